@@ -1,0 +1,46 @@
+/**
+ * Messages are plain, readonly data. An event or command is a type alias over a generic,
+ * so every aggregate's union stays a closed, exhaustively switchable set.
+ */
+export type Event<Type extends string, Data extends object> = Readonly<{
+  type: Type;
+  data: Readonly<Data>;
+}>;
+
+export type Command<Type extends string, Data extends object> = Readonly<{
+  type: Type;
+  data: Readonly<Data>;
+  metadata: CommandMetadata;
+}>;
+
+export const ACTOR_ROLES = [
+  'consultant',
+  'sales',
+  'manager',
+  'analyst',
+  'auditor',
+  'admin',
+  'system',
+] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export interface Actor {
+  readonly id: string;
+  readonly role: ActorRole;
+}
+
+/**
+ * Time and actor come with the command, never from a clock inside the domain
+ * (DESIGN.md decision 6): deciders stay pure and replayable.
+ */
+export interface CommandMetadata {
+  /** Business time of the fact, ISO-8601 UTC; becomes the event's occurredAt. */
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  readonly correlationId?: string;
+}
+
+/** Exhaustiveness guard for `switch` over a closed union. */
+export function assertNever(value: never, what: string): never {
+  throw new Error(`unhandled ${what}: ${JSON.stringify(value)}`);
+}

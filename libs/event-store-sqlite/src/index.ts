@@ -1,0 +1,1 @@
+export { SqliteEventStore, type SqliteEventStoreOptions, type Durability } from './sqlite-event-store.js';

@@ -1,0 +1,1 @@
+export { describeEventStoreContract, anEvent, uniqueStream, type EventStoreFactory, type EventStoreUnderTest } from './event-store.contract.js';
