@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import { Session } from 'chdb';
+import {
+  AnalyticsQueryError,
+  parseJsonEachRow,
+  sqlIdentifier,
+  sqlValue,
+  toJsonEachRow,
+  type AnalyticsRow,
+  type AnalyticsStore,
+  type EngineCapabilities,
+  type InsertOptions,
+} from '@presales/analytics';
+
+export interface ChdbAnalyticsStoreOptions {
+  /** Data folder. chDB locks it: one process at a time (DESIGN.md decision 2). */
+  readonly path: string;
+  /** Created if missing and used for every statement. */
+  readonly database?: string;
+}
+
+/**
+ * Settings pinned at connect instead of trusted from defaults (DESIGN.md decision 7):
+ * chDB 26.7 ships async_insert=1, which would acknowledge rows before they are written and
+ * ignore our deduplication tokens; 64-bit integers must come back as JSON numbers.
+ */
+const CONNECTION_ARGS = ['--async_insert=0', '--output_format_json_quote_64bit_integers=0', '--insert_deduplicate=1'];
+
+export class ChdbAnalyticsStore implements AnalyticsStore {
+  readonly engine = 'chdb';
+  readonly capabilities: EngineCapabilities = { insertDeduplicationToken: true };
+
+  static async open(options: ChdbAnalyticsStoreOptions): Promise<ChdbAnalyticsStore> {
+    mkdirSync(options.path, { recursive: true });
+    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }));
+    if (options.database !== undefined) {
+      const database = sqlIdentifier(options.database);
+      await store.command(`CREATE DATABASE IF NOT EXISTS ${database}`);
+      await store.command(`USE ${database}`);
+    }
+    return store;
+  }
+
+  private constructor(private readonly session: Session) {}
+
+  async command(sql: string): Promise<void> {
+    await this.run(sql);
+  }
+
+  async query<Row extends object>(sql: string): Promise<Row[]> {
+    return parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow'));
+  }
+
+  async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
+    if (rows.length === 0) return;
+    const settings = options.deduplicationToken === undefined ? '' : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
+    await this.run(`INSERT INTO ${sqlIdentifier(table)}${settings} FORMAT JSONEachRow\n${toJsonEachRow(rows)}`);
+  }
+
+  async serverVersion(): Promise<string> {
+    const [row] = await this.query<{ v: string }>('SELECT version() AS v');
+    return row?.v ?? 'unknown';
+  }
+
+  async close(): Promise<void> {
+    if (this.session.open) this.session.close();
+  }
+
+  private async run(sql: string, format?: string): Promise<string> {
+    try {
+      const result = await this.session.queryAsync(sql, format === undefined ? {} : { format });
+      return result.text();
+    } catch (error) {
+      throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error));
+    }
+  }
+}

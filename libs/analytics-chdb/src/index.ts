@@ -1,0 +1,1 @@
+export { ChdbAnalyticsStore, type ChdbAnalyticsStoreOptions } from './chdb-analytics-store.js';

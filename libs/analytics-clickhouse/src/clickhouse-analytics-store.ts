@@ -1,0 +1,99 @@
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import {
+  AnalyticsQueryError,
+  sqlIdentifier,
+  type AnalyticsRow,
+  type AnalyticsStore,
+  type EngineCapabilities,
+  type InsertOptions,
+} from '@presales/analytics';
+
+export interface ClickHouseAnalyticsStoreOptions {
+  /** `http(s)://[user[:password]@]host:port[/database]` (CLICKHOUSE_URL). */
+  readonly url: string;
+  /** Overrides the URL's database. Created if missing. */
+  readonly database?: string;
+  readonly requestTimeoutMs?: number;
+}
+
+/** Settings both 18.16 and current servers know, pinned instead of trusted (decision 7). */
+const COMMON_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_integers: 0 };
+
+/** First major version with insert_deduplication_token and non_replicated_deduplication_window. */
+const DEDUPLICATION_TOKEN_SINCE_MAJOR = 22;
+
+export class ClickHouseAnalyticsStore implements AnalyticsStore {
+  readonly engine = 'clickhouse';
+
+  static async open(options: ClickHouseAnalyticsStoreOptions): Promise<ClickHouseAnalyticsStore> {
+    const url = new URL(options.url);
+    const database = sqlIdentifier(options.database ?? (url.pathname.replace(/^\//, '') || 'default'));
+    const connection = {
+      url: url.origin,
+      username: decodeURIComponent(url.username) || 'default',
+      password: decodeURIComponent(url.password),
+      request_timeout: options.requestTimeoutMs ?? 30_000,
+      clickhouse_settings: COMMON_SETTINGS,
+      // Errors reach the caller as AnalyticsQueryError; the client need not log them too.
+      log: { level: ClickHouseLogLevel.OFF },
+    };
+    const bootstrap = createClient(connection);
+    try {
+      await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
+      const version = await serverVersionOf(bootstrap);
+      const major = Number(version.split('.')[0]);
+      const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR };
+      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, version);
+    } catch (error) {
+      throw new AnalyticsQueryError('clickhouse', `CREATE DATABASE IF NOT EXISTS ${database}`, `cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      await bootstrap.close();
+    }
+  }
+
+  private constructor(
+    private readonly client: ClickHouseClient,
+    readonly capabilities: EngineCapabilities,
+    private readonly version: string,
+  ) {}
+
+  async command(sql: string): Promise<void> {
+    await this.guard(sql, () => this.client.command({ query: sql }));
+  }
+
+  async query<Row extends object>(sql: string): Promise<Row[]> {
+    return this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow' })).json<Row>());
+  }
+
+  async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
+    if (rows.length === 0) return;
+    const settings: ClickHouseSettings =
+      options.deduplicationToken !== undefined && this.capabilities.insertDeduplicationToken
+        ? { insert_deduplication_token: options.deduplicationToken, async_insert: 0 }
+        : {};
+    await this.guard(`INSERT INTO ${table}`, () =>
+      this.client.insert({ table: sqlIdentifier(table), values: rows as AnalyticsRow[], format: 'JSONEachRow', clickhouse_settings: settings }),
+    );
+  }
+
+  async serverVersion(): Promise<string> {
+    return this.version;
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  private async guard<T>(sql: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+async function serverVersionOf(client: ClickHouseClient): Promise<string> {
+  const rows = await (await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })).json<{ v: string }>();
+  return rows[0]?.v ?? '0';
+}

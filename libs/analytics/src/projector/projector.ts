@@ -1,0 +1,171 @@
+import type { EventStore, RecordedEvent, SubscriptionMessage } from '@presales/event-store';
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import { projectEvents } from '../projection/project-events.js';
+import { backoffDelay, sleep } from './backoff.js';
+
+export type ProjectorState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'stopped';
+
+export interface ProjectorStatus {
+  readonly state: ProjectorState;
+  /** Last `$all` position whose rows are in the analytics store. */
+  readonly checkpoint: bigint;
+  readonly lastError?: string;
+}
+
+export interface ProjectorOptions {
+  readonly subscriberId?: string;
+  /** Flush when this many events are buffered… */
+  readonly batchSize?: number;
+  /** …or when the oldest buffered event has waited this long. */
+  readonly flushIntervalMs?: number;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * Catch-up subscription → batches → analytics inserts → checkpoint (DESIGN.md decision 7).
+ * The checkpoint is written only after a batch's rows are in, so a crash replays at most one
+ * batch, whose rows carry the same versions and deduplication tokens: exactly-once in effect.
+ */
+export class Projector {
+  private state: ProjectorState = 'stopped';
+  private checkpoint = 0n;
+  private lastError: string | undefined;
+  private caughtUp = false;
+  private stopper = new AbortController();
+  private running: Promise<void> | undefined;
+  private readonly subscriberId: string;
+  private readonly batchSize: number;
+  private readonly flushIntervalMs: number;
+  private readonly log: (message: string) => void;
+  private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    private readonly analytics: AnalyticsStore,
+    options: ProjectorOptions = {},
+  ) {
+    this.subscriberId = options.subscriberId ?? 'analytics-projector';
+    this.batchSize = options.batchSize ?? 1000;
+    this.flushIntervalMs = options.flushIntervalMs ?? 50;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  start(): void {
+    if (this.running !== undefined) return;
+    this.stopper = new AbortController();
+    this.state = 'starting';
+    this.running = this.runUntilStopped();
+  }
+
+  async stop(): Promise<void> {
+    this.stopper.abort();
+    await this.running;
+    this.running = undefined;
+    this.state = 'stopped';
+  }
+
+  status(): ProjectorStatus {
+    return { state: this.state, checkpoint: this.checkpoint, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+  }
+
+  /** Events recorded but not yet projected. */
+  lagEvents(cap = 1_000_000): Promise<number> {
+    return this.eventStore.countEventsAfter(this.checkpoint, cap);
+  }
+
+  /** Resolves once everything up to `position` is queryable (read-your-writes for the API). */
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve: () => finish(true) };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (reached: boolean) => {
+        clearTimeout(timer);
+        this.positionWaiters.delete(waiter);
+        resolve(reached);
+      };
+      this.positionWaiters.add(waiter);
+    });
+  }
+
+  private async runUntilStopped(): Promise<void> {
+    let attempt = 0;
+    while (!this.stopper.signal.aborted) {
+      try {
+        await this.runSubscription(() => {
+          attempt = 0;
+        });
+      } catch (error) {
+        attempt += 1;
+        this.fail(error, attempt);
+        await sleep(backoffDelay(attempt), this.stopper.signal);
+      }
+    }
+  }
+
+  private async runSubscription(onProgress: () => void): Promise<void> {
+    this.checkpoint = (await this.eventStore.checkpoints.load(this.subscriberId)) ?? 0n;
+    this.caughtUp = false;
+    this.state = 'catching_up';
+    const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const stopped = new Promise<'stopped'>((resolve) => this.stopper.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+    let buffer: RecordedEvent[] = [];
+    let pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
+    try {
+      for (;;) {
+        pending ??= iterator.next();
+        const timeout = buffer.length > 0 ? sleep(this.flushIntervalMs, this.stopper.signal).then(() => 'flush' as const) : undefined;
+        const next = await Promise.race([pending, stopped, ...(timeout ? [timeout] : [])]);
+        if (next === 'stopped') return;
+        if (next === 'flush') {
+          buffer = await this.flush(buffer, onProgress);
+          continue;
+        }
+        pending = undefined;
+        if (next.done) return;
+        const message = next.value;
+        if (message.kind === 'event') buffer.push(message.event);
+        if (buffer.length >= this.batchSize || (message.kind === 'caughtUp' && buffer.length > 0)) buffer = await this.flush(buffer, onProgress);
+        if (message.kind === 'caughtUp') {
+          this.caughtUp = true;
+          this.state = 'live';
+          this.log(`projector caught up at position ${this.checkpoint}`);
+        }
+      }
+    } finally {
+      await subscription.close();
+    }
+  }
+
+  /** Insert a batch, retrying with backoff until it lands or the projector stops; then checkpoint. */
+  private async flush(batch: RecordedEvent[], onProgress: () => void): Promise<RecordedEvent[]> {
+    const from = batch[0]!.position;
+    const to = batch[batch.length - 1]!.position;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        for (const [table, rows] of projectEvents(batch)) {
+          if (rows.length > 0) await this.analytics.insert(table, rows, { deduplicationToken: `${table}:${from}-${to}` });
+        }
+        break;
+      } catch (error) {
+        this.fail(error, attempt);
+        await sleep(backoffDelay(attempt), this.stopper.signal);
+        if (this.stopper.signal.aborted) return batch;
+      }
+    }
+    await this.eventStore.checkpoints.save(this.subscriberId, to, this.checkpoint);
+    this.checkpoint = to;
+    this.lastError = undefined;
+    this.state = this.caughtUp ? 'live' : 'catching_up';
+    onProgress();
+    for (const waiter of this.positionWaiters) if (waiter.position <= to) waiter.resolve();
+    return [];
+  }
+
+  private fail(error: unknown, attempt: number): void {
+    this.state = 'retrying';
+    this.lastError = error instanceof Error ? error.message : String(error);
+    this.log(`projector retrying (attempt ${attempt}, next in ${backoffDelay(attempt)} ms): ${this.lastError}`);
+  }
+}

@@ -1,0 +1,59 @@
+import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
+import { sqlValue, toSqlDateTime } from '../sql/escape.js';
+import { createTableStatements, type DdlTarget, type TableDefinition } from './table-definition.js';
+import { EVENTS_TABLE, TENDERS_TABLE } from './tables.js';
+
+export interface Migration {
+  /** Strictly increasing; never reuse or reorder an id once released. */
+  readonly id: number;
+  readonly name: string;
+  readonly statements: (target: DdlTarget) => string[];
+}
+
+const createTables =
+  (...tables: TableDefinition[]) =>
+  (target: DdlTarget) =>
+    tables.flatMap((table) => createTableStatements(table, target));
+
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: '0001_events', statements: createTables(EVENTS_TABLE) },
+  { id: 2, name: '0002_tenders', statements: createTables(TENDERS_TABLE) },
+];
+
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+export class MigrationFailedError extends Error {
+  constructor(
+    readonly migration: string,
+    readonly engineMessage: string,
+  ) {
+    super(`analytics migration ${migration} failed: ${engineMessage}`);
+    this.name = 'MigrationFailedError';
+  }
+}
+
+/**
+ * Applies each migration not yet recorded, in id order. Every statement is idempotent
+ * (IF NOT EXISTS), so a migration interrupted before it was recorded is safe to run again.
+ */
+export async function migrate(store: AnalyticsStore, target: Omit<DdlTarget, 'capabilities'> = {}, migrations = MIGRATIONS): Promise<string[]> {
+  const ddlTarget: DdlTarget = { ...target, capabilities: store.capabilities };
+  await store.command(
+    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id UInt32, name String, applied_at DateTime('UTC')) ENGINE = ReplacingMergeTree ORDER BY id`,
+  );
+  const applied = new Set((await store.query<{ id: number }>(`SELECT id FROM ${MIGRATIONS_TABLE} FINAL`)).map((row) => Number(row.id)));
+  const ran: string[] = [];
+  for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
+    if (applied.has(migration.id)) continue;
+    try {
+      for (const statement of migration.statements(ddlTarget)) await store.command(statement);
+    } catch (error) {
+      throw new MigrationFailedError(migration.name, error instanceof AnalyticsQueryError ? error.engineMessage : String(error));
+    }
+    await store.command(
+      `INSERT INTO ${MIGRATIONS_TABLE} (id, name, applied_at) VALUES (${migration.id}, ${sqlValue(migration.name)}, ${sqlValue(toSqlDateTime(new Date()))})`,
+    );
+    ran.push(migration.name);
+  }
+  return ran;
+}

@@ -1,0 +1,46 @@
+import type { TableDefinition } from './table-definition.js';
+
+const utcTime = (name: string) => [
+  { name, type: "DateTime('UTC')" },
+  // Epoch milliseconds beside every DateTime: no DateTime64 in the common dialect (decision 8).
+  { name: `${name}_ms`, type: 'UInt64' },
+];
+
+/** Every event as recorded: the flattened envelope plus the payload as JSON text. */
+export const EVENTS_TABLE: TableDefinition = {
+  name: 'events',
+  columns: [
+    { name: 'position', type: 'UInt64' },
+    { name: 'event_id', type: 'String' },
+    { name: 'stream_id', type: 'String' },
+    { name: 'stream_category', type: 'String' },
+    { name: 'revision', type: 'UInt64' },
+    { name: 'type', type: 'String' },
+    ...utcTime('occurred_at'),
+    ...utcTime('recorded_at'),
+    { name: 'actor_id', type: 'String' },
+    { name: 'actor_role', type: 'String' },
+    { name: 'schema_version', type: 'UInt32' },
+    { name: 'data', type: 'String' },
+    { name: 'hash', type: 'String' },
+  ],
+  orderBy: ['position'],
+  shardBy: 'stream_id',
+  partitionBy: 'toYYYYMM(recorded_at)',
+};
+
+/** One row per tender, keyed by tender_id. */
+export const TENDERS_TABLE: TableDefinition = {
+  name: 'tenders',
+  columns: [
+    { name: 'tender_id', type: 'String' },
+    { name: 'opportunity_id', type: 'String' },
+    { name: 'kind', type: 'String' },
+    { name: 'issuer', type: 'String' },
+    ...utcTime('deadline'),
+    ...utcTime('received_at'),
+    ...utcTime('recorded_at'),
+  ],
+  orderBy: ['tender_id'],
+  shardBy: 'tender_id',
+};

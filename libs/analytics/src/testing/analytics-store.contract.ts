@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
+import { projectEvents } from '../projection/project-events.js';
+import { tendersReceivedByMonth } from '../queries/tenders-received.js';
+import { migrate, MigrationFailedError, MIGRATIONS, MIGRATIONS_TABLE } from '../schema/migrations.js';
+import { sqlValue } from '../sql/escape.js';
+import { recordedTender } from './fixtures.js';
+
+export interface AnalyticsStoreUnderTest {
+  /** A store bound to a database of its own, created empty. */
+  readonly openDatabase: (database: string) => Promise<AnalyticsStore>;
+  readonly cleanup: () => Promise<void>;
+}
+
+export type AnalyticsStoreFactory = { readonly open: () => Promise<AnalyticsStoreUnderTest> } | { readonly skip: string };
+
+let sequence = 0;
+function uniqueDatabase(): string {
+  sequence += 1;
+  return `t_${Date.now().toString(36)}_${sequence}`;
+}
+
+/** The one AnalyticsStore contract (DESIGN.md decision 1), run by chDB and ClickHouse server alike. */
+export function describeAnalyticsStoreContract(adapterName: string, factory: AnalyticsStoreFactory): void {
+  if ('skip' in factory) {
+    console.warn(`[analytics contract] ${adapterName} SKIPPED: ${factory.skip}`);
+    describe.skip(`AnalyticsStore contract: ${adapterName} (skipped: ${factory.skip})`, () => {
+      it('runs when its engine is reachable', () => undefined);
+    });
+    return;
+  }
+
+  describe(`AnalyticsStore contract: ${adapterName}`, () => {
+    let engine: AnalyticsStoreUnderTest;
+    const opened: AnalyticsStore[] = [];
+    const fresh = async () => {
+      const store = await engine.openDatabase(uniqueDatabase());
+      opened.push(store);
+      return store;
+    };
+    beforeAll(async () => {
+      engine = await factory.open();
+    });
+    afterAll(async () => {
+      for (const store of opened) await store.close();
+      await engine?.cleanup();
+    });
+
+    it('reports its version and returns 64-bit integers as numbers', async () => {
+      const store = await fresh();
+      expect(await store.serverVersion()).toMatch(/^\d+\.\d+/);
+      const rows = await store.query<{ n: number; s: string }>(`SELECT toUInt64(9007199254740991) AS n, 'x' AS s`);
+      expect(rows).toEqual([{ n: 9007199254740991, s: 'x' }]);
+    });
+
+    it('round-trips every value through the escaping function unchanged', async () => {
+      const store = await fresh();
+      const values = ["O'Brien", 'back\\slash', 'quote\\\'mix', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE events; --", '\\\'; SELECT 1; --', 'nul\0byte'];
+      for (const value of values) {
+        const rows = await store.query<{ v: string }>(`SELECT ${sqlValue(value)} AS v`);
+        expect(rows).toEqual([{ v: value }]);
+      }
+    });
+
+    it('reports engine errors with the engine message and the statement', async () => {
+      const store = await fresh();
+      const error = await store.query('SELECT * FROM no_such_table').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AnalyticsQueryError);
+      expect((error as AnalyticsQueryError).engineMessage).toMatch(/no_such_table/);
+      expect((error as AnalyticsQueryError).sql).toBe('SELECT * FROM no_such_table');
+    });
+
+    it('applies migrations once, records them, and is safe to rerun', async () => {
+      const store = await fresh();
+      expect(await migrate(store)).toEqual(MIGRATIONS.map((m) => m.name));
+      expect(await migrate(store)).toEqual([]);
+      const recorded = await store.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE} FINAL ORDER BY id`);
+      expect(recorded.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
+    });
+
+    it('stops on a failed migration with its name and the server message', async () => {
+      const store = await fresh();
+      const broken = [{ id: 1, name: '0001_broken', statements: () => ['CREATE TABLE broken (x NoSuchType) ENGINE = Memory'] }];
+      const error = await migrate(store, {}, broken).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MigrationFailedError);
+      expect((error as Error).message).toMatch(/^analytics migration 0001_broken failed: .*NoSuchType/);
+      expect(await store.query(`SELECT id FROM ${MIGRATIONS_TABLE}`)).toEqual([]);
+    });
+
+    it('projects tenders, absorbs a replayed batch, and answers the monthly count with asOf', async () => {
+      const store = await fresh();
+      await migrate(store);
+      const events = [
+        recordedTender(1n, 'T-1', '2026-01-10T08:00:00.000Z', '2026-01-10T08:00:01.000Z'),
+        recordedTender(2n, 'T-2', '2026-01-31T23:59:59.000Z', '2026-02-01T00:00:01.000Z'),
+        recordedTender(3n, 'T-3', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'),
+      ];
+      const insertBatch = async () => {
+        for (const [table, rows] of projectEvents(events)) await store.insert(table, rows, { deduplicationToken: `${table}:1-3` });
+      };
+      await insertBatch();
+      await insertBatch(); // a crash between insert and checkpoint replays the batch
+      const all = await tendersReceivedByMonth(store);
+      expect(all.points).toEqual([
+        { period: '2026-01', tenders: 2 },
+        { period: '2026-03', tenders: 1 },
+      ]);
+      expect(all.sql).toContain('FROM tenders FINAL');
+      const asOf = await tendersReceivedByMonth(store, { asOf: new Date('2026-02-01T00:00:00.000Z') });
+      expect(asOf.points).toEqual([{ period: '2026-01', tenders: 1 }]);
+      const [events_] = await store.query<{ n: number }>('SELECT count() AS n FROM events FINAL');
+      expect(events_).toEqual({ n: 3 });
+      const [row] = await store.query<Record<string, unknown>>("SELECT issuer, deadline, deadline_ms FROM tenders FINAL WHERE tender_id = 'T-1'");
+      expect(row).toEqual({ issuer: "Issuer of T-1 'quoted' 华为", deadline: '2026-02-01 09:00:00', deadline_ms: Date.parse('2026-02-01T09:00:00Z') });
+    });
+  });
+}

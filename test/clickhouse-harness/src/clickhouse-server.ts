@@ -1,0 +1,128 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+export interface RunningClickHouse {
+  /** HTTP endpoint of the read-write `default` user. */
+  readonly url: string;
+  readonly httpPort: number;
+  readonly tcpPort: number;
+  readonly dataDir: string;
+  /** Stop the server process (SIGTERM, then SIGKILL) without deleting data: a restart finds it again. */
+  readonly pause: () => Promise<void>;
+  /** Start it again on the same ports and data directory. */
+  readonly resume: () => Promise<void>;
+  /** Stop and delete the temp data directory. */
+  readonly stop: () => Promise<void>;
+}
+
+export type ClickHouseAvailability = { readonly available: true; readonly binary: string } | { readonly available: false; readonly reason: string };
+
+const BINARY = process.env['CLICKHOUSE_SERVER_BIN'] ?? 'clickhouse-server';
+
+/** Whether a ClickHouse server binary is installed here (`.ci/run` installs Debian's 18.16). */
+export function clickHouseAvailability(): ClickHouseAvailability {
+  const probe = spawnSync('sh', ['-c', `command -v ${BINARY}`], { encoding: 'utf8' });
+  if (probe.status === 0 && probe.stdout.trim() !== '') return { available: true, binary: probe.stdout.trim() };
+  return { available: false, reason: `${BINARY} is not installed (apt-get install clickhouse-server; .ci/run does this)` };
+}
+
+/** The repository's infra/clickhouse folder, found by walking up from this file. */
+function configDir(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'infra', 'clickhouse', 'config.xml');
+    if (existsSync(candidate)) return dirname(candidate);
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('infra/clickhouse/config.xml not found above ' + __dirname);
+    dir = parent;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Start a private ClickHouse server on free loopback ports with its own temp data folder. */
+export async function startClickHouseServer(options: { readyTimeoutMs?: number } = {}): Promise<RunningClickHouse> {
+  const availability = clickHouseAvailability();
+  if (!availability.available) throw new Error(availability.reason);
+  const root = mkdtempSync(join(tmpdir(), 'presales-clickhouse-'));
+  const dataDir = join(root, 'data') + '/';
+  const [httpPort, tcpPort] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${httpPort}`;
+  const config = resolve(configDir(), 'config.xml');
+  let child: ChildProcess | undefined;
+  let output = '';
+
+  const launch = async () => {
+    output = '';
+    child = spawn(
+      availability.binary,
+      [`--config-file=${config}`, '--', `--http_port=${httpPort}`, `--tcp_port=${tcpPort}`, `--path=${dataDir}`, `--tmp_path=${join(root, 'tmp')}/`, `--user_files_path=${join(root, 'user_files')}/`, `--format_schema_path=${join(root, 'format_schemas')}/`],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
+    await waitUntilReady(url, options.readyTimeoutMs ?? 30_000, () => child?.exitCode ?? null, () => output);
+  };
+
+  const halt = async () => {
+    const running = child;
+    if (running === undefined || running.exitCode !== null) return;
+    const exited = new Promise<void>((done) => running.once('exit', () => done()));
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+
+  await launch();
+  return {
+    url,
+    httpPort,
+    tcpPort,
+    dataDir,
+    pause: halt,
+    resume: launch,
+    stop: async () => {
+      await halt();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitUntilReady(url: string, timeoutMs: number, exitCode: () => number | null, output: () => string): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (exitCode() !== null) throw new Error(`clickhouse-server exited with ${exitCode()}:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/ping`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`clickhouse-server not ready on ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+/**
+ * For test files: the reason to skip ClickHouse-server suites on this machine, or undefined
+ * when the server can run. Under CI a missing server is a failure, never a silent skip.
+ */
+export function clickHouseSkipReason(): string | undefined {
+  const availability = clickHouseAvailability();
+  if (availability.available) return undefined;
+  if (process.env['CI']) throw new Error(`CI must run the ClickHouse server suites: ${availability.reason}`);
+  return availability.reason;
+}

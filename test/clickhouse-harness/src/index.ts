@@ -1,0 +1,1 @@
+export { startClickHouseServer, clickHouseAvailability, clickHouseSkipReason, freePort, type RunningClickHouse, type ClickHouseAvailability } from './clickhouse-server.js';
