@@ -28,7 +28,8 @@ export interface ProjectorOptions {
  */
 export class Projector {
   private state: ProjectorState = 'stopped';
-  private checkpoint = 0n;
+  /** What the checkpoint store holds for us; undefined until the first batch lands. */
+  private storedCheckpoint: bigint | undefined;
   private lastError: string | undefined;
   private caughtUp = false;
   private stopper = new AbortController();
@@ -62,6 +63,10 @@ export class Projector {
     await this.running;
     this.running = undefined;
     this.state = 'stopped';
+  }
+
+  private get checkpoint(): bigint {
+    return this.storedCheckpoint ?? 0n;
   }
 
   status(): ProjectorStatus {
@@ -104,7 +109,7 @@ export class Projector {
   }
 
   private async runSubscription(onProgress: () => void): Promise<void> {
-    this.checkpoint = (await this.eventStore.checkpoints.load(this.subscriberId)) ?? 0n;
+    this.storedCheckpoint = await this.eventStore.checkpoints.load(this.subscriberId);
     this.caughtUp = false;
     this.state = 'catching_up';
     const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
@@ -154,8 +159,8 @@ export class Projector {
         if (this.stopper.signal.aborted) return batch;
       }
     }
-    await this.eventStore.checkpoints.save(this.subscriberId, to, this.checkpoint);
-    this.checkpoint = to;
+    await this.eventStore.checkpoints.save(this.subscriberId, to, this.storedCheckpoint);
+    this.storedCheckpoint = to;
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';
     onProgress();

@@ -11,7 +11,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown, subject
   const issues: FieldIssue[] = result.error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.join('.') : '(root)',
     value: valueAt(input, issue.path),
-    rule: issue.message,
+    rule: valueAt(input, issue.path) === undefined && issue.code === 'invalid_type' ? 'is required' : issue.message,
   }));
   throw new ValidationError(subject, issues);
 }

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/app-config.js';
+import { ApiExceptionFilter } from './errors/api-exception.filter.js';
+import { GetHealthHandler } from './health/get-health.handler.js';
+import { HealthController } from './health/health.controller.js';
+import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
+import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
+import { KpisController } from './kpis/kpis.controller.js';
+import { RecordTenderHandler } from './tenders/record-tender.handler.js';
+import { TendersController } from './tenders/tenders.controller.js';
+
+const commandHandlers = [RecordTenderHandler];
+const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler];
+const controllers = [TendersController, KpisController, HealthController];
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
+      controllers,
+      providers: [...commandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { resolve } from 'node:path';
+
+/** Where the events live: the embedded SQLite file, or an EventStoreDB/KurrentDB server. */
+export type EventStoreConfig =
+  | { readonly kind: 'sqlite'; readonly file: string; readonly durability: 'full' | 'normal' }
+  | { readonly kind: 'eventstoredb'; readonly url: string };
+
+/** Where the analytics tables live: embedded chDB, or a ClickHouse server. */
+export type AnalyticsConfig = { readonly kind: 'chdb'; readonly path: string } | { readonly kind: 'clickhouse'; readonly url: string };
+
+export interface AppConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreConfig;
+  readonly analytics: AnalyticsConfig;
+}
+
+/** A configuration value that cannot be used; the message names the variable. */
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly value: string,
+    readonly rule: string,
+  ) {
+    super(`${variable}=${JSON.stringify(value)}: ${rule}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Every setting the platform reads, with its default. README's configuration table mirrors this. */
+export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
+  const dataDir = resolve(cwd, nonEmpty(env, 'DATA_DIR') ?? '.data');
+  return {
+    host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
+    port: parsePort(nonEmpty(env, 'PORT') ?? '3000'),
+    dataDir,
+    eventStore: parseEventStore(env, dataDir),
+    analytics: parseAnalytics(env, dataDir),
+  };
+}
+
+function nonEmpty(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new ConfigError('PORT', value, 'must be an integer from 0 to 65535');
+  return Number(value);
+}
+
+function parseUrl(variable: string, value: string, protocols: readonly string[]): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(variable, value, `must be a URL such as ${protocols[0]}//host:port`);
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(variable, value, `must use ${protocols.join(' or ')}`);
+  return url;
+}
+
+function parseEventStore(env: Env, dataDir: string): EventStoreConfig {
+  const url = nonEmpty(env, 'EVENTSTORE_URL');
+  const durability = nonEmpty(env, 'EVENTSTORE_DURABILITY') ?? 'full';
+  if (durability !== 'full' && durability !== 'normal') throw new ConfigError('EVENTSTORE_DURABILITY', durability, 'must be full or normal');
+  if (url === undefined) return { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite'), durability };
+  parseUrl('EVENTSTORE_URL', url, ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']);
+  return { kind: 'eventstoredb', url };
+}
+
+function parseAnalytics(env: Env, dataDir: string): AnalyticsConfig {
+  const url = nonEmpty(env, 'CLICKHOUSE_URL');
+  if (url === undefined) return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
+  parseUrl('CLICKHOUSE_URL', url, ['http:', 'https:']);
+  return { kind: 'clickhouse', url };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './app-config.js';
+
+describe('parseConfig', () => {
+  it('defaults to the embedded engines under ./.data', () => {
+    expect(parseConfig({}, '/srv/app')).toEqual({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: '/srv/app/.data',
+      eventStore: { kind: 'sqlite', file: '/srv/app/.data/events.sqlite', durability: 'full' },
+      analytics: { kind: 'chdb', path: '/srv/app/.data/clickhouse' },
+    });
+  });
+
+  it('switches to the servers when their URLs are set', () => {
+    const config = parseConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', CLICKHOUSE_URL: 'http://default@127.0.0.1:8123/presales', DATA_DIR: '/d', PORT: '8080' }, '/');
+    expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' });
+    expect(config.analytics).toEqual({ kind: 'clickhouse', url: 'http://default@127.0.0.1:8123/presales' });
+    expect(config.port).toBe(8080);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /^PORT="eighty": must be an integer/],
+    [{ PORT: '70000' }, /^PORT="70000"/],
+    [{ CLICKHOUSE_URL: 'localhost:8123' }, /^CLICKHOUSE_URL="localhost:8123": must use http: or https:/],
+    [{ CLICKHOUSE_URL: 'not a url' }, /^CLICKHOUSE_URL="not a url": must be a URL/],
+    [{ EVENTSTORE_URL: 'http://localhost:2113' }, /^EVENTSTORE_URL=.*must use esdb:/],
+    [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+});

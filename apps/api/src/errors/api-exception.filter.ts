@@ -1,0 +1,30 @@
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { ApiErrorBody } from '@presales/contracts';
+import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
+import type { Response } from 'express';
+
+/** The one place errors become HTTP: DomainError codes map to statuses (DESIGN.md conventions). */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('api');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const [status, body] = toResponse(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(status).json(body);
+  }
+}
+
+function toResponse(error: unknown): [number, ApiErrorBody] {
+  if (error instanceof DomainError) {
+    const issues = error instanceof ValidationError ? { issues: error.issues } : {};
+    return [ERROR_HTTP_STATUS[error.code], { error: { code: error.code, message: error.message, ...issues } }];
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const code = status === 404 ? 'not_found' : status < 500 ? 'validation' : 'internal';
+    return [status, { error: { code, message: error.message } }];
+  }
+  return [500, { error: { code: 'internal', message: 'internal error; the server log has the details' } }];
+}

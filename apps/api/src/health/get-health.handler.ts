@@ -1,0 +1,44 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AnalyticsStore, Projector } from '@presales/analytics';
+import type { HealthResponse } from '@presales/contracts';
+import type { EventStore } from '@presales/event-store';
+import { ANALYTICS_STORE, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
+import { GetHealthQuery } from './get-health.query.js';
+
+/** Asks each engine itself; a failing engine makes the platform `degraded`, never a 500. */
+@QueryHandler(GetHealthQuery)
+export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(PROJECTOR) private readonly projector: Projector,
+  ) {}
+
+  async execute(): Promise<HealthResponse> {
+    const [eventStore, analyticsStore, lagEvents] = await Promise.all([
+      this.eventStore.health().then(
+        (h) => ({ engine: h.engine, ok: true, headPosition: h.headPosition.toString() }),
+        (e: unknown) => ({ engine: this.eventStore.engine, ok: false, error: message(e) }),
+      ),
+      this.analytics.serverVersion().then(
+        (version) => ({ engine: this.analytics.engine, ok: true, version }),
+        (e: unknown) => ({ engine: this.analytics.engine, ok: false, error: message(e) }),
+      ),
+      this.projector.lagEvents().catch(() => -1),
+    ]);
+    const status = this.projector.status();
+    const projector = {
+      state: status.state,
+      checkpoint: status.checkpoint.toString(),
+      lagEvents,
+      ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
+    };
+    const ok = eventStore.ok && analyticsStore.ok && status.state !== 'retrying' && status.state !== 'stopped';
+    return { status: ok ? 'ok' : 'degraded', eventStore, analyticsStore, projector };
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,4 @@
+import { Query } from '@nestjs/cqrs';
+import type { HealthResponse } from '@presales/contracts';
+
+export class GetHealthQuery extends Query<HealthResponse> {}

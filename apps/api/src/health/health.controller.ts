@@ -1,0 +1,18 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { HealthResponse } from '@presales/contracts';
+import type { Response } from 'express';
+import { GetHealthQuery } from './get-health.query.js';
+
+@Controller('api/health')
+export class HealthController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** 200 when every engine answers and the projector is running, 503 otherwise. */
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
+    const health = await this.queryBus.execute(new GetHealthQuery());
+    response.status(health.status === 'ok' ? 200 : 503);
+    return health;
+  }
+}

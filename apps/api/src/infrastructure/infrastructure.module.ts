@@ -1,0 +1,50 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Projector, type AnalyticsStore } from '@presales/analytics';
+import type { EventStore } from '@presales/event-store';
+import type { AppConfig } from '../config/app-config.js';
+import { openAnalyticsStore, openEventStore } from './open-stores.js';
+import { ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from './tokens.js';
+
+/** Starts the projector once the app is up, and closes everything in reverse order on shutdown. */
+class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(PROJECTOR) private readonly projector: Projector,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // chDB locks its folder, so in embedded mode the projector must live in this process (DESIGN.md decision 2).
+    this.projector.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+    await this.analytics.close();
+    await this.eventStore.close();
+  }
+}
+
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: (() => new Date()) satisfies Clock },
+        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
+        { provide: ANALYTICS_STORE, useFactory: () => openAnalyticsStore(config.analytics) },
+        {
+          provide: PROJECTOR,
+          useFactory: (eventStore: EventStore, analytics: AnalyticsStore) =>
+            new Projector(eventStore, analytics, { log: (message) => console.log(`[projector] ${message}`) }),
+          inject: [EVENT_STORE, ANALYTICS_STORE],
+        },
+        StoresLifecycle,
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, ANALYTICS_STORE, PROJECTOR],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { ConfigError, parseConfig, type AppConfig } from './config/app-config.js';
+import { startPlatform } from './bootstrap.js';
+
+function describeEngines(config: AppConfig): string {
+  const events = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : `EventStoreDB ${config.eventStore.url}`;
+  const analytics = config.analytics.kind === 'chdb' ? `chDB ${config.analytics.path}` : `ClickHouse ${config.analytics.url}`;
+  return `events: ${events}; analytics: ${analytics}`;
+}
+
+async function main(): Promise<void> {
+  const config = parseConfig(process.env);
+  const platform = await startPlatform(config);
+  console.log(`Presales Ledger is running at ${platform.url} (${describeEngines(config)})`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(`presales: configuration error: ${error.message}`);
+  else console.error(`presales: start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});

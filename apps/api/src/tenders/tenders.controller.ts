@@ -1,0 +1,37 @@
+import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Projector } from '@presales/analytics';
+import type { RecordTenderResponse } from '@presales/contracts';
+import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
+import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
+import { RecordTenderCommand } from './record-tender.command.js';
+
+const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional() });
+
+/** How long a write waits for its event to reach the analytics tables before answering. */
+const READ_YOUR_WRITES_MS = 2000;
+
+@Controller('api/tenders')
+export class TendersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  async record(@Body() body: unknown, @Headers() headers: Record<string, string>): Promise<RecordTenderResponse> {
+    const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
+    const occurredAt = receivedAt ?? this.clock().toISOString();
+    const result = await this.commandBus.execute(new RecordTenderCommand(data, { occurredAt, actor: actorFromHeaders(headers) }));
+    return {
+      streamId: result.streamId,
+      eventId: result.eventIds[0]!,
+      revision: result.nextExpectedRevision.toString(),
+      position: result.position.toString(),
+      projected: await this.projector.waitForPosition(result.position, READ_YOUR_WRITES_MS),
+    };
+  }
+}

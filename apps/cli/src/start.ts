@@ -1,0 +1,25 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const OPTION_TO_ENV: Readonly<Record<string, string>> = { port: 'PORT', 'data-dir': 'DATA_DIR', host: 'HOST' };
+
+/**
+ * Runs the platform (apps/api) as a child process with the options mapped onto its
+ * environment, forwarding signals, and exits with its exit code.
+ */
+export function start(options: Readonly<Record<string, string>>): void {
+  const env = { ...process.env };
+  for (const [option, value] of Object.entries(options)) {
+    const variable = OPTION_TO_ENV[option];
+    if (variable === undefined) {
+      console.error(`presales start: unknown option --${option}; known: ${Object.keys(OPTION_TO_ENV).map((o) => `--${o}`).join(', ')}`);
+      process.exit(2);
+    }
+    env[variable] = value;
+  }
+  // apps/cli/dist → apps/api/dist: the repository layout is the deployable layout.
+  const main = join(__dirname, '..', '..', 'api', 'dist', 'main.js');
+  const child = spawn(process.execPath, [main], { env, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
+}

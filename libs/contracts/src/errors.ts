@@ -1,0 +1,8 @@
+/** Body of every 4xx/5xx response. */
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: 'validation' | 'not_found' | 'illegal_state' | 'concurrency' | 'internal';
+    readonly message: string;
+    readonly issues?: readonly { readonly path: string; readonly value: unknown; readonly rule: string }[];
+  };
+}

@@ -1,0 +1,15 @@
+export type HealthStatus = 'ok' | 'degraded';
+
+/** GET /api/health — 200 when ok, 503 when degraded. */
+export interface HealthResponse {
+  readonly status: HealthStatus;
+  readonly eventStore: { readonly engine: string; readonly ok: boolean; readonly headPosition?: string; readonly error?: string };
+  readonly analyticsStore: { readonly engine: string; readonly ok: boolean; readonly version?: string; readonly error?: string };
+  readonly projector: {
+    readonly state: string;
+    readonly checkpoint: string;
+    /** Events recorded but not yet in the analytics tables. */
+    readonly lagEvents: number;
+    readonly lastError?: string;
+  };
+}

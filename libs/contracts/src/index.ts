@@ -1,0 +1,4 @@
+export * from './tenders.js';
+export * from './kpis.js';
+export * from './health.js';
+export * from './errors.js';

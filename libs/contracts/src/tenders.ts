@@ -1,0 +1,25 @@
+/** The four kinds of request for response (DOMAIN.md tender-<id>). */
+export const TENDER_KIND_OPTIONS = ['rfi', 'rfp', 'rfq', 'tender'] as const;
+export type TenderKindOption = (typeof TENDER_KIND_OPTIONS)[number];
+
+/** POST /api/tenders */
+export interface RecordTenderRequest {
+  readonly tenderId: string;
+  readonly opportunityId: string;
+  readonly kind: TenderKindOption;
+  readonly issuer: string;
+  /** ISO-8601 UTC. */
+  readonly deadline: string;
+  /** When the tender was received (business time), ISO-8601 UTC. Defaults to now. */
+  readonly receivedAt?: string;
+}
+
+export interface RecordTenderResponse {
+  readonly streamId: string;
+  readonly eventId: string;
+  /** Decimal strings: revisions and positions are 64-bit. */
+  readonly revision: string;
+  readonly position: string;
+  /** Whether the analytics tables already include the event when the response was sent. */
+  readonly projected: boolean;
+}
