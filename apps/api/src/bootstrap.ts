@@ -18,7 +18,6 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
     abortOnError: false,
   });
   app.useStaticAssets(dashboardDir());
-  app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

@@ -11,6 +11,19 @@ async function main(): Promise<void> {
   const config = parseConfig(process.env);
   const platform = await startPlatform(config);
   console.log(`Presales Ledger is running at ${platform.url} (${describeEngines(config)})`);
+  // A graceful stop: the projector finishes its batch and checkpoints, the stores close, exit 0.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`presales: ${signal} received, stopping`);
+      platform.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`presales: unclean stop: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
+    });
+  }
 }
 
 main().catch((error: unknown) => {

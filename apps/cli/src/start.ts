@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 
 const OPTION_TO_ENV: Readonly<Record<string, string>> = { port: 'PORT', 'data-dir': 'DATA_DIR', host: 'HOST' };
@@ -21,5 +22,6 @@ export function start(options: Readonly<Record<string, string>>): void {
   const main = join(__dirname, '..', '..', 'api', 'dist', 'main.js');
   const child = spawn(process.execPath, [main], { env, stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal === null ? 1 : 128)));
+  // Shell convention: killed by signal N exits 128 + N.
+  child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
 }

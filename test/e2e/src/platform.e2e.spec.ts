@@ -1,0 +1,98 @@
+import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+
+const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
+  tenderId,
+  opportunityId: 'O-1',
+  kind: 'rfp',
+  issuer: 'City of Hangzhou 杭州市',
+  deadline: '2026-04-01T09:00:00Z',
+  receivedAt,
+});
+
+describe('the platform on its embedded default, over real HTTP', () => {
+  const data = tempDataDir();
+  let platform: PlatformProcess;
+  beforeAll(async () => {
+    platform = await startPlatform(data.dir);
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    data.remove();
+  });
+
+  it('reports both engines and the projector in /api/health', async () => {
+    const response = await fetch(`${platform.url}api/health`);
+    const health = await json<HealthResponse>(response);
+    expect(response.status).toBe(200);
+    expect(health).toMatchObject({
+      status: 'ok',
+      eventStore: { engine: 'sqlite', ok: true, headPosition: '0' },
+      analyticsStore: { engine: 'chdb', ok: true, version: expect.stringMatching(/^26\./) },
+      projector: { state: 'live', lagEvents: 0 },
+    });
+  });
+
+  it('records a tender end to end: command → event store → projector → chDB → KPI query', async () => {
+    const response = await postJson(`${platform.url}api/tenders`, tender('T-1'), { 'x-actor-id': 'alice', 'x-actor-role': 'consultant' });
+    expect(response.status).toBe(201);
+    const recorded = await json<RecordTenderResponse>(response);
+    expect(recorded).toMatchObject({ streamId: 'tender-T-1', revision: '0', position: '1', projected: true });
+    await postJson(`${platform.url}api/tenders`, tender('T-2', '2026-03-20T09:00:00Z'));
+    await postJson(`${platform.url}api/tenders`, tender('T-3', '2026-05-02T09:00:00Z'));
+
+    const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    expect(kpi.points).toEqual([
+      { period: '2026-03', tenders: 2 },
+      { period: '2026-05', tenders: 1 },
+    ]);
+    expect(kpi.total).toBe(3);
+    expect(kpi.trace.sql).toContain('FROM tenders FINAL');
+
+    const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
+    expect(health.eventStore.headPosition).toBe('3');
+    expect(health.projector).toMatchObject({ checkpoint: '3', lagEvents: 0 });
+  });
+
+  it('answers asOf: only events recorded by then count', async () => {
+    const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received?asOf=2000-01-01T00:00:00Z`));
+    expect(kpi).toMatchObject({ asOf: '2000-01-01T00:00:00Z', points: [], total: 0 });
+    const bad = await fetch(`${platform.url}api/kpis/tenders-received?asOf=yesterday`);
+    expect(bad.status).toBe(400);
+    expect((await json<ApiErrorBody>(bad)).error.message).toMatch(/asOf = "yesterday": must be an ISO-8601 UTC time/);
+  });
+
+  it('rejects a second TenderReceived for the same tender with 422 and the rule', async () => {
+    const response = await postJson(`${platform.url}api/tenders`, tender('T-1'));
+    expect(response.status).toBe(422);
+    expect(await json<ApiErrorBody>(response)).toEqual({ error: { code: 'illegal_state', message: 'tender T-1: TenderReceived already recorded for this tender' } });
+  });
+
+  it('rejects bad input with 400 naming each field, value and rule, and records nothing', async () => {
+    const response = await postJson(`${platform.url}api/tenders`, { ...tender('T 9'), kind: 'bid', deadline: 'friday' });
+    expect(response.status).toBe(400);
+    const body = await json<ApiErrorBody>(response);
+    expect(body.error.code).toBe('validation');
+    expect(body.error.issues?.map((i) => i.path).sort()).toEqual(['deadline', 'kind', 'tenderId']);
+    expect(body.error.issues).toContainEqual({ path: 'kind', value: 'bid', rule: expect.stringContaining('rfp') });
+
+    const malformed = await postJson(`${platform.url}api/tenders`, '{"tenderId": ');
+    expect(malformed.status).toBe(400);
+    const badActor = await postJson(`${platform.url}api/tenders`, tender('T-8'), { 'x-actor-role': 'emperor' });
+    expect(badActor.status).toBe(400);
+    expect((await json<ApiErrorBody>(badActor)).error.message).toMatch(/x-actor-role = "emperor"/);
+
+    const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
+    expect(health.eventStore.headPosition).toBe('3');
+  });
+
+  it('serves the dashboard at / and JSON 404s under /api', async () => {
+    const page = await fetch(platform.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Presales Ledger</title>');
+    const missing = await fetch(`${platform.url}api/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect((await json<ApiErrorBody>(missing)).error.code).toBe('not_found');
+  });
+});
