@@ -18,8 +18,13 @@ async function refreshTenders(): Promise<void> {
   chart.setOption(tendersReceivedOption(result.points), { notMerge: true });
   const summary = element('tenders-summary');
   summary.dataset['total'] = String(result.total);
-  summary.textContent = result.total === 0 ? 'No tenders recorded yet: record one to see it here.' : `${result.total} tenders received in ${result.points.length} months`;
+  summary.textContent =
+    result.total === 0 ? 'No tenders recorded yet: record one to see it here.' : `${plural(result.total, 'tender')} received in ${plural(result.points.length, 'month')}`;
   element('tenders-sql').textContent = result.trace.sql;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 async function refreshHealth(): Promise<void> {
