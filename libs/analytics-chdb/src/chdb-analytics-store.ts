@@ -3,12 +3,16 @@ import { Session } from 'chdb';
 import {
   AnalyticsQueryError,
   parseJsonEachRow,
+  toAnalystResult,
   sqlIdentifier,
   sqlValue,
   toJsonEachRow,
   type AnalyticsRow,
   type AnalyticsStore,
+  type AnalystLimits,
+  type AnalystSession,
   type EngineCapabilities,
+  type JsonFormatBody,
   type InsertOptions,
 } from '@presales/analytics';
 
@@ -32,16 +36,52 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
 
   static async open(options: ChdbAnalyticsStoreOptions): Promise<ChdbAnalyticsStore> {
     mkdirSync(options.path, { recursive: true });
-    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }));
-    if (options.database !== undefined) {
-      const database = sqlIdentifier(options.database);
+    const database = options.database === undefined ? undefined : sqlIdentifier(options.database);
+    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }), options.path, database);
+    if (database !== undefined) {
       await store.command(`CREATE DATABASE IF NOT EXISTS ${database}`);
       await store.command(`USE ${database}`);
     }
     return store;
   }
 
-  private constructor(private readonly session: Session) {}
+  private constructor(
+    private readonly session: Session,
+    private readonly path: string,
+    private readonly database: string | undefined,
+  ) {}
+
+  /**
+   * A second session on the same folder, created with readonly=1 and the limits as connection
+   * arguments, so no statement can lift them (DESIGN.md decision 9). Never readonly=2: it lets a
+   * session read and write host files and open connections.
+   */
+  async openAnalystSession(limits: AnalystLimits): Promise<AnalystSession> {
+    const session = new Session(this.path, {
+      connectionArgs: [
+        '--readonly=1',
+        `--max_execution_time=${limits.maxExecutionSeconds}`,
+        `--max_result_rows=${limits.maxResultRows}`,
+        '--result_overflow_mode=throw',
+        `--max_memory_usage=${limits.maxMemoryBytes}`,
+        '--output_format_json_quote_64bit_integers=0',
+      ],
+    });
+    const run = async (sql: string, format: string) => {
+      try {
+        return (await session.queryAsync(sql, { format })).text();
+      } catch (error) {
+        throw new AnalyticsQueryError('chdb', sql, error instanceof Error ? error.message : String(error));
+      }
+    };
+    if (this.database !== undefined) await run(`USE ${this.database}`, 'JSON');
+    return {
+      query: async (sql) => toAnalystResult(JSON.parse(await run(sql, 'JSON')) as JsonFormatBody),
+      close: async () => {
+        if (session.open) session.close();
+      },
+    };
+  }
 
   async command(sql: string): Promise<void> {
     await this.run(sql);

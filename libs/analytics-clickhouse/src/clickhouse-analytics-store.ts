@@ -1,9 +1,11 @@
-import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
 import {
   AnalyticsQueryError,
   sqlIdentifier,
+  toAnalystResult,
   type AnalyticsRow,
   type AnalyticsStore,
+  type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
 } from '@presales/analytics';
@@ -14,6 +16,11 @@ export interface ClickHouseAnalyticsStoreOptions {
   /** Overrides the URL's database. Created if missing. */
   readonly database?: string;
   readonly requestTimeoutMs?: number;
+  /**
+   * The ClickHouse user for analyst SQL, whose profile has readonly=1 and the limits
+   * (infra/clickhouse/users.xml). Default: user `analyst` without a password.
+   */
+  readonly analystUser?: { readonly username: string; readonly password?: string };
 }
 
 /** Settings both 18.16 and current servers know, pinned instead of trusted (decision 7). */
@@ -43,7 +50,8 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       const version = await serverVersionOf(bootstrap);
       const major = Number(version.split('.')[0]);
       const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR };
-      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, version);
+      const analyst = { ...connection, database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' };
+      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, version, analyst);
     } catch (error) {
       throw new AnalyticsQueryError('clickhouse', `CREATE DATABASE IF NOT EXISTS ${database}`, `cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -55,7 +63,26 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     private readonly client: ClickHouseClient,
     readonly capabilities: EngineCapabilities,
     private readonly version: string,
+    private readonly analystConnection: ClickHouseClientConfigOptions,
   ) {}
+
+  /**
+   * A client logged in as the analyst user. A readonly=1 user may change no setting, so it sends
+   * none (even HTTP compression stays off); limits come from the user's profile. The one
+   * parameter is `wait_end_of_query`, which the HTTP handler reads itself (not a setting): the
+   * answer is buffered, so a limit hit mid-result arrives as an HTTP error, not after a 200.
+   */
+  async openAnalystSession(): Promise<AnalystSession> {
+    const client = createClient({ ...this.analystConnection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } });
+    return {
+      query: (sql) =>
+        this.guard(sql, async () => {
+          const body = await (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>();
+          return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
+        }),
+      close: () => client.close(),
+    };
+  }
 
   async command(sql: string): Promise<void> {
     await this.guard(sql, () => this.client.command({ query: sql }));

@@ -29,7 +29,48 @@ export interface AnalyticsStore {
   query<Row extends object>(sql: string): Promise<Row[]>;
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
   serverVersion(): Promise<string>;
+  /**
+   * A session for analysts' ad-hoc SQL that the engine itself keeps read-only (DESIGN.md
+   * decision 9): readonly=1 set when the session or user is created, never per query.
+   */
+  openAnalystSession(limits: AnalystLimits): Promise<AnalystSession>;
   close(): Promise<void>;
+}
+
+/** Applied by chDB at session creation; a ClickHouse server takes them from the analyst user's profile. */
+export interface AnalystLimits {
+  readonly maxExecutionSeconds: number;
+  readonly maxResultRows: number;
+  readonly maxMemoryBytes: number;
+}
+
+export interface AnalystResult {
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  readonly rows: readonly Record<string, unknown>[];
+  readonly rowsRead: number;
+  readonly elapsedMs: number;
+}
+
+export interface AnalystSession {
+  /** Runs one statement as given. Use `runAnalystSql`, which checks the text first. */
+  query(sql: string): Promise<AnalystResult>;
+  close(): Promise<void>;
+}
+
+/** The engine's `FORMAT JSON` body, as both chDB and ClickHouse 18.16 write it. */
+export interface JsonFormatBody {
+  readonly meta: readonly { readonly name: string; readonly type: string }[];
+  readonly data: readonly Record<string, unknown>[];
+  readonly statistics?: { readonly elapsed?: number; readonly rows_read?: number };
+}
+
+export function toAnalystResult(body: JsonFormatBody): AnalystResult {
+  return {
+    columns: body.meta.map(({ name, type }) => ({ name, type })),
+    rows: body.data,
+    rowsRead: body.statistics?.rows_read ?? 0,
+    elapsedMs: Math.round((body.statistics?.elapsed ?? 0) * 1000),
+  };
 }
 
 /** A failure reported by the engine, with the statement that caused it. */

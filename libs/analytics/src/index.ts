@@ -7,3 +7,5 @@ export * from './projection/project-events.js';
 export * from './projector/projector.js';
 export * from './queries/tenders-received.js';
 export * from './sql/json-each-row.js';
+export * from './analyst/analyst-sql-policy.js';
+export * from './analyst/run-analyst-sql.js';

@@ -4,6 +4,7 @@ import { projectEvents } from '../projection/project-events.js';
 import { tendersReceivedByMonth } from '../queries/tenders-received.js';
 import { migrate, MigrationFailedError, MIGRATIONS, MIGRATIONS_TABLE } from '../schema/migrations.js';
 import { sqlValue } from '../sql/escape.js';
+import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { recordedTender } from './fixtures.js';
 
 export interface AnalyticsStoreUnderTest {
@@ -113,5 +114,7 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       const [row] = await store.query<Record<string, unknown>>("SELECT issuer, deadline, deadline_ms FROM tenders FINAL WHERE tender_id = 'T-1'");
       expect(row).toEqual({ issuer: "Issuer of T-1 'quoted' 华为", deadline: '2026-02-01 09:00:00', deadline_ms: Date.parse('2026-02-01T09:00:00Z') });
     });
+
+    describeAnalystSqlContract(fresh);
   });
 }

@@ -1,2 +1,3 @@
 export { describeAnalyticsStoreContract, type AnalyticsStoreFactory, type AnalyticsStoreUnderTest } from './analytics-store.contract.js';
 export { recordedTender } from './fixtures.js';
+export { describeAnalystSqlContract, TEST_ANALYST_LIMITS } from './analyst-sql.contract.js';
