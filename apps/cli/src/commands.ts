@@ -1,28 +1,36 @@
 /** Every command the CLI knows; `help` prints them. */
 export const COMMANDS = {
   start: 'start the platform on the configured engines (embedded by default) and serve the dashboard',
+  sql: 'run one read-only SQL statement over the analytics tables of a running platform: presales sql "SELECT …"',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
-export type ParsedArgs = { readonly command: CommandName; readonly options: Readonly<Record<string, string>> } | { readonly error: string };
+export type ParsedArgs =
+  | { readonly command: CommandName; readonly positional: readonly string[]; readonly options: Readonly<Record<string, string>> }
+  | { readonly error: string };
 
-/** `presales <command> [--name value | --name=value]...` */
+/** `presales <command> [positional…] [--name value | --name=value]...` */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [command = 'help', ...rest] = argv;
-  if (command === '--help' || command === '-h') return { command: 'help', options: {} };
+  if (command === '--help' || command === '-h') return { command: 'help', positional: [], options: {} };
   if (!Object.hasOwn(COMMANDS, command)) return { error: `unknown command ${JSON.stringify(command)}; try: ${Object.keys(COMMANDS).join(', ')}` };
   const options: Record<string, string> = {};
+  const positional: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i]!;
-    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/.exec(arg);
-    if (match === null) return { error: `unexpected argument ${JSON.stringify(arg)}` };
+    const match = /^--([a-z][a-z-]*)(?:=(.*))?$/s.exec(arg);
+    if (match === null) {
+      if (arg.startsWith('--')) return { error: `unexpected argument ${JSON.stringify(arg)}` };
+      positional.push(arg);
+      continue;
+    }
     const value = match[2] ?? rest[i + 1];
     if (value === undefined) return { error: `option --${match[1]} needs a value` };
     if (match[2] === undefined) i += 1;
     options[match[1]!] = value;
   }
-  return { command: command as CommandName, options };
+  return { command: command as CommandName, positional, options };
 }
 
 export function helpText(): string {
@@ -32,6 +40,7 @@ export function helpText(): string {
     '',
     ...Object.entries(COMMANDS).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
     '',
-    'start options: --port N, --data-dir DIR (same as PORT and DATA_DIR; see the README configuration table)',
+    'start options: --port N, --data-dir DIR, --host H (same as PORT, DATA_DIR, HOST; see the README configuration table)',
+    'sql options:   --url URL (default $PRESALES_URL or http://localhost:3000), --format table|csv|json (default table)',
   ].join('\n');
 }

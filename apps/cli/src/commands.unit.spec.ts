@@ -3,15 +3,16 @@ import { helpText, parseArgs } from './commands.js';
 
 describe('parseArgs', () => {
   it('parses a command with --name value and --name=value options', () => {
-    expect(parseArgs(['start', '--port', '4000', '--data-dir=/tmp/x'])).toEqual({ command: 'start', options: { port: '4000', 'data-dir': '/tmp/x' } });
+    expect(parseArgs(['start', '--port', '4000', '--data-dir=/tmp/x'])).toEqual({ command: 'start', positional: [], options: { port: '4000', 'data-dir': '/tmp/x' } });
+    expect(parseArgs(['sql', 'SELECT 1', '--format', 'csv'])).toEqual({ command: 'sql', positional: ['SELECT 1'], options: { format: 'csv' } });
   });
   it('defaults to help', () => {
-    expect(parseArgs([])).toEqual({ command: 'help', options: {} });
-    expect(parseArgs(['--help'])).toEqual({ command: 'help', options: {} });
+    expect(parseArgs([])).toEqual({ command: 'help', positional: [], options: {} });
+    expect(parseArgs(['--help'])).toEqual({ command: 'help', positional: [], options: {} });
   });
   it('explains unknown commands, stray arguments and missing values', () => {
-    expect(parseArgs(['stat'])).toEqual({ error: 'unknown command "stat"; try: start, help' });
-    expect(parseArgs(['start', 'now'])).toEqual({ error: 'unexpected argument "now"' });
+    expect(parseArgs(['stat'])).toEqual({ error: 'unknown command "stat"; try: start, sql, help' });
+    expect(parseArgs(['start', '--'])).toEqual({ error: 'unexpected argument "--"' });
     expect(parseArgs(['start', '--port'])).toEqual({ error: 'option --port needs a value' });
   });
   it('lists every command in the help', () => {

@@ -1,4 +1,5 @@
 import { helpText, parseArgs } from './commands.js';
+import { runSql } from './sql.js';
 import { start } from './start.js';
 
 const parsed = parseArgs(process.argv.slice(2));
@@ -8,7 +9,14 @@ if ('error' in parsed) {
 }
 switch (parsed.command) {
   case 'start':
+    if (parsed.positional.length > 0) {
+      console.error(`presales start: unexpected argument ${JSON.stringify(parsed.positional[0])}\n\n${helpText()}`);
+      process.exit(2);
+    }
     start(parsed.options);
+    break;
+  case 'sql':
+    void runSql(parsed.positional, parsed.options).then((code) => process.exit(code));
     break;
   case 'help':
     console.log(helpText());

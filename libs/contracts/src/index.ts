@@ -2,3 +2,4 @@ export * from './tenders.js';
 export * from './kpis.js';
 export * from './health.js';
 export * from './errors.js';
+export * from './sql.js';

@@ -6,7 +6,9 @@ export type EventStoreConfig =
   | { readonly kind: 'eventstoredb'; readonly url: string };
 
 /** Where the analytics tables live: embedded chDB, or a ClickHouse server. */
-export type AnalyticsConfig = { readonly kind: 'chdb'; readonly path: string } | { readonly kind: 'clickhouse'; readonly url: string };
+export type AnalyticsConfig =
+  | { readonly kind: 'chdb'; readonly path: string }
+  | { readonly kind: 'clickhouse'; readonly url: string; readonly analystUser: { readonly username: string; readonly password: string } };
 
 export interface AppConfig {
   readonly host: string;
@@ -76,5 +78,6 @@ function parseAnalytics(env: Env, dataDir: string): AnalyticsConfig {
   const url = nonEmpty(env, 'CLICKHOUSE_URL');
   if (url === undefined) return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
   parseUrl('CLICKHOUSE_URL', url, ['http:', 'https:']);
-  return { kind: 'clickhouse', url };
+  const analystUser = { username: nonEmpty(env, 'CLICKHOUSE_ANALYST_USER') ?? 'analyst', password: env['CLICKHOUSE_ANALYST_PASSWORD'] ?? '' };
+  return { kind: 'clickhouse', url, analystUser };
 }

@@ -15,7 +15,9 @@ describe('parseConfig', () => {
   it('switches to the servers when their URLs are set', () => {
     const config = parseConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', CLICKHOUSE_URL: 'http://default@127.0.0.1:8123/presales', DATA_DIR: '/d', PORT: '8080' }, '/');
     expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' });
-    expect(config.analytics).toEqual({ kind: 'clickhouse', url: 'http://default@127.0.0.1:8123/presales' });
+    expect(config.analytics).toEqual({ kind: 'clickhouse', url: 'http://default@127.0.0.1:8123/presales', analystUser: { username: 'analyst', password: '' } });
+    const custom = parseConfig({ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_ANALYST_USER: 'bi', CLICKHOUSE_ANALYST_PASSWORD: 's3cret' });
+    expect(custom.analytics).toMatchObject({ analystUser: { username: 'bi', password: 's3cret' } });
     expect(config.port).toBe(8080);
   });
 

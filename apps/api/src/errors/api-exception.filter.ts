@@ -1,5 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiErrorBody } from '@presales/contracts';
+import { AnalystSqlRejectedError } from '@presales/analytics';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 
@@ -21,9 +22,12 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
     const issues = error instanceof ValidationError ? { issues: error.issues } : {};
     return [ERROR_HTTP_STATUS[error.code], { error: { code: error.code, message: error.message, ...issues } }];
   }
+  if (error instanceof AnalystSqlRejectedError) {
+    return [400, { error: { code: 'sql_rejected', message: error.message } }];
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = status === 404 ? 'not_found' : status < 500 ? 'validation' : 'internal';
+    const code = status === 404 ? 'not_found' : status === 403 ? 'forbidden' : status < 500 ? 'validation' : 'internal';
     return [status, { error: { code, message: error.message } }];
   }
   return [500, { error: { code: 'internal', message: 'internal error; the server log has the details' } }];

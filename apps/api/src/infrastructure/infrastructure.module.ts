@@ -1,9 +1,10 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Projector, type AnalyticsStore } from '@presales/analytics';
+import { Projector, type AnalyticsStore, type AnalystSession } from '@presales/analytics';
 import type { EventStore } from '@presales/event-store';
 import type { AppConfig } from '../config/app-config.js';
 import { openAnalyticsStore, openEventStore } from './open-stores.js';
-import { ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from './tokens.js';
+import { ANALYST_LIMITS } from './analyst-limits.js';
+import { ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from './tokens.js';
 
 /** Starts the projector once the app is up, and closes everything in reverse order on shutdown. */
 class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -11,6 +12,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(ANALYST_SESSION) private readonly analystSession: AnalystSession,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -20,6 +22,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.projector.stop();
+    await this.analystSession.close();
     await this.analytics.close();
     await this.eventStore.close();
   }
@@ -42,9 +45,14 @@ export class InfrastructureModule {
             new Projector(eventStore, analytics, { log: (message) => console.log(`[projector] ${message}`) }),
           inject: [EVENT_STORE, ANALYTICS_STORE],
         },
+        {
+          provide: ANALYST_SESSION,
+          useFactory: (analytics: AnalyticsStore) => analytics.openAnalystSession(ANALYST_LIMITS),
+          inject: [ANALYTICS_STORE],
+        },
         StoresLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, ANALYTICS_STORE, PROJECTOR],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION],
     };
   }
 }

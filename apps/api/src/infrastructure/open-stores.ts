@@ -20,7 +20,10 @@ export async function openEventStore(config: EventStoreConfig): Promise<EventSto
 
 /** Opens the analytics store and brings its schema up to date before anything reads or writes. */
 export async function openAnalyticsStore(config: AnalyticsConfig): Promise<AnalyticsStore> {
-  const store = config.kind === 'chdb' ? await ChdbAnalyticsStore.open({ path: config.path }) : await ClickHouseAnalyticsStore.open({ url: config.url });
+  const store =
+    config.kind === 'chdb'
+      ? await ChdbAnalyticsStore.open({ path: config.path })
+      : await ClickHouseAnalyticsStore.open({ url: config.url, analystUser: config.analystUser });
   try {
     await migrate(store);
   } catch (error) {
