@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
+import { AdminController } from './admin/admin.controller.js';
+import { RebuildService } from './admin/rebuild.service.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { GetHealthHandler } from './health/get-health.handler.js';
 import { HealthController } from './health/health.controller.js';
@@ -15,7 +17,7 @@ import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler];
-const controllers = [TendersController, KpisController, HealthController, SqlController];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController];
 
 @Module({})
 export class AppModule {
@@ -24,7 +26,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...commandHandlers, ...queryHandlers, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

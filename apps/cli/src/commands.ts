@@ -2,6 +2,7 @@
 export const COMMANDS = {
   start: 'start the platform on the configured engines (embedded by default) and serve the dashboard',
   sql: 'run one read-only SQL statement over the analytics tables of a running platform: presales sql "SELECT …"',
+  rebuild: 'drop and rebuild every read model of a running platform from position 0, with progress',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -42,5 +43,6 @@ export function helpText(): string {
     '',
     'start options: --port N, --data-dir DIR, --host H (same as PORT, DATA_DIR, HOST; see the README configuration table)',
     'sql options:   --url URL (default $PRESALES_URL or http://localhost:3000), --format table|csv|json (default table)',
+    'rebuild options: --url URL',
   ].join('\n');
 }

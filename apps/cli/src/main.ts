@@ -1,4 +1,5 @@
 import { helpText, parseArgs } from './commands.js';
+import { runRebuild } from './rebuild.js';
 import { runSql } from './sql.js';
 import { start } from './start.js';
 
@@ -17,6 +18,9 @@ switch (parsed.command) {
     break;
   case 'sql':
     void runSql(parsed.positional, parsed.options).then((code) => process.exit(code));
+    break;
+  case 'rebuild':
+    void runRebuild(parsed.options).then((code) => process.exit(code));
     break;
   case 'help':
     console.log(helpText());

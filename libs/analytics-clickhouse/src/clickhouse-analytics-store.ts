@@ -51,7 +51,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       const major = Number(version.split('.')[0]);
       const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR };
       const analyst = { ...connection, database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' };
-      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, version, analyst);
+      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, analyst);
     } catch (error) {
       throw new AnalyticsQueryError('clickhouse', `CREATE DATABASE IF NOT EXISTS ${database}`, `cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -62,7 +62,6 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   private constructor(
     private readonly client: ClickHouseClient,
     readonly capabilities: EngineCapabilities,
-    private readonly version: string,
     private readonly analystConnection: ClickHouseClientConfigOptions,
   ) {}
 
@@ -103,8 +102,9 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     );
   }
 
+  /** Asks the server every time: health checks rely on this failing while it is down. */
   async serverVersion(): Promise<string> {
-    return this.version;
+    return this.guard('SELECT version()', () => serverVersionOf(this.client));
   }
 
   async close(): Promise<void> {

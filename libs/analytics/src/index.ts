@@ -9,3 +9,7 @@ export * from './queries/tenders-received.js';
 export * from './sql/json-each-row.js';
 export * from './analyst/analyst-sql-policy.js';
 export * from './analyst/run-analyst-sql.js';
+export * from './schema/table-checksum.js';
+export * from './projector/projection-checkpoints.js';
+export * from './projector/write-batch.js';
+export * from './projector/rebuild.js';

@@ -10,6 +10,8 @@ export interface HealthResponse {
     readonly checkpoint: string;
     /** Events recorded but not yet in the analytics tables. */
     readonly lagEvents: number;
+    /** How long the oldest unprojected event has waited. */
+    readonly lagSeconds: number;
     readonly lastError?: string;
   };
 }

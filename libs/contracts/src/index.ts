@@ -3,3 +3,4 @@ export * from './kpis.js';
 export * from './health.js';
 export * from './errors.js';
 export * from './sql.js';
+export * from './admin.js';

@@ -27,7 +27,7 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = status === 404 ? 'not_found' : status === 403 ? 'forbidden' : status < 500 ? 'validation' : 'internal';
+    const code = status === 404 ? 'not_found' : status === 403 ? 'forbidden' : status === 409 ? 'concurrency' : status < 500 ? 'validation' : 'internal';
     return [status, { error: { code, message: error.message } }];
   }
   return [500, { error: { code: 'internal', message: 'internal error; the server log has the details' } }];

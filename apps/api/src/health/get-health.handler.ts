@@ -16,7 +16,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   ) {}
 
   async execute(): Promise<HealthResponse> {
-    const [eventStore, analyticsStore, lagEvents] = await Promise.all([
+    const [eventStore, analyticsStore, lagEvents, lagSeconds] = await Promise.all([
       this.eventStore.health().then(
         (h) => ({ engine: h.engine, ok: true, headPosition: h.headPosition.toString() }),
         (e: unknown) => ({ engine: this.eventStore.engine, ok: false, error: message(e) }),
@@ -26,12 +26,14 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
         (e: unknown) => ({ engine: this.analytics.engine, ok: false, error: message(e) }),
       ),
       this.projector.lagEvents().catch(() => -1),
+      this.projector.lagSeconds().catch(() => -1),
     ]);
     const status = this.projector.status();
     const projector = {
       state: status.state,
       checkpoint: status.checkpoint.toString(),
       lagEvents,
+      lagSeconds: Math.round(lagSeconds * 1000) / 1000,
       ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
     };
     const ok = eventStore.ok && analyticsStore.ok && status.state !== 'retrying' && status.state !== 'stopped';

@@ -1,7 +1,10 @@
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { projectEvents } from '../projection/project-events.js';
 import { backoffDelay, sleep } from './backoff.js';
+import { ProjectionCheckpoints } from './projection-checkpoints.js';
+import { writeBatch } from './write-batch.js';
+
+export const DEFAULT_SUBSCRIBER_ID = 'analytics-projector';
 
 export type ProjectorState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'stopped';
 
@@ -23,8 +26,10 @@ export interface ProjectorOptions {
 
 /**
  * Catch-up subscription → batches → analytics inserts → checkpoint (DESIGN.md decision 7).
- * The checkpoint is written only after a batch's rows are in, so a crash replays at most one
- * batch, whose rows carry the same versions and deduplication tokens: exactly-once in effect.
+ * The checkpoint is written only after a batch's rows are in (into the analytics store itself,
+ * docs/decisions/0008), so a crash replays at most one batch, whose rows carry the same
+ * versions and deduplication tokens: exactly-once in effect. Two replicas may run at once:
+ * both write identical rows, which FINAL collapses.
  */
 export class Projector {
   private state: ProjectorState = 'stopped';
@@ -39,16 +44,18 @@ export class Projector {
   private readonly flushIntervalMs: number;
   private readonly log: (message: string) => void;
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly checkpoints: ProjectionCheckpoints;
 
   constructor(
     private readonly eventStore: EventStore,
     private readonly analytics: AnalyticsStore,
     options: ProjectorOptions = {},
   ) {
-    this.subscriberId = options.subscriberId ?? 'analytics-projector';
+    this.subscriberId = options.subscriberId ?? DEFAULT_SUBSCRIBER_ID;
     this.batchSize = options.batchSize ?? 1000;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.log = options.log ?? (() => undefined);
+    this.checkpoints = new ProjectionCheckpoints(analytics);
   }
 
   start(): void {
@@ -76,6 +83,13 @@ export class Projector {
   /** Events recorded but not yet projected. */
   lagEvents(cap = 1_000_000): Promise<number> {
     return this.eventStore.countEventsAfter(this.checkpoint, cap);
+  }
+
+  /** How long the oldest event not yet projected has been waiting, in seconds (0 when none). */
+  async lagSeconds(now: Date = new Date()): Promise<number> {
+    const checkpoint = this.checkpoint;
+    const [oldest] = (await this.eventStore.readAll({ fromPosition: checkpoint, maxCount: 2 })).filter((event) => event.position > checkpoint);
+    return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
   }
 
   /** Resolves once everything up to `position` is queryable (read-your-writes for the API). */
@@ -109,7 +123,7 @@ export class Projector {
   }
 
   private async runSubscription(onProgress: () => void): Promise<void> {
-    this.storedCheckpoint = await this.eventStore.checkpoints.load(this.subscriberId);
+    this.storedCheckpoint = await this.checkpoints.load(this.subscriberId);
     this.caughtUp = false;
     this.state = 'catching_up';
     const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
@@ -145,13 +159,11 @@ export class Projector {
 
   /** Insert a batch, retrying with backoff until it lands or the projector stops; then checkpoint. */
   private async flush(batch: RecordedEvent[], onProgress: () => void): Promise<RecordedEvent[]> {
-    const from = batch[0]!.position;
     const to = batch[batch.length - 1]!.position;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        for (const [table, rows] of projectEvents(batch)) {
-          if (rows.length > 0) await this.analytics.insert(table, rows, { deduplicationToken: `${table}:${from}-${to}` });
-        }
+        await writeBatch(this.analytics, batch);
+        await this.checkpoints.save(this.subscriberId, to);
         break;
       } catch (error) {
         this.fail(error, attempt);
@@ -159,7 +171,6 @@ export class Projector {
         if (this.stopper.signal.aborted) return batch;
       }
     }
-    await this.eventStore.checkpoints.save(this.subscriberId, to, this.storedCheckpoint);
     this.storedCheckpoint = to;
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';

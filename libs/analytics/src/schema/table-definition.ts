@@ -55,3 +55,11 @@ export function createTableStatements(table: TableDefinition, target: DdlTarget)
     `CREATE TABLE IF NOT EXISTS ${name} ON CLUSTER ${cluster} AS ${local}\nENGINE = Distributed(${cluster}, ${database}, ${local}, cityHash64(${sqlIdentifier(table.shardBy)}))`,
   ];
 }
+
+/** The DROP statements matching `createTableStatements` (a rebuild drops, then migrates again). */
+export function dropTableStatements(table: TableDefinition, target: DdlTarget): string[] {
+  const name = sqlIdentifier(table.name);
+  if (target.cluster === undefined) return [`DROP TABLE IF EXISTS ${name}`];
+  const cluster = sqlIdentifier(target.cluster);
+  return [`DROP TABLE IF EXISTS ${name} ON CLUSTER ${cluster}`, `DROP TABLE IF EXISTS ${name}_local ON CLUSTER ${cluster}`];
+}

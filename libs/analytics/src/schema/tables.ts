@@ -44,3 +44,17 @@ export const TENDERS_TABLE: TableDefinition = {
   orderBy: ['tender_id'],
   shardBy: 'tender_id',
 };
+
+/** The projector's checkpoints (docs/decisions/0008); max(position) per subscriber is current. */
+export const CHECKPOINTS_TABLE_DEFINITION: TableDefinition = {
+  name: 'projection_checkpoints',
+  columns: [
+    { name: 'subscriber', type: 'String' },
+    { name: 'position', type: 'UInt64' },
+  ],
+  orderBy: ['subscriber'],
+  shardBy: 'subscriber',
+};
+
+/** Every table the projector writes; a rebuild drops and recreates exactly these. */
+export const PROJECTED_TABLES: readonly TableDefinition[] = [EVENTS_TABLE, TENDERS_TABLE, CHECKPOINTS_TABLE_DEFINITION];

@@ -1,0 +1,43 @@
+import type { ApiErrorBody, TendersReceivedResponse } from '@presales/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+
+describe('presales rebuild against a running platform', () => {
+  const data = tempDataDir();
+  let platform: PlatformProcess;
+  beforeAll(async () => {
+    platform = await startPlatform(data.dir);
+    for (let i = 0; i < 25; i += 1) {
+      await postJson(`${platform.url}api/tenders`, { tenderId: `RB-${i}`, opportunityId: 'O-1', kind: 'rfi', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: `2026-0${(i % 6) + 1}-01T00:00:00Z` });
+    }
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    data.remove();
+  });
+
+  it('is for admins only', async () => {
+    const response = await postJson(`${platform.url}api/admin/rebuild`, {}, { 'x-actor-role': 'analyst' });
+    expect(response.status).toBe(403);
+    expect((await json<ApiErrorBody>(response)).error.code).toBe('forbidden');
+  });
+
+  it('rebuilds every read model with progress and the KPIs come out the same', async () => {
+    const before = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    const run = await runUntilExit(['rebuild', '--url', platform.url]);
+    expect(run.code).toBe(0);
+    expect(run.output).toMatch(/\[#+\] 100\.0%  25\/25 events .* done\nrebuilt every read model up to position 25/);
+    const after = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    expect(after.points).toEqual(before.points);
+    // The live projector is back: a new tender shows up.
+    await postJson(`${platform.url}api/tenders`, { tenderId: 'RB-new', opportunityId: 'O-1', kind: 'rfi', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: '2026-01-15T00:00:00Z' });
+    const latest = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    expect(latest.total).toBe(26);
+  });
+
+  it('explains an unreachable platform', async () => {
+    const run = await runUntilExit(['rebuild', '--url', 'http://127.0.0.1:9/']);
+    expect(run.code).toBe(2);
+    expect(run.output).toMatch(/presales rebuild: cannot reach the platform at http:\/\/127\.0\.0\.1:9\//);
+  });
+});
