@@ -2,7 +2,9 @@ import { ConflictException, Inject, Injectable } from '@nestjs/common';
 import { rebuildReadModels, type AnalyticsStore, type Projector } from '@presales/analytics';
 import type { RebuildStatus } from '@presales/contracts';
 import type { EventStore } from '@presales/event-store';
-import { ANALYTICS_STORE, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
+import type { AppConfig } from '../config/app-config.js';
+import { ddlTargetOf } from '../infrastructure/ddl-target.js';
+import { ANALYTICS_STORE, APP_CONFIG, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
 
 /**
  * Rebuilds every read model inside the platform process: in embedded mode chDB's folder belongs
@@ -17,6 +19,7 @@ export class RebuildService {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   current(): RebuildStatus {
@@ -34,6 +37,7 @@ export class RebuildService {
     try {
       await this.projector.stop();
       const done = await rebuildReadModels(this.eventStore, this.analytics, {
+        target: ddlTargetOf(this.config.analytics),
         onProgress: (p) => (this.status = { state: 'running', projected: p.projected, total: p.total, position: p.position.toString(), elapsedMs: p.elapsedMs }),
       });
       this.status = { state: 'done', projected: done.projected, total: done.total, position: done.position.toString(), elapsedMs: done.elapsedMs };

@@ -8,7 +8,13 @@ export type EventStoreConfig =
 /** Where the analytics tables live: embedded chDB, or a ClickHouse server. */
 export type AnalyticsConfig =
   | { readonly kind: 'chdb'; readonly path: string }
-  | { readonly kind: 'clickhouse'; readonly url: string; readonly analystUser: { readonly username: string; readonly password: string } };
+  | {
+      readonly kind: 'clickhouse';
+      readonly url: string;
+      readonly analystUser: { readonly username: string; readonly password: string };
+      /** CLICKHOUSE_CLUSTER: ON CLUSTER DDL, replicated local tables, Distributed tables. */
+      readonly cluster?: string;
+    };
 
 export interface AppConfig {
   readonly host: string;
@@ -76,8 +82,15 @@ function parseEventStore(env: Env, dataDir: string): EventStoreConfig {
 
 function parseAnalytics(env: Env, dataDir: string): AnalyticsConfig {
   const url = nonEmpty(env, 'CLICKHOUSE_URL');
-  if (url === undefined) return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
+  if (url === undefined) {
+    if (nonEmpty(env, 'CLICKHOUSE_CLUSTER') !== undefined) throw new ConfigError('CLICKHOUSE_CLUSTER', env['CLICKHOUSE_CLUSTER']!, 'needs CLICKHOUSE_URL: embedded chDB has no cluster');
+    return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
+  }
   parseUrl('CLICKHOUSE_URL', url, ['http:', 'https:']);
   const analystUser = { username: nonEmpty(env, 'CLICKHOUSE_ANALYST_USER') ?? 'analyst', password: env['CLICKHOUSE_ANALYST_PASSWORD'] ?? '' };
-  return { kind: 'clickhouse', url, analystUser };
+  const cluster = nonEmpty(env, 'CLICKHOUSE_CLUSTER');
+  if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(cluster)) {
+    throw new ConfigError('CLICKHOUSE_CLUSTER', cluster, 'must be a cluster name from the servers\' remote_servers, letters, digits and _');
+  }
+  return { kind: 'clickhouse', url, analystUser, ...(cluster === undefined ? {} : { cluster }) };
 }

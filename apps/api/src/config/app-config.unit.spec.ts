@@ -18,6 +18,7 @@ describe('parseConfig', () => {
     expect(config.analytics).toEqual({ kind: 'clickhouse', url: 'http://default@127.0.0.1:8123/presales', analystUser: { username: 'analyst', password: '' } });
     const custom = parseConfig({ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_ANALYST_USER: 'bi', CLICKHOUSE_ANALYST_PASSWORD: 's3cret' });
     expect(custom.analytics).toMatchObject({ analystUser: { username: 'bi', password: 's3cret' } });
+    expect(parseConfig({ CLICKHOUSE_URL: 'http://h:8123/presales', CLICKHOUSE_CLUSTER: 'presales' }).analytics).toMatchObject({ cluster: 'presales' });
     expect(config.port).toBe(8080);
   });
 
@@ -27,6 +28,8 @@ describe('parseConfig', () => {
     [{ CLICKHOUSE_URL: 'localhost:8123' }, /^CLICKHOUSE_URL="localhost:8123": must use http: or https:/],
     [{ CLICKHOUSE_URL: 'not a url' }, /^CLICKHOUSE_URL="not a url": must be a URL/],
     [{ EVENTSTORE_URL: 'http://localhost:2113' }, /^EVENTSTORE_URL=.*must use esdb:/],
+    [{ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_CLUSTER: 'my cluster' }, /^CLICKHOUSE_CLUSTER="my cluster": must be a cluster name/],
+    [{ CLICKHOUSE_CLUSTER: 'presales' }, /^CLICKHOUSE_CLUSTER="presales": needs CLICKHOUSE_URL/],
     [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);

@@ -4,6 +4,7 @@ import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
 import type { EventStore } from '@presales/event-store';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { ConfigError, type AnalyticsConfig, type EventStoreConfig } from '../config/app-config.js';
+import { ddlTargetOf } from './ddl-target.js';
 
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   switch (config.kind) {
@@ -25,7 +26,7 @@ export async function openAnalyticsStore(config: AnalyticsConfig): Promise<Analy
       ? await ChdbAnalyticsStore.open({ path: config.path })
       : await ClickHouseAnalyticsStore.open({ url: config.url, analystUser: config.analystUser });
   try {
-    await migrate(store);
+    await migrate(store, ddlTargetOf(config));
   } catch (error) {
     await store.close();
     throw error;

@@ -1,0 +1,9 @@
+import type { DdlTarget } from '@presales/analytics';
+import type { AnalyticsConfig } from '../config/app-config.js';
+
+/** Where DDL goes: one node, or every node of CLICKHOUSE_CLUSTER (database from the URL's path). */
+export function ddlTargetOf(config: AnalyticsConfig): Omit<DdlTarget, 'capabilities'> {
+  if (config.kind !== 'clickhouse' || config.cluster === undefined) return {};
+  const database = new URL(config.url).pathname.replace(/^\//, '') || 'default';
+  return { cluster: config.cluster, database };
+}
