@@ -47,8 +47,12 @@ export class IllegalStateError extends DomainError {
 
 export class NotFoundError extends DomainError {
   readonly code = 'not_found' as const;
-  constructor(readonly subject: string) {
-    super(`${subject}: not found`);
+  /** `detail` says what needed the missing thing, e.g. "BidSubmitted needs TenderReceived first". */
+  constructor(
+    readonly subject: string,
+    readonly detail?: string,
+  ) {
+    super(`${subject}: not found${detail === undefined ? '' : ` (${detail})`}`);
   }
 }
 

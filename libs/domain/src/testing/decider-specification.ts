@@ -3,6 +3,7 @@ import type { Decider } from '../shared/decider.js';
 /**
  * given(events).when(command).then(events | error) for deciders (after emmett's
  * DeciderSpecification). Throws an AssertionError-like Error on mismatch so it works in any runner.
+ * Events are compared by value: key order does not matter, `undefined` fields do not count.
  */
 export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
   return {
@@ -17,8 +18,8 @@ export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
           return {
             then(expected: readonly E[]): void {
               const actual = run();
-              const a = JSON.stringify(actual);
-              const b = JSON.stringify(expected);
+              const a = canonicalJson(actual);
+              const b = canonicalJson(expected);
               if (a !== b) throw new Error(`expected events ${b}\n     but decided ${a}`);
             },
             thenThrows<T extends Error>(errorType: abstract new (...args: never[]) => T, message?: string | RegExp): T {
@@ -40,4 +41,13 @@ export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
       };
     },
   };
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` compare equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner !== null && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
 }

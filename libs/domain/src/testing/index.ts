@@ -1,1 +1,2 @@
-export { deciderSpecification } from './decider-specification.js';
+export { canonicalJson, deciderSpecification } from './decider-specification.js';
+export { commandOf, metadataAt, TEST_ACTOR } from './command-fixture.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { TENDER_EVENT_SCHEMAS, type TenderEvent } from '../tender/tender.events.js';
-import { ValidationError } from './errors.js';
-import { validate } from './validate.js';
+import { ValidationError } from '../shared/errors.js';
+import { validate } from '../shared/validate.js';
 
 /** Every domain event the platform accepts, with its payload schema and current schema version. */
 export const EVENT_SCHEMAS = {
