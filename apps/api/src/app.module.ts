@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { KpisController } from './kpis/kpis.controller.js';
+import { MetricsController } from './metrics/metrics.controller.js';
 import { RunSqlHandler } from './sql/run-sql.handler.js';
 import { SqlController } from './sql/sql.controller.js';
 import { RecordTenderHandler } from './tenders/record-tender.handler.js';
@@ -17,7 +18,7 @@ import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController];
 
 @Module({})
 export class AppModule {

@@ -87,6 +87,15 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect(health.eventStore.headPosition).toBe('3');
   });
 
+  it('exposes projector lag and engine state as Prometheus gauges at /metrics', async () => {
+    const response = await fetch(`${platform.url}metrics`);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
+    const text = await response.text();
+    expect(text).toContain('presales_event_store_head_position 3\n');
+    expect(text).toContain('presales_projector_lag_events 0\n');
+    expect(text).toMatch(/presales_analytics_store_up\{engine="chdb"\} 1\n/);
+  });
+
   it('serves the dashboard at / and JSON 404s under /api', async () => {
     const page = await fetch(platform.url);
     expect(page.status).toBe(200);

@@ -1,0 +1,18 @@
+export interface Gauge {
+  readonly name: string;
+  readonly help: string;
+  readonly value: number;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** Prometheus text exposition format (version 0.0.4) for a list of gauges. */
+export function renderGauges(gauges: readonly Gauge[]): string {
+  const lines: string[] = [];
+  for (const gauge of gauges) {
+    const labels = Object.entries(gauge.labels ?? {})
+      .map(([key, value]) => `${key}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`)
+      .join(',');
+    lines.push(`# HELP ${gauge.name} ${gauge.help}`, `# TYPE ${gauge.name} gauge`, `${gauge.name}${labels === '' ? '' : `{${labels}}`} ${gauge.value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
