@@ -1,0 +1,43 @@
+/** The ten process areas of KPIS.md; each KPI belongs to one. */
+export const PROCESS_AREAS = ['requirements', 'solution', 'bid', 'resourcing', 'quotation', 'communication', 'knowledge', 'collaboration', 'performance', 'people'] as const;
+export type ProcessArea = (typeof PROCESS_AREAS)[number];
+
+/**
+ * up: more is better; down: less is better; target: best at the target, worse either side
+ * ("up to target, then down"); context: reported, never judged.
+ */
+export type Direction = 'up' | 'down' | 'target' | 'context';
+export type Unit = 'ratio' | 'hours' | 'count' | 'money' | 'percent' | 'score';
+export const PROJECT_TYPES = ['product', 'project', 'service', 'strategic'] as const;
+export type ProjectType = (typeof PROJECT_TYPES)[number];
+
+/** Allowed shortfall of the signed variance, as fractions: green within 5 %, amber within 15 % by default. */
+export interface ToleranceBands {
+  readonly green: number;
+  readonly amber: number;
+}
+export const DEFAULT_TOLERANCE: ToleranceBands = { green: 0.05, amber: 0.15 };
+
+export interface ProjectTypeOverride {
+  readonly weight?: number;
+  readonly target?: number;
+  /** false: the KPI does not count in this project type's composite. */
+  readonly counts?: boolean;
+}
+
+/** A KPI as data (DESIGN.md decision 10): changing one publishes a new version. */
+export interface KpiDefinition {
+  readonly id: string;
+  readonly version: number;
+  readonly names: { readonly en: string; readonly zh: string };
+  readonly description: string;
+  readonly unit: Unit;
+  readonly direction: Direction;
+  readonly defaultTarget: number | null;
+  readonly tolerance: ToleranceBands;
+  readonly weight: number;
+  readonly area: ProcessArea;
+  /** SQL template over the analytics tables (placeholders filled by libs/analytics). */
+  readonly sql: string;
+  readonly projectTypeOverrides: Readonly<Partial<Record<ProjectType, ProjectTypeOverride>>>;
+}
