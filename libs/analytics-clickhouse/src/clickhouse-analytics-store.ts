@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
 import {
   AnalyticsQueryError,
   sqlIdentifier,
+  toJsonEachRow,
   toAnalystResult,
   type AnalyticsRow,
   type AnalyticsStore,
@@ -97,9 +99,13 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       options.deduplicationToken !== undefined && this.capabilities.insertDeduplicationToken
         ? { insert_deduplication_token: options.deduplicationToken, async_insert: 0 }
         : {};
-    await this.guard(`INSERT INTO ${table}`, () =>
-      this.client.insert({ table: sqlIdentifier(table), values: rows as AnalyticsRow[], format: 'JSONEachRow', clickhouse_settings: settings }),
-    );
+    // Our own JSONEachRow body, sent as-is, so decimals go over the wire digit for digit.
+    const query = `INSERT INTO ${sqlIdentifier(table)} FORMAT JSONEachRow`;
+    await this.guard(query, async () => {
+      const result = await this.client.exec({ query, values: Readable.from([toJsonEachRow(rows)]), clickhouse_settings: settings });
+      result.stream.resume();
+      await new Promise<void>((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
+    });
   }
 
   /** Asks the server every time: health checks rely on this failing while it is down. */

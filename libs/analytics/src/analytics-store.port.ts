@@ -13,7 +13,18 @@ export interface InsertOptions {
   readonly deduplicationToken?: string;
 }
 
-export type AnalyticsRow = Readonly<Record<string, string | number | null>>;
+/**
+ * An exact decimal for a `Decimal(P, S)` column, written unquoted: ClickHouse 18.16 parses a
+ * JSON number into a Decimal but not a string, and a JS number would lose digits.
+ */
+export class SqlDecimal {
+  constructor(readonly text: string) {
+    if (!/^-?\d+(\.\d+)?$/.test(text)) throw new RangeError(`SqlDecimal: ${JSON.stringify(text)} is not a decimal`);
+  }
+}
+
+export type AnalyticsValue = string | number | null | SqlDecimal | readonly string[];
+export type AnalyticsRow = Readonly<Record<string, AnalyticsValue>>;
 
 /**
  * The analytics store (DESIGN.md decisions 1, 2, 8): chDB in-process or a ClickHouse server.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
+import { AnalyticsQueryError, SqlDecimal, type AnalyticsStore } from '../analytics-store.port.js';
 import { projectEvents } from '../projection/project-events.js';
 import { tendersReceivedByMonth } from '../queries/tenders-received.js';
 import { migrate, MigrationFailedError, MIGRATIONS, MIGRATIONS_TABLE } from '../schema/migrations.js';
@@ -61,6 +61,22 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
         const rows = await store.query<{ v: string }>(`SELECT ${sqlValue(value)} AS v`);
         expect(rows).toEqual([{ v: value }]);
       }
+    });
+
+    it('stores decimals digit for digit and string arrays', async () => {
+      const store = await fresh();
+      await store.command('CREATE TABLE money (id String, amount Decimal(18, 4), lines Array(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id');
+      await store.insert('money', [
+        { id: 'a', amount: new SqlDecimal('99999999999999.1234'), lines: ['x', "y'z"], version: 1 },
+        { id: 'b', amount: new SqlDecimal('-0.0001'), lines: [], version: 1 },
+      ]);
+      const rows = await store.query<{ id: string; amount: string; lines: string[] }>('SELECT id, toString(amount) AS amount, lines FROM money FINAL ORDER BY id');
+      expect(rows).toEqual([
+        { id: 'a', amount: '99999999999999.1234', lines: ['x', "y'z"] },
+        { id: 'b', amount: '-0.0001', lines: [] },
+      ]);
+      const [total] = await store.query<{ total: string }>('SELECT toString(sum(amount)) AS total FROM money FINAL');
+      expect(total).toEqual({ total: '99999999999999.1233' });
     });
 
     it('reports engine errors with the engine message and the statement', async () => {
