@@ -1,8 +1,10 @@
 import type { RecordedEvent, RecordedMetadata } from '@presales/event-store';
 import type { EventRow } from './schema.js';
 
+/** Runs for every event read; parses each JSON column once and builds no intermediate objects. */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata) as Omit<RecordedMetadata, 'hash'>;
+  const metadata = JSON.parse(row.metadata) as { -readonly [K in keyof RecordedMetadata]: RecordedMetadata[K] };
+  metadata.hash = row.hash;
   return {
     id: row.id,
     type: row.type,
@@ -10,6 +12,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     revision: BigInt(row.revision),
     position: BigInt(row.position),
     data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata: { ...metadata, hash: row.hash },
+    metadata,
   };
 }

@@ -45,3 +45,14 @@ export class CheckpointConflictError extends DomainError {
     );
   }
 }
+
+/**
+ * The stream was tombstoned (hard-deleted): it can be neither read nor written again, and its
+ * name cannot be reused (EventStoreDB semantics).
+ */
+export class StreamDeletedError extends DomainError {
+  readonly code = 'illegal_state' as const;
+  constructor(readonly streamId: string) {
+    super(`stream ${streamId}: deleted permanently (tombstoned); it cannot be read or written`);
+  }
+}

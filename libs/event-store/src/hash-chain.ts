@@ -1,22 +1,57 @@
 import { createHash } from 'node:crypto';
-import type { RecordedEvent, RecordedMetadata } from './envelope.js';
+import type { RecordedMetadata } from './envelope.js';
 
 /** prevHash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** JSON with object keys sorted at every depth and no whitespace: one byte string per value. */
+/**
+ * JSON with object keys sorted at every depth and no whitespace: one byte string per value.
+ * Values with `toJSON` (a Date) are converted as JSON.stringify converts them; `undefined`
+ * object members are dropped; bigint, functions and symbols are refused rather than guessed.
+ * Hand-rolled rather than entries/sort/map because every append and every verification runs it.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'bigint') throw new TypeError('canonicalJson: bigint is not JSON; convert it first');
-    const text = JSON.stringify(value);
-    if (text === undefined) throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);
-    return text;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'bigint':
+      throw new TypeError('canonicalJson: bigint is not JSON; convert it first');
+    case 'object':
+      if (value === null) return 'null';
+      if (Array.isArray(value)) return canonicalArray(value);
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+      return canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function canonicalArray(values: readonly unknown[]): string {
+  let text = '[';
+  for (let i = 0; i < values.length; i += 1) {
+    if (i > 0) text += ',';
+    text += canonicalJson(values[i]);
+  }
+  return text + ']';
+}
+
+function canonicalObject(object: Record<string, unknown>): string {
+  // Default sort compares UTF-16 code units, the order every canonical form here relies on.
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  let first = true;
+  for (const key of keys) {
+    const member = object[key];
+    if (member === undefined) continue;
+    if (!first) text += ',';
+    first = false;
+    text += JSON.stringify(key) + ':' + canonicalJson(member);
+  }
+  return text + '}';
 }
 
 export interface HashableEvent {
@@ -28,34 +63,25 @@ export interface HashableEvent {
   readonly metadata: Omit<RecordedMetadata, 'hash'>;
 }
 
-/** DESIGN.md decision 5: sha256(prevHash ‖ canonical JSON of {streamId, revision, type, data, metadata without hash}). */
-export function eventHash(event: HashableEvent): string {
-  const body = canonicalJson({
-    streamId: event.streamId,
-    revision: Number(event.revision),
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-  });
-  return createHash('sha256').update(event.metadata.prevHash).update(body).digest('hex');
+/**
+ * DESIGN.md decision 5 from parts already in canonical form: the body is the canonical JSON of
+ * {streamId, revision, type, data, metadata without hash}, assembled in sorted key order
+ * (data < metadata < revision < streamId < type) so an adapter can store the same canonical
+ * strings it hashed instead of serialising twice.
+ */
+export function hashCanonicalEvent(
+  prevHash: string,
+  streamId: string,
+  revision: bigint,
+  type: string,
+  canonicalData: string,
+  canonicalMetadata: string,
+): string {
+  const body = `{"data":${canonicalData},"metadata":${canonicalMetadata},"revision":${revision.toString()},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
+  return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
 
-export type ChainVerdict =
-  | { readonly ok: true; readonly streamId: string; readonly events: number }
-  | { readonly ok: false; readonly streamId: string; readonly firstBrokenRevision: bigint; readonly reason: string };
-
-/** Recompute a stream's chain from its events in revision order and report the first break. */
-export function verifyChain(streamId: string, events: readonly RecordedEvent[]): ChainVerdict {
-  let prevHash = GENESIS_HASH;
-  let expectedRevision = 0n;
-  for (const event of events) {
-    const broken = (reason: string): ChainVerdict => ({ ok: false, streamId, firstBrokenRevision: expectedRevision, reason });
-    if (event.revision !== expectedRevision) return broken(`revision ${expectedRevision} is missing (found ${event.revision})`);
-    if (event.metadata.prevHash !== prevHash) return broken('prevHash does not match the previous event (deleted or reordered)');
-    const { hash, ...withoutHash } = event.metadata;
-    if (eventHash({ ...event, metadata: withoutHash }) !== hash) return broken('content does not match its hash (edited)');
-    prevHash = hash;
-    expectedRevision += 1n;
-  }
-  return { ok: true, streamId, events: events.length };
+/** DESIGN.md decision 5: sha256(prevHash ‖ canonical JSON of {streamId, revision, type, data, metadata without hash}). */
+export function eventHash(event: HashableEvent): string {
+  return hashCanonicalEvent(event.metadata.prevHash, event.streamId, event.revision, event.type, canonicalJson(event.data), canonicalJson(event.metadata));
 }

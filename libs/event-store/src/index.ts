@@ -4,3 +4,6 @@ export * from './errors.js';
 export * from './checkpoint-store.port.js';
 export * from './event-store.port.js';
 export * from './hash-chain.js';
+export * from './stream-state.js';
+export * from './verification.js';
+export * from './stamping.js';

@@ -14,6 +14,32 @@ export interface AppendResult {
 
 export type Direction = 'forwards' | 'backwards';
 
+/** Soft delete and tombstone take the same guard as an append. */
+export interface DeleteOptions {
+  readonly expectedRevision?: ExpectedRevision;
+}
+
+/**
+ * EventStoreDB's `$maxCount` and `$maxAge`, honoured by stream reads: older events stay in the
+ * store (and in `$all`, verification and exports) but a stream read no longer returns them.
+ */
+export interface StreamMetadata {
+  /** Only the newest `maxCount` events of the stream are readable. A positive integer. */
+  readonly maxCount?: number;
+  /** Only events recorded in the last `maxAgeSeconds` seconds are readable. A positive integer. */
+  readonly maxAgeSeconds?: number;
+}
+
+/** Rejects what EventStoreDB would reject, so both adapters accept exactly the same metadata. */
+export function assertValidStreamMetadata(streamId: string, metadata: StreamMetadata): void {
+  for (const [name, value] of Object.entries(metadata)) {
+    if (name !== 'maxCount' && name !== 'maxAgeSeconds') throw new RangeError(`stream ${streamId}: unknown stream metadata ${name}`);
+    if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 1)) {
+      throw new RangeError(`stream ${streamId}: ${name} must be a positive integer, got ${String(value)}`);
+    }
+  }
+}
+
 export interface ReadStreamOptions {
   /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
   readonly fromRevision?: bigint;

@@ -1,1 +1,3 @@
-export { describeEventStoreContract, anEvent, uniqueStream, type EventStoreFactory, type EventStoreUnderTest } from './event-store.contract.js';
+export { describeEventStoreContract } from './event-store.contract.js';
+export { anEvent, uniqueStream, type EventStoreFactory, type EventStoreUnderTest } from './contract/subject.js';
+export { chainedEvents } from './chain-fixture.js';

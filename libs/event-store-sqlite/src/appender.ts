@@ -1,0 +1,151 @@
+import type Database from 'better-sqlite3';
+import {
+  canonicalJson,
+  checkAppend,
+  DuplicateEventIdError,
+  GENESIS_HASH,
+  hashCanonicalEvent,
+  stampMetadata,
+  WrongExpectedVersionError,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedRevision,
+} from '@presales/event-store';
+import { ledgerHash, LEDGER_GENESIS } from './ledger.js';
+import type { EventRow, StreamRow } from './schema.js';
+import { toStreamState } from './stream-record.js';
+
+/** Raised inside the transaction when an id is already recorded; resolved outside it. */
+class EventIdAlreadyRecorded extends Error {}
+
+type InsertParameters = [number, string, string, number, string, string, string, string, string];
+
+/**
+ * Appends under SQLite's write lock. The fast path reads the stream head and the log tail,
+ * checks the expected revision, and inserts; it looks up no event ids, because the UNIQUE
+ * index on `id` already refuses a reused one. Only when that happens, or the expected revision
+ * does not match, does it look for an earlier identical append (an idempotent retry).
+ */
+export class Appender {
+  private readonly streamRow: Database.Statement<[string], StreamRow>;
+  private readonly logTail: Database.Statement<[], { seq: number | null; ledger_hash: string | null }>;
+  private readonly insert: Database.Statement<InsertParameters>;
+  private readonly upsertHead: Database.Statement<[string, number, string]>;
+  private readonly eventsByIds: Database.Statement<[string], EventRow & { slot: number }>;
+  private readonly appendLocked: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+
+  constructor(
+    db: Database.Database,
+    private readonly clock: () => Date,
+  ) {
+    this.streamRow = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
+    this.logTail = db.prepare(
+      `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
+              (SELECT ledger_hash FROM events ORDER BY position DESC LIMIT 1) AS ledger_hash`,
+    );
+    this.insert = db.prepare(
+      'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.upsertHead = db.prepare(
+      `INSERT INTO streams (stream_id, state, last_revision, last_hash) VALUES (?, 'live', ?, ?)
+       ON CONFLICT (stream_id) DO UPDATE SET state = 'live', last_revision = excluded.last_revision, last_hash = excluded.last_hash`,
+    );
+    // One query for any batch size: the ids travel as one JSON array.
+    this.eventsByIds = db.prepare(
+      'SELECT e.*, CAST(j.key AS INTEGER) AS slot FROM json_each(?) AS j JOIN events AS e ON e.id = j.value',
+    );
+    const transaction = db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+      this.appendInTransaction(streamId, events, expected),
+    );
+    // IMMEDIATE takes the write lock before the expected-revision check: racing writers,
+    // in this process or another, serialise here and exactly one sees the revision it expected.
+    this.appendLocked = (streamId, events, expected) => transaction.immediate(streamId, events, expected);
+  }
+
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    try {
+      return this.appendLocked(streamId, events, expected);
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError || error instanceof EventIdAlreadyRecorded) {
+        return this.resolveConflict(streamId, events, expected, error);
+      }
+      throw error;
+    }
+  }
+
+  private appendInTransaction(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+    const head = this.streamRow.get(streamId);
+    const continuesAfter = checkAppend(streamId, expected, toStreamState(head));
+    const tail = this.logTail.get()!;
+    const recordedAt = this.clock().toISOString();
+    let revision = continuesAfter === undefined ? -1 : Number(continuesAfter);
+    let prevHash = head?.last_hash ?? GENESIS_HASH;
+    let position = tail.seq ?? 0;
+    let ledger = tail.ledger_hash ?? LEDGER_GENESIS;
+    for (const event of events) {
+      revision += 1;
+      position += 1;
+      const data = canonicalJson(event.data);
+      const metadata = canonicalJson(stampMetadata(event.metadata, recordedAt, prevHash));
+      const hash = hashCanonicalEvent(prevHash, streamId, BigInt(revision), event.type, data, metadata);
+      ledger = ledgerHash(ledger, position, hash);
+      try {
+        this.insert.run(position, event.id, streamId, revision, event.type, data, metadata, hash, ledger);
+      } catch (error) {
+        if (isUniqueViolation(error, 'events.id')) throw new EventIdAlreadyRecorded();
+        throw error;
+      }
+      prevHash = hash;
+    }
+    this.upsertHead.run(streamId, revision, prevHash);
+    return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
+  }
+
+  /**
+   * A retry of an append that already happened: every id recorded, in this stream, at
+   * consecutive revisions, with the same content, where the expected revision puts them.
+   * Then it succeeds again without writing. Any other reuse of an id is an error, never a
+   * silent merge; a conflict involving none of these ids stays a wrong expected version.
+   */
+  private resolveConflict(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+    conflict: WrongExpectedVersionError | EventIdAlreadyRecorded,
+  ): AppendResult {
+    const found = new Map(this.eventsByIds.all(JSON.stringify(events.map((e) => e.id))).map((row) => [row.slot, row]));
+    if (found.size === 0 && conflict instanceof WrongExpectedVersionError) throw conflict;
+    const rows = events.map((_, slot) => found.get(slot));
+    const mismatch = events.findIndex((event, i) => {
+      const row = rows[i];
+      return row === undefined || row.stream_id !== streamId || (i > 0 && row.revision !== rows[i - 1]!.revision + 1) || !sameContent(row, event);
+    });
+    if (mismatch !== -1) throw new DuplicateEventIdError(events[mismatch]!.id, streamId);
+    const first = rows[0]!;
+    const last = rows[rows.length - 1]!;
+    if (!placedAsExpected(first.revision, expected, this.streamRow.get(streamId))) {
+      if (conflict instanceof WrongExpectedVersionError) throw conflict;
+      throw new DuplicateEventIdError(events[0]!.id, streamId);
+    }
+    return { nextExpectedRevision: BigInt(last.revision), position: BigInt(last.position) };
+  }
+}
+
+/** Whether a batch recorded from `firstRevision` is where `expected` would have put it. */
+function placedAsExpected(firstRevision: number, expected: ExpectedRevision, head: StreamRow | undefined): boolean {
+  if (expected === 'any' || expected === 'stream_exists') return true;
+  if (expected === 'no_stream') return firstRevision === 0 || firstRevision === head?.truncate_before;
+  return BigInt(firstRevision) === expected + 1n;
+}
+
+/** Same type, data and writer-supplied metadata; the store's own stamps are not compared. */
+function sameContent(row: EventRow, event: EventToAppend): boolean {
+  if (row.type !== event.type) return false;
+  if (canonicalJson(JSON.parse(row.data)) !== canonicalJson(event.data)) return false;
+  const stored = JSON.parse(row.metadata) as { recordedAt: string; prevHash: string };
+  return canonicalJson(stampMetadata(event.metadata, stored.recordedAt, stored.prevHash)) === canonicalJson(stored);
+}
+
+function isUniqueViolation(error: unknown, column: string): boolean {
+  return error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+}
