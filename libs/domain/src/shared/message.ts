@@ -4,14 +4,21 @@
  */
 export type Event<Type extends string, Data extends object> = Readonly<{
   type: Type;
-  data: Readonly<Data>;
+  data: DeepReadonly<Data>;
 }>;
 
 export type Command<Type extends string, Data extends object> = Readonly<{
   type: Type;
-  data: Readonly<Data>;
+  data: DeepReadonly<Data>;
   metadata: CommandMetadata;
 }>;
+
+/** Messages are facts: nothing in them, down to list items, can be changed after the fact. */
+export type DeepReadonly<T> = T extends readonly (infer Item)[]
+  ? readonly DeepReadonly<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
+    : T;
 
 export const ACTOR_ROLES = [
   'consultant',

@@ -1,0 +1,89 @@
+import type { Money } from '../money/money.js';
+import { assertNever } from '../shared/message.js';
+import {
+  INITIAL_OPPORTUNITY_STAGE,
+  type OpportunityEvent,
+  type OpportunityLost,
+  type OpportunityStage,
+  type ProjectType,
+  type TechnicalOutcome,
+} from './opportunity.events.js';
+
+export interface OpportunityFacts {
+  readonly opportunityId: string;
+  readonly projectType: ProjectType;
+  readonly estimatedValue: Money;
+}
+
+export interface SupportRequest {
+  /** The consultant who acknowledged it; undefined while it waits. */
+  readonly acknowledgedBy: string | undefined;
+}
+
+export interface Requirement {
+  readonly fit: 'unassessed' | 'standard' | 'configurable' | 'custom' | 'gap';
+}
+
+interface Common {
+  readonly opportunity: OpportunityFacts;
+  /** The current stage; for a closed opportunity, the stage it closed in. */
+  readonly stage: OpportunityStage;
+}
+
+/** `won`, `lost` and `qualified_out` are closed: a closed opportunity accepts nothing. */
+export type OpportunityState =
+  | { readonly status: 'none' }
+  | (Common & {
+      readonly status: 'open';
+      readonly requests: ReadonlyMap<string, SupportRequest>;
+      readonly requirements: ReadonlyMap<string, Requirement>;
+      readonly technicalDecision: TechnicalOutcome | undefined;
+    })
+  | (Common & { readonly status: 'won'; readonly amount: Money })
+  | (Common & { readonly status: 'lost'; readonly reason: OpportunityLost['data']['reason'] })
+  | (Common & { readonly status: 'qualified_out' });
+
+export const initialOpportunityState: OpportunityState = { status: 'none' };
+
+export function evolveOpportunity(state: OpportunityState, event: OpportunityEvent): OpportunityState {
+  if (event.type === 'OpportunityRegistered') {
+    const { opportunityId, projectType, estimatedValue } = event.data;
+    return {
+      status: 'open',
+      opportunity: { opportunityId, projectType, estimatedValue },
+      stage: INITIAL_OPPORTUNITY_STAGE,
+      requests: new Map(),
+      requirements: new Map(),
+      technicalDecision: undefined,
+    };
+  }
+  if (state.status !== 'open') return state;
+  const closed = { opportunity: state.opportunity, stage: state.stage };
+  switch (event.type) {
+    case 'OpportunityStageChanged':
+      return { ...state, stage: event.data.to };
+    case 'PresalesSupportRequested':
+      return { ...state, requests: new Map(state.requests).set(event.data.requestId, { acknowledgedBy: undefined }) };
+    case 'PresalesSupportAcknowledged':
+      return { ...state, requests: new Map(state.requests).set(event.data.requestId, { acknowledgedBy: event.data.consultantId }) };
+    case 'RequirementCaptured':
+      return { ...state, requirements: new Map(state.requirements).set(event.data.requirementId, { fit: 'unassessed' }) };
+    case 'RequirementFitAssessed':
+      return { ...state, requirements: new Map(state.requirements).set(event.data.requirementId, { fit: event.data.fit }) };
+    case 'TechnicalDecisionRecorded':
+      return { ...state, technicalDecision: event.data.outcome };
+    case 'OpportunityWon':
+      return { ...closed, status: 'won', amount: event.data.amount };
+    case 'OpportunityLost':
+      return { ...closed, status: 'lost', reason: event.data.reason };
+    case 'OpportunityQualifiedOut':
+      return { ...closed, status: 'qualified_out' };
+    default:
+      return assertNever(event, 'opportunity event');
+  }
+}
+
+/** The stage a stage change starts from: the current one, or the initial one before registration. */
+export function currentStage(state: OpportunityState): OpportunityStage {
+  return state.status === 'none' ? INITIAL_OPPORTUNITY_STAGE : state.stage;
+}
