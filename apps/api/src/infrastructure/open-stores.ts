@@ -2,6 +2,7 @@ import { migrate, type AnalyticsStore } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
 import type { EventStore } from '@presales/event-store';
+import { EsdbEventStore, EventStoreUnreachableError } from '@presales/event-store-esdb';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { ConfigError, type AnalyticsConfig, type EventStoreConfig } from '../config/app-config.js';
 import { ddlTargetOf } from './ddl-target.js';
@@ -11,11 +12,25 @@ export async function openEventStore(config: EventStoreConfig): Promise<EventSto
     case 'sqlite':
       return SqliteEventStore.open({ file: config.file, durability: config.durability });
     case 'eventstoredb':
-      throw new ConfigError(
-        'EVENTSTORE_URL',
-        config.url,
-        'this build has no EventStoreDB adapter yet; unset EVENTSTORE_URL to use the embedded SQLite event store',
-      );
+      return openEventStoreDb(config.url);
+  }
+}
+
+/** How long start-up waits for EventStoreDB before it stops with a configuration error. */
+const EVENTSTORE_CONNECT_DEADLINE_MS = 5000;
+
+/**
+ * An unreachable server stops start-up within the deadline, naming the variable, instead of
+ * the platform starting and failing at the first append.
+ */
+async function openEventStoreDb(url: string): Promise<EventStore> {
+  try {
+    return await EsdbEventStore.connect({ url, connectDeadlineMs: EVENTSTORE_CONNECT_DEADLINE_MS });
+  } catch (error) {
+    if (error instanceof EventStoreUnreachableError) {
+      throw new ConfigError('EVENTSTORE_URL', url, `${error.reason} (is EventStoreDB running there? unset EVENTSTORE_URL for the embedded SQLite store)`);
+    }
+    throw error;
   }
 }
 
