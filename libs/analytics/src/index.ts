@@ -13,3 +13,7 @@ export * from './schema/table-checksum.js';
 export * from './projector/projection-checkpoints.js';
 export * from './projector/write-batch.js';
 export * from './projector/rebuild.js';
+export * from './projection/fact-columns.js';
+export * from './projection/fact-table.js';
+export * from './projection/facts/index.js';
+export * from './projection/projection-context.js';

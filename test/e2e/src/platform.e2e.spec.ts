@@ -48,7 +48,7 @@ describe('the platform on its embedded default, over real HTTP', () => {
       { period: '2026-05', tenders: 1 },
     ]);
     expect(kpi.total).toBe(3);
-    expect(kpi.trace.sql).toContain('FROM tenders FINAL');
+    expect(kpi.trace.sql).toContain('FROM tender_received FINAL');
 
     const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
     expect(health.eventStore.headPosition).toBe('3');

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  EVENTS_TABLE,
+  CHECKPOINTS_TABLE,
+  PROJECTED_TABLES,
   ProjectionCheckpoints,
   Projector,
   rebuildReadModels,
   tableChecksum,
-  TENDERS_TABLE,
   migrate,
   type AnalyticsStore,
 } from '@presales/analytics';
@@ -18,7 +18,8 @@ import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTenders } from './seed-tenders.js';
 
-const COMPARED_TABLES = [EVENTS_TABLE, TENDERS_TABLE];
+/** Every projected table but the checkpoints, whose rows depend on batch boundaries. */
+const COMPARED_TABLES = PROJECTED_TABLES.filter((table) => table.name !== CHECKPOINTS_TABLE);
 
 async function checksums(store: AnalyticsStore) {
   return Promise.all(COMPARED_TABLES.map((table) => tableChecksum(store, table)));
@@ -93,7 +94,8 @@ for (const engine of engines) {
     });
 
     it('a rebuild reproduces every row of the log', () => {
-      expect(rebuilt.map((c) => c.rows)).toEqual([2500, 2500]);
+      expect(rebuilt.find((c) => c.table === 'events')?.rows).toBe(2500);
+      expect(rebuilt.find((c) => c.table === 'tender_received')?.rows).toBe(2500);
     });
 
     it('incremental projection in small batches equals the rebuild', async () => {

@@ -27,7 +27,7 @@ describe.skipIf(skip !== undefined)('CLICKHOUSE_URL switches the analytics store
     expect(response.status).toBe(201);
     const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
     expect(kpi.points).toEqual([{ period: '2026-05', tenders: 1 }]);
-    const direct = await (await fetch(`${clickhouse.url}/?query=${encodeURIComponent('SELECT count() FROM presales.tenders FINAL')}`)).text();
+    const direct = await (await fetch(`${clickhouse.url}/?query=${encodeURIComponent('SELECT count() FROM presales.tender_received FINAL')}`)).text();
     expect(direct.trim()).toBe('1');
   });
 });

@@ -17,7 +17,7 @@ describe('analyst SQL over HTTP and the CLI', () => {
   });
 
   it('answers a SELECT for an analyst', async () => {
-    const response = await postJson(`${platform.url}api/sql`, { sql: 'SELECT tender_id, issuer FROM tenders FINAL' }, analyst);
+    const response = await postJson(`${platform.url}api/sql`, { sql: 'SELECT tender_id, issuer FROM tender_received FINAL' }, analyst);
     expect(response.status).toBe(200);
     expect(await json<SqlResponse>(response)).toMatchObject({
       columns: [
@@ -36,22 +36,22 @@ describe('analyst SQL over HTTP and the CLI', () => {
   });
 
   it('refuses writes with the reason, and the data stays', async () => {
-    for (const sql of ['DROP TABLE tenders', 'SELECT 1; DROP TABLE tenders', "SELECT 1 INTO OUTFILE '/tmp/presales-outfile'"]) {
+    for (const sql of ['DROP TABLE tender_received', 'SELECT 1; DROP TABLE tender_received', "SELECT 1 INTO OUTFILE '/tmp/presales-outfile'"]) {
       const response = await postJson(`${platform.url}api/sql`, { sql }, analyst);
       expect(response.status, sql).toBe(400);
       expect((await json<ApiErrorBody>(response)).error.code).toBe('sql_rejected');
     }
-    const count = await json<SqlResponse>(await postJson(`${platform.url}api/sql`, { sql: 'SELECT count() AS n FROM tenders FINAL' }, analyst));
+    const count = await json<SqlResponse>(await postJson(`${platform.url}api/sql`, { sql: 'SELECT count() AS n FROM tender_received FINAL' }, analyst));
     expect(count.rows).toEqual([{ n: 1 }]);
   });
 
   it('prints a table and CSV from `presales sql`', async () => {
-    const table = await runUntilExit(['sql', 'SELECT tender_id, kind FROM tenders FINAL', '--url', platform.url]);
+    const table = await runUntilExit(['sql', 'SELECT tender_id, kind FROM tender_received FINAL', '--url', platform.url]);
     expect(table.code).toBe(0);
     expect(table.output).toMatch(/tender_id\s+kind\n-+\s+-+\nQ-1\s+rfp\n\(1 rows/);
-    const csv = await runUntilExit(['sql', 'SELECT issuer FROM tenders FINAL', '--url', platform.url, '--format', 'csv']);
+    const csv = await runUntilExit(['sql', 'SELECT issuer FROM tender_received FINAL', '--url', platform.url, '--format', 'csv']);
     expect(csv.output).toBe('issuer\r\n"Acme, ""Intl"""\n');
-    const refused = await runUntilExit(['sql', 'DROP TABLE tenders', '--url', platform.url]);
+    const refused = await runUntilExit(['sql', 'DROP TABLE tender_received', '--url', platform.url]);
     expect(refused.code).toBe(2);
     expect(refused.output).toMatch(/presales sql: refused: analyst SQL is read-only/);
   });

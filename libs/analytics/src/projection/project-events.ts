@@ -1,15 +1,12 @@
-import type { TenderReceived } from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
 import type { AnalyticsRow } from '../analytics-store.port.js';
+import { EVENTS_TABLE } from '../schema/tables.js';
 import { toSqlDateTime } from '../sql/escape.js';
-import { EVENTS_TABLE, TENDERS_TABLE } from '../schema/tables.js';
+import type { ProjectionContext } from './fact-columns.js';
+import { FACT_TABLE_BY_EVENT_TYPE } from './facts/index.js';
 
 /** Rows to insert, per table, for one batch of events. */
 export type ProjectedRows = Map<string, AnalyticsRow[]>;
-
-function time(prefix: string, iso: string): Record<string, string | number> {
-  return { [prefix]: toSqlDateTime(iso), [`${prefix}_ms`]: Date.parse(iso) };
-}
 
 function eventRow(event: RecordedEvent): AnalyticsRow {
   return {
@@ -19,8 +16,10 @@ function eventRow(event: RecordedEvent): AnalyticsRow {
     stream_category: event.streamId.split('-', 1)[0] ?? '',
     revision: Number(event.revision),
     type: event.type,
-    ...time('occurred_at', event.metadata.occurredAt),
-    ...time('recorded_at', event.metadata.recordedAt),
+    occurred_at: toSqlDateTime(event.metadata.occurredAt),
+    occurred_at_ms: Date.parse(event.metadata.occurredAt),
+    recorded_at: toSqlDateTime(event.metadata.recordedAt),
+    recorded_at_ms: Date.parse(event.metadata.recordedAt),
     actor_id: event.metadata.actor.id,
     actor_role: event.metadata.actor.role,
     schema_version: event.metadata.schemaVersion,
@@ -30,30 +29,20 @@ function eventRow(event: RecordedEvent): AnalyticsRow {
   };
 }
 
-function tenderReceivedRow(event: RecordedEvent, data: TenderReceived['data']): AnalyticsRow {
-  return {
-    tender_id: data.tenderId,
-    opportunity_id: data.opportunityId,
-    kind: data.kind,
-    issuer: data.issuer,
-    ...time('deadline', data.deadline),
-    ...time('received_at', event.metadata.occurredAt),
-    ...time('recorded_at', event.metadata.recordedAt),
-    version: Number(event.position),
-  };
-}
-
 /**
- * Pure: the same events always give the same rows, which is what makes a replayed batch
- * harmless and a rebuild equal to the incremental result.
+ * Pure: the same events and context always give the same rows, which is what makes a replayed
+ * batch harmless and a rebuild equal to the incremental result. Every event lands in `events`;
+ * each domain event also lands in its fact table.
  */
-export function projectEvents(events: readonly RecordedEvent[]): ProjectedRows {
-  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, []], [TENDERS_TABLE.name, []]]);
+export function projectEvents(events: readonly RecordedEvent[], context: ProjectionContext): ProjectedRows {
+  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, []]]);
   for (const event of events) {
     rows.get(EVENTS_TABLE.name)!.push(eventRow(event));
-    if (event.type === 'TenderReceived') {
-      rows.get(TENDERS_TABLE.name)!.push(tenderReceivedRow(event, event.data as TenderReceived['data']));
-    }
+    const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
+    if (fact === undefined) continue;
+    const tableRows = rows.get(fact.table.name) ?? [];
+    tableRows.push(fact.toRow(event, context));
+    rows.set(fact.table.name, tableRows);
   }
   return rows;
 }

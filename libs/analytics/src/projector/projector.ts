@@ -162,7 +162,7 @@ export class Projector {
     const to = batch[batch.length - 1]!.position;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await writeBatch(this.analytics, batch);
+        await writeBatch(this.eventStore, this.analytics, batch);
         await this.checkpoints.save(this.subscriberId, to);
         break;
       } catch (error) {

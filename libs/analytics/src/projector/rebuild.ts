@@ -48,7 +48,7 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
       .filter((event) => event.position > position)
       .slice(0, batchSize);
     if (page.length === 0) break;
-    await writeBatch(analytics, page);
+    await writeBatch(eventStore, analytics, page);
     position = page[page.length - 1]!.position;
     projected += page.length;
     options.onProgress?.(progress());

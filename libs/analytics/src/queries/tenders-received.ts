@@ -1,6 +1,5 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
-import { TENDERS_TABLE } from '../schema/tables.js';
 
 export interface TendersReceivedFilter {
   /** Only tenders recorded at or before this time (DESIGN.md decision 11). */
@@ -22,8 +21,8 @@ export interface TendersReceivedResult {
 export function tendersReceivedByMonthSql(filter: TendersReceivedFilter = {}): string {
   const asOf = filter.asOf === undefined ? '' : `\nWHERE recorded_at_ms <= ${sqlValue(filter.asOf.getTime())}`;
   return [
-    `SELECT toString(toYYYYMM(received_at)) AS period, count() AS tenders`,
-    `FROM ${TENDERS_TABLE.name} FINAL${asOf}`,
+    `SELECT toString(toYYYYMM(occurred_at)) AS period, count() AS tenders`,
+    `FROM tender_received FINAL${asOf}`,
     'GROUP BY period',
     'ORDER BY period',
   ].join('\n');

@@ -1,7 +1,8 @@
 import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue, toSqlDateTime } from '../sql/escape.js';
 import { createTableStatements, type DdlTarget, type TableDefinition } from './table-definition.js';
-import { CHECKPOINTS_TABLE_DEFINITION, EVENTS_TABLE, TENDERS_TABLE } from './tables.js';
+import { FACT_TABLES } from '../projection/facts/index.js';
+import { CHECKPOINTS_TABLE_DEFINITION, EVENTS_TABLE } from './tables.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or reorder an id once released. */
@@ -17,7 +18,7 @@ const createTables =
 
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_events', statements: createTables(EVENTS_TABLE) },
-  { id: 2, name: '0002_tenders', statements: createTables(TENDERS_TABLE) },
+  { id: 2, name: '0002_fact_tables', statements: createTables(...FACT_TABLES.map((fact) => fact.table)) },
   { id: 3, name: '0003_projection_checkpoints', statements: createTables(CHECKPOINTS_TABLE_DEFINITION) },
 ];
 

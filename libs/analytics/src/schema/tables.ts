@@ -1,3 +1,4 @@
+import { FACT_TABLES } from '../projection/facts/index.js';
 import type { TableDefinition } from './table-definition.js';
 
 const utcTime = (name: string) => [
@@ -29,22 +30,6 @@ export const EVENTS_TABLE: TableDefinition = {
   partitionBy: 'toYYYYMM(recorded_at)',
 };
 
-/** One row per tender, keyed by tender_id. */
-export const TENDERS_TABLE: TableDefinition = {
-  name: 'tenders',
-  columns: [
-    { name: 'tender_id', type: 'String' },
-    { name: 'opportunity_id', type: 'String' },
-    { name: 'kind', type: 'String' },
-    { name: 'issuer', type: 'String' },
-    ...utcTime('deadline'),
-    ...utcTime('received_at'),
-    ...utcTime('recorded_at'),
-  ],
-  orderBy: ['tender_id'],
-  shardBy: 'tender_id',
-};
-
 /** The projector's checkpoints (docs/decisions/0008); max(position) per subscriber is current. */
 export const CHECKPOINTS_TABLE_DEFINITION: TableDefinition = {
   name: 'projection_checkpoints',
@@ -57,4 +42,4 @@ export const CHECKPOINTS_TABLE_DEFINITION: TableDefinition = {
 };
 
 /** Every table the projector writes; a rebuild drops and recreates exactly these. */
-export const PROJECTED_TABLES: readonly TableDefinition[] = [EVENTS_TABLE, TENDERS_TABLE, CHECKPOINTS_TABLE_DEFINITION];
+export const PROJECTED_TABLES: readonly TableDefinition[] = [EVENTS_TABLE, ...FACT_TABLES.map((fact) => fact.table), CHECKPOINTS_TABLE_DEFINITION];

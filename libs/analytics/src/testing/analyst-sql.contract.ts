@@ -8,7 +8,7 @@ import { runAnalystSql } from '../analyst/run-analyst-sql.js';
 import type { AnalyticsStore, AnalystLimits, AnalystSession } from '../analytics-store.port.js';
 import { projectEvents } from '../projection/project-events.js';
 import { migrate } from '../schema/migrations.js';
-import { recordedTender } from './fixtures.js';
+import { NO_CONTEXT, recordedTender } from './fixtures.js';
 
 /** The limits the test ClickHouse server's analyst profile has too (infra/clickhouse/users.xml). */
 export const TEST_ANALYST_LIMITS: AnalystLimits = { maxExecutionSeconds: 5, maxResultRows: 100_000, maxMemoryBytes: 1_000_000_000 };
@@ -27,7 +27,7 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     let listenerPort = 0;
     let connections = 0;
 
-    const tenderCount = async () => (await store.query<{ n: number }>('SELECT count() AS n FROM tenders FINAL'))[0]!.n;
+    const tenderCount = async () => (await store.query<{ n: number }>('SELECT count() AS n FROM tender_received FINAL'))[0]!.n;
     const refused = async (sql: string) => {
       const error = await runAnalystSql(session, sql).then(
         (result) => new Error(`accepted with ${result.rows.length} rows: ${sql}`),
@@ -40,7 +40,7 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     beforeAll(async () => {
       store = await openStore();
       await migrate(store);
-      for (const [table, rows] of projectEvents([recordedTender(1n, 'A-1', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:01.000Z')])) await store.insert(table, rows);
+      for (const [table, rows] of projectEvents([recordedTender(1n, 'A-1', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:01.000Z')], NO_CONTEXT)) await store.insert(table, rows);
       session = await store.openAnalystSession(TEST_ANALYST_LIMITS);
       scratch = mkdtempSync(join(tmpdir(), 'presales-analyst-'));
       listener = createServer((socket) => {
@@ -57,7 +57,7 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     });
 
     it('answers a SELECT with column names, types and rows', async () => {
-      const result = await runAnalystSql(session, 'SELECT tender_id, count() AS n FROM tenders FINAL GROUP BY tender_id;');
+      const result = await runAnalystSql(session, 'SELECT tender_id, count() AS n FROM tender_received FINAL GROUP BY tender_id;');
       expect(result.columns).toEqual([
         { name: 'tender_id', type: 'String' },
         { name: 'n', type: 'UInt64' },
@@ -66,12 +66,12 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     });
 
     it('refuses DROP, INSERT, ALTER, CREATE and multi-statements, and changes nothing', async () => {
-      expect((await refused('DROP TABLE tenders')).reason).toMatch(/read-only/);
-      await refused("INSERT INTO tenders (tender_id) VALUES ('X')");
-      await refused('ALTER TABLE tenders DELETE WHERE 1 = 1');
+      expect((await refused('DROP TABLE tender_received')).reason).toMatch(/read-only/);
+      await refused("INSERT INTO tender_received (tender_id) VALUES ('X')");
+      await refused('ALTER TABLE tender_received DELETE WHERE 1 = 1');
       await refused('CREATE TABLE sneaky (x UInt8) ENGINE = Memory');
-      await refused('TRUNCATE TABLE tenders');
-      expect((await refused('SELECT 1; DROP TABLE tenders')).reason).toMatch(/only one statement/);
+      await refused('TRUNCATE TABLE tender_received');
+      expect((await refused('SELECT 1; DROP TABLE tender_received')).reason).toMatch(/only one statement/);
       expect(await tenderCount()).toBe(1);
       expect(await store.query("SELECT name FROM system.tables WHERE name = 'sneaky'")).toEqual([]);
     });

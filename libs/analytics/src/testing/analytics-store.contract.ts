@@ -5,7 +5,7 @@ import { tendersReceivedByMonth } from '../queries/tenders-received.js';
 import { migrate, MigrationFailedError, MIGRATIONS, MIGRATIONS_TABLE } from '../schema/migrations.js';
 import { sqlValue } from '../sql/escape.js';
 import { describeAnalystSqlContract } from './analyst-sql.contract.js';
-import { recordedTender } from './fixtures.js';
+import { NO_CONTEXT, recordedTender } from './fixtures.js';
 
 export interface AnalyticsStoreUnderTest {
   /** A store bound to a database of its own, created empty. */
@@ -113,7 +113,7 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
         recordedTender(3n, 'T-3', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'),
       ];
       const insertBatch = async () => {
-        for (const [table, rows] of projectEvents(events)) await store.insert(table, rows, { deduplicationToken: `${table}:1-3` });
+        for (const [table, rows] of projectEvents(events, NO_CONTEXT)) await store.insert(table, rows, { deduplicationToken: `${table}:1-3` });
       };
       await insertBatch();
       await insertBatch(); // a crash between insert and checkpoint replays the batch
@@ -122,12 +122,12 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
         { period: '2026-01', tenders: 2 },
         { period: '2026-03', tenders: 1 },
       ]);
-      expect(all.sql).toContain('FROM tenders FINAL');
+      expect(all.sql).toContain('FROM tender_received FINAL');
       const asOf = await tendersReceivedByMonth(store, { asOf: new Date('2026-02-01T00:00:00.000Z') });
       expect(asOf.points).toEqual([{ period: '2026-01', tenders: 1 }]);
       const [events_] = await store.query<{ n: number }>('SELECT count() AS n FROM events FINAL');
       expect(events_).toEqual({ n: 3 });
-      const [row] = await store.query<Record<string, unknown>>("SELECT issuer, deadline, deadline_ms FROM tenders FINAL WHERE tender_id = 'T-1'");
+      const [row] = await store.query<Record<string, unknown>>("SELECT issuer, deadline, deadline_ms FROM tender_received FINAL WHERE tender_id = 'T-1'");
       expect(row).toEqual({ issuer: "Issuer of T-1 'quoted' 华为", deadline: '2026-02-01 09:00:00', deadline_ms: Date.parse('2026-02-01T09:00:00Z') });
     });
 

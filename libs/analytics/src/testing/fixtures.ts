@@ -1,4 +1,8 @@
 import type { RecordedEvent } from '@presales/event-store';
+import type { ProjectionContext } from '../projection/fact-columns.js';
+
+/** For batches that need nothing from earlier in the log (no quote revisions). */
+export const NO_CONTEXT: ProjectionContext = { quoteCurrency: () => undefined };
 
 /** A TenderReceived as the store would hand it to the projector. */
 export function recordedTender(position: bigint, tenderId: string, occurredAt: string, recordedAt: string): RecordedEvent {

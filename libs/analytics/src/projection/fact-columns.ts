@@ -1,0 +1,81 @@
+import type { RecordedEvent } from '@presales/event-store';
+import { SqlDecimal, type AnalyticsValue } from '../analytics-store.port.js';
+import { toSqlDateTime } from '../sql/escape.js';
+
+export type EventData = Readonly<Record<string, unknown>>;
+
+/**
+ * What a row may need beyond its own event, looked up in the (immutable) log before the batch
+ * is projected, so a row stays a pure function of the log.
+ */
+export interface ProjectionContext {
+  /** The currency a quote was drafted in (QuoteRevised does not repeat it). */
+  quoteCurrency(quoteId: string): string | undefined;
+}
+
+/** One column of a fact table: its ClickHouse type and how to read it from an event. */
+export interface FactColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly read: (data: EventData, event: RecordedEvent, context: ProjectionContext) => AnalyticsValue;
+}
+
+const field = (data: EventData, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
+
+/**
+ * Column builders, one per kind of field. Each takes the column name (snake_case) and the
+ * payload field it comes from (camelCase, dotted for nested), so a fact table reads like a
+ * mapping from DOMAIN.md to SQL.
+ */
+export const col = {
+  /** Text or enum; absent optional text is ''. */
+  text: (name: string, from: string): FactColumn => ({ name, type: 'String', read: (d) => stringOr(field(d, from), '') }),
+  /** Array of ids or names. */
+  list: (name: string, from: string): FactColumn => ({ name, type: 'Array(String)', read: (d) => ((field(d, from) as string[] | undefined) ?? []).map(String) }),
+  /** How many items a list holds. */
+  count: (name: string, from: string): FactColumn => ({ name, type: 'UInt32', read: (d) => ((field(d, from) as unknown[] | undefined) ?? []).length }),
+  number: (name: string, from: string): FactColumn => ({ name, type: 'Float64', read: (d) => numberOr(field(d, from), 0) }),
+  optionalNumber: (name: string, from: string): FactColumn => ({ name, type: 'Nullable(Float64)', read: (d) => numberOr(field(d, from), null) }),
+  flag: (name: string, from: string): FactColumn => ({ name, type: 'UInt8', read: (d) => (field(d, from) === true ? 1 : 0) }),
+  /** Exact decimal text (amounts, percentages as strings). */
+  decimal: (name: string, from: string): FactColumn => ({ name, type: 'Decimal(38, 6)', read: (d) => decimalOr(field(d, from), new SqlDecimal('0')) }),
+  optionalDecimal: (name: string, from: string): FactColumn => ({ name, type: 'Nullable(Decimal(38, 6))', read: (d) => decimalOr(field(d, from), null) }),
+  /** A nested value kept whole as JSON text (quote lines, checklists, definitions). */
+  json: (name: string, from: string): FactColumn => ({ name, type: 'String', read: (d) => JSON.stringify(field(d, from) ?? null) }),
+  /** A value computed from the payload (derived values are never stored as truth in events). */
+  derived: (name: string, type: string, read: FactColumn['read']): FactColumn => ({ name, type, read }),
+};
+
+/** ISO time → `DateTime('UTC')` plus epoch milliseconds beside it (no DateTime64, decision 8). */
+export function timeColumns(name: string, from: string, optional = false): FactColumn[] {
+  const iso = (d: EventData) => field(d, from) as string | undefined;
+  return [
+    { name, type: "DateTime('UTC')", read: (d) => (iso(d) === undefined ? (optional ? '1970-01-01 00:00:00' : missing(from)) : toSqlDateTime(iso(d)!)) },
+    { name: `${name}_ms`, type: 'UInt64', read: (d) => (iso(d) === undefined ? 0 : Date.parse(iso(d)!)) },
+  ];
+}
+
+/** Money → `<name>` Decimal(38, 6) and `<name>_currency`. */
+export function moneyColumns(name: string, from: string, optional = false): FactColumn[] {
+  return [
+    optional ? col.optionalDecimal(name, `${from}.amount`) : col.decimal(name, `${from}.amount`),
+    col.text(`${name}_currency`, `${from}.currency`),
+  ];
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return value === undefined || value === null ? fallback : String(value);
+}
+
+function numberOr<T extends number | null>(value: unknown, fallback: T): number | T {
+  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
+}
+
+function decimalOr<T extends SqlDecimal | null>(value: unknown, fallback: T): SqlDecimal | T {
+  if (value === undefined || value === null) return fallback;
+  return new SqlDecimal(typeof value === 'number' ? String(value) : String(value));
+}
+
+function missing(from: string): never {
+  throw new Error(`projection: required time field ${from} is missing`);
+}

@@ -1,0 +1,23 @@
+import { col, timeColumns } from '../fact-columns.js';
+import { factTable } from '../fact-table.js';
+
+/** activity-<id> (DOMAIN.md): customer-facing presales activities (售前沟通). */
+export const ACTIVITY_FACTS = [
+  factTable('ActivityScheduled', 'activity_scheduled', [
+    col.text('activity_id', 'activityId'),
+    col.text('opportunity_id', 'opportunityId'),
+    col.text('kind', 'kind'),
+    col.list('consultant_ids', 'consultantIds'),
+    timeColumns('scheduled_for', 'scheduledFor'),
+    col.number('planned_hours', 'plannedHours'),
+  ]),
+  factTable('ActivityCompleted', 'activity_completed', [
+    col.number('actual_hours', 'actualHours'),
+    col.text('outcome', 'outcome'),
+    col.optionalNumber('customer_satisfaction', 'customerSatisfaction'),
+    col.optionalNumber('poc_criteria_met', 'pocCriteriaMet'),
+    col.optionalNumber('poc_criteria_total', 'pocCriteriaTotal'),
+    col.list('used_asset_ids', 'usedAssetIds'),
+  ]),
+  factTable('ActivityCancelled', 'activity_cancelled', [col.text('reason', 'reason')]),
+];
