@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { PROJECT_TYPES } from '../opportunity/opportunity.events.js';
+import { MATURITY_AREAS } from '../process/maturity-areas.js';
+import { Decimal } from '../money/decimal.js';
+import { DecimalString, LongText, NonEmptyText, NonNegativeDecimal, PercentDecimal } from '../shared/primitives.js';
+import { KpiId } from './kpi.scope.js';
+
+export const KPI_UNITS = ['ratio', 'percent', 'hours', 'days', 'count', 'money', 'score'] as const;
+/**
+ * up: higher is better; down: lower is better; target: best at the target, worse either side
+ * (utilization); context: shown, never judged (bid_rate), so it has no target.
+ */
+export const KPI_DIRECTIONS = ['up', 'down', 'target', 'context'] as const;
+
+/** Per project type, a KPI may weigh differently, aim elsewhere, or not count at all. */
+export const KpiProjectTypeOverride = z
+  .strictObject({
+    weight: NonNegativeDecimal.optional(),
+    target: DecimalString.optional(),
+    counts: z.boolean().optional(),
+  })
+  .meta({ title: 'KpiProjectTypeOverride', description: '`{ weight?: NonNegativeDecimal, target?: Decimal, counts?: boolean }`' });
+
+/** A KPI definition is data (KPIS.md, DESIGN.md decision 10): changing one is a new version. */
+export const KpiDefinition = z
+  .strictObject({
+    id: KpiId,
+    names: z.strictObject({ en: NonEmptyText, zh: NonEmptyText }),
+    unit: z.enum(KPI_UNITS),
+    direction: z.enum(KPI_DIRECTIONS),
+    /** null exactly when the direction is context. */
+    defaultTarget: DecimalString.nullable(),
+    /** Status bands of the variance: green within greenPct, amber within amberPct, else red. */
+    tolerance: z.strictObject({ greenPct: PercentDecimal, amberPct: PercentDecimal }),
+    /** Weight in the composite score. */
+    weight: NonNegativeDecimal,
+    area: z.enum(MATURITY_AREAS),
+    /** SQL over the analytics tables, a template rendered with escaped parameters by libs/analytics. */
+    sql: LongText,
+    projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride),
+  })
+  .superRefine((definition, ctx) => {
+    const isContext = definition.direction === 'context';
+    if (isContext && definition.defaultTarget !== null) ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: 'must be null: a context KPI has no target' });
+    if (!isContext && definition.defaultTarget === null) ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: `is required for direction ${definition.direction}` });
+    const { greenPct, amberPct } = definition.tolerance;
+    if (Decimal.isValid(greenPct) && Decimal.isValid(amberPct) && Decimal.parse(greenPct).compare(Decimal.parse(amberPct)) > 0) {
+      ctx.addIssue({ code: 'custom', path: ['tolerance', 'greenPct'], message: `must not exceed amberPct (${amberPct})` });
+    }
+    for (const [projectType, override] of Object.entries(definition.projectTypeOverrides)) {
+      if (isContext && override?.target !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['projectTypeOverrides', projectType, 'target'], message: 'must be absent: a context KPI has no target' });
+      }
+    }
+  })
+  .meta({ title: 'KpiDefinition', description: 'see "KpiDefinition" below' });
+
+export type KpiDefinition = z.output<typeof KpiDefinition>;
