@@ -81,3 +81,5 @@ export * from './action/action.rules.js';
 export * from './action/action.decider.js';
 export * from './kpi/kpi.definition.js';
 export * from './kpi/kpi.scope.js';
+export * from './catalog/aggregates.js';
+export * from './catalog/stream-events.js';
