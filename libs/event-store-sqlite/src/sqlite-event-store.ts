@@ -22,6 +22,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { Appender } from './appender.js';
 import { catchUpSubscription } from './catch-up-subscription.js';
 import { migrate } from './migrations.js';
+import { Restorer, type RestoreResult } from './restorer.js';
 import { toRecordedEvent } from './row-mapping.js';
 import type { EventRow } from './schema.js';
 import { SqliteCheckpointStore } from './sqlite-checkpoint-store.js';
@@ -60,6 +61,7 @@ export class SqliteEventStore implements EventStore {
   private readonly streams: StreamReader;
   private readonly lifecycle: StreamLifecycle;
   private readonly verifier: Verifier;
+  private readonly restorer: Restorer;
   private readonly allForwards: Database.Statement<[number, number], EventRow>;
   private readonly allBackwards: Database.Statement<[number, number], EventRow>;
   private readonly countAfter: Database.Statement<[number, number], { n: number }>;
@@ -91,6 +93,7 @@ export class SqliteEventStore implements EventStore {
     this.streams = new StreamReader(db, clock);
     this.lifecycle = new StreamLifecycle(db);
     this.verifier = new Verifier(db);
+    this.restorer = new Restorer(db);
     this.allForwards = db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?');
     this.allBackwards = db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?');
     this.countAfter = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)');
@@ -110,6 +113,18 @@ export class SqliteEventStore implements EventStore {
     if (events.length === 0) throw new RangeError(`stream ${streamId}: append needs at least one event`);
     const result = this.appender.append(streamId, events, options.expectedRevision ?? 'any');
     this.notifier.notify();
+    return result;
+  }
+
+  /**
+   * Restore: writes events recorded by a store before (a verified export, in `$all` order) with
+   * their own recordedAt and hashes, after checking that each continues its stream's chain here
+   * and hashes to its recorded hash. Atomic per call; ids already restored are skipped.
+   * RestoreRefusedError names the first event that does not fit.
+   */
+  async restoreRecorded(events: readonly RecordedEvent[]): Promise<RestoreResult> {
+    const result = this.restorer.restore(events);
+    if (result.restored > 0) this.notifier.notify();
     return result;
   }
 
