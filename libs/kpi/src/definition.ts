@@ -25,6 +25,12 @@ export interface ProjectTypeOverride {
   readonly counts?: boolean;
 }
 
+/**
+ * How the value comes from the units the SQL lists (unit_id, num, den, grp):
+ * ratio Σnum ÷ Σden; mean of num; median of num; sum of num; lift = ratio(grp 1) − ratio(grp 0).
+ */
+export type Aggregate = 'ratio' | 'mean' | 'median' | 'sum' | 'lift';
+
 /** A KPI as data (DESIGN.md decision 10): changing one publishes a new version. */
 export interface KpiDefinition {
   readonly id: string;
@@ -37,7 +43,13 @@ export interface KpiDefinition {
   readonly tolerance: ToleranceBands;
   readonly weight: number;
   readonly area: ProcessArea;
-  /** SQL template over the analytics tables (placeholders filled by libs/analytics). */
+  readonly aggregate: Aggregate;
+  /**
+   * SQL template listing the KPI's units (columns unit_id, num, den, grp) over the analytics
+   * tables; macros `{{…}}` are filled by libs/analytics (period, asOf, scope, currency).
+   */
   readonly sql: string;
+  /** Named parameters of the definition, e.g. SLA hours per request kind. */
+  readonly parameters: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly projectTypeOverrides: Readonly<Partial<Record<ProjectType, ProjectTypeOverride>>>;
 }

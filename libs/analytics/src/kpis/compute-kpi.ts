@@ -1,0 +1,47 @@
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import type { KpiQuery } from './kpi-query.js';
+import { aggregateSql, renderKpiSql } from './render-kpi-sql.js';
+
+export interface KpiActual {
+  /** null = no data (a zero denominator, no units for a mean or median). */
+  readonly value: number | null;
+  /** How many units (events, opportunities, consultant-weeks…) the value was computed from. */
+  readonly units: number;
+  /** The exact SQL that produced the value, for tracing. */
+  readonly sql: string;
+}
+
+export class KpiComputationError extends Error {
+  constructor(
+    readonly kpiId: string,
+    message: string,
+  ) {
+    super(`KPI ${kpiId}: ${message}`);
+    this.name = 'KpiComputationError';
+  }
+}
+
+/** Do: the KPI's actual for one period and scope, as of a moment, computed by ClickHouse. */
+export async function computeKpi(store: AnalyticsStore, query: KpiQuery): Promise<KpiActual> {
+  const sql = aggregateSql(query.definition.aggregate, renderKpiSql(query.definition.sql, query));
+  const [row] = await store.query<{ value: number | null; units: number }>(sql);
+  const value = row?.value ?? null;
+  if (value !== null && !Number.isFinite(value)) {
+    throw new KpiComputationError(query.definition.id, `the value is ${value}: an amount is in a currency missing from config/fx-rates.json`);
+  }
+  return { value, units: Number(row?.units ?? 0), sql };
+}
+
+export interface KpiUnit {
+  readonly unitId: string;
+  readonly num: number;
+  readonly den: number;
+  readonly group: number;
+}
+
+/** The units behind a KPI value (drill-down: which opportunities, tenders, consultant-weeks…). */
+export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1000): Promise<{ units: KpiUnit[]; sql: string }> {
+  const sql = `SELECT unit_id, num, den, grp FROM (\n${renderKpiSql(query.definition.sql, query)}\n) AS units ORDER BY unit_id LIMIT ${Math.max(1, Math.floor(limit))}`;
+  const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(sql);
+  return { sql, units: rows.map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })) };
+}

@@ -1,0 +1,199 @@
+import { periodBounds, type Aggregate } from '@presales/kpi';
+import { sqlIdentifier, sqlValue } from '../sql/escape.js';
+import type { KpiQuery, KpiScope } from './kpi-query.js';
+
+/**
+ * Fills a KPI's SQL template. Every value goes through `sqlValue`, every table through
+ * `sqlIdentifier`; the macros are the only way a template names time, scope or money:
+ *
+ * - `{{from}}`, `{{to}}`: the period as epoch ms, [from, to); `{{asof}}`: asOf as epoch ms.
+ * - `{{t:table}}`: the table as of asOf — `(SELECT * FROM table FINAL WHERE recorded_at_ms <= asOf)`.
+ * - `{{closures}}`: (opportunity_id, closed_ms, outcome) of every Won, Lost and QualifiedOut.
+ * - `{{in_opp_scope:expr}}`: expr is an opportunity in scope (docs/kpis.md "Scope").
+ * - `{{in_cons_scope:expr}}`: expr is a consultant in scope.
+ * - `{{in_scope_via:table:expr}}`: expr is an entity of `table` whose opportunity_id is in scope.
+ * - `{{in_line_or_opp_scope:line:opp}}`: product_line scope on `line`, else opportunity scope on `opp`.
+ * - `{{in_support_scope:line:consultant}}`: product_line on `line`, team/consultant on `consultant`.
+ * - `{{in_action_scope}}`: corrective actions of this scope.
+ * - `{{fx:amount:currency}}`: the amount in the reporting currency, as Float64.
+ * - `{{param:name:key:default}}`: the definition's parameter `name` looked up by `key`.
+ * - `{{mondays}}`: array of the Mondays 00:00 UTC in the period, as epoch ms.
+ */
+export function renderKpiSql(template: string, query: KpiQuery): string {
+  const { start, end } = periodBounds(query.period);
+  const asOf = query.asOf.getTime();
+  const context = { query, asOf };
+  const rendered = template.replace(/\{\{([a-z_]+)((?::[^:}]+)*)\}\}/g, (_match, name: string, rawArgs: string) => {
+    const args = rawArgs === '' ? [] : rawArgs.slice(1).split(':');
+    switch (name) {
+      case 'from':
+        return sqlValue(start.getTime());
+      case 'to':
+        return sqlValue(end.getTime());
+      case 'asof':
+        return sqlValue(asOf);
+      case 't':
+        return asOfTable(arg(args, 0, name), asOf);
+      case 'closures':
+        return closures(asOf);
+      case 'in_opp_scope':
+        return inOpportunityScope(arg(args, 0, name), context);
+      case 'in_cons_scope':
+        return inConsultantScope(arg(args, 0, name), query.scope, asOf);
+      case 'in_scope_via':
+        return inScopeVia(arg(args, 0, name), arg(args, 1, name), context);
+      case 'in_line_or_opp_scope':
+        return query.scope.kind === 'product_line' ? `${arg(args, 0, name)} = ${sqlValue(query.scope.id)}` : inOpportunityScope(arg(args, 1, name), context);
+      case 'in_support_scope':
+        return supportScope(arg(args, 0, name), arg(args, 1, name), query.scope, asOf);
+      case 'in_action_scope':
+        return query.scope.kind === 'org' ? '1' : `(scope_kind = ${sqlValue(query.scope.kind)} AND scope_id = ${sqlValue(query.scope.id)})`;
+      case 'fx':
+        return fx(arg(args, 0, name), arg(args, 1, name), query);
+      case 'param':
+        return parameter(args, query);
+      case 'mondays':
+        return `[${mondays(start, end).map((ms) => `toUInt64(${ms})`).join(', ')}]`;
+      default:
+        throw new Error(`KPI ${query.definition.id}: unknown SQL macro {{${name}}}`);
+    }
+  });
+  return rendered;
+}
+
+/** The KPI's value from its units, in SQL, by its aggregate. */
+export function aggregateSql(aggregate: Aggregate, unitsSql: string): string {
+  const units = `(\n${unitsSql}\n) AS units`;
+  switch (aggregate) {
+    case 'ratio':
+      return `SELECT if(sum(den) = 0, NULL, sum(num) / sum(den)) AS value, count() AS units FROM ${units}`;
+    case 'mean':
+      return `SELECT if(count() = 0, NULL, avg(num)) AS value, count() AS units FROM ${units}`;
+    case 'sum':
+      return `SELECT toFloat64(sum(num)) AS value, count() AS units FROM ${units}`;
+    case 'median':
+      // ClickHouse 18.16 has no exact median that averages the two middle values: sort and pick.
+      return [
+        'SELECT if(length(sorted) = 0, NULL, if(length(sorted) % 2 = 1, sorted[intDiv(length(sorted), 2) + 1],',
+        '  (sorted[intDiv(length(sorted), 2)] + sorted[intDiv(length(sorted), 2) + 1]) / 2)) AS value, length(sorted) AS units',
+        `FROM (SELECT arraySort(groupArray(num)) AS sorted FROM ${units}) AS med`,
+      ].join('\n');
+    case 'lift':
+      return [
+        'SELECT if(sumIf(den, grp = 1) = 0 OR sumIf(den, grp = 0) = 0, NULL,',
+        '  sumIf(num, grp = 1) / sumIf(den, grp = 1) - sumIf(num, grp = 0) / sumIf(den, grp = 0)) AS value, count() AS units',
+        `FROM ${units}`,
+      ].join('\n');
+  }
+}
+
+interface RenderContext {
+  readonly query: KpiQuery;
+  readonly asOf: number;
+}
+
+function arg(args: readonly string[], index: number, macro: string): string {
+  const value = args[index];
+  if (value === undefined) throw new Error(`SQL macro {{${macro}}} needs argument ${index + 1}`);
+  return value;
+}
+
+function asOfTable(table: string, asOf: number): string {
+  return `(SELECT * FROM ${sqlIdentifier(table)} FINAL WHERE recorded_at_ms <= ${sqlValue(asOf)})`;
+}
+
+function closures(asOf: number): string {
+  return [
+    `SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'won' AS outcome FROM ${asOfTable('opportunity_won', asOf)} AS cw`,
+    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'lost' AS outcome FROM ${asOfTable('opportunity_lost', asOf)} AS cl`,
+    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'qualified_out' AS outcome FROM ${asOfTable('opportunity_qualified_out', asOf)} AS cq`,
+  ].join('\n');
+}
+
+/** SELECT of the consultant ids in a team / product line / consultant scope. */
+function consultantsOf(scope: Exclude<KpiScope, { kind: 'org' }>, asOf: number): string {
+  const id = sqlValue(scope.id);
+  switch (scope.kind) {
+    case 'consultant':
+      return `SELECT ${id} AS consultant_id`;
+    case 'product_line':
+      return `SELECT entity_id AS consultant_id FROM ${asOfTable('consultant_onboarded', asOf)} AS so WHERE has(product_lines, ${id})`;
+    case 'team':
+      return [
+        `SELECT entity_id AS consultant_id FROM ${asOfTable('consultant_onboarded', asOf)} AS so WHERE team_id = ${id}`,
+        `UNION ALL SELECT consultant_id FROM ${asOfTable('team_member_added', asOf)} AS sm WHERE entity_id = ${id}`,
+      ].join(' ');
+  }
+}
+
+function inConsultantScope(expr: string, scope: KpiScope, asOf: number): string {
+  return scope.kind === 'org' ? '1' : `${expr} IN (${consultantsOf(scope, asOf)})`;
+}
+
+/** SELECT of the opportunity ids in scope, or undefined when every opportunity is. */
+function opportunitiesOf({ query, asOf }: RenderContext): string | undefined {
+  const { scope, projectType } = query;
+  const typeFilter = projectType === undefined ? '' : ` AND project_type = ${sqlValue(projectType)}`;
+  let selection: string | undefined;
+  if (scope.kind === 'product_line') {
+    selection = `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE has(product_lines, ${sqlValue(scope.id)})${typeFilter}`;
+  } else if (scope.kind === 'team' || scope.kind === 'consultant') {
+    const assigned = `SELECT opportunity_id FROM ${asOfTable('consultant_assigned', asOf)} AS sa WHERE entity_id IN (${consultantsOf(scope, asOf)})`;
+    selection =
+      projectType === undefined ? assigned : `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE entity_id IN (${assigned})${typeFilter}`;
+  } else if (projectType !== undefined) {
+    selection = `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE 1${typeFilter}`;
+  }
+  return selection;
+}
+
+function inOpportunityScope(expr: string, context: RenderContext): string {
+  const opportunities = opportunitiesOf(context);
+  return opportunities === undefined ? '1' : `${expr} IN (${opportunities})`;
+}
+
+function inScopeVia(table: string, expr: string, context: RenderContext): string {
+  const opportunities = opportunitiesOf(context);
+  if (opportunities === undefined) return '1';
+  return `${expr} IN (SELECT entity_id FROM ${asOfTable(table, context.asOf)} AS sv WHERE opportunity_id IN (${opportunities}))`;
+}
+
+function supportScope(lineExpr: string, consultantExpr: string, scope: KpiScope, asOf: number): string {
+  if (scope.kind === 'org') return '1';
+  if (scope.kind === 'product_line') return `${lineExpr} = ${sqlValue(scope.id)}`;
+  return inConsultantScope(consultantExpr, scope, asOf);
+}
+
+function fx(amountExpr: string, currencyExpr: string, query: KpiQuery): string {
+  const currencies = Object.keys(query.fx.rates);
+  // '' is an absent amount (e.g. no registration): it counts as 0. Any other unknown currency
+  // gives NaN, which the runner reports as a missing rate.
+  const codes = ["''", ...currencies.map((c) => sqlValue(c))].join(', ');
+  const rates = ['0', ...currencies.map((c) => Number(query.fx.rates[c]))].map(float).join(', ');
+  return `(toFloat64(${amountExpr}) * transform(${currencyExpr}, [${codes}], [${rates}], nan))`;
+}
+
+function parameter(args: readonly string[], query: KpiQuery): string {
+  const [name, key, fallback] = [arg(args, 0, 'param'), arg(args, 1, 'param'), Number(arg(args, 2, 'param'))];
+  const table = query.definition.parameters[name] ?? {};
+  const keys = Object.keys(table);
+  if (keys.length === 0) return float(fallback);
+  return `transform(${key}, [${keys.map((k) => sqlValue(k)).join(', ')}], [${keys.map((k) => float(Number(table[k]))).join(', ')}], ${float(fallback)})`;
+}
+
+/** A Float64 literal, so arrays of rates never narrow to integer types. */
+function float(value: number | string): string {
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new RangeError(`not a finite number: ${value}`);
+  return `toFloat64(${sqlValue(number)})`;
+}
+
+/** Mondays 00:00 UTC in [start, end). */
+export function mondays(start: Date, end: Date): number[] {
+  const day = 86_400_000;
+  const first = new Date(start);
+  const offset = (8 - first.getUTCDay()) % 7; // days until Monday (0 when start is a Monday)
+  const result: number[] = [];
+  for (let t = start.getTime() + offset * day; t < end.getTime(); t += 7 * day) result.push(t);
+  return result;
+}
