@@ -10,7 +10,7 @@ const depConstraints = [
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
   // Ports see the domain and each other, never an adapter.
-  { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:port'] },
+  { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:port'] },
   // Adapters implement ports; their tests may use test harnesses.
   { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:domain', 'type:testing'] },
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing'] },

@@ -9,6 +9,7 @@ import { GetHealthHandler } from './health/get-health.handler.js';
 import { HealthController } from './health/health.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
+import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
 import { KpisController } from './kpis/kpis.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RunSqlHandler } from './sql/run-sql.handler.js';
@@ -17,7 +18,7 @@ import { RecordTenderHandler } from './tenders/record-tender.handler.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler];
-const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler];
+const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler];
 const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController];
 
 @Module({})

@@ -20,3 +20,6 @@ export * from './projection/projection-context.js';
 export * from './kpis/kpi-query.js';
 export * from './kpis/render-kpi-sql.js';
 export * from './kpis/compute-kpi.js';
+export * from './kpis/pdca-records.js';
+export * from './kpis/scorecard.js';
+export * from './kpis/trend.js';

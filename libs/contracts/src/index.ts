@@ -4,3 +4,4 @@ export * from './health.js';
 export * from './errors.js';
 export * from './sql.js';
 export * from './admin.js';
+export * from './scorecard.js';

@@ -4,7 +4,8 @@ import type { EventStore } from '@presales/event-store';
 import type { AppConfig } from '../config/app-config.js';
 import { openAnalyticsStore, openEventStore } from './open-stores.js';
 import { ANALYST_LIMITS } from './analyst-limits.js';
-import { ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from './tokens.js';
+import { fxRatesFile, loadFxRates } from './fx-rates.js';
+import { ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, FX_RATES, PROJECTOR, type Clock } from './tokens.js';
 
 /** Starts the projector once the app is up, and closes everything in reverse order on shutdown. */
 class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +38,7 @@ export class InfrastructureModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: (() => new Date()) satisfies Clock },
+        { provide: FX_RATES, useFactory: () => loadFxRates(fxRatesFile()) },
         { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
         { provide: ANALYTICS_STORE, useFactory: () => openAnalyticsStore(config.analytics) },
         {
@@ -52,7 +54,7 @@ export class InfrastructureModule {
         },
         StoresLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION],
+      exports: [APP_CONFIG, CLOCK, FX_RATES, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION],
     };
   }
 }

@@ -1,0 +1,40 @@
+import { parseScope, ScopeFormatError, type KpiScope } from '@presales/analytics';
+import { IsoUtcTime, ValidationError, validate } from '@presales/domain';
+import { parsePeriod, PeriodFormatError, PROJECT_TYPES, type Period } from '@presales/kpi';
+import { z } from 'zod';
+
+/** Query-string parameters shared by the KPI endpoints, parsed with errors that name them. */
+export const KpiParams = z.object({
+  period: z.string().optional(),
+  scope: z.string().default('org'),
+  asOf: IsoUtcTime.optional(),
+  version: z.coerce.number().int().positive().optional(),
+  projectType: z.enum(PROJECT_TYPES).optional(),
+  from: IsoUtcTime.optional(),
+  to: IsoUtcTime.optional(),
+  grain: z.enum(['month', 'quarter']).default('month'),
+  limit: z.coerce.number().int().min(1).max(100_000).default(1000),
+});
+
+export function parseKpiParams(query: unknown, where: string) {
+  return validate(KpiParams, query, where);
+}
+
+export function periodParam(value: string | undefined, where: string): Period {
+  if (value === undefined) throw new ValidationError(where, [{ path: 'period', value, rule: 'is required, e.g. 2026-03 or 2026-Q1' }]);
+  try {
+    return parsePeriod(value);
+  } catch (error) {
+    if (error instanceof PeriodFormatError) throw new ValidationError(where, [{ path: 'period', value, rule: 'must be YYYY-MM or YYYY-Qn' }]);
+    throw error;
+  }
+}
+
+export function scopeParam(value: string, where: string): KpiScope {
+  try {
+    return parseScope(value);
+  } catch (error) {
+    if (error instanceof ScopeFormatError) throw new ValidationError(where, [{ path: 'scope', value, rule: 'must be org, team:<id>, consultant:<id> or product_line:<id>' }]);
+    throw error;
+  }
+}

@@ -1,0 +1,43 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { buildScorecard, buildTrend, formatScope, kpiUnits, type AnalyticsStore, type FxRates } from '@presales/analytics';
+import { formatPeriod } from '@presales/kpi';
+import { ANALYTICS_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
+
+@QueryHandler(GetScorecardQuery)
+export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
+  constructor(
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(FX_RATES) private readonly fx: FxRates,
+  ) {}
+
+  execute({ definitions, period, scope, asOf, projectType }: GetScorecardQuery) {
+    return buildScorecard(this.analytics, { definitions, period, scope, asOf, fx: this.fx, ...(projectType === undefined ? {} : { projectType }) });
+  }
+}
+
+@QueryHandler(GetKpiTrendQuery)
+export class GetKpiTrendHandler implements IQueryHandler<GetKpiTrendQuery> {
+  constructor(
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(FX_RATES) private readonly fx: FxRates,
+  ) {}
+
+  execute(query: GetKpiTrendQuery) {
+    return buildTrend(this.analytics, { ...query, fx: this.fx });
+  }
+}
+
+@QueryHandler(GetKpiUnitsQuery)
+export class GetKpiUnitsHandler implements IQueryHandler<GetKpiUnitsQuery> {
+  constructor(
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(FX_RATES) private readonly fx: FxRates,
+  ) {}
+
+  async execute({ definition, period, scope, asOf, limit }: GetKpiUnitsQuery) {
+    const { units, sql } = await kpiUnits(this.analytics, { definition, period, scope, asOf, fx: this.fx }, limit);
+    return { kpiId: definition.id, period: formatPeriod(period), scope: formatScope(scope), asOf: asOf.toISOString(), units, sql };
+  }
+}

@@ -1,0 +1,41 @@
+import { Query } from '@nestjs/cqrs';
+import type { KpiScope } from '@presales/analytics';
+import type { KpiUnitsResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
+import type { Grain, KpiDefinition, Period, ProjectType } from '@presales/kpi';
+
+export class GetScorecardQuery extends Query<ScorecardResponse> {
+  constructor(
+    readonly definitions: readonly KpiDefinition[],
+    readonly period: Period,
+    readonly scope: KpiScope,
+    readonly asOf: Date,
+    readonly projectType: ProjectType | undefined,
+  ) {
+    super();
+  }
+}
+
+export class GetKpiTrendQuery extends Query<TrendResponse> {
+  constructor(
+    readonly definition: KpiDefinition,
+    readonly from: Date,
+    readonly to: Date,
+    readonly grain: Grain,
+    readonly scope: KpiScope,
+    readonly asOf: Date,
+  ) {
+    super();
+  }
+}
+
+export class GetKpiUnitsQuery extends Query<KpiUnitsResponse> {
+  constructor(
+    readonly definition: KpiDefinition,
+    readonly period: Period,
+    readonly scope: KpiScope,
+    readonly asOf: Date,
+    readonly limit: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,47 @@
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import { sqlValue } from '../sql/escape.js';
+import type { KpiScope } from './kpi-query.js';
+
+const asOfTable = (table: string, asOf: Date) => `(SELECT * FROM ${table} FINAL WHERE recorded_at_ms <= ${sqlValue(asOf.getTime())})`;
+const scopeFilter = (scope: KpiScope) => `scope_kind = ${sqlValue(scope.kind)} AND scope_id = ${sqlValue(scope.kind === 'org' ? '' : scope.id)}`;
+
+/** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */
+export async function targetsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<Map<string, number>> {
+  const rows = await store.query<{ kpi_id: string; target: number }>(
+    `SELECT entity_id AS kpi_id, argMax(target, position) AS target FROM ${asOfTable('kpi_target_set', asOf)} AS t
+WHERE period = ${sqlValue(period)} AND ${scopeFilter(scope)} GROUP BY entity_id`,
+  );
+  return new Map(rows.map((row) => [row.kpi_id, Number(row.target)]));
+}
+
+export interface ActionRecord {
+  readonly actionId: string;
+  readonly kpiId: string;
+  readonly state: 'open' | 'completed' | 'verified_effective' | 'verified_ineffective';
+}
+
+/** Act: corrective actions raised for this period and scope by asOf, with how far each got. */
+export async function actionsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<ActionRecord[]> {
+  const raised = await store.query<{ action_id: string; kpi_id: string }>(
+    `SELECT entity_id AS action_id, kpi_id FROM ${asOfTable('corrective_action_raised', asOf)} AS r WHERE period = ${sqlValue(period)} AND ${scopeFilter(scope)} ORDER BY action_id`,
+  );
+  if (raised.length === 0) return [];
+  const ids = raised.map((r) => sqlValue(r.action_id)).join(', ');
+  const completed = new Set(
+    (await store.query<{ action_id: string }>(`SELECT DISTINCT entity_id AS action_id FROM ${asOfTable('corrective_action_completed', asOf)} AS c WHERE entity_id IN (${ids})`)).map(
+      (r) => r.action_id,
+    ),
+  );
+  const verified = new Map(
+    (
+      await store.query<{ action_id: string; effective: number }>(
+        `SELECT entity_id AS action_id, argMax(effective, position) AS effective FROM ${asOfTable('corrective_action_verified', asOf)} AS v WHERE entity_id IN (${ids}) GROUP BY entity_id`,
+      )
+    ).map((r) => [r.action_id, Number(r.effective) === 1]),
+  );
+  return raised.map(({ action_id, kpi_id }) => {
+    const effective = verified.get(action_id);
+    const state = effective === undefined ? (completed.has(action_id) ? 'completed' : 'open') : effective ? 'verified_effective' : 'verified_ineffective';
+    return { actionId: action_id, kpiId: kpi_id, state };
+  });
+}

@@ -1,0 +1,80 @@
+/** One KPI of a scorecard: Plan, Do, Check, Act for one period and scope. */
+export interface ScorecardLine {
+  readonly kpiId: string;
+  readonly version: number;
+  readonly names: { readonly en: string; readonly zh: string };
+  readonly area: string;
+  readonly unit: string;
+  readonly direction: 'up' | 'down' | 'target' | 'context';
+  readonly weight: number;
+  readonly plan: { readonly target: number | null; readonly source: 'target_set' | 'default' | 'project_type_override' | 'none' };
+  readonly do: {
+    /** null = no data. */
+    readonly actual: number | null;
+    readonly units: number;
+    /** The SQL that produced the actual. */
+    readonly sql: string;
+    /** Where the contributing entities are listed. */
+    readonly unitsHref: string;
+  };
+  readonly check: {
+    readonly variance: number | null;
+    readonly status: 'green' | 'amber' | 'red' | 'no_data' | 'context';
+    readonly previousActual: number | null;
+    readonly trend: 'improving' | 'worsening' | 'flat' | 'no_data';
+    readonly attainment: number | null;
+  };
+  readonly act: { readonly open: number; readonly completed: number; readonly verifiedEffective: number; readonly verifiedIneffective: number; readonly actionIds: readonly string[] };
+}
+
+/** GET /api/kpis/scorecard */
+export interface ScorecardResponse {
+  readonly period: string;
+  readonly scope: string;
+  readonly asOf: string;
+  readonly projectType: string | null;
+  readonly reportingCurrency: string;
+  readonly lines: readonly ScorecardLine[];
+  readonly composite: {
+    readonly score: number | null;
+    readonly weightedAverage: number | null;
+    readonly shortBoard: { readonly kpiId: string; readonly attainment: number } | null;
+    readonly excluded: readonly string[];
+  };
+}
+
+/** GET /api/kpis/:id/trend */
+export interface TrendResponse {
+  readonly kpiId: string;
+  readonly grain: 'month' | 'quarter';
+  readonly scope: string;
+  readonly asOf: string;
+  readonly points: readonly { readonly period: string; readonly actual: number | null; readonly target: number | null; readonly status: ScorecardLine['check']['status']; readonly units: number }[];
+  readonly sql: string;
+}
+
+/** GET /api/kpis/:id/units */
+export interface KpiUnitsResponse {
+  readonly kpiId: string;
+  readonly period: string;
+  readonly scope: string;
+  readonly asOf: string;
+  readonly units: readonly { readonly unitId: string; readonly num: number; readonly den: number; readonly group: number }[];
+  readonly sql: string;
+}
+
+/** GET /api/kpis: the catalog */
+export interface KpiCatalogEntry {
+  readonly id: string;
+  readonly version: number;
+  readonly names: { readonly en: string; readonly zh: string };
+  readonly description: string;
+  readonly unit: string;
+  readonly direction: string;
+  readonly area: string;
+  readonly defaultTarget: number | null;
+  readonly tolerance: { readonly green: number; readonly amber: number };
+  readonly weight: number;
+  readonly aggregate: string;
+  readonly sql: string;
+}
