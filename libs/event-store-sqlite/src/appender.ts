@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   canonicalJson,
+  canonicalStampedMetadata,
   checkAppend,
   DuplicateEventIdError,
   GENESIS_HASH,
@@ -11,14 +12,14 @@ import {
   type EventToAppend,
   type ExpectedRevision,
 } from '@presales/event-store';
-import { ledgerHash, LEDGER_GENESIS } from './ledger.js';
+import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 import type { EventRow, StreamRow } from './schema.js';
 import { toStreamState } from './stream-record.js';
 
 /** Raised inside the transaction when an id is already recorded; resolved outside it. */
 class EventIdAlreadyRecorded extends Error {}
 
-type InsertParameters = [number, string, string, number, string, string, string, string, string];
+type InsertParameters = [number, string, string, number, string, string, string, string, string | null];
 
 /**
  * Appends under SQLite's write lock. The fast path reads the stream head and the log tail,
@@ -41,7 +42,7 @@ export class Appender {
     this.streamRow = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
     this.logTail = db.prepare(
       `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
-              (SELECT ledger_hash FROM events ORDER BY position DESC LIMIT 1) AS ledger_hash`,
+              (SELECT ledger_hash FROM events WHERE ledger_hash IS NOT NULL ORDER BY position DESC LIMIT 1) AS ledger_hash`,
     );
     this.insert = db.prepare(
       'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -81,16 +82,17 @@ export class Appender {
     let revision = continuesAfter === undefined ? -1 : Number(continuesAfter);
     let prevHash = head?.last_hash ?? GENESIS_HASH;
     let position = tail.seq ?? 0;
-    let ledger = tail.ledger_hash ?? LEDGER_GENESIS;
-    for (const event of events) {
+    const ledger = new LedgerEntry(tail.ledger_hash ?? LEDGER_GENESIS);
+    for (let i = 0; i < events.length; i += 1) {
+      const event = events[i]!;
       revision += 1;
       position += 1;
       const data = canonicalJson(event.data);
-      const metadata = canonicalJson(stampMetadata(event.metadata, recordedAt, prevHash));
-      const hash = hashCanonicalEvent(prevHash, streamId, BigInt(revision), event.type, data, metadata);
-      ledger = ledgerHash(ledger, position, hash);
+      const metadata = canonicalStampedMetadata(event.metadata, recordedAt, prevHash);
+      const hash = hashCanonicalEvent(prevHash, streamId, revision, event.type, data, metadata);
+      ledger.add(position, hash);
       try {
-        this.insert.run(position, event.id, streamId, revision, event.type, data, metadata, hash, ledger);
+        this.insert.run(position, event.id, streamId, revision, event.type, data, metadata, hash, i === events.length - 1 ? ledger.seal() : null);
       } catch (error) {
         if (isUniqueViolation(error, 'events.id')) throw new EventIdAlreadyRecorded();
         throw error;

@@ -1,16 +1,34 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { GENESIS_HASH } from '@presales/event-store';
 
-/** ledger_hash before the first event. */
+/** The ledger entry before the first append. */
 export const LEDGER_GENESIS = GENESIS_HASH;
 
 /**
- * Chains every event of the store in `$all` order: sha256(previous ledger hash ‖ position ‖
- * event hash). The per-stream chains (DESIGN.md decision 5) cannot see a whole stream deleted
- * with its head record, events renumbered to close the gap, or two streams' events swapped in
- * `$all`; this chain can. SQLite only: EventStoreDB assigns positions itself, so no client can
- * chain them (docs/decisions/0007-tamper-evidence.md).
+ * The ledger chains every append of the store in `$all` order. Each append's last event row
+ * carries its entry: sha256(previous entry ‖ "|position:hash" for each of its events); the
+ * other rows of the append carry none. The per-stream chains (DESIGN.md decision 5) cannot
+ * see a whole stream deleted with its head record, events renumbered to close the gap, or two
+ * streams' events swapped in `$all`; the ledger can. One hash per append rather than per
+ * event, because hashing is most of what an append costs beyond the insert itself.
+ * SQLite only: EventStoreDB assigns positions itself (docs/decisions/0007-tamper-evidence.md).
  */
-export function ledgerHash(previous: string, position: number, eventHash: string): string {
-  return createHash('sha256').update(`${previous}:${position}:${eventHash}`).digest('hex');
+export class LedgerEntry {
+  private body: string;
+
+  constructor(previous: string) {
+    this.body = previous;
+  }
+
+  add(position: number, eventHash: string): void {
+    this.body += `|${position}:${eventHash}`;
+  }
+
+  get isEmpty(): boolean {
+    return !this.body.includes('|');
+  }
+
+  seal(): string {
+    return hash('sha256', this.body, 'hex');
+  }
 }

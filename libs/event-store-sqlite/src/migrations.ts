@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CREATE_CHECKPOINTS, CREATE_EVENTS, CREATE_STREAMS, SCHEMA_VERSION, type EventRow } from './schema.js';
-import { LEDGER_GENESIS, ledgerHash } from './ledger.js';
+import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 
 /**
  * Brings a database file to SCHEMA_VERSION in one transaction. Version 0 is either an empty
@@ -14,7 +14,7 @@ export function migrate(db: Database.Database): void {
   db.transaction(() => {
     const hadEvents = tableExists(db, 'events');
     if (hadEvents && !columnExists(db, 'events', 'ledger_hash')) {
-      db.exec(`ALTER TABLE events ADD COLUMN ledger_hash TEXT NOT NULL DEFAULT ''`);
+      db.exec(`ALTER TABLE events ADD COLUMN ledger_hash TEXT`);
     }
     db.exec(CREATE_EVENTS);
     db.exec(CREATE_STREAMS);
@@ -24,11 +24,14 @@ export function migrate(db: Database.Database): void {
   }).immediate();
 }
 
+/** Version 0 kept no append boundaries: each old event becomes an append of its own in the ledger. */
 function backfillVersion0(db: Database.Database): void {
   const setLedger = db.prepare<[string, number]>('UPDATE events SET ledger_hash = ? WHERE position = ?');
   let previous = LEDGER_GENESIS;
   for (const row of db.prepare<[], Pick<EventRow, 'position' | 'hash'>>('SELECT position, hash FROM events ORDER BY position').all()) {
-    previous = ledgerHash(previous, row.position, row.hash);
+    const entry = new LedgerEntry(previous);
+    entry.add(row.position, row.hash);
+    previous = entry.seal();
     setLedger.run(previous, row.position);
   }
   db.exec(`INSERT OR IGNORE INTO streams (stream_id, state, last_revision, last_hash)

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, hashCanonicalEvent, type RecordedEvent } from '@presales/event-store';
-import { ledgerHash, LEDGER_GENESIS } from './ledger.js';
+import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 import type { EventRow, StreamRow } from './schema.js';
 
 export interface RestoreResult {
@@ -45,7 +45,7 @@ export class Restorer {
     this.eventById = db.prepare('SELECT * FROM events WHERE id = ?');
     this.logTail = db.prepare(
       `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
-              (SELECT ledger_hash FROM events ORDER BY position DESC LIMIT 1) AS ledger_hash`,
+              (SELECT ledger_hash FROM events WHERE ledger_hash IS NOT NULL ORDER BY position DESC LIMIT 1) AS ledger_hash`,
     );
     this.insert = db.prepare(
       'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -93,7 +93,10 @@ export class Restorer {
         throw refuse('the recorded hash does not match the event\'s content');
       }
       position += 1;
-      ledger = ledgerHash(ledger, position, hash);
+      // Each restored event is a ledger entry of its own (ledger.ts).
+      const entry = new LedgerEntry(ledger);
+      entry.add(position, hash);
+      ledger = entry.seal();
       this.insert.run(position, event.id, event.streamId, Number(event.revision), event.type, data, metadata, hash, ledger);
       this.upsertHead.run(event.streamId, Number(event.revision), hash);
       heads.set(event.streamId, { revision: Number(event.revision), hash });

@@ -6,7 +6,7 @@
  * verification notices deleted rows at the end of the log). `(stream_id, revision)` is unique,
  * which is what makes two racing writers conflict instead of interleave. `data` and `metadata`
  * hold the canonical JSON that was hashed; `metadata` excludes `hash`, kept in its own column.
- * `ledger_hash` chains every event in position order (ledger.ts).
+ * `ledger_hash` is set on the last event of each append and chains the appends (ledger.ts).
  *
  * `streams` holds one head record per stream, written in the same transaction as the events:
  * its lifecycle state, the revision and hash its chain must end at (so deleting a stream's last
@@ -23,7 +23,7 @@ export const CREATE_EVENTS = `CREATE TABLE IF NOT EXISTS events (
   data        TEXT    NOT NULL,
   metadata    TEXT    NOT NULL,
   hash        TEXT    NOT NULL,
-  ledger_hash TEXT    NOT NULL,
+  ledger_hash TEXT,
   UNIQUE (stream_id, revision)
 )`;
 
@@ -53,7 +53,8 @@ export interface EventRow {
   data: string;
   metadata: string;
   hash: string;
-  ledger_hash: string;
+  /** Only on the last event of an append. */
+  ledger_hash: string | null;
 }
 
 export type StreamLifecycle = 'live' | 'soft_deleted' | 'tombstoned';

@@ -9,8 +9,9 @@ import { SqliteEventStore } from './sqlite-event-store.js';
 
 /**
  * Tampering done the way someone with the file would do it: SQL on the rows, through a
- * second connection. Layout of $all (position: stream@revision):
- *   1 T@0  2 T@1  3 Q@0  4 T@2  5 Q@1  6 Q@2  7 T@3  8 L@0
+ * second connection. Layout of $all (position: stream@revision), appends in brackets; a
+ * ledger finding names the first position of the append that no longer matches:
+ *   [1 T@0  2 T@1] [3 Q@0] [4 T@2] [5 Q@1  6 Q@2] [7 T@3] [8 L@0]
  */
 const T = 'tender-t';
 const Q = 'quote-q';
@@ -77,7 +78,7 @@ describe('tamper evidence: edits', () => {
     const { hash: _hash, ...metadata } = forged.metadata;
     sql(`UPDATE events SET data = '{"n":99}', hash = ? WHERE id = ?`, eventHash({ ...forged, metadata }), second!.id);
     expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 2n, reason: expect.stringMatching(/prevHash/) });
-    expect(logFindings(await store.verifyAll())).toEqual([2n]);
+    expect(logFindings(await store.verifyAll())).toEqual([1n]);
   });
 
   it('catches unparseable JSON and an edited event type', async () => {
@@ -133,7 +134,8 @@ describe('tamper evidence: deletions', () => {
     sql(`DELETE FROM streams WHERE stream_id = ?`, Q);
     const verdict = await store.verifyAll();
     expect(streamFindings(verdict)).toEqual([]);
-    expect(logFindings(verdict)).toEqual([3n, 4n, 5n, 7n]);
+    // Each gap is reported twice: as missing positions, and as the ledger entry after it failing.
+    expect(logFindings(verdict)).toEqual([3n, 3n, 5n, 5n]);
   });
 
   it('catches a deleted stream whose gap was closed by renumbering the later events', async () => {
@@ -164,7 +166,7 @@ describe('tamper evidence: reordering', () => {
     const [, second, third] = await store.readStream(T);
     swapColumns(second!, third!);
     expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 1n });
-    expect(logFindings(await store.verifyAll())).toEqual([2n, 4n]);
+    expect(logFindings(await store.verifyAll())).toEqual([1n, 4n]);
   });
 
   it('catches swapped revision numbers', async () => {
@@ -181,7 +183,7 @@ describe('tamper evidence: reordering', () => {
     sql(`UPDATE sqlite_sequence SET seq = 8 WHERE name = 'events'`);
     expect(await store.verifyStream(T)).toMatchObject({ ok: true });
     expect(await store.verifyStream(Q)).toMatchObject({ ok: true });
-    // The ledger is broken from 4 on; 6 is reported because its predecessor is no longer the one it chained.
-    expect(logFindings(await store.verifyAll())).toEqual([4n, 5n, 6n]);
+    // Both appends touched by the swap fail: [4 T@2] now holds Q@1 and T@2, [5 Q@1 6 Q@2] only Q@2.
+    expect(logFindings(await store.verifyAll())).toEqual([4n, 6n]);
   });
 });

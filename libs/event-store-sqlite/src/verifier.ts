@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FindingsCollector, StreamChainVerifier, StreamNotFoundError, type StoreVerification, type StreamVerification } from '@presales/event-store';
-import { ledgerHash, LEDGER_GENESIS } from './ledger.js';
+import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 import { toRecordedEvent } from './row-mapping.js';
 import type { EventRow, StreamRow } from './schema.js';
 import { recordedHead } from './stream-record.js';
@@ -38,7 +38,8 @@ export class Verifier {
   verifyAll(): StoreVerification {
     const findings = new FindingsCollector();
     const chains = new Map<string, StreamChainVerifier>();
-    let ledger = LEDGER_GENESIS;
+    let ledger = new LedgerEntry(LEDGER_GENESIS);
+    let appendStart = 1;
     let expectedPosition = 1;
     let events = 0;
     for (const row of this.allEvents.iterate()) {
@@ -46,15 +47,22 @@ export class Verifier {
       if (row.position !== expectedPosition) {
         findings.add({ kind: 'log', position: BigInt(expectedPosition), reason: `positions ${expectedPosition}..${row.position - 1} are missing (deleted)` });
       }
-      ledger = ledgerHash(ledger, row.position, row.hash);
-      if (ledger !== row.ledger_hash) {
-        findings.add({ kind: 'log', position: BigInt(row.position), reason: 'the ledger does not match: an event before it was deleted, inserted, moved or edited' });
-        ledger = row.ledger_hash; // resynchronise, so one break is reported once
+      ledger.add(row.position, row.hash);
+      if (row.ledger_hash !== null) {
+        if (ledger.seal() !== row.ledger_hash) {
+          findings.add({ kind: 'log', position: BigInt(appendStart), reason: `the append at positions ${appendStart}..${row.position} does not match the ledger: events in it or before it were deleted, inserted, moved or edited` });
+        }
+        // Continue from the stored entry, so that one break is reported once.
+        ledger = new LedgerEntry(row.ledger_hash);
+        appendStart = row.position + 1;
       }
       expectedPosition = row.position + 1;
       let chain = chains.get(row.stream_id);
       if (chain === undefined) chains.set(row.stream_id, (chain = new StreamChainVerifier(row.stream_id)));
       feed(chain, row);
+    }
+    if (!ledger.isEmpty) {
+      findings.add({ kind: 'log', position: BigInt(appendStart), reason: `events from position ${appendStart} on belong to no ledger entry (the end of an append was deleted)` });
     }
     const highest = this.highestPosition.get()?.seq ?? 0;
     if (highest >= expectedPosition) {

@@ -1,0 +1,31 @@
+/** The middle value; for an even count, the mean of the two middle values. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new RangeError('median of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Items per second for `items` processed by `work`, timed with the monotonic clock. */
+export async function throughput(items: number, work: () => unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return items / seconds;
+}
+
+/**
+ * Measures a figure and its baseline `runs` times, one right after the other, after one
+ * warm-up pair whose values are dropped. Pairing is what makes per-run ratios meaningful.
+ */
+export async function pairedRuns(runs: number, measureOnce: () => Promise<{ ours: number; baseline: number }>): Promise<{ ours: number[]; baseline: number[] }> {
+  const ours: number[] = [];
+  const baseline: number[] = [];
+  for (let run = 0; run <= runs; run += 1) {
+    const measured = await measureOnce();
+    if (run === 0) continue;
+    ours.push(measured.ours);
+    baseline.push(measured.baseline);
+  }
+  return { ours, baseline };
+}

@@ -1,0 +1,90 @@
+import type { Machine } from './machine.js';
+import { median } from './measure.js';
+import type { BenchSection, Figure, Ratio } from './suite.js';
+
+export interface Report {
+  readonly machine: Machine;
+  readonly date: Date;
+  readonly runs: number;
+  readonly sections: readonly BenchSection[];
+}
+
+const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+function verdict(value: number, target: number | undefined): string {
+  if (target === undefined) return '—';
+  return value >= target ? 'met' : '**not met**';
+}
+
+function figureRow(figure: Figure): string {
+  const value = median(figure.samples);
+  const target = figure.target === undefined ? '—' : `≥ ${number.format(figure.target)}`;
+  const spread = `${number.format(Math.min(...figure.samples))} – ${number.format(Math.max(...figure.samples))}`;
+  return `| ${figure.label} | ${number.format(value)} ${figure.unit} | ${spread} | ${target} | ${verdict(value, figure.target)} |`;
+}
+
+/**
+ * The median of the per-run ratios: run i of `of` was measured right next to run i of
+ * `against`, so a slow moment of the machine (other processes) cancels out in each ratio.
+ */
+export function ratioValue(section: BenchSection, ratio: Ratio): number {
+  const find = (id: string) => {
+    const figure = section.figures.find((f) => f.id === id);
+    if (figure === undefined) throw new Error(`${section.title}: ratio "${ratio.label}" refers to unknown figure ${id}`);
+    return figure.samples;
+  };
+  const [of, against] = [find(ratio.of), find(ratio.against)];
+  if (of.length !== against.length) throw new Error(`${section.title}: ratio "${ratio.label}" pairs ${of.length} runs with ${against.length}`);
+  return median(of.map((value, run) => value / against[run]!));
+}
+
+function ratioRow(section: BenchSection, ratio: Ratio): string {
+  const value = ratioValue(section, ratio);
+  const target = ratio.target === undefined ? '—' : `≥ ${ratio.target.toFixed(2)}`;
+  return `| ${ratio.label} | ${value.toFixed(2)} | ${target} | ${verdict(value, ratio.target)} |`;
+}
+
+function renderSection(section: BenchSection): string {
+  const lines = [`## ${section.title}`, '', section.method, '', '| figure | median | range over runs | target | |', '| --- | --- | --- | --- | --- |'];
+  lines.push(...section.figures.map(figureRow));
+  if (section.ratios.length > 0) {
+    lines.push('', '| ratio (median of per-run ratios) | value | target | |', '| --- | --- | --- | --- |');
+    lines.push(...section.ratios.map((ratio) => ratioRow(section, ratio)));
+  }
+  return lines.join('\n');
+}
+
+/** Every target of the report, for the runner's summary line and exit code. */
+export function missedTargets(report: Report): string[] {
+  const missed: string[] = [];
+  for (const section of report.sections) {
+    for (const figure of section.figures) {
+      if (figure.target !== undefined && median(figure.samples) < figure.target) missed.push(`${section.title}: ${figure.label}`);
+    }
+    for (const ratio of section.ratios) {
+      if (ratio.target !== undefined && ratioValue(section, ratio) < ratio.target) missed.push(`${section.title}: ${ratio.label}`);
+    }
+  }
+  return missed;
+}
+
+export function renderReport(report: Report): string {
+  const { machine } = report;
+  return [
+    '# Benchmarks',
+    '',
+    'Written by `npm run bench` (test/bench); do not edit by hand. Each figure is the median of',
+    `${report.runs} runs after one warm-up run; the range shows the slowest and fastest run.`,
+    'A ratio pairs each run of a figure with the run of its baseline measured right after it and',
+    'reports the median of those per-run ratios, so a busy moment of the machine cancels out.',
+    '',
+    `- date: ${report.date.toISOString()}`,
+    `- CPU: ${machine.cpu}, ${machine.cores} cores`,
+    `- memory: ${machine.memoryGiB} GiB`,
+    `- OS: ${machine.os}`,
+    `- Node.js: ${machine.node}`,
+    `- load average (1 min) when the run started: ${machine.loadAverage.toFixed(2)}`,
+    '',
+    ...report.sections.flatMap((section) => [renderSection(section), '']),
+  ].join('\n');
+}

@@ -1,0 +1,8 @@
+import type { BenchSuite } from './suite.js';
+import { eventStoreSuite } from './suites/event-store/event-store.suite.js';
+
+/**
+ * Every benchmark suite, in report order. A new suite (projection, KPI, audit, import) is a
+ * module exporting a BenchSuite, added here.
+ */
+export const SUITES: readonly BenchSuite[] = [eventStoreSuite];
