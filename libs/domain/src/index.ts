@@ -83,3 +83,4 @@ export * from './kpi/kpi.definition.js';
 export * from './kpi/kpi.scope.js';
 export * from './catalog/aggregates.js';
 export * from './catalog/stream-events.js';
+export * from './catalog/domain-doc.js';

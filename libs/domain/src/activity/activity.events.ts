@@ -34,7 +34,8 @@ export const ActivityCompletedData = z
     } else if (data.pocCriteriaMet !== undefined && data.pocCriteriaTotal !== undefined && data.pocCriteriaMet > data.pocCriteriaTotal) {
       ctx.addIssue({ code: 'custom', path: ['pocCriteriaMet'], message: `must be at most pocCriteriaTotal (${data.pocCriteriaTotal})` });
     }
-  });
+  })
+  .meta({ description: '`pocCriteriaMet` and `pocCriteriaTotal` come together, met ≤ total, and only for a `poc` activity.' });
 
 export const ActivityCancelledData = z.strictObject({
   reason: NonEmptyText,

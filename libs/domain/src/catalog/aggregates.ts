@@ -45,6 +45,8 @@ export interface AggregateEntry {
   readonly summary: string;
   /** What `<id>` in `<category>-<id>` is. */
   readonly streamId: string;
+  /** The event that starts a stream; nothing may come before it. */
+  readonly createdBy: string;
   readonly decider: Aggregate<never, { readonly type: string; readonly data: object }, unknown>;
   readonly events: Readonly<Record<string, { readonly schema: z.ZodType; readonly schemaVersion: number }>>;
   readonly commands: Readonly<Record<string, z.ZodType>>;
@@ -52,29 +54,30 @@ export interface AggregateEntry {
 
 /** Every aggregate of DOMAIN.md, in the order of STREAM_CATEGORIES. */
 export const AGGREGATES: readonly AggregateEntry[] = [
-  entry('opportunity', 'a deal that may need presales support, with its requirements and support requests', 'opportunityId', opportunityDecider, OPPORTUNITY_EVENT_SCHEMAS, OPPORTUNITY_COMMAND_SCHEMAS),
-  entry('tender', 'an RFI / RFP / RFQ / public tender and our response (招投标)', 'tenderId', tenderDecider, TENDER_EVENT_SCHEMAS, TENDER_COMMAND_SCHEMAS),
-  entry('quote', 'quotation engineering (报价工程)', 'quoteId', quoteDecider, QUOTE_EVENT_SCHEMAS, QUOTE_COMMAND_SCHEMAS),
-  entry('activity', 'a customer-facing presales activity (售前沟通)', 'activityId', activityDecider, ACTIVITY_EVENT_SCHEMAS, ACTIVITY_COMMAND_SCHEMAS),
-  entry('consultant', 'a presales consultant or engineer: assignments, time, skills, growth', 'consultantId', consultantDecider, CONSULTANT_EVENT_SCHEMAS, CONSULTANT_COMMAND_SCHEMAS),
-  entry('team', 'a team: peacetime organisation', 'teamId', teamDecider, TEAM_EVENT_SCHEMAS, TEAM_COMMAND_SCHEMAS),
-  entry('warroom', 'a war room: wartime organisation pulling consultants across teams for one big bid', 'warRoomId', warRoomDecider, WARROOM_EVENT_SCHEMAS, WARROOM_COMMAND_SCHEMAS),
-  entry('asset', 'a knowledge asset', 'assetId', knowledgeAssetDecider, ASSET_EVENT_SCHEMAS, ASSET_COMMAND_SCHEMAS),
-  entry('gap', 'a product gap', 'gapId', productGapDecider, GAP_EVENT_SCHEMAS, GAP_COMMAND_SCHEMAS),
-  entry('process', 'the process standard of one maturity area', 'the maturity area, e.g. `process-bid`', processStandardDecider, PROCESS_EVENT_SCHEMAS, PROCESS_COMMAND_SCHEMAS),
-  entry('kpi', 'a KPI: its versioned definition and its targets (PDCA plan)', 'the KPI id, e.g. `kpi-win_rate`', kpiDecider, KPI_EVENT_SCHEMAS, KPI_COMMAND_SCHEMAS),
-  entry('action', 'a corrective action (PDCA act)', 'actionId', correctiveActionDecider, ACTION_EVENT_SCHEMAS, ACTION_COMMAND_SCHEMAS),
+  entry('opportunity', 'a deal that may need presales support, with its requirements and support requests', 'opportunityId', 'OpportunityRegistered', opportunityDecider, OPPORTUNITY_EVENT_SCHEMAS, OPPORTUNITY_COMMAND_SCHEMAS),
+  entry('tender', 'an RFI / RFP / RFQ / public tender and our response (招投标)', 'tenderId', 'TenderReceived', tenderDecider, TENDER_EVENT_SCHEMAS, TENDER_COMMAND_SCHEMAS),
+  entry('quote', 'quotation engineering (报价工程)', 'quoteId', 'QuoteDrafted', quoteDecider, QUOTE_EVENT_SCHEMAS, QUOTE_COMMAND_SCHEMAS),
+  entry('activity', 'a customer-facing presales activity (售前沟通)', 'activityId', 'ActivityScheduled', activityDecider, ACTIVITY_EVENT_SCHEMAS, ACTIVITY_COMMAND_SCHEMAS),
+  entry('consultant', 'a presales consultant or engineer: assignments, time, skills, growth', 'consultantId', 'ConsultantOnboarded', consultantDecider, CONSULTANT_EVENT_SCHEMAS, CONSULTANT_COMMAND_SCHEMAS),
+  entry('team', 'a team: peacetime organisation', 'teamId', 'TeamFormed', teamDecider, TEAM_EVENT_SCHEMAS, TEAM_COMMAND_SCHEMAS),
+  entry('warroom', 'a war room: wartime organisation pulling consultants across teams for one big bid', 'warRoomId', 'WarRoomOpened', warRoomDecider, WARROOM_EVENT_SCHEMAS, WARROOM_COMMAND_SCHEMAS),
+  entry('asset', 'a knowledge asset', 'assetId', 'KnowledgeAssetPublished', knowledgeAssetDecider, ASSET_EVENT_SCHEMAS, ASSET_COMMAND_SCHEMAS),
+  entry('gap', 'a product gap', 'gapId', 'ProductGapIdentified', productGapDecider, GAP_EVENT_SCHEMAS, GAP_COMMAND_SCHEMAS),
+  entry('process', 'the process standard of one maturity area', 'the maturity area, e.g. `process-bid`', 'ProcessStandardPublished', processStandardDecider, PROCESS_EVENT_SCHEMAS, PROCESS_COMMAND_SCHEMAS),
+  entry('kpi', 'a KPI: its versioned definition and its targets (PDCA plan)', 'the KPI id, e.g. `kpi-win_rate`', 'KpiDefinitionPublished', kpiDecider, KPI_EVENT_SCHEMAS, KPI_COMMAND_SCHEMAS),
+  entry('action', 'a corrective action (PDCA act)', 'actionId', 'CorrectiveActionRaised', correctiveActionDecider, ACTION_EVENT_SCHEMAS, ACTION_COMMAND_SCHEMAS),
 ];
 
 function entry<C, E extends { readonly type: string; readonly data: object }, S>(
   category: StreamCategory,
   summary: string,
   streamId: string,
+  createdBy: E['type'],
   decider: Aggregate<C, E, S>,
   events: AggregateEntry['events'],
   commands: AggregateEntry['commands'],
 ): AggregateEntry {
-  return { category, summary, streamId, decider: decider as unknown as AggregateEntry['decider'], events, commands };
+  return { category, summary, streamId, createdBy, decider: decider as unknown as AggregateEntry['decider'], events, commands };
 }
 
 /** The aggregate whose streams are `<category>-…`. */

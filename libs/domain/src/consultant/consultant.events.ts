@@ -47,7 +47,8 @@ export const ConsultantAssignedData = z
     from: IsoDate,
     to: IsoDate,
   })
-  .refine((data) => compareDates(data.from, data.to) <= 0, { path: ['to'], message: 'must not be before `from`' });
+  .refine((data) => compareDates(data.from, data.to) <= 0, { path: ['to'], message: 'must not be before `from`' })
+  .meta({ description: '`from` ≤ `to`, both days inclusive.' });
 
 export const ConsultantReleasedData = z.strictObject({ assignmentId: EntityId });
 

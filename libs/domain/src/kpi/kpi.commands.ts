@@ -11,7 +11,8 @@ import { evolveKpi, nextKpiVersion, type KpiState } from './kpi.state.js';
 /** The version is the next one: decide fills it in. */
 export const PublishKpiDefinitionData = z
   .strictObject({ kpiId: KpiId, definition: KpiDefinition })
-  .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' });
+  .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' })
+  .meta({ description: '`definition.id` equals `kpiId`.' });
 export const SetKpiTargetData = KpiTargetSetData.safeExtend({ kpiId: KpiId });
 
 export const KPI_COMMAND_SCHEMAS = {

@@ -37,7 +37,7 @@ export const KpiDefinition = z
     area: z.enum(MATURITY_AREAS),
     /** SQL over the analytics tables, a template rendered with escaped parameters by libs/analytics. */
     sql: LongText,
-    projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride),
+    projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride).default({}),
   })
   .superRefine((definition, ctx) => {
     const isContext = definition.direction === 'context';
@@ -53,6 +53,10 @@ export const KpiDefinition = z
       }
     }
   })
-  .meta({ title: 'KpiDefinition', description: 'see "KpiDefinition" below' });
+  .meta({
+    title: 'KpiDefinition',
+    description:
+      'a versioned KPI definition (KPIS.md "KPIs are data"): `defaultTarget` is null exactly when `direction` is context, and no override gives a context KPI a target; `tolerance.greenPct` ≤ `tolerance.amberPct`',
+  });
 
 export type KpiDefinition = z.output<typeof KpiDefinition>;

@@ -10,7 +10,8 @@ export const KpiDefinitionPublishedData = z
     version: Version,
     definition: KpiDefinition,
   })
-  .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' });
+  .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' })
+  .meta({ description: '`definition.id` equals `kpiId`; versions are 1, 2, … per KPI.' });
 
 export const KpiTargetSetData = z.strictObject({
   period: KpiPeriod,

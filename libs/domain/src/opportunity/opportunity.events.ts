@@ -31,7 +31,8 @@ export const OpportunityRegisteredData = z.strictObject({
 
 export const OpportunityStageChangedData = z
   .strictObject({ from: z.enum(OPPORTUNITY_STAGES), to: z.enum(OPPORTUNITY_STAGES) })
-  .refine((data) => data.from !== data.to, { path: ['to'], message: 'must differ from `from`' });
+  .refine((data) => data.from !== data.to, { path: ['to'], message: 'must differ from `from`' })
+  .meta({ description: '`to` differs from `from`; `from` is the current stage.' });
 
 export const PresalesSupportRequestedData = z.strictObject({
   requestId: EntityId,
@@ -63,7 +64,8 @@ export const RequirementFitAssessedData = z
     gapId: EntityId.optional(),
     effortDays: Days.optional(),
   })
-  .refine((data) => data.gapId === undefined || data.fit === 'gap', { path: ['gapId'], message: 'only with fit gap' });
+  .refine((data) => data.gapId === undefined || data.fit === 'gap', { path: ['gapId'], message: 'only with fit gap' })
+  .meta({ description: '`gapId` only with fit `gap`.' });
 
 export const TechnicalDecisionRecordedData = z.strictObject({
   outcome: z.enum(TECHNICAL_OUTCOMES),
@@ -83,7 +85,8 @@ export const OpportunityLostData = z
   .refine((data) => data.reason !== 'competitor' || data.competitor !== undefined, {
     path: ['competitor'],
     message: 'is required when the reason is competitor',
-  });
+  })
+  .meta({ description: '`competitor` is required when the reason is `competitor`.' });
 
 export const OpportunityQualifiedOutData = z.strictObject({
   reason: NonEmptyText,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDomainEvent } from '../catalog/event-catalog.js';
 import { applyChecked } from '../shared/aggregate.js';
 import { foldEvents } from '../shared/decider.js';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -180,6 +181,12 @@ describe('imported opportunity events', () => {
   it('must name the stream they are imported into', () => {
     expect(() => applyChecked(opportunityDecider, opportunityDecider.initialState, registered, 'O-2')).toThrow(
       'opportunity O-2: OpportunityRegistered names "O-1", not this stream\'s id',
+    );
+  });
+
+  it('must be valid payloads: a stage change names two different stages', () => {
+    expect(() => parseDomainEvent('OpportunityStageChanged', { from: 'lead', to: 'lead' }, 'line 3')).toThrow(
+      'line 3 OpportunityStageChanged: to = "lead": must differ from `from`',
     );
   });
 

@@ -33,7 +33,8 @@ export function quoteLinesOf<Line extends z.ZodType<{ lineId: string }>>(line: L
         if (seen.has(item.lineId)) ctx.addIssue({ code: 'custom', path: [index, 'lineId'], message: `must not repeat ${JSON.stringify(item.lineId)}` });
         seen.add(item.lineId);
       });
-    });
+    })
+    .meta({ description: 'the complete set of lines, each lineId once' });
 }
 
 export const QuoteLines = quoteLinesOf(QuoteLineSchema);

@@ -110,7 +110,8 @@ export function UniqueList<T extends z.ZodType<string>>(item: T, options: { min?
         if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index], message: `must not repeat ${JSON.stringify(value)}` });
         seen.add(value);
       });
-    });
+    })
+    .meta({ description: 'no repeats' });
 }
 
 /** A product line is an id (`erp`, `crm-cloud`): KPI scopes of kind product_line refer to it. */

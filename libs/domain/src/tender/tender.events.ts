@@ -81,7 +81,8 @@ export const BidOutcomeRecordedData = z
     for (const field of ['awardedTo', 'awardedAmount'] as const) {
       if (data[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be absent when the outcome is cancelled' });
     }
-  });
+  })
+  .meta({ description: 'A cancelled tender names no `awardedTo` and no `awardedAmount`.' });
 
 export type TenderReceived = Event<'TenderReceived', z.output<typeof TenderReceivedData>>;
 export type BidDecisionMade = Event<'BidDecisionMade', z.output<typeof BidDecisionMadeData>>;
