@@ -16,7 +16,8 @@ export async function loadAggregate<E extends DomainEvent, S>(
 ): Promise<LoadedAggregate<S>> {
   try {
     const recorded = await store.readStream(streamId);
-    const events = recorded.map((event) => parseDomainEvent(event.type, event.data, `${streamId}@${event.revision}`) as E);
+    // Stored events keep the schemaVersion they were written with; parsing upcasts older ones.
+    const events = recorded.map((event) => parseDomainEvent(event.type, event.data, `${streamId}@${event.revision}`, event.metadata.schemaVersion) as E);
     return { state: foldEvents(decider, events), expectedRevision: recorded[recorded.length - 1]!.revision };
   } catch (error) {
     if (error instanceof StreamNotFoundError) return { state: decider.initialState, expectedRevision: 'no_stream' };

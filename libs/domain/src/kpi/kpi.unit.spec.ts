@@ -86,6 +86,11 @@ describe('PublishKpiDefinition', () => {
     expect(definitionIssues({ ...definition, projectTypeOverrides: { project: { bonus: '1' } } })[0]).toMatch(/Unrecognized key: "bonus"/);
   });
 
+  it('defaults to no project-type overrides', () => {
+    const { projectTypeOverrides: _omitted, ...withoutOverrides } = definition;
+    spec.given([]).when(publish(withoutOverrides)).then([published(1, { ...definition, projectTypeOverrides: {} })]);
+  });
+
   it('takes snake_case KPI ids', () => {
     spec.given([]).when(cmd('PublishKpiDefinition', { kpiId: 'Win-Rate', definition: { ...definition, id: 'Win-Rate' } })).thenThrows(ValidationError, /kpiId = "Win-Rate": must be a snake_case id/);
   });
