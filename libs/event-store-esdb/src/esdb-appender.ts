@@ -1,6 +1,5 @@
 import { NO_STREAM, WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient } from '@eventstore/db-client';
 import {
-  canonicalJson,
   checkAppend,
   DuplicateEventIdError,
   eventHash,
@@ -10,9 +9,9 @@ import {
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
-  type RecordedEvent,
 } from '@presales/event-store';
 import { ChainHeadHiddenError, readChainHead, toStreamState, type ChainHead } from './chain-head.js';
+import { compareBatch, resultOf } from './retry-detection.js';
 import { encodeEvent } from './envelope-codec.js';
 import { toPortError } from './error-mapping.js';
 import { fromPosition } from './positions.js';
@@ -101,29 +100,6 @@ export class EsdbAppender {
     if (verdict === 'other_content') throw new DuplicateEventIdError(events[0]!.id, streamId);
     return undefined;
   }
-}
-
-type BatchVerdict = 'same' | 'other_ids' | 'other_content';
-
-function compareBatch(recorded: readonly RecordedEvent[], events: readonly EventToAppend[]): BatchVerdict {
-  const ids = new Set(events.map((e) => e.id));
-  if (!recorded.some((r) => ids.has(r.id))) return 'other_ids';
-  if (recorded.length !== events.length) return 'other_content';
-  return recorded.every((r, i) => r.id === events[i]!.id && sameContent(r, events[i]!)) ? 'same' : 'other_content';
-}
-
-function sameContent(recorded: RecordedEvent, event: EventToAppend): boolean {
-  const { hash: _hash, ...stored } = recorded.metadata;
-  return (
-    recorded.type === event.type &&
-    canonicalJson(recorded.data) === canonicalJson(event.data) &&
-    canonicalJson(stampMetadata(event.metadata, stored.recordedAt, stored.prevHash)) === canonicalJson(stored)
-  );
-}
-
-function resultOf(recorded: readonly RecordedEvent[]): AppendResult {
-  const last = recorded[recorded.length - 1]!;
-  return { nextExpectedRevision: last.revision, position: last.position };
 }
 
 function sameHead(a: ChainHead, b: ChainHead): boolean {

@@ -69,6 +69,6 @@ export class EsdbCatchUpSubscription implements Subscription {
 }
 
 function serverFilter(filter: EventFilter | undefined): Filter {
-  if (filter?.streamPrefixes !== undefined) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  if (filter?.streamPrefixes !== undefined && filter.streamPrefixes.length > 0) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
   return excludeSystemEvents();
 }

@@ -55,7 +55,8 @@ export interface EventStore {
   setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void>;
   /**
    * Recomputes the stream's hash chain from the store and reports the first broken revision.
-   * Covers events hidden from reads by deletes and metadata. StreamNotFoundError if unknown.
+   * StreamNotFoundError if unknown. SQLite checks every event it holds, hidden or not;
+   * EventStoreDB what a stream read returns (docs/eventstoredb.md).
    */
   verifyStream(streamId: string): Promise<StreamVerification>;
   /** Verifies every stream, and the `$all` log where the engine allows it. */
