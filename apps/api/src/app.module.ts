@@ -11,6 +11,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module.js'
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
 import { KpisController } from './kpis/kpis.controller.js';
+import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
+import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { RunSqlHandler } from './sql/run-sql.handler.js';
 import { SqlController } from './sql/sql.controller.js';
@@ -18,8 +20,8 @@ import { RecordTenderHandler } from './tenders/record-tender.handler.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler];
-const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController];
+const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController];
 
 @Module({})
 export class AppModule {

@@ -3,6 +3,8 @@ export const COMMANDS = {
   start: 'start the platform on the configured engines (embedded by default) and serve the dashboard',
   sql: 'run one read-only SQL statement over the analytics tables of a running platform: presales sql "SELECT …"',
   rebuild: 'drop and rebuild every read model of a running platform from position 0, with progress',
+  kpi: 'print the PDCA scorecard of every KPI for one period and scope',
+  maturity: 'print the maturity level of every process area, or one area\'s practices',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -44,5 +46,7 @@ export function helpText(): string {
     'start options: --port N, --data-dir DIR, --host H (same as PORT, DATA_DIR, HOST; see the README configuration table)',
     'sql options:   --url URL (default $PRESALES_URL or http://localhost:3000), --format table|csv|json (default table)',
     'rebuild options: --url URL',
+    'kpi options:   --period 2026-03|2026-Q1 (default this month), --scope org|team:ID|consultant:ID|product_line:ID, --as-of ISO, --project-type T, --url URL',
+    'maturity options: --as-of ISO, --window QUARTERS (default 2), --threshold 0.8, --area AREA (practices and failing units), --url URL',
   ].join('\n');
 }

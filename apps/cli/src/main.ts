@@ -1,4 +1,5 @@
 import { helpText, parseArgs } from './commands.js';
+import { runKpi, runMaturity } from './kpi-command.js';
 import { runRebuild } from './rebuild.js';
 import { runSql } from './sql.js';
 import { start } from './start.js';
@@ -21,6 +22,12 @@ switch (parsed.command) {
     break;
   case 'rebuild':
     void runRebuild(parsed.options).then((code) => process.exit(code));
+    break;
+  case 'kpi':
+    void runKpi(parsed.options).then((code) => process.exit(code));
+    break;
+  case 'maturity':
+    void runMaturity(parsed.options).then((code) => process.exit(code));
     break;
   case 'help':
     console.log(helpText());

@@ -23,3 +23,4 @@ export * from './kpis/compute-kpi.js';
 export * from './kpis/pdca-records.js';
 export * from './kpis/scorecard.js';
 export * from './kpis/trend.js';
+export * from './maturity/assess-maturity.js';

@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './sql.js';
 export * from './admin.js';
 export * from './scorecard.js';
+export * from './maturity.js';

@@ -5,3 +5,4 @@ export * from './composite.js';
 export * from './maturity.js';
 export * from './catalog/index.js';
 export { defineKpi } from './catalog/define.js';
+export * from './maturity-practices.js';

@@ -24,6 +24,8 @@ export interface PracticeEvidence {
   readonly threshold: number;
   /** Units that fail it, for the drill-down (capped by the caller). */
   readonly failingUnitIds: readonly string[];
+  /** A practice about exceptions (e.g. "red KPIs get actions") is met when there are none. */
+  readonly passesWhenEmpty?: boolean;
 }
 
 export interface PracticeResult extends PracticeEvidence {
@@ -51,7 +53,11 @@ export interface AreaMaturity {
 }
 
 export function judgePractice(practice: PracticeEvidence): PracticeResult {
-  if (practice.units === 0) return { ...practice, share: null, passed: false, reason: 'no units of work in the window' };
+  if (practice.units === 0) {
+    return practice.passesWhenEmpty === true
+      ? { ...practice, share: null, passed: true }
+      : { ...practice, share: null, passed: false, reason: 'no units of work in the window' };
+  }
   const share = practice.evidence / practice.units;
   const passed = share >= practice.threshold;
   return passed

@@ -32,5 +32,6 @@ describe('areaMaturity', () => {
   it('needs every practice of a level, and units of work to judge', () => {
     expect(areaMaturity('bid', [practice(2, 10, 10, 'a'), practice(2, 7, 10, 'b')]).level).toBe(1);
     expect(areaMaturity('bid', [practice(2, 0, 0)]).levels[1]!.practices[0]).toMatchObject({ passed: false, reason: 'no units of work in the window' });
+    expect(areaMaturity('bid', [{ ...practice(2, 0, 0), passesWhenEmpty: true }]).level).toBe(2);
   });
 });

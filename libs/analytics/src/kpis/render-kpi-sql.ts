@@ -21,6 +21,25 @@ import type { KpiQuery, KpiScope } from './kpi-query.js';
  */
 export function renderKpiSql(template: string, query: KpiQuery): string {
   const { start, end } = periodBounds(query.period);
+  return renderSqlTemplate(template, { ...query, start, end, parameters: query.definition.parameters, label: `KPI ${query.definition.id}` });
+}
+
+/** What a template may refer to: a time range, asOf, a scope, exchange rates and parameters. */
+export interface TemplateContext {
+  readonly start: Date;
+  readonly end: Date;
+  readonly asOf: Date;
+  readonly scope: KpiScope;
+  readonly fx: KpiQuery['fx'];
+  readonly projectType?: string;
+  readonly parameters: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Names the template in errors. */
+  readonly label: string;
+}
+
+/** Fills any analytics SQL template (KPIs, maturity practices) with the macros above. */
+export function renderSqlTemplate(template: string, query: TemplateContext): string {
+  const { start, end } = query;
   const asOf = query.asOf.getTime();
   const context = { query, asOf };
   const rendered = template.replace(/\{\{([a-z_]+)((?::[^:}]+)*)\}\}/g, (_match, name: string, rawArgs: string) => {
@@ -55,7 +74,7 @@ export function renderKpiSql(template: string, query: KpiQuery): string {
       case 'mondays':
         return `[${mondays(start, end).map((ms) => `toUInt64(${ms})`).join(', ')}]`;
       default:
-        throw new Error(`KPI ${query.definition.id}: unknown SQL macro {{${name}}}`);
+        throw new Error(`${query.label}: unknown SQL macro {{${name}}}`);
     }
   });
   return rendered;
@@ -88,7 +107,7 @@ export function aggregateSql(aggregate: Aggregate, unitsSql: string): string {
 }
 
 interface RenderContext {
-  readonly query: KpiQuery;
+  readonly query: TemplateContext;
   readonly asOf: number;
 }
 
@@ -164,7 +183,7 @@ function supportScope(lineExpr: string, consultantExpr: string, scope: KpiScope,
   return inConsultantScope(consultantExpr, scope, asOf);
 }
 
-function fx(amountExpr: string, currencyExpr: string, query: KpiQuery): string {
+function fx(amountExpr: string, currencyExpr: string, query: TemplateContext): string {
   const currencies = Object.keys(query.fx.rates);
   // '' is an absent amount (e.g. no registration): it counts as 0. Any other unknown currency
   // gives NaN, which the runner reports as a missing rate.
@@ -173,9 +192,9 @@ function fx(amountExpr: string, currencyExpr: string, query: KpiQuery): string {
   return `(toFloat64(${amountExpr}) * transform(${currencyExpr}, [${codes}], [${rates}], nan))`;
 }
 
-function parameter(args: readonly string[], query: KpiQuery): string {
+function parameter(args: readonly string[], query: TemplateContext): string {
   const [name, key, fallback] = [arg(args, 0, 'param'), arg(args, 1, 'param'), Number(arg(args, 2, 'param'))];
-  const table = query.definition.parameters[name] ?? {};
+  const table = query.parameters[name] ?? {};
   const keys = Object.keys(table);
   if (keys.length === 0) return float(fallback);
   return `transform(${key}, [${keys.map((k) => sqlValue(k)).join(', ')}], [${keys.map((k) => float(Number(table[k]))).join(', ')}], ${float(fallback)})`;

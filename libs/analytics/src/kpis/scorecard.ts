@@ -30,7 +30,10 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
   const counts = (line: ScorecardLine) =>
     line.direction !== 'context' &&
     (request.projectType === undefined || request.definitions.find((d) => d.id === line.kpiId)?.projectTypeOverrides[request.projectType]?.counts !== false);
-  const result = composite(lines.filter(counts).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.check.attainment })));
+  // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out.
+  const result = composite(
+    lines.filter(counts).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment })),
+  );
   return {
     period,
     scope: formatScope(request.scope),

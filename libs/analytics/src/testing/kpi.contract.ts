@@ -1,4 +1,5 @@
-import { KPI_CATALOG, parsePeriod } from '@presales/kpi';
+import { KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, PROCESS_AREAS } from '@presales/kpi';
+import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpi, kpiUnits } from '../kpis/compute-kpi.js';
@@ -27,6 +28,14 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       }
       const drill = await kpiUnits(store, { definition, period: parsePeriod('2026-03'), scope: { kind: 'org' }, asOf: new Date(), fx: TEST_FX });
       expect(drill.units).toEqual([]);
+    });
+
+    it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {
+      const result = await assessMaturity(store, { asOf: new Date('2026-08-15T00:00:00Z'), windowQuarters: 2, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
+      expect(result.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', quarters: ['2026-Q1', '2026-Q2'] });
+      expect(result.areas.map((a) => [a.area, a.level])).toEqual(PROCESS_AREAS.map((area) => [area, 1]));
+      const practices = result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices.map((p) => p.id)));
+      for (const practice of MATURITY_PRACTICES) expect(practices).toContain(practice.id);
     });
   });
 }

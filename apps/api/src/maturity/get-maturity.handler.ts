@@ -1,0 +1,18 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { assessMaturity, type AnalyticsStore, type FxRates } from '@presales/analytics';
+import { KPI_CATALOG } from '@presales/kpi';
+import { ANALYTICS_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { GetMaturityQuery } from './get-maturity.query.js';
+
+@QueryHandler(GetMaturityQuery)
+export class GetMaturityHandler implements IQueryHandler<GetMaturityQuery> {
+  constructor(
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(FX_RATES) private readonly fx: FxRates,
+  ) {}
+
+  execute({ asOf, windowQuarters, threshold, areas }: GetMaturityQuery) {
+    return assessMaturity(this.analytics, { asOf, windowQuarters, threshold, definitions: KPI_CATALOG, fx: this.fx, ...(areas === undefined ? {} : { areas }) });
+  }
+}

@@ -1,0 +1,14 @@
+import { Query } from '@nestjs/cqrs';
+import type { MaturityResponse } from '@presales/contracts';
+import type { ProcessArea } from '@presales/kpi';
+
+export class GetMaturityQuery extends Query<MaturityResponse> {
+  constructor(
+    readonly asOf: Date,
+    readonly windowQuarters: number,
+    readonly threshold: number,
+    readonly areas: readonly ProcessArea[] | undefined,
+  ) {
+    super();
+  }
+}

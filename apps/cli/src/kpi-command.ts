@@ -1,0 +1,100 @@
+import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import { formatTable } from './format-rows.js';
+import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+
+/** How a KPI value reads in a table, by unit. */
+export function formatKpiValue(value: number | null, unit: string): string {
+  if (value === null) return 'no data';
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)} %`;
+  if (unit === 'money') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value);
+  return value.toFixed(unit === 'count' ? 2 : 1);
+}
+
+const TREND_MARK: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑', worsening: '↓', flat: '→', no_data: '' };
+
+export function scorecardTable(card: ScorecardResponse): string {
+  const rows = card.lines.map((line) => ({
+    kpi: line.kpiId,
+    area: line.area,
+    target: formatKpiValue(line.plan.target, line.unit),
+    actual: formatKpiValue(line.do.actual, line.unit),
+    variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
+    status: line.check.status,
+    trend: TREND_MARK[line.check.trend],
+    units: line.do.units,
+    actions: line.act.open + line.act.completed + line.act.verifiedEffective + line.act.verifiedIneffective === 0 ? '' : `${line.act.open} open, ${line.act.completed} done, ${line.act.verifiedEffective} effective`,
+  }));
+  const columns = ['kpi', 'area', 'target', 'actual', 'variance', 'status', 'trend', 'units', 'actions'].map((name) => ({ name, type: name === 'units' ? 'UInt64' : 'String' }));
+  const { score, shortBoard } = card.composite;
+  const summary =
+    score === null
+      ? 'composite: no data'
+      : `composite: ${(score * 100).toFixed(1)} %${shortBoard === null ? '' : ` (capped by the weakest KPI, ${shortBoard.kpiId} at ${(shortBoard.attainment * 100).toFixed(1)} %)`}`;
+  return `Scorecard ${card.period}, ${card.scope}, as of ${card.asOf} (amounts in ${card.reportingCurrency})\n${formatTable(columns, rows)}\n${summary}`;
+}
+
+export function maturityTable(result: MaturityResponse, detailed: boolean): string {
+  const header = `Maturity as of ${result.asOf}, window ${result.window.quarters.join(' + ')}, threshold ${(result.threshold * 100).toFixed(0)} %`;
+  if (!detailed) {
+    const rows = result.areas.map((area) => {
+      const blocking = area.levels.find((level) => !level.satisfied);
+      const failing = blocking?.practices.filter((p) => !p.passed).map((p) => p.id) ?? [];
+      return { area: area.area, level: area.level, name: `${area.name} ${area.zh}`, next: blocking === undefined ? '' : `level ${blocking.level} needs: ${failing.join(', ')}` };
+    });
+    return `${header}\n${formatTable(['area', 'level', 'name', 'next'].map((name) => ({ name, type: name === 'level' ? 'UInt8' : 'String' })), rows)}`;
+  }
+  const rows = result.areas.flatMap((area) =>
+    area.levels.flatMap((level) =>
+      level.practices.map((p) => ({
+        level: level.level,
+        practice: p.id,
+        evidence: `${p.evidence}/${p.units}`,
+        share: p.share === null ? '' : `${(p.share * 100).toFixed(1)} %`,
+        needed: `${(p.threshold * 100).toFixed(0)} %`,
+        result: p.passed ? 'pass' : 'FAIL',
+        failing: p.failingUnitIds.slice(0, 5).join(', ') + (p.failingUnitIds.length > 5 ? ', …' : ''),
+      })),
+    ),
+  );
+  const levels = result.areas.map((a) => `${a.area}: level ${a.level} ${a.name} ${a.zh}`).join('\n');
+  return `${header}\n${levels}\n${formatTable(['level', 'practice', 'evidence', 'share', 'needed', 'result', 'failing'].map((name) => ({ name, type: name === 'level' ? 'UInt8' : 'String' })), rows)}`;
+}
+
+function query(options: Readonly<Record<string, string>>, names: Readonly<Record<string, string>>): string {
+  const params = new URLSearchParams();
+  for (const [option, param] of Object.entries(names)) if (options[option] !== undefined) params.set(param, options[option]!);
+  return params.toString();
+}
+
+/** `presales kpi [--period P] [--scope S] [--as-of T] [--project-type X]`: the PDCA scorecard. */
+export async function runKpi(options: Readonly<Record<string, string>>): Promise<number> {
+  const now = new Date();
+  const withPeriod = { period: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`, ...options };
+  try {
+    const card = await callPlatform<ScorecardResponse>(
+      platformUrl(options),
+      `/api/kpis/scorecard?${query(withPeriod, { period: 'period', scope: 'scope', 'as-of': 'asOf', 'project-type': 'projectType', version: 'version' })}`,
+      'manager',
+    );
+    console.log(scorecardTable(card));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PlatformRequestError)) throw error;
+    console.error(`presales kpi: ${error.message}`);
+    return 2;
+  }
+}
+
+/** `presales maturity [--as-of T] [--window N] [--area A]`: levels per area, or one area's practices. */
+export async function runMaturity(options: Readonly<Record<string, string>>): Promise<number> {
+  const path = options['area'] === undefined ? '/api/maturity' : `/api/maturity/${encodeURIComponent(options['area'])}`;
+  try {
+    const result = await callPlatform<MaturityResponse>(platformUrl(options), `${path}?${query(options, { 'as-of': 'asOf', window: 'window', threshold: 'threshold' })}`, 'manager');
+    console.log(maturityTable(result, options['area'] !== undefined));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PlatformRequestError)) throw error;
+    console.error(`presales maturity: ${error.message}`);
+    return 2;
+  }
+}

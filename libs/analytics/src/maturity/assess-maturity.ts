@@ -1,0 +1,132 @@
+import {
+  areaMaturity,
+  composite,
+  formatPeriod,
+  MATURITY_LEVELS,
+  MATURITY_PRACTICES,
+  periodBounds,
+  periodContaining,
+  PROCESS_AREAS,
+  shiftPeriod,
+  type KpiDefinition,
+  type Period,
+  type PracticeEvidence,
+  type ProcessArea,
+} from '@presales/kpi';
+import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import type { FxRates } from '../kpis/kpi-query.js';
+import { renderSqlTemplate } from '../kpis/render-kpi-sql.js';
+import { buildScorecard } from '../kpis/scorecard.js';
+
+export interface MaturityRequest {
+  readonly asOf: Date;
+  /** Quarters before asOf's quarter (KPIS.md default: 2). */
+  readonly windowQuarters: number;
+  /** Share of units a practice must cover (KPIS.md default: 0.8). */
+  readonly threshold: number;
+  readonly definitions: readonly KpiDefinition[];
+  readonly fx: FxRates;
+  /** Only these areas (the drill-down of one area). */
+  readonly areas?: readonly ProcessArea[];
+}
+
+const FAILING_SHOWN = 50;
+
+/** The maturity level of each process area with every practice's evidence (KPIS.md, staged rule). */
+export async function assessMaturity(store: AnalyticsStore, request: MaturityRequest): Promise<MaturityResponse> {
+  const current = periodContaining(request.asOf, 'quarter');
+  const quarters: Period[] = [];
+  for (let i = request.windowQuarters; i >= 1; i -= 1) quarters.push(shiftPeriod(current, -i));
+  const from = periodBounds(quarters[0]!).start;
+  const to = periodBounds(current).start;
+  const areas = request.areas ?? PROCESS_AREAS;
+  const scorecards: ScorecardResponse[] = [];
+  for (const quarter of quarters) {
+    scorecards.push(await buildScorecard(store, { definitions: request.definitions, period: quarter, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }));
+  }
+  const results = [];
+  for (const area of areas) {
+    const practices = [...(await recordPractices(store, area, from, to, request)), ...kpiPractices(area, scorecards, request.threshold)];
+    const result = areaMaturity(area, practices);
+    const reached = MATURITY_LEVELS.find((l) => l.level === result.level)!;
+    results.push({ ...result, name: reached.name, zh: reached.zh });
+  }
+  return { asOf: request.asOf.toISOString(), window: { from: from.toISOString(), to: to.toISOString(), quarters: quarters.map(formatPeriod) }, threshold: request.threshold, areas: results };
+}
+
+/** Levels 2 and 3: the area's records and standards, from SQL over the window. */
+async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: Date, to: Date, request: MaturityRequest): Promise<PracticeEvidence[]> {
+  const evidence: PracticeEvidence[] = [];
+  for (const practice of MATURITY_PRACTICES.filter((p) => p.area === area)) {
+    const sql = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
+    const rows = await store.query<{ unit_id: string; ok: number }>(sql);
+    const failing = rows.filter((row) => Number(row.ok) !== 1).map((row) => row.unit_id);
+    evidence.push({
+      id: practice.id,
+      level: practice.level,
+      description: practice.description,
+      evidence: rows.length - failing.length,
+      units: rows.length,
+      threshold: practice.id.endsWith('.standard_published') ? 1 : request.threshold,
+      failingUnitIds: failing.slice(0, FAILING_SHOWN),
+    });
+  }
+  return evidence;
+}
+
+/** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */
+function kpiPractices(area: ProcessArea, scorecards: readonly ScorecardResponse[], threshold: number): PracticeEvidence[] {
+  const linesOf = (card: ScorecardResponse) => card.lines.filter((line) => line.area === area && line.direction !== 'context');
+  const kpiPeriods = scorecards.flatMap((card) => linesOf(card).map((line) => ({ period: card.period, line })));
+  const label = ({ period, line }: { period: string; line: ScorecardLine }) => `${line.kpiId}@${period}`;
+  const measured = kpiPeriods.filter(({ line }) => line.plan.source === 'target_set' && line.do.actual !== null);
+  const reds = kpiPeriods.filter(({ line }) => line.check.status === 'red');
+  const acted = reds.filter(({ line }) => line.act.actionIds.length > 0);
+  const effective = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective, 0);
+  const verified = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective + line.act.verifiedIneffective, 0);
+  const composites = scorecards.map(
+    (card) => composite(linesOf(card).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment }))).score,
+  );
+  const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
+  const improved = first !== null && last !== null && composites.length > 1 && last > first;
+  return [
+    {
+      id: `${area}.kpis_targeted_and_measured`,
+      level: 4,
+      description: 'every KPI of the area has a target set in each quarter of the window and its actual is computed',
+      evidence: measured.length,
+      units: kpiPeriods.length,
+      threshold: 1,
+      failingUnitIds: kpiPeriods.filter((kp) => !measured.includes(kp)).map(label).slice(0, FAILING_SHOWN),
+    },
+    {
+      id: `${area}.red_kpis_get_actions`,
+      level: 5,
+      description: 'red KPI-quarters of the area have a CorrectiveActionRaised',
+      evidence: acted.length,
+      units: reds.length,
+      threshold,
+      failingUnitIds: reds.filter((kp) => !acted.includes(kp)).map(label).slice(0, FAILING_SHOWN),
+      passesWhenEmpty: true,
+    },
+    {
+      id: `${area}.actions_effective`,
+      level: 5,
+      description: 'at least half of the verified corrective actions were effective',
+      evidence: effective,
+      units: verified,
+      threshold: 0.5,
+      failingUnitIds: [],
+    },
+    {
+      id: `${area}.composite_improved`,
+      level: 5,
+      description: "the area's composite improved over the window",
+      evidence: improved ? 1 : 0,
+      units: 1,
+      threshold: 1,
+      failingUnitIds: improved ? [] : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
+    },
+  ];
+}

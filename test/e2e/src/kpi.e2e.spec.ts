@@ -1,0 +1,67 @@
+import type { ApiErrorBody, KpiCatalogEntry, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+
+describe('KPI and maturity API and CLI', () => {
+  const data = tempDataDir();
+  let platform: PlatformProcess;
+  beforeAll(async () => {
+    platform = await startPlatform(data.dir, { DEMO_DATA: 'off' });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+    data.remove();
+  });
+
+  it('lists the 28 KPIs of the catalog with names in English and Chinese and their SQL', async () => {
+    const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
+    expect(catalog).toHaveLength(28);
+    expect(catalog[0]).toMatchObject({ id: 'win_rate', version: 1, names: { en: 'Win rate', zh: '赢单率' }, direction: 'up', aggregate: 'ratio' });
+    expect(catalog.find((k) => k.id === 'bid_rate')).toMatchObject({ direction: 'context', defaultTarget: null });
+  });
+
+  it('answers a scorecard with no data as "no data", never 0, and traces each value', async () => {
+    const card = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=2026-Q1&scope=team:T-1&asOf=2026-06-01T00:00:00Z`));
+    expect(card).toMatchObject({ period: '2026-Q1', scope: 'team:T-1', asOf: '2026-06-01T00:00:00.000Z', reportingCurrency: 'CNY' });
+    expect(card.lines).toHaveLength(28);
+    const winRate = card.lines.find((l) => l.kpiId === 'win_rate')!;
+    expect(winRate).toMatchObject({ plan: { target: 0.35, source: 'default' }, do: { actual: null, units: 0 }, check: { status: 'no_data' } });
+    expect(winRate.do.sql).toContain('recorded_at_ms <= 1780272000000');
+    expect(winRate.do.unitsHref).toBe('/api/kpis/win_rate/units?period=2026-Q1&scope=team%3AT-1&asOf=2026-06-01T00:00:00.000Z');
+    expect(card.composite.score).toBeNull();
+  });
+
+  it('gives a trend per month and the drill-down units', async () => {
+    const trend = await json<TrendResponse>(await fetch(`${platform.url}api/kpis/hit_rate/trend?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z&scope=product_line:erp`));
+    expect(trend.points.map((p) => p.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+    const units = await fetch(`${platform.url}api/kpis/hit_rate/units?period=2026-02`);
+    expect(units.status).toBe(200);
+  });
+
+  it('rejects bad parameters naming them', async () => {
+    const bad = await fetch(`${platform.url}api/kpis/scorecard?period=Q1-2026`);
+    expect(bad.status).toBe(400);
+    expect((await json<ApiErrorBody>(bad)).error.message).toMatch(/period = "Q1-2026"/);
+    expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-01&scope=galaxy:1`)).status).toBe(400);
+    expect((await fetch(`${platform.url}api/kpis/nope/trend`)).status).toBe(404);
+    expect((await fetch(`${platform.url}api/kpis/win_rate/trend?version=7`)).status).toBe(404);
+  });
+
+  it('assesses maturity per area with the staged rule and a drill-down', async () => {
+    const all = await json<MaturityResponse>(await fetch(`${platform.url}api/maturity?asOf=2026-08-01T00:00:00Z`));
+    expect(all.window.quarters).toEqual(['2026-Q1', '2026-Q2']);
+    expect(all.areas).toHaveLength(10);
+    const bid = await json<MaturityResponse>(await fetch(`${platform.url}api/maturity/bid?window=3&threshold=0.9`));
+    expect(bid.areas.map((a) => a.area)).toEqual(['bid']);
+    expect(bid.threshold).toBe(0.9);
+    expect(bid.areas[0]!.levels[1]!.practices.map((p) => p.id)).toEqual(['bid.decision_recorded', 'bid.reviewed_before_submission']);
+  });
+
+  it('prints the scorecard and the maturity levels from the CLI', async () => {
+    const kpi = await runUntilExit(['kpi', '--period', '2026-Q1', '--url', platform.url]);
+    expect(kpi.code).toBe(0);
+    expect(kpi.output).toMatch(/Scorecard 2026-Q1, org[\s\S]*win_rate\s+collaboration\s+35\.0 %\s+no data[\s\S]*composite: no data/);
+    const maturity = await runUntilExit(['maturity', '--url', platform.url, '--as-of', '2026-08-01T00:00:00Z']);
+    expect(maturity.output).toMatch(/bid\s+1\s+Initial 初始级\s+level 2 needs: bid\.decision_recorded/);
+  });
+});
