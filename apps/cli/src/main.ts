@@ -1,5 +1,8 @@
 import { helpText, parseArgs } from './commands.js';
 import { runKpi, runMaturity } from './kpi-command.js';
+import { runDemo } from './demo-command.js';
+import { runExport } from './export-command.js';
+import { runImport } from './import-command.js';
 import { runRebuild } from './rebuild.js';
 import { runSql } from './sql.js';
 import { start } from './start.js';
@@ -29,7 +32,26 @@ switch (parsed.command) {
   case 'maturity':
     void runMaturity(parsed.options).then((code) => process.exit(code));
     break;
+  case 'demo':
+    void runDemo(parsed.positional, parsed.options).then(exitWith, crash);
+    break;
+  case 'import':
+    void runImport(parsed.positional, parsed.options).then(exitWith, crash);
+    break;
+  case 'export':
+    void runExport(parsed.positional, parsed.options).then(exitWith, crash);
+    break;
   case 'help':
     console.log(helpText());
     break;
+}
+
+function exitWith(code: number): void {
+  process.exit(code);
+}
+
+/** An unexpected failure: its message, and exit code 1 (2 is for usage errors). */
+function crash(error: unknown): void {
+  console.error(`presales: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 }
