@@ -76,6 +76,18 @@ describe('on_time_submission_rate: submissions at or before the deadline ÷ BidS
   });
 });
 
+describe('times compared in milliseconds (docs/kpis.md clarifications)', () => {
+  it('drops digits below the millisecond: 0.4 ms after the deadline is on time', () => {
+    const events = new Scenario()
+      .opportunity('O1', '2026-02-01T00:00:00Z')
+      .tender('T1', 'O1', '2026-03-01T00:00:00Z', '2026-03-10T12:00:00Z')
+      .submitted('T1', '2026-03-10T12:00:00.0004Z')
+      .tender('T2', 'O1', '2026-03-01T00:00:00Z', '2026-03-10T12:00:00Z')
+      .submitted('T2', '2026-03-10T12:00:00.001Z').events;
+    expect(oracleKpi('on_time_submission_rate', events, oracleQuery('2026-03'))).toBe(1 / 2);
+  });
+});
+
 describe('bid_turnaround_hours: median hours TenderReceived → BidSubmitted, submissions in P', () => {
   const events = tenders().events;
   it('takes the middle value, or the mean of the two middle values', () => {
