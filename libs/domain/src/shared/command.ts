@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_ROLES, type Command, type CommandMetadata } from './message.js';
+import { ACTOR_ROLES, type Command } from './message.js';
 import { EntityId, IsoUtcTime } from './primitives.js';
 import { validate } from './validate.js';
 
@@ -51,4 +51,3 @@ export function without<T extends object, K extends keyof T>(value: T, key: K): 
   return rest;
 }
 
-export type { CommandMetadata };
