@@ -40,7 +40,7 @@ export function winRateValue(ctx: KpiContext): number | null {
 export function presalesLift(ctx: KpiContext): number | null {
   const decided = decidedInPeriod(ctx);
   const supported = decided.filter((opportunity) => hadCompletedActivityBeforeClosing(ctx, opportunity));
-  const unsupported = decided.filter((opportunity) => !supported.includes(opportunity));
+  const unsupported = decided.filter((opportunity) => !hadCompletedActivityBeforeClosing(ctx, opportunity));
   const withActivity = ratio(supported.filter(isWon).length, supported.length);
   const without = ratio(unsupported.filter(isWon).length, unsupported.length);
   return withActivity === null || without === null ? null : withActivity - without;

@@ -193,7 +193,7 @@ function fold(model: OracleModel, category: StreamCategory, id: string, fact: An
     case 'consultant':
       return foldConsultant(entry(model.consultants, id, () => ({ id, assignments: new Map(), timeLogs: [], goals: new Map() })), fact);
     case 'team':
-      if (fact.type === 'TeamMemberAdded') entry(model.teams, id, () => ({ id, addedMemberIds: new Set() })).addedMemberIds.add((fact as Fact<'TeamMemberAdded'>).data.consultantId);
+      if (fact.type === 'TeamMemberAdded') entry(model.teams, id, () => ({ id, addedMemberIds: new Set<string>() })).addedMemberIds.add(fact.data.consultantId);
       return;
     case 'warroom':
       return foldWarRoom(entry(model.warRooms, id, () => ({ id, changes: [] })), fact);
