@@ -7,6 +7,9 @@ import { RebuildService } from './admin/rebuild.service.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { GetHealthHandler } from './health/get-health.handler.js';
 import { HealthController } from './health/health.controller.js';
+import { demoSeederProvider } from './import/demo-seeder.js';
+import { ImportController } from './import/import.controller.js';
+import { ImportEventsHandler } from './import/import-events.handler.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
@@ -19,9 +22,9 @@ import { SqlController } from './sql/sql.controller.js';
 import { RecordTenderHandler } from './tenders/record-tender.handler.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
-const commandHandlers = [RecordTenderHandler];
+const commandHandlers = [RecordTenderHandler, ImportEventsHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController];
 
 @Module({})
 export class AppModule {
@@ -30,7 +33,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...commandHandlers, ...queryHandlers, demoSeederProvider, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -24,7 +24,8 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 /** Start `presales start` on a free port and wait for the URL it prints. */
 export async function startPlatform(dataDir: string, env: Record<string, string> = {}): Promise<PlatformProcess> {
   const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ...env },
+    // Tests start from an empty store unless they ask for the demo history (DEMO_DATA=on).
+    env: { ...process.env, DEMO_DATA: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
