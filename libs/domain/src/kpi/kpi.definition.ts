@@ -11,6 +11,8 @@ export const KPI_UNITS = ['ratio', 'percent', 'hours', 'days', 'count', 'money',
  * (utilization); context: shown, never judged (bid_rate), so it has no target.
  */
 export const KPI_DIRECTIONS = ['up', 'down', 'target', 'context'] as const;
+/** How the value comes from the units its SQL lists: Σnum ÷ Σden, mean, median, sum, or a difference of two ratios. */
+export const KPI_AGGREGATES = ['ratio', 'mean', 'median', 'sum', 'lift'] as const;
 
 /** Per project type, a KPI may weigh differently, aim elsewhere, or not count at all. */
 export const KpiProjectTypeOverride = z
@@ -37,6 +39,12 @@ export const KpiDefinition = z
     area: z.enum(MATURITY_AREAS),
     /** SQL over the analytics tables, a template rendered with escaped parameters by libs/analytics. */
     sql: LongText,
+    aggregate: z.enum(KPI_AGGREGATES).default('ratio'),
+    description: LongText.optional(),
+    /** Named lookup tables of the definition, e.g. SLA hours per support-request kind. */
+    parameters: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a parameter name'), z.record(z.string().min(1).max(64), z.number()))
+      .default({}),
     projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride).default({}),
   })
   .superRefine((definition, ctx) => {

@@ -23,6 +23,8 @@ const definition: KpiDefinition = {
   weight: '2',
   area: 'collaboration',
   sql: 'SELECT countIf(won) / count() FROM opportunities FINAL WHERE closed_at <= {asOf}',
+  aggregate: 'ratio',
+  parameters: {},
   projectTypeOverrides: { strategic: { weight: '3', target: '0.5' }, service: { counts: false } },
 };
 const bidRate: KpiDefinition = { ...definition, id: 'bid_rate', direction: 'context', defaultTarget: null, area: 'bid', projectTypeOverrides: {} };
@@ -84,6 +86,18 @@ describe('PublishKpiDefinition', () => {
       'definition.projectTypeOverrides.project.counts: Invalid input: expected boolean, received string',
     ]);
     expect(definitionIssues({ ...definition, projectTypeOverrides: { project: { bonus: '1' } } })[0]).toMatch(/Unrecognized key: "bonus"/);
+  });
+
+  it('defaults the aggregate to a ratio and the parameters to none', () => {
+    const { aggregate: _aggregate, parameters: _parameters, ...bare } = definition;
+    spec.given([]).when(publish(bare)).then([published(1)]);
+  });
+
+  it('keeps named parameters and rejects malformed ones', () => {
+    const withSla = { ...definition, aggregate: 'median', parameters: { slaHoursByKind: { demo: 48 } } } as const;
+    spec.given([]).when(publish(withSla)).then([published(1, withSla)]);
+    expect(definitionIssues({ ...definition, parameters: { '9x': { a: 1 } } })[0]).toMatch(/^definition.parameters/);
+    expect(definitionIssues({ ...definition, aggregate: 'max' })[0]).toMatch(/^definition.aggregate: Invalid option/);
   });
 
   it('defaults to no project-type overrides', () => {
