@@ -13,7 +13,8 @@ const depConstraints = [
   { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:port'] },
   // Adapters implement ports; their tests may use test harnesses.
   { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:domain', 'type:testing'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing'] },
+  // Test harnesses and the KPI oracle may read the domain and the ports they exercise.
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:domain', 'type:contracts', 'type:port'] },
   // The dashboard imports only browser-safe libs: contracts and kpi.
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['scope:browser'] },
   { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser'] },
