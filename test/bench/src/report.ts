@@ -11,16 +11,20 @@ export interface Report {
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-function verdict(value: number, target: number | undefined): string {
+function meets(value: number, target: number, lowerIsBetter = false): boolean {
+  return lowerIsBetter ? value <= target : value >= target;
+}
+
+function verdict(value: number, target: number | undefined, lowerIsBetter = false): string {
   if (target === undefined) return '—';
-  return value >= target ? 'met' : '**not met**';
+  return meets(value, target, lowerIsBetter) ? 'met' : '**not met**';
 }
 
 function figureRow(figure: Figure): string {
   const value = median(figure.samples);
-  const target = figure.target === undefined ? '—' : `≥ ${number.format(figure.target)}`;
+  const target = figure.target === undefined ? '—' : `${figure.lowerIsBetter === true ? '≤' : '≥'} ${number.format(figure.target)}`;
   const spread = `${number.format(Math.min(...figure.samples))} – ${number.format(Math.max(...figure.samples))}`;
-  return `| ${figure.label} | ${number.format(value)} ${figure.unit} | ${spread} | ${target} | ${verdict(value, figure.target)} |`;
+  return `| ${figure.label} | ${number.format(value)} ${figure.unit} | ${spread} | ${target} | ${verdict(value, figure.target, figure.lowerIsBetter)} |`;
 }
 
 /**
@@ -59,7 +63,7 @@ export function missedTargets(report: Report): string[] {
   const missed: string[] = [];
   for (const section of report.sections) {
     for (const figure of section.figures) {
-      if (figure.target !== undefined && median(figure.samples) < figure.target) missed.push(`${section.title}: ${figure.label}`);
+      if (figure.target !== undefined && !meets(median(figure.samples), figure.target, figure.lowerIsBetter)) missed.push(`${section.title}: ${figure.label}`);
     }
     for (const ratio of section.ratios) {
       if (ratio.target !== undefined && ratioValue(section, ratio) < ratio.target) missed.push(`${section.title}: ${ratio.label}`);

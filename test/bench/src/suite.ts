@@ -9,7 +9,7 @@ export interface BenchContext {
   readonly log: (line: string) => void;
 }
 
-/** One measured quantity, higher is better (a throughput). */
+/** One measured quantity: higher is better (a throughput) unless `lowerIsBetter` (a latency). */
 export interface Figure {
   /** Unique within its section; ratios refer to figures by it. */
   readonly id: string;
@@ -17,8 +17,9 @@ export interface Figure {
   readonly unit: string;
   /** One value per run. */
   readonly samples: readonly number[];
-  /** The figure must reach at least this much. */
+  /** The figure must reach at least this much (at most, when lowerIsBetter). */
   readonly target?: number;
+  readonly lowerIsBetter?: boolean;
 }
 
 /** Ours against a baseline: median of `of` divided by median of `against`. */

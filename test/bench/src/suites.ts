@@ -1,8 +1,9 @@
 import type { BenchSuite } from './suite.js';
 import { eventStoreSuite } from './suites/event-store/event-store.suite.js';
+import { projectionSuite } from './suites/projection/projection.suite.js';
 
 /**
  * Every benchmark suite, in report order. A new suite (projection, KPI, audit, import) is a
  * module exporting a BenchSuite, added here.
  */
-export const SUITES: readonly BenchSuite[] = [eventStoreSuite];
+export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite];
