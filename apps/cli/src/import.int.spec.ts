@@ -1,0 +1,115 @@
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { CSV_TABLES, importCsvFile, importJsonlFile, rejectionReportPath, type Rejection } from '@presales/interchange';
+
+let dir: string;
+let store: SqliteEventStore;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'presales-import-'));
+  store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const actor = { id: 'u1', role: 'consultant' };
+const meta = (occurredAt: string) => ({ occurredAt, actor });
+const received = (id: string) => ({ stream: `tender-${id}`, type: 'TenderReceived', data: { tenderId: id, opportunityId: 'O1', kind: 'rfp', issuer: 'City IT', deadline: '2025-03-01T12:00:00Z' }, metadata: meta('2025-02-01T09:00:00Z') });
+const decided = (id: string) => ({ stream: `tender-${id}`, type: 'BidDecisionMade', data: { decision: 'bid', rationale: 'good fit', score: 70 }, metadata: meta('2025-02-02T09:00:00Z') });
+
+function writeLines(name: string, lines: readonly (string | Buffer)[]): string {
+  const path = join(dir, name);
+  writeFileSync(path, Buffer.concat(lines.map((line) => (typeof line === 'string' ? Buffer.from(`${line}\n`) : Buffer.concat([line, Buffer.from('\n')])))));
+  return path;
+}
+
+function reportOf(path: string): Rejection[] {
+  return readFileSync(rejectionReportPath(path), 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Rejection);
+}
+
+describe('presales import: bad input is reported by line and never stops the rest or corrupts the store', () => {
+  it('reports each kind of bad line with its line number and appends every valid line', async () => {
+    const path = writeLines('mixed.jsonl', [
+      JSON.stringify(received('T1')), // 1 valid
+      '{"stream":"tender-T2","type":"TenderReceived","data":{"tenderId":"T2"', // 2 truncated
+      JSON.stringify({ ...received('T3'), data: { ...received('T3').data, kind: 42 } }), // 3 wrong type
+      JSON.stringify({ ...received('T4'), type: 'TenderTeleported' }), // 4 unknown event type
+      JSON.stringify({ stream: 'tender-T5', type: 'BidSubmitted', data: { documentSha256: 'a'.repeat(64), channel: 'portal' }, metadata: meta('2025-02-03T09:00:00Z') }), // 5 unknown stream
+      JSON.stringify({ ...decided('T1'), revision: 5 }), // 6 out-of-order revision
+      JSON.stringify({ ...decided('T1'), revision: 1 }), // 7 valid, revision given
+      JSON.stringify({ ...received('T8'), id: 'fixed-id-1' }), // 8 valid with a given id
+      JSON.stringify({ ...received('T9'), id: 'fixed-id-1' }), // 9 duplicate id, other content
+      Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), // 10 invalid UTF-8
+      JSON.stringify({ ...received('T11'), stream: 'nonsense-T11' }), // 11 unknown category
+      JSON.stringify(received('T12')), // 12 valid
+      JSON.stringify(received('T12')).replace('City IT', 'Other issuer'), // 13 TenderReceived twice (invariant)
+    ]);
+    const result = await importJsonlFile(path, store);
+    expect(result).toMatchObject({ lines: 13, appended: 4, alreadyPresent: 0, rejected: 9 });
+    const report = reportOf(path);
+    const byLine = new Map(report.map((rejection) => [rejection.line, rejection]));
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 9, 10, 11, 13]);
+    expect(byLine.get(2)).toMatchObject({ code: 'invalid_json' });
+    expect(byLine.get(3)).toMatchObject({ code: 'invalid_data', stream: 'tender-T3' });
+    expect(byLine.get(3)!.reason).toMatch(/kind = 42/);
+    expect(byLine.get(4)).toMatchObject({ code: 'unknown_event_type' });
+    expect(byLine.get(5)).toMatchObject({ code: 'invariant', stream: 'tender-T5' });
+    expect(byLine.get(5)!.reason).toMatch(/BidSubmitted needs TenderReceived first/);
+    expect(byLine.get(6)).toMatchObject({ code: 'revision_out_of_order' });
+    expect(byLine.get(9)).toMatchObject({ code: 'duplicate_id', id: 'fixed-id-1' });
+    expect(byLine.get(10)).toMatchObject({ code: 'invalid_utf8' });
+    expect(byLine.get(11)).toMatchObject({ code: 'unknown_stream' });
+    expect(byLine.get(13)).toMatchObject({ code: 'invariant' });
+    expect((await store.readStream('tender-T1')).map((event) => event.type)).toEqual(['TenderReceived', 'BidDecisionMade']);
+    await expect(store.readStream('tender-T9')).rejects.toThrow(/not found/);
+    expect(await store.verifyAll()).toMatchObject({ ok: true, events: 4 });
+  });
+
+  it('rejects a 100 MB single line by the length cap without buffering it, and goes on', async () => {
+    const path = join(dir, 'huge.jsonl');
+    const out = createWriteStream(path);
+    out.write(`${JSON.stringify(received('A'))}\n{"stream":"tender-B","data":"`);
+    const block = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 100; i += 1) if (!out.write(block)) await once(out, 'drain');
+    out.end(`"}\n${JSON.stringify(received('C'))}\n`);
+    await once(out, 'finish');
+    const before = process.memoryUsage().rss;
+    const result = await importJsonlFile(path, store);
+    expect(result).toMatchObject({ lines: 3, appended: 2, rejected: 1 });
+    expect(reportOf(path)).toEqual([expect.objectContaining({ line: 2, code: 'line_too_long' })]);
+    // The line never sat in memory: far less growth than its 100 MB.
+    expect(process.memoryUsage().rss - before).toBeLessThan(60 * 1024 * 1024);
+  });
+
+  it('appends nothing when the same file is imported again', async () => {
+    const path = writeLines('twice.jsonl', [JSON.stringify(received('R1')), JSON.stringify(decided('R1')), JSON.stringify(received('R2'))]);
+    expect(await importJsonlFile(path, store)).toMatchObject({ appended: 3, rejected: 0 });
+    expect(await importJsonlFile(path, store)).toMatchObject({ appended: 0, alreadyPresent: 3, rejected: 0 });
+    expect(await store.readAll()).toHaveLength(3);
+  });
+
+  it('checks lines for streams that already exist against their history in the store', async () => {
+    await importJsonlFile(writeLines('first.jsonl', [JSON.stringify(received('E1')), JSON.stringify({ ...decided('E1'), data: { decision: 'no_bid', rationale: 'no fit', score: 10 } })]), store);
+    const path = writeLines('second.jsonl', [JSON.stringify({ stream: 'tender-E1', type: 'ResponseSectionAssigned', data: { sectionId: 's1', title: 'Summary', assigneeId: 'c1', dueAt: '2025-02-10T09:00:00Z' }, metadata: meta('2025-02-05T09:00:00Z') })]);
+    expect(await importJsonlFile(path, store)).toMatchObject({ appended: 0, rejected: 1 });
+    expect(reportOf(path)[0]!.reason).toMatch(/after a no_bid decision/);
+  });
+
+  it('imports a CSV time sheet through a column mapping, with the same report', async () => {
+    await store.appendToStream('consultant-c1', [{ id: 'onb-1', type: 'ConsultantOnboarded', data: { consultantId: 'c1', name: 'Wang Wei', teamId: 't1', level: 'senior', productLines: ['erp'], skills: ['SAP FI'], weeklyCapacityHours: 40, hourlyCost: { amount: '600', currency: 'CNY' } }, metadata: { ...meta('2025-01-01T09:00:00Z'), schemaVersion: 1 } }]);
+    const path = join(dir, 'hours.csv');
+    writeFileSync(path, 'Consultant,Day,Hours,Kind,Deal\nc1,2025-02-03,6.5,customer_facing,O1\nc1,2025-02-04,"lots",solution,\nc9,2025-02-04,4,solution,\n');
+    const result = await importCsvFile(path, CSV_TABLES['time-logs'], { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' }, { id: 'pmo', role: 'admin' }, store);
+    expect(result).toMatchObject({ lines: 3, appended: 1, rejected: 2 });
+    const report = reportOf(path);
+    expect(report.map((rejection) => rejection.line)).toEqual([3, 4]);
+    expect(report[0]!.reason).toMatch(/hours = "lots"/);
+    expect(report[1]!.reason).toMatch(/TimeLogged needs ConsultantOnboarded first/);
+    expect(await importCsvFile(path, CSV_TABLES['time-logs'], { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' }, { id: 'pmo', role: 'admin' }, store)).toMatchObject({ appended: 0, alreadyPresent: 1 });
+  });
+});
