@@ -13,7 +13,10 @@ import { ImportEventsHandler } from './import/import-events.handler.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
+import { kpiCatalogPublisherProvider } from './kpis/kpi-catalog-publisher.js';
+import { KpiRegistry } from './kpis/kpi-registry.js';
 import { KpisController } from './kpis/kpis.controller.js';
+import { PublishKpiDefinitionHandler } from './kpis/publish-kpi-definition.handler.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -22,7 +25,7 @@ import { SqlController } from './sql/sql.controller.js';
 import { RecordTenderHandler } from './tenders/record-tender.handler.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
-const commandHandlers = [RecordTenderHandler, ImportEventsHandler];
+const commandHandlers = [RecordTenderHandler, ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler];
 const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController];
 
@@ -33,7 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, demoSeederProvider, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...commandHandlers, ...queryHandlers, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -78,3 +78,10 @@ export interface KpiCatalogEntry {
   readonly aggregate: string;
   readonly sql: string;
 }
+
+/** POST /api/kpis/:id/versions */
+export interface PublishKpiVersionResponse {
+  readonly kpiId: string;
+  readonly version: number;
+  readonly position: string;
+}

@@ -6,3 +6,4 @@ export * from './maturity.js';
 export * from './catalog/index.js';
 export { defineKpi } from './catalog/define.js';
 export * from './maturity-practices.js';
+export * from './published-definition.js';

@@ -1,11 +1,15 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
-import type { KpiCatalogEntry, KpiUnitsResponse, ScorecardResponse, TendersReceivedResponse, TrendResponse } from '@presales/contracts';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { KpiCatalogEntry, KpiUnitsResponse, PublishKpiVersionResponse, ScorecardResponse, TendersReceivedResponse, TrendResponse } from '@presales/contracts';
+import type { PublishedDefinition } from '@presales/kpi';
 import { IsoUtcTime, validate, ValidationError } from '@presales/domain';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
-import { kpiDefinition, kpiDefinitions } from './kpi-definitions.js';
+import { requireRole } from '../infrastructure/require-role.js';
+import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { KpiRegistry } from './kpi-registry.js';
+import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
 import { parseKpiParams, periodParam, scopeParam } from './kpi-params.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
 
@@ -15,14 +19,16 @@ const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,
+    private readonly commandBus: CommandBus,
+    private readonly registry: KpiRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The catalog: every KPI definition with its SQL. */
   @Get()
-  catalog(@Query() params: unknown): KpiCatalogEntry[] {
-    const { version } = parseKpiParams(params, 'GET /api/kpis');
-    return kpiDefinitions(version).map((d) => ({
+  async catalog(@Query() params: unknown): Promise<KpiCatalogEntry[]> {
+    const { version, asOf } = parseKpiParams(params, 'GET /api/kpis');
+    return (await this.registry.definitions(this.asOf(asOf), version)).map((d) => ({
       id: d.id,
       version: d.version,
       names: d.names,
@@ -40,10 +46,11 @@ export class KpisController {
 
   /** PDCA scorecard of every KPI for one period and scope, as of a moment. */
   @Get('scorecard')
-  scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
+  async scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
-    return this.queryBus.execute(new GetScorecardQuery(kpiDefinitions(p.version), periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf), p.projectType));
+    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf)];
+    return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType));
   }
 
   /** Tenders received per month, from the analytics tables. */
@@ -63,22 +70,36 @@ export class KpisController {
 
   /** One KPI per period over a range (default: the last 24 months to asOf). */
   @Get(':id/trend')
-  trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
+  async trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
     const p = parseKpiParams(params, where);
     const asOf = this.asOf(p.asOf);
     const to = p.to === undefined ? asOf : new Date(p.to);
     const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
     if (from > to) throw new ValidationError(where, [{ path: 'from', value: p.from, rule: 'must not be after `to`' }]);
-    return this.queryBus.execute(new GetKpiTrendQuery(kpiDefinition(id, p.version), from, to, p.grain, scopeParam(p.scope, where), asOf));
+    const scope = scopeParam(p.scope, where);
+    return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf));
   }
 
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */
   @Get(':id/units')
-  units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
+  async units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
     const where = `GET /api/kpis/${id}/units`;
     const p = parseKpiParams(params, where);
-    return this.queryBus.execute(new GetKpiUnitsQuery(kpiDefinition(id, p.version), periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf), p.limit));
+    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf)];
+    return this.queryBus.execute(new GetKpiUnitsQuery(await this.registry.definition(id, asOf, p.version), period, scope, asOf, p.limit));
+  }
+
+  /** Publish a new version of a KPI definition (managers, admins); the domain validates it. */
+  @Post(':id/versions')
+  @HttpCode(201)
+  async publish(@Param('id') id: string, @Body() body: unknown, @Headers() headers: Record<string, string>): Promise<PublishKpiVersionResponse> {
+    const actor = actorFromHeaders(headers);
+    requireRole(actor, ['manager', 'admin'], `POST /api/kpis/${id}/versions`);
+    const result = await this.commandBus.execute(
+      new PublishKpiDefinitionCommand(id, { ...(body as PublishedDefinition), id }, { occurredAt: this.clock().toISOString(), actor }),
+    );
+    return { kpiId: id, version: result.version, position: result.position.toString() };
   }
 
   private asOf(value: string | undefined): Date {

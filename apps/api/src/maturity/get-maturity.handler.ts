@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assessMaturity, type AnalyticsStore, type FxRates } from '@presales/analytics';
-import { KPI_CATALOG } from '@presales/kpi';
 import { ANALYTICS_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { KpiRegistry } from '../kpis/kpi-registry.js';
 import { GetMaturityQuery } from './get-maturity.query.js';
 
 @QueryHandler(GetMaturityQuery)
@@ -10,9 +10,11 @@ export class GetMaturityHandler implements IQueryHandler<GetMaturityQuery> {
   constructor(
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
+    private readonly registry: KpiRegistry,
   ) {}
 
-  execute({ asOf, windowQuarters, threshold, areas }: GetMaturityQuery) {
-    return assessMaturity(this.analytics, { asOf, windowQuarters, threshold, definitions: KPI_CATALOG, fx: this.fx, ...(areas === undefined ? {} : { areas }) });
+  async execute({ asOf, windowQuarters, threshold, areas }: GetMaturityQuery) {
+    const definitions = await this.registry.definitions(asOf);
+    return assessMaturity(this.analytics, { asOf, windowQuarters, threshold, definitions, fx: this.fx, ...(areas === undefined ? {} : { areas }) });
   }
 }

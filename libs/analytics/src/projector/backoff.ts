@@ -14,3 +14,12 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }
   });
 }
+
+/** A timer that can be cancelled, so a race that another promise won leaves nothing behind. */
+export function cancellableDelay(ms: number): { readonly elapsed: Promise<void>; readonly cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const elapsed = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  return { elapsed, cancel: () => clearTimeout(timer) };
+}

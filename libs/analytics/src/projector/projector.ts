@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { backoffDelay, sleep } from './backoff.js';
+import { backoffDelay, cancellableDelay, sleep } from './backoff.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { writeBatch } from './write-batch.js';
 
@@ -128,14 +128,20 @@ export class Projector {
     this.state = 'catching_up';
     const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
     const iterator = subscription[Symbol.asyncIterator]();
-    const stopped = new Promise<'stopped'>((resolve) => this.stopper.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+    let onStop: () => void = () => undefined;
+    const stopped = new Promise<'stopped'>((resolve) => {
+      onStop = () => resolve('stopped');
+      this.stopper.signal.addEventListener('abort', onStop, { once: true });
+    });
     let buffer: RecordedEvent[] = [];
     let pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
     try {
       for (;;) {
         pending ??= iterator.next();
-        const timeout = buffer.length > 0 ? sleep(this.flushIntervalMs, this.stopper.signal).then(() => 'flush' as const) : undefined;
+        const delay = buffer.length > 0 ? cancellableDelay(this.flushIntervalMs) : undefined;
+        const timeout = delay?.elapsed.then(() => 'flush' as const);
         const next = await Promise.race([pending, stopped, ...(timeout ? [timeout] : [])]);
+        delay?.cancel();
         if (next === 'stopped') return;
         if (next === 'flush') {
           buffer = await this.flush(buffer, onProgress);
@@ -153,6 +159,7 @@ export class Projector {
         }
       }
     } finally {
+      this.stopper.signal.removeEventListener('abort', onStop);
       await subscription.close();
     }
   }
