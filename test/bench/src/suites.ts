@@ -1,9 +1,11 @@
 import type { BenchSuite } from './suite.js';
 import { eventStoreSuite } from './suites/event-store/event-store.suite.js';
+import { interchangeSuite } from './suites/interchange/interchange.suite.js';
+import { kpiSuite } from './suites/kpi/kpi.suite.js';
 import { projectionSuite } from './suites/projection/projection.suite.js';
 
 /**
  * Every benchmark suite, in report order. A new suite (projection, KPI, audit, import) is a
  * module exporting a BenchSuite, added here.
  */
-export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite];
+export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite, kpiSuite, interchangeSuite];
