@@ -1,0 +1,104 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildScorecard, buildTrend, computeKpi, loadProjectionContext, projectEvents, rebuildReadModels, type FxRates } from '@presales/analytics';
+import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
+import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
+import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { KPI_CATALOG, parsePeriod, periodBounds } from '@presales/kpi';
+import type { BenchContext, BenchSection, BenchSuite, Figure, Ratio } from '../../suite.js';
+import { loadSqliteFacts, SQLITE_KPIS } from './sqlite-kpis.js';
+
+const SIZES = (process.env['BENCH_KPI_EVENTS'] ?? '1000000').split(',').map(Number);
+const PERIOD = '2025-06';
+const FX = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
+
+async function timed(work: () => unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+async function measureSize(context: BenchContext, size: number): Promise<{ figures: Figure[]; ratios: Ratio[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'presales-bench-kpi-'));
+  const clock = new DemoClock();
+  const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+  const sqlite = new Database(join(dir, 'facts.sqlite'));
+  sqlite.pragma('journal_mode = WAL');
+  let analytics: ChdbAnalyticsStore | undefined;
+  try {
+    context.log(`kpi: generating and loading ${size.toLocaleString('en-US')} events`);
+    const { events } = await loadDemo(generateDemo({ seed: 11, scale: size }), eventStore, clock);
+    analytics = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse') });
+    context.log('kpi: projecting into chDB and into SQLite fact tables');
+    await rebuildReadModels(eventStore, analytics, { batchSize: 20_000 });
+    for (let from = 0n; ; ) {
+      const page = (await eventStore.readAll({ fromPosition: from, maxCount: 20_001 })).filter((e) => e.position > from).slice(0, 20_000);
+      if (page.length === 0) break;
+      loadSqliteFacts(sqlite, projectEvents(page, await loadProjectionContext(eventStore, page)));
+      from = page[page.length - 1]!.position;
+    }
+    const asOf = new Date();
+    const period = parsePeriod(PERIOD);
+    const request = { definitions: KPI_CATALOG, period, scope: { kind: 'org' as const }, asOf, fx: FX };
+    await buildScorecard(analytics, request); // warm
+    const scorecard: number[] = [];
+    const trend: number[] = [];
+    const chdbSubset: number[] = [];
+    const sqliteSubset: number[] = [];
+    const { start, end } = periodBounds(period);
+    const subset = KPI_CATALOG.filter((d) => SQLITE_KPIS[d.id] !== undefined);
+    for (let run = 0; run < context.runs; run += 1) {
+      scorecard.push(await timed(() => buildScorecard(analytics!, request)));
+      trend.push(await timed(() => buildTrend(analytics!, { definition: KPI_CATALOG[0]!, from: new Date('2024-01-01T00:00:00Z'), to: new Date('2025-12-31T00:00:00Z'), grain: 'month', scope: { kind: 'org' }, asOf, fx: FX })));
+      chdbSubset.push(await timed(async () => {
+        for (const definition of subset) await computeKpi(analytics!, { definition, period, scope: { kind: 'org' }, asOf, fx: FX });
+      }));
+      sqliteSubset.push(await timed(() => {
+        for (const definition of subset) sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get();
+      }));
+    }
+    for (const definition of subset) {
+      const ours = (await computeKpi(analytics, { definition, period, scope: { kind: 'org' }, asOf, fx: FX })).value;
+      const theirs = (sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get() as { value: number | null }).value;
+      if (ours !== theirs && Math.abs((ours ?? 0) - (theirs ?? 0)) > 1e-9) context.log(`kpi: WARNING ${definition.id}: chDB ${ours} vs SQLite ${theirs}`);
+    }
+    const label = `${(events / 1e6).toFixed(events < 1e6 ? 2 : 0)}M events`;
+    const tag = String(size);
+    context.log(`kpi ${label}: scorecard ${Math.round(scorecard[scorecard.length - 1]!)} ms`);
+    return {
+      figures: [
+        { id: `scorecard-${tag}`, label: `scorecard, all ${KPI_CATALOG.length} KPIs and their previous period, org scope, warm, ${label}`, unit: 'ms', samples: scorecard, target: 300, lowerIsBetter: true },
+        { id: `trend-${tag}`, label: `24-month trend of win_rate, ${label}`, unit: 'ms', samples: trend, lowerIsBetter: true },
+        { id: `chdb-${tag}`, label: `${subset.length} KPIs (${subset.map((d) => d.id).join(', ')}) on chDB, ${label}`, unit: 'ms', samples: chdbSubset, lowerIsBetter: true },
+        { id: `sqlite-${tag}`, label: `the same ${subset.length} KPIs on SQLite fact tables (indexed), ${label}`, unit: 'ms', samples: sqliteSubset, lowerIsBetter: true },
+      ],
+      ratios: [{ label: `SQLite time ÷ chDB time, ${label} (speed-up)`, of: `sqlite-${tag}`, against: `chdb-${tag}`, target: 10 }],
+    };
+  } finally {
+    await analytics?.close();
+    sqlite.close();
+    await eventStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export const kpiSuite: BenchSuite = {
+  name: 'kpi',
+  async run(context: BenchContext): Promise<BenchSection> {
+    const figures: Figure[] = [];
+    const ratios: Ratio[] = [];
+    for (const size of SIZES) {
+      const measured = await measureSize(context, size);
+      figures.push(...measured.figures);
+      ratios.push(...measured.ratios);
+    }
+    return {
+      title: 'KPIs on chDB',
+      method: `A generated presales history (seed 11; sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(', ')} events; \`BENCH_KPI_EVENTS\` sets them) projected into chDB. The scorecard computes every KPI for ${PERIOD} and its previous month at org scope, as the API does (one query per KPI and period, one after the other). The row-store alternative: the same fact rows in SQLite with indexes on entity and business time, and the KPIs that translate one to one into SQLite's dialect, against the same KPIs through the product's SQL on chDB.`,
+      figures,
+      ratios,
+    };
+  },
+};
