@@ -39,15 +39,25 @@ export interface LeafChanges {
   readonly removed: readonly { readonly path: string; readonly value: JsonValue }[];
 }
 
-/** Leaves present only after (added), only before (removed), or in both with other JSON (changed). */
+/**
+ * Leaves present only after (added), only before (removed), or in both with other JSON
+ * (changed). An empty container or a null that gains members is not also reported as removed:
+ * its new members say what happened (and the other way round).
+ */
 export function compareLeaves(before: ReadonlyMap<string, JsonValue>, after: ReadonlyMap<string, JsonValue>): LeafChanges {
   const added: { path: string; value: JsonValue }[] = [];
   const changed: { path: string; from: JsonValue; to: JsonValue }[] = [];
   const removed: { path: string; value: JsonValue }[] = [];
   for (const [path, value] of after) {
-    if (!before.has(path)) added.push({ path, value });
-    else if (JSON.stringify(before.get(path)) !== JSON.stringify(value)) changed.push({ path, from: before.get(path)!, to: value });
+    if (!before.has(path)) {
+      if (!hasMembersUnder(before, path)) added.push({ path, value });
+    } else if (JSON.stringify(before.get(path)) !== JSON.stringify(value)) changed.push({ path, from: before.get(path)!, to: value });
   }
-  for (const [path, value] of before) if (!after.has(path)) removed.push({ path, value });
+  for (const [path, value] of before) if (!after.has(path) && !hasMembersUnder(after, path)) removed.push({ path, value });
   return { added, changed, removed };
+}
+
+function hasMembersUnder(leaves: ReadonlyMap<string, JsonValue>, path: string): boolean {
+  for (const other of leaves.keys()) if (other.startsWith(`${path}.`) || other.startsWith(`${path}[`)) return true;
+  return false;
 }
