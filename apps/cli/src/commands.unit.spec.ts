@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { helpText, parseArgs } from './commands.js';
+import { COMMANDS, helpText, parseArgs } from './commands.js';
 
 describe('parseArgs', () => {
   it('parses a command with --name value and --name=value options', () => {
@@ -11,7 +11,7 @@ describe('parseArgs', () => {
     expect(parseArgs(['--help'])).toEqual({ command: 'help', positional: [], options: {} });
   });
   it('explains unknown commands, stray arguments and missing values', () => {
-    expect(parseArgs(['stat'])).toEqual({ error: 'unknown command "stat"; try: start, sql, rebuild, kpi, maturity, help' });
+    expect(parseArgs(['stat'])).toEqual({ error: `unknown command "stat"; try: ${Object.keys(COMMANDS).join(', ')}` });
     expect(parseArgs(['start', '--'])).toEqual({ error: 'unexpected argument "--"' });
     expect(parseArgs(['start', '--port'])).toEqual({ error: 'option --port needs a value' });
   });

@@ -101,3 +101,9 @@ export async function json<T>(response: Response): Promise<T> {
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
+
+/** The event store's head position: a fresh platform already holds its KPI catalog (28 events). */
+export async function headPosition(url: string): Promise<number> {
+  const health = (await (await fetch(`${url}api/health`)).json()) as { eventStore: { headPosition?: string } };
+  return Number(health.eventStore.headPosition ?? 0);
+}

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { headPosition, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
   tenderId,
@@ -14,8 +14,11 @@ const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
 describe('the platform on its embedded default, over real HTTP', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
+  /** Events already recorded at start: version 1 of every catalog KPI definition. */
+  let base: number;
   beforeAll(async () => {
     platform = await startPlatform(data.dir);
+    base = await headPosition(platform.url);
   });
   afterAll(async () => {
     await platform?.stop();
@@ -28,7 +31,7 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect(response.status).toBe(200);
     expect(health).toMatchObject({
       status: 'ok',
-      eventStore: { engine: 'sqlite', ok: true, headPosition: '0' },
+      eventStore: { engine: 'sqlite', ok: true, headPosition: '28' },
       analyticsStore: { engine: 'chdb', ok: true, version: expect.stringMatching(/^26\./) },
       projector: { state: 'live', lagEvents: 0 },
     });
@@ -38,7 +41,7 @@ describe('the platform on its embedded default, over real HTTP', () => {
     const response = await postJson(`${platform.url}api/tenders`, tender('T-1'), { 'x-actor-id': 'alice', 'x-actor-role': 'consultant' });
     expect(response.status).toBe(201);
     const recorded = await json<RecordTenderResponse>(response);
-    expect(recorded).toMatchObject({ streamId: 'tender-T-1', revision: '0', position: '1', projected: true });
+    expect(recorded).toMatchObject({ streamId: 'tender-T-1', revision: '0', position: String(base + 1), projected: true });
     await postJson(`${platform.url}api/tenders`, tender('T-2', '2026-03-20T09:00:00Z'));
     await postJson(`${platform.url}api/tenders`, tender('T-3', '2026-05-02T09:00:00Z'));
 
@@ -51,8 +54,8 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect(kpi.trace.sql).toContain('FROM tender_received FINAL');
 
     const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
-    expect(health.eventStore.headPosition).toBe('3');
-    expect(health.projector).toMatchObject({ checkpoint: '3', lagEvents: 0 });
+    expect(health.eventStore.headPosition).toBe(String(base + 3));
+    expect(health.projector).toMatchObject({ checkpoint: String(base + 3), lagEvents: 0 });
   });
 
   it('answers asOf: only events recorded by then count', async () => {
@@ -84,14 +87,14 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect((await json<ApiErrorBody>(badActor)).error.message).toMatch(/x-actor-role = "emperor"/);
 
     const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
-    expect(health.eventStore.headPosition).toBe('3');
+    expect(health.eventStore.headPosition).toBe(String(base + 3));
   });
 
   it('exposes projector lag and engine state as Prometheus gauges at /metrics', async () => {
     const response = await fetch(`${platform.url}metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = await response.text();
-    expect(text).toContain('presales_event_store_head_position 3\n');
+    expect(text).toContain(`presales_event_store_head_position ${base + 3}\n`);
     expect(text).toContain('presales_projector_lag_events 0\n');
     expect(text).toMatch(/presales_analytics_store_up\{engine="chdb"\} 1\n/);
   });
