@@ -13,7 +13,11 @@ export interface KpiSnapshotRequest {
   /** Maturity window in quarters before asOf's quarter. */
   readonly windowQuarters: number;
   readonly threshold: number;
-  readonly definitions: readonly KpiDefinition[];
+  /**
+   * The KPI definitions in force at a moment (KPI definitions are data, DESIGN.md decision 10),
+   * read only once the tables hold everything recorded by asOf.
+   */
+  readonly definitionsAt: (asOf: Date) => Promise<readonly KpiDefinition[]>;
   readonly fx: FxRates;
 }
 
@@ -64,7 +68,8 @@ export async function kpiSnapshotAsOf(analytics: AnalyticsStore, projection: Pro
   }
   const head = await projection.headPosition();
   if (!(await projection.waitForPosition(head, PROJECTION_WAIT_MS))) throw new ProjectionBehindError(head, PROJECTION_WAIT_MS);
-  const { asOf, period, scope, definitions, fx } = request;
+  const { asOf, period, scope, fx } = request;
+  const definitions = await request.definitionsAt(asOf);
   const scorecard = await buildScorecard(analytics, { definitions, period, scope, asOf, fx });
   const maturity = await assessMaturity(analytics, { asOf, windowQuarters: request.windowQuarters, threshold: request.threshold, definitions, fx });
   const snapshot: KpiSnapshot = { asOf: asOf.toISOString(), period: formatPeriod(period), scope: formatScope(scope), scorecard, maturity };

@@ -16,7 +16,7 @@ const request: KpiSnapshotRequest = {
   scope: { kind: 'org' },
   windowQuarters: 2,
   threshold: 0.8,
-  definitions: KPI_CATALOG,
+  definitionsAt: async () => KPI_CATALOG,
   fx: { reportingCurrency: 'CNY', rates: { CNY: '1' } },
 };
 

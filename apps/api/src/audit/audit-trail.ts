@@ -1,0 +1,82 @@
+import { ForbiddenException, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { recordAuditRead, type AuditOutcome, type AuditRequest } from '@presales/audit';
+import { DomainError, type Actor, type ActorRole } from '@presales/domain';
+import type { EventStore } from '@presales/event-store';
+import { requireRole } from '../infrastructure/require-role.js';
+import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+
+/** Who may ask the audit API: auditors and admins; the log of audit reads only admins. */
+export const AUDIT_ROLES: readonly ActorRole[] = ['auditor', 'admin'];
+export const AUDIT_LOG_ROLES: readonly ActorRole[] = ['admin'];
+
+/** What an audit request asks, recorded whatever the outcome. */
+export interface AuditAsk {
+  readonly request: AuditRequest;
+  readonly where: string;
+  /** The stream, `$all`, `kpis` or `audit-log`. */
+  readonly subject: string;
+  readonly parameters: Readonly<Record<string, string>>;
+  readonly roles?: readonly ActorRole[];
+}
+
+/** An answer and what it was built from. */
+export interface AuditedAnswer<T> {
+  readonly body: T;
+  /** Every stream whose events were read to answer. */
+  readonly streams: readonly string[];
+  /** SHA-256 of what was handed out, when the answer is a document someone may produce later. */
+  readonly answerSha256?: string;
+}
+
+const MESSAGE_KEPT = 2000;
+const SUBJECT_KEPT = 200;
+
+/**
+ * Every audit read is itself recorded (an AuditRead event, docs/decisions/0011): who asked,
+ * what, when, which streams the answer came from, and whether it was answered or refused, with
+ * why. An answer is only handed out once its record is in the store; if the record cannot be
+ * written, the read fails. A refused request is recorded too, then refused.
+ */
+@Injectable()
+export class AuditTrail {
+  private readonly logger = new Logger('audit');
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async answer<T>(headers: Readonly<Record<string, string>>, ask: AuditAsk, read: (actor: Actor) => Promise<AuditedAnswer<T>>): Promise<T> {
+    const actor = actorFromHeaders(headers);
+    const at = this.clock();
+    let answer: AuditedAnswer<T>;
+    try {
+      requireRole(actor, ask.roles ?? AUDIT_ROLES, ask.where);
+      answer = await read(actor);
+    } catch (error) {
+      await this.recordRefusal(ask, actor, at, error);
+      throw error;
+    }
+    const outcome: AuditOutcome = answer.answerSha256 === undefined ? { kind: 'answered' } : { kind: 'answered', answerSha256: answer.answerSha256 };
+    await recordAuditRead(this.eventStore, { request: ask.request, subject: ask.subject.slice(0, SUBJECT_KEPT), streams: [...answer.streams], parameters: ask.parameters, outcome }, { actor, at });
+    return answer.body;
+  }
+
+  private async recordRefusal(ask: AuditAsk, actor: Actor, at: Date, error: unknown): Promise<void> {
+    const outcome: AuditOutcome = { kind: 'refused', code: refusalCode(error), message: (error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_KEPT) };
+    try {
+      await recordAuditRead(this.eventStore, { request: ask.request, subject: ask.subject.slice(0, SUBJECT_KEPT), streams: [], parameters: ask.parameters, outcome }, { actor, at });
+    } catch (recording) {
+      // The caller gets the refusal either way; the failure to log it must not hide it.
+      this.logger.error(`could not record a refused ${ask.request} of ${ask.subject}: ${(recording as Error).message}`);
+    }
+  }
+}
+
+function refusalCode(error: unknown): string {
+  if (error instanceof DomainError) return error.code;
+  if (error instanceof ForbiddenException) return 'forbidden';
+  if (error instanceof HttpException) return error.getStatus() === 404 ? 'not_found' : 'validation';
+  return 'internal';
+}

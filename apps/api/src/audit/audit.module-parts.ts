@@ -1,0 +1,28 @@
+import { AuditController } from './audit.controller.js';
+import {
+  BuildEvidencePackHandler,
+  GetBidHistoryHandler,
+  GetDeadlineProofHandler,
+  GetStateAsOfHandler,
+  GetStateDiffHandler,
+  ListAuditReadsHandler,
+  VerifyStoreHandler,
+  VerifyStreamHandler,
+} from './audit.handlers.js';
+import { AuditTrail } from './audit-trail.js';
+import { GetKpiSnapshotHandler } from './kpi-snapshot.handler.js';
+
+/** What the audit API adds to AppModule: spread into its arrays (DESIGN.md conventions). */
+export const AUDIT_CONTROLLERS = [AuditController];
+export const AUDIT_QUERY_HANDLERS = [
+  GetBidHistoryHandler,
+  GetStateAsOfHandler,
+  GetStateDiffHandler,
+  GetDeadlineProofHandler,
+  VerifyStreamHandler,
+  VerifyStoreHandler,
+  BuildEvidencePackHandler,
+  GetKpiSnapshotHandler,
+  ListAuditReadsHandler,
+];
+export const AUDIT_PROVIDERS = [AuditTrail];
