@@ -24,7 +24,9 @@ export function startPdca(world: World, org: Organisation): void {
         if (!FULLY_TARGETED_AREAS.has(kpi.area) && !world.prng.chance(months < 12 ? 0.3 : 0.6)) continue;
         // Targets tighten a little each quarter in the direction that is better.
         const drift = kpi.direction === 'down' ? 1 - 0.01 * months : 1 + 0.005 * months;
-        world.issue('kpi', kpi.id, { type: 'SetKpiTarget', data: { kpiId: kpi.id, period, scope: { kind: 'org' }, target: decimalText(kpi.defaultTarget * drift) } }, at, PMO);
+        // A share can tighten towards 100 %, never past it.
+        const target = kpi.unit === 'ratio' && kpi.direction === 'up' ? Math.min(1, kpi.defaultTarget * drift) : kpi.defaultTarget * drift;
+        world.issue('kpi', kpi.id, { type: 'SetKpiTarget', data: { kpiId: kpi.id, period, scope: { kind: 'org' }, target: decimalText(target) } }, at, PMO);
       }
       for (const team of org.teams) {
         world.issue('kpi', 'win_rate', { type: 'SetKpiTarget', data: { kpiId: 'win_rate', period, scope: { kind: 'team', id: team.id }, target: decimalText(0.3 + 0.1 * org.quality(team, months)) } }, at + HOUR, managerActor(team.managerId));
