@@ -1,0 +1,47 @@
+import type { KpiCatalogEntry, MaturityResponse, ScorecardResponse } from '@presales/contracts';
+import { KPI_CATALOG } from '@presales/kpi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+
+async function settled(url: string): Promise<void> {
+  for (let i = 0; i < 600; i += 1) {
+    const health = (await (await fetch(`${url}api/health`)).json()) as { projector: { lagEvents: number; state: string } };
+    if (health.projector.lagEvents === 0 && health.projector.state === 'live') return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('projector did not catch up');
+}
+
+describe('a first start with the demo history: what a manager sees', () => {
+  const data = tempDataDir();
+  let platform: PlatformProcess;
+  beforeAll(async () => {
+    platform = await startPlatform(data.dir, { DEMO_DATA: 'on' });
+    await settled(platform.url);
+  }, 180_000);
+  afterAll(async () => {
+    await platform?.stop();
+    data.remove();
+  });
+
+  it('computes with the definitions on the record, which are the catalog’s', async () => {
+    const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
+    expect(catalog.map((k) => [k.id, k.version, k.aggregate, k.defaultTarget])).toEqual(KPI_CATALOG.map((k) => [k.id, 1, k.aggregate, k.defaultTarget]));
+  });
+
+  it('fills most of the scorecard with data, targets and statuses', async () => {
+    const card = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=2025-Q2&asOf=2026-01-01T00:00:00Z`));
+    const withData = card.lines.filter((l) => l.do.actual !== null);
+    expect(withData.length).toBeGreaterThanOrEqual(24);
+    expect(card.lines.filter((l) => l.plan.source === 'target_set').length).toBeGreaterThan(10);
+    expect(card.lines.some((l) => l.check.status === 'green') && card.lines.some((l) => l.check.status === 'red')).toBe(true);
+    expect(card.composite.score).not.toBeNull();
+    for (const line of card.lines.filter((l) => l.unit === 'ratio' && l.plan.target !== null)) expect(line.plan.target!).toBeLessThanOrEqual(1);
+  });
+
+  it('shows maturity levels that differ by area', async () => {
+    const maturity = await json<MaturityResponse>(await fetch(`${platform.url}api/maturity?asOf=2025-12-31T00:00:00Z`));
+    const levels = new Set(maturity.areas.map((a) => a.level));
+    expect(levels.size).toBeGreaterThan(1);
+  });
+});
