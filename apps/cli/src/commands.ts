@@ -8,6 +8,7 @@ export const COMMANDS = {
   export: 'write every event in $all order with recordedAt, revision, position and hashes as JSONL: presales export FILE.jsonl',
   kpi: 'print the PDCA scorecard of every KPI for one period and scope',
   maturity: 'print the maturity level of every process area, or one area\'s practices',
+  audit: 'audit and dispute replay: presales audit history|as-of|diff|proof|verify|evidence|kpis|reads (see docs/audit.md)',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -55,5 +56,6 @@ export function helpText(): string {
     'demo, import and export use the platform\'s event store: EVENTSTORE_URL, else --data-dir / DATA_DIR (SQLite; --durability normal|full, default normal)',
     'kpi options:   --period 2026-03|2026-Q1 (default this month), --scope org|team:ID|consultant:ID|product_line:ID, --as-of ISO, --project-type T, --url URL',
     'maturity options: --as-of ISO, --window QUARTERS (default 2), --threshold 0.8, --area AREA (practices and failing units), --url URL',
+    'audit options: --at/--from/--to MOMENT (revision, ISO time or head), --out FILE.tar | --extract DIR, --as-of ISO, --format text|json, --role auditor|admin, --url URL',
   ].join('\n');
 }

@@ -1,3 +1,4 @@
+import { runAudit } from './audit-command.js';
 import { helpText, parseArgs } from './commands.js';
 import { runKpi, runMaturity } from './kpi-command.js';
 import { runDemo } from './demo-command.js';
@@ -40,6 +41,9 @@ switch (parsed.command) {
     break;
   case 'export':
     void runExport(parsed.positional, parsed.options).then(exitWith, crash);
+    break;
+  case 'audit':
+    void runAudit(parsed.positional, parsed.options).then(exitWith, crash);
     break;
   case 'help':
     console.log(helpText());
