@@ -45,3 +45,23 @@ export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1
   const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(sql);
   return { sql, units: rows.map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })) };
 }
+
+/**
+ * Many KPI values in one round trip: the aggregate queries joined by UNION ALL, each tagged with
+ * its position, so the engine plans and runs them together (a scorecard is 2 × 28 of them).
+ */
+export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
+  if (queries.length === 0) return [];
+  const parts = queries.map((query) => aggregateSql(query.definition.aggregate, renderKpiSql(query.definition.sql, query)));
+  const sql = parts.map((part, i) => `SELECT toUInt32(${i}) AS slot, value, units FROM (\n${part}\n) AS kpi_${i}`).join('\nUNION ALL\n');
+  const rows = await store.query<{ slot: number; value: number | null; units: number }>(sql);
+  const bySlot = new Map(rows.map((row) => [Number(row.slot), row]));
+  return queries.map((query, i) => {
+    const row = bySlot.get(i);
+    const value = row?.value ?? null;
+    if (value !== null && !Number.isFinite(value)) {
+      throw new KpiComputationError(query.definition.id, `the value is ${value}: an amount is in a currency missing from config/fx-rates.json`);
+    }
+    return { value, units: Number(row?.units ?? 0), sql: parts[i]! };
+  });
+}

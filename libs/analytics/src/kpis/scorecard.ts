@@ -11,7 +11,7 @@ import {
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpi } from './compute-kpi.js';
+import { computeKpis, type KpiActual } from './compute-kpi.js';
 import { formatScope, type KpiQuery } from './kpi-query.js';
 import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
 
@@ -24,8 +24,13 @@ export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'project
 export async function buildScorecard(store: AnalyticsStore, request: ScorecardRequest): Promise<ScorecardResponse> {
   const period = formatPeriod(request.period);
   const [targets, actions] = await Promise.all([targetsFor(store, period, request.scope, request.asOf), actionsFor(store, period, request.scope, request.asOf)]);
-  const lines: ScorecardLine[] = [];
-  for (const definition of request.definitions) lines.push(await scorecardLine(store, request, definition, targets, actions));
+  // Every KPI for the period and the previous one, in one query.
+  const queries = request.definitions.flatMap((definition) => [
+    { ...request, definition },
+    { ...request, definition, period: previousPeriod(request.period) },
+  ]);
+  const actuals = await computeKpis(store, queries);
+  const lines = request.definitions.map((definition, i) => scorecardLine(request, definition, actuals[2 * i]!, actuals[2 * i + 1]!, targets, actions));
   // Context KPIs are never judged; a project type may also say a KPI does not count for it.
   const counts = (line: ScorecardLine) =>
     line.direction !== 'context' &&
@@ -45,15 +50,14 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
   };
 }
 
-async function scorecardLine(
-  store: AnalyticsStore,
+function scorecardLine(
   request: ScorecardRequest,
   definition: KpiDefinition,
+  actual: KpiActual,
+  previous: KpiActual,
   targets: ReadonlyMap<string, number>,
   actions: readonly ActionRecord[],
-): Promise<ScorecardLine> {
-  const query: KpiQuery = { ...request, definition };
-  const [actual, previous] = await Promise.all([computeKpi(store, query), computeKpi(store, { ...query, period: previousPeriod(request.period) })]);
+): ScorecardLine {
   const override = request.projectType === undefined ? undefined : definition.projectTypeOverrides[request.projectType];
   const plan = planOf(definition, targets.get(definition.id), override?.target);
   const variance = signedVariance(actual.value, plan.target, definition.direction);

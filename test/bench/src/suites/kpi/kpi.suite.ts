@@ -96,7 +96,7 @@ export const kpiSuite: BenchSuite = {
     }
     return {
       title: 'KPIs on chDB',
-      method: `A generated presales history (seed 11; sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(', ')} events; \`BENCH_KPI_EVENTS\` sets them) projected into chDB. The scorecard computes every KPI for ${PERIOD} and its previous month at org scope, as the API does (one query per KPI and period, one after the other). The row-store alternative: the same fact rows in SQLite with indexes on entity and business time, and the KPIs that translate one to one into SQLite's dialect, against the same KPIs through the product's SQL on chDB.`,
+      method: `A generated presales history (seed 11; sizes ${SIZES.map((s) => s.toLocaleString('en-US')).join(', ')} events; \`BENCH_KPI_EVENTS\` sets them) projected into chDB. The scorecard computes every KPI for ${PERIOD} and its previous month at org scope, as the API does (all 56 KPI-periods in one UNION ALL query). The row-store alternative: the same fact rows in SQLite with indexes on entity and business time, and the KPIs that translate one to one into SQLite's dialect, against the same KPIs through the product's SQL on chDB.`,
       figures,
       ratios,
     };
