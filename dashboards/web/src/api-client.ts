@@ -1,4 +1,4 @@
-import type { ApiErrorBody, HealthResponse, RecordTenderRequest, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
+import type { ApiErrorBody, HealthResponse, MaturityResponse, RecordTenderRequest, RecordTenderResponse, ScorecardResponse, TendersReceivedResponse } from '@presales/contracts';
 
 /** An error the API answered with: its message names the field, the value and the rule. */
 export class ApiError extends Error {
@@ -21,4 +21,7 @@ export const api = {
   tendersReceived: () => request<TendersReceivedResponse>('/api/kpis/tenders-received'),
   health: () => request<HealthResponse>('/api/health'),
   recordTender: (tender: RecordTenderRequest) => request<RecordTenderResponse>('/api/tenders', { method: 'POST', body: JSON.stringify(tender) }),
+  scorecard: (period: string, scope: string) =>
+    request<ScorecardResponse>(`/api/kpis/scorecard?period=${encodeURIComponent(period)}&scope=${encodeURIComponent(scope)}`, { headers: { 'x-actor-role': 'manager' } }),
+  maturity: () => request<MaturityResponse>('/api/maturity', { headers: { 'x-actor-role': 'manager' } }),
 };

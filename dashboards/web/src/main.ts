@@ -5,6 +5,9 @@ import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { api } from './api-client';
 import { tendersReceivedOption } from './charts/tenders-received.option';
+import { maturityOption } from './scorecard/maturity.option';
+import { renderScorecard } from './scorecard/render-scorecard';
+import { previousQuarter } from './scorecard/scorecard-rows';
 import './styles.css';
 
 use([BarChart, DatasetComponent, GridComponent, TooltipComponent, SVGRenderer]);
@@ -74,7 +77,34 @@ function setupForm(): void {
   });
 }
 
+const maturityChart = init(element('maturity-chart'), undefined, { renderer: 'svg' });
+window.addEventListener('resize', () => maturityChart.resize());
+
+async function refreshScorecard(): Promise<void> {
+  const form = element<HTMLFormElement>('scorecard-form');
+  const period = (form.elements.namedItem('period') as HTMLInputElement).value.trim();
+  const scope = (form.elements.namedItem('scope') as HTMLInputElement).value.trim() || 'org';
+  const summary = element('scorecard-summary');
+  try {
+    renderScorecard(await api.scorecard(period, scope), element<HTMLTableElement>('scorecard'), summary);
+  } catch (error) {
+    summary.textContent = (error as Error).message;
+  }
+}
+
+function setupScorecard(): void {
+  const form = element<HTMLFormElement>('scorecard-form');
+  (form.elements.namedItem('period') as HTMLInputElement).value = previousQuarter(new Date());
+  form.addEventListener('submit', (submit) => {
+    submit.preventDefault();
+    void refreshScorecard();
+  });
+}
+
 setupForm();
+setupScorecard();
+void refreshScorecard();
+void api.maturity().then((result) => maturityChart.setOption(maturityOption(result), { notMerge: true }));
 void refreshTenders().catch((error: Error) => (element('tenders-summary').textContent = `Could not load: ${error.message}`));
 void refreshHealth();
 setInterval(() => void refreshHealth(), 5000);

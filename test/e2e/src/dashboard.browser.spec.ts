@@ -62,6 +62,17 @@ describe.skipIf(skip !== undefined)('the dashboard in Chromium', () => {
     expect(labels).toContain('2');
   });
 
+  it('shows the PDCA scorecard of every KPI and the maturity of every area', async () => {
+    await page.fill('#scorecard-form input[name=period]', '2026-Q3');
+    await page.click('#scorecard-form button[type=submit]');
+    await page.waitForSelector('#scorecard-summary[data-lines="28"]');
+    expect(await page.$$eval('#scorecard tbody tr', (rows) => rows.length)).toBe(28);
+    expect(await page.textContent('#scorecard tbody tr:first-child')).toContain('Win rate · 赢单率');
+    expect(await page.getAttribute('#scorecard tbody tr:first-child a', 'href')).toMatch(/^\/api\/kpis\/win_rate\/units\?period=2026-Q3/);
+    await page.waitForFunction(() => [...document.querySelectorAll('#maturity-chart svg text')].some((t) => t.textContent === 'requirements'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-scorecard.png'), fullPage: true });
+  });
+
   it('explains a rejected tender next to the form', async () => {
     await page.fill('input[name=tenderId]', 'bad id!');
     await page.fill('input[name=opportunityId]', 'O-UI');

@@ -11,6 +11,18 @@ export const DEMO_SEEDED = Symbol('DemoSeeded');
 /** The seed of the history `npm start` loads: fixed, so every fresh start shows the same demo. */
 const DEMO_SEED = 1;
 
+/** The demo's history spans the 24 months up to the start of the current month. */
+const DEMO_MONTHS = 24;
+
+/**
+ * The first day of the month DEMO_MONTHS before today's month, so a fresh platform's default
+ * scorecard (the previous quarter) and maturity window (the last two quarters) show the demo.
+ */
+export function demoStartDate(today: Date): string {
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - DEMO_MONTHS, 1));
+  return start.toISOString().slice(0, 10);
+}
+
 /** `DEMO_DATA`: `on` (default) loads the small demo into an empty store on start-up; `off` never does. */
 export function demoDataEnabled(env: NodeJS.ProcessEnv): boolean {
   const value = env['DEMO_DATA']?.trim().toLowerCase() ?? '';
@@ -39,7 +51,9 @@ export const demoSeederProvider: Provider = {
     const clock = new DemoClock();
     const writer = await openDemoWriter(config, clock);
     try {
-      const { events } = await loadDemo(generateDemo({ seed: DEMO_SEED, scale: 'small' }), writer, clock, ({ events: done }) => log(`  ${done.toLocaleString('en-US')} events`));
+      const startDate = demoStartDate(new Date());
+      const history = generateDemo({ seed: DEMO_SEED, scale: 'small', startDate, months: DEMO_MONTHS });
+      const { events } = await loadDemo(history, writer, clock, ({ events: done }) => log(`  ${done.toLocaleString('en-US')} events`));
       log(`loaded ${events.toLocaleString('en-US')} demo events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return events;
     } finally {

@@ -1,0 +1,53 @@
+import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
+
+export interface ScorecardRow {
+  readonly kpi: string;
+  readonly area: string;
+  readonly target: string;
+  readonly actual: string;
+  readonly variance: string;
+  readonly status: ScorecardLine['check']['status'];
+  readonly trend: string;
+  readonly actions: string;
+  /** Where the units behind the actual are listed (the drill-down). */
+  readonly unitsHref: string;
+}
+
+const TREND: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑ improving', worsening: '↓ worsening', flat: '→ flat', no_data: '' };
+
+/** How a value reads, by its unit; null is "no data", never 0 (KPIS.md). */
+export function formatValue(value: number | null, unit: string): string {
+  if (value === null) return 'no data';
+  if (unit === 'ratio') return `${(value * 100).toFixed(1)} %`;
+  if (unit === 'money') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value);
+  if (unit === 'percent') return `${value.toFixed(1)} %`;
+  return value.toFixed(1);
+}
+
+/** Pure view model of a scorecard, unit-tested without a browser. */
+export function scorecardRows(card: ScorecardResponse): ScorecardRow[] {
+  return card.lines.map((line) => ({
+    kpi: `${line.names.en} · ${line.names.zh}`,
+    area: line.area,
+    target: formatValue(line.plan.target, line.unit),
+    actual: formatValue(line.do.actual, line.unit),
+    variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
+    status: line.check.status,
+    trend: TREND[line.check.trend],
+    actions: line.act.actionIds.length === 0 ? '' : `${line.act.open} open · ${line.act.completed} done · ${line.act.verifiedEffective} effective`,
+    unitsHref: line.do.unitsHref,
+  }));
+}
+
+export function compositeSummary(card: ScorecardResponse): string {
+  const { score, shortBoard, excluded } = card.composite;
+  if (score === null) return `${card.period}, ${card.scope}: no data yet for a composite score.`;
+  const capped = shortBoard === null ? '' : ` — capped by the weakest KPI (无短板), ${shortBoard.kpiId} at ${(shortBoard.attainment * 100).toFixed(1)} %`;
+  return `${card.period}, ${card.scope}: composite ${(score * 100).toFixed(1)} %${capped}; ${excluded.length} KPIs without data.`;
+}
+
+/** The previous complete quarter of a date: the default period a manager reviews. */
+export function previousQuarter(now: Date): string {
+  const quarter = Math.floor(now.getUTCMonth() / 3);
+  return quarter === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${quarter}`;
+}
