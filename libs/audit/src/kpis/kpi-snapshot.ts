@@ -5,6 +5,7 @@ import { ValidationError } from '@presales/domain';
 import { canonicalJson } from '@presales/event-store';
 import { formatPeriod, type KpiDefinition, type Period } from '@presales/kpi';
 import { ProjectionBehindError } from '../errors.js';
+import { roundFigures, SNAPSHOT_SIGNIFICANT_DIGITS } from './stable-figures.js';
 
 export interface KpiSnapshotRequest {
   readonly asOf: Date;
@@ -31,6 +32,8 @@ export interface ProjectionProgress {
 
 /** The scorecard and maturity levels exactly as they were at asOf. */
 export interface KpiSnapshot {
+  /** How precise the figures are, said in the bytes themselves (stable-figures.ts). */
+  readonly figures: string;
   readonly asOf: string;
   readonly period: string;
   readonly scope: string;
@@ -72,7 +75,14 @@ export async function kpiSnapshotAsOf(analytics: AnalyticsStore, projection: Pro
   const definitions = await request.definitionsAt(asOf);
   const scorecard = await buildScorecard(analytics, { definitions, period, scope, asOf, fx });
   const maturity = await assessMaturity(analytics, { asOf, windowQuarters: request.windowQuarters, threshold: request.threshold, definitions, fx });
-  const snapshot: KpiSnapshot = { asOf: asOf.toISOString(), period: formatPeriod(period), scope: formatScope(scope), scorecard, maturity };
+  const snapshot: KpiSnapshot = {
+    figures: `non-integer numbers rounded to ${SNAPSHOT_SIGNIFICANT_DIGITS} significant digits`,
+    asOf: asOf.toISOString(),
+    period: formatPeriod(period),
+    scope: formatScope(scope),
+    scorecard: roundFigures(scorecard),
+    maturity: roundFigures(maturity),
+  };
   const canonical = canonicalJson(snapshot);
   return { snapshot, canonical, sha256: hash('sha256', canonical, 'hex') };
 }

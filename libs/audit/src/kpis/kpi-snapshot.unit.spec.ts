@@ -28,7 +28,7 @@ describe('KPI snapshot as of a moment', () => {
     const answer = await kpiSnapshotAsOf(emptyAnalytics(queries), caughtUp, new Date('2026-06-01T00:00:00Z'), request);
     expect(answer.snapshot).toMatchObject({ asOf: '2026-03-31T23:59:59.000Z', period: '2026-Q1', scope: 'org', scorecard: { period: '2026-Q1' }, maturity: { window: { quarters: ['2025-Q3', '2025-Q4'] } } });
     expect(JSON.parse(answer.canonical)).toEqual(JSON.parse(JSON.stringify(answer.snapshot)));
-    expect(answer.canonical.startsWith('{"asOf":"2026-03-31T23:59:59.000Z","maturity":{')).toBe(true);
+    expect(answer.canonical.startsWith('{"asOf":"2026-03-31T23:59:59.000Z","figures":"non-integer numbers rounded to 10 significant digits","maturity":{')).toBe(true);
     expect(answer.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(queries.length).toBeGreaterThan(28);
     expect(queries.every((sql) => !sql.includes('recorded_at_ms') || sql.includes(`recorded_at_ms <= ${request.asOf.getTime()}`))).toBe(true);
