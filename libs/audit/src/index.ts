@@ -3,6 +3,7 @@ export * from './records/audit-event.js';
 export * from './verification/chain-verdict.js';
 export * from './verification/verify-store.js';
 export * from './history/linked-streams.js';
+export * from './history/link-index.js';
 export * from './history/tender-record.js';
 export * from './history/bid-record.js';
 export * from './history/bid-history.js';

@@ -1,4 +1,5 @@
 import type { BenchSuite } from './suite.js';
+import { auditSuite } from './suites/audit/audit.suite.js';
 import { eventStoreSuite } from './suites/event-store/event-store.suite.js';
 import { interchangeSuite } from './suites/interchange/interchange.suite.js';
 import { kpiSuite } from './suites/kpi/kpi.suite.js';
@@ -8,4 +9,4 @@ import { projectionSuite } from './suites/projection/projection.suite.js';
  * Every benchmark suite, in report order. A new suite (projection, KPI, audit, import) is a
  * module exporting a BenchSuite, added here.
  */
-export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite, kpiSuite, interchangeSuite];
+export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite, kpiSuite, interchangeSuite, auditSuite];

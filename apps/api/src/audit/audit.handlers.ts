@@ -4,6 +4,7 @@ import { bidHistory, buildEvidencePack, deadlineProof, diffStates, listAuditRead
 import { streamName } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import { AuditLinks } from './audit-links.js';
 import {
   BuildEvidencePackQuery,
   GetBidHistoryQuery,
@@ -19,10 +20,13 @@ import {
 
 @QueryHandler(GetBidHistoryQuery)
 export class GetBidHistoryHandler implements IQueryHandler<GetBidHistoryQuery> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly links: AuditLinks,
+  ) {}
 
   async execute({ tenderId }: GetBidHistoryQuery) {
-    const body = await bidHistory(this.store, tenderId);
+    const body = await bidHistory(this.store, tenderId, this.links.find);
     return { body, streams: body.streams.map((stream) => stream.streamId) };
   }
 }
@@ -78,10 +82,11 @@ export class BuildEvidencePackHandler implements IQueryHandler<BuildEvidencePack
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly links: AuditLinks,
   ) {}
 
   async execute({ tenderId, createdBy }: BuildEvidencePackQuery) {
-    const pack = await buildEvidencePack(this.store, { tenderId, createdAt: this.clock(), createdBy });
+    const pack = await buildEvidencePack(this.store, { tenderId, createdAt: this.clock(), createdBy }, this.links.find);
     // The manifest's hash goes into the audit log: the anchor a third party compares the pack with.
     return { body: pack, streams: pack.streams, answerSha256: pack.manifestSha256 };
   }

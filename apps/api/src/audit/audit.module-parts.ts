@@ -9,6 +9,7 @@ import {
   VerifyStoreHandler,
   VerifyStreamHandler,
 } from './audit.handlers.js';
+import { AuditLinks } from './audit-links.js';
 import { AuditTrail } from './audit-trail.js';
 import { GetKpiSnapshotHandler } from './kpi-snapshot.handler.js';
 
@@ -25,4 +26,4 @@ export const AUDIT_QUERY_HANDLERS = [
   GetKpiSnapshotHandler,
   ListAuditReadsHandler,
 ];
-export const AUDIT_PROVIDERS = [AuditTrail];
+export const AUDIT_PROVIDERS = [AuditTrail, AuditLinks];

@@ -1,9 +1,10 @@
 import { hash } from 'node:crypto';
 import type { Actor } from '@presales/domain';
 import type { EventStore, RecordedEvent } from '@presales/event-store';
+import type { LinkFinder } from '../history/linked-streams.js';
 import { exportLineOf } from '@presales/interchange';
 import { bidHistoryOf } from '../history/bid-history.js';
-import { collectBidRecord, mergedInLogOrder, type BidStream } from '../history/bid-record.js';
+import { collectBidRecord, mergedInLogOrder, type BidRecordStore, type BidStream } from '../history/bid-record.js';
 import { deadlineProofOf } from '../proof/deadline-proof.js';
 import { packFindings } from './pack-findings.js';
 import { HASHING_RULE, PACK_FORMAT, PACK_VERSION, type PackFile, type PackManifest, type PackStream } from './pack-manifest.js';
@@ -33,8 +34,8 @@ export interface EvidencePack {
 const sha256 = (bytes: string | Buffer) => hash('sha256', bytes, 'hex');
 
 /** One archive a third party can verify without the platform (docs/audit.md). */
-export async function buildEvidencePack(store: Pick<EventStore, 'readStream' | 'readAll' | 'verifyStream' | 'engine'>, request: EvidencePackRequest): Promise<EvidencePack> {
-  const record = await collectBidRecord(store, request.tenderId);
+export async function buildEvidencePack(store: BidRecordStore & Pick<EventStore, 'engine'>, request: EvidencePackRequest, findLinks?: LinkFinder): Promise<EvidencePack> {
+  const record = await collectBidRecord(store, request.tenderId, findLinks);
   const tenderStream = record.streams[0]!;
   if (!tenderStream.readable) throw new Error(`tender ${request.tenderId}: its stream was read but is listed as unreadable`);
   const findings = packFindings(record, deadlineProofOf(record.tender, tenderStream.chain));

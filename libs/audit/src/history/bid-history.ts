@@ -1,8 +1,7 @@
-import type { EventStore } from '@presales/event-store';
 import { auditEventOf, type AuditEvent } from '../records/audit-event.js';
 import type { ChainVerdict } from '../verification/chain-verdict.js';
-import { collectBidRecord, mergedInLogOrder, type BidRecord } from './bid-record.js';
-import type { LinkKind } from './linked-streams.js';
+import { collectBidRecord, mergedInLogOrder, type BidRecord, type BidRecordStore } from './bid-record.js';
+import type { LinkFinder, LinkKind } from './linked-streams.js';
 
 export type HistoryStream =
   | { readonly streamId: string; readonly link: LinkKind; readonly readable: true; readonly eventsInHistory: number; readonly chain: ChainVerdict }
@@ -20,8 +19,8 @@ export interface BidHistory {
   readonly events: readonly HistoryEvent[];
 }
 
-export async function bidHistory(store: Pick<EventStore, 'readStream' | 'readAll' | 'verifyStream'>, tenderId: string): Promise<BidHistory> {
-  return bidHistoryOf(await collectBidRecord(store, tenderId));
+export async function bidHistory(store: BidRecordStore, tenderId: string, findLinks?: LinkFinder): Promise<BidHistory> {
+  return bidHistoryOf(await collectBidRecord(store, tenderId, findLinks));
 }
 
 export function bidHistoryOf(record: BidRecord): BidHistory {

@@ -1,6 +1,6 @@
 import { StreamDeletedError, StreamNotFoundError, type EventStore, type RecordedEvent } from '@presales/event-store';
 import { chainVerdictOf, type ChainVerdict } from '../verification/chain-verdict.js';
-import { findLinkedStreams, isAssignmentEvent, type LinkKind } from './linked-streams.js';
+import { findLinkedStreams, isAssignmentEvent, type LinkFinder, type LinkKind } from './linked-streams.js';
 import { readTenderRecord, type TenderRecord } from './tender-record.js';
 
 /** One stream of a bid's record: what was read, which of it belongs to the bid, and its chain. */
@@ -23,12 +23,17 @@ export interface BidRecord {
   readonly streams: readonly BidStream[];
 }
 
-type AuditStore = Pick<EventStore, 'readStream' | 'readAll' | 'verifyStream'>;
+/** What a bid's record is read from. */
+export type BidRecordStore = Pick<EventStore, 'readStream' | 'readAll' | 'verifyStream' | 'health'>;
+type AuditStore = Pick<EventStore, 'readStream' | 'verifyStream'>;
 
-/** Everything a dispute over one tender may need, read from the store and verified there. */
-export async function collectBidRecord(store: AuditStore, tenderId: string): Promise<BidRecord> {
+/**
+ * Everything a dispute over one tender may need, read from the store and verified there. Links
+ * come from `findLinks` (the platform keeps a LinkIndex) or, by default, a read of the whole log.
+ */
+export async function collectBidRecord(store: BidRecordStore, tenderId: string, findLinks?: LinkFinder): Promise<BidRecord> {
   const tender = await readTenderRecord(store, tenderId);
-  const links = await findLinkedStreams(store, tenderId, tender.opportunityId);
+  const links = await (findLinks ?? ((t, o) => findLinkedStreams(store, t, o)))(tenderId, tender.opportunityId);
   const streams: BidStream[] = [await verified(store, tender.streamId, 'tender', tender.events, tender.events)];
   streams.push(await readLinked(store, links.opportunityStream, 'opportunity'));
   for (const streamId of links.quoteStreams) streams.push(await readLinked(store, streamId, 'quote'));

@@ -18,7 +18,7 @@ import {
 } from '@presales/event-store';
 
 /** What libs/audit reads and writes through the port. */
-export type AuditedStore = Pick<EventStore, 'engine' | 'appendToStream' | 'readStream' | 'readAll' | 'verifyStream' | 'verifyAll'>;
+export type AuditedStore = Pick<EventStore, 'engine' | 'appendToStream' | 'readStream' | 'readAll' | 'verifyStream' | 'verifyAll' | 'health'>;
 
 /**
  * The part of the EventStore port the audit uses, in memory, hashing and stamping exactly as the
@@ -60,6 +60,10 @@ export class MemoryEventStore implements AuditedStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const from = options.fromPosition ?? 0n;
     return this.log.filter((event) => event.position >= from && matchesFilter(options.filter, event.streamId, event.type)).slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
+  }
+
+  async health(): Promise<{ engine: string; headPosition: bigint }> {
+    return { engine: this.engine, headPosition: this.log.reduce((max, event) => (event.position > max ? event.position : max), 0n) };
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
