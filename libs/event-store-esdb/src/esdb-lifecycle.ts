@@ -17,7 +17,8 @@ export class EsdbLifecycle {
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       const head = await readChainHead(this.client, streamId);
       checkDelete(streamId, 'soft', expected, toStreamState(head));
-      if (head.kind === 'new') return; // checkDelete refused it already; kept for the type narrowing
+      // checkDelete refuses a soft delete of a stream never written; this narrows the type.
+      if (head.kind === 'new') throw new WrongExpectedVersionError(streamId, expected, undefined);
       if (head.kind === 'live') await recordHead(this.client, streamId, head);
       try {
         await this.client.deleteStream(streamId, { expectedRevision: head.revision });
