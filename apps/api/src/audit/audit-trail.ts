@@ -48,6 +48,7 @@ export class AuditTrail {
   ) {}
 
   async answer<T>(headers: Readonly<Record<string, string>>, ask: AuditAsk, read: (actor: Actor) => Promise<AuditedAnswer<T>>): Promise<T> {
+    // Headers that name no valid actor (400) leave nobody to record the read against.
     const actor = actorFromHeaders(headers);
     const at = this.clock();
     let answer: AuditedAnswer<T>;
