@@ -21,6 +21,11 @@ export interface ProjectorOptions {
   readonly batchSize?: number;
   /** …or when the oldest buffered event has waited this long. */
   readonly flushIntervalMs?: number;
+  /**
+   * Write the checkpoint row at most this often. Rows land every batch; the checkpoint only says
+   * where a restart resumes, and resuming a little earlier replays batches harmlessly.
+   */
+  readonly checkpointIntervalMs?: number;
   readonly log?: (message: string) => void;
 }
 
@@ -33,8 +38,11 @@ export interface ProjectorOptions {
  */
 export class Projector {
   private state: ProjectorState = 'stopped';
-  /** What the checkpoint store holds for us; undefined until the first batch lands. */
+  /** The last position whose rows are in the analytics store; undefined until the first batch lands. */
   private storedCheckpoint: bigint | undefined;
+  /** The last position written as the checkpoint row, and when (at most one write a second). */
+  private persistedCheckpoint: bigint | undefined;
+  private persistedAt = 0;
   private lastError: string | undefined;
   private caughtUp = false;
   private stopper = new AbortController();
@@ -42,6 +50,7 @@ export class Projector {
   private readonly subscriberId: string;
   private readonly batchSize: number;
   private readonly flushIntervalMs: number;
+  private readonly checkpointIntervalMs: number;
   private readonly log: (message: string) => void;
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly checkpoints: ProjectionCheckpoints;
@@ -54,6 +63,7 @@ export class Projector {
     this.subscriberId = options.subscriberId ?? DEFAULT_SUBSCRIBER_ID;
     this.batchSize = options.batchSize ?? 1000;
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
+    this.checkpointIntervalMs = options.checkpointIntervalMs ?? 1000;
     this.log = options.log ?? (() => undefined);
     this.checkpoints = new ProjectionCheckpoints(analytics);
   }
@@ -124,6 +134,7 @@ export class Projector {
 
   private async runSubscription(onProgress: () => void): Promise<void> {
     this.storedCheckpoint = await this.checkpoints.load(this.subscriberId);
+    this.persistedCheckpoint = this.storedCheckpoint;
     this.caughtUp = false;
     this.state = 'catching_up';
     const subscription = this.eventStore.subscribeToAll({ fromPosition: this.checkpoint });
@@ -161,6 +172,7 @@ export class Projector {
     } finally {
       this.stopper.signal.removeEventListener('abort', onStop);
       await subscription.close();
+      await this.persistCheckpoint().catch((error: unknown) => this.log(`projector: checkpoint not written on stop: ${String(error)}`));
     }
   }
 
@@ -170,7 +182,6 @@ export class Projector {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await writeBatch(this.eventStore, this.analytics, batch);
-        await this.checkpoints.save(this.subscriberId, to);
         break;
       } catch (error) {
         this.fail(error, attempt);
@@ -179,11 +190,21 @@ export class Projector {
       }
     }
     this.storedCheckpoint = to;
+    if (Date.now() - this.persistedAt >= this.checkpointIntervalMs) await this.persistCheckpoint().catch((error: unknown) => this.fail(error, 1));
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';
     onProgress();
     for (const waiter of this.positionWaiters) if (waiter.position <= to) waiter.resolve();
     return [];
+  }
+
+  /** Write the checkpoint row if the rows have moved past it. */
+  private async persistCheckpoint(): Promise<void> {
+    const projected = this.storedCheckpoint;
+    if (projected === undefined || (this.persistedCheckpoint !== undefined && projected <= this.persistedCheckpoint)) return;
+    await this.checkpoints.save(this.subscriberId, projected);
+    this.persistedCheckpoint = projected;
+    this.persistedAt = Date.now();
   }
 
   private fail(error: unknown, attempt: number): void {

@@ -38,7 +38,8 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   await migrate(analytics, options.target);
 
   const total = await eventStore.countEventsAfter(0n, Number.MAX_SAFE_INTEGER);
-  const batchSize = options.batchSize ?? 5000;
+  // Large batches: a rebuild is throughput, and each table's insert has a fixed cost.
+  const batchSize = options.batchSize ?? 50_000;
   let position = 0n;
   let projected = 0;
   const progress = (): RebuildProgress => ({ projected, total, position, elapsedMs: now() - started });
