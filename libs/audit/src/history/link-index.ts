@@ -42,6 +42,11 @@ export class LinkIndex {
     };
   }
 
+  /** Reads what the log holds now, so that the next question only reads what comes after. */
+  warm(): Promise<void> {
+    return this.catchUp();
+  }
+
   /** One reader at a time; a failed read leaves the position where it was, for the next question to retry. */
   private catchUp(): Promise<void> {
     this.reading = this.reading.catch(() => undefined).then(() => this.readNewEvents());

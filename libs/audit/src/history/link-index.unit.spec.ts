@@ -37,6 +37,15 @@ describe('the link index', () => {
     expect((await bidHistory(store, 'T-a')).streams.map((s) => s.streamId)).not.toContain('warroom-W-a');
   });
 
+  it('can be warmed before the first question, which then reads only the tail', async () => {
+    const store = await storeWithDisputes({ key: 'a' });
+    const reads: ReadAllOptions[] = [];
+    const index = new LinkIndex({ readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)), health: () => store.health() });
+    await index.warm();
+    expect((await index.linksOf('T-a', 'O-a')).warRoomStreams).toEqual(['warroom-W-a']);
+    expect(reads.map((r) => r.fromPosition)).toEqual([1n, (await store.health()).headPosition + 1n]);
+  });
+
   it('serialises questions asked at once: the second reads only what the first left', async () => {
     const store = await storeWithDisputes({ key: 'a' }, { key: 'b' });
     let reads = 0;
