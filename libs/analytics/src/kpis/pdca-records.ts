@@ -1,8 +1,10 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import type { KpiScope } from './kpi-query.js';
+import { asOfTable as asOfTableAt } from './render-kpi-sql.js';
 
-const asOfTable = (table: string, asOf: Date) => `(SELECT * FROM ${table} FINAL WHERE recorded_at_ms <= ${sqlValue(asOf.getTime())})`;
+const asOfTable = (table: string, asOf: Date) => asOfTableAt(table, asOf.getTime());
+
 const scopeFilter = (scope: KpiScope) => `scope_kind = ${sqlValue(scope.kind)} AND scope_id = ${sqlValue(scope.kind === 'org' ? '' : scope.id)}`;
 
 /** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */

@@ -117,7 +117,8 @@ function arg(args: readonly string[], index: number, macro: string): string {
   return value;
 }
 
-function asOfTable(table: string, asOf: number): string {
+/** A table as of an instant: only rows recorded at or before it (DESIGN.md decision 11). */
+export function asOfTable(table: string, asOf: number): string {
   return `(SELECT * FROM ${sqlIdentifier(table)} FINAL WHERE recorded_at_ms <= ${sqlValue(asOf)})`;
 }
 
