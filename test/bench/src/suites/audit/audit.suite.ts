@@ -16,6 +16,8 @@ async function timedMs(work: () => unknown): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+const toMicroseconds = (ms: number) => ms * 1000;
+
 /** `runs` timings after one warm-up run, whose value is dropped. */
 async function samples(runs: number, work: () => unknown): Promise<number[]> {
   await work();
@@ -72,8 +74,9 @@ async function storeFigures(context: BenchContext, bids: number): Promise<Figure
     context.log(`${size}: history ${firstMs[firstMs.length - 1]!.toFixed(1)} ms first, ${historyMs[historyMs.length - 1]!.toFixed(1)} ms later, verify ${Math.round(verifyRates[verifyRates.length - 1]!)} events/s`);
     return [
       { id: `history-first-${events}`, label: `history of a tender with 5 linked streams, first question (links found by reading the whole log), store of ${size}`, unit: 'ms', samples: firstMs, lowerIsBetter: true },
-      { id: `history-${events}`, label: `history of a tender with 5 linked streams, later questions (the platform's link index), store of ${size}`, unit: 'ms', samples: historyMs, target: 100, lowerIsBetter: true },
-      { id: `evidence-pack-${events}`, label: `evidence pack of the same tender (.tar in memory), store of ${size}`, unit: 'ms', samples: packMs, lowerIsBetter: true },
+      // Below a millisecond: in µs, which the report's whole numbers can show.
+      { id: `history-${events}`, label: `history of a tender with 5 linked streams, later questions (the platform's link index), store of ${size}`, unit: 'µs', samples: historyMs.map(toMicroseconds), target: 100_000, lowerIsBetter: true },
+      { id: `evidence-pack-${events}`, label: `evidence pack of the same tender (.tar in memory, later questions), store of ${size}`, unit: 'µs', samples: packMs.map(toMicroseconds), lowerIsBetter: true },
       { id: `verify-all-${events}`, label: `full chain verification (every stream, head records and the $all ledger), store of ${size}`, unit: 'events/s', samples: verifyRates, target: 100_000 },
     ];
   } finally {
