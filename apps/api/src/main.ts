@@ -1,5 +1,5 @@
 import { ConfigError, parseConfig, type AppConfig } from './config/app-config.js';
-import { startPlatform } from './bootstrap.js';
+import { startPlatform, type RunningPlatform } from './bootstrap.js';
 
 function describeEngines(config: AppConfig): string {
   const events = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : `EventStoreDB ${config.eventStore.url}`;
@@ -9,13 +9,13 @@ function describeEngines(config: AppConfig): string {
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  const platform = await startPlatform(config);
-  console.log(`Presales Ledger is running at ${platform.url} (${describeEngines(config)})`);
-  // A graceful stop: the projector finishes its batch and checkpoints, the stores close, exit 0.
+  let platform: RunningPlatform | undefined;
+  // Installed before start-up, so a stop that arrives while the demo loads or the stores open is
+  // still an orderly exit; once serving, the projector finishes its batch and the stores close.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       console.log(`presales: ${signal} received, stopping`);
-      platform.close().then(
+      (platform?.close() ?? Promise.resolve()).then(
         () => process.exit(0),
         (error: unknown) => {
           console.error(`presales: unclean stop: ${error instanceof Error ? error.message : String(error)}`);
@@ -24,6 +24,8 @@ async function main(): Promise<void> {
       );
     });
   }
+  platform = await startPlatform(config);
+  console.log(`Presales Ledger is running at ${platform.url} (${describeEngines(config)})`);
 }
 
 main().catch((error: unknown) => {

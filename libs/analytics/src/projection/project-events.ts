@@ -5,6 +5,12 @@ import { toSqlDateTime } from '../sql/escape.js';
 import type { ProjectionContext } from './fact-columns.js';
 import { FACT_TABLE_BY_EVENT_TYPE } from './facts/index.js';
 
+/**
+ * Streams the analytics tables never see: who read which audit trail (decision 0011) is for
+ * admins through /api/audit/reads, not for analysts' SQL.
+ */
+export const UNPROJECTED_STREAM_PREFIXES = ['audit-'] as const;
+
 /** Rows to insert, per table, for one batch of events. */
 export type ProjectedRows = Map<string, AnalyticsRow[]>;
 
@@ -37,6 +43,7 @@ function eventRow(event: RecordedEvent): AnalyticsRow {
 export function projectEvents(events: readonly RecordedEvent[], context: ProjectionContext): ProjectedRows {
   const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, []]]);
   for (const event of events) {
+    if (UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) continue;
     rows.get(EVENTS_TABLE.name)!.push(eventRow(event));
     const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
     if (fact === undefined) continue;
