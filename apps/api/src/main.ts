@@ -9,7 +9,7 @@ function describeEngines(config: AppConfig): string {
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
-  let platform: RunningPlatform | undefined;
+  let platform: RunningPlatform | undefined = undefined;
   // Installed before start-up, so a stop that arrives while the demo loads or the stores open is
   // still an orderly exit; once serving, the projector finishes its batch and the stores close.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
