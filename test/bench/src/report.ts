@@ -89,6 +89,9 @@ export function renderReport(report: Report): string {
     `- Node.js: ${machine.node}`,
     `- load average (1 min) when the run started: ${machine.loadAverage.toFixed(2)}`,
     '',
+    // Drawn next to this file by chart.ts after the report is written.
+    '![ratios against their baselines](benchmarks-ratios.svg)',
+    '',
     ...report.sections.flatMap((section) => [renderSection(section), '']),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeRatioChart } from './chart.js';
 import { describeMachine } from './machine.js';
 import { missedTargets, renderReport } from './report.js';
 import type { BenchSection } from './suite.js';
@@ -27,8 +28,9 @@ async function main(): Promise<void> {
   }
   const report = { machine, date: new Date(), runs, sections };
   writeFileSync(values.out, renderReport(report));
+  const chart = writeRatioChart(values.out);
   const missed = missedTargets(report);
-  console.log(`bench: wrote ${values.out}; ${missed.length === 0 ? 'every target met' : `targets not met: ${missed.join('; ')}`}`);
+  console.log(`bench: wrote ${values.out} and ${chart}; ${missed.length === 0 ? 'every target met' : `targets not met: ${missed.join('; ')}`}`);
 }
 
 main().catch((error: unknown) => {
