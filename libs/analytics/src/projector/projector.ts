@@ -146,10 +146,13 @@ export class Projector {
     });
     let buffer: RecordedEvent[] = [];
     let pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
+    // The oldest buffered event waits at most flushIntervalMs: the deadline is set when the buffer
+    // starts filling, not renewed by every event that follows (a steady stream would never flush).
+    let flushAt = 0;
     try {
       for (;;) {
         pending ??= iterator.next();
-        const delay = buffer.length > 0 ? cancellableDelay(this.flushIntervalMs) : undefined;
+        const delay = buffer.length > 0 ? cancellableDelay(Math.max(0, flushAt - Date.now())) : undefined;
         const timeout = delay?.elapsed.then(() => 'flush' as const);
         const next = await Promise.race([pending, stopped, ...(timeout ? [timeout] : [])]);
         delay?.cancel();
@@ -161,7 +164,10 @@ export class Projector {
         pending = undefined;
         if (next.done) return;
         const message = next.value;
-        if (message.kind === 'event') buffer.push(message.event);
+        if (message.kind === 'event') {
+          if (buffer.length === 0) flushAt = Date.now() + this.flushIntervalMs;
+          buffer.push(message.event);
+        }
         if (buffer.length >= this.batchSize || (message.kind === 'caughtUp' && buffer.length > 0)) buffer = await this.flush(buffer, onProgress);
         if (message.kind === 'caughtUp') {
           this.caughtUp = true;
