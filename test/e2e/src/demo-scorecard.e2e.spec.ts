@@ -1,23 +1,14 @@
 import type { KpiCatalogEntry, MaturityResponse, ScorecardResponse } from '@presales/contracts';
-import { KPI_CATALOG } from '@presales/kpi';
+import { formatPeriod, KPI_CATALOG, periodContaining, previousPeriod } from '@presales/kpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
-
-async function settled(url: string): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    const health = (await (await fetch(`${url}api/health`)).json()) as { projector: { lagEvents: number; state: string } };
-    if (health.projector.lagEvents === 0 && health.projector.state === 'live') return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('projector did not catch up');
-}
+import { json, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 describe('a first start with the demo history: what a manager sees', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   beforeAll(async () => {
     platform = await startPlatform(data.dir, { DEMO_DATA: 'on' });
-    await settled(platform.url);
+    await untilCaughtUp(platform.url, 60_000);
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
@@ -31,9 +22,7 @@ describe('a first start with the demo history: what a manager sees', () => {
 
   it('fills most of the scorecard with data, targets and statuses', async () => {
     // The demo spans the 24 months before this one: the previous quarter is in it, whatever today is.
-    const now = new Date();
-    const quarter = Math.floor(now.getUTCMonth() / 3);
-    const previousQuarter = quarter === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${quarter}`;
+    const previousQuarter = formatPeriod(previousPeriod(periodContaining(new Date(), 'quarter')));
     const card = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=${previousQuarter}`));
     const withData = card.lines.filter((l) => l.do.actual !== null);
     expect(withData.length).toBeGreaterThanOrEqual(24);

@@ -1,3 +1,4 @@
+import type { HealthResponse } from '@presales/contracts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,4 +107,14 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
 export async function headPosition(url: string): Promise<number> {
   const health = (await (await fetch(`${url}api/health`)).json()) as { eventStore: { headPosition?: string } };
   return Number(health.eventStore.headPosition ?? 0);
+}
+
+/** Polls /api/health until the projector is live with no lag; the health it saw then. */
+export async function untilCaughtUp(url: string, timeoutMs = 10_000): Promise<HealthResponse> {
+  for (const started = Date.now(); Date.now() - started < timeoutMs; ) {
+    const health = await json<HealthResponse>(await fetch(`${url}api/health`));
+    if (health.projector.lagEvents === 0 && health.projector.state === 'live') return health;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('projector did not catch up');
 }

@@ -1,20 +1,11 @@
-import type { HealthResponse, TendersReceivedResponse } from '@presales/contracts';
+import type { TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { headPosition, json, postJson, startPlatform, tempDataDir } from './platform-process.js';
+import { headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp } from './platform-process.js';
 
 const tender = (tenderId: string) => ({ tenderId, opportunityId: 'O-1', kind: 'rfq', issuer: 'Acme', deadline: '2026-04-01T09:00:00Z', receivedAt: '2026-03-10T09:00:00Z' });
 
 async function total(url: string): Promise<number> {
   return (await json<TendersReceivedResponse>(await fetch(`${url}api/kpis/tenders-received`))).total;
-}
-
-async function settled(url: string): Promise<HealthResponse> {
-  for (let i = 0; i < 100; i += 1) {
-    const health = await json<HealthResponse>(await fetch(`${url}api/health`));
-    if (health.projector.lagEvents === 0 && health.projector.state === 'live') return health;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('projector did not catch up');
 }
 
 describe('restarts and crashes lose nothing and count nothing twice', () => {
@@ -28,7 +19,7 @@ describe('restarts and crashes lose nothing and count nothing twice', () => {
 
     const second = await startPlatform(data.dir);
     try {
-      await settled(second.url);
+      await untilCaughtUp(second.url);
       expect(await total(second.url)).toBe(2);
     } finally {
       await second.stop();
@@ -57,7 +48,7 @@ describe('restarts and crashes lose nothing and count nothing twice', () => {
 
     const revived = await startPlatform(data.dir);
     try {
-      const health = await settled(revived.url);
+      const health = await untilCaughtUp(revived.url);
       const events = Number(health.eventStore.headPosition);
       // Every acknowledged tender, and at most the one in flight at the kill.
       expect(events - before).toBeGreaterThanOrEqual(acknowledged.length);

@@ -1,4 +1,5 @@
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import { formatPeriod, periodContaining, previousPeriod } from '@presales/kpi';
 
 export interface ScorecardRow {
   readonly kpi: string;
@@ -48,6 +49,5 @@ export function compositeSummary(card: ScorecardResponse): string {
 
 /** The previous complete quarter of a date: the default period a manager reviews. */
 export function previousQuarter(now: Date): string {
-  const quarter = Math.floor(now.getUTCMonth() / 3);
-  return quarter === 0 ? `${now.getUTCFullYear() - 1}-Q4` : `${now.getUTCFullYear()}-Q${quarter}`;
+  return formatPeriod(previousPeriod(periodContaining(now, 'quarter')));
 }
