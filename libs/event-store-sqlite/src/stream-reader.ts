@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StreamDeletedError, StreamNotFoundError, type ReadStreamOptions, type RecordedEvent } from '@presales/event-store';
-import { toRecordedEvent } from './row-mapping.js';
-import type { EventRow, StreamRow } from './schema.js';
+import { STREAM_EVENT_COLUMNS, tupleToRecordedEvent, type StreamEventTuple } from './row-mapping.js';
+import type { StreamRow } from './schema.js';
 import { visibility } from './stream-record.js';
 
 const NO_LIMIT = -1; // SQLite's LIMIT -1: all rows
@@ -9,16 +9,16 @@ const NO_LIMIT = -1; // SQLite's LIMIT -1: all rows
 /** Stream reads with EventStoreDB's visibility rules: soft deletes, tombstones, `$maxCount`, `$maxAge`. */
 export class StreamReader {
   private readonly streamRow: Database.Statement<[string], StreamRow>;
-  private readonly forwards: Database.Statement<[string, number, number], EventRow>;
-  private readonly backwards: Database.Statement<[string, number, number, number], EventRow>;
+  private readonly forwards: Database.Statement<[string, number, number], StreamEventTuple>;
+  private readonly backwards: Database.Statement<[string, number, number, number], StreamEventTuple>;
 
   constructor(
     db: Database.Database,
     private readonly clock: () => Date,
   ) {
     this.streamRow = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
-    this.forwards = db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?');
-    this.backwards = db.prepare('SELECT * FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?');
+    this.forwards = db.prepare<[string, number, number], StreamEventTuple>(`SELECT ${STREAM_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`).raw();
+    this.backwards = db.prepare<[string, number, number, number], StreamEventTuple>(`SELECT ${STREAM_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? AND revision >= ? ORDER BY revision DESC LIMIT ?`).raw();
   }
 
   read(streamId: string, options: ReadStreamOptions): RecordedEvent[] {
@@ -33,7 +33,7 @@ export class StreamReader {
       options.direction === 'backwards'
         ? this.backwards.all(streamId, Number(options.fromRevision ?? BigInt(row.last_revision)), visible.fromRevision, limit)
         : this.forwards.all(streamId, Math.max(Number(options.fromRevision ?? 0n), visible.fromRevision), limit);
-    const events = rows.map(toRecordedEvent);
+    const events = rows.map((tuple) => tupleToRecordedEvent(streamId, tuple));
     if (visible.recordedAfter === undefined) return events;
     const recordedAfter = visible.recordedAfter;
     return events.filter((event) => event.metadata.recordedAt > recordedAfter).slice(0, maxCount);

@@ -40,14 +40,15 @@ function canonicalArray(values: readonly unknown[]): string {
   return text + ']';
 }
 
-function canonicalObject(object: Record<string, unknown>): string {
+/** `omitted`: a member left out as if undefined (a recorded event's own `hash`, see eventHash). */
+function canonicalObject(object: Record<string, unknown>, omitted?: string): string {
   // Default sort compares UTF-16 code units, the order every canonical form here relies on.
   const keys = Object.keys(object).sort();
   let text = '{';
   let first = true;
   for (const key of keys) {
     const member = object[key];
-    if (member === undefined) continue;
+    if (member === undefined || key === omitted) continue;
     if (!first) text += ',';
     first = false;
     text += quoteKey(key) + ':' + canonicalJson(member);
@@ -60,8 +61,8 @@ export interface HashableEvent {
   readonly revision: bigint;
   readonly type: string;
   readonly data: unknown;
-  /** Everything but `hash`; includes prevHash and recordedAt. */
-  readonly metadata: Omit<RecordedMetadata, 'hash'>;
+  /** Includes prevHash and recordedAt; a `hash` member, as a recorded event has, is not hashed. */
+  readonly metadata: Omit<RecordedMetadata, 'hash'> & { readonly hash?: string };
 }
 
 /**
@@ -86,7 +87,11 @@ export function hashCanonicalEvent(
   );
 }
 
-/** DESIGN.md decision 5: sha256(prevHash ‖ canonical JSON of {streamId, revision, type, data, metadata without hash}). */
+/**
+ * DESIGN.md decision 5: sha256(prevHash ‖ canonical JSON of {streamId, revision, type, data, metadata without hash}).
+ * A recorded event can be passed as it is: its metadata's `hash` is left out here, so
+ * verification does not copy every event to drop it.
+ */
 export function eventHash(event: HashableEvent): string {
-  return hashCanonicalEvent(event.metadata.prevHash, event.streamId, event.revision, event.type, canonicalJson(event.data), canonicalJson(event.metadata));
+  return hashCanonicalEvent(event.metadata.prevHash, event.streamId, event.revision, event.type, canonicalJson(event.data), canonicalObject(event.metadata, 'hash'));
 }

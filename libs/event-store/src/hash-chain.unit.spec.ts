@@ -62,4 +62,11 @@ describe('event hash', () => {
     ];
     for (const variant of variants) expect(eventHash(variant)).not.toBe(hash);
   });
+
+  it('of a recorded event, as it is, leaves its own hash out (only the top-level member)', () => {
+    const recorded = chain('s-1', ['A'])[0]!;
+    expect(eventHash(recorded)).toBe(recorded.metadata.hash);
+    expect(eventHash({ ...recorded, metadata: { ...recorded.metadata, hash: 'anything' } })).toBe(recorded.metadata.hash);
+    expect(eventHash({ ...recorded, data: { hash: 'x' } })).not.toBe(eventHash({ ...recorded, data: {} }));
+  });
 });

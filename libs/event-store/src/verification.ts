@@ -77,8 +77,8 @@ export class StreamChainVerifier {
       return this.breakAt(this.nextRevision, reason);
     }
     if (event.metadata.prevHash !== this.prevHash) return this.breakAt(event.revision, 'prevHash does not match the previous event (deleted, inserted or reordered)');
-    const { hash, ...withoutHash } = event.metadata;
-    if (eventHash({ ...event, metadata: withoutHash }) !== hash) return this.breakAt(event.revision, 'content does not match its hash (edited)');
+    const hash = event.metadata.hash;
+    if (eventHash(event) !== hash) return this.breakAt(event.revision, 'content does not match its hash (edited)');
     if (event.position <= this.lastPosition) return this.breakAt(event.revision, `position ${event.position} is not after the previous event's (reordered in $all)`);
     this.lastPosition = event.position;
     this.prevHash = hash;
