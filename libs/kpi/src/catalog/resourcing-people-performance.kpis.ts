@@ -54,7 +54,7 @@ FROM (
       SELECT w, c_id, m, joins, w_alloc, closed_ms FROM (
         SELECT w, c_id, m, sum(delta) AS joins FROM (
           SELECT w, c_id, t, delta, arrayJoin({{mondays}}) AS m FROM (
-            SELECT entity_id AS w, arrayJoin(member_ids) AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_opened}} AS wo
+            SELECT entity_id AS w, arrayJoin(if(has(member_ids, commander_id), member_ids, arrayPushBack(member_ids, commander_id))) AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_opened}} AS wo
             UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_member_joined}} AS wj
             UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(-1) AS delta FROM {{t:war_room_member_left}} AS wl
           ) AS membership_events

@@ -88,10 +88,10 @@ export function loadAt(consultant: ConsultantModel, instant: number, warRooms: r
 }
 
 /**
- * docs/kpis.md "Clarifications (lead)": a member at M when "the number of their joins (memberIds
- * of WarRoomOpened, WarRoomMemberJoined) at or before M is greater than the number of their
- * WarRoomMemberLeft at or before M, and the war room has no WarRoomClosed at or before M".
- * The commander counts only when memberIds lists them (Oracle notes).
+ * docs/kpis.md "Clarifications (lead)": a member at M when "the number of their joins (the
+ * commander or memberIds of WarRoomOpened, WarRoomMemberJoined) at or before M is greater than
+ * the number of their WarRoomMemberLeft at or before M, and the war room has no WarRoomClosed at
+ * or before M". The commander is a member whether memberIds lists them or not, as in the domain.
  */
 export function isWarRoomMemberAt(room: WarRoomModel, consultantId: string, instant: number): boolean {
   let joins = 0;
@@ -99,7 +99,7 @@ export function isWarRoomMemberAt(room: WarRoomModel, consultantId: string, inst
   for (const change of room.changes) {
     if (change.occurredMs > instant) continue;
     if (change.type === 'WarRoomClosed') return false;
-    if (change.type === 'WarRoomOpened' && change.data.memberIds.includes(consultantId)) joins += 1;
+    if (change.type === 'WarRoomOpened' && (change.data.commanderId === consultantId || change.data.memberIds.includes(consultantId))) joins += 1;
     if (change.type === 'WarRoomMemberJoined' && change.data.consultantId === consultantId) joins += 1;
     if (change.type === 'WarRoomMemberLeft' && change.data.consultantId === consultantId) leaves += 1;
   }
