@@ -9,6 +9,8 @@ export * from './shared/validate.js';
 export * from './shared/streams.js';
 export * from './shared/time.js';
 export * from './shared/upcasting.js';
+export * from './shared/grow-only-map.js';
+export * from './shared/grow-only-set.js';
 
 // Decimal arithmetic and money.
 export * from './money/decimal.js';

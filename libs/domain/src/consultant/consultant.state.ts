@@ -1,5 +1,7 @@
 import { Decimal } from '../money/decimal.js';
 import type { Money } from '../money/money.js';
+import { GrowOnlyMap } from '../shared/grow-only-map.js';
+import { GrowOnlySet } from '../shared/grow-only-set.js';
 import { assertNever } from '../shared/message.js';
 import type { ConsultantAssigned, ConsultantEvent, ConsultantOnboarded } from './consultant.events.js';
 
@@ -28,15 +30,16 @@ export interface GrowthGoal {
   readonly achieved: boolean;
 }
 
+/** Grow-only collections: a consultant logs time every day, so copying them per event is quadratic. */
 export interface ConsultantRecord {
   readonly consultant: ConsultantFacts;
-  readonly assignments: ReadonlyMap<string, Assignment>;
-  readonly timeEntryIds: ReadonlySet<string>;
+  readonly assignments: GrowOnlyMap<string, Assignment>;
+  readonly timeEntryIds: GrowOnlySet<string>;
   /** Hours logged per calendar day, to keep a day within 24 hours. */
-  readonly hoursByDate: ReadonlyMap<string, Decimal>;
+  readonly hoursByDate: GrowOnlyMap<string, Decimal>;
   /** Certified level per skill; a later certification replaces an earlier one. */
-  readonly skills: ReadonlyMap<string, number>;
-  readonly goals: ReadonlyMap<string, GrowthGoal>;
+  readonly skills: GrowOnlyMap<string, number>;
+  readonly goals: GrowOnlyMap<string, GrowthGoal>;
 }
 
 /** An offboarded consultant keeps their record for history and accepts nothing more. */
@@ -53,39 +56,39 @@ export function evolveConsultant(state: ConsultantState, event: ConsultantEvent)
     return {
       status: 'active',
       consultant: { consultantId, teamId, level, weeklyCapacityHours, hourlyCost },
-      assignments: new Map(),
-      timeEntryIds: new Set(),
-      hoursByDate: new Map(),
-      skills: new Map(),
-      goals: new Map(),
+      assignments: GrowOnlyMap.empty(),
+      timeEntryIds: GrowOnlySet.empty(),
+      hoursByDate: GrowOnlyMap.empty(),
+      skills: GrowOnlyMap.empty(),
+      goals: GrowOnlyMap.empty(),
     };
   }
   if (state.status !== 'active') return state;
   switch (event.type) {
     case 'ConsultantAssigned': {
       const { assignmentId, opportunityId, role, allocationPct, from, to } = event.data;
-      return { ...state, assignments: new Map(state.assignments).set(assignmentId, { opportunityId, role, allocationPct, from, to, released: false }) };
+      return { ...state, assignments: state.assignments.with(assignmentId, { opportunityId, role, allocationPct, from, to, released: false }) };
     }
     case 'ConsultantReleased': {
       const assignment = state.assignments.get(event.data.assignmentId);
       if (assignment === undefined) return state;
-      return { ...state, assignments: new Map(state.assignments).set(event.data.assignmentId, { ...assignment, released: true }) };
+      return { ...state, assignments: state.assignments.with(event.data.assignmentId, { ...assignment, released: true }) };
     }
     case 'TimeLogged': {
       const { entryId, date, hours } = event.data;
       const logged = (state.hoursByDate.get(date) ?? Decimal.ZERO).plus(Decimal.fromNumber(hours));
-      return { ...state, timeEntryIds: new Set(state.timeEntryIds).add(entryId), hoursByDate: new Map(state.hoursByDate).set(date, logged) };
+      return { ...state, timeEntryIds: state.timeEntryIds.with(entryId), hoursByDate: state.hoursByDate.with(date, logged) };
     }
     case 'SkillCertified':
-      return { ...state, skills: new Map(state.skills).set(event.data.skill, event.data.level) };
+      return { ...state, skills: state.skills.with(event.data.skill, event.data.level) };
     case 'GrowthGoalSet': {
       const { goalId, skill, targetLevel, dueAt } = event.data;
-      return { ...state, goals: new Map(state.goals).set(goalId, { skill, targetLevel, dueAt, achieved: false }) };
+      return { ...state, goals: state.goals.with(goalId, { skill, targetLevel, dueAt, achieved: false }) };
     }
     case 'GrowthGoalAchieved': {
       const goal = state.goals.get(event.data.goalId);
       if (goal === undefined) return state;
-      return { ...state, goals: new Map(state.goals).set(event.data.goalId, { ...goal, achieved: true }) };
+      return { ...state, goals: state.goals.with(event.data.goalId, { ...goal, achieved: true }) };
     }
     case 'ConsultantOffboarded':
       return { ...state, status: 'offboarded' };

@@ -1,4 +1,5 @@
 import type { Money } from '../money/money.js';
+import { GrowOnlyMap } from '../shared/grow-only-map.js';
 import { assertNever } from '../shared/message.js';
 import {
   INITIAL_OPPORTUNITY_STAGE,
@@ -35,8 +36,8 @@ export type OpportunityState =
   | { readonly status: 'none' }
   | (Common & {
       readonly status: 'open';
-      readonly requests: ReadonlyMap<string, SupportRequest>;
-      readonly requirements: ReadonlyMap<string, Requirement>;
+      readonly requests: GrowOnlyMap<string, SupportRequest>;
+      readonly requirements: GrowOnlyMap<string, Requirement>;
       readonly technicalDecision: TechnicalOutcome | undefined;
     })
   | (Common & { readonly status: 'won'; readonly amount: Money })
@@ -52,8 +53,8 @@ export function evolveOpportunity(state: OpportunityState, event: OpportunityEve
       status: 'open',
       opportunity: { opportunityId, projectType, estimatedValue },
       stage: INITIAL_OPPORTUNITY_STAGE,
-      requests: new Map(),
-      requirements: new Map(),
+      requests: GrowOnlyMap.empty(),
+      requirements: GrowOnlyMap.empty(),
       technicalDecision: undefined,
     };
   }
@@ -63,13 +64,13 @@ export function evolveOpportunity(state: OpportunityState, event: OpportunityEve
     case 'OpportunityStageChanged':
       return { ...state, stage: event.data.to };
     case 'PresalesSupportRequested':
-      return { ...state, requests: new Map(state.requests).set(event.data.requestId, { acknowledgedBy: undefined }) };
+      return { ...state, requests: state.requests.with(event.data.requestId, { acknowledgedBy: undefined }) };
     case 'PresalesSupportAcknowledged':
-      return { ...state, requests: new Map(state.requests).set(event.data.requestId, { acknowledgedBy: event.data.consultantId }) };
+      return { ...state, requests: state.requests.with(event.data.requestId, { acknowledgedBy: event.data.consultantId }) };
     case 'RequirementCaptured':
-      return { ...state, requirements: new Map(state.requirements).set(event.data.requirementId, { fit: 'unassessed' }) };
+      return { ...state, requirements: state.requirements.with(event.data.requirementId, { fit: 'unassessed' }) };
     case 'RequirementFitAssessed':
-      return { ...state, requirements: new Map(state.requirements).set(event.data.requirementId, { fit: event.data.fit }) };
+      return { ...state, requirements: state.requirements.with(event.data.requirementId, { fit: event.data.fit }) };
     case 'TechnicalDecisionRecorded':
       return { ...state, technicalDecision: event.data.outcome };
     case 'OpportunityWon':
