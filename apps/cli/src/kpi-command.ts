@@ -1,14 +1,7 @@
 import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import { formatKpiValue } from '@presales/kpi';
 import { formatTable } from './format-rows.js';
 import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
-
-/** How a KPI value reads in a table, by unit. */
-export function formatKpiValue(value: number | null, unit: string): string {
-  if (value === null) return 'no data';
-  if (unit === 'ratio') return `${(value * 100).toFixed(1)} %`;
-  if (unit === 'money') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value);
-  return value.toFixed(unit === 'count' ? 2 : 1);
-}
 
 const TREND_MARK: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑', worsening: '↓', flat: '→', no_data: '' };
 

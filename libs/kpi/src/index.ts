@@ -7,3 +7,4 @@ export * from './catalog/index.js';
 export { defineKpi } from './catalog/define.js';
 export * from './maturity-practices.js';
 export * from './published-definition.js';
+export * from './value-format.js';

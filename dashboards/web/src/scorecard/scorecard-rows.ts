@@ -1,5 +1,5 @@
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
-import { formatPeriod, periodContaining, previousPeriod } from '@presales/kpi';
+import { formatKpiValue, formatPeriod, periodContaining, previousPeriod } from '@presales/kpi';
 
 export interface ScorecardRow {
   readonly kpi: string;
@@ -16,22 +16,13 @@ export interface ScorecardRow {
 
 const TREND: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑ improving', worsening: '↓ worsening', flat: '→ flat', no_data: '' };
 
-/** How a value reads, by its unit; null is "no data", never 0 (KPIS.md). */
-export function formatValue(value: number | null, unit: string): string {
-  if (value === null) return 'no data';
-  if (unit === 'ratio') return `${(value * 100).toFixed(1)} %`;
-  if (unit === 'money') return new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value);
-  if (unit === 'percent') return `${value.toFixed(1)} %`;
-  return value.toFixed(1);
-}
-
 /** Pure view model of a scorecard, unit-tested without a browser. */
 export function scorecardRows(card: ScorecardResponse): ScorecardRow[] {
   return card.lines.map((line) => ({
     kpi: `${line.names.en} · ${line.names.zh}`,
     area: line.area,
-    target: formatValue(line.plan.target, line.unit),
-    actual: formatValue(line.do.actual, line.unit),
+    target: formatKpiValue(line.plan.target, line.unit),
+    actual: formatKpiValue(line.do.actual, line.unit),
     variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
     status: line.check.status,
     trend: TREND[line.check.trend],

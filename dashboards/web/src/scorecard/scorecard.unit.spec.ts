@@ -1,7 +1,7 @@
 import type { MaturityResponse, ScorecardResponse } from '@presales/contracts';
 import { describe, expect, it } from 'vitest';
 import { maturityOption } from './maturity.option';
-import { compositeSummary, formatValue, previousQuarter, scorecardRows } from './scorecard-rows';
+import { compositeSummary, previousQuarter, scorecardRows } from './scorecard-rows';
 
 const line = (over: Partial<ScorecardResponse['lines'][number]> = {}): ScorecardResponse['lines'][number] => ({
   kpiId: 'win_rate',
@@ -44,10 +44,24 @@ describe('scorecard view model', () => {
     ]);
   });
 
-  it('says no data, never 0', () => {
-    expect(formatValue(null, 'ratio')).toBe('no data');
-    expect(formatValue(0, 'ratio')).toBe('0.0 %');
-    expect(formatValue(1234567.8, 'money')).toBe('1,234,568');
+  it('says no data, never 0, and formats each unit as the CLI does (libs/kpi formatKpiValue)', () => {
+    const rows = scorecardRows(
+      card(
+        [
+          line({ unit: 'ratio', plan: { target: 0, source: 'default' }, do: { ...line().do, actual: null } }),
+          line({ unit: 'percent', plan: { target: 25, source: 'default' }, do: { ...line().do, actual: 23.5 } }),
+          line({ unit: 'count', plan: { target: 2, source: 'default' }, do: { ...line().do, actual: 1.25 } }),
+          line({ unit: 'money', plan: { target: 1234567.8, source: 'default' }, do: { ...line().do, actual: 0 } }),
+        ],
+        { score: null, weightedAverage: null, shortBoard: null, excluded: [] },
+      ),
+    );
+    expect(rows.map((row) => [row.target, row.actual])).toEqual([
+      ['0.0 %', 'no data'],
+      ['25.0 %', '23.5 %'],
+      ['2.00', '1.25'],
+      ['1,234,568', '0'],
+    ]);
   });
 
   it('explains the composite and the short board', () => {
