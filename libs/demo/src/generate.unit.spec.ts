@@ -87,6 +87,12 @@ describe('generateDemo', () => {
     expect(rate('2025')).toBeGreaterThan(rate('2024'));
   });
 
+  it('does not release a lead who left the company in the hour after a deal closed (seed 11 at 60,000 events did)', () => {
+    let events = 0;
+    for (const event of generateDemo({ seed: 11, scale: 60_000 })) events += event.type === 'ConsultantReleased' ? 1 : 0;
+    expect(events).toBeGreaterThan(0);
+  });
+
   it('keeps EVENTS_PER_TEAM, which sizes the scales, within 25 % of what one team generates', () => {
     const perTeam = [...generateDemo({ seed: 3, scale: EVENTS_PER_TEAM })].length;
     expect(perTeam).toBeGreaterThan(EVENTS_PER_TEAM * 0.75);

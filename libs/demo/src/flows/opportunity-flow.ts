@@ -214,9 +214,12 @@ export function closeDeal(world: World, deal: Deal, outcome: 'won' | 'lost' | 'q
   } else {
     world.issue('opportunity', deal.id, { type: 'QualifyOutOpportunity', data: { opportunityId: deal.id, reason } }, at, salesActor(deal.salesId));
   }
-  if (deal.lead.active && deal.lead.assignments.has(deal.assignmentId)) {
+  // Decided an hour later, so checked then: the lead may have left the company in between
+  // (offboarding releases every assignment itself), which a check made now would miss.
+  world.at(at + HOUR, () => {
+    if (!deal.lead.active || !deal.lead.assignments.has(deal.assignmentId)) return;
     world.issue('consultant', deal.lead.id, { type: 'ReleaseConsultant', data: { consultantId: deal.lead.id, assignmentId: deal.assignmentId } }, at + HOUR, managerActor(deal.team.managerId));
     deal.lead.assignments.delete(deal.assignmentId);
-  }
+  });
   world.retire('opportunity', deal.id, at);
 }
