@@ -5,7 +5,7 @@ import {
   checkAppend,
   DuplicateEventIdError,
   GENESIS_HASH,
-  hashCanonicalEvent,
+  hashCanonicalEventForStorage,
   stampMetadata,
   WrongExpectedVersionError,
   type AppendResult,
@@ -87,12 +87,17 @@ export class Appender {
       const event = events[i]!;
       revision += 1;
       position += 1;
-      const data = canonicalJson(event.data);
-      const metadata = canonicalStampedMetadata(event.metadata, recordedAt, prevHash);
-      const hash = hashCanonicalEvent(prevHash, streamId, revision, event.type, data, metadata);
+      const { hash, canonicalData, canonicalMetadata } = hashCanonicalEventForStorage(
+        prevHash,
+        streamId,
+        revision,
+        event.type,
+        canonicalJson(event.data),
+        canonicalStampedMetadata(event.metadata, recordedAt, prevHash),
+      );
       ledger.add(position, hash);
       try {
-        this.insert.run(position, event.id, streamId, revision, event.type, data, metadata, hash, i === events.length - 1 ? ledger.seal() : null);
+        this.insert.run(position, event.id, streamId, revision, event.type, canonicalData, canonicalMetadata, hash, i === events.length - 1 ? ledger.seal() : null);
       } catch (error) {
         if (isUniqueViolation(error, 'events.id')) throw new EventIdAlreadyRecorded();
         throw error;

@@ -1,60 +1,9 @@
 import { hash } from 'node:crypto';
-import { quoteKey } from './quoted-keys.js';
+import { canonicalJson, canonicalObject, quoteJsonString } from './canonical-json.js';
 import type { RecordedMetadata } from './envelope.js';
 
 /** prevHash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
-
-/**
- * JSON with object keys sorted at every depth and no whitespace: one byte string per value.
- * Values with `toJSON` (a Date) are converted as JSON.stringify converts them; `undefined`
- * object members are dropped; bigint, functions and symbols are refused rather than guessed.
- * Hand-rolled rather than entries/sort/map because every append and every verification runs it.
- */
-export function canonicalJson(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'number':
-      return JSON.stringify(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      throw new TypeError('canonicalJson: bigint is not JSON; convert it first');
-    case 'object':
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return canonicalArray(value);
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
-      return canonicalObject(value as Record<string, unknown>);
-    default:
-      throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);
-  }
-}
-
-function canonicalArray(values: readonly unknown[]): string {
-  let text = '[';
-  for (let i = 0; i < values.length; i += 1) {
-    if (i > 0) text += ',';
-    text += canonicalJson(values[i]);
-  }
-  return text + ']';
-}
-
-/** `omitted`: a member left out as if undefined (a recorded event's own `hash`, see eventHash). */
-function canonicalObject(object: Record<string, unknown>, omitted?: string): string {
-  // Default sort compares UTF-16 code units, the order every canonical form here relies on.
-  const keys = Object.keys(object).sort();
-  let text = '{';
-  let first = true;
-  for (const key of keys) {
-    const member = object[key];
-    if (member === undefined || key === omitted) continue;
-    if (!first) text += ',';
-    first = false;
-    text += quoteKey(key) + ':' + canonicalJson(member);
-  }
-  return text + '}';
-}
 
 export interface HashableEvent {
   readonly streamId: string;
@@ -79,12 +28,47 @@ export function hashCanonicalEvent(
   canonicalData: string,
   canonicalMetadata: string,
 ): string {
-  // One-shot hash of the concatenation: the same digest as update(prevHash).update(body), faster.
-  return hash(
-    'sha256',
-    `${prevHash}{"data":${canonicalData},"metadata":${canonicalMetadata},"revision":${revision.toString()},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`,
-    'hex',
-  );
+  return hash('sha256', hashedText(prevHash, streamId, revision, type, canonicalData, canonicalMetadata), 'hex');
+}
+
+/** An event's hash, and its canonical data and metadata as cut from the very text that was hashed. */
+export interface HashedCanonicalEvent {
+  readonly hash: string;
+  readonly canonicalData: string;
+  readonly canonicalMetadata: string;
+}
+
+const BEFORE_DATA = '{"data":'.length;
+const BETWEEN_DATA_AND_METADATA = ',"metadata":'.length;
+
+/**
+ * hashCanonicalEvent for an adapter that stores the canonical texts: they come back as slices
+ * of the hashed text. The canonical parts are built by concatenation, a tree of small pieces
+ * that has to be flattened into one string to be hashed and again for each part to be bound
+ * to SQL; slices of the flattened whole are flat already, so storing them copies nothing more.
+ */
+export function hashCanonicalEventForStorage(
+  prevHash: string,
+  streamId: string,
+  revision: bigint | number,
+  type: string,
+  canonicalData: string,
+  canonicalMetadata: string,
+): HashedCanonicalEvent {
+  const text = hashedText(prevHash, streamId, revision, type, canonicalData, canonicalMetadata);
+  const dataStart = prevHash.length + BEFORE_DATA;
+  const metadataStart = dataStart + canonicalData.length + BETWEEN_DATA_AND_METADATA;
+  return {
+    // Hashing first flattens the text, so the slices below share its one flat copy.
+    hash: hash('sha256', text, 'hex'),
+    canonicalData: text.slice(dataStart, dataStart + canonicalData.length),
+    canonicalMetadata: text.slice(metadataStart, metadataStart + canonicalMetadata.length),
+  };
+}
+
+/** prevHash ‖ the canonical body. One string, hashed one-shot: the same digest as update(prevHash).update(body), faster. */
+function hashedText(prevHash: string, streamId: string, revision: bigint | number, type: string, canonicalData: string, canonicalMetadata: string): string {
+  return `${prevHash}{"data":${canonicalData},"metadata":${canonicalMetadata},"revision":${revision.toString()},"streamId":${quoteJsonString(streamId)},"type":${quoteJsonString(type)}}`;
 }
 
 /**

@@ -1,41 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { canonicalJson, eventHash, GENESIS_HASH, hashCanonicalEvent } from './hash-chain.js';
+import { canonicalJson } from './canonical-json.js';
+import { eventHash, GENESIS_HASH, hashCanonicalEvent, hashCanonicalEventForStorage } from './hash-chain.js';
 import { chainedEvents as chain } from './testing/chain-fixture.js';
-
-/** The original, obviously-correct canonical form the fast one must equal. */
-function referenceCanonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(referenceCanonical).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonical(v)}`).join(',')}}`;
-}
-
-describe('canonicalJson', () => {
-  it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
-  });
-
-  it('equals the straightforward definition on awkward values', () => {
-    const samples: unknown[] = [
-      { 'é': 1, e: 2, E: 3, '😀': [null, true, false, 0, -1.5e-7, 'a"b\\c\n'], '': {} },
-      [[], {}, [{}], 'ü', 1e21, 9007199254740991],
-      { z: { y: { x: { w: [1, 2, { b: 1, a: 2 }] } } }, aa: 'x', a: 'y' },
-    ];
-    for (const sample of samples) expect(canonicalJson(sample)).toBe(referenceCanonical(sample));
-  });
-
-  it('converts values with toJSON as JSON.stringify does', () => {
-    expect(canonicalJson({ at: new Date('2026-01-01T00:00:00.000Z') })).toBe('{"at":"2026-01-01T00:00:00.000Z"}');
-  });
-
-  it('refuses bigint and functions', () => {
-    expect(() => canonicalJson({ a: 1n })).toThrow(/bigint/);
-    expect(() => canonicalJson({ a: () => 1 })).toThrow(/function/);
-  });
-});
 
 describe('event hash', () => {
   it('assembled from canonical parts equals the hash of the canonical whole', () => {
@@ -68,5 +35,16 @@ describe('event hash', () => {
     expect(eventHash(recorded)).toBe(recorded.metadata.hash);
     expect(eventHash({ ...recorded, metadata: { ...recorded.metadata, hash: 'anything' } })).toBe(recorded.metadata.hash);
     expect(eventHash({ ...recorded, data: { hash: 'x' } })).not.toBe(eventHash({ ...recorded, data: {} }));
+  });
+});
+
+describe('hashCanonicalEventForStorage', () => {
+  it('gives the hash of hashCanonicalEvent and the very texts it was given', () => {
+    const data = canonicalJson({ b: [1, { d: 2, c: 3 }], a: 'ü😀"' });
+    const metadata = canonicalJson({ occurredAt: '2026-01-01T00:00:00Z', prevHash: GENESIS_HASH, recordedAt: '2026-01-01T00:00:01Z' });
+    for (const prevHash of [GENESIS_HASH, 'a'.repeat(64), 'short']) {
+      const stored = hashCanonicalEventForStorage(prevHash, 'tender-"1"', 7n, 'Tender"Received', data, metadata);
+      expect(stored).toEqual({ hash: hashCanonicalEvent(prevHash, 'tender-"1"', 7n, 'Tender"Received', data, metadata), canonicalData: data, canonicalMetadata: metadata });
+    }
   });
 });

@@ -3,6 +3,7 @@ export * from './options.js';
 export * from './errors.js';
 export * from './checkpoint-store.port.js';
 export * from './event-store.port.js';
+export * from './canonical-json.js';
 export * from './hash-chain.js';
 export * from './stream-state.js';
 export * from './verification.js';

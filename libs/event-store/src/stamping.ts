@@ -1,5 +1,5 @@
 import type { EventMetadataInput, RecordedMetadata } from './envelope.js';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson, sortKeys } from './canonical-json.js';
 import { quoteKey } from './quoted-keys.js';
 
 /** Keys only the store may write; a writer's values for them are dropped, never trusted. */
@@ -29,12 +29,12 @@ export function canonicalStampedMetadata(input: EventMetadataInput, recordedAt: 
   const source = input as unknown as Record<string, unknown>;
   const keys = ['prevHash', 'recordedAt'];
   for (const key of Object.keys(source)) if (!isStamp(key) && source[key] !== undefined) keys.push(key);
-  keys.sort();
+  sortKeys(keys);
   let text = '{';
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i]!;
     const value = key === 'prevHash' ? prevHash : key === 'recordedAt' ? recordedAt : source[key];
-    text += `${i === 0 ? '' : ','}${quoteKey(key)}:${canonicalJson(value)}`;
+    text += (i === 0 ? '' : ',') + quoteKey(key) + ':' + canonicalJson(value);
   }
   return text + '}';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventMetadataInput } from './envelope.js';
-import { canonicalJson } from './hash-chain.js';
+import { canonicalJson } from './canonical-json.js';
 import { canonicalStampedMetadata, stampMetadata } from './stamping.js';
 
 const input: EventMetadataInput = {
