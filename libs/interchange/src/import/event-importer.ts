@@ -61,7 +61,11 @@ export class EventImporter {
     for await (const item of items) {
       this.lines += 1;
       if ('rejection' in item) this.record(item.rejection);
-      else await this.take(item);
+      else {
+        // Most lines continue a stream already in memory and are validated synchronously: no promise per line.
+        const loading = this.take(item);
+        if (loading !== undefined) await loading;
+      }
       this.linesInBatch += 1;
       if (this.linesInBatch >= this.batchLines) await this.flush();
     }
@@ -73,41 +77,47 @@ export class EventImporter {
     return { lines: this.lines, appended: this.appended, alreadyPresent: this.alreadyPresent, rejected: this.rejected };
   }
 
-  private async take(candidate: ImportCandidate): Promise<void> {
+  /** Validates one line; returns a promise only when its stream's state has to be read from the store first. */
+  private take(candidate: ImportCandidate): Promise<void> | undefined {
+    let line: ImportLine;
     try {
-      const line = parseEnvelope(candidate);
-      const entry = await this.entryFor(candidate.line, line);
-      const pending = this.pendingEventOf(candidate.line, line);
+      line = parseEnvelope(candidate);
+      checkStreamAndType(candidate.line, line);
+    } catch (error) {
+      this.recordRejected(error);
+      return undefined;
+    }
+    const cached = this.states.cached(line.stream);
+    if (cached !== undefined) {
+      this.validateAgainst(candidate.line, line, cached);
+      return undefined;
+    }
+    return this.states.get(line.stream).then((entry) => this.validateAgainst(candidate.line, line, entry));
+  }
+
+  /** The payload, the id, an explicit revision and the invariants, against the stream's state. */
+  private validateAgainst(lineNumber: number, line: ImportLine, entry: StreamEntry): void {
+    try {
+      const pending = this.pendingEventOf(lineNumber, line);
       const known = entry.knownId(pending.toAppend.id);
-      if (known !== undefined) return this.duplicate(candidate.line, line, pending, known);
+      if (known !== undefined) return this.duplicate(lineNumber, line, pending, known);
       if (line.revision !== undefined && BigInt(line.revision) !== entry.nextRevision) {
-        reject({ ...where(candidate.line, line), code: 'revision_out_of_order', reason: `revision = ${line.revision}: out of order, the stream's next revision is ${entry.nextRevision}` });
+        reject({ ...where(lineNumber, line), code: 'revision_out_of_order', reason: `revision = ${line.revision}: out of order, the stream's next revision is ${entry.nextRevision}` });
       }
       try {
         entry.accept(pending);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        reject({ ...where(candidate.line, line), id: pending.toAppend.id, code: 'invariant', reason: error.message });
+        reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'invariant', reason: error.message });
       }
     } catch (error) {
-      if (!(error instanceof LineRejectedError)) throw error;
-      this.record(error.rejection);
+      this.recordRejected(error);
     }
   }
 
-  private async entryFor(lineNumber: number, line: ImportLine): Promise<StreamEntry> {
-    const name = parseStreamName(line.stream);
-    if (name === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(name.id)) {
-      reject({ ...where(lineNumber, line), code: 'unknown_stream', reason: `stream = ${JSON.stringify(line.stream)}: must be <category>-<id> with a known category and an id of [A-Za-z0-9_-]{1,64}` });
-    }
-    const aggregate = aggregateFor(name.category);
-    if (!Object.hasOwn(aggregate.events, line.type)) {
-      const rule = isDomainEventType(line.type)
-        ? `is a ${categoryOf(line.type)} event and cannot be recorded in a ${name.category} stream`
-        : `is not an event type of the domain; a ${name.category} stream takes ${Object.keys(aggregate.events).join(', ')}`;
-      reject({ ...where(lineNumber, line), code: 'unknown_event_type', reason: `type = ${JSON.stringify(line.type)}: ${rule}` });
-    }
-    return this.states.get(line.stream);
+  private recordRejected(error: unknown): void {
+    if (!(error instanceof LineRejectedError)) throw error;
+    this.record(error.rejection);
   }
 
   private pendingEventOf(lineNumber: number, line: ImportLine): PendingEvent {
@@ -202,6 +212,21 @@ export class EventImporter {
     this.rejected += 1;
     this.byCode[rejection.code] = (this.byCode[rejection.code] ?? 0) + 1;
     this.options.onRejected?.(rejection);
+  }
+}
+
+/** The line's stream must be `<category>-<id>` of a known category, and its type an event of that category. */
+function checkStreamAndType(lineNumber: number, line: ImportLine): void {
+  const name = parseStreamName(line.stream);
+  if (name === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(name.id)) {
+    reject({ ...where(lineNumber, line), code: 'unknown_stream', reason: `stream = ${JSON.stringify(line.stream)}: must be <category>-<id> with a known category and an id of [A-Za-z0-9_-]{1,64}` });
+  }
+  const aggregate = aggregateFor(name.category);
+  if (!Object.hasOwn(aggregate.events, line.type)) {
+    const rule = isDomainEventType(line.type)
+      ? `is a ${categoryOf(line.type)} event and cannot be recorded in a ${name.category} stream`
+      : `is not an event type of the domain; a ${name.category} stream takes ${Object.keys(aggregate.events).join(', ')}`;
+    reject({ ...where(lineNumber, line), code: 'unknown_event_type', reason: `type = ${JSON.stringify(line.type)}: ${rule}` });
   }
 }
 

@@ -24,16 +24,22 @@ export class StreamStates {
 
   /** The entry of a stream whose name has a known category (the caller checked it). */
   async get(stream: string): Promise<StreamEntry> {
+    const cached = this.cached(stream);
+    if (cached !== undefined) return cached;
+    const entry = await this.load(stream);
+    this.entries.set(stream, entry);
+    return entry;
+  }
+
+  /** The entry if it is in memory, marked as the most recently used; undefined if it must be loaded. */
+  cached(stream: string): StreamEntry | undefined {
     const cached = this.entries.get(stream);
     if (cached !== undefined) {
       // Re-insert: Map iteration order is the recency order.
       this.entries.delete(stream);
       this.entries.set(stream, cached);
-      return cached;
     }
-    const entry = await this.load(stream);
-    this.entries.set(stream, entry);
-    return entry;
+    return cached;
   }
 
   /** Streams with events waiting to be appended, in first-touched order. */

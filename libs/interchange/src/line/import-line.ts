@@ -1,12 +1,14 @@
 import { ACTOR_ROLES, EntityId, IsoUtcTime, validate, ValidationError } from '@presales/domain';
 import { z } from 'zod';
 import { reject } from '../import/rejection.js';
+import { EVENT_ID_PATTERN } from './patterns.js';
+import { plainEnvelope } from './plain-envelope.js';
 
 /** Stamps only a store sets: an import drops them (a restore keeps them, after verifying the chain). */
 export const STORE_STAMPS = ['recordedAt', 'prevHash', 'hash'] as const;
 
 /** Given event ids: a UUID, or any id a system of record might use, without spaces or control characters. */
-export const EventIdText = z.string().regex(/^[A-Za-z0-9_.:-]{1,128}$/, 'must be 1 to 128 characters of A-Z a-z 0-9 _ . : -');
+export const EventIdText = z.string().regex(EVENT_ID_PATTERN, 'must be 1 to 128 characters of A-Z a-z 0-9 _ . : -');
 
 const LineMetadata = z
   .object({
@@ -24,7 +26,7 @@ const LineMetadata = z
  * {"occurredAt", "actor": {"id","role"}, ...}}`. An export line also carries `revision`,
  * `position` and the store's stamps; `revision`, when present, must be where the event lands.
  */
-const ImportLineEnvelope = z.object({
+export const ImportLineEnvelope = z.object({
   id: EventIdText.optional(),
   stream: z.string().min(1).max(200),
   type: z.string().min(1).max(100),
@@ -58,6 +60,8 @@ export function parseEnvelope(candidate: ImportCandidate): ImportLine {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return reject({ line, code: 'invalid_envelope', reason: `a line must be a JSON object {"stream","type","data","metadata"}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` });
   }
+  const plain = plainEnvelope(value);
+  if (plain !== undefined) return plain;
   const stream = typeof (value as { stream?: unknown }).stream === 'string' ? (value as { stream: string }).stream : undefined;
   try {
     return validate(ImportLineEnvelope, value, 'envelope');
