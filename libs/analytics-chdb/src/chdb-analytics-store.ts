@@ -6,7 +6,7 @@ import {
   toAnalystResult,
   sqlIdentifier,
   sqlValue,
-  toJsonEachRow,
+  toJsonCompactEachRow,
   type AnalyticsRow,
   type AnalyticsStore,
   type AnalystLimits,
@@ -44,6 +44,9 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     }
     return store;
   }
+
+  /** Settles when every insert issued so far has finished, whether it failed or not. */
+  private insertsDone: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly session: Session,
@@ -91,10 +94,24 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     return parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow'));
   }
 
-  async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * The body is encoded at once, in the caller's turn, and the statement queued behind the
+   * inserts already issued: a caller may issue a batch's inserts together and go on preparing
+   * the next batch while chDB writes these on its own thread, one at a time, in call order.
+   */
+  insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
     const settings = options.deduplicationToken === undefined ? '' : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
-    await this.run(`INSERT INTO ${sqlIdentifier(table)}${settings} FORMAT JSONEachRow\n${toJsonEachRow(rows)}`);
+    // JSONCompactEachRow: chDB parses it markedly faster than JSONEachRow (no key per value);
+    // ClickHouse 18.16 cannot read it, so the server adapter keeps JSONEachRow.
+    const { columns, body } = toJsonCompactEachRow(rows);
+    const statement = `INSERT INTO ${sqlIdentifier(table)} (${columns.map(sqlIdentifier).join(', ')})${settings} FORMAT JSONCompactEachRow\n${body}`;
+    const inserted = this.insertsDone.then(() => this.run(statement));
+    this.insertsDone = inserted.then(
+      () => undefined,
+      () => undefined,
+    );
+    return inserted.then(() => undefined);
   }
 
   async serverVersion(): Promise<string> {
@@ -103,6 +120,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   }
 
   async close(): Promise<void> {
+    await this.insertsDone;
     if (this.session.open) this.session.close();
   }
 

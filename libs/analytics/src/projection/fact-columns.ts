@@ -20,7 +20,14 @@ export interface FactColumn {
   readonly read: (data: EventData, event: RecordedEvent, context: ProjectionContext) => AnalyticsValue;
 }
 
-const field = (data: EventData, path: string): unknown => path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
+type FieldReader = (data: EventData) => unknown;
+
+/** A payload path split once when the column is declared, not once per row. */
+function fieldReader(path: string): FieldReader {
+  const keys = path.split('.');
+  if (keys.length === 1) return (data) => data[path];
+  return (data) => keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
+}
 
 /**
  * Column builders, one per kind of field. Each takes the column name (snake_case) and the
@@ -29,26 +36,53 @@ const field = (data: EventData, path: string): unknown => path.split('.').reduce
  */
 export const col = {
   /** Text or enum; absent optional text is ''. */
-  text: (name: string, from: string): FactColumn => ({ name, type: 'String', read: (d) => stringOr(field(d, from), '') }),
+  text: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'String', read: (d) => stringOr(field(d), '') };
+  },
   /** Array of ids or names. */
-  list: (name: string, from: string): FactColumn => ({ name, type: 'Array(String)', read: (d) => ((field(d, from) as string[] | undefined) ?? []).map(String) }),
+  list: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'Array(String)', read: (d) => ((field(d) as string[] | undefined) ?? []).map(String) };
+  },
   /** How many items a list holds. */
-  count: (name: string, from: string): FactColumn => ({ name, type: 'UInt32', read: (d) => ((field(d, from) as unknown[] | undefined) ?? []).length }),
-  number: (name: string, from: string): FactColumn => ({ name, type: 'Float64', read: (d) => numberOr(field(d, from), 0) }),
-  optionalNumber: (name: string, from: string): FactColumn => ({ name, type: 'Nullable(Float64)', read: (d) => numberOr(field(d, from), null) }),
-  flag: (name: string, from: string): FactColumn => ({ name, type: 'UInt8', read: (d) => (field(d, from) === true ? 1 : 0) }),
+  count: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'UInt32', read: (d) => ((field(d) as unknown[] | undefined) ?? []).length };
+  },
+  number: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'Float64', read: (d) => numberOr(field(d), 0) };
+  },
+  optionalNumber: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'Nullable(Float64)', read: (d) => numberOr(field(d), null) };
+  },
+  flag: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'UInt8', read: (d) => (field(d) === true ? 1 : 0) };
+  },
   /** Exact decimal text (amounts, percentages as strings). */
-  decimal: (name: string, from: string): FactColumn => ({ name, type: 'Decimal(38, 6)', read: (d) => decimalOr(field(d, from), new SqlDecimal('0')) }),
-  optionalDecimal: (name: string, from: string): FactColumn => ({ name, type: 'Nullable(Decimal(38, 6))', read: (d) => decimalOr(field(d, from), null) }),
+  decimal: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'Decimal(38, 6)', read: (d) => decimalOr(field(d), new SqlDecimal('0')) };
+  },
+  optionalDecimal: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'Nullable(Decimal(38, 6))', read: (d) => decimalOr(field(d), null) };
+  },
   /** A nested value kept whole as JSON text (quote lines, checklists, definitions). */
-  json: (name: string, from: string): FactColumn => ({ name, type: 'String', read: (d) => JSON.stringify(field(d, from) ?? null) }),
+  json: (name: string, from: string): FactColumn => {
+    const field = fieldReader(from);
+    return { name, type: 'String', read: (d) => JSON.stringify(field(d) ?? null) };
+  },
   /** A value computed from the payload (derived values are never stored as truth in events). */
   derived: (name: string, type: string, read: FactColumn['read']): FactColumn => ({ name, type, read }),
 };
 
 /** ISO time → `DateTime('UTC')` plus epoch milliseconds beside it (no DateTime64, decision 8). */
 export function timeColumns(name: string, from: string, optional = false): FactColumn[] {
-  const iso = (d: EventData) => field(d, from) as string | undefined;
+  const iso = fieldReader(from) as (data: EventData) => string | undefined;
   return [
     { name, type: "DateTime('UTC')", read: (d) => (iso(d) === undefined ? (optional ? '1970-01-01 00:00:00' : missing(from)) : toSqlDateTime(iso(d)!)) },
     { name: `${name}_ms`, type: 'UInt64', read: (d) => (iso(d) === undefined ? 0 : Date.parse(iso(d)!)) },

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@presales/event-store';
 import type { AnalyticsRow } from '../analytics-store.port.js';
-import { toSqlDateTime } from '../sql/escape.js';
 import type { TableDefinition } from '../schema/table-definition.js';
+import { envelopeOf, type EventEnvelope } from './event-envelope.js';
 import type { FactColumn, ProjectionContext } from './fact-columns.js';
 
 /**
@@ -13,19 +13,26 @@ import type { FactColumn, ProjectionContext } from './fact-columns.js';
 export interface FactTable {
   readonly eventType: string;
   readonly table: TableDefinition;
-  toRow(event: RecordedEvent, context: ProjectionContext): AnalyticsRow;
+  /** `envelope` is the event's own, passed in when the caller has converted it already. */
+  toRow(event: RecordedEvent, context: ProjectionContext, envelope?: EventEnvelope): AnalyticsRow;
 }
 
-const ENVELOPE_COLUMNS: readonly FactColumn[] = [
-  { name: 'position', type: 'UInt64', read: (_d, e) => Number(e.position) },
-  { name: 'event_id', type: 'String', read: (_d, e) => e.id },
+interface EnvelopeColumn {
+  readonly name: string;
+  readonly type: string;
+  readonly read: (event: RecordedEvent, envelope: EventEnvelope) => AnalyticsRow[string];
+}
+
+const ENVELOPE_COLUMNS: readonly EnvelopeColumn[] = [
+  { name: 'position', type: 'UInt64', read: (_e, envelope) => envelope.position },
+  { name: 'event_id', type: 'String', read: (e) => e.id },
   /** The aggregate's id: the stream name after `<category>-`. */
-  { name: 'entity_id', type: 'String', read: (_d, e) => entityIdOf(e.streamId) },
-  { name: 'occurred_at', type: "DateTime('UTC')", read: (_d, e) => toSqlDateTime(e.metadata.occurredAt) },
-  { name: 'occurred_at_ms', type: 'UInt64', read: (_d, e) => Date.parse(e.metadata.occurredAt) },
-  { name: 'recorded_at', type: "DateTime('UTC')", read: (_d, e) => toSqlDateTime(e.metadata.recordedAt) },
-  { name: 'recorded_at_ms', type: 'UInt64', read: (_d, e) => Date.parse(e.metadata.recordedAt) },
-  { name: 'actor_id', type: 'String', read: (_d, e) => e.metadata.actor.id },
+  { name: 'entity_id', type: 'String', read: (e) => entityIdOf(e.streamId) },
+  { name: 'occurred_at', type: "DateTime('UTC')", read: (_e, envelope) => envelope.occurredAt },
+  { name: 'occurred_at_ms', type: 'UInt64', read: (_e, envelope) => envelope.occurredAtMs },
+  { name: 'recorded_at', type: "DateTime('UTC')", read: (_e, envelope) => envelope.recordedAt },
+  { name: 'recorded_at_ms', type: 'UInt64', read: (_e, envelope) => envelope.recordedAtMs },
+  { name: 'actor_id', type: 'String', read: (e) => e.metadata.actor.id },
 ];
 
 export function entityIdOf(streamId: string): string {
@@ -34,7 +41,8 @@ export function entityIdOf(streamId: string): string {
 }
 
 export function factTable(eventType: string, tableName: string, columns: readonly (FactColumn | readonly FactColumn[])[]): FactTable {
-  const all = [...ENVELOPE_COLUMNS, ...columns.flat()];
+  const payload = columns.flat();
+  const all = [...ENVELOPE_COLUMNS, ...payload];
   const names = new Set<string>();
   for (const column of all) {
     if (names.has(column.name)) throw new Error(`fact table ${tableName}: column ${column.name} declared twice`);
@@ -43,10 +51,11 @@ export function factTable(eventType: string, tableName: string, columns: readonl
   return {
     eventType,
     table: { name: tableName, columns: all.map(({ name, type }) => ({ name, type })), orderBy: ['entity_id', 'position'], shardBy: 'entity_id' },
-    toRow(event, context) {
+    toRow(event, context, envelope = envelopeOf(event)) {
       const row: Record<string, AnalyticsRow[string]> = {};
-      for (const column of all) row[column.name] = column.read(event.data, event, context);
-      row['version'] = Number(event.position);
+      for (const column of ENVELOPE_COLUMNS) row[column.name] = column.read(event, envelope);
+      for (const column of payload) row[column.name] = column.read(event.data, event, context);
+      row['version'] = envelope.position;
       return row;
     },
   };

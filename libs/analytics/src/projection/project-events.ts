@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@presales/event-store';
 import type { AnalyticsRow } from '../analytics-store.port.js';
 import { EVENTS_TABLE } from '../schema/tables.js';
-import { toSqlDateTime } from '../sql/escape.js';
+import { envelopeOf, type EventEnvelope } from './event-envelope.js';
 import type { ProjectionContext } from './fact-columns.js';
 import { FACT_TABLE_BY_EVENT_TYPE } from './facts/index.js';
 
@@ -14,24 +14,24 @@ export const UNPROJECTED_STREAM_PREFIXES = ['audit-'] as const;
 /** Rows to insert, per table, for one batch of events. */
 export type ProjectedRows = Map<string, AnalyticsRow[]>;
 
-function eventRow(event: RecordedEvent): AnalyticsRow {
+function eventRow(event: RecordedEvent, envelope: EventEnvelope): AnalyticsRow {
   return {
-    position: Number(event.position),
+    position: envelope.position,
     event_id: event.id,
     stream_id: event.streamId,
     stream_category: event.streamId.split('-', 1)[0] ?? '',
     revision: Number(event.revision),
     type: event.type,
-    occurred_at: toSqlDateTime(event.metadata.occurredAt),
-    occurred_at_ms: Date.parse(event.metadata.occurredAt),
-    recorded_at: toSqlDateTime(event.metadata.recordedAt),
-    recorded_at_ms: Date.parse(event.metadata.recordedAt),
+    occurred_at: envelope.occurredAt,
+    occurred_at_ms: envelope.occurredAtMs,
+    recorded_at: envelope.recordedAt,
+    recorded_at_ms: envelope.recordedAtMs,
     actor_id: event.metadata.actor.id,
     actor_role: event.metadata.actor.role,
     schema_version: event.metadata.schemaVersion,
     data: JSON.stringify(event.data),
     hash: event.metadata.hash,
-    version: Number(event.position),
+    version: envelope.position,
   };
 }
 
@@ -41,14 +41,16 @@ function eventRow(event: RecordedEvent): AnalyticsRow {
  * each domain event also lands in its fact table.
  */
 export function projectEvents(events: readonly RecordedEvent[], context: ProjectionContext): ProjectedRows {
-  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, []]]);
+  const eventRows: AnalyticsRow[] = [];
+  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, eventRows]]);
   for (const event of events) {
     if (UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) continue;
-    rows.get(EVENTS_TABLE.name)!.push(eventRow(event));
+    const envelope = envelopeOf(event);
+    eventRows.push(eventRow(event, envelope));
     const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
     if (fact === undefined) continue;
     const tableRows = rows.get(fact.table.name) ?? [];
-    tableRows.push(fact.toRow(event, context));
+    tableRows.push(fact.toRow(event, context, envelope));
     rows.set(fact.table.name, tableRows);
   }
   return rows;

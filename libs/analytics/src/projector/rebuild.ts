@@ -43,17 +43,37 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   let position = 0n;
   let projected = 0;
   const progress = (): RebuildProgress => ({ projected, total, position, elapsedMs: now() - started });
+  // One batch ahead: while the engine writes a batch (chDB does so on its own thread), the next
+  // one is read, projected and encoded here. At most two batches are held at a time.
+  let inFlight: { readonly writing: Promise<void>; readonly to: bigint; readonly events: number } | undefined;
+  const settle = async () => {
+    if (inFlight === undefined) return;
+    await inFlight.writing;
+    position = inFlight.to;
+    projected += inFlight.events;
+    inFlight = undefined;
+    options.onProgress?.(progress());
+  };
+  let readTo = 0n;
   for (;;) {
     // readAll is inclusive of fromPosition; positions are opaque, so skip what we already have.
-    const page = (await eventStore.readAll({ fromPosition: position, maxCount: batchSize + 1 }))
-      .filter((event) => event.position > position)
+    const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: batchSize + 1 }))
+      .filter((event) => event.position > readTo)
       .slice(0, batchSize);
     if (page.length === 0) break;
-    await writeBatch(eventStore, analytics, page);
-    position = page[page.length - 1]!.position;
-    projected += page.length;
-    options.onProgress?.(progress());
+    const writing = writeBatch(eventStore, analytics, page);
+    // Handled at once, as it may fail while the batch before it is awaited; awaited in turn.
+    writing.catch(() => undefined);
+    try {
+      await settle();
+    } catch (error) {
+      await writing.catch(() => undefined);
+      throw error;
+    }
+    readTo = page[page.length - 1]!.position;
+    inFlight = { writing, to: readTo, events: page.length };
   }
+  await settle();
   if (projected > 0) await new ProjectionCheckpoints(analytics).save(options.subscriberId ?? DEFAULT_SUBSCRIBER_ID, position);
   return progress();
 }

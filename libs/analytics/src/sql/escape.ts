@@ -1,3 +1,5 @@
+import { sqlDateTimeOfEpochMs } from './utc-date-time.js';
+
 /**
  * The one escaping function (DESIGN.md decision 8): the common dialect has no query
  * parameters on ClickHouse 18.16, so every value reaches SQL through here.
@@ -35,7 +37,7 @@ export function sqlIdentifier(name: string): string {
 
 /** `'YYYY-MM-DD hh:mm:ss'` in UTC: the DateTime text both engines parse (decision 8). */
 export function toSqlDateTime(value: Date | string): string {
-  const date = typeof value === 'string' ? new Date(value) : value;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`toSqlDateTime: ${JSON.stringify(value)} is not a time`);
-  return date.toISOString().slice(0, 19).replace('T', ' ');
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`toSqlDateTime: ${JSON.stringify(value)} is not a time`);
+  return sqlDateTimeOfEpochMs(ms);
 }

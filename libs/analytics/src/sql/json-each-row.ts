@@ -1,4 +1,5 @@
-import { SqlDecimal, type AnalyticsRow } from '../analytics-store.port.js';
+import type { AnalyticsRow } from '../analytics-store.port.js';
+import { jsonObjectOf } from './json-value.js';
 
 /** Parse a JSONEachRow body: one JSON object per line. */
 export function parseJsonEachRow<Row>(text: string): Row[] {
@@ -7,12 +8,16 @@ export function parseJsonEachRow<Row>(text: string): Row[] {
   return rows;
 }
 
-/** JSONEachRow body; SqlDecimal values are written as bare numbers, digit for digit. */
+/**
+ * JSONEachRow body (the format ClickHouse 18.16 reads); SqlDecimal values are written as bare
+ * numbers, digit for digit. Rows of one table repeat the same keys, so each key is quoted once.
+ */
 export function toJsonEachRow(rows: readonly AnalyticsRow[]): string {
-  return rows.map(rowToJson).join('\n');
-}
-
-function rowToJson(row: AnalyticsRow): string {
-  const fields = Object.entries(row).map(([key, value]) => `${JSON.stringify(key)}:${value instanceof SqlDecimal ? value.text : JSON.stringify(value)}`);
-  return `{${fields.join(',')}}`;
+  const quotedKeys = new Map<string, string>();
+  const quotedKey = (key: string) => {
+    let text = quotedKeys.get(key);
+    if (text === undefined) quotedKeys.set(key, (text = JSON.stringify(key)));
+    return text;
+  };
+  return rows.map((row) => jsonObjectOf(row, quotedKey)).join('\n');
 }
