@@ -130,12 +130,9 @@ export class EventImporter {
     }
     const writer = writerMetadataOf(line.metadata);
     const id = line.id ?? derivedEventId(line.stream, event.type, event.data, writer);
-    const toAppend: EventToAppend = {
-      id,
-      type: event.type,
-      data: event.data as Readonly<Record<string, unknown>>,
-      metadata: { ...(writer as { occurredAt: string; actor: EventToAppend['metadata']['actor'] }), schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion },
-    };
+    // Copied with Object.assign, not spread: a measurable share of each line's cost.
+    const metadata = Object.assign({}, writer as { occurredAt: string; actor: EventToAppend['metadata']['actor'] }, { schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion });
+    const toAppend: EventToAppend = { id, type: event.type, data: event.data as Readonly<Record<string, unknown>>, metadata };
     return { line: lineNumber, event, toAppend, fingerprint: contentFingerprint(event.type, event.data, writer) };
   }
 
