@@ -7,8 +7,9 @@ import type { FactColumn, ProjectionContext } from './fact-columns.js';
 /**
  * One fact table per event type: a row per event, with the envelope columns every KPI needs
  * (business time, store time for asOf, actor) and the payload columns of that event. Rows are
- * keyed by (entity_id, position) with version = position, so a row is a pure function of its
- * event: replaying a batch or rebuilding writes the same rows (DESIGN.md decision 7).
+ * keyed by (occurred_at_ms, position) with version = position, so a row is a pure function of its
+ * event: replaying a batch or rebuilding writes the same rows (DESIGN.md decision 7). Business time
+ * leads the key because KPIs read one period at a time (decision 0012).
  */
 export interface FactTable {
   readonly eventType: string;
@@ -35,6 +36,13 @@ const ENVELOPE_COLUMNS: readonly EnvelopeColumn[] = [
   { name: 'actor_id', type: 'String', read: (e) => e.metadata.actor.id },
 ];
 
+/**
+ * The sorting key, hence the identity FINAL collapses replays on: business time first, so a
+ * period's rows are a range of the primary index, and FINAL has little to merge because batches
+ * arrive roughly in time order (decision 0012).
+ */
+export const FACT_TABLE_SORTING_KEY: readonly string[] = ['occurred_at_ms', 'position'];
+
 export function entityIdOf(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(dash + 1);
@@ -50,7 +58,7 @@ export function factTable(eventType: string, tableName: string, columns: readonl
   }
   return {
     eventType,
-    table: { name: tableName, columns: all.map(({ name, type }) => ({ name, type })), orderBy: ['entity_id', 'position'], shardBy: 'entity_id' },
+    table: { name: tableName, columns: all.map(({ name, type }) => ({ name, type })), orderBy: FACT_TABLE_SORTING_KEY, shardBy: 'entity_id' },
     toRow(event, context, envelope = envelopeOf(event)) {
       const row: Record<string, AnalyticsRow[string]> = {};
       for (const column of ENVELOPE_COLUMNS) row[column.name] = column.read(event, envelope);
