@@ -5,8 +5,7 @@ import {
   parseJsonEachRow,
   toAnalystResult,
   sqlIdentifier,
-  sqlValue,
-  toJsonCompactEachRow,
+  JsonCompactRowEncoder,
   type AnalyticsRow,
   type AnalyticsStore,
   type AnalystLimits,
@@ -14,7 +13,9 @@ import {
   type EngineCapabilities,
   type JsonFormatBody,
   type InsertOptions,
+  type TableInsert,
 } from '@presales/analytics';
+import { Utf8Buffer } from './utf8-buffer.js';
 
 export interface ChdbAnalyticsStoreOptions {
   /** Data folder. chDB locks it: one process at a time (DESIGN.md decision 2). */
@@ -94,24 +95,52 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     return parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow'));
   }
 
-  /**
-   * The body is encoded at once, in the caller's turn, and the statement queued behind the
-   * inserts already issued: a caller may issue a batch's inserts together and go on preparing
-   * the next batch while chDB writes these on its own thread, one at a time, in call order.
-   */
   insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    const settings = options.deduplicationToken === undefined ? '' : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
-    // JSONCompactEachRow: chDB parses it markedly faster than JSONEachRow (no key per value);
-    // ClickHouse 18.16 cannot read it, so the server adapter keeps JSONEachRow.
-    const { columns, body } = toJsonCompactEachRow(rows);
-    const statement = `INSERT INTO ${sqlIdentifier(table)} (${columns.map(sqlIdentifier).join(', ')})${settings} FORMAT JSONCompactEachRow\n${body}`;
-    const inserted = this.insertsDone.then(() => this.run(statement));
-    this.insertsDone = inserted.then(
+    const insert = this.beginInsert(table);
+    for (const row of rows) insert.add(row);
+    return insert.send(options);
+  }
+
+  /**
+   * Rows are encoded as JSONCompactEachRow as they are added (chDB parses it markedly faster
+   * than JSONEachRow; ClickHouse 18.16 cannot read it, so the server adapter keeps JSONEachRow)
+   * into memory off the JS heap, handed to chDB as bytes without a copy. A send is queued behind
+   * the inserts already sent and runs on chDB's own thread, so a caller may send a batch's
+   * inserts together and go on preparing the next batch meanwhile.
+   */
+  beginInsert(table: string): TableInsert {
+    const target = sqlIdentifier(table);
+    const encoder = new JsonCompactRowEncoder();
+    const body = new Utf8Buffer();
+    let rowCount = 0;
+    return {
+      add: (row) => {
+        body.append(`${encoder.encode(row)}\n`);
+        rowCount += 1;
+      },
+      get rowCount() {
+        return rowCount;
+      },
+      send: (options = {}) => {
+        if (rowCount === 0) return Promise.resolve();
+        const settings = options.deduplicationToken === undefined ? undefined : { insert_deduplication_token: options.deduplicationToken };
+        const columns = encoder.columns.map(sqlIdentifier);
+        const statement = `INSERT INTO ${target} (${columns.join(', ')}) FORMAT JSONCompactEachRow`;
+        return this.queueInsert(statement, () => this.session.insert({ table: target, columns, format: 'JSONCompactEachRow', values: body.bytes(), ...(settings && { settings }) }));
+      },
+    };
+  }
+
+  /** Inserts on this session run one at a time, in the order they were sent. */
+  private queueInsert(statement: string, insert: () => Promise<unknown>): Promise<void> {
+    const inserted = this.insertsDone.then(insert).then(
       () => undefined,
-      () => undefined,
+      (error: unknown) => {
+        throw new AnalyticsQueryError(this.engine, statement, error instanceof Error ? error.message : String(error));
+      },
     );
-    return inserted.then(() => undefined);
+    this.insertsDone = inserted.catch(() => undefined);
+    return inserted;
   }
 
   async serverVersion(): Promise<string> {

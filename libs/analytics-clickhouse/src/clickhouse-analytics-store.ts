@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
 import {
   AnalyticsQueryError,
+  collectedInsert,
   sqlIdentifier,
   toJsonEachRow,
   toAnalystResult,
@@ -10,6 +11,7 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type TableInsert,
 } from '@presales/analytics';
 
 export interface ClickHouseAnalyticsStoreOptions {
@@ -106,6 +108,11 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       result.stream.resume();
       await new Promise<void>((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
     });
+  }
+
+  /** The server takes a table's rows whole, as one JSONEachRow body. */
+  beginInsert(table: string): TableInsert {
+    return collectedInsert((rows, options) => this.insert(table, rows, options));
   }
 
   /** Asks the server every time: health checks rely on this failing while it is down. */

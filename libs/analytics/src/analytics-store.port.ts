@@ -27,6 +27,19 @@ export type AnalyticsValue = string | number | null | SqlDecimal | readonly stri
 export type AnalyticsRow = Readonly<Record<string, AnalyticsValue>>;
 
 /**
+ * One table's insert, built row by row. An engine may encode each row as it is added, so the
+ * caller can let the row go at once: a large batch then never holds all its rows as objects,
+ * which kept the garbage collector copying them for most of a rebuild.
+ */
+export interface TableInsert {
+  /** Every row of one insert has the same columns. */
+  add(row: AnalyticsRow): void;
+  readonly rowCount: number;
+  /** Sends the rows added, if any; settles when they are in. Call it once. */
+  send(options?: InsertOptions): Promise<void>;
+}
+
+/**
  * The analytics store (DESIGN.md decisions 1, 2, 8): chDB in-process or a ClickHouse server.
  * Every statement given here is product SQL in the common dialect, with values inlined only
  * through `sqlValue`.
@@ -39,6 +52,7 @@ export interface AnalyticsStore {
   /** A SELECT; rows as JSON objects, 64-bit integers as numbers. */
   query<Row extends object>(sql: string): Promise<Row[]>;
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
+  beginInsert(table: string): TableInsert;
   serverVersion(): Promise<string>;
   /**
    * A session for analysts' ad-hoc SQL that the engine itself keeps read-only (DESIGN.md

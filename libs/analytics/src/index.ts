@@ -8,6 +8,7 @@ export * from './projector/projector.js';
 export * from './queries/tenders-received.js';
 export * from './sql/json-each-row.js';
 export * from './sql/json-compact-each-row.js';
+export * from './sql/collected-insert.js';
 export * from './analyst/analyst-sql-policy.js';
 export * from './analyst/run-analyst-sql.js';
 export * from './schema/table-checksum.js';

@@ -35,23 +35,30 @@ function eventRow(event: RecordedEvent, envelope: EventEnvelope): AnalyticsRow {
   };
 }
 
+/** Where projected rows go, table by table. */
+export type RowSink = (table: string, row: AnalyticsRow) => void;
+
 /**
- * Pure: the same events and context always give the same rows, which is what makes a replayed
+ * Pure: the same event and context always give the same rows, which is what makes a replayed
  * batch harmless and a rebuild equal to the incremental result. Every event lands in `events`;
  * each domain event also lands in its fact table.
  */
+export function projectEvent(event: RecordedEvent, context: ProjectionContext, sink: RowSink): void {
+  if (UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) return;
+  const envelope = envelopeOf(event);
+  sink(EVENTS_TABLE.name, eventRow(event, envelope));
+  const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
+  if (fact !== undefined) sink(fact.table.name, fact.toRow(event, context, envelope));
+}
+
+/** The rows of a batch of events, per table (`events` always present). */
 export function projectEvents(events: readonly RecordedEvent[], context: ProjectionContext): ProjectedRows {
-  const eventRows: AnalyticsRow[] = [];
-  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, eventRows]]);
-  for (const event of events) {
-    if (UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) continue;
-    const envelope = envelopeOf(event);
-    eventRows.push(eventRow(event, envelope));
-    const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
-    if (fact === undefined) continue;
-    const tableRows = rows.get(fact.table.name) ?? [];
-    tableRows.push(fact.toRow(event, context, envelope));
-    rows.set(fact.table.name, tableRows);
-  }
+  const rows: ProjectedRows = new Map([[EVENTS_TABLE.name, []]]);
+  const sink: RowSink = (table, row) => {
+    const tableRows = rows.get(table);
+    if (tableRows === undefined) rows.set(table, [row]);
+    else tableRows.push(row);
+  };
+  for (const event of events) projectEvent(event, context, sink);
   return rows;
 }

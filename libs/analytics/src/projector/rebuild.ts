@@ -6,7 +6,7 @@ import { PROJECTED_TABLES } from '../schema/tables.js';
 import { sqlIdentifier } from '../sql/escape.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID } from './projector.js';
-import { writeBatch } from './write-batch.js';
+import { ProjectionBatch } from './write-batch.js';
 
 export interface RebuildProgress {
   readonly projected: number;
@@ -45,35 +45,46 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   const progress = (): RebuildProgress => ({ projected, total, position, elapsedMs: now() - started });
   // One batch ahead: while the engine writes a batch (chDB does so on its own thread), the next
   // one is read, projected and encoded here. At most two batches are held at a time.
-  let inFlight: { readonly writing: Promise<void>; readonly to: bigint; readonly events: number } | undefined;
+  let sending: { readonly done: Promise<void>; readonly to: bigint; readonly events: number } | undefined;
   const settle = async () => {
-    if (inFlight === undefined) return;
-    await inFlight.writing;
-    position = inFlight.to;
-    projected += inFlight.events;
-    inFlight = undefined;
+    if (sending === undefined) return;
+    await sending.done;
+    position = sending.to;
+    projected += sending.events;
+    sending = undefined;
     options.onProgress?.(progress());
   };
+  const send = async (batch: ProjectionBatch) => {
+    await settle();
+    const done = batch.send();
+    // Handled at once, as it may fail while the next batch is read; awaited by settle.
+    done.catch(() => undefined);
+    sending = { done, to: batch.to!, events: batch.events };
+  };
+  let batch = new ProjectionBatch(eventStore, analytics);
   let readTo = 0n;
-  for (;;) {
-    // readAll is inclusive of fromPosition; positions are opaque, so skip what we already have.
-    const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: batchSize + 1 }))
-      .filter((event) => event.position > readTo)
-      .slice(0, batchSize);
-    if (page.length === 0) break;
-    const writing = writeBatch(eventStore, analytics, page);
-    // Handled at once, as it may fail while the batch before it is awaited; awaited in turn.
-    writing.catch(() => undefined);
-    try {
-      await settle();
-    } catch (error) {
-      await writing.catch(() => undefined);
-      throw error;
+  try {
+    for (;;) {
+      // Read in small pages, each projected at once, so events are let go while still young.
+      const wanted = Math.min(READ_PAGE, batchSize - batch.events);
+      // readAll is inclusive of fromPosition; positions are opaque, so skip what we already have.
+      const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: wanted + 1 })).filter((event) => event.position > readTo).slice(0, wanted);
+      if (page.length === 0) break;
+      await batch.add(page);
+      readTo = page[page.length - 1]!.position;
+      if (batch.events < batchSize) continue;
+      await send(batch);
+      batch = new ProjectionBatch(eventStore, analytics);
     }
-    readTo = page[page.length - 1]!.position;
-    inFlight = { writing, to: readTo, events: page.length };
+    if (batch.events > 0) await send(batch);
+    await settle();
+  } finally {
+    // A failure leaves no insert of ours running behind the caller's back.
+    await sending?.done.catch(() => undefined);
   }
-  await settle();
   if (projected > 0) await new ProjectionCheckpoints(analytics).save(options.subscriberId ?? DEFAULT_SUBSCRIBER_ID, position);
   return progress();
 }
+
+/** Events read per page: small enough that a page's objects die young. */
+const READ_PAGE = 999;
