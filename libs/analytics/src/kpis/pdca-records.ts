@@ -9,11 +9,23 @@ const scopeFilter = (scope: KpiScope) => `scope_kind = ${sqlValue(scope.kind)} A
 
 /** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */
 export async function targetsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<Map<string, number>> {
-  const rows = await store.query<{ kpi_id: string; target: number }>(
-    `SELECT entity_id AS kpi_id, argMax(target, position) AS target FROM ${asOfTable('kpi_target_set', asOf)} AS t
-WHERE period = ${sqlValue(period)} AND ${scopeFilter(scope)} GROUP BY entity_id`,
+  return (await targetsByPeriod(store, [period], scope, asOf)).get(period) ?? new Map();
+}
+
+/** `targetsFor` of several periods in one query (a trend): period → KPI → target. */
+export async function targetsByPeriod(store: AnalyticsStore, periods: readonly string[], scope: KpiScope, asOf: Date): Promise<Map<string, Map<string, number>>> {
+  const byPeriod = new Map<string, Map<string, number>>();
+  if (periods.length === 0) return byPeriod;
+  const rows = await store.query<{ period: string; kpi_id: string; target: number }>(
+    `SELECT period, entity_id AS kpi_id, argMax(target, position) AS target FROM ${asOfTable('kpi_target_set', asOf)} AS t
+WHERE period IN (${periods.map(sqlValue).join(', ')}) AND ${scopeFilter(scope)} GROUP BY period, entity_id`,
   );
-  return new Map(rows.map((row) => [row.kpi_id, Number(row.target)]));
+  for (const row of rows) {
+    const targets = byPeriod.get(row.period) ?? new Map<string, number>();
+    targets.set(row.kpi_id, Number(row.target));
+    byPeriod.set(row.period, targets);
+  }
+  return byPeriod;
 }
 
 export interface ActionRecord {

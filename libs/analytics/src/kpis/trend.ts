@@ -1,9 +1,9 @@
 import { formatPeriod, periodsBetween, ragStatus, signedVariance, type Grain, type KpiDefinition } from '@presales/kpi';
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpi } from './compute-kpi.js';
+import { computeKpis } from './compute-kpi.js';
 import { formatScope, type FxRates, type KpiScope } from './kpi-query.js';
-import { targetsFor } from './pdca-records.js';
+import { targetsByPeriod } from './pdca-records.js';
 
 export interface TrendRequest {
   readonly definition: KpiDefinition;
@@ -15,17 +15,23 @@ export interface TrendRequest {
   readonly fx: FxRates;
 }
 
-/** The KPI per period from `from` to `to`, with each period's target and status. */
+/**
+ * The KPI per period from `from` to `to`, with each period's target and status: every period's
+ * value in one query and every target in another, however long the trend.
+ */
 export async function buildTrend(store: AnalyticsStore, request: TrendRequest): Promise<TrendResponse> {
-  const points: TrendResponse['points'][number][] = [];
-  let sql = '';
-  for (const period of periodsBetween(request.from, request.to, request.grain)) {
-    const actual = await computeKpi(store, { ...request, period });
-    sql = actual.sql;
-    const targetSet = (await targetsFor(store, formatPeriod(period), request.scope, request.asOf)).get(request.definition.id);
+  const periods = periodsBetween(request.from, request.to, request.grain);
+  const actuals = await computeKpis(
+    store,
+    periods.map((period) => ({ ...request, period })),
+  );
+  const targets = await targetsByPeriod(store, periods.map(formatPeriod), request.scope, request.asOf);
+  const points = periods.map((period, i): TrendResponse['points'][number] => {
+    const actual = actuals[i]!;
+    const targetSet = targets.get(formatPeriod(period))?.get(request.definition.id);
     const target = request.definition.direction === 'context' ? null : (targetSet ?? request.definition.defaultTarget);
     const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, request.definition.tolerance);
-    points.push({ period: formatPeriod(period), actual: actual.value, target, status, units: actual.units });
-  }
-  return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: request.asOf.toISOString(), points, sql };
+    return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units };
+  });
+  return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: request.asOf.toISOString(), points, sql: actuals.at(-1)?.sql ?? '' };
 }

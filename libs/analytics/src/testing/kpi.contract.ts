@@ -2,7 +2,10 @@ import { KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, PROCESS_AREAS } from '@pr
 import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
+import type { RecordedEvent } from '@presales/event-store';
 import { computeKpi, kpiUnits } from '../kpis/compute-kpi.js';
+import { buildTrend } from '../kpis/trend.js';
+import { projectEvents } from '../projection/project-events.js';
 import type { FxRates, KpiScope } from '../kpis/kpi-query.js';
 import { migrate } from '../schema/migrations.js';
 
@@ -28,6 +31,38 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       }
       const drill = await kpiUnits(store, { definition, period: parsePeriod('2026-03'), scope: { kind: 'org' }, asOf: new Date(), fx: TEST_FX });
       expect(drill.units).toEqual([]);
+    });
+
+    it('gives a trend with the value and target of every period, as computed one period at a time', async () => {
+      // Recorded in 2027, after the asOf of the tests above, which therefore still see empty tables.
+      let position = 9_000_000n;
+      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
+        position += 1n;
+        const recordedAt = new Date(Date.parse('2027-01-10T00:00:00Z') + Number(position % 1000n)).toISOString();
+        const metadata = { occurredAt, recordedAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
+        return { id: `trend-${position}`, type, streamId, revision: 0n, position, data, metadata };
+      };
+      const history = [
+        event('tender-tr-1', 'BidOutcomeRecorded', '2026-10-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }),
+        event('tender-tr-2', 'BidOutcomeRecorded', '2026-10-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }),
+        event('tender-tr-3', 'BidOutcomeRecorded', '2026-12-02T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }),
+        event('kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org', id: '' }, target: 0.45 }),
+      ];
+      for (const [table, rows] of projectEvents(history, { quoteCurrency: () => undefined })) if (rows.length > 0) await store.insert(table, rows);
+      const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
+      const asOf = new Date('2027-02-01T00:00:00Z');
+      const request = { definition, from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z'), grain: 'month' as const, scope: { kind: 'org' as const }, asOf, fx: TEST_FX };
+      const trend = await buildTrend(store, request);
+      expect(trend.points.map((p) => [p.period, p.actual, p.units, p.target])).toEqual([
+        ['2026-10', 0.5, 2, 0.45],
+        ['2026-11', null, 0, definition.defaultTarget],
+        ['2026-12', 1, 1, definition.defaultTarget],
+      ]);
+      for (const point of trend.points) {
+        const single = await computeKpi(store, { definition, period: parsePeriod(point.period), scope: { kind: 'org' }, asOf, fx: TEST_FX });
+        expect([point.actual, point.units]).toEqual([single.value, single.units]);
+      }
+      expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
     });
 
     it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {
