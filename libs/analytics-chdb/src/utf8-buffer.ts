@@ -7,7 +7,7 @@ export class Utf8Buffer {
   private buffer: Buffer;
   private used = 0;
 
-  constructor(initialBytes = 1 << 20) {
+  constructor(initialBytes = 64 * 1024) {
     this.buffer = Buffer.allocUnsafe(initialBytes);
   }
 

@@ -1,3 +1,6 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
 /** The middle value; for an even count, the mean of the two middle values. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) throw new RangeError('median of no values');
@@ -28,4 +31,14 @@ export async function pairedRuns(runs: number, measureOnce: () => Promise<{ ours
     baseline.push(measured.baseline);
   }
   return { ours, baseline };
+}
+
+/**
+ * A full garbage collection, so the timing that follows starts from a settled heap instead of
+ * paying for whatever the preparation before it left behind. `--expose-gc` set at run time
+ * applies to contexts created afterwards, hence the fresh one.
+ */
+export function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }

@@ -16,6 +16,9 @@ export interface RebuildProgress {
   readonly elapsedMs: number;
 }
 
+/** Events per batch, so per insert of each table: a rebuild is throughput, and each insert has a fixed cost. */
+export const DEFAULT_REBUILD_BATCH_SIZE = 50_000;
+
 export interface RebuildOptions {
   readonly batchSize?: number;
   readonly onProgress?: (progress: RebuildProgress) => void;
@@ -38,8 +41,7 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   await migrate(analytics, options.target);
 
   const total = await eventStore.countEventsAfter(0n, Number.MAX_SAFE_INTEGER);
-  // Large batches: a rebuild is throughput, and each table's insert has a fixed cost.
-  const batchSize = options.batchSize ?? 50_000;
+  const batchSize = options.batchSize ?? DEFAULT_REBUILD_BATCH_SIZE;
   let position = 0n;
   let projected = 0;
   const progress = (): RebuildProgress => ({ projected, total, position, elapsedMs: now() - started });

@@ -80,17 +80,23 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(total).toEqual({ total: '99999999999999.1233' });
     });
 
-    it('inserts every string unchanged, in columns and in arrays, whatever it contains', async () => {
-      const store = await fresh();
-      await store.command('CREATE TABLE texts (id UInt32, text String, list Array(String), maybe Nullable(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id');
-      const values = ["O'Brien", 'back\\slash', 'quote\\\'mix', 'dq"uote', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE texts; --", '\\\'; SELECT 1; --', 'nul\0byte', ']\n[1,"x"]', '}\n{"id":9}', '\u2028\u2029'];
-      await store.insert(
-        'texts',
-        values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text, version: 1 })),
-      );
-      const rows = await store.query<{ id: number; text: string; list: string[]; maybe: string | null }>('SELECT id, text, list, maybe FROM texts FINAL ORDER BY id');
-      expect(rows).toEqual(values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text })));
-    });
+    for (const how of ['insert', 'beginInsert'] as const) {
+      it(`inserts every string unchanged, in columns and in arrays, whatever it contains (${how})`, async () => {
+        const store = await fresh();
+        await store.command('CREATE TABLE texts (id UInt32, text String, list Array(String), maybe Nullable(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id');
+        const values = ["O'Brien", 'back\\slash', 'quote\\\'mix', 'dq"uote', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE texts; --", '\\\'; SELECT 1; --', 'nul\0byte', ']\n[1,"x"]', '}\n{"id":9}', '\u2028\u2029'];
+        const rows = values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text, version: 1 }));
+        if (how === 'insert') await store.insert('texts', rows, { deduplicationToken: "texts:1-12 'quoted'" });
+        else {
+          const insert = store.beginInsert('texts');
+          for (const row of rows) insert.add(row);
+          expect(insert.rowCount).toBe(rows.length);
+          await insert.send({ deduplicationToken: "texts:1-12 'quoted'" });
+        }
+        const stored = await store.query<{ id: number; text: string; list: string[]; maybe: string | null }>('SELECT id, text, list, maybe FROM texts FINAL ORDER BY id');
+        expect(stored).toEqual(values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text })));
+      });
+    }
 
     it('reports engine errors with the engine message and the statement', async () => {
       const store = await fresh();
