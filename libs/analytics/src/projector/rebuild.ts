@@ -6,6 +6,7 @@ import { PROJECTED_TABLES } from '../schema/tables.js';
 import { sqlIdentifier } from '../sql/escape.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID } from './projector.js';
+import { OneBatchAhead } from './one-batch-ahead.js';
 import { ProjectionBatch } from './write-batch.js';
 
 export interface RebuildProgress {
@@ -45,29 +46,16 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   let position = 0n;
   let projected = 0;
   const progress = (): RebuildProgress => ({ projected, total, position, elapsedMs: now() - started });
-  // One batch ahead: while the engine writes a batch (chDB does so on its own thread), the next
-  // one is read, projected and encoded here. At most two batches are held at a time.
-  let sending: { readonly done: Promise<void>; readonly to: bigint; readonly events: number } | undefined;
-  const settle = async () => {
-    if (sending === undefined) return;
-    await sending.done;
-    position = sending.to;
-    projected += sending.events;
-    sending = undefined;
+  const writer = new OneBatchAhead((to, events) => {
+    position = to;
+    projected += events;
     options.onProgress?.(progress());
-  };
-  const send = async (batch: ProjectionBatch) => {
-    await settle();
-    const done = batch.send();
-    // Handled at once, as it may fail while the next batch is read; awaited by settle.
-    done.catch(() => undefined);
-    sending = { done, to: batch.to!, events: batch.events };
-  };
+  });
   let batch = new ProjectionBatch(eventStore, analytics);
   let readTo = 0n;
   try {
     for (;;) {
-      // Read in small pages, each projected at once, so events are let go while still young.
+      // Small pages, each projected at once, so events and rows are let go while still young.
       const wanted = Math.min(READ_PAGE, batchSize - batch.events);
       // readAll is inclusive of fromPosition; positions are opaque, so skip what we already have.
       const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: wanted + 1 })).filter((event) => event.position > readTo).slice(0, wanted);
@@ -75,18 +63,18 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
       await batch.add(page);
       readTo = page[page.length - 1]!.position;
       if (batch.events < batchSize) continue;
-      await send(batch);
+      await writer.send(batch);
       batch = new ProjectionBatch(eventStore, analytics);
     }
-    if (batch.events > 0) await send(batch);
-    await settle();
-  } finally {
-    // A failure leaves no insert of ours running behind the caller's back.
-    await sending?.done.catch(() => undefined);
+    await writer.send(batch);
+    await writer.settle();
+  } catch (error) {
+    await writer.abandon();
+    throw error;
   }
   if (projected > 0) await new ProjectionCheckpoints(analytics).save(options.subscriberId ?? DEFAULT_SUBSCRIBER_ID, position);
   return progress();
 }
 
-/** Events read per page: small enough that a page's objects die young. */
+/** New events per read: with the already-read one readAll starts at, a thousand rows a read. */
 const READ_PAGE = 999;
