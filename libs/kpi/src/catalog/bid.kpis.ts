@@ -70,10 +70,13 @@ WHERE ${IN_PERIOD} AND ${TENDER_SCOPE}`,
     defaultTarget: 0.7,
     area: 'bid',
     aggregate: 'ratio',
+    // A tender whose first review is in the period has a review in it, and that first review is
+    // before `to`: only those tenders' reviews before `to` are sorted.
     sql: `SELECT entity_id AS unit_id, toFloat64(tupleElement(first, 3) = 'approved') AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM (
   SELECT entity_id, arraySort(groupArray((occurred_at_ms, position, outcome)))[1] AS first
   FROM {{t:review_held}} AS r
+  WHERE occurred_at_ms < {{to}} AND entity_id IN (SELECT entity_id FROM {{t:review_held}} AS rp WHERE ${IN_PERIOD})
   GROUP BY entity_id
 ) AS firsts
 WHERE tupleElement(first, 1) >= {{from}} AND tupleElement(first, 1) < {{to}} AND ${TENDER_SCOPE}`,

@@ -46,13 +46,19 @@ WHERE ${IN_PERIOD} AND {{in_opp_scope:entity_id}}`,
     weight: 2,
     area: 'collaboration',
     aggregate: 'lift',
+    // The first completion is only compared with a close in the period: activities of other
+    // opportunities, or completed at or after `to` (later than any such close), cannot matter.
     sql: `SELECT opportunity_id AS unit_id, toFloat64(outcome = 'won') AS num, toFloat64(1) AS den,
   toUInt8(first_completed_ms > 0 AND first_completed_ms <= closed_ms) AS grp
 FROM ({{closures}}) AS c
 ANY LEFT JOIN (
   SELECT opportunity_id, min(occurred_at_ms) AS first_completed_ms
   FROM {{t:activity_completed}} AS x
-  ANY INNER JOIN (SELECT entity_id, opportunity_id FROM {{t:activity_scheduled}} AS s) AS sch USING entity_id
+  ANY INNER JOIN (
+    SELECT entity_id, opportunity_id FROM {{t:activity_scheduled}} AS s
+    WHERE opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
+  ) AS sch USING entity_id
+  WHERE occurred_at_ms < {{to}}
   GROUP BY opportunity_id
 ) AS f USING opportunity_id
 WHERE ${DECIDED_IN_PERIOD}`,

@@ -36,6 +36,9 @@ ANY LEFT JOIN (
     defaultTarget: 0.1,
     area: 'resourcing',
     aggregate: 'ratio',
+    // Only what can touch a Monday m in [from, to) is read: assignments overlapping the period,
+    // releases, membership changes and closures before `to` (one at or after `to` acts as none),
+    // and no room closed by `from`. Without these bounds the whole history was joined per Monday.
     sql: `SELECT concat(c_id, '@', toString(m)) AS unit_id, toFloat64(load > 100) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM (
   SELECT c_id, m, sum(alloc) AS load, max(base) AS onboarded
@@ -47,22 +50,24 @@ FROM (
     SELECT c_id, m, alloc, toUInt8(0) AS base FROM (
       SELECT entity_id AS c_id, arrayJoin({{mondays}}) AS m, allocation_pct AS alloc, from_at_ms, to_at_ms, rel_ms
       FROM {{t:consultant_assigned}} AS a
-      ANY LEFT JOIN (SELECT entity_id, assignment_id, occurred_at_ms AS rel_ms FROM {{t:consultant_released}} AS r) AS rel USING (entity_id, assignment_id)
+      ANY LEFT JOIN (SELECT entity_id, assignment_id, occurred_at_ms AS rel_ms FROM {{t:consultant_released}} AS r WHERE occurred_at_ms < {{to}}) AS rel USING (entity_id, assignment_id)
+      WHERE from_at_ms < {{to}} AND to_at_ms >= {{from}}
     ) AS assigned WHERE from_at_ms <= m AND m <= to_at_ms AND (rel_ms = 0 OR rel_ms > m)
     UNION ALL
     SELECT c_id, m, w_alloc AS alloc, toUInt8(0) AS base FROM (
       SELECT w, c_id, m, joins, w_alloc, closed_ms FROM (
         SELECT w, c_id, m, sum(delta) AS joins FROM (
           SELECT w, c_id, t, delta, arrayJoin({{mondays}}) AS m FROM (
-            SELECT entity_id AS w, arrayJoin(if(has(member_ids, commander_id), member_ids, arrayPushBack(member_ids, commander_id))) AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_opened}} AS wo
-            UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_member_joined}} AS wj
-            UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(-1) AS delta FROM {{t:war_room_member_left}} AS wl
+            SELECT entity_id AS w, arrayJoin(if(has(member_ids, commander_id), member_ids, arrayPushBack(member_ids, commander_id))) AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_opened}} AS wo WHERE occurred_at_ms < {{to}}
+            UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(1) AS delta FROM {{t:war_room_member_joined}} AS wj WHERE occurred_at_ms < {{to}}
+            UNION ALL SELECT entity_id AS w, consultant_id AS c_id, occurred_at_ms AS t, toInt64(-1) AS delta FROM {{t:war_room_member_left}} AS wl WHERE occurred_at_ms < {{to}}
           ) AS membership_events
+          WHERE w NOT IN (SELECT entity_id FROM {{t:war_room_closed}} AS wcx WHERE occurred_at_ms <= {{from}})
         ) AS per_monday WHERE t <= m GROUP BY w, c_id, m
       ) AS membership
       ANY LEFT JOIN (
-        SELECT w, w_alloc, closed_ms FROM (SELECT entity_id AS w, allocation_pct AS w_alloc FROM {{t:war_room_opened}} AS wo2) AS opened
-        ANY LEFT JOIN (SELECT entity_id AS w, occurred_at_ms AS closed_ms FROM {{t:war_room_closed}} AS wc) AS closed USING w
+        SELECT w, w_alloc, closed_ms FROM (SELECT entity_id AS w, allocation_pct AS w_alloc FROM {{t:war_room_opened}} AS wo2 WHERE occurred_at_ms < {{to}}) AS opened
+        ANY LEFT JOIN (SELECT entity_id AS w, occurred_at_ms AS closed_ms FROM {{t:war_room_closed}} AS wc WHERE occurred_at_ms < {{to}}) AS closed USING w
       ) AS rooms USING w
     ) AS members WHERE joins > 0 AND (closed_ms = 0 OR closed_ms > m)
   ) AS loads
