@@ -29,12 +29,17 @@ WHERE s_kind = 'poc' AND ${IN_PERIOD} AND {{in_opp_scope:s_opportunity_id}}`,
     defaultTarget: 0.4,
     area: 'communication',
     aggregate: 'ratio',
+    // Completed demos are looked up for the opportunities closed in the period only (a join with a
+    // small build side instead of a set of every completed activity).
     sql: `SELECT opportunity_id AS unit_id, toFloat64(outcome = 'won') AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM ({{closures}}) AS c
 WHERE closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunity_id}}
   AND opportunity_id IN (
-    SELECT opportunity_id FROM {{t:activity_scheduled}} AS s
-    WHERE kind = 'demo' AND entity_id IN (SELECT entity_id FROM {{t:activity_completed}} AS x))`,
+    SELECT opportunity_id FROM {{t:activity_completed}} AS x
+    ANY INNER JOIN (
+      SELECT entity_id, opportunity_id FROM {{t:activity_scheduled}} AS s
+      WHERE kind = 'demo' AND opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
+    ) AS demos USING entity_id)`,
   }),
   defineKpi({
     id: 'customer_satisfaction',
