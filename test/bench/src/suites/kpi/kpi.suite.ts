@@ -10,7 +10,7 @@ import type { BenchContext, BenchSection, BenchSuite, Figure, Ratio } from '../.
 import { loadKpiData } from './kpi-data.js';
 import { SQLITE_KPIS } from './sqlite-kpis.js';
 
-const SIZES = (process.env['BENCH_KPI_EVENTS'] ?? '1000000').split(',').map(Number);
+const SIZES = (process.env['BENCH_KPI_EVENTS'] ?? '1000000,10000000').split(',').map(Number);
 const PERIOD = '2025-06';
 const FX = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
 
