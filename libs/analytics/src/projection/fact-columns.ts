@@ -29,6 +29,12 @@ function fieldReader(path: string): FieldReader {
   return (data) => keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
 }
 
+/** A column converting one payload field; its path is split once, here, not once per row. */
+function fieldColumn(name: string, type: string, from: string, convert: (value: unknown) => AnalyticsValue): FactColumn {
+  const field = fieldReader(from);
+  return { name, type, read: (data) => convert(field(data)) };
+}
+
 /**
  * Column builders, one per kind of field. Each takes the column name (snake_case) and the
  * payload field it comes from (camelCase, dotted for nested), so a fact table reads like a
@@ -36,46 +42,19 @@ function fieldReader(path: string): FieldReader {
  */
 export const col = {
   /** Text or enum; absent optional text is ''. */
-  text: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'String', read: (d) => stringOr(field(d), '') };
-  },
+  text: (name: string, from: string) => fieldColumn(name, 'String', from, (value) => stringOr(value, '')),
   /** Array of ids or names. */
-  list: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'Array(String)', read: (d) => ((field(d) as string[] | undefined) ?? []).map(String) };
-  },
+  list: (name: string, from: string) => fieldColumn(name, 'Array(String)', from, (value) => ((value as string[] | undefined) ?? []).map(String)),
   /** How many items a list holds. */
-  count: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'UInt32', read: (d) => ((field(d) as unknown[] | undefined) ?? []).length };
-  },
-  number: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'Float64', read: (d) => numberOr(field(d), 0) };
-  },
-  optionalNumber: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'Nullable(Float64)', read: (d) => numberOr(field(d), null) };
-  },
-  flag: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'UInt8', read: (d) => (field(d) === true ? 1 : 0) };
-  },
+  count: (name: string, from: string) => fieldColumn(name, 'UInt32', from, (value) => ((value as unknown[] | undefined) ?? []).length),
+  number: (name: string, from: string) => fieldColumn(name, 'Float64', from, (value) => numberOr(value, 0)),
+  optionalNumber: (name: string, from: string) => fieldColumn(name, 'Nullable(Float64)', from, (value) => numberOr(value, null)),
+  flag: (name: string, from: string) => fieldColumn(name, 'UInt8', from, (value) => (value === true ? 1 : 0)),
   /** Exact decimal text (amounts, percentages as strings). */
-  decimal: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'Decimal(38, 6)', read: (d) => decimalOr(field(d), new SqlDecimal('0')) };
-  },
-  optionalDecimal: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'Nullable(Decimal(38, 6))', read: (d) => decimalOr(field(d), null) };
-  },
+  decimal: (name: string, from: string) => fieldColumn(name, 'Decimal(38, 6)', from, (value) => decimalOr(value, new SqlDecimal('0'))),
+  optionalDecimal: (name: string, from: string) => fieldColumn(name, 'Nullable(Decimal(38, 6))', from, (value) => decimalOr(value, null)),
   /** A nested value kept whole as JSON text (quote lines, checklists, definitions). */
-  json: (name: string, from: string): FactColumn => {
-    const field = fieldReader(from);
-    return { name, type: 'String', read: (d) => JSON.stringify(field(d) ?? null) };
-  },
+  json: (name: string, from: string) => fieldColumn(name, 'String', from, (value) => JSON.stringify(value ?? null)),
   /** A value computed from the payload (derived values are never stored as truth in events). */
   derived: (name: string, type: string, read: FactColumn['read']): FactColumn => ({ name, type, read }),
 };
