@@ -5,17 +5,7 @@ type MutableMetadata = { -readonly [K in keyof RecordedMetadata]: RecordedMetada
 
 /** Runs for every event read; parses each JSON column once and builds no intermediate objects. */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata) as MutableMetadata;
-  metadata.hash = row.hash;
-  return {
-    id: row.id,
-    type: row.type,
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: BigInt(row.position),
-    data: JSON.parse(row.data) as RecordedEvent['data'],
-    metadata,
-  };
+  return recordedEvent(row.stream_id, row.position, row.id, row.revision, row.type, row.data, row.metadata, row.hash);
 }
 
 /**
@@ -27,8 +17,13 @@ export const STREAM_EVENT_COLUMNS = 'position, id, revision, type, data, metadat
 
 export type StreamEventTuple = readonly [position: number, id: string, revision: number, type: string, data: string, metadata: string, hash: string];
 
-export function tupleToRecordedEvent(streamId: string, [position, id, revision, type, data, metadataText, hash]: StreamEventTuple): RecordedEvent {
+export function tupleToRecordedEvent(streamId: string, [position, id, revision, type, data, metadata, hash]: StreamEventTuple): RecordedEvent {
+  return recordedEvent(streamId, position, id, revision, type, data, metadata, hash);
+}
+
+/** The stored columns as an event: the JSON columns parsed, the row's hash put into its metadata. */
+function recordedEvent(streamId: string, position: number, id: string, revision: number, type: string, dataText: string, metadataText: string, hash: string): RecordedEvent {
   const metadata = JSON.parse(metadataText) as MutableMetadata;
   metadata.hash = hash;
-  return { id, type, streamId, revision: BigInt(revision), position: BigInt(position), data: JSON.parse(data) as RecordedEvent['data'], metadata };
+  return { id, type, streamId, revision: BigInt(revision), position: BigInt(position), data: JSON.parse(dataText) as RecordedEvent['data'], metadata };
 }
