@@ -5,10 +5,12 @@ import { isCurrencyCode, type CurrencyCode } from '../money/currencies.js';
 // Each shared type carries a `title`: the event catalog (docs/domain.md) shows the title instead
 // of repeating the type's rules under every field, and lists the rules once.
 
-/** Ids are `[A-Za-z0-9_-]{1,64}` (DOMAIN.md). */
+/** Ids are `[A-Za-z0-9_-]{1,64}` (DOMAIN.md); the pattern alone for checks outside a schema. */
+export const ENTITY_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const EntityId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match [A-Za-z0-9_-]{1,64}')
+  .regex(ENTITY_ID_PATTERN, 'must match [A-Za-z0-9_-]{1,64}')
   .meta({ title: 'Id', description: 'string matching `[A-Za-z0-9_-]{1,64}`' });
 
 /** ISO-8601 UTC time with a `Z` suffix, e.g. 2026-03-01T09:30:00Z. */

@@ -1,4 +1,4 @@
-import { DomainError, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, parseDomainEvent, parseStreamName, ValidationError, type DomainEvent } from '@presales/domain';
+import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, parseDomainEvent, parseStreamName, ValidationError, type DomainEvent } from '@presales/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
 import { contentFingerprint, derivedEventId } from '../line/event-id.js';
 import { parseEnvelope, writerMetadataOf, type ImportCandidate, type ImportLine } from '../line/import-line.js';
@@ -215,7 +215,7 @@ export class EventImporter {
 /** The line's stream must be `<category>-<id>` of a known category, and its type an event of that category. */
 function checkStreamAndType(lineNumber: number, line: ImportLine): void {
   const name = parseStreamName(line.stream);
-  if (name === undefined || !/^[A-Za-z0-9_-]{1,64}$/.test(name.id)) {
+  if (name === undefined || !ENTITY_ID_PATTERN.test(name.id)) {
     reject({ ...where(lineNumber, line), code: 'unknown_stream', reason: `stream = ${JSON.stringify(line.stream)}: must be <category>-<id> with a known category and an id of [A-Za-z0-9_-]{1,64}` });
   }
   const aggregate = aggregateFor(name.category);

@@ -1,10 +1,9 @@
-import { ACTOR_ROLES } from '@presales/domain';
+import { ACTOR_ROLES, ENTITY_ID_PATTERN } from '@presales/domain';
 import { z } from 'zod';
 import type { ImportLine } from './import-line.js';
 import { EVENT_ID_PATTERN } from './patterns.js';
 
-/** The patterns of the schema's fields: the domain's EntityId and IsoUtcTime (plain-envelope.unit.spec.ts checks they match). */
-const ENTITY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The pattern of the schema's IsoUtcTime (plain-envelope.unit.spec.ts checks they match). */
 const ISO_UTC_TIME = z.regexes.datetime({});
 const ROLES: ReadonlySet<string> = new Set(ACTOR_ROLES);
 
@@ -50,7 +49,7 @@ function isPlainActor(value: unknown): boolean {
   const keys = Object.keys(value);
   if (keys.length !== 2) return false;
   const { id, role } = value;
-  return typeof id === 'string' && ENTITY_ID.test(id) && typeof role === 'string' && ROLES.has(role);
+  return typeof id === 'string' && ENTITY_ID_PATTERN.test(id) && typeof role === 'string' && ROLES.has(role);
 }
 
 function isOptionalText(value: unknown): boolean {
