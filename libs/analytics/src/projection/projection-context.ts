@@ -9,9 +9,7 @@ import { entityIdOf } from './fact-table.js';
  */
 export async function loadProjectionContext(eventStore: EventStore, batch: readonly RecordedEvent[]): Promise<ProjectionContext> {
   const currencies = new Map<string, string>();
-  for (const event of batch) {
-    if (event.type === 'QuoteDrafted') currencies.set(entityIdOf(event.streamId), String(event.data['currency']));
-  }
+  rememberQuoteCurrencies(batch, currencies);
   for (const event of batch) {
     const quoteId = entityIdOf(event.streamId);
     if (event.type !== 'QuoteRevised' || currencies.has(quoteId)) continue;
@@ -19,4 +17,11 @@ export async function loadProjectionContext(eventStore: EventStore, batch: reado
     if (drafted?.type === 'QuoteDrafted') currencies.set(quoteId, String(drafted.data['currency']));
   }
   return { quoteCurrency: (quoteId) => currencies.get(quoteId) };
+}
+
+/** Adds the currency of every quote drafted in `events` to `currencies`, by quote id. */
+export function rememberQuoteCurrencies(events: readonly RecordedEvent[], currencies: Map<string, string>): void {
+  for (const event of events) {
+    if (event.type === 'QuoteDrafted') currencies.set(entityIdOf(event.streamId), String(event.data['currency']));
+  }
 }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { entityIdOf, migrate, projectEvents, type AnalyticsStore, type ProjectionContext } from '@presales/analytics';
+import { migrate, projectEvents, rememberQuoteCurrencies, type AnalyticsStore, type ProjectionContext } from '@presales/analytics';
 import type { DemoEvent } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
 import { recordDemo } from './recorded-demo.js';
@@ -26,9 +26,7 @@ export async function loadKpiData(events: Iterable<DemoEvent>, targets: KpiDataT
   let page: RecordedEvent[] = [];
   let count = 0;
   const flush = async () => {
-    for (const event of page) {
-      if (event.type === 'QuoteDrafted') quoteCurrencies.set(entityIdOf(event.streamId), String(event.data['currency']));
-    }
+    rememberQuoteCurrencies(page, quoteCurrencies);
     const rows = projectEvents(page, context);
     for (const [table, tableRows] of rows) if (tableRows.length > 0) await targets.analytics.insert(table, tableRows);
     if (targets.sqlite !== undefined) loadSqliteFacts(targets.sqlite, rows);
