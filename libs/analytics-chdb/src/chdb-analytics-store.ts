@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Session } from 'chdb';
 import {
   AnalyticsQueryError,
@@ -17,6 +18,7 @@ import {
   type InsertOptions,
   type TableInsert,
 } from '@presales/analytics';
+import { ReadSessionPool } from './read-session-pool.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 
 export interface ChdbAnalyticsStoreOptions {
@@ -24,6 +26,11 @@ export interface ChdbAnalyticsStoreOptions {
   readonly path: string;
   /** Created if missing and used for every statement. */
   readonly database?: string;
+  /**
+   * Sessions that run SELECTs, hence how many run at once (ReadSessionPool). Default: one per
+   * core, at most 4.
+   */
+  readonly readSessions?: number;
 }
 
 /**
@@ -35,12 +42,13 @@ const CONNECTION_ARGS = ['--async_insert=0', '--output_format_json_quote_64bit_i
 
 export class ChdbAnalyticsStore implements AnalyticsStore {
   readonly engine = 'chdb';
-  readonly capabilities: EngineCapabilities = { insertDeduplicationToken: true };
+  readonly capabilities: EngineCapabilities;
 
   static async open(options: ChdbAnalyticsStoreOptions): Promise<ChdbAnalyticsStore> {
     mkdirSync(options.path, { recursive: true });
     const database = options.database === undefined ? undefined : sqlIdentifier(options.database);
-    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }), options.path, database);
+    const readSessions = options.readSessions ?? Math.min(4, availableParallelism());
+    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }), options.path, database, readSessions);
     if (database !== undefined) {
       await store.command(`CREATE DATABASE IF NOT EXISTS ${database}`);
       await store.command(`USE ${database}`);
@@ -51,11 +59,24 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   /** Settles when every insert issued so far has finished, whether it failed or not. */
   private insertsDone: Promise<void> = Promise.resolve();
 
+  /** SELECTs run here; statements that write, and DDL, on `session`, in the order sent. */
+  private readonly reads: ReadSessionPool;
+
   private constructor(
     private readonly session: Session,
     private readonly path: string,
     private readonly database: string | undefined,
-  ) {}
+    readSessions: number,
+  ) {
+    this.reads = new ReadSessionPool(() => this.openReadSession(), readSessions);
+    this.capabilities = { insertDeduplicationToken: true, concurrentQueries: this.reads.size };
+  }
+
+  private async openReadSession(): Promise<Session> {
+    const session = new Session(this.path, { connectionArgs: CONNECTION_ARGS });
+    if (this.database !== undefined) await session.queryAsync(`USE ${this.database}`);
+    return session;
+  }
 
   /**
    * A second session on the same folder, created with readonly=1 and the limits as connection
@@ -94,7 +115,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow'));
+    return parseJsonEachRow<Row>(await this.reads.use((session) => this.run(sql, 'JSONEachRow', session)));
   }
 
   /**
@@ -162,12 +183,13 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
 
   async close(): Promise<void> {
     await this.insertsDone;
+    this.reads.close();
     if (this.session.open) this.session.close();
   }
 
-  private async run(sql: string, format?: string): Promise<string> {
+  private async run(sql: string, format?: string, session = this.session): Promise<string> {
     try {
-      const result = await this.session.queryAsync(sql, format === undefined ? {} : { format });
+      const result = await session.queryAsync(sql, format === undefined ? {} : { format });
       return result.text();
     } catch (error) {
       throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error));

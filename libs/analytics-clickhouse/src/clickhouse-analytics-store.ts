@@ -30,6 +30,13 @@ export interface ClickHouseAnalyticsStoreOptions {
 /** Settings both 18.16 and current servers know, pinned instead of trusted (decision 7). */
 const COMMON_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_integers: 0 };
 
+/**
+ * SELECTs sent at once by a caller with many (a scorecard). The server runs each on its own
+ * threads; four keep a small server's cores busy through parsing and planning, which are
+ * single-threaded, without queueing behind the client's connection pool (10 by default).
+ */
+const CONCURRENT_QUERIES = 4;
+
 /** First major version with insert_deduplication_token and non_replicated_deduplication_window. */
 const DEDUPLICATION_TOKEN_SINCE_MAJOR = 22;
 
@@ -53,7 +60,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
       const version = await serverVersionOf(bootstrap);
       const major = Number(version.split('.')[0]);
-      const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR };
+      const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR, concurrentQueries: CONCURRENT_QUERIES };
       const analyst = { ...connection, database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' };
       return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, analyst);
     } catch (error) {

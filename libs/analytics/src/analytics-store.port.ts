@@ -6,6 +6,11 @@ export interface EngineCapabilities {
    * and FINAL alone, which gives the same query results.
    */
   readonly insertDeduplicationToken: boolean;
+  /**
+   * How many SELECTs the store runs at the same time. A caller with many independent queries
+   * (a scorecard's KPIs) sends them as this many statements at once rather than as one.
+   */
+  readonly concurrentQueries: number;
 }
 
 export interface InsertOptions {

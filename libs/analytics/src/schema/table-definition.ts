@@ -22,7 +22,7 @@ export interface TableDefinition {
 }
 
 export interface DdlTarget {
-  readonly capabilities: EngineCapabilities;
+  readonly capabilities: Pick<EngineCapabilities, 'insertDeduplicationToken'>;
   /** `CLICKHOUSE_CLUSTER`: ON CLUSTER DDL, replicated local tables and a Distributed table. */
   readonly cluster?: string;
   /** Database of the Distributed table's local tables (cluster mode). */

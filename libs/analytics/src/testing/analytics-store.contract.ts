@@ -98,12 +98,28 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       });
     }
 
+    it('answers queries sent at once, each its own, and reads every insert that has settled', async () => {
+      const store = await fresh();
+      expect(store.capabilities.concurrentQueries).toBeGreaterThanOrEqual(1);
+      await store.command('CREATE TABLE counted (n UInt32) ENGINE = MergeTree ORDER BY n');
+      for (let n = 1; n <= 3; n += 1) {
+        await store.insert('counted', [{ n }]);
+        expect(await store.query<{ c: number }>('SELECT count() AS c FROM counted')).toEqual([{ c: n }]);
+      }
+      const queries = Array.from({ length: 3 * store.capabilities.concurrentQueries + 1 }, (_, i) => i);
+      const answers = await Promise.all(queries.map((i) => store.query<{ i: number; c: number }>(`SELECT toUInt32(${i}) AS i, count() AS c FROM counted`)));
+      expect(answers).toEqual(queries.map((i) => [{ i, c: 3 }]));
+    });
+
     it('reports engine errors with the engine message and the statement', async () => {
       const store = await fresh();
       const error = await store.query('SELECT * FROM no_such_table').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AnalyticsQueryError);
       expect((error as AnalyticsQueryError).engineMessage).toMatch(/no_such_table/);
       expect((error as AnalyticsQueryError).sql).toBe('SELECT * FROM no_such_table');
+      // A failed query gives its session back: as many queries as the store runs at once still do.
+      const after = await Promise.all(Array.from({ length: store.capabilities.concurrentQueries + 1 }, (_, i) => store.query<{ i: number }>(`SELECT ${i} AS i`)));
+      expect(after.flat().map((row) => row.i)).toEqual(Array.from({ length: store.capabilities.concurrentQueries + 1 }, (_, i) => i));
     });
 
     it('applies migrations once, records them, and is safe to rerun', async () => {
