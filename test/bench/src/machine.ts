@@ -6,8 +6,11 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly os: string;
   readonly node: string;
-  /** Other work on the machine skews every figure; the report says how busy it was. */
-  readonly loadAverage: number;
+}
+
+/** Other work on the machine skews every figure; each section says how busy it was. */
+export function loadAverageNow(): number {
+  return loadavg()[0] ?? 0;
 }
 
 export function describeMachine(): Machine {
@@ -18,6 +21,5 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
     os: `${type()} ${release()}`,
     node: process.version,
-    loadAverage: loadavg()[0] ?? 0,
   };
 }

@@ -2,11 +2,19 @@ import type { Machine } from './machine.js';
 import { median } from './measure.js';
 import type { BenchSection, Figure, Ratio } from './suite.js';
 
+/** A suite's section with when and how it was measured: `--only` reruns one and keeps the others. */
+export interface MeasuredSection extends BenchSection {
+  /** The suite that wrote it (suites.ts). */
+  readonly suite: string;
+  readonly measuredAt: Date;
+  readonly runs: number;
+  /** Load average (1 min) when the suite started. */
+  readonly loadAverage: number;
+}
+
 export interface Report {
   readonly machine: Machine;
-  readonly date: Date;
-  readonly runs: number;
-  readonly sections: readonly BenchSection[];
+  readonly sections: readonly MeasuredSection[];
 }
 
 const number = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -48,8 +56,9 @@ function ratioRow(section: BenchSection, ratio: Ratio): string {
   return `| ${ratio.label} | ${value.toFixed(2)} | ${target} | ${verdict(value, ratio.target)} |`;
 }
 
-function renderSection(section: BenchSection): string {
-  const lines = [`## ${section.title}`, '', section.method, '', '| figure | median | range over runs | target | |', '| --- | --- | --- | --- | --- |'];
+function renderSection(section: MeasuredSection): string {
+  const when = `Measured ${section.measuredAt.toISOString()}, ${section.runs} runs, load average (1 min) ${section.loadAverage.toFixed(2)} when the suite started.`;
+  const lines = [`## ${section.title}`, '', section.method, '', when, '', '| figure | median | range over runs | target | |', '| --- | --- | --- | --- | --- |'];
   lines.push(...section.figures.map(figureRow));
   if (section.ratios.length > 0) {
     lines.push('', '| ratio (median of per-run ratios) | value | target | |', '| --- | --- | --- | --- |');
@@ -78,16 +87,16 @@ export function renderReport(report: Report): string {
     '# Benchmarks',
     '',
     'Written by `npm run bench` (test/bench); do not edit by hand. Each figure is the median of',
-    `${report.runs} runs after one warm-up run; the range shows the slowest and fastest run.`,
+    'its runs after one warm-up run; the range shows the slowest and fastest run.',
     'A ratio pairs each run of a figure with the run of its baseline measured right after it and',
     'reports the median of those per-run ratios, so a busy moment of the machine cancels out.',
+    '`npm run bench -- --only <suite>` measures one suite again and keeps the others (benchmarks.json',
+    'holds every sample); each section says when it was measured.',
     '',
-    `- date: ${report.date.toISOString()}`,
     `- CPU: ${machine.cpu}, ${machine.cores} cores`,
     `- memory: ${machine.memoryGiB} GiB`,
     `- OS: ${machine.os}`,
     `- Node.js: ${machine.node}`,
-    `- load average (1 min) when the run started: ${machine.loadAverage.toFixed(2)}`,
     '',
     // Drawn next to this file by chart.ts after the report is written.
     '![ratios against their baselines](benchmarks-ratios.svg)',

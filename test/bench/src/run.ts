@@ -2,12 +2,16 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeRatioChart } from './chart.js';
-import { describeMachine } from './machine.js';
-import { missedTargets, renderReport } from './report.js';
-import type { BenchSection } from './suite.js';
+import { describeMachine, loadAverageNow } from './machine.js';
+import { missedTargets, renderReport, type MeasuredSection } from './report.js';
+import { checkSameMachine, mergeReports, readStoredReport, storedReportFile, writeStoredReport } from './stored-report.js';
 import { SUITES } from './suites.js';
 
-/** `node dist/run.js [--runs 5] [--only <suite>] [--out <file>]`; by default rewrites docs/benchmarks.md. */
+/**
+ * `node dist/run.js [--runs 5] [--only <suite>] [--out <file>]`; by default rewrites
+ * docs/benchmarks.md (and its data, benchmarks.json). With --only, the other suites' sections
+ * are kept as they were last measured.
+ */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -21,16 +25,23 @@ async function main(): Promise<void> {
   const suites = SUITES.filter((suite) => values.only === undefined || suite.name === values.only);
   if (suites.length === 0) throw new Error(`no suite named ${values.only}; known: ${SUITES.map((s) => s.name).join(', ')}`);
   const machine = describeMachine();
-  const sections: BenchSection[] = [];
+  const dataFile = storedReportFile(values.out);
+  // Read first: a stored report from another machine stops the run before it measures anything.
+  const previous = values.only === undefined ? undefined : readStoredReport(dataFile);
+  if (previous !== undefined) checkSameMachine(previous, machine);
+  const sections: MeasuredSection[] = [];
   for (const suite of suites) {
     console.log(`bench: ${suite.name} (${runs} runs per figure)`);
-    sections.push(await suite.run({ runs, log: (line) => console.log(`  ${suite.name}: ${line}`) }));
+    const [measuredAt, loadAverage] = [new Date(), loadAverageNow()];
+    const section = await suite.run({ runs, log: (line) => console.log(`  ${suite.name}: ${line}`) });
+    sections.push({ ...section, suite: suite.name, measuredAt, runs, loadAverage });
   }
-  const report = { machine, date: new Date(), runs, sections };
+  const report = mergeReports(previous, { machine, sections }, SUITES.map((suite) => suite.name));
+  writeStoredReport(dataFile, report);
   writeFileSync(values.out, renderReport(report));
   const chart = writeRatioChart(values.out);
   const missed = missedTargets(report);
-  console.log(`bench: wrote ${values.out} and ${chart}; ${missed.length === 0 ? 'every target met' : `targets not met: ${missed.join('; ')}`}`);
+  console.log(`bench: wrote ${values.out}, ${dataFile} and ${chart}; ${missed.length === 0 ? 'every target met' : `targets not met: ${missed.join('; ')}`}`);
 }
 
 main().catch((error: unknown) => {
