@@ -1,4 +1,4 @@
-import { quoteKey } from './quoted-keys.js';
+import { KeyOrderCache } from './key-order.js';
 
 /**
  * JSON with object keys sorted at every depth and no whitespace: one byte string per value.
@@ -7,38 +7,36 @@ import { quoteKey } from './quoted-keys.js';
  * Hand-rolled rather than entries/sort/map because every append and every verification runs it.
  */
 export function canonicalJson(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return quoteJsonString(value);
-    case 'number':
-      // String(n) is the ECMAScript Number::toString JSON.stringify uses (-0 included); non-finite is null.
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'bigint':
-      throw new TypeError('canonicalJson: bigint is not JSON; convert it first');
-    case 'object':
-      if (value === null) return 'null';
-      if (Array.isArray(value)) return canonicalArray(value);
-      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
-      return canonicalObject(value as Record<string, unknown>);
-    default:
-      throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);
+  // typeof compared with constants, not switched on: the optimiser turns each comparison into a
+  // type check, where a switch computes the type's name through a builtin call per value.
+  if (typeof value === 'string') return quoteJsonString(value);
+  if (typeof value === 'object') {
+    if (value === null) return 'null';
+    if (Array.isArray(value)) return canonicalArray(value);
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+    return canonicalObject(value as Record<string, unknown>);
   }
+  // String(n) is the ECMAScript Number::toString JSON.stringify uses (-0 included); non-finite is null.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') throw new TypeError('canonicalJson: bigint is not JSON; convert it first');
+  throw new TypeError(`canonicalJson: ${typeof value} is not JSON`);
 }
+
+const sortedKeyOrders = new KeyOrderCache(sortKeys);
 
 /** `omitted`: a member left out as if undefined (a recorded event's own `hash`, see eventHash). */
 export function canonicalObject(object: Record<string, unknown>, omitted?: string): string {
-  const keys = sortKeys(Object.keys(object));
+  const order = sortedKeyOrders.of(Object.keys(object));
+  const members = order.members;
+  let prefixes = order.firstPrefixes;
   let text = '{';
-  let first = true;
-  for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i]!;
+  for (let i = 0; i < members.length; i += 1) {
+    const key = members[i]!;
     const member = object[key];
     if (member === undefined || key === omitted) continue;
-    if (!first) text += ',';
-    first = false;
-    text += quoteKey(key) + ':' + canonicalJson(member);
+    text += prefixes[i]! + canonicalJson(member);
+    prefixes = order.laterPrefixes;
   }
   return text + '}';
 }

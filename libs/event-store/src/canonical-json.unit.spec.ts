@@ -47,6 +47,18 @@ describe('canonicalJson', () => {
     }
   });
 
+  it('stays canonical when objects of many shapes share a first key, in turn and in any insertion order', () => {
+    const random = pseudoRandom(3);
+    const shapes = Array.from({ length: 20 }, (_, shape) => ['id', ...Array.from({ length: 1 + (shape % 5) }, (_, i) => `k${shape}-${i}`)]);
+    for (let round = 0; round < 3; round += 1) {
+      for (const keys of shapes) {
+        const shuffled = [keys[0]!, ...keys.slice(1).sort(() => random.next().value! - 0.5)];
+        const object = Object.fromEntries(shuffled.map((key, i) => [key, i % 3 === 0 ? undefined : { [key]: i, a: [key] }]));
+        expect(canonicalJson(object)).toBe(referenceCanonical(object));
+      }
+    }
+  });
+
   it('converts values with toJSON as JSON.stringify does', () => {
     expect(canonicalJson({ at: new Date('2026-01-01T00:00:00.000Z') })).toBe('{"at":"2026-01-01T00:00:00.000Z"}');
   });

@@ -68,7 +68,22 @@ export function hashCanonicalEventForStorage(
 
 /** prevHash ‖ the canonical body. One string, hashed one-shot: the same digest as update(prevHash).update(body), faster. */
 function hashedText(prevHash: string, streamId: string, revision: bigint | number, type: string, canonicalData: string, canonicalMetadata: string): string {
-  return `${prevHash}{"data":${canonicalData},"metadata":${canonicalMetadata},"revision":${revision.toString()},"streamId":${quoteJsonString(streamId)},"type":${quoteJsonString(type)}}`;
+  return prevHash + '{"data":' + canonicalData + ',"metadata":' + canonicalMetadata + ',"revision":' + revision.toString() + bodyEnd(streamId, type);
+}
+
+/** The end of the last body: the events of an append share their stream id, and mostly their type. */
+let lastStreamId = '';
+let lastType = '';
+let lastBodyEnd = ',"streamId":"","type":""}';
+
+/** `,"streamId":…,"type":…}`, quoted once per stream id and type in a row rather than per event. */
+function bodyEnd(streamId: string, type: string): string {
+  if (streamId !== lastStreamId || type !== lastType) {
+    lastBodyEnd = `,"streamId":${quoteJsonString(streamId)},"type":${quoteJsonString(type)}}`;
+    lastStreamId = streamId;
+    lastType = type;
+  }
+  return lastBodyEnd;
 }
 
 /**

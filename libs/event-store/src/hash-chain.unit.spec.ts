@@ -47,4 +47,14 @@ describe('hashCanonicalEventForStorage', () => {
       expect(stored).toEqual({ hash: hashCanonicalEvent(prevHash, 'tender-"1"', 7n, 'Tender"Received', data, metadata), canonicalData: data, canonicalMetadata: metadata });
     }
   });
+
+  it('hashes the stream id and type of each event, when consecutive calls change them', () => {
+    const data = canonicalJson({ a: 1 });
+    const metadata = canonicalJson({ prevHash: GENESIS_HASH });
+    const calls = [['s-1', 'A'], ['s-1', 'A'], ['s-1', 'B'], ['s-2', 'B'], ['s-"3"', 'A'], ['', ''], ['s-1', 'A']] as const;
+    for (const [streamId, type] of calls) {
+      const whole = `${GENESIS_HASH}{"data":${data},"metadata":${metadata},"revision":4,"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
+      expect(hashCanonicalEventForStorage(GENESIS_HASH, streamId, 4, type, data, metadata).hash).toBe(createHash('sha256').update(whole).digest('hex'));
+    }
+  });
 });

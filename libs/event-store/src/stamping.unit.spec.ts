@@ -18,6 +18,16 @@ describe('stamping', () => {
     expect(stamped).not.toHaveProperty('hash');
   });
 
+  it('stays canonical across calls that change the recordedAt, the prevHash and the shape in turn', () => {
+    const shapes = [input, forged, { actor: input.actor, occurredAt: '"quoted"' } as EventMetadataInput, { ...input, recordedAt: 'x' } as EventMetadataInput];
+    for (let call = 0; call < 12; call += 1) {
+      const metadata = shapes[call % shapes.length]!;
+      const recordedAt = call % 3 === 0 ? '2026-02-01T00:00:00.000Z' : `2026-02-0${call % 9}T00:00:00.000Z`;
+      const prevHash = call % 2 === 0 ? 'a'.repeat(64) : 'tampered"';
+      expect(canonicalStampedMetadata(metadata, recordedAt, prevHash)).toBe(canonicalJson(stampMetadata(metadata, recordedAt, prevHash)));
+    }
+  });
+
   it('writes the canonical form of the stamped metadata directly', () => {
     for (const metadata of [input, forged, { ...input, causationId: 'k', quality: { b: 1, a: [2] } } as EventMetadataInput]) {
       expect(canonicalStampedMetadata(metadata, '2026-02-01T00:00:00.000Z', 'a'.repeat(64))).toBe(
