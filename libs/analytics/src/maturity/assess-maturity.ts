@@ -41,28 +41,27 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const from = periodBounds(quarters[0]!).start;
   const to = periodBounds(current).start;
   const areas = request.areas ?? PROCESS_AREAS;
-  const scorecards: ScorecardResponse[] = [];
-  for (const quarter of quarters) {
-    scorecards.push(await buildScorecard(store, { definitions: request.definitions, period: quarter, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }));
-  }
-  const results = [];
-  for (const area of areas) {
-    const practices = [...(await recordPractices(store, area, from, to, request)), ...kpiPractices(area, scorecards, request.threshold)];
-    const result = areaMaturity(area, practices);
+  // Every query is independent: sent together, they run as many at once as the store can.
+  const [scorecards, records] = await Promise.all([
+    Promise.all(quarters.map((quarter) => buildScorecard(store, { definitions: request.definitions, period: quarter, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }))),
+    Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
+  ]);
+  const results = areas.map((area, i) => {
+    const result = areaMaturity(area, [...records[i]!, ...kpiPractices(area, scorecards, request.threshold)]);
     const reached = MATURITY_LEVELS.find((l) => l.level === result.level)!;
-    results.push({ ...result, name: reached.name, zh: reached.zh });
-  }
+    return { ...result, name: reached.name, zh: reached.zh };
+  });
   return { asOf: request.asOf.toISOString(), window: { from: from.toISOString(), to: to.toISOString(), quarters: quarters.map(formatPeriod) }, threshold: request.threshold, areas: results };
 }
 
 /** Levels 2 and 3: the area's records and standards, from SQL over the window. */
 async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: Date, to: Date, request: MaturityRequest): Promise<PracticeEvidence[]> {
-  const evidence: PracticeEvidence[] = [];
-  for (const practice of MATURITY_PRACTICES.filter((p) => p.area === area)) {
+  const practices = MATURITY_PRACTICES.filter((p) => p.area === area);
+  return Promise.all(practices.map(async (practice): Promise<PracticeEvidence> => {
     const sql = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
     const rows = await store.query<{ unit_id: string; ok: number }>(sql);
     const failing = rows.filter((row) => Number(row.ok) !== 1).map((row) => row.unit_id);
-    evidence.push({
+    return {
       id: practice.id,
       level: practice.level,
       description: practice.description,
@@ -70,9 +69,8 @@ async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: D
       units: rows.length,
       threshold: practice.id.endsWith('.standard_published') ? 1 : request.threshold,
       failingUnitIds: failing.slice(0, FAILING_SHOWN),
-    });
-  }
-  return evidence;
+    };
+  }));
 }
 
 /** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */
