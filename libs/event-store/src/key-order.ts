@@ -20,8 +20,10 @@ interface Remembered extends KeyOrder {
 
 /** Key lists remembered per first key; a few each, as objects of different types may share a first key. */
 const LISTS_PER_FIRST_KEY = 8;
-/** Bounded, so arbitrary data cannot grow it without limit. */
-const FIRST_KEYS_LIMIT = 4096;
+/** Bounded, so arbitrary data (objects keyed by ids, say) cannot grow it without limit. */
+const LISTS_LIMIT = 1024;
+/** A longer key list is data rather than the shape of a record: derived each time, never kept. */
+const KEYS_PER_LIST_LIMIT = 32;
 
 /**
  * Remembers the KeyOrder derived from each key list seen. `derive` turns a key list into the
@@ -29,6 +31,7 @@ const FIRST_KEYS_LIMIT = 4096;
  */
 export class KeyOrderCache {
   private readonly byFirstKey = new Map<string, Remembered[]>();
+  private remembered = 0;
 
   constructor(private readonly derive: (keys: string[]) => string[]) {}
 
@@ -40,12 +43,15 @@ export class KeyOrderCache {
       for (let i = 0; i < candidates.length; i += 1) if (sameKeys(candidates[i]!.keys, keys)) return candidates[i]!;
     }
     const order = this.derived(keys);
-    if (candidates === undefined) {
-      if (this.byFirstKey.size < FIRST_KEYS_LIMIT) this.byFirstKey.set(first, [order]);
-    } else if (candidates.length < LISTS_PER_FIRST_KEY) {
-      candidates.push(order);
-    }
+    if (this.remembered < LISTS_LIMIT && keys.length <= KEYS_PER_LIST_LIMIT) this.remember(first, candidates, order);
     return order;
+  }
+
+  private remember(first: string, candidates: Remembered[] | undefined, order: Remembered): void {
+    if (candidates === undefined) this.byFirstKey.set(first, [order]);
+    else if (candidates.length < LISTS_PER_FIRST_KEY) candidates.push(order);
+    else return;
+    this.remembered += 1;
   }
 
   private derived(keys: readonly string[]): Remembered {
