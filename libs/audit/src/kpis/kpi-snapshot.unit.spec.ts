@@ -7,7 +7,7 @@ import { kpiSnapshotAsOf, SETTLED_AFTER_MS, type KpiSnapshotRequest, type Projec
 
 /** Every KPI query answers "no rows": enough to see what the snapshot guards and how it serialises. */
 function emptyAnalytics(queries: string[]): AnalyticsStore {
-  return { query: async (sql: string) => (queries.push(sql), []) } as unknown as AnalyticsStore;
+  return { capabilities: { insertDeduplicationToken: true, concurrentQueries: 2 }, query: async (sql: string) => (queries.push(sql), []) } as unknown as AnalyticsStore;
 }
 
 const request: KpiSnapshotRequest = {
