@@ -1,6 +1,6 @@
 import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headPosition, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
   tenderId,
@@ -26,6 +26,8 @@ describe('the platform on its embedded default, over real HTTP', () => {
   });
 
   it('reports both engines and the projector in /api/health', async () => {
+    // Right after start the projector may still be writing the KPI catalog (catching_up).
+    await untilCaughtUp(platform.url);
     const response = await fetch(`${platform.url}api/health`);
     const health = await json<HealthResponse>(response);
     expect(response.status).toBe(200);
