@@ -7,6 +7,7 @@ import {
   toAnalystResult,
   sqlIdentifier,
   JsonCompactRowEncoder,
+  ResourcePool,
   sqlValue,
   toJsonCompactEachRow,
   type AnalyticsRow,
@@ -18,7 +19,6 @@ import {
   type InsertOptions,
   type TableInsert,
 } from '@presales/analytics';
-import { ReadSessionPool } from './read-session-pool.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 
 export interface ChdbAnalyticsStoreOptions {
@@ -27,7 +27,7 @@ export interface ChdbAnalyticsStoreOptions {
   /** Created if missing and used for every statement. */
   readonly database?: string;
   /**
-   * Sessions that run SELECTs, hence how many run at once (ReadSessionPool). Default: one per
+   * Sessions that run SELECTs, hence how many run at once (decision 0014). Default: one per
    * core, at most 4.
    */
   readonly readSessions?: number;
@@ -48,6 +48,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     mkdirSync(options.path, { recursive: true });
     const database = options.database === undefined ? undefined : sqlIdentifier(options.database);
     const readSessions = options.readSessions ?? Math.min(4, availableParallelism());
+    if (!Number.isInteger(readSessions) || readSessions < 1) throw new RangeError(`chDB store at ${options.path}: readSessions must be a positive integer, got ${readSessions}`);
     const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }), options.path, database, readSessions);
     if (database !== undefined) {
       await store.command(`CREATE DATABASE IF NOT EXISTS ${database}`);
@@ -59,8 +60,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   /** Settles when every insert issued so far has finished, whether it failed or not. */
   private insertsDone: Promise<void> = Promise.resolve();
 
-  /** SELECTs run here; statements that write, and DDL, on `session`, in the order sent. */
-  private readonly reads: ReadSessionPool;
+  /**
+   * SELECTs run on these, side by side (decision 0014); DDL and inserts on `session`. Sessions
+   * of one process share the engine: a read sees every insert that has settled.
+   */
+  private readonly reads: ResourcePool<Session>;
 
   private constructor(
     private readonly session: Session,
@@ -68,14 +72,20 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     private readonly database: string | undefined,
     readSessions: number,
   ) {
-    this.reads = new ReadSessionPool(() => this.openReadSession(), readSessions);
-    this.capabilities = { insertDeduplicationToken: true, concurrentQueries: this.reads.size };
+    this.reads = new ResourcePool({ open: () => this.openReadSession(), close: closeSession }, readSessions, `chDB read sessions at ${path}`);
+    this.capabilities = { insertDeduplicationToken: true, concurrentQueries: readSessions };
   }
 
   private async openReadSession(): Promise<Session> {
     const session = new Session(this.path, { connectionArgs: CONNECTION_ARGS });
-    if (this.database !== undefined) await session.queryAsync(`USE ${this.database}`);
-    return session;
+    if (this.database === undefined) return session;
+    try {
+      await session.queryAsync(`USE ${this.database}`);
+      return session;
+    } catch (error) {
+      closeSession(session);
+      throw new AnalyticsQueryError(this.engine, `USE ${this.database}`, `opening a read session at ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   /**
@@ -105,7 +115,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     return {
       query: async (sql) => toAnalystResult(JSON.parse(await run(sql, 'JSON')) as JsonFormatBody),
       close: async () => {
-        if (session.open) session.close();
+        closeSession(session);
       },
     };
   }
@@ -181,10 +191,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     return row?.v ?? 'unknown';
   }
 
+  /** Waits for queued inserts and for the queries running; refuses queries still waiting. */
   async close(): Promise<void> {
     await this.insertsDone;
-    this.reads.close();
-    if (this.session.open) this.session.close();
+    await this.reads.close();
+    closeSession(this.session);
   }
 
   private async run(sql: string, format?: string, session = this.session): Promise<string> {
@@ -195,6 +206,10 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+function closeSession(session: Session): void {
+  if (session.open) session.close();
 }
 
 function deduplicationSetting(options: InsertOptions): string {

@@ -3,6 +3,7 @@ import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHous
 import {
   AnalyticsQueryError,
   collectedInsert,
+  ResourcePool,
   sqlIdentifier,
   toJsonEachRow,
   toAnalystResult,
@@ -31,9 +32,10 @@ export interface ClickHouseAnalyticsStoreOptions {
 const COMMON_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_integers: 0 };
 
 /**
- * SELECTs sent at once by a caller with many (a scorecard). The server runs each on its own
- * threads; four keep a small server's cores busy through parsing and planning, which are
- * single-threaded, without queueing behind the client's connection pool (10 by default).
+ * SELECTs this store has running at once; more wait here, in order (decision 0014). Four keep a
+ * small server's cores busy through parsing and planning, which use one core each, and leave
+ * the client's other sockets (10 by default) to inserts and commands, however many queries a
+ * caller sends at once (maturity sends a few dozen).
  */
 const CONCURRENT_QUERIES = 4;
 
@@ -70,11 +72,17 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     }
   }
 
+  /** Slots for the SELECTs running at once; the client's sockets are shared by all statements. */
+  private readonly querySlots: ResourcePool<number>;
+
   private constructor(
     private readonly client: ClickHouseClient,
     readonly capabilities: EngineCapabilities,
     private readonly analystConnection: ClickHouseClientConfigOptions,
-  ) {}
+  ) {
+    let slots = 0;
+    this.querySlots = new ResourcePool({ open: async () => (slots += 1), close: () => undefined }, capabilities.concurrentQueries, 'ClickHouse query slots');
+  }
 
   /**
    * A client logged in as the analyst user. A readonly=1 user may change no setting, so it sends
@@ -99,7 +107,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow' })).json<Row>());
+    return this.querySlots.use(() => this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow' })).json<Row>()));
   }
 
   async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
@@ -127,7 +135,9 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     return this.guard('SELECT version()', () => serverVersionOf(this.client));
   }
 
+  /** Waits for the queries running; refuses queries still waiting. */
   async close(): Promise<void> {
+    await this.querySlots.close();
     await this.client.close();
   }
 

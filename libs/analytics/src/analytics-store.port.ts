@@ -54,7 +54,11 @@ export interface AnalyticsStore {
   readonly capabilities: EngineCapabilities;
   /** A statement without a result (DDL). */
   command(sql: string): Promise<void>;
-  /** A SELECT; rows as JSON objects, 64-bit integers as numbers. */
+  /**
+   * A SELECT; rows as JSON objects, 64-bit integers as numbers. It may run on another connection
+   * than `command` and `insert`, beside other queries (`capabilities.concurrentQueries`): it sees
+   * every insert that has settled, but no session state (SET, USE, temporary tables) of theirs.
+   */
   query<Row extends object>(sql: string): Promise<Row[]>;
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
   beginInsert(table: string): TableInsert;

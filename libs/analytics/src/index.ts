@@ -26,3 +26,4 @@ export * from './kpis/pdca-records.js';
 export * from './kpis/scorecard.js';
 export * from './kpis/trend.js';
 export * from './maturity/assess-maturity.js';
+export * from './concurrency/resource-pool.js';

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   // Read first: a stored report from another machine stops the run before it measures anything.
   const previous = values.only === undefined ? undefined : readStoredReport(dataFile);
   if (previous !== undefined) checkSameMachine(previous, machine);
+  if (values.only !== undefined && previous === undefined) console.warn(`bench: no ${dataFile} yet, so ${values.out} will hold the ${values.only} section only; run every suite once to keep the others`);
   const sections: MeasuredSection[] = [];
   for (const suite of suites) {
     console.log(`bench: ${suite.name} (${runs} runs per figure)`);

@@ -20,7 +20,7 @@ describe('balancedGroups', () => {
   });
 
   it('rejects a group count that is not a positive integer', () => {
-    expect(() => balancedGroups([1], 0)).toThrow(/positive integer, got 0/);
+    expect(() => balancedGroups([1], 0)).toThrow(/group count must be a positive integer, got 0/);
     expect(() => balancedGroups([1], 1.5)).toThrow(RangeError);
   });
 });

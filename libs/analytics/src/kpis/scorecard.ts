@@ -24,7 +24,7 @@ export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'project
 export async function buildScorecard(store: AnalyticsStore, request: ScorecardRequest): Promise<ScorecardResponse> {
   const period = formatPeriod(request.period);
   const [targets, actions] = await Promise.all([targetsFor(store, period, request.scope, request.asOf), actionsFor(store, period, request.scope, request.asOf)]);
-  // Every KPI for the period and the previous one, in one query.
+  // Every KPI for the period and the previous one, sent together (computeKpis).
   const queries = request.definitions.flatMap((definition) => [
     { ...request, definition },
     { ...request, definition, period: previousPeriod(request.period) },

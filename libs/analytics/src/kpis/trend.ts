@@ -17,7 +17,7 @@ export interface TrendRequest {
 
 /**
  * The KPI per period from `from` to `to`, with each period's target and status: every period's
- * value in one query and every target in another, however long the trend.
+ * value sent together (computeKpis) and every target in one query, however long the trend.
  */
 export async function buildTrend(store: AnalyticsStore, request: TrendRequest): Promise<TrendResponse> {
   const periods = periodsBetween(request.from, request.to, request.grain);

@@ -117,9 +117,13 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(error).toBeInstanceOf(AnalyticsQueryError);
       expect((error as AnalyticsQueryError).engineMessage).toMatch(/no_such_table/);
       expect((error as AnalyticsQueryError).sql).toBe('SELECT * FROM no_such_table');
-      // A failed query gives its session back: as many queries as the store runs at once still do.
-      const after = await Promise.all(Array.from({ length: store.capabilities.concurrentQueries + 1 }, (_, i) => store.query<{ i: number }>(`SELECT ${i} AS i`)));
-      expect(after.flat().map((row) => row.i)).toEqual(Array.from({ length: store.capabilities.concurrentQueries + 1 }, (_, i) => i));
+      // Failed queries give their connections back: with as many failing at once as the store
+      // runs, a leak would leave the queries after them waiting for ever.
+      const slots = store.capabilities.concurrentQueries;
+      const failed = await Promise.allSettled(Array.from({ length: slots }, () => store.query('SELECT * FROM no_such_table')));
+      expect(failed.every((result) => result.status === 'rejected')).toBe(true);
+      const after = await Promise.all(Array.from({ length: slots + 1 }, (_, i) => store.query<{ i: number }>(`SELECT ${i} AS i`)));
+      expect(after.flat().map((row) => row.i)).toEqual(Array.from({ length: slots + 1 }, (_, i) => i));
     });
 
     it('applies migrations once, records them, and is safe to rerun', async () => {

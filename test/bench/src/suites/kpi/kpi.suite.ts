@@ -62,7 +62,7 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       sqliteTrend.push(await timed(() => {
         for (const month of trendMonths) sqlite.prepare(SQLITE_KPIS['win_rate']!(month.start.getTime(), month.end.getTime(), asOf.getTime())).get();
       }));
-      // As the product computes several KPIs: one query (computeKpis), not one round trip each.
+      // As the product computes several KPIs: sent together (computeKpis), not one round trip each.
       chdbSubset.push(await timed(() => computeKpis(analytics!, subset.map((definition) => ({ definition, period, scope: { kind: 'org' as const }, asOf, fx: FX })))));
       sqliteSubset.push(await timed(() => {
         for (const definition of subset) sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get();
