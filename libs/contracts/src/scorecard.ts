@@ -85,3 +85,18 @@ export interface PublishKpiVersionResponse {
   readonly version: number;
   readonly position: string;
 }
+
+/** GET /api/kpis/catalog-changes: a KPI whose definition in this release's catalog differs from the version in force */
+export interface KpiCatalogChange {
+  readonly kpiId: string;
+  readonly versionInForce: number;
+  /** The fields of the published definition that the catalog changes (`sql`, `defaultTarget`…). */
+  readonly changed: readonly string[];
+}
+
+/** POST /api/kpis/catalog-changes: the catalog's definitions published as new versions */
+export interface PublishCatalogChangesResponse {
+  readonly published: readonly PublishKpiVersionResponse[];
+  /** Whether the new versions were in the read models when the answer left (decision 0005). */
+  readonly projected: boolean;
+}

@@ -8,3 +8,4 @@ export { defineKpi } from './catalog/define.js';
 export * from './maturity-practices.js';
 export * from './published-definition.js';
 export * from './value-format.js';
+export * from './catalog-changes.js';

@@ -1,6 +1,6 @@
-import type { ApiErrorBody, KpiCatalogEntry, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
+import type { ApiErrorBody, KpiCatalogChange, KpiCatalogEntry, MaturityResponse, PublishCatalogChangesResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 describe('KPI and maturity API and CLI', () => {
   const data = tempDataDir();
@@ -63,5 +63,35 @@ describe('KPI and maturity API and CLI', () => {
     expect(kpi.output).toMatch(/Scorecard 2026-Q1, org[\s\S]*win_rate\s+collaboration\s+35\.0 %\s+no data[\s\S]*composite: no data/);
     const maturity = await runUntilExit(['maturity', '--url', platform.url, '--as-of', '2026-08-01T00:00:00Z']);
     expect(maturity.output).toMatch(/bid\s+1\s+Initial 初始级\s+level 2 needs: bid\.decision_recorded/);
+  });
+
+  it('publishes the catalog as new versions where it differs from the versions in force, for managers only', async () => {
+    const manager = { 'x-actor-id': 'mia', 'x-actor-role': 'manager' };
+    const changes = async () => json<KpiCatalogChange[]>(await fetch(`${platform.url}api/kpis/catalog-changes`));
+    expect(await changes()).toEqual([]);
+    // A manager's own version of hit_rate: another target and SQL, so the catalog now differs from it.
+    const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
+    const hitRate = catalog.find((entry) => entry.id === 'hit_rate')!;
+    const { id, names, unit, direction, area, aggregate, description } = hitRate;
+    const own = { id, names, unit, direction, area, aggregate, description, defaultTarget: '0.25', weight: String(hitRate.weight), tolerance: { greenPct: '5', amberPct: '15' }, sql: `${hitRate.sql} AND 1 = 1` };
+    const publishedOwn = await postJson(`${platform.url}api/kpis/hit_rate/versions`, own, manager);
+    expect(publishedOwn.status, await publishedOwn.clone().text()).toBe(201);
+    let listed: KpiCatalogChange[] = [];
+    for (const started = Date.now(); listed.length === 0 && Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 100))) listed = await changes();
+    expect(listed).toEqual([{ kpiId: 'hit_rate', versionInForce: 2, changed: ['defaultTarget', 'sql'] }]);
+    // A restart says so, and publishes nothing by itself: the version in force may be the manager's.
+    await platform.stop();
+    platform = await startPlatform(data.dir, { DEMO_DATA: 'off' });
+    expect(platform.output()).toContain("[kpi] this release's catalog differs from the definitions in force of 1 KPIs: hit_rate (version 2)");
+    expect(platform.output()).not.toContain('[kpi] published version 1');
+
+    const refused = await postJson(`${platform.url}api/kpis/catalog-changes`, {}, { 'x-actor-id': 'carl', 'x-actor-role': 'consultant' });
+    expect(refused.status).toBe(403);
+    const response = await postJson(`${platform.url}api/kpis/catalog-changes`, {}, manager);
+    expect(response.status).toBe(201);
+    expect(await json<PublishCatalogChangesResponse>(response)).toMatchObject({ published: [{ kpiId: 'hit_rate', version: 3 }], projected: true });
+    expect(await changes()).toEqual([]);
+    const inForce = (await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!;
+    expect(inForce).toMatchObject({ version: 3, sql: hitRate.sql, defaultTarget: hitRate.defaultTarget });
   });
 });

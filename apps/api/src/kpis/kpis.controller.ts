@@ -1,10 +1,20 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { KpiCatalogEntry, KpiUnitsResponse, PublishKpiVersionResponse, ScorecardResponse, TendersReceivedResponse, TrendResponse } from '@presales/contracts';
-import type { PublishedDefinition } from '@presales/kpi';
+import type {
+  KpiCatalogChange,
+  KpiCatalogEntry,
+  KpiUnitsResponse,
+  PublishCatalogChangesResponse,
+  PublishKpiVersionResponse,
+  ScorecardResponse,
+  TendersReceivedResponse,
+  TrendResponse,
+} from '@presales/contracts';
+import { catalogChanges, KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
 import { IsoUtcTime, validate, ValidationError } from '@presales/domain';
 import { z } from 'zod';
-import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import type { Projector } from '@presales/analytics';
+import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
 import { requireRole } from '../infrastructure/require-role.js';
 import { actorFromHeaders } from '../infrastructure/request-actor.js';
@@ -14,6 +24,8 @@ import { parseKpiParams, periodParam, scopeParam } from './kpi-params.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
+/** How long a write waits for its projection before answering (decision 0005). */
+const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/kpis')
 export class KpisController {
@@ -22,6 +34,7 @@ export class KpisController {
     private readonly commandBus: CommandBus,
     private readonly registry: KpiRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(PROJECTOR) private readonly projector: Projector,
   ) {}
 
   /** The catalog: every KPI definition with its SQL. */
@@ -42,6 +55,38 @@ export class KpisController {
       aggregate: d.aggregate,
       sql: d.sql,
     }));
+  }
+
+  /** The KPIs whose definition in this release's catalog differs from the version in force. */
+  @Get('catalog-changes')
+  async changedByCatalog(): Promise<KpiCatalogChange[]> {
+    const inForce = await this.registry.definitions(this.clock());
+    return KPI_CATALOG.flatMap((catalog, i) => {
+      const current = inForce[i]!;
+      const changed = catalogChanges(current, catalog);
+      return changed.length === 0 ? [] : [{ kpiId: catalog.id, versionInForce: current.version, changed }];
+    });
+  }
+
+  /**
+   * Publishes the catalog's definition as a new version of every KPI it changes (managers,
+   * admins), by the caller: a release's fixed or faster KPI SQL reaches a store only this way.
+   */
+  @Post('catalog-changes')
+  @HttpCode(201)
+  async publishCatalogChanges(@Headers() headers: Record<string, string>): Promise<PublishCatalogChangesResponse> {
+    const actor = actorFromHeaders(headers);
+    requireRole(actor, ['manager', 'admin'], 'POST /api/kpis/catalog-changes');
+    const published: PublishKpiVersionResponse[] = [];
+    for (const change of await this.changedByCatalog()) {
+      const catalog = KPI_CATALOG.find((d) => d.id === change.kpiId)!;
+      const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(catalog.id, toPublishedDefinition(catalog), { occurredAt: this.clock().toISOString(), actor }));
+      published.push({ kpiId: catalog.id, version: result.version, position: result.position.toString() });
+    }
+    // As a tender's write (decision 0005): the answer waits briefly for the versions to be readable.
+    const last = published.at(-1);
+    const projected = last === undefined || (await this.projector.waitForPosition(BigInt(last.position), READ_YOUR_WRITES_MS));
+    return { published, projected };
   }
 
   /** PDCA scorecard of every KPI for one period and scope, as of a moment. */
