@@ -6,7 +6,7 @@ export const COMMANDS = {
   demo: 'generate a seeded, realistic presales history: into the event store (empty only) or, with --out FILE, as JSONL',
   import: 'validate and append events from a JSONL or CSV file, rejected lines reported to FILE.rejected.jsonl; --restore FILE for an export',
   export: 'write every event in $all order with recordedAt, revision, position and hashes as JSONL: presales export FILE.jsonl',
-  kpi: 'print the PDCA scorecard of every KPI for one period and scope',
+  kpi: 'print the PDCA scorecard of every KPI for one period and scope; kpi catalog-changes [publish]: what this release\'s catalog changes',
   maturity: 'print the maturity level of every process area, or one area\'s practices',
   audit: 'audit and dispute replay: presales audit history|as-of|diff|proof|verify|evidence|kpis|reads (see docs/audit.md)',
   help: 'print this help',

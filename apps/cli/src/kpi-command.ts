@@ -1,4 +1,4 @@
-import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import type { KpiCatalogChange, MaturityResponse, PublishCatalogChangesResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import { formatKpiValue } from '@presales/kpi';
 import { formatTable } from './format-rows.js';
 import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
@@ -57,6 +57,45 @@ function query(options: Readonly<Record<string, string>>, names: Readonly<Record
   const params = new URLSearchParams();
   for (const [option, param] of Object.entries(names)) if (options[option] !== undefined) params.set(param, options[option]!);
   return params.toString();
+}
+
+/** `presales kpi [catalog-changes [publish]] [options]`: the scorecard, or the catalog's changes. */
+export async function runKpiCommand(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
+  const [sub, action, ...rest] = positional;
+  if (sub === undefined) return runKpi(options);
+  if (sub === 'catalog-changes' && (action === undefined || action === 'publish') && rest.length === 0) return runCatalogChanges(action === 'publish', options);
+  console.error(`presales kpi: unknown argument ${JSON.stringify(positional.join(' '))}; expected nothing (the scorecard) or catalog-changes [publish]`);
+  return 2;
+}
+
+/**
+ * `presales kpi catalog-changes [publish]`: the KPIs whose definition in this release's catalog
+ * differs from the version in force; with publish, publishes them as new versions (as a manager,
+ * decision 0015).
+ */
+export async function runCatalogChanges(publish: boolean, options: Readonly<Record<string, string>>): Promise<number> {
+  try {
+    const base = platformUrl(options);
+    const changes = await callPlatform<KpiCatalogChange[]>(base, '/api/kpis/catalog-changes', 'manager');
+    if (changes.length === 0) {
+      console.log('The definitions in force are the catalog\'s: nothing to publish.');
+      return 0;
+    }
+    const rows = changes.map((change) => ({ kpi: change.kpiId, 'version in force': change.versionInForce, 'the catalog changes': change.changed.join(', ') }));
+    console.log(formatTable(['kpi', 'version in force', 'the catalog changes'].map((name) => ({ name, type: 'String' })), rows));
+    if (!publish) {
+      console.log('presales kpi catalog-changes publish publishes these as new versions.');
+      return 0;
+    }
+    const result = await callPlatform<PublishCatalogChangesResponse>(base, '/api/kpis/catalog-changes', 'manager', { method: 'POST', body: {} });
+    for (const published of result.published) console.log(`published ${published.kpiId} version ${published.version}`);
+    if (!result.projected) console.log('(the read models will include them in a moment; GET /api/health shows the projector lag)');
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PlatformRequestError)) throw error;
+    console.error(`presales kpi catalog-changes: ${error.message}`);
+    return 2;
+  }
 }
 
 /** `presales kpi [--period P] [--scope S] [--as-of T] [--project-type X]`: the PDCA scorecard. */

@@ -1,6 +1,6 @@
 import { runAudit } from './audit-command.js';
 import { helpText, parseArgs } from './commands.js';
-import { runKpi, runMaturity } from './kpi-command.js';
+import { runKpiCommand, runMaturity } from './kpi-command.js';
 import { runDemo } from './demo-command.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
@@ -28,7 +28,7 @@ switch (parsed.command) {
     void runRebuild(parsed.options).then((code) => process.exit(code));
     break;
   case 'kpi':
-    void runKpi(parsed.options).then((code) => process.exit(code));
+    void runKpiCommand(parsed.positional, parsed.options).then((code) => process.exit(code));
     break;
   case 'maturity':
     void runMaturity(parsed.options).then((code) => process.exit(code));

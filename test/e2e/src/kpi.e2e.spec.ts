@@ -85,12 +85,17 @@ describe('KPI and maturity API and CLI', () => {
     expect(platform.output()).toContain("[kpi] this release's catalog differs from the definitions in force of 1 KPIs: hit_rate (version 2)");
     expect(platform.output()).not.toContain('[kpi] published version 1');
 
+    const listedByCli = await runUntilExit(['kpi', 'catalog-changes', '--url', platform.url]);
+    expect(listedByCli.code).toBe(0);
+    expect(listedByCli.output).toMatch(/hit_rate\s*│?\s*2\s*│?\s*defaultTarget, sql/);
+    expect((await runUntilExit(['kpi', 'catalog-change', '--url', platform.url])).output).toContain('expected nothing (the scorecard) or catalog-changes [publish]');
     const refused = await postJson(`${platform.url}api/kpis/catalog-changes`, {}, { 'x-actor-id': 'carl', 'x-actor-role': 'consultant' });
     expect(refused.status).toBe(403);
     const response = await postJson(`${platform.url}api/kpis/catalog-changes`, {}, manager);
     expect(response.status).toBe(201);
     expect(await json<PublishCatalogChangesResponse>(response)).toMatchObject({ published: [{ kpiId: 'hit_rate', version: 3 }], projected: true });
     expect(await changes()).toEqual([]);
+    expect((await runUntilExit(['kpi', 'catalog-changes', 'publish', '--url', platform.url])).output).toContain("The definitions in force are the catalog's: nothing to publish.");
     const inForce = (await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!;
     expect(inForce).toMatchObject({ version: 3, sql: hitRate.sql, defaultTarget: hitRate.defaultTarget });
   });
