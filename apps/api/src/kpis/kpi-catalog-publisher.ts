@@ -1,8 +1,9 @@
 import type { Provider } from '@nestjs/common';
-import { StreamNotFoundError, type EventStore } from '@presales/event-store';
-import { catalogChanges, fromPublishedDefinition, KPI_CATALOG, toPublishedDefinition, type KpiDefinition, type PublishedDefinition } from '@presales/kpi';
+import type { EventStore } from '@presales/event-store';
+import { toPublishedDefinition } from '@presales/kpi';
 import { DEMO_SEEDED } from '../import/demo-seeder.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import { catalogChangesInStore, definitionsInForce } from './catalog-changes-in-store.js';
 import { publishKpiDefinition } from './publish-kpi-definition.handler.js';
 
 export const KPI_CATALOG_PUBLISHED = Symbol('KpiCatalogPublished');
@@ -20,37 +21,20 @@ export const kpiCatalogPublisherProvider: Provider = {
   // A factory, like the demo seeder, so it runs while the app is built, before the projector.
   useFactory: async (eventStore: EventStore, clock: Clock): Promise<number> => {
     let published = 0;
-    const changed: string[] = [];
-    for (const definition of KPI_CATALOG) {
-      const inForce = await latestDefinition(eventStore, `kpi-${definition.id}`);
-      if (inForce !== undefined) {
-        if (catalogChanges(inForce, definition).length > 0) changed.push(`${definition.id} (version ${inForce.version})`);
-        continue;
-      }
+    for (const { catalog, inForce } of await definitionsInForce(eventStore)) {
+      if (inForce !== undefined) continue;
       const metadata = { occurredAt: clock().toISOString(), actor: { id: 'platform', role: 'system' as const } };
-      await publishKpiDefinition(eventStore, definition.id, toPublishedDefinition(definition), metadata);
+      await publishKpiDefinition(eventStore, catalog.id, toPublishedDefinition(catalog), metadata);
       published += 1;
     }
     if (published > 0) console.log(`[kpi] published version 1 of ${published} catalog KPI definitions`);
-    if (changed.length > 0) {
+    const changes = await catalogChangesInStore(eventStore);
+    if (changes.length > 0) {
+      const named = changes.map((change) => `${change.kpiId} (version ${change.versionInForce})`).join(', ');
       console.log(
-        `[kpi] this release's catalog differs from the definitions in force of ${changed.length} KPIs: ${changed.join(', ')}; GET /api/kpis/catalog-changes says what differs, POST publishes them as new versions`,
+        `[kpi] this release's catalog differs from the definitions in force of ${changes.length} KPIs: ${named}; GET /api/kpis/catalog-changes says what differs, POST publishes them as new versions`,
       );
     }
     return published;
   },
 };
-
-/** The last definition published on a KPI's stream, or undefined when the stream does not exist. */
-async function latestDefinition(eventStore: EventStore, streamId: string): Promise<KpiDefinition | undefined> {
-  try {
-    const definitions = (await eventStore.readStream(streamId)).filter((event) => event.type === 'KpiDefinitionPublished');
-    const last = definitions[definitions.length - 1];
-    if (last === undefined) return undefined;
-    const data = last.data as { version: number; definition: PublishedDefinition };
-    return fromPublishedDefinition(data.definition, data.version);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
-}

@@ -10,11 +10,13 @@ import type {
   TendersReceivedResponse,
   TrendResponse,
 } from '@presales/contracts';
-import { catalogChanges, KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
+import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
+import type { EventStore } from '@presales/event-store';
 import { IsoUtcTime, validate, ValidationError } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
-import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
+import { catalogChangesInStore } from './catalog-changes-in-store.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
 import { requireRole } from '../infrastructure/require-role.js';
 import { actorFromHeaders } from '../infrastructure/request-actor.js';
@@ -35,6 +37,7 @@ export class KpisController {
     private readonly registry: KpiRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 
   /** The catalog: every KPI definition with its SQL. */
@@ -59,13 +62,8 @@ export class KpisController {
 
   /** The KPIs whose definition in this release's catalog differs from the version in force. */
   @Get('catalog-changes')
-  async changedByCatalog(): Promise<KpiCatalogChange[]> {
-    const inForce = await this.registry.definitions(this.clock());
-    return KPI_CATALOG.flatMap((catalog, i) => {
-      const current = inForce[i]!;
-      const changed = catalogChanges(current, catalog);
-      return changed.length === 0 ? [] : [{ kpiId: catalog.id, versionInForce: current.version, changed }];
-    });
+  changedByCatalog(): Promise<KpiCatalogChange[]> {
+    return catalogChangesInStore(this.eventStore);
   }
 
   /**

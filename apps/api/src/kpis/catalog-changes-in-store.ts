@@ -1,0 +1,34 @@
+import type { KpiCatalogChange } from '@presales/contracts';
+import { StreamNotFoundError, type EventStore } from '@presales/event-store';
+import { catalogChanges, fromPublishedDefinition, KPI_CATALOG, type KpiDefinition, type PublishedDefinition } from '@presales/kpi';
+
+/**
+ * Every catalog KPI with the definition in force on its `kpi-<id>` stream (undefined: never
+ * published), read from the event store: the record itself, current the moment a version is
+ * appended, where the read models may still be projecting it.
+ */
+export async function definitionsInForce(eventStore: EventStore): Promise<{ catalog: KpiDefinition; inForce: KpiDefinition | undefined }[]> {
+  return Promise.all(KPI_CATALOG.map(async (catalog) => ({ catalog, inForce: await latestDefinition(eventStore, `kpi-${catalog.id}`) })));
+}
+
+/** The KPIs whose definition in this release's catalog differs from the version in force (decision 0015). */
+export async function catalogChangesInStore(eventStore: EventStore): Promise<KpiCatalogChange[]> {
+  return (await definitionsInForce(eventStore)).flatMap(({ catalog, inForce }) => {
+    if (inForce === undefined) return [];
+    const changed = catalogChanges(inForce, catalog);
+    return changed.length === 0 ? [] : [{ kpiId: catalog.id, versionInForce: inForce.version, changed }];
+  });
+}
+
+async function latestDefinition(eventStore: EventStore, streamId: string): Promise<KpiDefinition | undefined> {
+  try {
+    const definitions = (await eventStore.readStream(streamId)).filter((event) => event.type === 'KpiDefinitionPublished');
+    const last = definitions[definitions.length - 1];
+    if (last === undefined) return undefined;
+    const data = last.data as { version: number; definition: PublishedDefinition };
+    return fromPublishedDefinition(data.definition, data.version);
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) return undefined;
+    throw error;
+  }
+}
