@@ -13,7 +13,12 @@ export async function definitionsInForce(eventStore: EventStore): Promise<{ cata
 
 /** The KPIs whose definition in this release's catalog differs from the version in force (decision 0015). */
 export async function catalogChangesInStore(eventStore: EventStore): Promise<KpiCatalogChange[]> {
-  return (await definitionsInForce(eventStore)).flatMap(({ catalog, inForce }) => {
+  return changesAgainstCatalog(await definitionsInForce(eventStore));
+}
+
+/** `catalogChangesInStore` from definitions already read; a KPI never published has none. */
+export function changesAgainstCatalog(definitions: readonly { catalog: KpiDefinition; inForce: KpiDefinition | undefined }[]): KpiCatalogChange[] {
+  return definitions.flatMap(({ catalog, inForce }) => {
     if (inForce === undefined) return [];
     const changed = catalogChanges(inForce, catalog);
     return changed.length === 0 ? [] : [{ kpiId: catalog.id, versionInForce: inForce.version, changed }];

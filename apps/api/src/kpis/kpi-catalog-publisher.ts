@@ -3,7 +3,7 @@ import type { EventStore } from '@presales/event-store';
 import { toPublishedDefinition } from '@presales/kpi';
 import { DEMO_SEEDED } from '../import/demo-seeder.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
-import { catalogChangesInStore, definitionsInForce } from './catalog-changes-in-store.js';
+import { changesAgainstCatalog, definitionsInForce } from './catalog-changes-in-store.js';
 import { publishKpiDefinition } from './publish-kpi-definition.handler.js';
 
 export const KPI_CATALOG_PUBLISHED = Symbol('KpiCatalogPublished');
@@ -21,14 +21,16 @@ export const kpiCatalogPublisherProvider: Provider = {
   // A factory, like the demo seeder, so it runs while the app is built, before the projector.
   useFactory: async (eventStore: EventStore, clock: Clock): Promise<number> => {
     let published = 0;
-    for (const { catalog, inForce } of await definitionsInForce(eventStore)) {
+    const definitions = await definitionsInForce(eventStore);
+    for (const { catalog, inForce } of definitions) {
       if (inForce !== undefined) continue;
       const metadata = { occurredAt: clock().toISOString(), actor: { id: 'platform', role: 'system' as const } };
       await publishKpiDefinition(eventStore, catalog.id, toPublishedDefinition(catalog), metadata);
       published += 1;
     }
     if (published > 0) console.log(`[kpi] published version 1 of ${published} catalog KPI definitions`);
-    const changes = await catalogChangesInStore(eventStore);
+    // What was just published is the catalog: only the definitions found in force can differ.
+    const changes = changesAgainstCatalog(definitions);
     if (changes.length > 0) {
       const named = changes.map((change) => `${change.kpiId} (version ${change.versionInForce})`).join(', ');
       console.log(
