@@ -19,6 +19,7 @@ export * from './projection/fact-columns.js';
 export * from './projection/fact-table.js';
 export * from './projection/facts/index.js';
 export * from './projection/projection-context.js';
+export * from './projection/earlier-events.js';
 export * from './kpis/kpi-query.js';
 export * from './kpis/render-kpi-sql.js';
 export * from './kpis/compute-kpi.js';

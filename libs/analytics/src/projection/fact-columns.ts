@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@presales/event-store';
 import { SqlDecimal, type AnalyticsValue } from '../analytics-store.port.js';
 import { toSqlDateTime } from '../sql/escape.js';
+import type { EarlierEvent, EarlierEventFacts } from './earlier-events.js';
 
 export type EventData = Readonly<Record<string, unknown>>;
 
@@ -9,8 +10,8 @@ export type EventData = Readonly<Record<string, unknown>>;
  * is projected, so a row stays a pure function of the log.
  */
 export interface ProjectionContext {
-  /** The currency a quote was drafted in (QuoteRevised does not repeat it). */
-  quoteCurrency(quoteId: string): string | undefined;
+  /** The earlier event of `event`'s stream it copies fields from, undefined when the log has none. */
+  earlier(event: RecordedEvent, lookup: EarlierEvent): EarlierEventFacts | undefined;
 }
 
 /** One column of a fact table: its ClickHouse type and how to read it from an event. */
@@ -18,6 +19,15 @@ export interface FactColumn {
   readonly name: string;
   readonly type: string;
   readonly read: (data: EventData, event: RecordedEvent, context: ProjectionContext) => AnalyticsValue;
+  /** Where the column copies its value from, looked up before the batch is projected. */
+  readonly copiedFrom?: CopiedFrom;
+}
+
+/** An earlier event of the same stream, and the column of that event's fact table holding the value. */
+export interface CopiedFrom {
+  readonly lookup: EarlierEvent;
+  /** Its column in the earlier event's fact table, which a store created before the copy is filled from. */
+  readonly column: string;
 }
 
 type FieldReader = (data: EventData) => unknown;
@@ -58,6 +68,56 @@ export const col = {
   /** A value computed from the payload (derived values are never stored as truth in events). */
   derived: (name: string, type: string, read: FactColumn['read']): FactColumn => ({ name, type, read }),
 };
+
+/**
+ * Columns copied from an earlier event of the same stream (decision 0016). Each takes the lookup,
+ * the column name and the earlier event's payload field; with no such event in the log a column
+ * holds its type's empty value ('' or 0), as a LEFT JOIN on the earlier event's table did.
+ */
+export const copy = {
+  text: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'String', from, columnOf(from), (value) => stringOr(value, '')),
+  /** The amount of a Money field (`<field>.amount`), as `moneyColumns` stores it. */
+  decimal: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'Decimal(38, 6)', from, columnOf(from), (value) => decimalOr(value, new SqlDecimal('0'))),
+  /** An ISO time field as epoch milliseconds, as `timeColumns` stores it in `<column>_ms`. */
+  epochMs: (lookup: EarlierEvent, name: string, from: string) =>
+    copied(lookup, name, 'UInt64', from, `${columnOf(from)}_ms`, (value) => (typeof value === 'string' ? epochMsOr0(value) : 0)),
+  /** The earlier event's business time (occurredAt) as epoch milliseconds. */
+  occurredAtMs: (lookup: EarlierEvent, name: string): FactColumn => ({
+    name,
+    type: 'UInt64',
+    copiedFrom: { lookup, column: 'occurred_at_ms' },
+    read: (_data, event, context) => {
+      const earlier = context.earlier(event, lookup);
+      return earlier === undefined ? 0 : epochMsOr0(earlier.occurredAt);
+    },
+  }),
+};
+
+function copied(lookup: EarlierEvent, name: string, type: string, from: string, column: string, convert: (value: unknown) => AnalyticsValue): FactColumn {
+  if (!lookup.fields.includes(from.split('.')[0]!)) throw new Error(`fact column ${name}: ${lookup.type} lookup does not remember ${from}`);
+  const field = fieldReader(from);
+  return { name, type, copiedFrom: { lookup, column }, read: (_data, event, context) => convert(mapOr(context.earlier(event, lookup), field)) };
+}
+
+/**
+ * The fact column a payload field lands in, by the builders' naming: snake_case, and a Money
+ * field's `.amount` in `<field>`, its `.currency` in `<field>_currency` (`moneyColumns`).
+ */
+export function columnOf(from: string): string {
+  return from
+    .replace(/\.amount$/, '')
+    .replace(/\.currency$/, '_currency')
+    .replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function mapOr(earlier: EarlierEventFacts | undefined, field: FieldReader): unknown {
+  return earlier === undefined ? undefined : field(earlier.data);
+}
+
+function epochMsOr0(iso: string): number {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? 0 : ms;
+}
 
 /** ISO time → `DateTime('UTC')` plus epoch milliseconds beside it (no DateTime64, decision 8). */
 export function timeColumns(name: string, from: string, optional = false): FactColumn[] {

@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@presales/event-store';
 import type { AnalyticsRow } from '../analytics-store.port.js';
 import type { TableDefinition } from '../schema/table-definition.js';
 import { envelopeOf, type EventEnvelope } from './event-envelope.js';
+import type { EarlierEvent } from './earlier-events.js';
 import type { FactColumn, ProjectionContext } from './fact-columns.js';
 
 /**
@@ -14,6 +15,10 @@ import type { FactColumn, ProjectionContext } from './fact-columns.js';
 export interface FactTable {
   readonly eventType: string;
   readonly table: TableDefinition;
+  /** The earlier events of the same stream its columns copy from (decision 0016). */
+  readonly lookups: readonly EarlierEvent[];
+  /** The columns read from the event (the envelope's are common), with where copied ones come from. */
+  readonly payloadColumns: readonly FactColumn[];
   /** `envelope` is the event's own, passed in when the caller has converted it already. */
   toRow(event: RecordedEvent, context: ProjectionContext, envelope?: EventEnvelope): AnalyticsRow;
 }
@@ -58,6 +63,8 @@ export function factTable(eventType: string, tableName: string, columns: readonl
   }
   return {
     eventType,
+    payloadColumns: payload,
+    lookups: [...new Set(payload.flatMap((column) => (column.copiedFrom === undefined ? [] : [column.copiedFrom.lookup])))],
     table: { name: tableName, columns: all.map(({ name, type }) => ({ name, type })), orderBy: FACT_TABLE_SORTING_KEY, shardBy: 'entity_id' },
     toRow(event, context, envelope = envelopeOf(event)) {
       const row: Record<string, AnalyticsRow[string]> = {};

@@ -1,27 +1,73 @@
 import type { EventStore, RecordedEvent } from '@presales/event-store';
+import { EarlierEventMemory, factsOf, lookupKey, rememberedKey, type EarlierEvent, type EarlierEventFacts } from './earlier-events.js';
 import type { ProjectionContext } from './fact-columns.js';
-import { entityIdOf } from './fact-table.js';
+import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from './facts/index.js';
 
-/**
- * Look up, before projecting a batch, what its rows need from earlier in the log: the currency
- * of each quote revised in the batch. Found in the batch itself, or at revision 0 of the quote's
- * stream. Events never change, so the rows stay a pure function of the log.
- */
-export async function loadProjectionContext(eventStore: EventStore, batch: readonly RecordedEvent[]): Promise<ProjectionContext> {
-  const currencies = new Map<string, string>();
-  rememberQuoteCurrencies(batch, currencies);
-  for (const event of batch) {
-    const quoteId = entityIdOf(event.streamId);
-    if (event.type !== 'QuoteRevised' || currencies.has(quoteId)) continue;
-    const [drafted] = await eventStore.readStream(event.streamId, { maxCount: 1 });
-    if (drafted?.type === 'QuoteDrafted') currencies.set(quoteId, String(drafted.data['currency']));
-  }
-  return { quoteCurrency: (quoteId) => currencies.get(quoteId) };
+/** Every lookup, by the event type it copies from. */
+const LOOKUPS_BY_EARLIER_TYPE: ReadonlyMap<string, readonly EarlierEvent[]> = (() => {
+  const byType = new Map<string, EarlierEvent[]>();
+  for (const lookup of new Set(FACT_TABLES.flatMap((fact) => fact.lookups))) byType.set(lookup.type, [...(byType.get(lookup.type) ?? []), lookup]);
+  return byType;
+})();
+
+/** The earlier events a batch's rows copy from, found before any row is projected. */
+interface BatchLookups {
+  readonly found: Map<string, EarlierEventFacts>;
+  /** Lookups neither the batch nor the memory could answer, by stream. */
+  readonly missing: Map<string, Set<EarlierEvent>>;
 }
 
-/** Adds the currency of every quote drafted in `events` to `currencies`, by quote id. */
-export function rememberQuoteCurrencies(events: readonly RecordedEvent[], currencies: Map<string, string>): void {
-  for (const event of events) {
-    if (event.type === 'QuoteDrafted') currencies.set(entityIdOf(event.streamId), String(event.data['currency']));
+/**
+ * Look up, before projecting a batch, what its rows copy from earlier in their streams (decision
+ * 0016): in the batch itself, in `memory` (earlier batches), else in the event store. The answers
+ * are kept for the batch, so the memory's bound can never drop one while the batch is projected.
+ */
+export async function loadProjectionContext(eventStore: EventStore, batch: readonly RecordedEvent[], memory = new EarlierEventMemory()): Promise<ProjectionContext> {
+  const lookups = lookUpInMemory(batch, memory);
+  for (const [streamId, wanted] of lookups.missing) {
+    // A stream's first event answers every lookup without a match field; a match needs the stream.
+    const firstOnly = [...wanted].every((lookup) => lookup.matchOn === undefined);
+    for (const earlier of await eventStore.readStream(streamId, firstOnly ? { maxCount: 1 } : {})) remember(earlier, lookups.found, memory);
   }
+  return contextOf(lookups.found);
+}
+
+/**
+ * The context of a batch from the batch and `memory` only, with no reads: for a caller that
+ * projects a whole history in order with a memory large enough to hold it (the benchmarks).
+ */
+export function projectionContextOf(batch: readonly RecordedEvent[], memory: EarlierEventMemory): ProjectionContext {
+  return contextOf(lookUpInMemory(batch, memory).found);
+}
+
+function lookUpInMemory(batch: readonly RecordedEvent[], memory: EarlierEventMemory): BatchLookups {
+  const found = new Map<string, EarlierEventFacts>();
+  const missing = new Map<string, Set<EarlierEvent>>();
+  for (const event of batch) {
+    for (const lookup of FACT_TABLE_BY_EVENT_TYPE.get(event.type)?.lookups ?? []) {
+      const key = lookupKey(event, lookup);
+      if (found.has(key)) continue;
+      const remembered = memory.get(key);
+      if (remembered !== undefined) found.set(key, remembered);
+      else missing.set(event.streamId, (missing.get(event.streamId) ?? new Set()).add(lookup));
+    }
+    remember(event, found, memory);
+  }
+  return { found, missing };
+}
+
+/** Remembers `event` for every lookup that copies from it. */
+function remember(event: RecordedEvent, found: Map<string, EarlierEventFacts>, memory: EarlierEventMemory): void {
+  for (const lookup of LOOKUPS_BY_EARLIER_TYPE.get(event.type) ?? []) {
+    // Without a match field, only the stream's first event is the one copied from.
+    if (lookup.matchOn === undefined && event.revision !== 0n) continue;
+    const key = rememberedKey(event, lookup);
+    const facts = factsOf(event, lookup);
+    found.set(key, facts);
+    memory.set(key, facts);
+  }
+}
+
+function contextOf(found: ReadonlyMap<string, EarlierEventFacts>): ProjectionContext {
+  return { earlier: (event, lookup) => found.get(lookupKey(event, lookup)) };
 }

@@ -2,6 +2,7 @@ import type { EventStore, RecordedEvent, SubscriptionMessage } from '@presales/e
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { backoffDelay, cancellableDelay, sleep } from './backoff.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
+import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { writeBatch } from './write-batch.js';
 
 export const DEFAULT_SUBSCRIBER_ID = 'analytics-projector';
@@ -54,6 +55,7 @@ export class Projector {
   private readonly log: (message: string) => void;
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly checkpoints: ProjectionCheckpoints;
+  private readonly earlier = new EarlierEventMemory();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -187,7 +189,7 @@ export class Projector {
     const to = batch[batch.length - 1]!.position;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await writeBatch(this.eventStore, this.analytics, batch);
+        await writeBatch(this.eventStore, this.analytics, batch, this.earlier);
         break;
       } catch (error) {
         this.fail(error, attempt);

@@ -1,5 +1,6 @@
 import type { EventStore } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
+import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { migrate, MIGRATIONS_TABLE } from '../schema/migrations.js';
 import { dropTableStatements, type DdlTarget } from '../schema/table-definition.js';
 import { PROJECTED_TABLES } from '../schema/tables.js';
@@ -51,7 +52,8 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
     projected += events;
     options.onProgress?.(progress());
   });
-  let batch = new ProjectionBatch(eventStore, analytics);
+  const earlier = new EarlierEventMemory();
+  let batch = new ProjectionBatch(eventStore, analytics, earlier);
   let readTo = 0n;
   try {
     for (;;) {
@@ -64,7 +66,7 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
       readTo = page[page.length - 1]!.position;
       if (batch.events < batchSize) continue;
       await writer.send(batch);
-      batch = new ProjectionBatch(eventStore, analytics);
+      batch = new ProjectionBatch(eventStore, analytics, earlier);
     }
     await writer.send(batch);
     await writer.settle();

@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent } from '@presales/event-store';
 import type { AnalyticsStore, TableInsert } from '../analytics-store.port.js';
 import { projectEvent } from '../projection/project-events.js';
+import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { loadProjectionContext } from '../projection/projection-context.js';
 
 /**
@@ -14,9 +15,11 @@ export class ProjectionBatch {
   private range: { readonly from: bigint; to: bigint } | undefined;
   private eventCount = 0;
 
+  /** `earlier` remembers, across batches, the events rows copy from (decision 0016). */
   constructor(
     private readonly eventStore: EventStore,
     private readonly analytics: AnalyticsStore,
+    private readonly earlier = new EarlierEventMemory(),
   ) {}
 
   get events(): number {
@@ -31,7 +34,7 @@ export class ProjectionBatch {
   /** Events in `$all` order, after those fed before. */
   async add(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const context = await loadProjectionContext(this.eventStore, events);
+    const context = await loadProjectionContext(this.eventStore, events, this.earlier);
     for (const event of events) projectEvent(event, context, (table, row) => this.insertInto(table).add(row));
     const to = events[events.length - 1]!.position;
     if (this.range === undefined) this.range = { from: events[0]!.position, to };
@@ -60,8 +63,8 @@ export class ProjectionBatch {
 }
 
 /** Project one batch of events and insert its rows (the live projector's batch). */
-export async function writeBatch(eventStore: EventStore, analytics: AnalyticsStore, batch: readonly RecordedEvent[]): Promise<void> {
-  const projection = new ProjectionBatch(eventStore, analytics);
+export async function writeBatch(eventStore: EventStore, analytics: AnalyticsStore, batch: readonly RecordedEvent[], earlier?: EarlierEventMemory): Promise<void> {
+  const projection = new ProjectionBatch(eventStore, analytics, earlier);
   await projection.add(batch);
   await projection.send();
 }

@@ -2,13 +2,15 @@ import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.por
 import { sqlValue, toSqlDateTime } from '../sql/escape.js';
 import { createTableStatements, type DdlTarget, type TableDefinition } from './table-definition.js';
 import { FACT_TABLES } from '../projection/facts/index.js';
+import { copiedColumnStatements } from './copied-columns.js';
 import { CHECKPOINTS_TABLE_DEFINITION, EVENTS_TABLE } from './tables.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or reorder an id once released. */
   readonly id: number;
   readonly name: string;
-  readonly statements: (target: DdlTarget) => string[];
+  /** What to run; a migration that depends on what the store holds reads it first. */
+  readonly statements: (target: DdlTarget, store: AnalyticsStore) => string[] | Promise<string[]>;
 }
 
 const createTables =
@@ -20,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 1, name: '0001_events', statements: createTables(EVENTS_TABLE) },
   { id: 2, name: '0002_fact_tables', statements: createTables(...FACT_TABLES.map((fact) => fact.table)) },
   { id: 3, name: '0003_projection_checkpoints', statements: createTables(CHECKPOINTS_TABLE_DEFINITION) },
+  { id: 4, name: '0004_copied_columns', statements: (target, store) => copiedColumnStatements(store, target) },
 ];
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
@@ -35,8 +38,9 @@ export class MigrationFailedError extends Error {
 }
 
 /**
- * Applies each migration not yet recorded, in id order. Every statement is idempotent
- * (IF NOT EXISTS), so a migration interrupted before it was recorded is safe to run again.
+ * Applies each migration not yet recorded, in id order. Every statement is idempotent (IF NOT
+ * EXISTS, or chosen from what the store holds), so a migration interrupted before it was
+ * recorded is safe to run again.
  */
 export async function migrate(store: AnalyticsStore, target: Omit<DdlTarget, 'capabilities'> = {}, migrations = MIGRATIONS): Promise<string[]> {
   const ddlTarget: DdlTarget = { ...target, capabilities: store.capabilities };
@@ -48,7 +52,7 @@ export async function migrate(store: AnalyticsStore, target: Omit<DdlTarget, 'ca
   for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
     if (applied.has(migration.id)) continue;
     try {
-      for (const statement of migration.statements(ddlTarget)) await store.command(statement);
+      for (const statement of await migration.statements(ddlTarget, store)) await store.command(statement);
     } catch (error) {
       throw new MigrationFailedError(migration.name, error instanceof AnalyticsQueryError ? error.engineMessage : String(error));
     }

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@presales/event-store';
 import type { ProjectionContext } from '../projection/fact-columns.js';
 
-/** For batches that need nothing from earlier in the log (no quote revisions). */
-export const NO_CONTEXT: ProjectionContext = { quoteCurrency: () => undefined };
+/** For batches that copy nothing from earlier in the log. */
+export const NO_CONTEXT: ProjectionContext = { earlier: () => undefined };
 
 /** A TenderReceived as the store would hand it to the projector. */
 export function recordedTender(position: bigint, tenderId: string, occurredAt: string, recordedAt: string): RecordedEvent {
@@ -22,4 +22,32 @@ export function recordedTender(position: bigint, tenderId: string, occurredAt: s
       hash: 'f'.repeat(64),
     },
   };
+}
+
+/**
+ * Streams whose later events copy fields from earlier ones (decision 0016): an activity scheduled
+ * then completed, a tender received then submitted, an opportunity registered, asked for support
+ * twice (acknowledged out of order) and lost. Positions from `first`, a day apart.
+ */
+export function copyingHistory(first = 1n): RecordedEvent[] {
+  const events: [string, string, Record<string, unknown>][] = [
+    ['opportunity-O-9', 'OpportunityRegistered', { opportunityId: 'O-9', name: 'Core banking', customer: 'Bank', industry: 'finance', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1200000.50', currency: 'USD' }, salesOwnerId: 'S-1' }],
+    ['activity-A-9', 'ActivityScheduled', { activityId: 'A-9', opportunityId: 'O-9', kind: 'demo', consultantIds: ['C-1'], scheduledFor: '2026-01-05T09:00:00Z', plannedHours: 4 }],
+    ['opportunity-O-9', 'PresalesSupportRequested', { requestId: 'R-1', requestedBy: 'S-1', kind: 'poc', productLine: 'erp', dueAt: '2026-01-10T00:00:00Z' }],
+    ['tender-T-9', 'TenderReceived', { tenderId: 'T-9', opportunityId: 'O-9', kind: 'rfp', issuer: 'Bank', deadline: '2026-01-20T12:00:00Z' }],
+    ['opportunity-O-9', 'PresalesSupportRequested', { requestId: 'R-2', requestedBy: 'S-1', kind: 'rfp', productLine: 'crm', dueAt: '2026-01-12T00:00:00Z' }],
+    ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-2', consultantId: 'C-1' }],
+    ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-1', consultantId: 'C-2' }],
+    ['activity-A-9', 'ActivityCompleted', { actualHours: 5, outcome: 'done', customerSatisfaction: 4, usedAssetIds: [] }],
+    ['tender-T-9', 'BidSubmitted', { documentSha256: 'a'.repeat(64), channel: 'portal', receiptRef: 'RC-1' }],
+    ['opportunity-O-9', 'OpportunityLost', { reason: 'price', competitor: 'X', productGapIds: [] }],
+  ];
+  const revisions = new Map<string, bigint>();
+  return events.map(([streamId, type, data], i) => {
+    const revision = revisions.get(streamId) ?? 0n;
+    revisions.set(streamId, revision + 1n);
+    const occurredAt = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000).toISOString();
+    const metadata = { occurredAt, recordedAt: occurredAt, actor: { id: 'u-1', role: 'consultant' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64) };
+    return { id: `evt-copy-${i}`, type, streamId, revision, position: first + BigInt(i), data, metadata };
+  });
 }

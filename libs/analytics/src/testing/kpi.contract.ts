@@ -6,6 +6,7 @@ import type { RecordedEvent } from '@presales/event-store';
 import { computeKpi, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
 import { projectEvents } from '../projection/project-events.js';
+import { NO_CONTEXT } from './fixtures.js';
 import type { FxRates, KpiScope } from '../kpis/kpi-query.js';
 import { migrate } from '../schema/migrations.js';
 
@@ -48,7 +49,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         event('tender-tr-3', 'BidOutcomeRecorded', '2026-12-02T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }),
         event('kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org', id: '' }, target: 0.45 }),
       ];
-      for (const [table, rows] of projectEvents(history, { quoteCurrency: () => undefined })) if (rows.length > 0) await store.insert(table, rows);
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const asOf = new Date('2027-02-01T00:00:00Z');
       const request = { definition, from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-12-31T00:00:00Z'), grain: 'month' as const, scope: { kind: 'org' as const }, asOf, fx: TEST_FX };

@@ -1,7 +1,6 @@
 import { defineKpi, IN_PERIOD } from './define.js';
 
 const TENDER_SCOPE = '{{in_scope_via:tender_received:entity_id}}';
-const WITH_TENDER = `ANY LEFT JOIN (SELECT entity_id, deadline_ms AS t_deadline_ms, occurred_at_ms AS t_received_ms FROM {{t:tender_received}} AS tr) AS tender USING entity_id`;
 
 export const BID_KPIS = [
   defineKpi({
@@ -42,9 +41,9 @@ WHERE outcome != 'cancelled' AND ${IN_PERIOD} AND ${TENDER_SCOPE}`,
     weight: 2,
     area: 'bid',
     aggregate: 'ratio',
-    sql: `SELECT entity_id AS unit_id, toFloat64(occurred_at_ms <= t_deadline_ms) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    // A submission carries its tender's deadline (decision 0016).
+    sql: `SELECT entity_id AS unit_id, toFloat64(occurred_at_ms <= tender_deadline_ms) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:bid_submitted}} AS s
-${WITH_TENDER}
 WHERE ${IN_PERIOD} AND ${TENDER_SCOPE}`,
   }),
   defineKpi({
@@ -56,9 +55,8 @@ WHERE ${IN_PERIOD} AND ${TENDER_SCOPE}`,
     defaultTarget: 240,
     area: 'bid',
     aggregate: 'median',
-    sql: `SELECT entity_id AS unit_id, (toInt64(occurred_at_ms) - toInt64(t_received_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT entity_id AS unit_id, (toInt64(occurred_at_ms) - toInt64(tender_received_at_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:bid_submitted}} AS s
-${WITH_TENDER}
 WHERE ${IN_PERIOD} AND ${TENDER_SCOPE}`,
   }),
   defineKpi({

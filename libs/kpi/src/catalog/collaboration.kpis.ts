@@ -31,9 +31,8 @@ WHERE ${DECIDED_IN_PERIOD}`,
 FROM {{t:opportunity_won}} AS w
 WHERE ${IN_PERIOD} AND {{in_opp_scope:entity_id}}
 UNION ALL
-SELECT entity_id AS unit_id, toFloat64(0) AS num, {{fx:r_value:r_currency}} AS den, toUInt8(0) AS grp
+SELECT entity_id AS unit_id, toFloat64(0) AS num, {{fx:estimated_value:estimated_value_currency}} AS den, toUInt8(0) AS grp
 FROM {{t:opportunity_lost}} AS l
-ANY LEFT JOIN (SELECT entity_id, estimated_value AS r_value, estimated_value_currency AS r_currency FROM {{t:opportunity_registered}} AS r) AS reg USING entity_id
 WHERE ${IN_PERIOD} AND {{in_opp_scope:entity_id}}`,
   }),
   defineKpi({
@@ -54,11 +53,8 @@ FROM ({{closures}}) AS c
 ANY LEFT JOIN (
   SELECT opportunity_id, min(occurred_at_ms) AS first_completed_ms
   FROM {{t:activity_completed}} AS x
-  ANY INNER JOIN (
-    SELECT entity_id, opportunity_id FROM {{t:activity_scheduled}} AS s
-    WHERE opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
-  ) AS sch USING entity_id
   WHERE occurred_at_ms < {{to}}
+    AND opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
   GROUP BY opportunity_id
 ) AS f USING opportunity_id
 WHERE ${DECIDED_IN_PERIOD}`,
@@ -72,11 +68,10 @@ WHERE ${DECIDED_IN_PERIOD}`,
     defaultTarget: 8,
     area: 'collaboration',
     aggregate: 'median',
-    sql: `SELECT request_id AS unit_id, (toInt64(occurred_at_ms) - toInt64(r_requested_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    // An acknowledgement carries its request's time, kind and product line (decision 0016).
+    sql: `SELECT request_id AS unit_id, (toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:presales_support_acknowledged}} AS a
-ANY LEFT JOIN (SELECT entity_id, request_id, occurred_at_ms AS r_requested_ms, product_line AS r_product_line FROM {{t:presales_support_requested}} AS q) AS req
-  USING (entity_id, request_id)
-WHERE ${IN_PERIOD} AND {{in_support_scope:r_product_line:consultant_id}}`,
+WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,
   }),
   defineKpi({
     id: 'response_sla_attainment',
@@ -89,10 +84,8 @@ WHERE ${IN_PERIOD} AND {{in_support_scope:r_product_line:consultant_id}}`,
     aggregate: 'ratio',
     parameters: { slaHoursByKind: { exchange: 24, demo: 24, poc: 24, workshop: 24, rfi: 24, rfp: 24, solution: 24, quote: 24 } },
     sql: `SELECT request_id AS unit_id,
-  toFloat64((toInt64(occurred_at_ms) - toInt64(r_requested_ms)) / 3600000 <= {{param:slaHoursByKind:r_kind:24}}) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+  toFloat64((toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 <= {{param:slaHoursByKind:request_kind:24}}) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:presales_support_acknowledged}} AS a
-ANY LEFT JOIN (SELECT entity_id, request_id, occurred_at_ms AS r_requested_ms, kind AS r_kind, product_line AS r_product_line FROM {{t:presales_support_requested}} AS q) AS req
-  USING (entity_id, request_id)
-WHERE ${IN_PERIOD} AND {{in_support_scope:r_product_line:consultant_id}}`,
+WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,
   }),
 ];

@@ -1,7 +1,5 @@
 import { defineKpi, IN_PERIOD } from './define.js';
 
-const WITH_SCHEDULE = 'ANY INNER JOIN (SELECT entity_id, kind AS s_kind, opportunity_id AS s_opportunity_id FROM {{t:activity_scheduled}} AS s) AS sch USING entity_id';
-
 export const COMMUNICATION_KPIS = [
   defineKpi({
     id: 'poc_success_rate',
@@ -17,8 +15,7 @@ export const COMMUNICATION_KPIS = [
   toFloat64(ifNull(poc_criteria_total, 0) > 0 AND ifNull(poc_criteria_met, -1) = ifNull(poc_criteria_total, 0)) AS num,
   toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:activity_completed}} AS x
-${WITH_SCHEDULE}
-WHERE s_kind = 'poc' AND ${IN_PERIOD} AND {{in_opp_scope:s_opportunity_id}}`,
+WHERE activity_kind = 'poc' AND ${IN_PERIOD} AND {{in_opp_scope:opportunity_id}}`,
   }),
   defineKpi({
     id: 'demo_to_win',
@@ -29,22 +26,17 @@ WHERE s_kind = 'poc' AND ${IN_PERIOD} AND {{in_opp_scope:s_opportunity_id}}`,
     defaultTarget: 0.4,
     area: 'communication',
     aggregate: 'ratio',
-    // Completed demos are looked up for the opportunities closed in the period only (a join with a
-    // small build side instead of a set of every completed activity).
+    // A completion carries its activity's kind and opportunity (decision 0016): no join.
     sql: `SELECT opportunity_id AS unit_id, toFloat64(outcome = 'won') AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM ({{closures}}) AS c
 WHERE closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunity_id}}
-  AND opportunity_id IN (
-    SELECT opportunity_id FROM {{t:activity_completed}} AS x
-    ANY INNER JOIN (
-      SELECT entity_id, opportunity_id FROM {{t:activity_scheduled}} AS s
-      WHERE kind = 'demo' AND opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
-    ) AS demos USING entity_id)`,
+  AND opportunity_id IN (SELECT opportunity_id FROM {{t:activity_completed}} AS x WHERE activity_kind = 'demo')`,
   }),
   defineKpi({
     id: 'customer_satisfaction',
     names: { en: 'Customer satisfaction', zh: '客户满意度' },
     description: 'mean customerSatisfaction (1-5) of activities completed in the period',
+    // A completion whose activity was never scheduled has no kind, and was never counted.
     unit: 'score',
     direction: 'up',
     defaultTarget: 4.2,
@@ -53,8 +45,7 @@ WHERE closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunit
     aggregate: 'mean',
     sql: `SELECT entity_id AS unit_id, toFloat64(assumeNotNull(customer_satisfaction)) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:activity_completed}} AS x
-${WITH_SCHEDULE}
-WHERE isNotNull(customer_satisfaction) AND ${IN_PERIOD} AND {{in_opp_scope:s_opportunity_id}}`,
+WHERE isNotNull(customer_satisfaction) AND activity_kind != '' AND ${IN_PERIOD} AND {{in_opp_scope:opportunity_id}}`,
   }),
 ];
 

@@ -26,9 +26,9 @@ WHERE ${IN_PERIOD} AND {{in_line_or_opp_scope:product_line:entity_id}}`,
     defaultTarget: 5_000_000,
     area: 'requirements',
     aggregate: 'sum',
-    sql: `SELECT entity_id AS unit_id, {{fx:r_value:r_currency}} AS num, toFloat64(0) AS den, toUInt8(0) AS grp
+    // A loss carries the opportunity's registered estimate (decision 0016).
+    sql: `SELECT entity_id AS unit_id, {{fx:estimated_value:estimated_value_currency}} AS num, toFloat64(0) AS den, toUInt8(0) AS grp
 FROM {{t:opportunity_lost}} AS l
-ANY LEFT JOIN (SELECT entity_id, estimated_value AS r_value, estimated_value_currency AS r_currency FROM {{t:opportunity_registered}} AS r) AS reg USING entity_id
 WHERE length(product_gap_ids) > 0 AND ${IN_PERIOD} AND {{in_opp_scope:entity_id}}`,
   }),
 ];

@@ -1,5 +1,9 @@
-import { col, timeColumns } from '../fact-columns.js';
+import type { EarlierEvent } from '../earlier-events.js';
+import { col, copy, timeColumns } from '../fact-columns.js';
 import { factTable } from '../fact-table.js';
+
+/** What a completion copies from its activity's ActivityScheduled (decision 0016). */
+const SCHEDULED: EarlierEvent = { type: 'ActivityScheduled', fields: ['opportunityId', 'kind'] };
 
 /** activity-<id> (DOMAIN.md): customer-facing presales activities (售前沟通). */
 export const ACTIVITY_FACTS = [
@@ -18,6 +22,8 @@ export const ACTIVITY_FACTS = [
     col.optionalNumber('poc_criteria_met', 'pocCriteriaMet'),
     col.optionalNumber('poc_criteria_total', 'pocCriteriaTotal'),
     col.list('used_asset_ids', 'usedAssetIds'),
+    copy.text(SCHEDULED, 'opportunity_id', 'opportunityId'),
+    copy.text(SCHEDULED, 'activity_kind', 'kind'),
   ]),
   factTable('ActivityCancelled', 'activity_cancelled', [col.text('reason', 'reason')]),
 ];

@@ -1,5 +1,9 @@
-import { col, moneyColumns, timeColumns } from '../fact-columns.js';
+import type { EarlierEvent } from '../earlier-events.js';
+import { col, copy, moneyColumns, timeColumns } from '../fact-columns.js';
 import { factTable } from '../fact-table.js';
+
+/** What a submission copies from its tender's TenderReceived (decision 0016). */
+const RECEIVED: EarlierEvent = { type: 'TenderReceived', fields: ['deadline'] };
 
 /** tender-<id> (DOMAIN.md): RFI/RFP/RFQ/tenders and our response (招投标). */
 export const TENDER_FACTS = [
@@ -30,7 +34,13 @@ export const TENDER_FACTS = [
     col.text('checklist_version', 'checklistVersion'),
     col.text('findings', 'findings'),
   ]),
-  factTable('BidSubmitted', 'bid_submitted', [col.text('document_sha256', 'documentSha256'), col.text('channel', 'channel'), col.text('receipt_ref', 'receiptRef')]),
+  factTable('BidSubmitted', 'bid_submitted', [
+    col.text('document_sha256', 'documentSha256'),
+    col.text('channel', 'channel'),
+    col.text('receipt_ref', 'receiptRef'),
+    copy.epochMs(RECEIVED, 'tender_deadline_ms', 'deadline'),
+    copy.occurredAtMs(RECEIVED, 'tender_received_at_ms'),
+  ]),
   factTable('BidClarificationRequested', 'bid_clarification_requested', [col.text('question_id', 'questionId'), col.text('question', 'question'), timeColumns('due_at', 'dueAt')]),
   factTable('BidClarificationAnswered', 'bid_clarification_answered', [col.text('question_id', 'questionId')]),
   factTable('BidWithdrawn', 'bid_withdrawn', [col.text('reason', 'reason')]),

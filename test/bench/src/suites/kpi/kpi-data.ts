@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { migrate, projectEvents, rememberQuoteCurrencies, type AnalyticsStore, type ProjectionContext } from '@presales/analytics';
+import { EarlierEventMemory, migrate, projectEvents, projectionContextOf, type AnalyticsStore } from '@presales/analytics';
 import type { DemoEvent } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
 import { recordDemo } from './recorded-demo.js';
@@ -15,19 +15,17 @@ const PAGE = 50_000;
 
 /**
  * Projects a generated history into the analytics tables (and the SQLite copy) page by page,
- * with the product's projection and insert, so memory stays flat at 10M events. The quote
- * currencies the projection looks up are remembered from the pages already seen: the history is
- * in time order, so a quote is drafted before it is revised.
+ * with the product's projection and insert, so memory stays flat at 10M events. What rows copy
+ * from earlier events of their stream (decision 0016) is remembered from the pages already seen,
+ * with no bound: the history is in time order, so an activity is scheduled before it completes.
  */
 export async function loadKpiData(events: Iterable<DemoEvent>, targets: KpiDataTargets, onProgress?: (events: number) => void): Promise<number> {
   await migrate(targets.analytics);
-  const quoteCurrencies = new Map<string, string>();
-  const context: ProjectionContext = { quoteCurrency: (quoteId) => quoteCurrencies.get(quoteId) };
+  const earlier = new EarlierEventMemory(Number.MAX_SAFE_INTEGER);
   let page: RecordedEvent[] = [];
   let count = 0;
   const flush = async () => {
-    rememberQuoteCurrencies(page, quoteCurrencies);
-    const rows = projectEvents(page, context);
+    const rows = projectEvents(page, projectionContextOf(page, earlier));
     for (const [table, tableRows] of rows) if (tableRows.length > 0) await targets.analytics.insert(table, tableRows);
     if (targets.sqlite !== undefined) loadSqliteFacts(targets.sqlite, rows);
     count += page.length;

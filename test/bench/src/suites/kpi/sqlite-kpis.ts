@@ -15,9 +15,8 @@ export const SQLITE_KPIS: Readonly<Record<string, (from: number, to: number, asO
     `SELECT CAST(SUM(outcome = 'technical_win') AS REAL) / NULLIF(COUNT(*), 0) AS value FROM technical_decision_recorded WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
   hit_rate: (f, t, a) =>
     `SELECT CAST(SUM(outcome = 'awarded') AS REAL) / NULLIF(COUNT(*), 0) AS value FROM bid_outcome_recorded WHERE outcome != 'cancelled' AND recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
-  on_time_submission_rate: (f, t, a) => `SELECT CAST(SUM(s.occurred_at_ms <= COALESCE(r.deadline_ms, 0)) AS REAL) / NULLIF(COUNT(*), 0) AS value
-    FROM bid_submitted s LEFT JOIN (SELECT entity_id, deadline_ms FROM tender_received WHERE recorded_at_ms <= ${a}) r ON r.entity_id = s.entity_id
-    WHERE s.recorded_at_ms <= ${a} AND s.occurred_at_ms >= ${f} AND s.occurred_at_ms < ${t}`,
+  on_time_submission_rate: (f, t, a) =>
+    `SELECT CAST(SUM(occurred_at_ms <= tender_deadline_ms) AS REAL) / NULLIF(COUNT(*), 0) AS value FROM bid_submitted WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
   requirement_fit_rate: (f, t, a) =>
     `SELECT CAST(SUM(fit IN ('standard', 'configurable')) AS REAL) / NULLIF(COUNT(*), 0) AS value FROM requirement_fit_assessed WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
   knowledge_reuse_rate: (f, t, a) =>

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_REBUILD_BATCH_SIZE, loadProjectionContext, migrate, Projector, projectEvents, rebuildReadModels, type AnalyticsRow } from '@presales/analytics';
+import { DEFAULT_REBUILD_BATCH_SIZE, EarlierEventMemory, loadProjectionContext, migrate, Projector, projectEvents, rebuildReadModels, type AnalyticsRow } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import type { RecordedEvent } from '@presales/event-store';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
@@ -24,9 +24,10 @@ function tempDir(prefix: string): { dir: string; dispose: () => void } {
 async function rowsOf(store: SqliteEventStore): Promise<Map<string, AnalyticsRow[]>[]> {
   const all = await store.readAll();
   const batches: Map<string, AnalyticsRow[]>[] = [];
+  const earlier = new EarlierEventMemory();
   for (let i = 0; i < all.length; i += BATCH) {
     const batch: RecordedEvent[] = all.slice(i, i + BATCH);
-    batches.push(projectEvents(batch, await loadProjectionContext(store, batch)));
+    batches.push(projectEvents(batch, await loadProjectionContext(store, batch, earlier)));
   }
   return batches;
 }

@@ -1,0 +1,87 @@
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import type { FactTable } from '../projection/fact-table.js';
+import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from '../projection/facts/index.js';
+import { columnOf } from '../projection/fact-columns.js';
+import { sqlIdentifier } from '../sql/escape.js';
+import { VERSION_COLUMN, type DdlTarget } from './table-definition.js';
+
+/**
+ * The statements that give a store created before a fact table's copied columns (decision 0016)
+ * those columns, filled with what the projection now writes: each row joined with the earlier
+ * event's row, and inserted again with the same version. Among rows of equal key and version,
+ * ReplacingMergeTree keeps the last inserted, on ClickHouse 18.16 as on chDB, so FINAL reads the
+ * filled row at once; OPTIMIZE then merges the old one away for reads without FINAL.
+ *
+ * Only columns the store lacks are added (18.16 has no ADD COLUMN IF NOT EXISTS), so a run cut
+ * short is finished by the next: the insert repeats whole, which only writes the same rows again.
+ */
+export async function copiedColumnStatements(store: AnalyticsStore, target: DdlTarget): Promise<string[]> {
+  const existing = await existingColumns(store);
+  const statements: string[] = [];
+  for (const fact of FACT_TABLES) {
+    const have = existing.get(fact.table.name);
+    if (have === undefined) continue; // created by 0002 with every column, or not at all
+    const missing = fact.table.columns.filter((column) => !have.has(column.name));
+    if (missing.length === 0) continue;
+    const uncopied = missing.filter((column) => fact.payloadColumns.find((c) => c.name === column.name)?.copiedFrom === undefined);
+    if (uncopied.length > 0) throw new Error(`${fact.table.name} lacks ${uncopied.map((c) => c.name).join(', ')}, which no earlier event fills: that needs a migration of its own`);
+    for (const column of missing) statements.push(...addColumn(fact.table.name, `${sqlIdentifier(column.name)} ${column.type}`, target));
+    statements.push(backfill(fact, new Set(missing.map((column) => column.name))), ...optimize(fact.table.name, target));
+  }
+  return statements;
+}
+
+/** Column names of every table of the database, by table. */
+async function existingColumns(store: AnalyticsStore): Promise<Map<string, Set<string>>> {
+  const rows = await store.query<{ table: string; name: string }>('SELECT table, name FROM system.columns WHERE database = currentDatabase()');
+  const byTable = new Map<string, Set<string>>();
+  for (const { table, name } of rows) byTable.set(table, (byTable.get(table) ?? new Set()).add(name));
+  return byTable;
+}
+
+function addColumn(table: string, column: string, target: DdlTarget): string[] {
+  const name = sqlIdentifier(table);
+  if (target.cluster === undefined) return [`ALTER TABLE ${name} ADD COLUMN ${column}`];
+  const cluster = sqlIdentifier(target.cluster);
+  return [`ALTER TABLE ${name}_local ON CLUSTER ${cluster} ADD COLUMN ${column}`, `ALTER TABLE ${name} ON CLUSTER ${cluster} ADD COLUMN ${column}`];
+}
+
+function optimize(table: string, target: DdlTarget): string[] {
+  const name = sqlIdentifier(table);
+  return [target.cluster === undefined ? `OPTIMIZE TABLE ${name} FINAL` : `OPTIMIZE TABLE ${name}_local ON CLUSTER ${sqlIdentifier(target.cluster)} FINAL`];
+}
+
+/**
+ * INSERT … SELECT of every row of `fact` with its `missing` columns read from the earlier event's
+ * row: of the same entity (stream), and with the same match field when the lookup has one.
+ * ClickHouse 18.16 joins once per SELECT, hence one lookup per table.
+ */
+export function backfill(fact: FactTable, missing: ReadonlySet<string>): string {
+  const copied = fact.payloadColumns.filter((column) => missing.has(column.name));
+  const lookups = new Set(copied.map((column) => column.copiedFrom!.lookup));
+  if (lookups.size !== 1) throw new Error(`${fact.table.name}: a backfill copies from one earlier event, not ${lookups.size}`);
+  const [lookup] = lookups;
+  const source = FACT_TABLE_BY_EVENT_TYPE.get(lookup!.type);
+  if (source === undefined) throw new Error(`${fact.table.name}: no fact table for ${lookup!.type}`);
+  const keys = ['entity_id', ...(lookup!.matchOn === undefined ? [] : [columnOf(lookup!.matchOn)])];
+  for (const key of keys) {
+    for (const table of [fact, source]) {
+      if (!table.table.columns.some((column) => column.name === key)) throw new Error(`${table.table.name} has no column ${key} to join a backfill on`);
+    }
+  }
+  const alias = (name: string) => sqlIdentifier(`copied__${name}`);
+  const sourceColumns = copied.map((column) => {
+    const from = column.copiedFrom!.column;
+    if (!source.table.columns.some((c) => c.name === from)) throw new Error(`${fact.table.name}.${column.name} copies ${source.table.name}.${from}, which does not exist`);
+    return `${sqlIdentifier(from)} AS ${alias(column.name)}`;
+  });
+  const all = [...fact.table.columns, VERSION_COLUMN].map((column) => column.name);
+  const values = all.map((name) => (missing.has(name) ? alias(name) : `x.${sqlIdentifier(name)}`));
+  const on = keys.map(sqlIdentifier).join(', ');
+  return [
+    `INSERT INTO ${sqlIdentifier(fact.table.name)} (${all.map(sqlIdentifier).join(', ')})`,
+    `SELECT ${values.join(', ')}`,
+    `FROM ${sqlIdentifier(fact.table.name)} AS x FINAL`,
+    `ANY LEFT JOIN (SELECT ${on}, ${sourceColumns.join(', ')} FROM ${sqlIdentifier(source.table.name)} FINAL) AS earlier USING (${on})`,
+  ].join('\n');
+}

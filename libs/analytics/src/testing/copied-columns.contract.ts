@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalyticsRow, AnalyticsStore, SqlDecimal } from '../analytics-store.port.js';
+import { EarlierEventMemory } from '../projection/earlier-events.js';
+import type { FactTable } from '../projection/fact-table.js';
+import { FACT_TABLES } from '../projection/facts/index.js';
+import { projectEvents } from '../projection/project-events.js';
+import { projectionContextOf } from '../projection/projection-context.js';
+import { copiedColumnStatements } from '../schema/copied-columns.js';
+import { migrate, MIGRATIONS, type Migration } from '../schema/migrations.js';
+import { createTableStatements, type TableDefinition } from '../schema/table-definition.js';
+import { sqlIdentifier } from '../sql/escape.js';
+import { copyingHistory } from './fixtures.js';
+
+const copiedNames = (fact: FactTable) => new Set(fact.payloadColumns.filter((column) => column.copiedFrom !== undefined).map((column) => column.name));
+const COPYING = FACT_TABLES.filter((fact) => copiedNames(fact).size > 0);
+
+/** A fact table as a store created before decision 0016 has it: no copied columns. */
+function before(fact: FactTable): TableDefinition {
+  const copied = copiedNames(fact);
+  return { ...fact.table, columns: fact.table.columns.filter((column) => !copied.has(column.name)) };
+}
+
+/** Migrations 1 to 3 as released before the copied columns. */
+const RELEASED_BEFORE: Migration[] = MIGRATIONS.filter((m) => m.id < 4).map((m) =>
+  m.id === 2 ? { ...m, statements: (target) => FACT_TABLES.flatMap((fact) => createTableStatements(before(fact), target)) } : m,
+);
+
+/** The copied columns of a table, as comparable values, in position order. */
+async function copiedValues(store: AnalyticsStore, fact: FactTable, final: boolean): Promise<Record<string, unknown>[]> {
+  const columns = fact.table.columns.filter((column) => copiedNames(fact).has(column.name));
+  const select = columns.map((c) => (c.type.startsWith('Decimal') ? `toString(toFloat64(${sqlIdentifier(c.name)})) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)));
+  return store.query(`SELECT position, ${select.join(', ')} FROM ${sqlIdentifier(fact.table.name)}${final ? ' FINAL' : ''} ORDER BY position`);
+}
+
+function expectedValues(fact: FactTable, rows: readonly AnalyticsRow[]): Record<string, unknown>[] {
+  const columns = fact.table.columns.filter((column) => copiedNames(fact).has(column.name));
+  return rows.map((row) => ({
+    position: row['position'],
+    ...Object.fromEntries(columns.map((c) => [c.name, c.type.startsWith('Decimal') ? String(Number((row[c.name] as SqlDecimal).text)) : row[c.name]])),
+  }));
+}
+
+/** Migration 0004 fills the copied columns of a store created before them, on this engine. */
+export function describeCopiedColumnsContract(fresh: () => Promise<AnalyticsStore>): void {
+  describe('copied columns (decision 0016)', () => {
+    it('are added to a store created before them and filled as the projection fills them, once', async () => {
+      const store = await fresh();
+      await migrate(store, {}, RELEASED_BEFORE);
+      const history = copyingHistory();
+      const projected = projectEvents(history, projectionContextOf(history, new EarlierEventMemory()));
+      for (const [table, rows] of projected) {
+        const fact = FACT_TABLES.find((f) => f.table.name === table);
+        const copied = fact === undefined ? new Set<string>() : copiedNames(fact);
+        const old = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !copied.has(column))));
+        if (old.length > 0) await store.insert(table, old);
+      }
+
+      expect(await migrate(store)).toEqual(['0004_copied_columns']);
+
+      for (const fact of COPYING) {
+        const expected = expectedValues(fact, projected.get(fact.table.name) ?? []);
+        expect(await copiedValues(store, fact, true), fact.table.name).toEqual(expected);
+        // merged: a read without FINAL counts each row once
+        expect(await copiedValues(store, fact, false), fact.table.name).toEqual(expected);
+      }
+      expect(await copiedColumnStatements(store, { capabilities: store.capabilities })).toEqual([]);
+    });
+
+    it('are left alone on a store created with them', async () => {
+      const store = await fresh();
+      await migrate(store);
+      expect(await copiedColumnStatements(store, { capabilities: store.capabilities })).toEqual([]);
+    });
+  });
+}
