@@ -66,6 +66,37 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
     });
 
+    it('credits every consultant of a won opportunity with their share of it', async () => {
+      // Recorded in 2027, after the asOf of the tests above. Two consultants on one opportunity:
+      // an ANY INNER JOIN keeps one of them on ClickHouse ≥ 19 and both on 18.16.
+      let position = 9_100_000n;
+      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
+        position += 1n;
+        const metadata = { occurredAt, recordedAt: '2027-01-10T00:00:00.000Z', actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
+        return { id: `share-${position}`, type, streamId, revision: 0n, position, data, metadata };
+      };
+      const consultant = (id: string) =>
+        event(`consultant-${id}`, 'ConsultantOnboarded', '2026-01-05T00:00:00Z', {
+          consultantId: id, name: id, teamId: 'T-share', level: 'senior', productLines: ['erp'], skills: [], weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' },
+        });
+      const assignment = (id: string, pct: number) =>
+        event(`consultant-${id}`, 'ConsultantAssigned', '2026-10-01T00:00:00Z', {
+          assignmentId: `AS-${id}`, opportunityId: 'O-share', role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z',
+        });
+      const history = [
+        consultant('C-s1'),
+        consultant('C-s2'),
+        assignment('C-s1', 60),
+        assignment('C-s2', 40),
+        event('opportunity-O-share', 'OpportunityWon', '2026-11-10T00:00:00Z', { amount: { amount: '1000', currency: 'CNY' } }),
+      ];
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      const definition = KPI_CATALOG.find((d) => d.id === 'influenced_revenue_per_consultant')!;
+      const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-share' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
+      // (1000 × 60/100 + 1000 × 40/100) ÷ 2 consultants; units: two shares and two consultants
+      expect([actual.value, actual.units]).toEqual([500, 4]);
+    });
+
     it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {
       const result = await assessMaturity(store, { asOf: new Date('2026-08-15T00:00:00Z'), windowQuarters: 2, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
       expect(result.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', quarters: ['2026-Q1', '2026-Q2'] });

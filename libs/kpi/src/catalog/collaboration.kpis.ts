@@ -47,17 +47,20 @@ WHERE ${IN_PERIOD} AND {{in_opp_scope:entity_id}}`,
     aggregate: 'lift',
     // The first completion is only compared with a close in the period: activities of other
     // opportunities, or completed at or after `to` (later than any such close), cannot matter.
+    // Wins and losses are read directly, not through {{closures}}: a decided close is one of them.
     sql: `SELECT opportunity_id AS unit_id, toFloat64(outcome = 'won') AS num, toFloat64(1) AS den,
   toUInt8(first_completed_ms > 0 AND first_completed_ms <= closed_ms) AS grp
-FROM ({{closures}}) AS c
+FROM (SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'won' AS outcome FROM {{t:opportunity_won}} AS cw WHERE ${IN_PERIOD}
+  UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'lost' AS outcome FROM {{t:opportunity_lost}} AS cl WHERE ${IN_PERIOD}) AS c
 ANY LEFT JOIN (
   SELECT opportunity_id, min(occurred_at_ms) AS first_completed_ms
   FROM {{t:activity_completed}} AS x
   WHERE occurred_at_ms < {{to}}
-    AND opportunity_id IN (SELECT opportunity_id FROM ({{closures}}) AS cp WHERE closed_ms >= {{from}} AND closed_ms < {{to}})
+    AND opportunity_id IN (SELECT entity_id FROM {{t:opportunity_won}} AS w2 WHERE ${IN_PERIOD}
+    UNION ALL SELECT entity_id FROM {{t:opportunity_lost}} AS l2 WHERE ${IN_PERIOD})
   GROUP BY opportunity_id
 ) AS f USING opportunity_id
-WHERE ${DECIDED_IN_PERIOD}`,
+WHERE {{in_opp_scope:opportunity_id}}`,
   }),
   defineKpi({
     id: 'first_response_hours',
