@@ -55,17 +55,17 @@ export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1
  * balanced by the length of their SQL (decision 0014).
  */
 export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
-  const parts = queries.map((query) => aggregateSql(query.definition.aggregate, renderKpiSql(query.definition.sql, query)));
+  const units = queries.map((query) => renderKpiSql(query.definition.sql, query));
+  const parts = queries.map((query, i) => aggregateSql(query.definition.aggregate, units[i]!));
   const groups = balancedGroups(
     parts.map((part) => part.length),
     store.capabilities.concurrentQueries,
   );
+  // Each part tagged with its slot in its own SELECT list, not wrapped in another SELECT: one
+  // level less for the engine to analyse, 56 times a scorecard.
+  const tagged = (slot: number) => aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
   const rowsByGroup = await Promise.all(
-    groups.map((slots) =>
-      store.query<{ slot: number; value: number | null; units: number }>(
-        slots.map((slot) => `SELECT toUInt32(${slot}) AS slot, value, units FROM (\n${parts[slot]}\n) AS kpi_${slot}`).join('\nUNION ALL\n'),
-      ),
-    ),
+    groups.map((slots) => store.query<{ slot: number; value: number | null; units: number }>(slots.map(tagged).join('\nUNION ALL\n'))),
   );
   const bySlot = new Map(rowsByGroup.flat().map((row) => [Number(row.slot), row]));
   return queries.map((query, i) => {

@@ -78,9 +78,13 @@ export const copy = {
   text: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'String', from, columnOf(from), (value) => stringOr(value, '')),
   /** The amount of a Money field (`<field>.amount`), as `moneyColumns` stores it. */
   decimal: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'Decimal(38, 6)', from, columnOf(from), (value) => decimalOr(value, new SqlDecimal('0'))),
-  /** An ISO time field as epoch milliseconds, as `timeColumns` stores it in `<column>_ms`. */
-  epochMs: (lookup: EarlierEvent, name: string, from: string) =>
-    copied(lookup, name, 'UInt64', from, `${columnOf(from)}_ms`, (value) => (typeof value === 'string' ? epochMsOr0(value) : 0)),
+  number: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'Float64', from, columnOf(from), (value) => numberOr(value, 0)),
+  /**
+   * An ISO time field as epoch milliseconds, as `timeColumns(column, from)` stores it in
+   * `<column>_ms`; `column` defaults to the field's own name.
+   */
+  epochMs: (lookup: EarlierEvent, name: string, from: string, column = columnOf(from)) =>
+    copied(lookup, name, 'UInt64', from, `${column}_ms`, (value) => (typeof value === 'string' ? epochMsOr0(value) : 0)),
   /** The earlier event's business time (occurredAt) as epoch milliseconds. */
   occurredAtMs: (lookup: EarlierEvent, name: string): FactColumn => ({
     name,

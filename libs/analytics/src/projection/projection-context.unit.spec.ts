@@ -14,6 +14,7 @@ function copied(rows: Map<string, AnalyticsRow[]>) {
     submitted: pick('bid_submitted', 'tender_deadline_ms', 'tender_received_at_ms'),
     acknowledged: pick('presales_support_acknowledged', 'request_id', 'requested_at_ms', 'request_kind', 'request_product_line'),
     lost: pick('opportunity_lost', 'estimated_value', 'estimated_value_currency'),
+    released: pick('consultant_released', 'assignment_id', 'assignment_allocation_pct', 'assignment_from_ms', 'assignment_to_ms'),
   };
 }
 
@@ -26,6 +27,7 @@ const EXPECTED = {
     { request_id: 'R-1', requested_at_ms: day(2), request_kind: 'poc', request_product_line: 'erp' },
   ],
   lost: [{ estimated_value: new SqlDecimal('1200000.50'), estimated_value_currency: 'USD' }],
+  released: [{ assignment_id: 'AS-1', assignment_allocation_pct: 60, assignment_from_ms: Date.parse('2026-01-02T00:00:00Z'), assignment_to_ms: Date.parse('2026-03-31T00:00:00Z') }],
 };
 
 /** An event store that only reads streams, and counts the reads. */

@@ -27,7 +27,8 @@ export function recordedTender(position: bigint, tenderId: string, occurredAt: s
 /**
  * Streams whose later events copy fields from earlier ones (decision 0016): an activity scheduled
  * then completed, a tender received then submitted, an opportunity registered, asked for support
- * twice (acknowledged out of order) and lost. Positions from `first`, a day apart.
+ * twice (acknowledged out of order) and lost, a consultant assigned twice and released from
+ * the first assignment. Positions from `first`, a day apart.
  */
 export function copyingHistory(first = 1n): RecordedEvent[] {
   const events: [string, string, Record<string, unknown>][] = [
@@ -41,6 +42,9 @@ export function copyingHistory(first = 1n): RecordedEvent[] {
     ['activity-A-9', 'ActivityCompleted', { actualHours: 5, outcome: 'done', customerSatisfaction: 4, usedAssetIds: [] }],
     ['tender-T-9', 'BidSubmitted', { documentSha256: 'a'.repeat(64), channel: 'portal', receiptRef: 'RC-1' }],
     ['opportunity-O-9', 'OpportunityLost', { reason: 'price', competitor: 'X', productGapIds: [] }],
+    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-1', opportunityId: 'O-9', role: 'lead', allocationPct: 60, from: '2026-01-02T00:00:00Z', to: '2026-03-31T00:00:00Z' }],
+    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-2', opportunityId: 'O-8', role: 'support', allocationPct: 30, from: '2026-01-05T00:00:00Z', to: '2026-02-28T00:00:00Z' }],
+    ['consultant-C-9', 'ConsultantReleased', { assignmentId: 'AS-1' }],
   ];
   const revisions = new Map<string, bigint>();
   return events.map(([streamId, type, data], i) => {

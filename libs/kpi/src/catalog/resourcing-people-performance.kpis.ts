@@ -40,7 +40,9 @@ ANY LEFT JOIN (
     // releases, membership changes and closures before `to` (one at or after `to` acts as none),
     // and no room closed by `from`. Each row carries an array with a value per Monday of the
     // period and rows are summed per consultant (-ForEach), not exploded per Monday and grouped
-    // by (consultant, Monday): a third less work. Rooms are looked up for their allocation and,
+    // by (consultant, Monday): a third less work. A release carries the assignment it ends
+    // (decision 0016) and takes its allocation back from its time on, instead of every
+    // assignment looking for its release in a join. Rooms are looked up for their allocation and,
     // when closed in (from, to), the closing. Lambdas take every column they read as an argument
     // (replicate): ClickHouse 18.16 cannot see a column from inside a lambda past a JOIN or in
     // a UNION ALL.
@@ -52,11 +54,16 @@ FROM (
       SELECT entity_id AS c_id, arrayMap(m -> toFloat64(0), {{mondays}}) AS allocs, arrayMap((m, on, off) -> toUInt8(on <= m AND (off = 0 OR off > m)), {{mondays}}, replicate(on_ms, {{mondays}}), replicate(off_ms, {{mondays}})) AS bases
       FROM (${CONSULTANTS}) AS cons
       UNION ALL
-      SELECT entity_id AS c_id, arrayMap((m, f, t, r, pct) -> if(f <= m AND m <= t AND (r = 0 OR r > m), toFloat64(pct), toFloat64(0)), {{mondays}},
-        replicate(from_at_ms, {{mondays}}), replicate(to_at_ms, {{mondays}}), replicate(rel_ms, {{mondays}}), replicate(allocation_pct, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
+      SELECT entity_id AS c_id, arrayMap((m, f, t, pct) -> if(f <= m AND m <= t, toFloat64(pct), toFloat64(0)), {{mondays}},
+        replicate(from_at_ms, {{mondays}}), replicate(to_at_ms, {{mondays}}), replicate(allocation_pct, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
       FROM {{t:consultant_assigned}} AS a
-      ANY LEFT JOIN (SELECT entity_id, assignment_id, occurred_at_ms AS rel_ms FROM {{t:consultant_released}} AS r WHERE occurred_at_ms < {{to}} AND {{in_cons_scope:entity_id}}) AS rel USING (entity_id, assignment_id)
       WHERE from_at_ms < {{to}} AND to_at_ms >= {{from}} AND {{in_cons_scope:entity_id}}
+      UNION ALL
+      SELECT entity_id AS c_id, arrayMap((m, f, t, r, pct) -> if(f <= m AND m <= t AND r <= m, -toFloat64(pct), toFloat64(0)), {{mondays}},
+        replicate(assignment_from_ms, {{mondays}}), replicate(assignment_to_ms, {{mondays}}), replicate(occurred_at_ms, {{mondays}}), replicate(assignment_allocation_pct, {{mondays}})) AS allocs,
+        arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
+      FROM {{t:consultant_released}} AS r
+      WHERE occurred_at_ms < {{to}} AND assignment_from_ms < {{to}} AND assignment_to_ms >= {{from}} AND {{in_cons_scope:entity_id}}
       UNION ALL
       SELECT c_id, arrayMap((j, m, closed, pct) -> if(j > 0 AND (closed = 0 OR closed > m), toFloat64(pct), toFloat64(0)), joins, {{mondays}}, replicate(closed_ms, {{mondays}}), replicate(w_alloc, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
       FROM (

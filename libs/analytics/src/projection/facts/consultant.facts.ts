@@ -1,5 +1,9 @@
-import { col, moneyColumns, timeColumns } from '../fact-columns.js';
+import type { EarlierEvent } from '../earlier-events.js';
+import { col, copy, moneyColumns, timeColumns } from '../fact-columns.js';
 import { factTable } from '../fact-table.js';
+
+/** What a release copies from the assignment it ends (decision 0016). */
+const ASSIGNED: EarlierEvent = { type: 'ConsultantAssigned', matchOn: 'assignmentId', fields: ['allocationPct', 'from', 'to'] };
 
 /** consultant-<id> (DOMAIN.md): presales consultants, their assignments, time and growth. */
 export const CONSULTANT_FACTS = [
@@ -21,7 +25,12 @@ export const CONSULTANT_FACTS = [
     timeColumns('from_at', 'from'),
     timeColumns('to_at', 'to'),
   ]),
-  factTable('ConsultantReleased', 'consultant_released', [col.text('assignment_id', 'assignmentId')]),
+  factTable('ConsultantReleased', 'consultant_released', [
+    col.text('assignment_id', 'assignmentId'),
+    copy.number(ASSIGNED, 'assignment_allocation_pct', 'allocationPct'),
+    copy.epochMs(ASSIGNED, 'assignment_from_ms', 'from', 'from_at'),
+    copy.epochMs(ASSIGNED, 'assignment_to_ms', 'to', 'to_at'),
+  ]),
   factTable('TimeLogged', 'time_logged', [
     col.text('entry_id', 'entryId'),
     timeColumns('work_date', 'date'),
