@@ -1,4 +1,4 @@
-import type { KpiCatalogEntry, MaturityResponse, ScorecardResponse } from '@presales/contracts';
+import type { KpiCatalogEntry, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { formatPeriod, KPI_CATALOG, periodContaining, previousPeriod } from '@presales/kpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
@@ -30,6 +30,23 @@ describe('a first start with the demo history: what a manager sees', () => {
     expect(card.lines.some((l) => l.check.status === 'green') && card.lines.some((l) => l.check.status === 'red')).toBe(true);
     expect(card.composite.score).not.toBeNull();
     for (const line of card.lines.filter((l) => l.unit === 'ratio' && l.plan.target !== null)) expect(line.plan.target!).toBeLessThanOrEqual(1);
+  });
+
+  it('answers a live scorecard and trend, asked with no asOf, as of the moment they were complete', async () => {
+    const period = formatPeriod(previousPeriod(periodContaining(new Date(), 'month')));
+    const askedAt = Date.now();
+    const live = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=${period}`));
+    const trend = await json<TrendResponse>(await fetch(`${platform.url}api/kpis/win_rate/trend`));
+    const answeredAt = Date.parse(live.asOf);
+    expect(answeredAt).toBeGreaterThanOrEqual(askedAt);
+    expect(Date.parse(trend.asOf)).toBeGreaterThanOrEqual(answeredAt);
+    expect(Date.parse(trend.asOf)).toBeLessThanOrEqual(Date.now());
+    expect(live.lines.every((line) => line.do.unitsHref.endsWith(`&asOf=${live.asOf}`))).toBe(true);
+    // Asked again for that moment, with the asOf filter on every table: the same figures.
+    const settled = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=${period}&asOf=${live.asOf}`));
+    const figures = (card: ScorecardResponse) => card.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.check.previousActual]);
+    expect(figures(live)).toEqual(figures(settled));
+    expect(live.lines.filter((line) => line.do.actual !== null).length).toBeGreaterThanOrEqual(20);
   });
 
   it('shows maturity levels that differ by area', async () => {

@@ -12,8 +12,16 @@ export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
-  execute({ definitions, period, scope, asOf, projectType }: GetScorecardQuery) {
-    return buildScorecard(this.analytics, { definitions, period, scope, asOf, fx: this.fx, ...(projectType === undefined ? {} : { projectType }) });
+  execute({ definitions, period, scope, asOf, projectType, live }: GetScorecardQuery) {
+    return buildScorecard(this.analytics, {
+      definitions,
+      period,
+      scope,
+      asOf,
+      fx: this.fx,
+      ...(projectType === undefined ? {} : { projectType }),
+      ...(live === undefined ? {} : { live }),
+    });
   }
 }
 
@@ -24,8 +32,8 @@ export class GetKpiTrendHandler implements IQueryHandler<GetKpiTrendQuery> {
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
-  execute(query: GetKpiTrendQuery) {
-    return buildTrend(this.analytics, { ...query, fx: this.fx });
+  execute({ live, ...query }: GetKpiTrendQuery) {
+    return buildTrend(this.analytics, { ...query, fx: this.fx, ...(live === undefined ? {} : { live }) });
   }
 }
 

@@ -1,5 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import type { KpiScope } from '@presales/analytics';
+import type { KpiScope, LiveClock } from '@presales/analytics';
 import type { KpiUnitsResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import type { Grain, KpiDefinition, Period, ProjectType } from '@presales/kpi';
 
@@ -10,6 +10,8 @@ export class GetScorecardQuery extends Query<ScorecardResponse> {
     readonly scope: KpiScope,
     readonly asOf: Date,
     readonly projectType: ProjectType | undefined,
+    /** Asked for no asOf: a live answer (decision 0017). */
+    readonly live: LiveClock | undefined,
   ) {
     super();
   }
@@ -23,6 +25,8 @@ export class GetKpiTrendQuery extends Query<TrendResponse> {
     readonly grain: Grain,
     readonly scope: KpiScope,
     readonly asOf: Date,
+    /** Asked for no asOf: a live answer (decision 0017). */
+    readonly live: LiveClock | undefined,
   ) {
     super();
   }

@@ -93,7 +93,8 @@ export class KpisController {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
     const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf)];
-    return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType));
+    const live = p.asOf === undefined ? this.clock : undefined;
+    return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType, live));
   }
 
   /** Tenders received per month, from the analytics tables. */
@@ -121,7 +122,8 @@ export class KpisController {
     const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
     if (from > to) throw new ValidationError(where, [{ path: 'from', value: p.from, rule: 'must not be after `to`' }]);
     const scope = scopeParam(p.scope, where);
-    return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf));
+    const live = p.asOf === undefined ? this.clock : undefined;
+    return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf, live));
   }
 
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */

@@ -1,6 +1,7 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { balancedGroups } from './balanced-groups.js';
 import type { KpiQuery } from './kpi-query.js';
+import { recordedThrough } from './recorded-through.js';
 import { aggregateSql, renderKpiSql } from './render-kpi-sql.js';
 
 export interface KpiActual {
@@ -54,8 +55,9 @@ export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1
  * whatever the data size), and a longer KPI SQL mostly joins more tables: the statements are
  * balanced by the length of their SQL (decision 0014).
  */
-export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
-  const units = queries.map((query) => renderKpiSql(query.definition.sql, query));
+export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[], options: { readonly live?: boolean } = {}): Promise<KpiActual[]> {
+  const sent = options.live === true ? await settle(store, queries) : queries;
+  const units = sent.map((query) => renderKpiSql(query.definition.sql, query));
   const parts = queries.map((query, i) => aggregateSql(query.definition.aggregate, units[i]!));
   const groups = balancedGroups(
     parts.map((part) => part.length),
@@ -76,4 +78,15 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
     }
     return { value, units: Number(row?.units ?? 0), sql: parts[i]! };
   });
+}
+
+/**
+ * A live answer (decision 0017): when nothing the read models hold was recorded after a query's
+ * asOf, its tables are read whole, without the asOf filter that would keep every row (an eighth
+ * of a scorecard's work). A row projected while the answer is computed was recorded before it
+ * is complete, which is the asOf a live answer reports.
+ */
+async function settle(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiQuery[]> {
+  const through = await recordedThrough(store);
+  return queries.map((query) => (through <= query.asOf.getTime() ? { ...query, wholeTables: true } : query));
 }

@@ -20,7 +20,18 @@ export interface KpiQuery {
   readonly fx: FxRates;
   /** Filters the opportunities in scope to one project type (project-type overrides). */
   readonly projectType?: string;
+  /**
+   * Nothing the read models hold was recorded after asOf: tables are read whole, without a
+   * filter that would keep every row (a live answer, decision 0017).
+   */
+  readonly wholeTables?: boolean;
 }
+
+/**
+ * Asked for no asOf: the answer covers what the read models hold when it is computed, and its
+ * asOf is the moment it was complete, read from this clock (decision 0017).
+ */
+export type LiveClock = () => Date;
 
 export function formatScope(scope: KpiScope): string {
   return scope.kind === 'org' ? 'org' : `${scope.kind}:${scope.id}`;

@@ -35,14 +35,20 @@ export interface TemplateContext {
   readonly parameters: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Names the template in errors. */
   readonly label: string;
+  /** Read tables whole: nothing in them was recorded after asOf (KpiQuery.wholeTables). */
+  readonly wholeTables?: boolean;
 }
+
+/** How a template's macros read a table: as of asOf, or whole. */
+type TableReader = (table: string) => string;
 
 /** Fills any analytics SQL template (KPIs, maturity practices) with the macros above. */
 export function renderSqlTemplate(template: string, query: TemplateContext): string {
   const { start, end } = query;
   const asOf = query.asOf.getTime();
-  const context = { query, asOf };
-  const rendered = template.replace(/\{\{([a-z_]+)((?::[^:}]+)*)\}\}/g, (_match, name: string, rawArgs: string) => {
+  const table: TableReader = query.wholeTables === true ? wholeTable : (name) => asOfTable(name, asOf);
+  const context: RenderContext = { query, table };
+  return template.replace(/\{\{([a-z_]+)((?::[^:}]+)*)\}\}/g, (_match, name: string, rawArgs: string) => {
     const args = rawArgs === '' ? [] : rawArgs.slice(1).split(':');
     switch (name) {
       case 'from':
@@ -52,19 +58,19 @@ export function renderSqlTemplate(template: string, query: TemplateContext): str
       case 'asof':
         return sqlValue(asOf);
       case 't':
-        return asOfTable(arg(args, 0, name), asOf);
+        return table(arg(args, 0, name));
       case 'closures':
-        return closures(asOf);
+        return closures(table);
       case 'in_opp_scope':
         return inOpportunityScope(arg(args, 0, name), context);
       case 'in_cons_scope':
-        return inConsultantScope(arg(args, 0, name), query.scope, asOf);
+        return inConsultantScope(arg(args, 0, name), query.scope, table);
       case 'in_scope_via':
         return inScopeVia(arg(args, 0, name), arg(args, 1, name), context);
       case 'in_line_or_opp_scope':
         return query.scope.kind === 'product_line' ? `${arg(args, 0, name)} = ${sqlValue(query.scope.id)}` : inOpportunityScope(arg(args, 1, name), context);
       case 'in_support_scope':
-        return supportScope(arg(args, 0, name), arg(args, 1, name), query.scope, asOf);
+        return supportScope(arg(args, 0, name), arg(args, 1, name), query.scope, table);
       case 'in_action_scope':
         return query.scope.kind === 'org' ? '1' : `(scope_kind = ${sqlValue(query.scope.kind)} AND scope_id = ${sqlValue(query.scope.id)})`;
       case 'fx':
@@ -72,14 +78,13 @@ export function renderSqlTemplate(template: string, query: TemplateContext): str
       case 'param':
         return parameter(args, query);
       case 'mondays':
-          // Bare literals: these epoch milliseconds are UInt64 already, and a KPI repeats the
+        // Bare literals: these epoch milliseconds are UInt64 already, and a KPI repeats the
         // array a dozen times, each toUInt64() call one more node to analyse.
         return `[${mondays(start, end).join(', ')}]`;
       default:
         throw new Error(`${query.label}: unknown SQL macro {{${name}}}`);
     }
   });
-  return rendered;
 }
 
 /**
@@ -114,7 +119,7 @@ export function aggregateSql(aggregate: Aggregate, unitsSql: string, leading?: s
 
 interface RenderContext {
   readonly query: TemplateContext;
-  readonly asOf: number;
+  readonly table: TableReader;
 }
 
 function arg(args: readonly string[], index: number, macro: string): string {
@@ -133,47 +138,52 @@ export function asOfTable(table: string, asOf: number): string {
   return `(SELECT * FROM ${sqlIdentifier(table)} FINAL PREWHERE recorded_at_ms <= ${sqlValue(asOf)})`;
 }
 
-function closures(asOf: number): string {
+/** A table nothing was recorded in after asOf: every row, without a filter that keeps them all. */
+function wholeTable(table: string): string {
+  return `(SELECT * FROM ${sqlIdentifier(table)} FINAL)`;
+}
+
+function closures(table: TableReader): string {
   return [
-    `SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'won' AS outcome FROM ${asOfTable('opportunity_won', asOf)} AS cw`,
-    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'lost' AS outcome FROM ${asOfTable('opportunity_lost', asOf)} AS cl`,
-    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'qualified_out' AS outcome FROM ${asOfTable('opportunity_qualified_out', asOf)} AS cq`,
+    `SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'won' AS outcome FROM ${table('opportunity_won')} AS cw`,
+    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'lost' AS outcome FROM ${table('opportunity_lost')} AS cl`,
+    `UNION ALL SELECT entity_id AS opportunity_id, occurred_at_ms AS closed_ms, 'qualified_out' AS outcome FROM ${table('opportunity_qualified_out')} AS cq`,
   ].join('\n');
 }
 
 /** SELECT of the consultant ids in a team / product line / consultant scope. */
-function consultantsOf(scope: Exclude<KpiScope, { kind: 'org' }>, asOf: number): string {
+function consultantsOf(scope: Exclude<KpiScope, { kind: 'org' }>, table: TableReader): string {
   const id = sqlValue(scope.id);
   switch (scope.kind) {
     case 'consultant':
       return `SELECT ${id} AS consultant_id`;
     case 'product_line':
-      return `SELECT entity_id AS consultant_id FROM ${asOfTable('consultant_onboarded', asOf)} AS so WHERE has(product_lines, ${id})`;
+      return `SELECT entity_id AS consultant_id FROM ${table('consultant_onboarded')} AS so WHERE has(product_lines, ${id})`;
     case 'team':
       return [
-        `SELECT entity_id AS consultant_id FROM ${asOfTable('consultant_onboarded', asOf)} AS so WHERE team_id = ${id}`,
-        `UNION ALL SELECT consultant_id FROM ${asOfTable('team_member_added', asOf)} AS sm WHERE entity_id = ${id}`,
+        `SELECT entity_id AS consultant_id FROM ${table('consultant_onboarded')} AS so WHERE team_id = ${id}`,
+        `UNION ALL SELECT consultant_id FROM ${table('team_member_added')} AS sm WHERE entity_id = ${id}`,
       ].join(' ');
   }
 }
 
-function inConsultantScope(expr: string, scope: KpiScope, asOf: number): string {
-  return scope.kind === 'org' ? '1' : `${expr} IN (${consultantsOf(scope, asOf)})`;
+function inConsultantScope(expr: string, scope: KpiScope, table: TableReader): string {
+  return scope.kind === 'org' ? '1' : `${expr} IN (${consultantsOf(scope, table)})`;
 }
 
 /** SELECT of the opportunity ids in scope, or undefined when every opportunity is. */
-function opportunitiesOf({ query, asOf }: RenderContext): string | undefined {
+function opportunitiesOf({ query, table }: RenderContext): string | undefined {
   const { scope, projectType } = query;
   const typeFilter = projectType === undefined ? '' : ` AND project_type = ${sqlValue(projectType)}`;
   let selection: string | undefined;
   if (scope.kind === 'product_line') {
-    selection = `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE has(product_lines, ${sqlValue(scope.id)})${typeFilter}`;
+    selection = `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE has(product_lines, ${sqlValue(scope.id)})${typeFilter}`;
   } else if (scope.kind === 'team' || scope.kind === 'consultant') {
-    const assigned = `SELECT opportunity_id FROM ${asOfTable('consultant_assigned', asOf)} AS sa WHERE entity_id IN (${consultantsOf(scope, asOf)})`;
+    const assigned = `SELECT opportunity_id FROM ${table('consultant_assigned')} AS sa WHERE entity_id IN (${consultantsOf(scope, table)})`;
     selection =
-      projectType === undefined ? assigned : `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE entity_id IN (${assigned})${typeFilter}`;
+      projectType === undefined ? assigned : `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE entity_id IN (${assigned})${typeFilter}`;
   } else if (projectType !== undefined) {
-    selection = `SELECT entity_id FROM ${asOfTable('opportunity_registered', asOf)} AS sr WHERE 1${typeFilter}`;
+    selection = `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE 1${typeFilter}`;
   }
   return selection;
 }
@@ -186,13 +196,13 @@ function inOpportunityScope(expr: string, context: RenderContext): string {
 function inScopeVia(table: string, expr: string, context: RenderContext): string {
   const opportunities = opportunitiesOf(context);
   if (opportunities === undefined) return '1';
-  return `${expr} IN (SELECT entity_id FROM ${asOfTable(table, context.asOf)} AS sv WHERE opportunity_id IN (${opportunities}))`;
+  return `${expr} IN (SELECT entity_id FROM ${context.table(table)} AS sv WHERE opportunity_id IN (${opportunities}))`;
 }
 
-function supportScope(lineExpr: string, consultantExpr: string, scope: KpiScope, asOf: number): string {
+function supportScope(lineExpr: string, consultantExpr: string, scope: KpiScope, table: TableReader): string {
   if (scope.kind === 'org') return '1';
   if (scope.kind === 'product_line') return `${lineExpr} = ${sqlValue(scope.id)}`;
-  return inConsultantScope(consultantExpr, scope, asOf);
+  return inConsultantScope(consultantExpr, scope, table);
 }
 
 function fx(amountExpr: string, currencyExpr: string, query: TemplateContext): string {

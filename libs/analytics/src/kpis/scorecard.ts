@@ -12,12 +12,14 @@ import {
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, type KpiActual } from './compute-kpi.js';
-import { formatScope, type KpiQuery } from './kpi-query.js';
+import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
 import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
 
-export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'projectType'> {
+export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'projectType' | 'wholeTables'> {
   readonly definitions: readonly KpiDefinition[];
   readonly projectType?: ProjectType;
+  /** A live scorecard: `asOf` is when it was asked for, the answer's is when it was complete. */
+  readonly live?: LiveClock;
 }
 
 /** Plan, Do, Check, Act for every KPI of one period and scope, and the composite (KPIS.md). */
@@ -29,8 +31,9 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
     { ...request, definition },
     { ...request, definition, period: previousPeriod(request.period) },
   ]);
-  const actuals = await computeKpis(store, queries);
-  const lines = request.definitions.map((definition, i) => scorecardLine(request, definition, actuals[2 * i]!, actuals[2 * i + 1]!, targets, actions));
+  const actuals = await computeKpis(store, queries, { live: request.live !== undefined });
+  const asOf = request.live?.() ?? request.asOf;
+  const lines = request.definitions.map((definition, i) => scorecardLine({ ...request, asOf }, definition, actuals[2 * i]!, actuals[2 * i + 1]!, targets, actions));
   // Context KPIs are never judged; a project type may also say a KPI does not count for it.
   const counts = (line: ScorecardLine) =>
     line.direction !== 'context' &&
@@ -42,7 +45,7 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
   return {
     period,
     scope: formatScope(request.scope),
-    asOf: request.asOf.toISOString(),
+    asOf: asOf.toISOString(),
     projectType: request.projectType ?? null,
     reportingCurrency: request.fx.reportingCurrency,
     lines,

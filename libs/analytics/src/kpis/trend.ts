@@ -2,7 +2,7 @@ import { formatPeriod, periodsBetween, ragStatus, signedVariance, type Grain, ty
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis } from './compute-kpi.js';
-import { formatScope, type FxRates, type KpiScope } from './kpi-query.js';
+import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
 import { targetsByPeriod } from './pdca-records.js';
 
 export interface TrendRequest {
@@ -13,6 +13,8 @@ export interface TrendRequest {
   readonly scope: KpiScope;
   readonly asOf: Date;
   readonly fx: FxRates;
+  /** A live trend: `asOf` is when it was asked for, the answer's is when it was complete. */
+  readonly live?: LiveClock;
 }
 
 /**
@@ -21,9 +23,11 @@ export interface TrendRequest {
  */
 export async function buildTrend(store: AnalyticsStore, request: TrendRequest): Promise<TrendResponse> {
   const periods = periodsBetween(request.from, request.to, request.grain);
+  const { live, ...query } = request;
   const actuals = await computeKpis(
     store,
-    periods.map((period) => ({ ...request, period })),
+    periods.map((period) => ({ ...query, period })),
+    { live: live !== undefined },
   );
   const targets = await targetsByPeriod(store, periods.map(formatPeriod), request.scope, request.asOf);
   const points = periods.map((period, i): TrendResponse['points'][number] => {
@@ -33,5 +37,6 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
     const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, request.definition.tolerance);
     return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units };
   });
-  return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: request.asOf.toISOString(), points, sql: actuals.at(-1)?.sql ?? '' };
+  const asOf = live?.() ?? request.asOf;
+  return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points, sql: actuals.at(-1)?.sql ?? '' };
 }

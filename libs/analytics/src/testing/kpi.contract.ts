@@ -3,7 +3,7 @@ import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { RecordedEvent } from '@presales/event-store';
-import { computeKpi, kpiUnits } from '../kpis/compute-kpi.js';
+import { computeKpi, computeKpis, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
 import { projectEvents } from '../projection/project-events.js';
 import { NO_CONTEXT } from './fixtures.js';
@@ -64,6 +64,22 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         expect([point.actual, point.units]).toEqual([single.value, single.units]);
       }
       expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
+    });
+
+    it('answers live: whole tables where nothing was recorded after asOf, the others as of asOf', async () => {
+      // The trend test above recorded tender outcomes on 2027-01-10.
+      const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
+      const october = { definition, period: parsePeriod('2026-10'), scope: { kind: 'org' as const }, fx: TEST_FX };
+      const before = new Date('2026-12-31T00:00:00Z');
+      const after = new Date('2027-02-01T00:00:00Z');
+      const [liveBefore] = await computeKpis(store, [{ ...october, asOf: before }], { live: true });
+      expect([liveBefore!.value, liveBefore!.units]).toEqual([null, 0]);
+      expect(liveBefore!.sql).toContain(`bid_outcome_recorded FINAL PREWHERE recorded_at_ms <= ${before.getTime()}`);
+      const [liveAfter] = await computeKpis(store, [{ ...october, asOf: after }], { live: true });
+      const asOfAfter = await computeKpi(store, { ...october, asOf: after });
+      expect([liveAfter!.value, liveAfter!.units]).toEqual([asOfAfter.value, asOfAfter.units]);
+      expect([liveAfter!.value, liveAfter!.units]).toEqual([0.5, 2]);
+      expect(liveAfter!.sql).toContain('(SELECT * FROM bid_outcome_recorded FINAL) AS o');
     });
 
     it('credits every consultant of a won opportunity with their share of it', async () => {
