@@ -55,9 +55,8 @@ export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1
  * whatever the data size), and a longer KPI SQL mostly joins more tables: the statements are
  * balanced by the length of their SQL (decision 0014).
  */
-export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[], options: { readonly live?: boolean } = {}): Promise<KpiActual[]> {
-  const sent = options.live === true ? await settle(store, queries) : queries;
-  const units = sent.map((query) => renderKpiSql(query.definition.sql, query));
+export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
+  const units = queries.map((query) => renderKpiSql(query.definition.sql, query));
   const parts = queries.map((query, i) => aggregateSql(query.definition.aggregate, units[i]!));
   const groups = balancedGroups(
     parts.map((part) => part.length),
@@ -81,12 +80,18 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
 }
 
 /**
- * A live answer (decision 0017): when nothing the read models hold was recorded after a query's
- * asOf, its tables are read whole, without the asOf filter that would keep every row (an eighth
- * of a scorecard's work). A row projected while the answer is computed was recorded before it
- * is complete, which is the asOf a live answer reports.
+ * KPI values asked for with no asOf (decision 0017), `asOf` being when they were asked for.
+ * When nothing the read models hold was recorded after it, the tables are read whole, without
+ * the asOf filter that would keep every row (an eighth of a scorecard's work), and the answer
+ * is as of the moment it was complete: a row projected meanwhile was recorded before that. An
+ * event recorded with a clock ahead of `clock`, and projected meanwhile, moves that moment to
+ * the end of the second it was recorded in. Otherwise the tables are filtered as of `asOf`,
+ * which the answer reports.
  */
-async function settle(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiQuery[]> {
+export async function computeLiveKpis(store: AnalyticsStore, queries: readonly KpiQuery[], asOf: Date, clock: () => Date): Promise<{ actuals: KpiActual[]; asOf: Date }> {
+  if ((await recordedThrough(store)) > asOf.getTime()) return { actuals: await computeKpis(store, queries.map((query) => ({ ...query, asOf }))), asOf };
+  const actuals = await computeKpis(store, queries.map((query) => ({ ...query, asOf, wholeTables: true })));
+  const completed = clock().getTime();
   const through = await recordedThrough(store);
-  return queries.map((query) => (through <= query.asOf.getTime() ? { ...query, wholeTables: true } : query));
+  return { actuals, asOf: new Date(Math.floor(through / 1000) > Math.floor(completed / 1000) ? through : completed) };
 }

@@ -11,7 +11,7 @@ import {
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpis, type KpiActual } from './compute-kpi.js';
+import { computeKpis, computeLiveKpis, type KpiActual } from './compute-kpi.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
 import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
 
@@ -31,8 +31,8 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
     { ...request, definition },
     { ...request, definition, period: previousPeriod(request.period) },
   ]);
-  const actuals = await computeKpis(store, queries, { live: request.live !== undefined });
-  const asOf = request.live?.() ?? request.asOf;
+  const { actuals, asOf } =
+    request.live === undefined ? { actuals: await computeKpis(store, queries), asOf: request.asOf } : await computeLiveKpis(store, queries, request.asOf, request.live);
   const lines = request.definitions.map((definition, i) => scorecardLine({ ...request, asOf }, definition, actuals[2 * i]!, actuals[2 * i + 1]!, targets, actions));
   // Context KPIs are never judged; a project type may also say a KPI does not count for it.
   const counts = (line: ScorecardLine) =>

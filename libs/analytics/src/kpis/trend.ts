@@ -1,7 +1,7 @@
 import { formatPeriod, periodsBetween, ragStatus, signedVariance, type Grain, type KpiDefinition } from '@presales/kpi';
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpis } from './compute-kpi.js';
+import { computeKpis, computeLiveKpis } from './compute-kpi.js';
 import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
 import { targetsByPeriod } from './pdca-records.js';
 
@@ -24,11 +24,8 @@ export interface TrendRequest {
 export async function buildTrend(store: AnalyticsStore, request: TrendRequest): Promise<TrendResponse> {
   const periods = periodsBetween(request.from, request.to, request.grain);
   const { live, ...query } = request;
-  const actuals = await computeKpis(
-    store,
-    periods.map((period) => ({ ...query, period })),
-    { live: live !== undefined },
-  );
+  const queries = periods.map((period) => ({ ...query, period }));
+  const { actuals, asOf } = live === undefined ? { actuals: await computeKpis(store, queries), asOf: request.asOf } : await computeLiveKpis(store, queries, request.asOf, live);
   const targets = await targetsByPeriod(store, periods.map(formatPeriod), request.scope, request.asOf);
   const points = periods.map((period, i): TrendResponse['points'][number] => {
     const actual = actuals[i]!;
@@ -37,6 +34,5 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
     const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, request.definition.tolerance);
     return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units };
   });
-  const asOf = live?.() ?? request.asOf;
   return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points, sql: actuals.at(-1)?.sql ?? '' };
 }

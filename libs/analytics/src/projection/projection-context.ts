@@ -3,10 +3,17 @@ import { EarlierEventMemory, factsOf, lookupKey, rememberedKey, type EarlierEven
 import type { ProjectionContext } from './fact-columns.js';
 import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from './facts/index.js';
 
-/** Every lookup, by the event type it copies from. */
-const LOOKUPS_BY_EARLIER_TYPE: ReadonlyMap<string, readonly EarlierEvent[]> = (() => {
-  const byType = new Map<string, EarlierEvent[]>();
-  for (const lookup of new Set(FACT_TABLES.flatMap((fact) => fact.lookups))) byType.set(lookup.type, [...(byType.get(lookup.type) ?? []), lookup]);
+/**
+ * Every lookup, by the event type it copies from. One per type: the memory keys an earlier event
+ * by stream, type and match value and keeps that lookup's fields only, so a second lookup of the
+ * same type would overwrite the first's (give it the fields of both instead).
+ */
+const LOOKUP_BY_EARLIER_TYPE: ReadonlyMap<string, EarlierEvent> = (() => {
+  const byType = new Map<string, EarlierEvent>();
+  for (const lookup of new Set(FACT_TABLES.flatMap((fact) => fact.lookups))) {
+    if (byType.has(lookup.type)) throw new Error(`projection: two lookups copy from ${lookup.type}; merge them into one`);
+    byType.set(lookup.type, lookup);
+  }
   return byType;
 })();
 
@@ -56,16 +63,15 @@ function lookUpInMemory(batch: readonly RecordedEvent[], memory: EarlierEventMem
   return { found, missing };
 }
 
-/** Remembers `event` for every lookup that copies from it. */
+/** Remembers `event` if a lookup copies from it. */
 function remember(event: RecordedEvent, found: Map<string, EarlierEventFacts>, memory: EarlierEventMemory): void {
-  for (const lookup of LOOKUPS_BY_EARLIER_TYPE.get(event.type) ?? []) {
-    // Without a match field, only the stream's first event is the one copied from.
-    if (lookup.matchOn === undefined && event.revision !== 0n) continue;
-    const key = rememberedKey(event, lookup);
-    const facts = factsOf(event, lookup);
-    found.set(key, facts);
-    memory.set(key, facts);
-  }
+  const lookup = LOOKUP_BY_EARLIER_TYPE.get(event.type);
+  // Without a match field, only the stream's first event is the one copied from.
+  if (lookup === undefined || (lookup.matchOn === undefined && event.revision !== 0n)) return;
+  const key = rememberedKey(event, lookup);
+  const facts = factsOf(event, lookup);
+  found.set(key, facts);
+  memory.set(key, facts);
 }
 
 function contextOf(found: ReadonlyMap<string, EarlierEventFacts>): ProjectionContext {

@@ -12,21 +12,26 @@ import { VERSION_COLUMN, type DdlTarget } from './table-definition.js';
  * ReplacingMergeTree keeps the last inserted, on ClickHouse 18.16 as on chDB, so FINAL reads the
  * filled row at once; OPTIMIZE then merges the old one away for reads without FINAL.
  *
- * Only columns the store lacks are added (18.16 has no ADD COLUMN IF NOT EXISTS), so a run cut
- * short is finished by the next: the insert repeats whole, which only writes the same rows again.
+ * Only columns the store lacks are added (18.16 has no ADD COLUMN IF NOT EXISTS), but every
+ * copying table is filled, whatever was added: a run cut short after its ALTERs, or inside an
+ * insert, is finished by the next, which fills the same rows again (on a store created with the
+ * columns, its tables are empty).
  */
 export async function copiedColumnStatements(store: AnalyticsStore, target: DdlTarget): Promise<string[]> {
   const existing = await existingColumns(store);
   const statements: string[] = [];
   for (const fact of FACT_TABLES) {
-    const have = existing.get(fact.table.name);
-    if (have === undefined) continue; // created by 0002 with every column, or not at all
-    const missing = fact.table.columns.filter((column) => !have.has(column.name));
-    if (missing.length === 0) continue;
-    const uncopied = missing.filter((column) => fact.payloadColumns.find((c) => c.name === column.name)?.copiedFrom === undefined);
-    if (uncopied.length > 0) throw new Error(`${fact.table.name} lacks ${uncopied.map((c) => c.name).join(', ')}, which no earlier event fills: that needs a migration of its own`);
-    for (const column of missing) statements.push(...addColumn(fact.table.name, `${sqlIdentifier(column.name)} ${column.type}`, target));
-    statements.push(backfill(fact, new Set(missing.map((column) => column.name))), ...optimize(fact.table.name, target));
+    const copied = new Set(fact.payloadColumns.filter((column) => column.copiedFrom !== undefined).map((column) => column.name));
+    if (copied.size === 0) continue;
+    for (const name of target.cluster === undefined ? [fact.table.name] : [`${fact.table.name}_local`, fact.table.name]) {
+      const have = existing.get(name);
+      if (have === undefined) throw new Error(`${name} does not exist: migration 0002 creates every fact table before 0004 fills their copied columns`);
+      const missing = fact.table.columns.filter((column) => !have.has(column.name));
+      const uncopied = missing.filter((column) => !copied.has(column.name));
+      if (uncopied.length > 0) throw new Error(`${name} lacks ${uncopied.map((c) => c.name).join(', ')}, which no earlier event fills: that needs a migration of its own`);
+      for (const column of missing) statements.push(addColumn(name, `${sqlIdentifier(column.name)} ${column.type}`, target));
+    }
+    statements.push(backfill(fact, copied, target), optimize(fact.table.name, target));
   }
   return statements;
 }
@@ -39,24 +44,27 @@ async function existingColumns(store: AnalyticsStore): Promise<Map<string, Set<s
   return byTable;
 }
 
-function addColumn(table: string, column: string, target: DdlTarget): string[] {
-  const name = sqlIdentifier(table);
-  if (target.cluster === undefined) return [`ALTER TABLE ${name} ADD COLUMN ${column}`];
-  const cluster = sqlIdentifier(target.cluster);
-  return [`ALTER TABLE ${name}_local ON CLUSTER ${cluster} ADD COLUMN ${column}`, `ALTER TABLE ${name} ON CLUSTER ${cluster} ADD COLUMN ${column}`];
+function addColumn(table: string, column: string, target: DdlTarget): string {
+  const cluster = target.cluster === undefined ? '' : ` ON CLUSTER ${sqlIdentifier(target.cluster)}`;
+  return `ALTER TABLE ${sqlIdentifier(table)}${cluster} ADD COLUMN ${column}`;
 }
 
-function optimize(table: string, target: DdlTarget): string[] {
+function optimize(table: string, target: DdlTarget): string {
   const name = sqlIdentifier(table);
-  return [target.cluster === undefined ? `OPTIMIZE TABLE ${name} FINAL` : `OPTIMIZE TABLE ${name}_local ON CLUSTER ${sqlIdentifier(target.cluster)} FINAL`];
+  return target.cluster === undefined ? `OPTIMIZE TABLE ${name} FINAL` : `OPTIMIZE TABLE ${name}_local ON CLUSTER ${sqlIdentifier(target.cluster)} FINAL`;
 }
 
 /**
  * INSERT … SELECT of every row of `fact` with its `missing` columns read from the earlier event's
  * row: of the same entity (stream), and with the same match field when the lookup has one.
- * ClickHouse 18.16 joins once per SELECT, hence one lookup per table.
+ * ClickHouse 18.16 joins once per SELECT, hence one lookup per table. The join takes any row of
+ * the entity (and match) where the projection takes the stream's first event (or the latest
+ * match): the same row, since the domain creates an entity once and a request or an assignment
+ * once. In cluster mode both tables are sharded by entity, so each shard joins its own rows
+ * (distributed_product_mode = 'local'), and the insert returns once the rows are on their
+ * shards, before OPTIMIZE; this path has not run on a cluster (there is none here).
  */
-export function backfill(fact: FactTable, missing: ReadonlySet<string>): string {
+export function backfill(fact: FactTable, missing: ReadonlySet<string>, target?: Pick<DdlTarget, 'cluster'>): string {
   const copied = fact.payloadColumns.filter((column) => missing.has(column.name));
   const lookups = new Set(copied.map((column) => column.copiedFrom!.lookup));
   if (lookups.size !== 1) throw new Error(`${fact.table.name}: a backfill copies from one earlier event, not ${lookups.size}`);
@@ -83,5 +91,6 @@ export function backfill(fact: FactTable, missing: ReadonlySet<string>): string 
     `SELECT ${values.join(', ')}`,
     `FROM ${sqlIdentifier(fact.table.name)} AS x FINAL`,
     `ANY LEFT JOIN (SELECT ${on}, ${sourceColumns.join(', ')} FROM ${sqlIdentifier(source.table.name)} FINAL) AS earlier USING (${on})`,
+    ...(target?.cluster === undefined ? [] : ["SETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1"]),
   ].join('\n');
 }

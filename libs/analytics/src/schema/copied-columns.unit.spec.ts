@@ -6,13 +6,16 @@ import { backfill, copiedColumnStatements } from './copied-columns.js';
 const copiedNames = (name: string) =>
   new Set(FACT_TABLES.find((f) => f.table.name === name)!.payloadColumns.filter((c) => c.copiedFrom !== undefined).map((c) => c.name));
 
-/** A store whose tables have every column but those named. */
-function storeLacking(lacking: Record<string, readonly string[]>): AnalyticsStore {
+/** A store whose tables have every column but those named; in cluster mode, local tables too. */
+function storeLacking(lacking: Record<string, readonly string[]>, cluster = false): AnalyticsStore {
+  const names = (table: string) => (cluster ? [table, `${table}_local`] : [table]);
   const rows = FACT_TABLES.flatMap((fact) =>
-    fact.table.columns.filter((c) => !(lacking[fact.table.name] ?? []).includes(c.name)).map((c) => ({ table: fact.table.name, name: c.name })),
+    names(fact.table.name).flatMap((table) => fact.table.columns.filter((c) => !(lacking[table] ?? []).includes(c.name)).map((c) => ({ table, name: c.name }))),
   );
   return { query: async () => rows } as unknown as AnalyticsStore;
 }
+
+const COPYING = FACT_TABLES.filter((fact) => copiedNames(fact.table.name).size > 0).map((fact) => fact.table.name);
 
 describe('copied columns migration', () => {
   it('can fill every copied column from a column of the earlier event’s fact table', () => {
@@ -22,19 +25,30 @@ describe('copied columns migration', () => {
     }
   });
 
-  it('adds only what a table lacks, on the local and Distributed tables of a cluster, then fills and merges it', async () => {
-    const statements = await copiedColumnStatements(storeLacking({ activity_completed: ['activity_kind'] }), {
+  it('adds only what a table lacks, and fills and merges every copying table', async () => {
+    const statements = await copiedColumnStatements(storeLacking({ activity_completed: ['activity_kind'] }), { capabilities: { insertDeduplicationToken: false } });
+    expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual(['ALTER TABLE activity_completed ADD COLUMN activity_kind String']);
+    // A run cut short after its ALTERs finds nothing to add, and still fills every table.
+    const rerun = await copiedColumnStatements(storeLacking({}), { capabilities: { insertDeduplicationToken: false } });
+    expect(rerun.filter((s) => s.startsWith('ALTER'))).toEqual([]);
+    expect(rerun.filter((s) => s.startsWith('INSERT INTO')).map((s) => s.split(' ')[2])).toEqual(COPYING);
+    expect(rerun.filter((s) => s.startsWith('OPTIMIZE')).map((s) => s.split(' ')[2])).toEqual(COPYING);
+    const insert = rerun.find((s) => s.startsWith('INSERT INTO activity_completed '))!;
+    expect(insert).toMatch(/^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, opportunity_id AS copied__opportunity_id, kind AS copied__activity_kind FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/);
+  });
+
+  it('on a cluster, alters the local and the Distributed table each only where it lacks the column, and joins shard by shard', async () => {
+    const statements = await copiedColumnStatements(storeLacking({ activity_completed_local: ['activity_kind'], activity_completed: ['activity_kind', 'opportunity_id'] }, true), {
       capabilities: { insertDeduplicationToken: false },
       cluster: 'presales',
     });
-    expect(statements.slice(0, 2)).toEqual([
+    expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual([
       'ALTER TABLE activity_completed_local ON CLUSTER presales ADD COLUMN activity_kind String',
+      'ALTER TABLE activity_completed ON CLUSTER presales ADD COLUMN opportunity_id String',
       'ALTER TABLE activity_completed ON CLUSTER presales ADD COLUMN activity_kind String',
     ]);
-    expect(statements[2]).toMatch(/^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, kind AS copied__activity_kind FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/);
-    expect(statements[2]).toContain('x.opportunity_id');
-    expect(statements[3]).toBe('OPTIMIZE TABLE activity_completed_local ON CLUSTER presales FINAL');
-    expect(statements).toHaveLength(4);
+    expect(statements.find((s) => s.startsWith('INSERT INTO activity_completed '))).toMatch(/\nSETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1$/);
+    expect(statements).toContain('OPTIMIZE TABLE activity_completed_local ON CLUSTER presales FINAL');
   });
 
   it('joins a lookup with a match field on it too', () => {
@@ -44,9 +58,12 @@ describe('copied columns migration', () => {
     );
   });
 
-  it('refuses to add a missing column no earlier event fills', async () => {
-    await expect(copiedColumnStatements(storeLacking({ tender_received: ['issuer'] }), { capabilities: { insertDeduplicationToken: false } })).rejects.toThrow(
-      'tender_received lacks issuer, which no earlier event fills: that needs a migration of its own',
+  it('refuses to add a missing column no earlier event fills, and a table that is not there', async () => {
+    const target = { capabilities: { insertDeduplicationToken: false } };
+    await expect(copiedColumnStatements(storeLacking({ bid_submitted: ['channel'] }), target)).rejects.toThrow(
+      'bid_submitted lacks channel, which no earlier event fills: that needs a migration of its own',
     );
+    const withoutTables = { query: async () => [] } as unknown as AnalyticsStore;
+    await expect(copiedColumnStatements(withoutTables, target)).rejects.toThrow(/^presales_support_acknowledged does not exist: migration 0002 creates every fact table/);
   });
 });

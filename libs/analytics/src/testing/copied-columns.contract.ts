@@ -40,36 +40,54 @@ function expectedValues(fact: FactTable, rows: readonly AnalyticsRow[]): Record<
   }));
 }
 
+/** A store as the release before 0004 left it, holding `history` projected. */
+async function storeBeforeCopies(fresh: () => Promise<AnalyticsStore>, projected: Map<string, AnalyticsRow[]>): Promise<AnalyticsStore> {
+  const store = await fresh();
+  await migrate(store, {}, RELEASED_BEFORE);
+  for (const [table, rows] of projected) {
+    const fact = FACT_TABLES.find((f) => f.table.name === table);
+    const copied = fact === undefined ? new Set<string>() : copiedNames(fact);
+    const old = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !copied.has(column))));
+    if (old.length > 0) await store.insert(table, old);
+  }
+  return store;
+}
+
+async function expectFilledAsProjected(store: AnalyticsStore, projected: Map<string, AnalyticsRow[]>): Promise<void> {
+  for (const fact of COPYING) {
+    const expected = expectedValues(fact, projected.get(fact.table.name) ?? []);
+    expect(await copiedValues(store, fact, true), fact.table.name).toEqual(expected);
+    // merged: a read without FINAL counts each row once
+    expect(await copiedValues(store, fact, false), fact.table.name).toEqual(expected);
+  }
+}
+
+const alters = async (store: AnalyticsStore) => (await copiedColumnStatements(store, { capabilities: store.capabilities })).filter((s) => s.startsWith('ALTER'));
+
 /** Migration 0004 fills the copied columns of a store created before them, on this engine. */
 export function describeCopiedColumnsContract(fresh: () => Promise<AnalyticsStore>): void {
   describe('copied columns (decision 0016)', () => {
-    it('are added to a store created before them and filled as the projection fills them, once', async () => {
-      const store = await fresh();
-      await migrate(store, {}, RELEASED_BEFORE);
-      const history = copyingHistory();
-      const projected = projectEvents(history, projectionContextOf(history, new EarlierEventMemory()));
-      for (const [table, rows] of projected) {
-        const fact = FACT_TABLES.find((f) => f.table.name === table);
-        const copied = fact === undefined ? new Set<string>() : copiedNames(fact);
-        const old = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !copied.has(column))));
-        if (old.length > 0) await store.insert(table, old);
-      }
+    const history = copyingHistory();
+    const projected = projectEvents(history, projectionContextOf(history, new EarlierEventMemory()));
 
+    it('are added to a store created before them and filled as the projection fills them', async () => {
+      const store = await storeBeforeCopies(fresh, projected);
       expect(await migrate(store)).toEqual(['0004_copied_columns']);
-
-      for (const fact of COPYING) {
-        const expected = expectedValues(fact, projected.get(fact.table.name) ?? []);
-        expect(await copiedValues(store, fact, true), fact.table.name).toEqual(expected);
-        // merged: a read without FINAL counts each row once
-        expect(await copiedValues(store, fact, false), fact.table.name).toEqual(expected);
-      }
-      expect(await copiedColumnStatements(store, { capabilities: store.capabilities })).toEqual([]);
+      await expectFilledAsProjected(store, projected);
+      expect(await alters(store)).toEqual([]);
     });
 
-    it('are left alone on a store created with them', async () => {
+    it('are filled by the next run when a run stopped after adding them', async () => {
+      const store = await storeBeforeCopies(fresh, projected);
+      for (const statement of await alters(store)) await store.command(statement);
+      expect(await migrate(store)).toEqual(['0004_copied_columns']);
+      await expectFilledAsProjected(store, projected);
+    });
+
+    it('are only filled, not added, on a store created with them', async () => {
       const store = await fresh();
       await migrate(store);
-      expect(await copiedColumnStatements(store, { capabilities: store.capabilities })).toEqual([]);
+      expect(await alters(store)).toEqual([]);
     });
   });
 }

@@ -3,10 +3,12 @@ import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { RecordedEvent } from '@presales/event-store';
-import { computeKpi, computeKpis, kpiUnits } from '../kpis/compute-kpi.js';
+import { computeKpi, computeLiveKpis, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
 import { projectEvents } from '../projection/project-events.js';
 import { NO_CONTEXT } from './fixtures.js';
+import { EarlierEventMemory } from '../projection/earlier-events.js';
+import { projectionContextOf } from '../projection/projection-context.js';
 import type { FxRates, KpiScope } from '../kpis/kpi-query.js';
 import { migrate } from '../schema/migrations.js';
 
@@ -66,20 +68,37 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
     });
 
-    it('answers live: whole tables where nothing was recorded after asOf, the others as of asOf', async () => {
-      // The trend test above recorded tender outcomes on 2027-01-10.
+    it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
+      const recordedAt = '2027-03-10T00:00:00.000Z';
+      const outcome = (tender: string, occurredAt: string, result: string, position: bigint): RecordedEvent => ({
+        id: `live-${tender}`,
+        type: 'BidOutcomeRecorded',
+        streamId: `tender-${tender}`,
+        revision: 0n,
+        position,
+        data: { outcome: result, awardedTo: result === 'awarded' ? 'us' : 'them' },
+        metadata: { occurredAt, recordedAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) },
+      });
+      const history = [outcome('live-1', '2027-02-05T00:00:00Z', 'awarded', 9_300_001n), outcome('live-2', '2027-02-20T00:00:00Z', 'lost', 9_300_002n)];
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
-      const october = { definition, period: parsePeriod('2026-10'), scope: { kind: 'org' as const }, fx: TEST_FX };
-      const before = new Date('2026-12-31T00:00:00Z');
-      const after = new Date('2027-02-01T00:00:00Z');
-      const [liveBefore] = await computeKpis(store, [{ ...october, asOf: before }], { live: true });
-      expect([liveBefore!.value, liveBefore!.units]).toEqual([null, 0]);
-      expect(liveBefore!.sql).toContain(`bid_outcome_recorded FINAL PREWHERE recorded_at_ms <= ${before.getTime()}`);
-      const [liveAfter] = await computeKpis(store, [{ ...october, asOf: after }], { live: true });
-      const asOfAfter = await computeKpi(store, { ...october, asOf: after });
-      expect([liveAfter!.value, liveAfter!.units]).toEqual([asOfAfter.value, asOfAfter.units]);
-      expect([liveAfter!.value, liveAfter!.units]).toEqual([0.5, 2]);
-      expect(liveAfter!.sql).toContain('(SELECT * FROM bid_outcome_recorded FINAL) AS o');
+      const february = [{ definition, period: parsePeriod('2027-02'), scope: { kind: 'org' as const }, asOf: new Date(0), fx: TEST_FX }];
+
+      // Asked before the outcomes were recorded: every table as of the request, which is the answer's asOf.
+      const askedBefore = new Date('2027-03-01T00:00:00Z');
+      const before = await computeLiveKpis(store, february, askedBefore, () => new Date('2027-03-01T00:00:01Z'));
+      expect(before.asOf).toEqual(askedBefore);
+      expect([before.actuals[0]!.value, before.actuals[0]!.units]).toEqual([null, 0]);
+      expect(before.actuals[0]!.sql).toContain(`bid_outcome_recorded FINAL PREWHERE recorded_at_ms <= ${askedBefore.getTime()}`);
+
+      // Asked after: whole tables, as of the moment the answer was complete; the same as asking for that moment.
+      const completed = new Date('2027-04-01T00:00:02Z');
+      const after = await computeLiveKpis(store, february, new Date('2027-04-01T00:00:00Z'), () => completed);
+      expect(after.asOf).toEqual(completed);
+      expect(after.actuals[0]!.sql).toContain('(SELECT * FROM bid_outcome_recorded FINAL) AS o');
+      const asked = await computeKpi(store, { ...february[0]!, asOf: completed });
+      expect([after.actuals[0]!.value, after.actuals[0]!.units]).toEqual([asked.value, asked.units]);
+      expect([asked.value, asked.units]).toEqual([0.5, 2]);
     });
 
     it('credits every consultant of a won opportunity with their share of it', async () => {
@@ -111,6 +130,36 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-share' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
       // (1000 × 60/100 + 1000 × 40/100) ÷ 2 consultants; units: two shares and two consultants
       expect([actual.value, actual.units]).toEqual([500, 4]);
+    });
+
+    it('counts a consultant-week loaded exactly 100% as not overloaded, a released assignment taken back', async () => {
+      let position = 9_200_000n;
+      const revisions = new Map<string, bigint>();
+      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
+        position += 1n;
+        const revision = revisions.get(streamId) ?? 0n;
+        revisions.set(streamId, revision + 1n);
+        const metadata = { occurredAt, recordedAt: '2027-01-10T00:00:00.000Z', actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
+        return { id: `load-${position}`, type, streamId, revision, position, data, metadata };
+      };
+      const assigned = (id: string, pct: number) =>
+        event('consultant-C-load', 'ConsultantAssigned', '2026-10-01T00:00:00Z', {
+          assignmentId: id, opportunityId: `O-${id}`, role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z',
+        });
+      const history = [
+        event('consultant-C-load', 'ConsultantOnboarded', '2026-01-05T00:00:00Z', {
+          consultantId: 'C-load', name: 'Load', teamId: 'T-load', level: 'senior', productLines: [], skills: [], weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' },
+        }),
+        assigned('AS-a', 10.1),
+        assigned('AS-b', 89.9),
+        assigned('AS-c', 0.1),
+        event('consultant-C-load', 'ConsultantReleased', '2026-10-20T00:00:00Z', { assignmentId: 'AS-c' }),
+      ];
+      for (const [table, rows] of projectEvents(history, projectionContextOf(history, new EarlierEventMemory()))) if (rows.length > 0) await store.insert(table, rows);
+      const definition = KPI_CATALOG.find((d) => d.id === 'overload_share')!;
+      const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-load' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
+      // Five Mondays in November 2026, each loaded 10.1 + 89.9 = 100 exactly.
+      expect([actual.value, actual.units]).toEqual([0, 5]);
     });
 
     it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {

@@ -36,13 +36,13 @@ WHERE closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunit
     id: 'customer_satisfaction',
     names: { en: 'Customer satisfaction', zh: '客户满意度' },
     description: 'mean customerSatisfaction (1-5) of activities completed in the period',
-    // A completion whose activity was never scheduled has no kind, and was never counted.
     unit: 'score',
     direction: 'up',
     defaultTarget: 4.2,
     weight: 2,
     area: 'communication',
     aggregate: 'mean',
+    // A completion whose activity was never scheduled has no kind, and was never counted.
     sql: `SELECT entity_id AS unit_id, toFloat64(assumeNotNull(customer_satisfaction)) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:activity_completed}} AS x
 WHERE isNotNull(customer_satisfaction) AND activity_kind != '' AND ${IN_PERIOD} AND {{in_opp_scope:opportunity_id}}`,

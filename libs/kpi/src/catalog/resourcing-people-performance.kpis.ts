@@ -43,29 +43,31 @@ ANY LEFT JOIN (
     // by (consultant, Monday): a third less work. A release carries the assignment it ends
     // (decision 0016) and takes its allocation back from its time on, instead of every
     // assignment looking for its release in a join. Rooms are looked up for their allocation and,
-    // when closed in (from, to), the closing. Lambdas take every column they read as an argument
+    // when closed in (from, to), the closing. Loads are summed in whole hundredths of a percent
+    // (allocationPct has two decimals): in floating point, 10.1 + 89.9 with a released 0.1 added
+    // and taken back can come out above 100. Lambdas take every column they read as an argument
     // (replicate): ClickHouse 18.16 cannot see a column from inside a lambda past a JOIN or in
     // a UNION ALL.
-    sql: `SELECT concat(c_id, '@', toString(tupleElement(week, 1))) AS unit_id, toFloat64(tupleElement(week, 2) > 100) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(c_id, '@', toString(tupleElement(week, 1))) AS unit_id, toFloat64(tupleElement(week, 2) > 10000) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM (
   SELECT c_id, arrayJoin(arrayFilter(x -> tupleElement(x, 3) = 1, arrayMap((m, l, b) -> (m, l, b), {{mondays}}, loads, bases))) AS week
   FROM (
     SELECT c_id, sumForEach(allocs) AS loads, maxForEach(bases) AS bases FROM (
-      SELECT entity_id AS c_id, arrayMap(m -> toFloat64(0), {{mondays}}) AS allocs, arrayMap((m, on, off) -> toUInt8(on <= m AND (off = 0 OR off > m)), {{mondays}}, replicate(on_ms, {{mondays}}), replicate(off_ms, {{mondays}})) AS bases
+      SELECT entity_id AS c_id, arrayMap(m -> toInt64(0), {{mondays}}) AS allocs, arrayMap((m, on, off) -> toUInt8(on <= m AND (off = 0 OR off > m)), {{mondays}}, replicate(on_ms, {{mondays}}), replicate(off_ms, {{mondays}})) AS bases
       FROM (${CONSULTANTS}) AS cons
       UNION ALL
-      SELECT entity_id AS c_id, arrayMap((m, f, t, pct) -> if(f <= m AND m <= t, toFloat64(pct), toFloat64(0)), {{mondays}},
+      SELECT entity_id AS c_id, arrayMap((m, f, t, pct) -> if(f <= m AND m <= t, toInt64(round(toFloat64(pct) * 100)), toInt64(0)), {{mondays}},
         replicate(from_at_ms, {{mondays}}), replicate(to_at_ms, {{mondays}}), replicate(allocation_pct, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
       FROM {{t:consultant_assigned}} AS a
       WHERE from_at_ms < {{to}} AND to_at_ms >= {{from}} AND {{in_cons_scope:entity_id}}
       UNION ALL
-      SELECT entity_id AS c_id, arrayMap((m, f, t, r, pct) -> if(f <= m AND m <= t AND r <= m, -toFloat64(pct), toFloat64(0)), {{mondays}},
+      SELECT entity_id AS c_id, arrayMap((m, f, t, r, pct) -> if(f <= m AND m <= t AND r <= m, -toInt64(round(toFloat64(pct) * 100)), toInt64(0)), {{mondays}},
         replicate(assignment_from_ms, {{mondays}}), replicate(assignment_to_ms, {{mondays}}), replicate(occurred_at_ms, {{mondays}}), replicate(assignment_allocation_pct, {{mondays}})) AS allocs,
         arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
       FROM {{t:consultant_released}} AS r
       WHERE occurred_at_ms < {{to}} AND assignment_from_ms < {{to}} AND assignment_to_ms >= {{from}} AND {{in_cons_scope:entity_id}}
       UNION ALL
-      SELECT c_id, arrayMap((j, m, closed, pct) -> if(j > 0 AND (closed = 0 OR closed > m), toFloat64(pct), toFloat64(0)), joins, {{mondays}}, replicate(closed_ms, {{mondays}}), replicate(w_alloc, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
+      SELECT c_id, arrayMap((j, m, closed, pct) -> if(j > 0 AND (closed = 0 OR closed > m), toInt64(round(toFloat64(pct) * 100)), toInt64(0)), joins, {{mondays}}, replicate(closed_ms, {{mondays}}), replicate(w_alloc, {{mondays}})) AS allocs, arrayMap(m -> toUInt8(0), {{mondays}}) AS bases
       FROM (
         SELECT w, c_id, sumForEach(deltas) AS joins FROM (
           SELECT w, c_id, arrayMap((m, at, d) -> if(at <= m, d, toInt64(0)), {{mondays}}, replicate(t, {{mondays}}), replicate(delta, {{mondays}})) AS deltas FROM (
