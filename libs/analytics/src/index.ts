@@ -23,6 +23,7 @@ export * from './projection/earlier-events.js';
 export * from './kpis/kpi-query.js';
 export * from './kpis/render-kpi-sql.js';
 export * from './kpis/compute-kpi.js';
+export * from './kpis/recorded-through.js';
 export * from './kpis/pdca-records.js';
 export * from './kpis/scorecard.js';
 export * from './kpis/trend.js';
