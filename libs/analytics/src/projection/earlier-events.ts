@@ -25,18 +25,14 @@ export interface EarlierEventFacts {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
-/** The key of the earlier event `event` copies from, by what it shares with it. */
+/**
+ * What an event shares with the other end of `lookup`: its stream and, when the lookup has one,
+ * its match field. The same key names the earlier event when it is remembered and when a later
+ * one looks it up.
+ */
 export function lookupKey(event: RecordedEvent, lookup: EarlierEvent): string {
-  return targetKey(event.streamId, lookup, lookup.matchOn === undefined ? '' : String(event.data[lookup.matchOn] ?? ''));
-}
-
-/** The key under which `target`, an event of `lookup.type`, is remembered. */
-export function rememberedKey(target: RecordedEvent, lookup: EarlierEvent): string {
-  return targetKey(target.streamId, lookup, lookup.matchOn === undefined ? '' : String(target.data[lookup.matchOn] ?? ''));
-}
-
-function targetKey(streamId: string, lookup: EarlierEvent, match: string): string {
-  return `${streamId}\u0000${lookup.type}\u0000${match}`;
+  const match = lookup.matchOn === undefined ? '' : String(event.data[lookup.matchOn] ?? '');
+  return `${event.streamId}\u0000${lookup.type}\u0000${match}`;
 }
 
 /** Only the fields a row copies, so a remembered event costs a few dozen bytes. */

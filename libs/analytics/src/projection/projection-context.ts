@@ -1,5 +1,5 @@
 import type { EventStore, RecordedEvent } from '@presales/event-store';
-import { EarlierEventMemory, factsOf, lookupKey, rememberedKey, type EarlierEvent, type EarlierEventFacts } from './earlier-events.js';
+import { EarlierEventMemory, factsOf, lookupKey, type EarlierEvent, type EarlierEventFacts } from './earlier-events.js';
 import type { ProjectionContext } from './fact-columns.js';
 import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from './facts/index.js';
 
@@ -68,7 +68,7 @@ function remember(event: RecordedEvent, found: Map<string, EarlierEventFacts>, m
   const lookup = LOOKUP_BY_EARLIER_TYPE.get(event.type);
   // Without a match field, only the stream's first event is the one copied from.
   if (lookup === undefined || (lookup.matchOn === undefined && event.revision !== 0n)) return;
-  const key = rememberedKey(event, lookup);
+  const key = lookupKey(event, lookup);
   const facts = factsOf(event, lookup);
   found.set(key, facts);
   memory.set(key, facts);
