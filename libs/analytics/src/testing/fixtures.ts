@@ -46,12 +46,26 @@ export function copyingHistory(first = 1n): RecordedEvent[] {
     ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-2', opportunityId: 'O-8', role: 'support', allocationPct: 30, from: '2026-01-05T00:00:00Z', to: '2026-02-28T00:00:00Z' }],
     ['consultant-C-9', 'ConsultantReleased', { assignmentId: 'AS-1' }],
   ];
+  return recordedHistory(
+    first,
+    events.map(([streamId, type, data], i) => [streamId, type, new Date(Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000).toISOString(), data]),
+  );
+}
+
+/** One event of a hand-written history: its stream, type, business time and payload. */
+export type HistoryEntry = readonly [streamId: string, type: string, occurredAt: string, data: Record<string, unknown>];
+
+/**
+ * A hand-written history as the store would hand it to the projector: positions from `first`,
+ * revisions from 0 in each stream, each event recorded at `recordedAt` (default: when it occurred).
+ */
+export function recordedHistory(first: bigint, entries: readonly HistoryEntry[], recordedAt?: string): RecordedEvent[] {
   const revisions = new Map<string, bigint>();
-  return events.map(([streamId, type, data], i) => {
+  return entries.map(([streamId, type, occurredAt, data], i) => {
     const revision = revisions.get(streamId) ?? 0n;
     revisions.set(streamId, revision + 1n);
-    const occurredAt = new Date(Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000).toISOString();
-    const metadata = { occurredAt, recordedAt: occurredAt, actor: { id: 'u-1', role: 'consultant' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64) };
-    return { id: `evt-copy-${i}`, type, streamId, revision, position: first + BigInt(i), data, metadata };
+    const position = first + BigInt(i);
+    const metadata = { occurredAt, recordedAt: recordedAt ?? occurredAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64) };
+    return { id: `evt-${position}`, type, streamId, revision, position, data, metadata };
   });
 }

@@ -2,11 +2,10 @@ import { KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, PROCESS_AREAS } from '@pr
 import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import type { RecordedEvent } from '@presales/event-store';
 import { computeKpi, computeLiveKpis, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
 import { projectEvents } from '../projection/project-events.js';
-import { NO_CONTEXT } from './fixtures.js';
+import { NO_CONTEXT, recordedHistory, type HistoryEntry } from './fixtures.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { projectionContextOf } from '../projection/projection-context.js';
 import type { FxRates, KpiScope } from '../kpis/kpi-query.js';
@@ -14,6 +13,25 @@ import { migrate } from '../schema/migrations.js';
 
 export const TEST_FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1' } };
 const SCOPES: KpiScope[] = [{ kind: 'org' }, { kind: 'team', id: 'T-1' }, { kind: 'consultant', id: 'C-1' }, { kind: 'product_line', id: 'erp' }];
+
+/** When the tests that add events record them: after the asOf of the tests on empty tables. */
+const IN_2027 = '2027-01-10T00:00:00.000Z';
+
+/** A consultant of `teamId`, onboarded in January 2026. */
+const onboarding = (id: string, teamId: string): HistoryEntry => [
+  `consultant-${id}`,
+  'ConsultantOnboarded',
+  '2026-01-05T00:00:00Z',
+  { consultantId: id, name: id, teamId, level: 'senior', productLines: ['erp'], skills: [], weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' } },
+];
+
+/** An assignment over the last quarter of 2026. */
+const assignment = (consultant: string, id: string, opportunityId: string, pct: number): HistoryEntry => [
+  `consultant-${consultant}`,
+  'ConsultantAssigned',
+  '2026-10-01T00:00:00Z',
+  { assignmentId: id, opportunityId, role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z' },
+];
 
 /** Every KPI's SQL runs on this engine, for every kind of scope, month and quarter, and answers "no data" on empty tables. */
 export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>): void {
@@ -37,20 +55,16 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('gives a trend with the value and target of every period, as computed one period at a time', async () => {
-      // Recorded in 2027, after the asOf of the tests above, which therefore still see empty tables.
-      let position = 9_000_000n;
-      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
-        position += 1n;
-        const recordedAt = new Date(Date.parse('2027-01-10T00:00:00Z') + Number(position % 1000n)).toISOString();
-        const metadata = { occurredAt, recordedAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
-        return { id: `trend-${position}`, type, streamId, revision: 0n, position, data, metadata };
-      };
-      const history = [
-        event('tender-tr-1', 'BidOutcomeRecorded', '2026-10-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }),
-        event('tender-tr-2', 'BidOutcomeRecorded', '2026-10-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }),
-        event('tender-tr-3', 'BidOutcomeRecorded', '2026-12-02T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }),
-        event('kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org', id: '' }, target: 0.45 }),
-      ];
+      const history = recordedHistory(
+        9_000_001n,
+        [
+          ['tender-tr-1', 'BidOutcomeRecorded', '2026-10-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
+          ['tender-tr-2', 'BidOutcomeRecorded', '2026-10-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
+          ['tender-tr-3', 'BidOutcomeRecorded', '2026-12-02T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
+          ['kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org', id: '' }, target: 0.45 }],
+        ],
+        IN_2027,
+      );
       for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const asOf = new Date('2027-02-01T00:00:00Z');
@@ -69,17 +83,14 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
-      const recordedAt = '2027-03-10T00:00:00.000Z';
-      const outcome = (tender: string, occurredAt: string, result: string, position: bigint): RecordedEvent => ({
-        id: `live-${tender}`,
-        type: 'BidOutcomeRecorded',
-        streamId: `tender-${tender}`,
-        revision: 0n,
-        position,
-        data: { outcome: result, awardedTo: result === 'awarded' ? 'us' : 'them' },
-        metadata: { occurredAt, recordedAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) },
-      });
-      const history = [outcome('live-1', '2027-02-05T00:00:00Z', 'awarded', 9_300_001n), outcome('live-2', '2027-02-20T00:00:00Z', 'lost', 9_300_002n)];
+      const history = recordedHistory(
+        9_300_001n,
+        [
+          ['tender-live-1', 'BidOutcomeRecorded', '2027-02-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
+          ['tender-live-2', 'BidOutcomeRecorded', '2027-02-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
+        ],
+        '2027-03-10T00:00:00.000Z',
+      );
       for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const february = [{ definition, period: parsePeriod('2027-02'), scope: { kind: 'org' as const }, asOf: new Date(0), fx: TEST_FX }];
@@ -102,29 +113,19 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('credits every consultant of a won opportunity with their share of it', async () => {
-      // Recorded in 2027, after the asOf of the tests above. Two consultants on one opportunity:
+      // Two consultants on one opportunity:
       // an ANY INNER JOIN keeps one of them on ClickHouse ≥ 19 and both on 18.16.
-      let position = 9_100_000n;
-      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
-        position += 1n;
-        const metadata = { occurredAt, recordedAt: '2027-01-10T00:00:00.000Z', actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
-        return { id: `share-${position}`, type, streamId, revision: 0n, position, data, metadata };
-      };
-      const consultant = (id: string) =>
-        event(`consultant-${id}`, 'ConsultantOnboarded', '2026-01-05T00:00:00Z', {
-          consultantId: id, name: id, teamId: 'T-share', level: 'senior', productLines: ['erp'], skills: [], weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' },
-        });
-      const assignment = (id: string, pct: number) =>
-        event(`consultant-${id}`, 'ConsultantAssigned', '2026-10-01T00:00:00Z', {
-          assignmentId: `AS-${id}`, opportunityId: 'O-share', role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z',
-        });
-      const history = [
-        consultant('C-s1'),
-        consultant('C-s2'),
-        assignment('C-s1', 60),
-        assignment('C-s2', 40),
-        event('opportunity-O-share', 'OpportunityWon', '2026-11-10T00:00:00Z', { amount: { amount: '1000', currency: 'CNY' } }),
-      ];
+      const history = recordedHistory(
+        9_100_001n,
+        [
+          onboarding('C-s1', 'T-share'),
+          onboarding('C-s2', 'T-share'),
+          assignment('C-s1', 'AS-s1', 'O-share', 60),
+          assignment('C-s2', 'AS-s2', 'O-share', 40),
+          ['opportunity-O-share', 'OpportunityWon', '2026-11-10T00:00:00Z', { amount: { amount: '1000', currency: 'CNY' } }],
+        ],
+        IN_2027,
+      );
       for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'influenced_revenue_per_consultant')!;
       const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-share' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
@@ -133,28 +134,17 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('counts a consultant-week loaded exactly 100% as not overloaded, a released assignment taken back', async () => {
-      let position = 9_200_000n;
-      const revisions = new Map<string, bigint>();
-      const event = (streamId: string, type: string, occurredAt: string, data: Record<string, unknown>): RecordedEvent => {
-        position += 1n;
-        const revision = revisions.get(streamId) ?? 0n;
-        revisions.set(streamId, revision + 1n);
-        const metadata = { occurredAt, recordedAt: '2027-01-10T00:00:00.000Z', actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: '1'.repeat(64) };
-        return { id: `load-${position}`, type, streamId, revision, position, data, metadata };
-      };
-      const assigned = (id: string, pct: number) =>
-        event('consultant-C-load', 'ConsultantAssigned', '2026-10-01T00:00:00Z', {
-          assignmentId: id, opportunityId: `O-${id}`, role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z',
-        });
-      const history = [
-        event('consultant-C-load', 'ConsultantOnboarded', '2026-01-05T00:00:00Z', {
-          consultantId: 'C-load', name: 'Load', teamId: 'T-load', level: 'senior', productLines: [], skills: [], weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' },
-        }),
-        assigned('AS-a', 10.1),
-        assigned('AS-b', 89.9),
-        assigned('AS-c', 0.1),
-        event('consultant-C-load', 'ConsultantReleased', '2026-10-20T00:00:00Z', { assignmentId: 'AS-c' }),
-      ];
+      const history = recordedHistory(
+        9_200_001n,
+        [
+          onboarding('C-load', 'T-load'),
+          assignment('C-load', 'AS-a', 'O-a', 10.1),
+          assignment('C-load', 'AS-b', 'O-b', 89.9),
+          assignment('C-load', 'AS-c', 'O-c', 0.1),
+          ['consultant-C-load', 'ConsultantReleased', '2026-10-20T00:00:00Z', { assignmentId: 'AS-c' }],
+        ],
+        IN_2027,
+      );
       for (const [table, rows] of projectEvents(history, projectionContextOf(history, new EarlierEventMemory()))) if (rows.length > 0) await store.insert(table, rows);
       const definition = KPI_CATALOG.find((d) => d.id === 'overload_share')!;
       const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-load' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
