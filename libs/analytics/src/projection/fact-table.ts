@@ -48,6 +48,11 @@ const ENVELOPE_COLUMNS: readonly EnvelopeColumn[] = [
  */
 export const FACT_TABLE_SORTING_KEY: readonly string[] = ['occurred_at_ms', 'position'];
 
+/** The names of the columns a fact table copies from earlier events (decision 0016). */
+export function copiedColumnNames(fact: FactTable): Set<string> {
+  return new Set(fact.payloadColumns.filter((column) => column.copiedFrom !== undefined).map((column) => column.name));
+}
+
 export function entityIdOf(streamId: string): string {
   const dash = streamId.indexOf('-');
   return dash === -1 ? streamId : streamId.slice(dash + 1);

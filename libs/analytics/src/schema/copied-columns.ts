@@ -1,5 +1,5 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import type { FactTable } from '../projection/fact-table.js';
+import { copiedColumnNames, type FactTable } from '../projection/fact-table.js';
 import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from '../projection/facts/index.js';
 import { columnOf } from '../projection/fact-columns.js';
 import { sqlIdentifier } from '../sql/escape.js';
@@ -21,7 +21,7 @@ export async function copiedColumnStatements(store: AnalyticsStore, target: DdlT
   const existing = await existingColumns(store);
   const statements: string[] = [];
   for (const fact of FACT_TABLES) {
-    const copied = new Set(fact.payloadColumns.filter((column) => column.copiedFrom !== undefined).map((column) => column.name));
+    const copied = copiedColumnNames(fact);
     if (copied.size === 0) continue;
     for (const name of target.cluster === undefined ? [fact.table.name] : [`${fact.table.name}_local`, fact.table.name]) {
       const have = existing.get(name);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
+import { copiedColumnNames } from '../projection/fact-table.js';
 import { FACT_TABLES } from '../projection/facts/index.js';
 import { backfill, copiedColumnStatements } from './copied-columns.js';
 
-const copiedNames = (name: string) =>
-  new Set(FACT_TABLES.find((f) => f.table.name === name)!.payloadColumns.filter((c) => c.copiedFrom !== undefined).map((c) => c.name));
+const copiedNames = (name: string) => copiedColumnNames(FACT_TABLES.find((f) => f.table.name === name)!);
 
 /** A store whose tables have every column but those named; in cluster mode, local tables too. */
 function storeLacking(lacking: Record<string, readonly string[]>, cluster = false): AnalyticsStore {

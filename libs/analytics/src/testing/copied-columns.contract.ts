@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsRow, AnalyticsStore, SqlDecimal } from '../analytics-store.port.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
-import type { FactTable } from '../projection/fact-table.js';
+import { copiedColumnNames, type FactTable } from '../projection/fact-table.js';
 import { FACT_TABLES } from '../projection/facts/index.js';
 import { projectEvents } from '../projection/project-events.js';
 import { projectionContextOf } from '../projection/projection-context.js';
@@ -11,12 +11,11 @@ import { createTableStatements, type TableDefinition } from '../schema/table-def
 import { sqlIdentifier } from '../sql/escape.js';
 import { copyingHistory } from './fixtures.js';
 
-const copiedNames = (fact: FactTable) => new Set(fact.payloadColumns.filter((column) => column.copiedFrom !== undefined).map((column) => column.name));
-const COPYING = FACT_TABLES.filter((fact) => copiedNames(fact).size > 0);
+const COPYING = FACT_TABLES.filter((fact) => copiedColumnNames(fact).size > 0);
 
 /** A fact table as a store created before decision 0016 has it: no copied columns. */
 function before(fact: FactTable): TableDefinition {
-  const copied = copiedNames(fact);
+  const copied = copiedColumnNames(fact);
   return { ...fact.table, columns: fact.table.columns.filter((column) => !copied.has(column.name)) };
 }
 
@@ -27,13 +26,13 @@ const RELEASED_BEFORE: Migration[] = MIGRATIONS.filter((m) => m.id < 4).map((m) 
 
 /** The copied columns of a table, as comparable values, in position order. */
 async function copiedValues(store: AnalyticsStore, fact: FactTable, final: boolean): Promise<Record<string, unknown>[]> {
-  const columns = fact.table.columns.filter((column) => copiedNames(fact).has(column.name));
+  const columns = fact.table.columns.filter((column) => copiedColumnNames(fact).has(column.name));
   const select = columns.map((c) => (c.type.startsWith('Decimal') ? `toString(toFloat64(${sqlIdentifier(c.name)})) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)));
   return store.query(`SELECT position, ${select.join(', ')} FROM ${sqlIdentifier(fact.table.name)}${final ? ' FINAL' : ''} ORDER BY position`);
 }
 
 function expectedValues(fact: FactTable, rows: readonly AnalyticsRow[]): Record<string, unknown>[] {
-  const columns = fact.table.columns.filter((column) => copiedNames(fact).has(column.name));
+  const columns = fact.table.columns.filter((column) => copiedColumnNames(fact).has(column.name));
   return rows.map((row) => ({
     position: row['position'],
     ...Object.fromEntries(columns.map((c) => [c.name, c.type.startsWith('Decimal') ? String(Number((row[c.name] as SqlDecimal).text)) : row[c.name]])),
@@ -46,7 +45,7 @@ async function storeBeforeCopies(fresh: () => Promise<AnalyticsStore>, projected
   await migrate(store, {}, RELEASED_BEFORE);
   for (const [table, rows] of projected) {
     const fact = FACT_TABLES.find((f) => f.table.name === table);
-    const copied = fact === undefined ? new Set<string>() : copiedNames(fact);
+    const copied = fact === undefined ? new Set<string>() : copiedColumnNames(fact);
     const old = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !copied.has(column))));
     if (old.length > 0) await store.insert(table, old);
   }
