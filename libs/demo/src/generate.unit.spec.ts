@@ -93,6 +93,14 @@ describe('generateDemo', () => {
     expect(events).toBeGreaterThan(0);
   });
 
+  it('forms every team in the first two weeks however many there are (ten a day made 10M events 10% short)', () => {
+    // One month of a 300-team organisation: the teams, not the whole history.
+    const formed = [...generateDemo({ seed: 5, scale: 300 * EVENTS_PER_TEAM, months: 1 })].filter((event) => event.type === 'TeamFormed');
+    expect(formed).toHaveLength(300);
+    const last = Math.max(...formed.map((event) => Date.parse(event.metadata.occurredAt)));
+    expect(last).toBeLessThan(Date.parse('2024-01-16T00:00:00Z'));
+  });
+
   it('keeps EVENTS_PER_TEAM, which sizes the scales, within 25 % of what one team generates', () => {
     const perTeam = [...generateDemo({ seed: 3, scale: EVENTS_PER_TEAM })].length;
     expect(perTeam).toBeGreaterThan(EVENTS_PER_TEAM * 0.75);
