@@ -26,6 +26,11 @@ export const SQLITE_KPIS: Readonly<Record<string, (from: number, to: number, asO
     `SELECT AVG(customer_satisfaction) AS value FROM activity_completed WHERE customer_satisfaction IS NOT NULL AND recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
 };
 
+/** The fact tables a KPI's SQLite statement reads. */
+export function tablesRead(sql: string): string[] {
+  return [...new Set([...sql.matchAll(/\bFROM ([a-z_]+)/g)].map((match) => match[1]!))];
+}
+
 /** Creates each fact table (columns as text/numbers) with indexes, and inserts the rows. */
 export function loadSqliteFacts(db: Database.Database, tables: ReadonlyMap<string, AnalyticsRow[]>): void {
   for (const [table, rows] of tables) {
