@@ -7,7 +7,7 @@ export interface MaturityPracticeResult {
   readonly threshold: number;
   readonly passed: boolean;
   readonly reason?: string;
-  /** The units of work that fail the practice (at most 50): the drill-down. */
+  /** The units of work that fail the practice, the first 50 in id order: the drill-down. */
   readonly failingUnitIds: readonly string[];
 }
 

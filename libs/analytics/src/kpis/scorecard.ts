@@ -7,6 +7,7 @@ import {
   signedVariance,
   trend,
   type KpiDefinition,
+  type Period,
   type ProjectType,
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
@@ -24,33 +25,55 @@ export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'project
 
 /** Plan, Do, Check, Act for every KPI of one period and scope, and the composite (KPIS.md). */
 export async function buildScorecard(store: AnalyticsStore, request: ScorecardRequest): Promise<ScorecardResponse> {
-  const period = formatPeriod(request.period);
-  const [targets, actions] = await Promise.all([targetsFor(store, period, request.scope, request.asOf), actionsFor(store, period, request.scope, request.asOf)]);
-  // Every KPI for the period and the previous one, sent together (computeKpis).
-  const queries = request.definitions.flatMap((definition) => [
-    { ...request, definition },
-    { ...request, definition, period: previousPeriod(request.period) },
+  const [scorecard] = await buildScorecards(store, request, [request.period]);
+  return scorecard!;
+}
+
+/**
+ * The scorecards of several periods of one scope (a maturity window's quarters), as of one
+ * moment. Each period needs the previous one for its trend; a period computed for one card
+ * serves the next, so consecutive periods cost one more period each, not two. Every KPI of
+ * every period is sent together (computeKpis).
+ */
+export async function buildScorecards(store: AnalyticsStore, request: Omit<ScorecardRequest, 'period'>, periods: readonly Period[]): Promise<ScorecardResponse[]> {
+  const computed = new Map<string, Period>();
+  for (const period of periods) for (const needed of [period, previousPeriod(period)]) computed.set(formatPeriod(needed), needed);
+  const slotOf = new Map([...computed.keys()].map((key, i) => [key, i * request.definitions.length]));
+  const queries = [...computed.values()].flatMap((period) => request.definitions.map((definition) => ({ ...request, period, definition })));
+  const [records, { actuals, asOf }] = await Promise.all([
+    Promise.all(periods.map((period) => pdcaRecordsOf(store, formatPeriod(period), request))),
+    request.live === undefined ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf })) : computeLiveKpis(store, queries, request.asOf, request.live),
   ]);
-  const { actuals, asOf } =
-    request.live === undefined ? { actuals: await computeKpis(store, queries), asOf: request.asOf } : await computeLiveKpis(store, queries, request.asOf, request.live);
-  const lines = request.definitions.map((definition, i) => scorecardLine({ ...request, asOf }, definition, actuals[2 * i]!, actuals[2 * i + 1]!, targets, actions));
-  // Context KPIs are never judged; a project type may also say a KPI does not count for it.
-  const counts = (line: ScorecardLine) =>
-    line.direction !== 'context' &&
-    (request.projectType === undefined || request.definitions.find((d) => d.id === line.kpiId)?.projectTypeOverrides[request.projectType]?.counts !== false);
-  // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out.
-  const result = composite(
-    lines.filter(counts).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment })),
-  );
-  return {
-    period,
-    scope: formatScope(request.scope),
-    asOf: asOf.toISOString(),
-    projectType: request.projectType ?? null,
-    reportingCurrency: request.fx.reportingCurrency,
-    lines,
-    composite: result,
-  };
+  return periods.map((period, p) => {
+    const [current, previous] = [slotOf.get(formatPeriod(period))!, slotOf.get(formatPeriod(previousPeriod(period)))!];
+    const { targets, actions } = records[p]!;
+    const lines = request.definitions.map((definition, i) =>
+      scorecardLine({ ...request, period, asOf }, definition, actuals[current + i]!, actuals[previous + i]!, targets, actions),
+    );
+    // Context KPIs are never judged; a project type may also say a KPI does not count for it.
+    const counts = (line: ScorecardLine) =>
+      line.direction !== 'context' &&
+      (request.projectType === undefined || request.definitions.find((d) => d.id === line.kpiId)?.projectTypeOverrides[request.projectType]?.counts !== false);
+    // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out.
+    const result = composite(
+      lines.filter(counts).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment })),
+    );
+    return {
+      period: formatPeriod(period),
+      scope: formatScope(request.scope),
+      asOf: asOf.toISOString(),
+      projectType: request.projectType ?? null,
+      reportingCurrency: request.fx.reportingCurrency,
+      lines,
+      composite: result,
+    };
+  });
+}
+
+/** Plan's targets and Act's corrective actions of one period, as of the request's moment. */
+async function pdcaRecordsOf(store: AnalyticsStore, period: string, request: Omit<ScorecardRequest, 'period'>) {
+  const [targets, actions] = await Promise.all([targetsFor(store, period, request.scope, request.asOf), actionsFor(store, period, request.scope, request.asOf)]);
+  return { targets, actions };
 }
 
 function scorecardLine(

@@ -17,7 +17,7 @@ import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presal
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { FxRates } from '../kpis/kpi-query.js';
 import { renderSqlTemplate } from '../kpis/render-kpi-sql.js';
-import { buildScorecard } from '../kpis/scorecard.js';
+import { buildScorecards } from '../kpis/scorecard.js';
 
 export interface MaturityRequest {
   readonly asOf: Date;
@@ -43,7 +43,7 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const areas = request.areas ?? PROCESS_AREAS;
   // Every query is independent: sent together, they run as many at once as the store can.
   const [scorecards, records] = await Promise.all([
-    Promise.all(quarters.map((quarter) => buildScorecard(store, { definitions: request.definitions, period: quarter, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }))),
+    buildScorecards(store, { definitions: request.definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters),
     Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
   ]);
   const results = areas.map((area, i) => {
@@ -58,19 +58,32 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
 async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: Date, to: Date, request: MaturityRequest): Promise<PracticeEvidence[]> {
   const practices = MATURITY_PRACTICES.filter((p) => p.area === area);
   return Promise.all(practices.map(async (practice): Promise<PracticeEvidence> => {
-    const sql = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
-    const rows = await store.query<{ unit_id: string; ok: number }>(sql);
-    const failing = rows.filter((row) => Number(row.ok) !== 1).map((row) => row.unit_id);
+    const units = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
+    const [row] = await store.query<{ units: number | string; failing: number | string; failing_ids: string[] }>(evidenceSql(units));
+    const failing = Number(row?.failing ?? 0);
     return {
       id: practice.id,
       level: practice.level,
       description: practice.description,
-      evidence: rows.length - failing.length,
-      units: rows.length,
+      evidence: Number(row?.units ?? 0) - failing,
+      units: Number(row?.units ?? 0),
       threshold: practice.id.endsWith('.standard_published') ? 1 : request.threshold,
-      failingUnitIds: failing.slice(0, FAILING_SHOWN),
+      failingUnitIds: row?.failing_ids ?? [],
     };
   }));
+}
+
+/**
+ * A practice's evidence counted where the units are: a window of two quarters holds over half a
+ * million time entries at 10M events, and sending each to be counted here took 350 ms. The
+ * failing ids shown are the first in id order, the same from one request to the next.
+ */
+function evidenceSql(unitsSql: string): string {
+  const failing = 'ifNull(ok, 0) != 1';
+  return [
+    `SELECT count() AS units, countIf(${failing}) AS failing, arraySlice(arraySort(groupArrayIf(unit_id, ${failing})), 1, ${FAILING_SHOWN}) AS failing_ids`,
+    `FROM (\n${unitsSql}\n) AS practice_units`,
+  ].join('\n');
 }
 
 /** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpi, computeLiveKpis, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
+import { buildScorecard, buildScorecards } from '../kpis/scorecard.js';
 import { projectEvents } from '../projection/project-events.js';
 import { NO_CONTEXT, recordedHistory, type HistoryEntry } from './fixtures.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
@@ -82,6 +83,16 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
     });
 
+    it('builds consecutive scorecards together exactly as it builds each alone', async () => {
+      const request = { definitions: KPI_CATALOG, scope: { kind: 'org' as const }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX };
+      const periods = ['2026-11', '2026-12'].map(parsePeriod);
+      const together = await buildScorecards(store, request, periods);
+      const alone = await Promise.all(periods.map((period) => buildScorecard(store, { ...request, period })));
+      expect(together).toEqual(alone);
+      expect(together.map((card) => card.lines.find((line) => line.kpiId === 'hit_rate')!.do.actual)).toEqual([null, 1]);
+      expect(together[1]!.lines.find((line) => line.kpiId === 'hit_rate')!.check.previousActual).toBeNull();
+    });
+
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
       const history = recordedHistory(
         9_300_001n,
@@ -150,6 +161,40 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       const actual = await computeKpi(store, { definition, period: parsePeriod('2026-11'), scope: { kind: 'team', id: 'T-load' }, asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX });
       // Five Mondays in November 2026, each loaded 10.1 + 89.9 = 100 exactly.
       expect([actual.value, actual.units]).toEqual([0, 5]);
+    });
+
+    it("counts a practice's evidence and names its failing units in id order", async () => {
+      const entry = (id: string, category: string, link: Record<string, string>): HistoryEntry => [
+        'consultant-C-m1',
+        'TimeLogged',
+        '2027-02-08T00:00:00Z',
+        { entryId: id, date: '2027-02-08', hours: 2, category, ...link },
+      ];
+      const tender = (id: string): HistoryEntry => ['tender-' + id, 'TenderReceived', '2027-01-20T00:00:00Z', { tenderId: id, opportunityId: 'O-m', kind: 'rfp', issuer: 'Bank', deadline: '2027-03-01T00:00:00Z' }];
+      const history = recordedHistory(
+        9_400_001n,
+        [
+          entry('E-m4', 'customer_facing', {}),
+          entry('E-m1', 'customer_facing', { opportunityId: 'O-m' }),
+          entry('E-m3', 'solution', {}),
+          entry('E-m2', 'bid_writing', { activityId: 'A-m' }),
+          entry('E-m0', 'internal', {}),
+          tender('T-m3'),
+          tender('T-m1'),
+          tender('T-m2'),
+          ['tender-T-m2', 'BidDecisionMade', '2027-01-25T00:00:00Z', { decision: 'bid', rationale: 'fit', score: 80 }],
+        ],
+        '2027-04-02T00:00:00.000Z',
+      );
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      const result = await assessMaturity(store, { asOf: new Date('2027-05-15T00:00:00Z'), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
+      const practice = (id: string) => result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === id)!;
+      // Internal time is not customer-facing, solution or bid-writing time: not a unit.
+      expect(practice('resourcing.time_attributed')).toMatchObject({ units: 4, evidence: 2, failingUnitIds: ['E-m3', 'E-m4'] });
+      expect(practice('bid.decision_recorded')).toMatchObject({ units: 3, evidence: 1, failingUnitIds: ['T-m1', 'T-m3'] });
+      // As of before they were recorded, the window holds none of them.
+      const earlier = await assessMaturity(store, { asOf: new Date('2027-04-01T00:00:00Z'), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
+      expect(earlier.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === 'bid.decision_recorded')).toMatchObject({ units: 0, evidence: 0, failingUnitIds: [] });
     });
 
     it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {
