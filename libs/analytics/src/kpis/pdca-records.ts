@@ -5,7 +5,11 @@ import { asOfTable as asOfTableAt } from './render-kpi-sql.js';
 
 const asOfTable = (table: string, asOf: Date) => asOfTableAt(table, asOf.getTime());
 
+/** A target is set for one scope: the org's target is not a team's. */
 const scopeFilter = (scope: KpiScope) => `scope_kind = ${sqlValue(scope.kind)} AND scope_id = ${sqlValue(scope.kind === 'org' ? '' : scope.id)}`;
+
+/** The org acts through every action raised for any scope (docs/kpis.md), as {{in_action_scope}} counts them. */
+const actionScopeFilter = (scope: KpiScope) => (scope.kind === 'org' ? '1' : scopeFilter(scope));
 
 /** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */
 export async function targetsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<Map<string, number>> {
@@ -34,10 +38,10 @@ export interface ActionRecord {
   readonly state: 'open' | 'completed' | 'verified_effective' | 'verified_ineffective';
 }
 
-/** Act: corrective actions raised for this period and scope by asOf, with how far each got. */
+/** Act: corrective actions raised for this period and scope (the org: any scope) by asOf, with how far each got. */
 export async function actionsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<ActionRecord[]> {
   const raised = await store.query<{ action_id: string; kpi_id: string }>(
-    `SELECT entity_id AS action_id, kpi_id FROM ${asOfTable('corrective_action_raised', asOf)} AS r WHERE period = ${sqlValue(period)} AND ${scopeFilter(scope)} ORDER BY action_id`,
+    `SELECT entity_id AS action_id, kpi_id FROM ${asOfTable('corrective_action_raised', asOf)} AS r WHERE period = ${sqlValue(period)} AND ${actionScopeFilter(scope)} ORDER BY action_id`,
   );
   if (raised.length === 0) return [];
   const ids = raised.map((r) => sqlValue(r.action_id)).join(', ');

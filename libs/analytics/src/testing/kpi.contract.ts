@@ -52,7 +52,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         }
       }
       const drill = await kpiUnits(store, { definition, period: parsePeriod('2026-03'), scope: { kind: 'org' }, asOf: new Date(), fx: TEST_FX });
-      expect(drill.units).toEqual([]);
+      expect([drill.units, drill.truncated]).toEqual([[], false]);
     });
 
     it('gives a trend with the value and target of every period, as computed one period at a time', async () => {
@@ -80,6 +80,10 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         const single = await computeKpi(store, { definition, period: parsePeriod(point.period), scope: { kind: 'org' }, asOf, fx: TEST_FX });
         expect([point.actual, point.units]).toEqual([single.value, single.units]);
       }
+      // The drill-down of October's two tenders, cut at one: the first by id, and it says so.
+      const october = { definition, period: parsePeriod('2026-10'), scope: { kind: 'org' as const }, asOf, fx: TEST_FX };
+      expect(await kpiUnits(store, october, 1)).toMatchObject({ units: [{ unitId: 'tr-1', num: 1, den: 1 }], truncated: true });
+      expect(await kpiUnits(store, october, 2)).toMatchObject({ units: [{ unitId: 'tr-1' }, { unitId: 'tr-2' }], truncated: false });
       expect((await buildTrend(store, { ...request, asOf: new Date('2026-12-31T00:00:00Z') })).points.map((p) => p.units)).toEqual([0, 0, 0]);
     });
 
@@ -91,6 +95,21 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect(together).toEqual(alone);
       expect(together.map((card) => card.lines.find((line) => line.kpiId === 'hit_rate')!.do.actual)).toEqual([null, 1]);
       expect(together[1]!.lines.find((line) => line.kpiId === 'hit_rate')!.check.previousActual).toBeNull();
+    });
+
+    it("counts every scope's corrective actions in the org scorecard's Act, and only the team's in the team's", async () => {
+      const raised = (id: string, scope: { kind: string; id: string }): HistoryEntry => [
+        `action-${id}`,
+        'CorrectiveActionRaised',
+        '2026-11-20T00:00:00Z',
+        { actionId: id, kpiId: 'hit_rate', period: '2026-11', scope, rootCause: 'slow reviews', action: 'review earlier', ownerId: 'C-1', dueAt: '2026-12-20T00:00:00Z' },
+      ];
+      const history = recordedHistory(9_500_001n, [raised('ACT-team', { kind: 'team', id: 'T-act' }), raised('ACT-org', { kind: 'org', id: '' })], IN_2027);
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      const request = { definitions: KPI_CATALOG, period: parsePeriod('2026-11'), asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX };
+      const actionsOf = async (scope: KpiScope) => (await buildScorecard(store, { ...request, scope })).lines.find((line) => line.kpiId === 'hit_rate')!.act.actionIds;
+      expect(await actionsOf({ kind: 'org' })).toEqual(['ACT-org', 'ACT-team']);
+      expect(await actionsOf({ kind: 'team', id: 'T-act' })).toEqual(['ACT-team']);
     });
 
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
