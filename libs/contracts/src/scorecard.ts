@@ -59,7 +59,11 @@ export interface KpiUnitsResponse {
   readonly period: string;
   readonly scope: string;
   readonly asOf: string;
+  readonly projectType: string | null;
+  /** The first `limit` units in id order. */
   readonly units: readonly { readonly unitId: string; readonly num: number; readonly den: number; readonly group: number }[];
+  /** More units than `limit` count: the list shows the first of them. */
+  readonly truncated: boolean;
   readonly sql: string;
 }
 

@@ -1,4 +1,4 @@
-import type { KpiCatalogEntry, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
+import type { KpiCatalogEntry, KpiUnitsResponse, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { formatPeriod, KPI_CATALOG, periodContaining, previousPeriod } from '@presales/kpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
@@ -30,6 +30,16 @@ describe('a first start with the demo history: what a manager sees', () => {
     expect(card.lines.some((l) => l.check.status === 'green') && card.lines.some((l) => l.check.status === 'red')).toBe(true);
     expect(card.composite.score).not.toBeNull();
     for (const line of card.lines.filter((l) => l.unit === 'ratio' && l.plan.target !== null)) expect(line.plan.target!).toBeLessThanOrEqual(1);
+
+    // A project type's scorecard counts fewer units, and each value's drill-down lists exactly those.
+    const strategic = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=${previousQuarter}&projectType=strategic`));
+    const orgUnits = new Map(card.lines.map((line) => [line.kpiId, line.do.units]));
+    const traced = strategic.lines.filter((line) => line.do.units > 0 && line.do.units < orgUnits.get(line.kpiId)! && line.do.units <= 1000);
+    expect(traced.length).toBeGreaterThanOrEqual(5);
+    for (const line of traced) {
+      const drill = await json<KpiUnitsResponse>(await fetch(`${platform.url}${line.do.unitsHref.slice(1)}`));
+      expect([drill.units.length, drill.truncated, drill.projectType], line.kpiId).toEqual([line.do.units, false, 'strategic']);
+    }
   });
 
   it('answers a live scorecard and trend, asked with no asOf, as of the moment they were complete', async () => {

@@ -44,8 +44,9 @@ export class GetKpiUnitsHandler implements IQueryHandler<GetKpiUnitsQuery> {
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
-  async execute({ definition, period, scope, asOf, limit }: GetKpiUnitsQuery) {
-    const { units, sql } = await kpiUnits(this.analytics, { definition, period, scope, asOf, fx: this.fx }, limit);
-    return { kpiId: definition.id, period: formatPeriod(period), scope: formatScope(scope), asOf: asOf.toISOString(), units, sql };
+  async execute({ definition, period, scope, asOf, projectType, limit }: GetKpiUnitsQuery) {
+    const query = { definition, period, scope, asOf, fx: this.fx, ...(projectType === undefined ? {} : { projectType }) };
+    const { units, truncated, sql } = await kpiUnits(this.analytics, query, limit);
+    return { kpiId: definition.id, period: formatPeriod(period), scope: formatScope(scope), asOf: asOf.toISOString(), projectType: projectType ?? null, units, truncated, sql };
   }
 }

@@ -38,6 +38,7 @@ export class GetKpiUnitsQuery extends Query<KpiUnitsResponse> {
     readonly period: Period,
     readonly scope: KpiScope,
     readonly asOf: Date,
+    readonly projectType: ProjectType | undefined,
     readonly limit: number,
   ) {
     super();

@@ -41,11 +41,20 @@ export interface KpiUnit {
   readonly group: number;
 }
 
-/** The units behind a KPI value (drill-down: which opportunities, tenders, consultant-weeks…). */
-export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1000): Promise<{ units: KpiUnit[]; sql: string }> {
-  const sql = `SELECT unit_id, num, den, grp FROM (\n${renderKpiSql(query.definition.sql, query)}\n) AS units ORDER BY unit_id LIMIT ${Math.max(1, Math.floor(limit))}`;
-  const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(sql);
-  return { sql, units: rows.map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })) };
+/**
+ * The units behind a KPI value (drill-down: which opportunities, tenders, consultant-weeks…), the
+ * first `limit` in id order; `truncated` says there are more.
+ */
+export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1000): Promise<{ units: KpiUnit[]; truncated: boolean; sql: string }> {
+  const shown = Math.max(1, Math.floor(limit));
+  const units = `SELECT unit_id, num, den, grp FROM (\n${renderKpiSql(query.definition.sql, query)}\n) AS units ORDER BY unit_id`;
+  // One row more than shown tells whether the list was cut; the SQL given for tracing has none.
+  const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(`${units} LIMIT ${shown + 1}`);
+  return {
+    sql: `${units} LIMIT ${shown}`,
+    truncated: rows.length > shown,
+    units: rows.slice(0, shown).map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })),
+  };
 }
 
 /**

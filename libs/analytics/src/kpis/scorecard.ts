@@ -102,7 +102,7 @@ function scorecardLine(
       actual: actual.value,
       units: actual.units,
       sql: actual.sql,
-      unitsHref: `/api/kpis/${definition.id}/units?period=${formatPeriod(request.period)}&scope=${encodeURIComponent(formatScope(request.scope))}&asOf=${request.asOf.toISOString()}`,
+      unitsHref: unitsHref(definition, request),
     },
     check: {
       variance,
@@ -119,6 +119,12 @@ function scorecardLine(
       actionIds: mine.map((action) => action.actionId),
     },
   };
+}
+
+/** The drill-down of a value: the units the same definition counts for the same question. */
+function unitsHref(definition: KpiDefinition, request: ScorecardRequest): string {
+  const projectType = request.projectType === undefined ? '' : `&projectType=${request.projectType}`;
+  return `/api/kpis/${definition.id}/units?period=${formatPeriod(request.period)}&scope=${encodeURIComponent(formatScope(request.scope))}&version=${definition.version}${projectType}&asOf=${request.asOf.toISOString()}`;
 }
 
 function planOf(definition: KpiDefinition, targetSet: number | undefined, overrideTarget: number | undefined): ScorecardLine['plan'] {
