@@ -18,6 +18,7 @@ import { kpiCatalogPublisherProvider } from './kpis/kpi-catalog-publisher.js';
 import { KpiRegistry } from './kpis/kpi-registry.js';
 import { KpisController } from './kpis/kpis.controller.js';
 import { PublishKpiDefinitionHandler } from './kpis/publish-kpi-definition.handler.js';
+import { KpiSqlCheck } from './kpis/kpi-sql-check.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -37,7 +38,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

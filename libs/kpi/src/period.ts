@@ -4,16 +4,19 @@ export type Grain = Period['grain'];
 
 export class PeriodFormatError extends Error {
   constructor(readonly text: string) {
-    super(`period ${JSON.stringify(text)}: must be YYYY-MM (e.g. 2026-03) or YYYY-Qn (e.g. 2026-Q1)`);
+    super(`period ${JSON.stringify(text)}: must be YYYY-MM (e.g. 2026-03) or YYYY-Qn (e.g. 2026-Q1), from 1970 on`);
     this.name = 'PeriodFormatError';
   }
 }
 
+/** Business times are epoch milliseconds from 1970 (the read models store them unsigned). */
+const FIRST_YEAR = 1970;
+
 export function parsePeriod(text: string): Period {
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
-  if (month) return { grain: 'month', year: Number(month[1]), month: Number(month[2]) };
+  if (month && Number(month[1]) >= FIRST_YEAR) return { grain: 'month', year: Number(month[1]), month: Number(month[2]) };
   const quarter = /^(\d{4})-Q([1-4])$/.exec(text);
-  if (quarter) return { grain: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) };
+  if (quarter && Number(quarter[1]) >= FIRST_YEAR) return { grain: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) };
   throw new PeriodFormatError(text);
 }
 
@@ -49,6 +52,12 @@ export function shiftPeriod(period: Period, by: number): Period {
   }
   const index = period.year * 4 + (period.quarter - 1) + by;
   return { grain: 'quarter', year: Math.floor(index / 4), quarter: (((index % 4) + 4) % 4) + 1 };
+}
+
+/** How many periods of `grain` there are from the one containing `from` to the one containing `to`, inclusive. */
+export function periodsSpanned(from: Date, to: Date, grain: Grain): number {
+  const index = (instant: Date) => (grain === 'month' ? instant.getUTCFullYear() * 12 + instant.getUTCMonth() : instant.getUTCFullYear() * 4 + Math.floor(instant.getUTCMonth() / 3));
+  return index(to) - index(from) + 1;
 }
 
 /** Every period of `grain` from the one containing `from` to the one containing `to`, inclusive. */

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, KpiCatalogChange, KpiCatalogEntry, MaturityResponse, PublishCatalogChangesResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
+import type { ApiErrorBody, KpiCatalogChange, KpiCatalogEntry, KpiUnitsResponse, MaturityResponse, PublishCatalogChangesResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
@@ -27,7 +27,12 @@ describe('KPI and maturity API and CLI', () => {
     const winRate = card.lines.find((l) => l.kpiId === 'win_rate')!;
     expect(winRate).toMatchObject({ plan: { target: 0.35, source: 'default' }, do: { actual: null, units: 0 }, check: { status: 'no_data' } });
     expect(winRate.do.sql).toContain('recorded_at_ms <= 1780272000000');
-    expect(winRate.do.unitsHref).toBe('/api/kpis/win_rate/units?period=2026-Q1&scope=team%3AT-1&asOf=2026-06-01T00:00:00.000Z');
+    expect(winRate.do.unitsHref).toBe('/api/kpis/win_rate/units?period=2026-Q1&scope=team%3AT-1&version=1&asOf=2026-06-01T00:00:00.000Z');
+    // The drill-down of a project type's scorecard counts that project type's units, of the same version.
+    const strategic = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=2026-Q1&projectType=strategic&version=1&asOf=2026-06-01T00:00:00Z`));
+    const href = strategic.lines.find((l) => l.kpiId === 'win_rate')!.do.unitsHref;
+    expect(href).toBe('/api/kpis/win_rate/units?period=2026-Q1&scope=org&version=1&projectType=strategic&asOf=2026-06-01T00:00:00.000Z');
+    expect(await json<KpiUnitsResponse>(await fetch(`${platform.url}${href.slice(1)}`))).toMatchObject({ projectType: 'strategic', units: [], truncated: false });
     expect(card.composite.score).toBeNull();
   });
 
@@ -45,6 +50,16 @@ describe('KPI and maturity API and CLI', () => {
     expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-01&scope=galaxy:1`)).status).toBe(400);
     expect((await fetch(`${platform.url}api/kpis/nope/trend`)).status).toBe(404);
     expect((await fetch(`${platform.url}api/kpis/win_rate/trend?version=7`)).status).toBe(404);
+    // A moment still to come can gain events: refused, not answered with what is recorded so far.
+    for (const path of ['api/kpis/scorecard?period=2026-01&', 'api/kpis?', 'api/kpis/win_rate/trend?', 'api/kpis/win_rate/units?period=2026-01&', 'api/maturity?', 'api/maturity/bid?']) {
+      const future = await fetch(`${platform.url}${path}asOf=2999-01-01T00:00:00Z`);
+      expect(future.status, path).toBe(400);
+      expect((await json<ApiErrorBody>(future)).error.message).toMatch(/asOf = "2999-01-01T00:00:00Z": must be at or before now/);
+    }
+    const century = await fetch(`${platform.url}api/kpis/win_rate/trend?from=1900-01-01T00:00:00Z&to=2026-01-01T00:00:00Z`);
+    expect(century.status).toBe(400);
+    expect((await json<ApiErrorBody>(century)).error.message).toMatch(/must span at most 240 months \(this range spans 1513\)/);
+    expect((await json<ApiErrorBody>(await fetch(`${platform.url}api/maturity/galaxy`))).error.message).toMatch(/area = "galaxy"/);
   });
 
   it('assesses maturity per area with the staged rule and a drill-down', async () => {
@@ -97,5 +112,14 @@ describe('KPI and maturity API and CLI', () => {
     expect((await runUntilExit(['kpi', 'catalog-changes', 'publish', '--url', platform.url])).output).toContain("The definitions in force are the catalog's: nothing to publish.");
     const inForce = (await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!;
     expect(inForce).toMatchObject({ version: 3, sql: hitRate.sql, defaultTarget: hitRate.defaultTarget });
+
+    // A version whose SQL cannot run is refused before it is in force, and nothing is recorded.
+    for (const sql of [`${hitRate.sql} AND {{bogus_macro}}`, hitRate.sql.replace('outcome', 'outcomee')]) {
+      const broken = await postJson(`${platform.url}api/kpis/hit_rate/versions`, { ...own, sql }, manager);
+      expect(broken.status).toBe(400);
+      expect((await json<ApiErrorBody>(broken)).error.message).toMatch(/definition\.sql = "hit_rate version 4": must run in a org scope: .*(bogus_macro|outcomee)/);
+    }
+    expect((await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!.version).toBe(3);
+    expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-Q1`)).status).toBe(200);
   });
 });

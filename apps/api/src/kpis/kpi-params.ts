@@ -1,6 +1,6 @@
 import { parseScope, ScopeFormatError, type KpiScope } from '@presales/analytics';
 import { IsoUtcTime, ValidationError, validate } from '@presales/domain';
-import { parsePeriod, PeriodFormatError, PROJECT_TYPES, type Period } from '@presales/kpi';
+import { parsePeriod, PeriodFormatError, periodsSpanned, PROJECT_TYPES, type Grain, type Period } from '@presales/kpi';
 import { z } from 'zod';
 
 /** Query-string parameters shared by the KPI endpoints, parsed with errors that name them. */
@@ -28,6 +28,17 @@ export function periodParam(value: string | undefined, where: string): Period {
     if (error instanceof PeriodFormatError) throw new ValidationError(where, [{ path: 'period', value, rule: 'must be YYYY-MM or YYYY-Qn' }]);
     throw error;
   }
+}
+
+/** How many periods a trend may span: 20 years of months, each a KPI computation of one request. */
+export const MAX_TREND_PERIODS = 240;
+
+/** A trend's range: `from` not after `to`, and at most MAX_TREND_PERIODS periods of `grain`. */
+export function trendRangeParam(from: Date, to: Date, grain: Grain, where: string): void {
+  const range = `${from.toISOString()} to ${to.toISOString()}`;
+  if (from > to) throw new ValidationError(where, [{ path: 'from', value: from.toISOString(), rule: 'must not be after `to`' }]);
+  const periods = periodsSpanned(from, to, grain);
+  if (periods > MAX_TREND_PERIODS) throw new ValidationError(where, [{ path: 'from', value: range, rule: `must span at most ${MAX_TREND_PERIODS} ${grain}s (this range spans ${periods})` }]);
 }
 
 export function scopeParam(value: string, where: string): KpiScope {

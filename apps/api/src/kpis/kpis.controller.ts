@@ -12,7 +12,7 @@ import type {
 } from '@presales/contracts';
 import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, validate, ValidationError } from '@presales/domain';
+import { IsoUtcTime, validate } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -22,7 +22,8 @@ import { requireRole } from '../infrastructure/require-role.js';
 import { actorFromHeaders } from '../infrastructure/request-actor.js';
 import { KpiRegistry } from './kpi-registry.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
-import { parseKpiParams, periodParam, scopeParam } from './kpi-params.js';
+import { parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
+import { asOfParam } from '../infrastructure/as-of-param.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
@@ -43,8 +44,9 @@ export class KpisController {
   /** The catalog: every KPI definition with its SQL. */
   @Get()
   async catalog(@Query() params: unknown): Promise<KpiCatalogEntry[]> {
-    const { version, asOf } = parseKpiParams(params, 'GET /api/kpis');
-    return (await this.registry.definitions(this.asOf(asOf), version)).map((d) => ({
+    const where = 'GET /api/kpis';
+    const { version, asOf } = parseKpiParams(params, where);
+    return (await this.registry.definitions(asOfParam(asOf, this.clock, where), version)).map((d) => ({
       id: d.id,
       version: d.version,
       names: d.names,
@@ -92,7 +94,7 @@ export class KpisController {
   async scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
-    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf)];
+    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
     const live = p.asOf === undefined ? this.clock : undefined;
     return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType, live));
   }
@@ -117,10 +119,10 @@ export class KpisController {
   async trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
     const p = parseKpiParams(params, where);
-    const asOf = this.asOf(p.asOf);
+    const asOf = asOfParam(p.asOf, this.clock, where);
     const to = p.to === undefined ? asOf : new Date(p.to);
     const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
-    if (from > to) throw new ValidationError(where, [{ path: 'from', value: p.from, rule: 'must not be after `to`' }]);
+    trendRangeParam(from, to, p.grain, where);
     const scope = scopeParam(p.scope, where);
     const live = p.asOf === undefined ? this.clock : undefined;
     return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf, live));
@@ -131,8 +133,8 @@ export class KpisController {
   async units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
     const where = `GET /api/kpis/${id}/units`;
     const p = parseKpiParams(params, where);
-    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), this.asOf(p.asOf)];
-    return this.queryBus.execute(new GetKpiUnitsQuery(await this.registry.definition(id, asOf, p.version), period, scope, asOf, p.limit));
+    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
+    return this.queryBus.execute(new GetKpiUnitsQuery(await this.registry.definition(id, asOf, p.version), period, scope, asOf, p.projectType, p.limit));
   }
 
   /** Publish a new version of a KPI definition (managers, admins); the domain validates it. */
@@ -145,9 +147,5 @@ export class KpisController {
       new PublishKpiDefinitionCommand(id, { ...(body as PublishedDefinition), id }, { occurredAt: this.clock().toISOString(), actor }),
     );
     return { kpiId: id, version: result.version, position: result.position.toString() };
-  }
-
-  private asOf(value: string | undefined): Date {
-    return value === undefined ? this.clock() : new Date(value);
   }
 }

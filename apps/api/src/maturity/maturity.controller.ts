@@ -5,6 +5,7 @@ import { IsoUtcTime, validate } from '@presales/domain';
 import { DEFAULT_PRACTICE_THRESHOLD, PROCESS_AREAS } from '@presales/kpi';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { asOfParam } from '../infrastructure/as-of-param.js';
 import { GetMaturityQuery } from './get-maturity.query.js';
 
 const MaturityParams = z.object({
@@ -12,7 +13,7 @@ const MaturityParams = z.object({
   window: z.coerce.number().int().min(1, 'must be at least 1 quarter').max(8, 'must be at most 8 quarters').default(2),
   threshold: z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(DEFAULT_PRACTICE_THRESHOLD),
 });
-const Area = z.enum(PROCESS_AREAS);
+const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 
 /** Maturity level per process area (KPIS.md): the window is the last `window` quarters before asOf. */
 @Controller('api/maturity')
@@ -24,8 +25,9 @@ export class MaturityController {
 
   @Get()
   all(@Query() params: unknown): Promise<MaturityResponse> {
-    const p = validate(MaturityParams, params, 'GET /api/maturity');
-    return this.queryBus.execute(new GetMaturityQuery(p.asOf === undefined ? this.clock() : new Date(p.asOf), p.window, p.threshold, undefined));
+    const where = 'GET /api/maturity';
+    const p = validate(MaturityParams, params, where);
+    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, undefined));
   }
 
   /** One area with every practice and its failing units: the drill-down. */
@@ -33,7 +35,7 @@ export class MaturityController {
   area(@Param('area') area: string, @Query() params: unknown): Promise<MaturityResponse> {
     const where = `GET /api/maturity/${area}`;
     const p = validate(MaturityParams, params, where);
-    const parsed = validate(Area, area, `${where} area`);
-    return this.queryBus.execute(new GetMaturityQuery(p.asOf === undefined ? this.clock() : new Date(p.asOf), p.window, p.threshold, [parsed]));
+    const { area: parsed } = validate(AreaParam, { area }, where);
+    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, [parsed]));
   }
 }

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { computeKpi, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
+import { ValidationError } from '@presales/domain';
+import { periodContaining, type KpiDefinition } from '@presales/kpi';
+import { ANALYTICS_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
+
+/** Each kind of scope renders other macros; the ids need not exist for the SQL to run. */
+const SCOPES: readonly KpiScope[] = [
+  { kind: 'org' },
+  { kind: 'team', id: 'sql-check' },
+  { kind: 'consultant', id: 'sql-check' },
+  { kind: 'product_line', id: 'sql-check' },
+];
+
+/**
+ * A definition's SQL runs on this store before it is published: once in force, it is computed in
+ * every scorecard, maturity assessment and audit snapshot, and one that cannot run fails them all.
+ * It runs for this month in every kind of scope, against the read models as they are.
+ */
+@Injectable()
+export class KpiSqlCheck {
+  constructor(
+    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(FX_RATES) private readonly fx: FxRates,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async check(definition: KpiDefinition, where: string): Promise<void> {
+    const asOf = this.clock();
+    const period = periodContaining(asOf, 'month');
+    for (const scope of SCOPES) {
+      try {
+        await computeKpi(this.analytics, { definition, period, scope, asOf, fx: this.fx });
+      } catch (error) {
+        // An amount in a currency without a rate is the data's problem, not the SQL's.
+        if (error instanceof KpiComputationError) continue;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ValidationError(where, [{ path: 'definition.sql', value: `${definition.id} version ${definition.version}`, rule: `must run in a ${scope.kind} scope: ${reason}` }]);
+      }
+    }
+  }
+}
