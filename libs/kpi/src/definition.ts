@@ -46,7 +46,9 @@ export interface KpiDefinition {
   readonly aggregate: Aggregate;
   /**
    * SQL template listing the KPI's units (columns unit_id, num, den, grp) over the analytics
-   * tables; macros `{{…}}` are filled by libs/analytics (period, asOf, scope, currency).
+   * tables; macros `{{…}}` are filled by libs/analytics (period, asOf, scope, currency). A
+   * unit_id names its unit alone, for the drill-down: an entity's id, or `entity/child` for an
+   * id only unique in its stream (a tender's sections and reviews, an opportunity's requirements).
    */
   readonly sql: string;
   /** Named parameters of the definition, e.g. SLA hours per request kind. */

@@ -2,8 +2,9 @@ import type { ProcessArea } from './definition.js';
 
 /**
  * A practice of levels 2 and 3 (KPIS.md), measured in SQL over the window [{{from}}, {{to}}) as
- * of {{asof}}: the template lists the units of work (unit_id) and whether each satisfies the
- * practice (ok = 1). Levels 4 and 5 come from the KPI scorecards (libs/analytics).
+ * of {{asof}}: the template lists the units of work (unit_id, named as KpiDefinition.sql says)
+ * and whether each satisfies the practice (ok = 1). Levels 4 and 5 come from the KPI scorecards
+ * (libs/analytics).
  */
 export interface PracticeTemplate {
   readonly id: string;
@@ -56,10 +57,10 @@ WHERE ${IN_WINDOW}`,
     area: 'bid',
     level: 3,
     description: 'reviews in the window cite the checklist version current when they were held',
-    sql: `SELECT review_id AS unit_id,
+    sql: `SELECT concat(entity_id, '/', review_id) AS unit_id,
   toUInt8(length(current) > 0 AND tupleElement(current[length(current)], 2) = checklist_version) AS ok
 FROM (
-  SELECT review_id, checklist_version, arrayFilter(s -> tupleElement(s, 1) <= occurred_at_ms, ${standardVersions('bid')}) AS current
+  SELECT entity_id, review_id, checklist_version, arrayFilter(s -> tupleElement(s, 1) <= occurred_at_ms, ${standardVersions('bid')}) AS current
   FROM {{t:review_held}} AS r WHERE ${IN_WINDOW}
 ) AS reviews`,
   },
@@ -69,7 +70,7 @@ FROM (
     area: 'requirements',
     level: 2,
     description: 'every requirement captured in the window has a RequirementFitAssessed',
-    sql: `SELECT requirement_id AS unit_id, toUInt8((entity_id, requirement_id) IN (SELECT entity_id, requirement_id FROM {{t:requirement_fit_assessed}} AS f)) AS ok
+    sql: `SELECT concat(entity_id, '/', requirement_id) AS unit_id, toUInt8((entity_id, requirement_id) IN (SELECT entity_id, requirement_id FROM {{t:requirement_fit_assessed}} AS f)) AS ok
 FROM {{t:requirement_captured}} AS c WHERE ${IN_WINDOW}`,
   },
   standardPublished('requirements'),
@@ -78,7 +79,7 @@ FROM {{t:requirement_captured}} AS c WHERE ${IN_WINDOW}`,
     area: 'requirements',
     level: 3,
     description: 'custom and gap fits assessed in the window carry an effort estimate',
-    sql: `SELECT requirement_id AS unit_id, toUInt8(isNotNull(effort_days)) AS ok FROM {{t:requirement_fit_assessed}} AS f WHERE fit IN ('custom', 'gap') AND ${IN_WINDOW}`,
+    sql: `SELECT concat(entity_id, '/', requirement_id) AS unit_id, toUInt8(isNotNull(effort_days)) AS ok FROM {{t:requirement_fit_assessed}} AS f WHERE fit IN ('custom', 'gap') AND ${IN_WINDOW}`,
   },
   // solution
   {
@@ -114,7 +115,7 @@ WHERE occurred_at_ms < {{to}} AND entity_id NOT IN (SELECT entity_id FROM {{t:co
     area: 'resourcing',
     level: 3,
     description: 'customer-facing, solution and bid-writing time in the window names its opportunity or activity',
-    sql: `SELECT entry_id AS unit_id, toUInt8(opportunity_id != '' OR activity_id != '') AS ok
+    sql: `SELECT concat(entity_id, '/', entry_id) AS unit_id, toUInt8(opportunity_id != '' OR activity_id != '') AS ok
 FROM {{t:time_logged}} AS l WHERE category IN ('customer_facing', 'solution', 'bid_writing') AND ${IN_WINDOW}`,
   },
   // quotation
@@ -160,7 +161,7 @@ FROM {{t:activity_scheduled}} AS s WHERE ${IN_WINDOW}`,
     area: 'knowledge',
     level: 2,
     description: 'every response section assigned in the window was drafted',
-    sql: `SELECT section_id AS unit_id, toUInt8((entity_id, section_id) IN (SELECT entity_id, section_id FROM {{t:response_section_drafted}} AS d)) AS ok
+    sql: `SELECT concat(entity_id, '/', section_id) AS unit_id, toUInt8((entity_id, section_id) IN (SELECT entity_id, section_id FROM {{t:response_section_drafted}} AS d)) AS ok
 FROM {{t:response_section_assigned}} AS a WHERE ${IN_WINDOW}`,
   },
   standardPublished('knowledge'),
@@ -169,7 +170,7 @@ FROM {{t:response_section_assigned}} AS a WHERE ${IN_WINDOW}`,
     area: 'knowledge',
     level: 3,
     description: 'sections drafted in the window reuse knowledge assets',
-    sql: `SELECT section_id AS unit_id, toUInt8(length(reused_asset_ids) > 0) AS ok FROM {{t:response_section_drafted}} AS d WHERE ${IN_WINDOW}`,
+    sql: `SELECT concat(entity_id, '/', section_id) AS unit_id, toUInt8(length(reused_asset_ids) > 0) AS ok FROM {{t:response_section_drafted}} AS d WHERE ${IN_WINDOW}`,
   },
   // collaboration
   {
@@ -177,7 +178,7 @@ FROM {{t:response_section_assigned}} AS a WHERE ${IN_WINDOW}`,
     area: 'collaboration',
     level: 2,
     description: 'every support request raised in the window was acknowledged',
-    sql: `SELECT request_id AS unit_id, toUInt8((entity_id, request_id) IN (SELECT entity_id, request_id FROM {{t:presales_support_acknowledged}} AS a)) AS ok
+    sql: `SELECT concat(entity_id, '/', request_id) AS unit_id, toUInt8((entity_id, request_id) IN (SELECT entity_id, request_id FROM {{t:presales_support_acknowledged}} AS a)) AS ok
 FROM {{t:presales_support_requested}} AS q WHERE ${IN_WINDOW}`,
   },
   standardPublished('collaboration'),
@@ -186,7 +187,7 @@ FROM {{t:presales_support_requested}} AS q WHERE ${IN_WINDOW}`,
     area: 'collaboration',
     level: 3,
     description: 'requests acknowledged in the window were acknowledged before they were due',
-    sql: `SELECT request_id AS unit_id, toUInt8(occurred_at_ms <= r_due_ms) AS ok
+    sql: `SELECT concat(entity_id, '/', request_id) AS unit_id, toUInt8(occurred_at_ms <= r_due_ms) AS ok
 FROM {{t:presales_support_acknowledged}} AS a
 ANY LEFT JOIN (SELECT entity_id, request_id, due_at_ms AS r_due_ms FROM {{t:presales_support_requested}} AS q) AS req USING (entity_id, request_id)
 WHERE ${IN_WINDOW}`,
@@ -225,7 +226,7 @@ WHERE occurred_at_ms < {{to}} AND entity_id NOT IN (SELECT entity_id FROM {{t:co
     area: 'people',
     level: 3,
     description: 'consultants with a goal due in the window have a skill certified',
-    sql: `SELECT goal_id AS unit_id, toUInt8(entity_id IN (SELECT entity_id FROM {{t:skill_certified}} AS c)) AS ok
+    sql: `SELECT concat(entity_id, '/', goal_id) AS unit_id, toUInt8(entity_id IN (SELECT entity_id FROM {{t:skill_certified}} AS c)) AS ok
 FROM {{t:growth_goal_set}} AS g WHERE due_at_ms >= {{from}} AND due_at_ms < {{to}}`,
   },
 ];

@@ -39,7 +39,10 @@ describe('a first start with the demo history: what a manager sees', () => {
     for (const line of traced) {
       const drill = await json<KpiUnitsResponse>(await fetch(`${platform.url}${line.do.unitsHref.slice(1)}`));
       expect([drill.units.length, drill.truncated, drill.projectType], line.kpiId).toEqual([line.do.units, false, 'strategic']);
+      // Each unit is named alone: a tender's sections are tender/section, not sec-1 of every tender.
+      expect(new Set(drill.units.map((unit) => unit.unitId)).size, line.kpiId).toBe(drill.units.length);
     }
+    expect(traced.map((line) => line.kpiId)).toContain('knowledge_reuse_rate');
   });
 
   it('answers a live scorecard and trend, asked with no asOf, as of the moment they were complete', async () => {

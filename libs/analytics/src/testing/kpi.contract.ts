@@ -183,8 +183,8 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it("counts a practice's evidence and names its failing units in id order", async () => {
-      const entry = (id: string, category: string, link: Record<string, string>): HistoryEntry => [
-        'consultant-C-m1',
+      const entry = (id: string, category: string, link: Record<string, string>, consultant = 'C-m1'): HistoryEntry => [
+        `consultant-${consultant}`,
         'TimeLogged',
         '2027-02-08T00:00:00Z',
         { entryId: id, date: '2027-02-08', hours: 2, category, ...link },
@@ -198,6 +198,8 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
           entry('E-m3', 'solution', {}),
           entry('E-m2', 'bid_writing', { activityId: 'A-m' }),
           entry('E-m0', 'internal', {}),
+          // Entry ids are only unique in their consultant's stream: this one is another unit.
+          entry('E-m4', 'solution', {}, 'C-m2'),
           tender('T-m3'),
           tender('T-m1'),
           tender('T-m2'),
@@ -209,7 +211,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       const result = await assessMaturity(store, { asOf: new Date('2027-05-15T00:00:00Z'), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
       const practice = (id: string) => result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === id)!;
       // Internal time is not customer-facing, solution or bid-writing time: not a unit.
-      expect(practice('resourcing.time_attributed')).toMatchObject({ units: 4, evidence: 2, failingUnitIds: ['E-m3', 'E-m4'] });
+      expect(practice('resourcing.time_attributed')).toMatchObject({ units: 5, evidence: 2, failingUnitIds: ['C-m1/E-m3', 'C-m1/E-m4', 'C-m2/E-m4'] });
       expect(practice('bid.decision_recorded')).toMatchObject({ units: 3, evidence: 1, failingUnitIds: ['T-m1', 'T-m3'] });
       // As of before they were recorded, the window holds none of them.
       const earlier = await assessMaturity(store, { asOf: new Date('2027-04-01T00:00:00Z'), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });

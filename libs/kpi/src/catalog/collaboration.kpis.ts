@@ -72,7 +72,7 @@ WHERE {{in_opp_scope:opportunity_id}}`,
     area: 'collaboration',
     aggregate: 'median',
     // An acknowledgement carries its request's time, kind and product line (decision 0016).
-    sql: `SELECT request_id AS unit_id, (toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', request_id) AS unit_id, (toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:presales_support_acknowledged}} AS a
 WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,
   }),
@@ -86,7 +86,7 @@ WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,
     area: 'collaboration',
     aggregate: 'ratio',
     parameters: { slaHoursByKind: { exchange: 24, demo: 24, poc: 24, workshop: 24, rfi: 24, rfp: 24, solution: 24, quote: 24 } },
-    sql: `SELECT request_id AS unit_id,
+    sql: `SELECT concat(entity_id, '/', request_id) AS unit_id,
   toFloat64((toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 <= {{param:slaHoursByKind:request_kind:24}}) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:presales_support_acknowledged}} AS a
 WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,

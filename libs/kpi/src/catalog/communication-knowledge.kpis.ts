@@ -59,7 +59,7 @@ export const KNOWLEDGE_KPIS = [
     defaultTarget: 0.5,
     area: 'knowledge',
     aggregate: 'ratio',
-    sql: `SELECT section_id AS unit_id, toFloat64(length(reused_asset_ids) > 0) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', section_id) AS unit_id, toFloat64(length(reused_asset_ids) > 0) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:response_section_drafted}} AS d
 WHERE ${IN_PERIOD} AND {{in_scope_via:tender_received:entity_id}}`,
   }),

@@ -13,7 +13,7 @@ export const REQUIREMENTS_KPIS = [
     weight: 2,
     area: 'requirements',
     aggregate: 'ratio',
-    sql: `SELECT requirement_id AS unit_id, toFloat64(fit IN ('standard', 'configurable')) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', requirement_id) AS unit_id, toFloat64(fit IN ('standard', 'configurable')) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:requirement_fit_assessed}} AS f
 WHERE ${IN_PERIOD} AND {{in_line_or_opp_scope:product_line:entity_id}}`,
   }),
@@ -79,7 +79,7 @@ WHERE q_total != 0 AND ${IN_PERIOD} AND ${QUOTE_SCOPE}`,
     weight: 2,
     area: 'quotation',
     aggregate: 'mean',
-    sql: `SELECT entity_id AS unit_id, toFloat64(margin_pct) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', toString(revision)) AS unit_id, toFloat64(margin_pct) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:quote_approved}} AS p
 WHERE ${IN_PERIOD} AND ${QUOTE_SCOPE}`,
   }),

@@ -99,7 +99,7 @@ export const PEOPLE_KPIS = [
     defaultTarget: 0.7,
     area: 'people',
     aggregate: 'ratio',
-    sql: `SELECT goal_id AS unit_id, toFloat64(achieved_ms > 0 AND achieved_ms <= due_at_ms) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', goal_id) AS unit_id, toFloat64(achieved_ms > 0 AND achieved_ms <= due_at_ms) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:growth_goal_set}} AS g
 ANY LEFT JOIN (SELECT entity_id, goal_id, min(occurred_at_ms) AS achieved_ms FROM {{t:growth_goal_achieved}} AS a GROUP BY entity_id, goal_id) AS achieved
   USING (entity_id, goal_id)
@@ -144,7 +144,7 @@ WHERE on_ms < {{to}} AND (off_ms = 0 OR off_ms > {{from}})`,
     weight: 2,
     area: 'performance',
     aggregate: 'ratio',
-    sql: `SELECT entity_id AS unit_id, hours * {{fx:c_cost:c_cost_currency}} AS num, toFloat64(0) AS den, toUInt8(0) AS grp
+    sql: `SELECT concat(entity_id, '/', entry_id) AS unit_id, hours * {{fx:c_cost:c_cost_currency}} AS num, toFloat64(0) AS den, toUInt8(0) AS grp
 FROM {{t:time_logged}} AS l
 ANY LEFT JOIN (SELECT entity_id, hourly_cost AS c_cost, hourly_cost_currency AS c_cost_currency FROM {{t:consultant_onboarded}} AS o) AS rate USING entity_id
 WHERE ${IN_PERIOD} AND {{in_cons_scope:entity_id}}
