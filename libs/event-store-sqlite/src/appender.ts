@@ -1,25 +1,22 @@
 import type Database from 'better-sqlite3';
 import {
   canonicalJson,
-  canonicalStampedMetadata,
   checkAppend,
   DuplicateEventIdError,
   GENESIS_HASH,
-  hashCanonicalEventForStorage,
   stampMetadata,
   WrongExpectedVersionError,
   type AppendResult,
   type EventToAppend,
   type ExpectedRevision,
 } from '@presales/event-store';
-import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
+import { chainedRows, type EventRowValues } from './chained-rows.js';
+import { LEDGER_GENESIS } from './ledger.js';
 import type { EventRow, StreamRow } from './schema.js';
 import { toStreamState } from './stream-record.js';
 
 /** Raised inside the transaction when an id is already recorded; resolved outside it. */
 class EventIdAlreadyRecorded extends Error {}
-
-type InsertParameters = [number, string, string, number, string, string, string, string, string | null];
 
 /**
  * Appends under SQLite's write lock. The fast path reads the stream head and the log tail,
@@ -30,7 +27,7 @@ type InsertParameters = [number, string, string, number, string, string, string,
 export class Appender {
   private readonly streamRow: Database.Statement<[string], StreamRow>;
   private readonly logTail: Database.Statement<[], { seq: number | null; ledger_hash: string | null }>;
-  private readonly insert: Database.Statement<InsertParameters>;
+  private readonly insert: Database.Statement<EventRowValues>;
   private readonly upsertHead: Database.Statement<[string, number, string]>;
   private readonly eventsByIds: Database.Statement<[string], EventRow & { slot: number }>;
   private readonly appendLocked: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
@@ -78,33 +75,23 @@ export class Appender {
     const head = this.streamRow.get(streamId);
     const continuesAfter = checkAppend(streamId, expected, toStreamState(head));
     const tail = this.logTail.get()!;
-    const recordedAt = this.clock().toISOString();
-    let revision = continuesAfter === undefined ? -1 : Number(continuesAfter);
-    let prevHash = head?.last_hash ?? GENESIS_HASH;
-    let position = tail.seq ?? 0;
-    const ledger = new LedgerEntry(tail.ledger_hash ?? LEDGER_GENESIS);
-    for (let i = 0; i < events.length; i += 1) {
-      const event = events[i]!;
-      revision += 1;
-      position += 1;
-      const { hash, canonicalData, canonicalMetadata } = hashCanonicalEventForStorage(
-        prevHash,
-        streamId,
-        revision,
-        event.type,
-        canonicalJson(event.data),
-        canonicalStampedMetadata(event.metadata, recordedAt, prevHash),
-      );
-      ledger.add(position, hash);
+    const rows = chainedRows(streamId, events, {
+      firstRevision: continuesAfter === undefined ? 0 : Number(continuesAfter) + 1,
+      firstPosition: (tail.seq ?? 0) + 1,
+      prevHash: head?.last_hash ?? GENESIS_HASH,
+      ledger: tail.ledger_hash ?? LEDGER_GENESIS,
+      recordedAt: this.clock().toISOString(),
+    });
+    for (let i = 0; i < rows.length; i += 1) {
       try {
-        this.insert.run(position, event.id, streamId, revision, event.type, canonicalData, canonicalMetadata, hash, i === events.length - 1 ? ledger.seal() : null);
+        this.insert.run(...rows[i]!);
       } catch (error) {
         if (isUniqueViolation(error, 'events.id')) throw new EventIdAlreadyRecorded();
         throw error;
       }
-      prevHash = hash;
     }
-    this.upsertHead.run(streamId, revision, prevHash);
+    const [position, , , revision, , , , hash] = rows[rows.length - 1]!; // appendToStream refuses an empty append
+    this.upsertHead.run(streamId, revision, hash);
     return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
   }
 
