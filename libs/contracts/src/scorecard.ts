@@ -46,11 +46,23 @@ export interface ScorecardResponse {
 /** GET /api/kpis/:id/trend */
 export interface TrendResponse {
   readonly kpiId: string;
+  /** The definition's version every point was computed with. */
+  readonly version: number;
   readonly grain: 'month' | 'quarter';
   readonly scope: string;
   readonly asOf: string;
-  readonly points: readonly { readonly period: string; readonly actual: number | null; readonly target: number | null; readonly status: ScorecardLine['check']['status']; readonly units: number }[];
+  readonly points: readonly TrendPoint[];
+}
+
+/** One period of a trend, traced as a scorecard's value is: its SQL and its units. */
+export interface TrendPoint {
+  readonly period: string;
+  readonly actual: number | null;
+  readonly target: number | null;
+  readonly status: ScorecardLine['check']['status'];
+  readonly units: number;
   readonly sql: string;
+  readonly unitsHref: string;
 }
 
 /** GET /api/kpis/:id/units */

@@ -39,6 +39,12 @@ describe('KPI and maturity API and CLI', () => {
   it('gives a trend per month and the drill-down units', async () => {
     const trend = await json<TrendResponse>(await fetch(`${platform.url}api/kpis/hit_rate/trend?from=2026-01-01T00:00:00Z&to=2026-03-31T00:00:00Z&scope=product_line:erp`));
     expect(trend.points.map((p) => p.period)).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(trend.version).toBe(1);
+    for (const point of trend.points) {
+      expect(point.sql).toContain('bid_outcome_recorded');
+      const drill = await json<KpiUnitsResponse>(await fetch(`${platform.url}${point.unitsHref.slice(1)}`));
+      expect([drill.period, drill.scope, drill.units.length]).toEqual([point.period, 'product_line:erp', point.units]);
+    }
     const units = await fetch(`${platform.url}api/kpis/hit_rate/units?period=2026-02`);
     expect(units.status).toBe(200);
   });

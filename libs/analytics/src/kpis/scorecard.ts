@@ -15,6 +15,7 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, computeLiveKpis, type KpiActual } from './compute-kpi.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
 import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
+import { unitsHref } from './units-href.js';
 
 export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'projectType' | 'wholeTables'> {
   readonly definitions: readonly KpiDefinition[];
@@ -102,7 +103,7 @@ function scorecardLine(
       actual: actual.value,
       units: actual.units,
       sql: actual.sql,
-      unitsHref: unitsHref(definition, request),
+      unitsHref: unitsHref({ ...request, definition }),
     },
     check: {
       variance,
@@ -119,12 +120,6 @@ function scorecardLine(
       actionIds: mine.map((action) => action.actionId),
     },
   };
-}
-
-/** The drill-down of a value: the units the same definition counts for the same question. */
-function unitsHref(definition: KpiDefinition, request: ScorecardRequest): string {
-  const projectType = request.projectType === undefined ? '' : `&projectType=${request.projectType}`;
-  return `/api/kpis/${definition.id}/units?period=${formatPeriod(request.period)}&scope=${encodeURIComponent(formatScope(request.scope))}&version=${definition.version}${projectType}&asOf=${request.asOf.toISOString()}`;
 }
 
 function planOf(definition: KpiDefinition, targetSet: number | undefined, overrideTarget: number | undefined): ScorecardLine['plan'] {

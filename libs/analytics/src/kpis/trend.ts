@@ -4,6 +4,7 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, computeLiveKpis } from './compute-kpi.js';
 import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
 import { targetsByPeriod } from './pdca-records.js';
+import { unitsHref } from './units-href.js';
 
 export interface TrendRequest {
   readonly definition: KpiDefinition;
@@ -32,7 +33,8 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
     const targetSet = targets.get(formatPeriod(period))?.get(request.definition.id);
     const target = request.definition.direction === 'context' ? null : (targetSet ?? request.definition.defaultTarget);
     const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, request.definition.tolerance);
-    return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units };
+    const trace = { sql: actual.sql, unitsHref: unitsHref({ ...request, period, asOf }) };
+    return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units, ...trace };
   });
-  return { kpiId: request.definition.id, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points, sql: actuals.at(-1)?.sql ?? '' };
+  return { kpiId: request.definition.id, version: request.definition.version, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points };
 }

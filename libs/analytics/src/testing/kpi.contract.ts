@@ -78,7 +78,9 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       ]);
       for (const point of trend.points) {
         const single = await computeKpi(store, { definition, period: parsePeriod(point.period), scope: { kind: 'org' }, asOf, fx: TEST_FX });
-        expect([point.actual, point.units]).toEqual([single.value, single.units]);
+        // Each point traced as a scorecard's value is: the SQL that gave it, and its units.
+        expect([point.actual, point.units, point.sql]).toEqual([single.value, single.units, single.sql]);
+        expect(point.unitsHref).toBe(`/api/kpis/hit_rate/units?period=${point.period}&scope=org&version=1&asOf=2027-02-01T00:00:00.000Z`);
       }
       // The drill-down of October's two tenders, cut at one: the first by id, and it says so.
       const october = { definition, period: parsePeriod('2026-10'), scope: { kind: 'org' as const }, asOf, fx: TEST_FX };
