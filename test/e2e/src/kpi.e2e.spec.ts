@@ -56,6 +56,11 @@ describe('KPI and maturity API and CLI', () => {
     expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-01&scope=galaxy:1`)).status).toBe(400);
     expect((await fetch(`${platform.url}api/kpis/nope/trend`)).status).toBe(404);
     expect((await fetch(`${platform.url}api/kpis/win_rate/trend?version=7`)).status).toBe(404);
+    for (const path of ['api/kpis/scorecard?period=2026-01&version=7', 'api/kpis?version=7']) {
+      const unknown = await fetch(`${platform.url}${path}`);
+      expect(unknown.status, path).toBe(404);
+      expect((await json<ApiErrorBody>(unknown)).error.message).toMatch(/version 7: no KPI has it .*\(the highest published is 1\)/);
+    }
     // A moment still to come can gain events: refused, not answered with what is recorded so far.
     for (const path of ['api/kpis/scorecard?period=2026-01&', 'api/kpis?', 'api/kpis/win_rate/trend?', 'api/kpis/win_rate/units?period=2026-01&', 'api/maturity?', 'api/maturity/bid?']) {
       const future = await fetch(`${platform.url}${path}asOf=2999-01-01T00:00:00Z`);
@@ -118,6 +123,10 @@ describe('KPI and maturity API and CLI', () => {
     expect((await runUntilExit(['kpi', 'catalog-changes', 'publish', '--url', platform.url])).output).toContain("The definitions in force are the catalog's: nothing to publish.");
     const inForce = (await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!;
     expect(inForce).toMatchObject({ version: 3, sql: hitRate.sql, defaultTarget: hitRate.defaultTarget });
+
+    const stranger = await postJson(`${platform.url}api/kpis/brand_new_kpi/versions`, { ...own, id: 'brand_new_kpi' }, manager);
+    expect(stranger.status).toBe(404);
+    expect((await json<ApiErrorBody>(stranger)).error.message).toContain('KPI brand_new_kpi: not in the catalog');
 
     // A version whose SQL cannot run is refused before it is in force, and nothing is recorded.
     for (const sql of [`${hitRate.sql} AND {{bogus_macro}}`, hitRate.sql.replace('outcome', 'outcomee')]) {

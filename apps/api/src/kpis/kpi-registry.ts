@@ -12,9 +12,16 @@ import { ANALYTICS_STORE } from '../infrastructure/tokens.js';
 export class KpiRegistry {
   constructor(@Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore) {}
 
-  /** Every KPI, each at its latest version, or at its latest version ≤ `atMostVersion`. */
+  /**
+   * Every KPI, each at its latest version, or at its latest version ≤ `atMostVersion`: a version
+   * no KPI has reached is refused, not answered with the latest of each.
+   */
   async definitions(asOf: Date, atMostVersion?: number): Promise<KpiDefinition[]> {
     const published = await this.published(asOf);
+    const highest = Math.max(...KPI_CATALOG.map((catalog) => (published.get(catalog.id) ?? [catalog]).at(-1)!.version));
+    if (atMostVersion !== undefined && atMostVersion > highest) {
+      throw new NotFoundException(`version ${atMostVersion}: no KPI has it as of ${asOf.toISOString()} (the highest published is ${highest})`);
+    }
     return KPI_CATALOG.map((catalog) => {
       const versions = (published.get(catalog.id) ?? []).filter((d) => atMostVersion === undefined || d.version <= atMostVersion);
       return versions[versions.length - 1] ?? catalog;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
   KpiCatalogChange,
@@ -143,6 +143,8 @@ export class KpisController {
   async publish(@Param('id') id: string, @Body() body: unknown, @Headers() headers: Record<string, string>): Promise<PublishKpiVersionResponse> {
     const actor = actorFromHeaders(headers);
     requireRole(actor, ['manager', 'admin'], `POST /api/kpis/${id}/versions`);
+    // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
+    if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
     const result = await this.commandBus.execute(
       new PublishKpiDefinitionCommand(id, { ...(body as PublishedDefinition), id }, { occurredAt: this.clock().toISOString(), actor }),
     );
