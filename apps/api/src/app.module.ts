@@ -19,6 +19,7 @@ import { KpiRegistry } from './kpis/kpi-registry.js';
 import { KpisController } from './kpis/kpis.controller.js';
 import { PublishKpiDefinitionHandler } from './kpis/publish-kpi-definition.handler.js';
 import { KpiSqlCheck } from './kpis/kpi-sql-check.js';
+import { KnownScopes } from './kpis/known-scopes.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
@@ -38,7 +39,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

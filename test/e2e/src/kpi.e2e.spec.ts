@@ -1,12 +1,23 @@
 import type { ApiErrorBody, KpiCatalogChange, KpiCatalogEntry, KpiUnitsResponse, MaturityResponse, PublishCatalogChangesResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { eventsFile } from './audit-fixtures.js';
+import { json, postJson, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 describe('KPI and maturity API and CLI', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   beforeAll(async () => {
+    // One team on the record, with no work: its scorecard is all "no data", and it names product line erp.
+    const store = SqliteEventStore.open({ file: eventsFile(data.dir), clock: () => new Date('2026-01-02T00:00:00Z') });
+    const formed = { teamId: 'T-1', name: 'ERP East', managerId: 'C-1', productLines: ['erp'] };
+    await store.appendToStream('team-T-1', [{ id: randomUUID(), type: 'TeamFormed', data: formed, metadata: { occurredAt: '2026-01-02T00:00:00Z', actor: { id: 'pmo', role: 'manager' }, schemaVersion: 1 } }], {
+      expectedRevision: 'no_stream',
+    });
+    await store.close();
     platform = await startPlatform(data.dir, { DEMO_DATA: 'off' });
+    await untilCaughtUp(platform.url);
   });
   afterAll(async () => {
     await platform?.stop();
@@ -54,6 +65,16 @@ describe('KPI and maturity API and CLI', () => {
     expect(bad.status).toBe(400);
     expect((await json<ApiErrorBody>(bad)).error.message).toMatch(/period = "Q1-2026"/);
     expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-01&scope=galaxy:1`)).status).toBe(400);
+    // A scope that names nothing on the record is a typo, not a team that did nothing.
+    for (const [path, message] of [
+      ['api/kpis/scorecard?period=2026-01&scope=team:T-2', 'scope team:T-2: no team is recorded with id T-2 as of'],
+      ['api/kpis/win_rate/trend?scope=consultant:C-9', 'scope consultant:C-9: no consultant is recorded with id C-9 as of'],
+      ['api/kpis/win_rate/units?period=2026-01&scope=product_line:crm', 'scope product_line:crm: no team, consultant or opportunity has product line crm as of'],
+    ]) {
+      const unknown = await fetch(`${platform.url}${path}`);
+      expect(unknown.status, path).toBe(404);
+      expect((await json<ApiErrorBody>(unknown)).error.message).toContain(message);
+    }
     expect((await fetch(`${platform.url}api/kpis/nope/trend`)).status).toBe(404);
     expect((await fetch(`${platform.url}api/kpis/win_rate/trend?version=7`)).status).toBe(404);
     for (const path of ['api/kpis/scorecard?period=2026-01&version=7', 'api/kpis?version=7']) {

@@ -21,6 +21,7 @@ import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
 import { requireRole } from '../infrastructure/require-role.js';
 import { actorFromHeaders } from '../infrastructure/request-actor.js';
 import { KpiRegistry } from './kpi-registry.js';
+import { KnownScopes } from './known-scopes.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
 import { parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
 import { asOfParam } from '../infrastructure/as-of-param.js';
@@ -36,6 +37,7 @@ export class KpisController {
     private readonly queryBus: QueryBus,
     private readonly commandBus: CommandBus,
     private readonly registry: KpiRegistry,
+    private readonly scopes: KnownScopes,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -95,6 +97,7 @@ export class KpisController {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
     const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
+    await this.scopes.assertKnown(scope, asOf);
     const live = p.asOf === undefined ? this.clock : undefined;
     return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType, live));
   }
@@ -124,6 +127,7 @@ export class KpisController {
     const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
     trendRangeParam(from, to, p.grain, where);
     const scope = scopeParam(p.scope, where);
+    await this.scopes.assertKnown(scope, asOf);
     const live = p.asOf === undefined ? this.clock : undefined;
     return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf, live));
   }
@@ -134,6 +138,7 @@ export class KpisController {
     const where = `GET /api/kpis/${id}/units`;
     const p = parseKpiParams(params, where);
     const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
+    await this.scopes.assertKnown(scope, asOf);
     return this.queryBus.execute(new GetKpiUnitsQuery(await this.registry.definition(id, asOf, p.version), period, scope, asOf, p.projectType, p.limit));
   }
 
