@@ -93,6 +93,10 @@ export interface KpiCatalogEntry {
   readonly weight: number;
   readonly aggregate: string;
   readonly sql: string;
+  /** Named parameters the SQL reads (`{{param:…}}`), e.g. SLA hours per request kind. */
+  readonly parameters: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Per project type: another weight or target, or not counted in the composite. */
+  readonly projectTypeOverrides: Readonly<Record<string, { readonly weight?: number; readonly target?: number; readonly counts?: boolean }>>;
 }
 
 /** POST /api/kpis/:id/versions */

@@ -27,7 +27,7 @@ export interface CompositeResult {
   readonly weightedAverage: number | null;
   /** The KPI whose attainment capped the score, when the no-short-board rule applied. */
   readonly shortBoard: { readonly kpiId: string; readonly attainment: number } | null;
-  /** KPIs left out for lack of data. */
+  /** KPIs left out: no attainment (no data; the scorecard also passes those that do not count this way). */
   readonly excluded: readonly string[];
 }
 

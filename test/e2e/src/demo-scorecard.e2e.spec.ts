@@ -29,6 +29,9 @@ describe('a first start with the demo history: what a manager sees', () => {
     expect(card.lines.filter((l) => l.plan.source === 'target_set').length).toBeGreaterThan(10);
     expect(card.lines.some((l) => l.check.status === 'green') && card.lines.some((l) => l.check.status === 'red')).toBe(true);
     expect(card.composite.score).not.toBeNull();
+    // A context KPI is never judged: left out of the composite, and listed as such.
+    expect(card.lines.find((l) => l.kpiId === 'bid_rate')!.do.actual).not.toBeNull();
+    expect(card.composite.excluded).toContain('bid_rate');
     for (const line of card.lines.filter((l) => l.unit === 'ratio' && l.plan.target !== null)) expect(line.plan.target!).toBeLessThanOrEqual(1);
 
     // A project type's scorecard counts fewer units, and each value's drill-down lists exactly those.

@@ -28,7 +28,8 @@ describe('KPI and maturity API and CLI', () => {
     const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
     expect(catalog).toHaveLength(28);
     expect(catalog[0]).toMatchObject({ id: 'win_rate', version: 1, names: { en: 'Win rate', zh: '赢单率' }, direction: 'up', aggregate: 'ratio' });
-    expect(catalog.find((k) => k.id === 'bid_rate')).toMatchObject({ direction: 'context', defaultTarget: null });
+    expect(catalog.find((k) => k.id === 'bid_rate')).toMatchObject({ direction: 'context', defaultTarget: null, projectTypeOverrides: {} });
+    expect(catalog.find((k) => k.id === 'response_sla_attainment')!.parameters).toMatchObject({ slaHoursByKind: { rfp: 24 } });
   });
 
   it('answers a scorecard with no data as "no data", never 0, and traces each value', async () => {

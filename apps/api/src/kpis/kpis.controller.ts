@@ -61,6 +61,8 @@ export class KpisController {
       weight: d.weight,
       aggregate: d.aggregate,
       sql: d.sql,
+      parameters: d.parameters,
+      projectTypeOverrides: d.projectTypeOverrides,
     }));
   }
 

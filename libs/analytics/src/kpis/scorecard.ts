@@ -55,9 +55,10 @@ export async function buildScorecards(store: AnalyticsStore, request: Omit<Score
     const counts = (line: ScorecardLine) =>
       line.direction !== 'context' &&
       (request.projectType === undefined || request.definitions.find((d) => d.id === line.kpiId)?.projectTypeOverrides[request.projectType]?.counts !== false);
-    // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out.
+    // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out,
+    // and listed with those that do not count (docs/kpis.md).
     const result = composite(
-      lines.filter(counts).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment })),
+      lines.map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: counts(line) && line.do.units !== 0 ? line.check.attainment : null })),
     );
     return {
       period: formatPeriod(period),
