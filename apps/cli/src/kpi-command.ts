@@ -1,5 +1,5 @@
 import type { KpiCatalogChange, MaturityResponse, PublishCatalogChangesResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
-import { formatKpiValue } from '@presales/kpi';
+import { formatKpiValue, formatStatus, formatTarget } from '@presales/kpi';
 import { formatTable } from './format-rows.js';
 import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
 
@@ -9,10 +9,10 @@ export function scorecardTable(card: ScorecardResponse): string {
   const rows = card.lines.map((line) => ({
     kpi: line.kpiId,
     area: line.area,
-    target: formatKpiValue(line.plan.target, line.unit),
+    target: formatTarget(line.plan.target, line.unit),
     actual: formatKpiValue(line.do.actual, line.unit),
     variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
-    status: line.check.status,
+    status: formatStatus(line.check.status),
     trend: TREND_MARK[line.check.trend],
     units: line.do.units,
     actions: line.act.open + line.act.completed + line.act.verifiedEffective + line.act.verifiedIneffective === 0 ? '' : `${line.act.open} open, ${line.act.completed} done, ${line.act.verifiedEffective} effective`,

@@ -7,7 +7,7 @@ export type ProcessArea = (typeof PROCESS_AREAS)[number];
  * ("up to target, then down"); context: reported, never judged.
  */
 export type Direction = 'up' | 'down' | 'target' | 'context';
-export type Unit = 'ratio' | 'hours' | 'count' | 'money' | 'percent' | 'score';
+export type Unit = 'ratio' | 'hours' | 'days' | 'count' | 'money' | 'percent' | 'score';
 export const PROJECT_TYPES = ['product', 'project', 'service', 'strategic'] as const;
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 

@@ -1,4 +1,5 @@
 import type { Unit } from './definition.js';
+import type { RagStatus } from './pdca.js';
 
 const MONEY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -14,11 +15,22 @@ const FORMATS: Readonly<Record<Unit, (value: number) => string>> = {
   money: (value) => MONEY.format(value),
   count: (value) => value.toFixed(2),
   hours: (value) => value.toFixed(1),
+  days: (value) => value.toFixed(1),
   score: (value) => value.toFixed(1),
 };
 
 function isUnit(unit: string): unit is Unit {
   return Object.hasOwn(FORMATS, unit);
+}
+
+/** How a RAG status reads: `no_data` is "no data", as a null value is; a context KPI is not judged. */
+export function formatStatus(status: RagStatus): string {
+  return status === 'no_data' ? 'no data' : status === 'context' ? 'not judged' : status;
+}
+
+/** A target as text: a context KPI, or one with no default, has none (not "no data"). */
+export function formatTarget(target: number | null, unit: Unit | string): string {
+  return target === null ? '—' : formatKpiValue(target, unit);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpiValue } from './value-format.js';
+import { formatKpiValue, formatStatus, formatTarget } from './value-format.js';
 
 describe('formatKpiValue', () => {
   it('says "no data" for null, never 0, whatever the unit', () => {
-    for (const unit of ['ratio', 'percent', 'money', 'count', 'hours', 'score']) expect(formatKpiValue(null, unit)).toBe('no data');
+    for (const unit of ['ratio', 'percent', 'money', 'count', 'hours', 'days', 'score']) expect(formatKpiValue(null, unit)).toBe('no data');
   });
 
   it('shows a ratio as a percentage and a percent as it is', () => {
@@ -22,6 +22,12 @@ describe('formatKpiValue', () => {
     expect(formatKpiValue(2, 'count')).toBe('2.00');
     expect(formatKpiValue(36.04, 'hours')).toBe('36.0');
     expect(formatKpiValue(4.25, 'score')).toBe('4.3');
+    expect(formatKpiValue(12.34, 'days')).toBe('12.3');
+  });
+
+  it('reads a missing target as none and no_data as "no data"', () => {
+    expect([formatTarget(null, 'ratio'), formatTarget(0.35, 'ratio')]).toEqual(['—', '35.0 %']);
+    expect([formatStatus('no_data'), formatStatus('context'), formatStatus('amber')]).toEqual(['no data', 'not judged', 'amber']);
   });
 
   it('shows a unit it does not know as a plain number', () => {

@@ -24,7 +24,7 @@ export function renderScorecard(card: ScorecardResponse, table: HTMLTableElement
       link.title = 'the units behind this value';
       actual.append(link);
       cell(row.variance, 'number');
-      cell(row.status).dataset['status'] = row.status;
+      cell(row.statusText).dataset['status'] = row.status;
       cell(row.trend);
       cell(row.actions);
       return tr;

@@ -1,5 +1,5 @@
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
-import { formatKpiValue, formatPeriod, periodContaining, previousPeriod } from '@presales/kpi';
+import { formatKpiValue, formatPeriod, formatStatus, formatTarget, periodContaining, previousPeriod } from '@presales/kpi';
 
 export interface ScorecardRow {
   readonly kpi: string;
@@ -8,6 +8,8 @@ export interface ScorecardRow {
   readonly actual: string;
   readonly variance: string;
   readonly status: ScorecardLine['check']['status'];
+  /** The status as it reads: "no data" for no_data. */
+  readonly statusText: string;
   readonly trend: string;
   readonly actions: string;
   /** Where the units behind the actual are listed (the drill-down). */
@@ -21,10 +23,11 @@ export function scorecardRows(card: ScorecardResponse): ScorecardRow[] {
   return card.lines.map((line) => ({
     kpi: `${line.names.en} · ${line.names.zh}`,
     area: line.area,
-    target: formatKpiValue(line.plan.target, line.unit),
+    target: formatTarget(line.plan.target, line.unit),
     actual: formatKpiValue(line.do.actual, line.unit),
     variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
     status: line.check.status,
+    statusText: formatStatus(line.check.status),
     trend: TREND[line.check.trend],
     actions: line.act.actionIds.length === 0 ? '' : `${line.act.open} open · ${line.act.completed} done · ${line.act.verifiedEffective} effective`,
     unitsHref: line.do.unitsHref,
@@ -35,7 +38,7 @@ export function compositeSummary(card: ScorecardResponse): string {
   const { score, shortBoard, excluded } = card.composite;
   if (score === null) return `${card.period}, ${card.scope}: no data yet for a composite score.`;
   const capped = shortBoard === null ? '' : ` — capped by the weakest KPI (无短板), ${shortBoard.kpiId} at ${(shortBoard.attainment * 100).toFixed(1)} %`;
-  return `${card.period}, ${card.scope}: composite ${(score * 100).toFixed(1)} %${capped}; ${excluded.length} KPIs without data.`;
+  return `${card.period}, ${card.scope}: composite ${(score * 100).toFixed(1)} %${capped}; ${excluded.length} KPIs left out (no data, or not judged).`;
 }
 
 /** The previous complete quarter of a date: the default period a manager reviews. */

@@ -37,6 +37,7 @@ describe('scorecard view model', () => {
         actual: '30.0 %',
         variance: '-14.3 %',
         status: 'amber',
+        statusText: 'amber',
         trend: '↑ improving',
         actions: '1 open · 0 done · 0 effective',
         unitsHref: '/api/kpis/win_rate/units?period=2026-Q1',
@@ -67,7 +68,7 @@ describe('scorecard view model', () => {
   it('explains the composite and the short board', () => {
     expect(compositeSummary(card([], { score: null, weightedAverage: null, shortBoard: null, excluded: [] }))).toBe('2026-Q1, org: no data yet for a composite score.');
     expect(compositeSummary(card([], { score: 0.55, weightedAverage: 0.9, shortBoard: { kpiId: 'hit_rate', attainment: 0.3 }, excluded: ['x'] }))).toBe(
-      '2026-Q1, org: composite 55.0 % — capped by the weakest KPI (无短板), hit_rate at 30.0 %; 1 KPIs without data.',
+      '2026-Q1, org: composite 55.0 % — capped by the weakest KPI (无短板), hit_rate at 30.0 %; 1 KPIs left out (no data, or not judged).',
     );
   });
 
