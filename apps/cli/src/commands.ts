@@ -13,6 +13,23 @@ export const COMMANDS = {
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
+/**
+ * The options each command reads. Any other is refused with these named: a mistyped option
+ * (--perod) must not run the command with its default instead.
+ */
+export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
+  start: ['port', 'data-dir', 'host'],
+  sql: ['url', 'format'],
+  rebuild: ['url'],
+  demo: ['scale', 'seed', 'out', 'months', 'start', 'data-dir', 'durability'],
+  import: ['table', 'map', 'mapping', 'restore', 'actor', 'batch', 'data-dir', 'durability'],
+  export: ['from-position', 'streams', 'data-dir', 'durability'],
+  kpi: ['period', 'scope', 'as-of', 'project-type', 'version', 'url'],
+  maturity: ['as-of', 'window', 'threshold', 'area', 'url'],
+  audit: ['at', 'from', 'to', 'out', 'extract', 'as-of', 'period', 'scope', 'window', 'threshold', 'actor', 'stream', 'format', 'role', 'url'],
+  help: [],
+};
+
 export type ParsedArgs =
   | { readonly command: CommandName; readonly positional: readonly string[]; readonly options: Readonly<Record<string, string>> }
   | { readonly error: string };
@@ -31,6 +48,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (arg.startsWith('--')) return { error: `unexpected argument ${JSON.stringify(arg)}` };
       positional.push(arg);
       continue;
+    }
+    if (!COMMAND_OPTIONS[command as CommandName].includes(match[1]!)) {
+      const known = COMMAND_OPTIONS[command as CommandName].map((name) => `--${name}`).join(', ');
+      return { error: `${command}: unknown option --${match[1]}${known === '' ? '' : `; it takes ${known}`}` };
     }
     const value = match[2] ?? rest[i + 1];
     if (value === undefined) return { error: `option --${match[1]} needs a value` };
@@ -54,7 +75,7 @@ export function helpText(): string {
     'import options: --table opportunities|consultants|time-logs and --map "Column=field,…" or --mapping FILE.json (CSV), --restore FILE (admin), --actor id[:role]',
     'export options: --from-position N, --streams prefix[,prefix]',
     'demo, import and export use the platform\'s event store: EVENTSTORE_URL, else --data-dir / DATA_DIR (SQLite; --durability normal|full, default normal)',
-    'kpi options:   --period 2026-03|2026-Q1 (default this month), --scope org|team:ID|consultant:ID|product_line:ID, --as-of ISO, --project-type T, --url URL',
+    'kpi options:   --period 2026-03|2026-Q1 (default this month), --scope org|team:ID|consultant:ID|product_line:ID, --as-of ISO, --project-type T, --version N (each KPI at its latest version up to N), --url URL',
     'maturity options: --as-of ISO, --window QUARTERS (default 2), --threshold 0.8, --area AREA (practices and failing units), --url URL',
     'audit options: --at/--from/--to MOMENT (revision, ISO time or head), --out FILE.tar | --extract DIR, --as-of ISO, --format text|json, --role auditor|admin, --url URL',
   ].join('\n');

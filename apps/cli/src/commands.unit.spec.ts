@@ -14,6 +14,8 @@ describe('parseArgs', () => {
     expect(parseArgs(['stat'])).toEqual({ error: `unknown command "stat"; try: ${Object.keys(COMMANDS).join(', ')}` });
     expect(parseArgs(['start', '--'])).toEqual({ error: 'unexpected argument "--"' });
     expect(parseArgs(['start', '--port'])).toEqual({ error: 'option --port needs a value' });
+    expect(parseArgs(['kpi', '--perod', '2026-Q1'])).toEqual({ error: 'kpi: unknown option --perod; it takes --period, --scope, --as-of, --project-type, --version, --url' });
+    expect(parseArgs(['help', '--x', '1'])).toEqual({ error: 'help: unknown option --x' });
   });
   it('lists every command in the help', () => {
     expect(helpText()).toMatch(/start +start the platform/);

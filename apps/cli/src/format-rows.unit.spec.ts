@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCsv, formatTable } from './format-rows.js';
+import { displayWidth, formatCsv, formatTable } from './format-rows.js';
 
 const columns = [
   { name: 'issuer', type: 'String' },
@@ -12,6 +12,15 @@ describe('formatTable', () => {
       ['issuer               tenders', '-------------------  -------', 'City                      12', 'Ministry of Finance        3'].join('\n'),
     );
   });
+  it('aligns Chinese text by the columns a terminal gives it, two a character', () => {
+    const table = formatTable(
+      [{ name: 'name', type: 'String' }, { name: 'next', type: 'String' }],
+      [{ name: 'Defined 已定义级', next: 'a' }, { name: 'Initial', next: 'b' }],
+    );
+    expect(table).toBe(['name              next', '----------------  ----', 'Defined 已定义级  a', 'Initial           b'].join('\n'));
+    expect(displayWidth('Defined 已定义级')).toBe(16);
+  });
+
   it('shows NULL and nested values', () => {
     expect(formatTable([{ name: 'x', type: 'Nullable(String)' }], [{ x: null }, { x: [1, 2] }])).toBe('x\n-----\nNULL\n[1,2]');
   });

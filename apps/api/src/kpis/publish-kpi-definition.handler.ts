@@ -17,7 +17,7 @@ export async function publishKpiDefinition(
   kpiId: string,
   definition: PublishedDefinition,
   metadata: CommandMetadata,
-  accept: (definition: KpiDefinition) => Promise<void> = async () => {},
+  accept: (definition: KpiDefinition) => Promise<void> = () => Promise.resolve(),
 ) {
   const streamId = streamName('kpi', kpiId);
   const { state, expectedRevision } = await loadAggregate(eventStore, streamId, kpiDecider);
