@@ -104,7 +104,10 @@ function setupScorecard(): void {
 setupForm();
 setupScorecard();
 void refreshScorecard();
-void api.maturity().then((result) => maturityChart.setOption(maturityOption(result), { notMerge: true }));
+void api
+  .maturity()
+  .then((result) => maturityChart.setOption(maturityOption(result), { notMerge: true }))
+  .catch((error: Error) => (element('maturity-summary').textContent = `Could not load the maturity levels: ${error.message}`));
 void refreshTenders().catch((error: Error) => (element('tenders-summary').textContent = `Could not load: ${error.message}`));
 void refreshHealth();
 setInterval(() => void refreshHealth(), 5000);

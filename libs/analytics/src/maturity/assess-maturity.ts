@@ -137,7 +137,11 @@ function kpiPractices(area: ProcessArea, scorecards: readonly ScorecardResponse[
       evidence: improved ? 1 : 0,
       units: 1,
       threshold: 1,
-      failingUnitIds: improved ? [] : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
+      failingUnitIds: improved
+        ? []
+        : composites.length < 2
+          ? ['a window of one quarter: improving needs two or more (window ≥ 2)']
+          : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
     },
   ];
 }

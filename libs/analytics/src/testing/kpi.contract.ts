@@ -215,6 +215,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       // Internal time is not customer-facing, solution or bid-writing time: not a unit.
       expect(practice('resourcing.time_attributed')).toMatchObject({ units: 5, evidence: 2, failingUnitIds: ['C-m1/E-m3', 'C-m1/E-m4', 'C-m2/E-m4'] });
       expect(practice('bid.decision_recorded')).toMatchObject({ units: 3, evidence: 1, failingUnitIds: ['T-m1', 'T-m3'] });
+      expect(practice('bid.composite_improved').failingUnitIds).toEqual(['a window of one quarter: improving needs two or more (window ≥ 2)']);
       // As of before they were recorded, the window holds none of them.
       const earlier = await assessMaturity(store, { asOf: new Date('2027-04-01T00:00:00Z'), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
       expect(earlier.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === 'bid.decision_recorded')).toMatchObject({ units: 0, evidence: 0, failingUnitIds: [] });
