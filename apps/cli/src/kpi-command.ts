@@ -10,7 +10,7 @@ export function scorecardTable(card: ScorecardResponse): string {
     kpi: line.kpiId,
     area: line.area,
     target: formatTarget(line.plan.target, line.unit),
-    actual: formatKpiValue(line.do.actual, line.unit),
+    actual: line.do.error === null ? formatKpiValue(line.do.actual, line.unit) : 'error',
     variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
     status: formatStatus(line.check.status),
     trend: TREND_MARK[line.check.trend],
@@ -23,7 +23,8 @@ export function scorecardTable(card: ScorecardResponse): string {
     score === null
       ? 'composite: no data'
       : `composite: ${(score * 100).toFixed(1)} %${shortBoard === null ? '' : ` (capped by the weakest KPI, ${shortBoard.kpiId} at ${(shortBoard.attainment * 100).toFixed(1)} %)`}`;
-  return `Scorecard ${card.period}, ${card.scope}, as of ${card.asOf} (amounts in ${card.reportingCurrency})\n${formatTable(columns, rows)}\n${summary}`;
+  const errors = card.lines.filter((line) => line.do.error !== null).map((line) => `error: ${line.do.error}`);
+  return [`Scorecard ${card.period}, ${card.scope}, as of ${card.asOf} (amounts in ${card.reportingCurrency})`, formatTable(columns, rows), summary, ...errors].join('\n');
 }
 
 export function maturityTable(result: MaturityResponse, detailed: boolean): string {

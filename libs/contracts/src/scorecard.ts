@@ -16,6 +16,8 @@ export interface ScorecardLine {
     readonly sql: string;
     /** Where the contributing entities are listed. */
     readonly unitsHref: string;
+    /** Why there is no actual when its SQL failed on this store (then actual is null, units 0); else null. */
+    readonly error: string | null;
   };
   readonly check: {
     readonly variance: number | null;
@@ -63,6 +65,8 @@ export interface TrendPoint {
   readonly units: number;
   readonly sql: string;
   readonly unitsHref: string;
+  /** Why there is no actual when its SQL failed on this store; else null. */
+  readonly error: string | null;
 }
 
 /** GET /api/kpis/:id/units */

@@ -21,7 +21,7 @@ export function renderScorecard(card: ScorecardResponse, table: HTMLTableElement
       const link = document.createElement('a');
       link.href = row.unitsHref;
       link.textContent = row.actual;
-      link.title = 'the units behind this value';
+      link.title = row.error ?? 'the units behind this value';
       actual.append(link);
       cell(row.variance, 'number');
       cell(row.statusText).dataset['status'] = row.status;

@@ -14,6 +14,8 @@ export interface ScorecardRow {
   readonly actions: string;
   /** Where the units behind the actual are listed (the drill-down). */
   readonly unitsHref: string;
+  /** Why the KPI has no actual when its SQL failed on the store; else null. */
+  readonly error: string | null;
 }
 
 const TREND: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑ improving', worsening: '↓ worsening', flat: '→ flat', no_data: '' };
@@ -24,13 +26,14 @@ export function scorecardRows(card: ScorecardResponse): ScorecardRow[] {
     kpi: `${line.names.en} · ${line.names.zh}`,
     area: line.area,
     target: formatTarget(line.plan.target, line.unit),
-    actual: formatKpiValue(line.do.actual, line.unit),
+    actual: line.do.error === null ? formatKpiValue(line.do.actual, line.unit) : 'error',
     variance: line.check.variance === null ? '' : `${line.check.variance >= 0 ? '+' : ''}${(line.check.variance * 100).toFixed(1)} %`,
     status: line.check.status,
     statusText: formatStatus(line.check.status),
     trend: TREND[line.check.trend],
     actions: line.act.actionIds.length === 0 ? '' : `${line.act.open} open · ${line.act.completed} done · ${line.act.verifiedEffective} effective`,
     unitsHref: line.do.unitsHref,
+    error: line.do.error,
   }));
 }
 

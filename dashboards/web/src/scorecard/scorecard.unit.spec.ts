@@ -12,7 +12,7 @@ const line = (over: Partial<ScorecardResponse['lines'][number]> = {}): Scorecard
   direction: 'up',
   weight: 3,
   plan: { target: 0.35, source: 'default' },
-  do: { actual: 0.3, units: 10, sql: 'SELECT 1', unitsHref: '/api/kpis/win_rate/units?period=2026-Q1' },
+  do: { actual: 0.3, units: 10, sql: 'SELECT 1', unitsHref: '/api/kpis/win_rate/units?period=2026-Q1', error: null },
   check: { variance: -0.142857, status: 'amber', previousActual: 0.25, trend: 'improving', attainment: 0.857 },
   act: { open: 1, completed: 0, verifiedEffective: 0, verifiedIneffective: 0, actionIds: ['A-1'] },
   ...over,
@@ -41,6 +41,7 @@ describe('scorecard view model', () => {
         trend: '↑ improving',
         actions: '1 open · 0 done · 0 effective',
         unitsHref: '/api/kpis/win_rate/units?period=2026-Q1',
+        error: null,
       },
     ]);
   });
@@ -53,6 +54,7 @@ describe('scorecard view model', () => {
           line({ unit: 'percent', plan: { target: 25, source: 'default' }, do: { ...line().do, actual: 23.5 } }),
           line({ unit: 'count', plan: { target: 2, source: 'default' }, do: { ...line().do, actual: 1.25 } }),
           line({ unit: 'money', plan: { target: 1234567.8, source: 'default' }, do: { ...line().do, actual: 0 } }),
+          line({ do: { ...line().do, actual: null, units: 0, error: 'KPI win_rate: Unknown identifier outcomee' } }),
         ],
         { score: null, weightedAverage: null, shortBoard: null, excluded: [] },
       ),
@@ -62,6 +64,7 @@ describe('scorecard view model', () => {
       ['25.0 %', '23.5 %'],
       ['2.00', '1.25'],
       ['1,234,568', '0'],
+      ['35.0 %', 'error'],
     ]);
   });
 

@@ -4,13 +4,25 @@ import type { KpiQuery } from './kpi-query.js';
 import { recordedThrough } from './recorded-through.js';
 import { aggregateSql, renderKpiSql } from './render-kpi-sql.js';
 
-export interface KpiActual {
+/** Do: a KPI's actual, or why it has none on this store. */
+export type KpiActual = KpiValue | KpiFailure;
+
+export interface KpiValue {
   /** null = no data (a zero denominator, no units for a mean or median). */
   readonly value: number | null;
   /** How many units (events, opportunities, consultant-weeks…) the value was computed from. */
   readonly units: number;
   /** The exact SQL that produced the value, for tracing. */
   readonly sql: string;
+  readonly error?: undefined;
+}
+
+/** The KPI's SQL failed on this store (a version in force that no longer runs, a missing rate). */
+export interface KpiFailure {
+  readonly value: null;
+  readonly units: 0;
+  readonly sql: string;
+  readonly error: string;
 }
 
 export class KpiComputationError extends Error {
@@ -74,18 +86,45 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
   // Each part tagged with its slot in its own SELECT list, not wrapped in another SELECT: one
   // level less for the engine to analyse, 56 times a scorecard.
   const tagged = (slot: number) => aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
-  const rowsByGroup = await Promise.all(
-    groups.map((slots) => store.query<{ slot: number; value: number | null; units: number }>(slots.map(tagged).join('\nUNION ALL\n'))),
-  );
-  const bySlot = new Map(rowsByGroup.flat().map((row) => [Number(row.slot), row]));
-  return queries.map((query, i) => {
-    const row = bySlot.get(i);
-    const value = row?.value ?? null;
+  const answers = await Promise.all(groups.map((slots) => groupAnswers(store, slots, tagged)));
+  const bySlot = new Map(answers.flatMap((group) => [...group]));
+  // Every KPI failing alone is the store failing (or every definition broken): no line to show.
+  const failures = [...bySlot.values()].filter((answer) => answer instanceof Error);
+  if (failures.length === queries.length && failures.length > 0) throw failures[0];
+  return queries.map((query, i): KpiActual => {
+    const answer = bySlot.get(i);
+    if (answer instanceof Error) return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${answer.message}` };
+    const value = answer?.value ?? null;
     if (value !== null && !Number.isFinite(value)) {
-      throw new KpiComputationError(query.definition.id, `the value is ${value}: an amount is in a currency missing from config/fx-rates.json`);
+      return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: the value is ${value}: an amount is in a currency missing from config/fx-rates.json` };
     }
-    return { value, units: Number(row?.units ?? 0), sql: parts[i]! };
+    return { value, units: Number(answer?.units ?? 0), sql: parts[i]! };
   });
+}
+
+type SlotRow = { slot: number; value: number | null; units: number };
+
+/**
+ * The rows of one statement's KPIs by slot. When the statement fails, each KPI is sent alone,
+ * so that one whose SQL no longer runs on this store fails its own line, not every KPI sent
+ * with it.
+ */
+async function groupAnswers(store: AnalyticsStore, slots: readonly number[], tagged: (slot: number) => string): Promise<Map<number, SlotRow | Error>> {
+  try {
+    const rows = await store.query<SlotRow>(slots.map(tagged).join('\nUNION ALL\n'));
+    return new Map(rows.map((row) => [Number(row.slot), row]));
+  } catch {
+    const alone = await Promise.all(
+      slots.map(async (slot) => {
+        try {
+          return [slot, (await store.query<SlotRow>(tagged(slot)))[0]!] as const;
+        } catch (error) {
+          return [slot, error instanceof Error ? error : new Error(String(error))] as const;
+        }
+      }),
+    );
+    return new Map<number, SlotRow | Error>(alone);
+  }
 }
 
 /**

@@ -105,6 +105,7 @@ function scorecardLine(
       units: actual.units,
       sql: actual.sql,
       unitsHref: unitsHref({ ...request, definition }),
+      error: actual.error ?? null,
     },
     check: {
       variance,

@@ -33,7 +33,7 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
     const targetSet = targets.get(formatPeriod(period))?.get(request.definition.id);
     const target = request.definition.direction === 'context' ? null : (targetSet ?? request.definition.defaultTarget);
     const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, request.definition.tolerance);
-    const trace = { sql: actual.sql, unitsHref: unitsHref({ ...request, period, asOf }) };
+    const trace = { sql: actual.sql, unitsHref: unitsHref({ ...request, period, asOf }), error: actual.error ?? null };
     return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units, ...trace };
   });
   return { kpiId: request.definition.id, version: request.definition.version, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points };

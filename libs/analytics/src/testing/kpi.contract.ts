@@ -221,6 +221,30 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect(earlier.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === 'bid.decision_recorded')).toMatchObject({ units: 0, evidence: 0, failingUnitIds: [] });
     });
 
+    it('fails only the line of a KPI whose SQL no longer runs, and throws when the store itself fails', async () => {
+      const history = recordedHistory(
+        9_600_001n,
+        [
+          ['tender-iso-1', 'BidOutcomeRecorded', '2027-06-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
+          ['tender-iso-2', 'BidOutcomeRecorded', '2027-06-08T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
+        ],
+        '2027-06-10T00:00:00.000Z',
+      );
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      const hitRate = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
+      const broken = { ...hitRate, id: 'broken_rate', sql: hitRate.sql.replace("outcome = 'awarded'", "outcomee = 'awarded'") };
+      const request = { definitions: [hitRate, broken], period: parsePeriod('2027-06'), scope: { kind: 'org' as const }, asOf: new Date('2027-07-01T00:00:00Z'), fx: TEST_FX };
+      const card = await buildScorecard(store, request);
+      expect(card.lines.map((line) => [line.kpiId, line.do.actual, line.do.units])).toEqual([
+        ['hit_rate', 0.5, 2],
+        ['broken_rate', null, 0],
+      ]);
+      expect(card.lines[0]!.do.error).toBeNull();
+      expect(card.lines[1]!.do.error).toMatch(/^KPI broken_rate: .*outcomee/);
+      expect(card.lines[1]!.check.status).toBe('no_data');
+      await expect(buildScorecard(store, { ...request, definitions: [broken] })).rejects.toThrow(/outcomee/);
+    });
+
     it('assesses maturity on empty tables: every practice runs and every area is Initial', async () => {
       const result = await assessMaturity(store, { asOf: new Date('2026-08-15T00:00:00Z'), windowQuarters: 2, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
       expect(result.window).toEqual({ from: '2026-01-01T00:00:00.000Z', to: '2026-07-01T00:00:00.000Z', quarters: ['2026-Q1', '2026-Q2'] });
