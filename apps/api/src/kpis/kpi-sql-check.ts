@@ -14,8 +14,9 @@ const SCOPES: readonly KpiScope[] = [
 
 /**
  * A definition's SQL runs on this store before it is published: once in force, it is computed in
- * every scorecard, maturity assessment and audit snapshot, and one that cannot run fails them all.
- * It runs for this month in every kind of scope, against the read models as they are.
+ * every scorecard, trend, maturity assessment and audit snapshot, where one that cannot run has an
+ * error for its value. It runs for this month in every kind of scope, against the read models as
+ * they are.
  */
 @Injectable()
 export class KpiSqlCheck {
