@@ -34,6 +34,19 @@ const assignment = (consultant: string, id: string, opportunityId: string, pct: 
   { assignmentId: id, opportunityId, role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z' },
 ];
 
+/** Tender `<prefix>-1` awarded and `<prefix>-2` lost at the given times, both recorded at `recordedAt`. */
+async function recordOutcomes(store: AnalyticsStore, first: bigint, prefix: string, [awarded, lost]: readonly [string, string], recordedAt: string): Promise<void> {
+  const history = recordedHistory(
+    first,
+    [
+      [`tender-${prefix}-1`, 'BidOutcomeRecorded', awarded, { outcome: 'awarded', awardedTo: 'us' }],
+      [`tender-${prefix}-2`, 'BidOutcomeRecorded', lost, { outcome: 'lost', awardedTo: 'them' }],
+    ],
+    recordedAt,
+  );
+  for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+}
+
 /** Every KPI's SQL runs on this engine, for every kind of scope, month and quarter, and answers "no data" on empty tables. */
 export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>): void {
   describe('KPI SQL', () => {
@@ -115,15 +128,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
-      const history = recordedHistory(
-        9_300_001n,
-        [
-          ['tender-live-1', 'BidOutcomeRecorded', '2027-02-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
-          ['tender-live-2', 'BidOutcomeRecorded', '2027-02-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
-        ],
-        '2027-03-10T00:00:00.000Z',
-      );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      await recordOutcomes(store, 9_300_001n, 'live', ['2027-02-05T00:00:00Z', '2027-02-20T00:00:00Z'], '2027-03-10T00:00:00.000Z');
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const february = [{ definition, period: parsePeriod('2027-02'), scope: { kind: 'org' as const }, asOf: new Date(0), fx: TEST_FX }];
 
@@ -222,15 +227,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it('fails only the line of a KPI whose SQL no longer runs, and throws when the store itself fails', async () => {
-      const history = recordedHistory(
-        9_600_001n,
-        [
-          ['tender-iso-1', 'BidOutcomeRecorded', '2027-06-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
-          ['tender-iso-2', 'BidOutcomeRecorded', '2027-06-08T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
-        ],
-        '2027-06-10T00:00:00.000Z',
-      );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
+      await recordOutcomes(store, 9_600_001n, 'iso', ['2027-06-05T00:00:00Z', '2027-06-08T00:00:00Z'], '2027-06-10T00:00:00.000Z');
       const hitRate = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const broken = { ...hitRate, id: 'broken_rate', sql: hitRate.sql.replace("outcome = 'awarded'", "outcomee = 'awarded'") };
       const request = { definitions: [hitRate, broken], period: parsePeriod('2027-06'), scope: { kind: 'org' as const }, asOf: new Date('2027-07-01T00:00:00Z'), fx: TEST_FX };
