@@ -18,9 +18,9 @@ export class KpiRegistry {
    */
   async definitions(asOf: Date, atMostVersion?: number): Promise<KpiDefinition[]> {
     const published = await this.published(asOf);
-    const highest = Math.max(...KPI_CATALOG.map((catalog) => (published.get(catalog.id) ?? [catalog]).at(-1)!.version));
-    if (atMostVersion !== undefined && atMostVersion > highest) {
-      throw new NotFoundException(`version ${atMostVersion}: no KPI has it as of ${asOf.toISOString()} (the highest published is ${highest})`);
+    if (atMostVersion !== undefined) {
+      const highest = Math.max(...KPI_CATALOG.map((catalog) => (published.get(catalog.id) ?? [catalog]).at(-1)!.version));
+      if (atMostVersion > highest) throw new NotFoundException(`version ${atMostVersion}: no KPI has it as of ${asOf.toISOString()} (the highest published is ${highest})`);
     }
     return KPI_CATALOG.map((catalog) => {
       const versions = (published.get(catalog.id) ?? []).filter((d) => atMostVersion === undefined || d.version <= atMostVersion);

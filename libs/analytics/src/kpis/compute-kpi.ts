@@ -35,13 +35,18 @@ export class KpiComputationError extends Error {
   }
 }
 
+/** Why a computed value is not a number: ClickHouse's transform() gives nan for a currency it was not given. */
+function missingRate(value: number): string {
+  return `the value is ${value}: an amount is in a currency missing from config/fx-rates.json`;
+}
+
 /** Do: the KPI's actual for one period and scope, as of a moment, computed by ClickHouse. */
 export async function computeKpi(store: AnalyticsStore, query: KpiQuery): Promise<KpiActual> {
   const sql = aggregateSql(query.definition.aggregate, renderKpiSql(query.definition.sql, query));
   const [row] = await store.query<{ value: number | null; units: number }>(sql);
   const value = row?.value ?? null;
   if (value !== null && !Number.isFinite(value)) {
-    throw new KpiComputationError(query.definition.id, `the value is ${value}: an amount is in a currency missing from config/fx-rates.json`);
+    throw new KpiComputationError(query.definition.id, missingRate(value));
   }
   return { value, units: Number(row?.units ?? 0), sql };
 }
@@ -96,7 +101,7 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
     if (answer instanceof Error) return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${answer.message}` };
     const value = answer?.value ?? null;
     if (value !== null && !Number.isFinite(value)) {
-      return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: the value is ${value}: an amount is in a currency missing from config/fx-rates.json` };
+      return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${missingRate(value)}` };
     }
     return { value, units: Number(answer?.units ?? 0), sql: parts[i]! };
   });

@@ -40,10 +40,12 @@ export async function buildScorecards(store: AnalyticsStore, request: Omit<Score
   const computed = new Map<string, Period>();
   for (const period of periods) for (const needed of [period, previousPeriod(period)]) computed.set(formatPeriod(needed), needed);
   const slotOf = new Map([...computed.keys()].map((key, i) => [key, i * request.definitions.length]));
-  const queries = [...computed.values()].flatMap((period) => request.definitions.map((definition) => ({ ...request, period, definition })));
+  // A KPI query is the request's question of one definition and period (as a trend's are).
+  const { live, definitions, ...question } = request;
+  const queries = [...computed.values()].flatMap((period) => definitions.map((definition) => ({ ...question, period, definition })));
   const [records, { actuals, asOf }] = await Promise.all([
     Promise.all(periods.map((period) => pdcaRecordsOf(store, formatPeriod(period), request))),
-    request.live === undefined ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf })) : computeLiveKpis(store, queries, request.asOf, request.live),
+    live === undefined ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf })) : computeLiveKpis(store, queries, request.asOf, live),
   ]);
   return periods.map((period, p) => {
     const [current, previous] = [slotOf.get(formatPeriod(period))!, slotOf.get(formatPeriod(previousPeriod(period)))!];
