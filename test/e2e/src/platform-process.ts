@@ -26,7 +26,7 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 
 /** Start `presales start` on a free port and wait for the URL it prints. */
 export async function startPlatform(dataDir: string, env: Record<string, string> = {}): Promise<PlatformProcess> {
-  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', env['PORT'] ?? '0', '--data-dir', dataDir], {
     // Tests start from an empty store unless they ask for the demo history (DEMO_DATA=on).
     env: { ...process.env, DEMO_DATA: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
