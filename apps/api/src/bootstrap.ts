@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
@@ -25,6 +26,8 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
   // dashboard's own scripts to an https:// that does not answer.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null } } }));
   app.disable('x-powered-by');
+  // Swagger UI's own files from its npm package, for the contract's page at /api/docs.
+  app.useStaticAssets(dirname(require.resolve('swagger-ui-dist/package.json')), { prefix: '/api/docs/assets/', index: false });
   app.useStaticAssets(dashboardDir());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -36,7 +36,7 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not print its URL within 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`platform did not print its URL within 90 s:\n${output}`)), 90_000);
     const check = () => {
       const match = /running at (http:\/\/\S+\/)/.exec(output);
       if (match) {
@@ -81,7 +81,7 @@ export function runUntilExit(args: readonly string[], env: Record<string, string
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((done) =>
     child.on('exit', (code) => {
       clearTimeout(timer);
