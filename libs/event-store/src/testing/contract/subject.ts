@@ -12,6 +12,11 @@ export interface EventStoreUnderTest {
    * SIGKILL crash tests; adapters that cannot share a store across processes leave it out.
    */
   readonly spawnWriter?: () => ChildProcess;
+  /**
+   * Stops the store's server and starts it again with its data (the EventStoreDB test stand-in);
+   * for the subscription-survives-a-restart case. Embedded stores have no server to restart.
+   */
+  readonly restartServer?: () => Promise<void>;
   readonly cleanup: () => Promise<void>;
 }
 

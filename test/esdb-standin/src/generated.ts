@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The client's own generated gRPC code (node_modules/@eventstore/db-client/generated, built by
+ * the client from EventStoreDB's published .proto files): the stand-in serves exactly the
+ * messages and service paths the client sends, and commits no .proto of its own. Loaded with
+ * require because the generated CommonJS files name their exports in a way ESM cannot see.
+ */
+const load = createRequire(__filename);
+
+export const streamsPb = load('@eventstore/db-client/generated/streams_pb.js') as typeof import('@eventstore/db-client/generated/streams_pb.js');
+export const streamsGrpc = load('@eventstore/db-client/generated/streams_grpc_pb.js') as typeof import('@eventstore/db-client/generated/streams_grpc_pb.js');
+export const sharedPb = load('@eventstore/db-client/generated/shared_pb.js') as typeof import('@eventstore/db-client/generated/shared_pb.js');
+export const featuresPb = load('@eventstore/db-client/generated/serverfeatures_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_pb.js');
+export const featuresGrpc = load('@eventstore/db-client/generated/serverfeatures_grpc_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb.js');
