@@ -17,6 +17,13 @@ export interface EventStoreUnderTest {
    * for the subscription-survives-a-restart case. Embedded stores have no server to restart.
    */
   readonly restartServer?: () => Promise<void>;
+  /**
+   * Writes, behind the port's back, a JSON event without the Presales envelope into `streamId`
+   * (another application sharing an EventStoreDB). Stores only Presales Ledger writes to leave it out.
+   */
+  readonly writeForeignEvent?: (streamId: string) => Promise<void>;
+  /** The store may hold other tests' events (a real server named by EVENTSTORE_URL): no "empty store" test. */
+  readonly shared?: boolean;
   readonly cleanup: () => Promise<void>;
 }
 
