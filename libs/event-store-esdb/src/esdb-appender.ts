@@ -15,6 +15,7 @@ import { encodeEvent } from './envelope-codec.js';
 import { toPortError } from './error-mapping.js';
 import { fromPosition } from './positions.js';
 import { findRecentRetry, retryAfterConflict } from './retry-lookup.js';
+import { isTransient, TRANSIENT_RETRY_MS } from './transient.js';
 
 /**
  * How long a writer that lost a race waits for the winner's events to become readable. The
@@ -40,7 +41,20 @@ export class EsdbAppender {
     private readonly clock: () => Date,
   ) {}
 
+  /** Through connection failures too: a repeated attempt is recognised by its ids if the first one was written. */
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.appendOnce(streamId, events, expected);
+      } catch (error) {
+        if (!isTransient(error) || Date.now() - started > TRANSIENT_RETRY_MS) throw error;
+        await sleep(backoffMs(attempt, 50, 1_000));
+      }
+    }
+  }
+
+  private async appendOnce(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const started = Date.now();
     /** The revision the server said the stream is at when it refused us; the next head must reach it. */
     let serverSaw: bigint | undefined;

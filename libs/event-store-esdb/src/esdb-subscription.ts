@@ -1,19 +1,9 @@
-import {
-  CancelledError,
-  DeadlineExceededError,
-  excludeSystemEvents,
-  NotLeaderError,
-  START,
-  streamNameFilter,
-  UnavailableError,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-  type Filter,
-} from '@eventstore/db-client';
+import { excludeSystemEvents, START, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient, type Filter } from '@eventstore/db-client';
 import { matchesFilter, type EventFilter, type SubscribeToAllOptions, type Subscription, type SubscriptionMessage } from '@presales/event-store';
 import { backoffMs, sleep } from './drain.js';
 import { scanLog, toLogEntry, type LogEntry } from './log-scan.js';
 import { toPosition } from './positions.js';
+import { isTransient } from './transient.js';
 
 /** How long a dropped subscription keeps trying to come back (a restart, a leader election) before failing. */
 const RESUBSCRIBE_FOR_MS = 30_000;
@@ -118,11 +108,6 @@ export class EsdbCatchUpSubscription implements Subscription {
     if (entry.kind !== 'event' || !matchesFilter(this.options.filter, entry.event.streamId, entry.event.type)) return undefined;
     return { kind: 'event', event: entry.event };
   }
-}
-
-/** Failures of the connection, not of the request: the server went away or moved. */
-function isTransient(error: unknown): boolean {
-  return error instanceof UnavailableError || error instanceof CancelledError || error instanceof DeadlineExceededError || error instanceof NotLeaderError;
 }
 
 function serverFilter(filter: EventFilter | undefined): Filter {

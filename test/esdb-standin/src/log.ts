@@ -68,10 +68,12 @@ export class TransactionLog {
     });
   }
 
-  /** Makes every record written so far readable; returns the newly readable ones in log order. */
-  indexAll(): LogRecord[] {
-    const fresh = this.all.slice(this.indexed);
-    this.indexed = this.all.length;
+  /** Makes the records up to `last` readable (and any before it); returns the newly readable ones in log order. */
+  indexThrough(last: LogRecord): LogRecord[] {
+    const upTo = this.all.indexOf(last, this.indexed) + 1;
+    if (upTo <= this.indexed) return [];
+    const fresh = this.all.slice(this.indexed, upTo);
+    this.indexed = upTo;
     return fresh;
   }
 

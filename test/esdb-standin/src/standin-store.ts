@@ -49,8 +49,8 @@ export class StandinStore {
     this.indexDelayMs = options.indexDelayMs ?? 3;
     this.committedIds = new CommittedIds(options.committedIdsCacheBytes);
     // A fresh server's log is not empty: it starts with its own system records.
-    this.writeRecords([{ streamId: '$settings', revision: 0n, eventId: crypto.randomUUID(), type: '$settings', contentType: 'application/json', data: Buffer.from('{}'), metadata: Buffer.alloc(0) }]);
-    this.index();
+    const [settings] = this.writeRecords([{ streamId: '$settings', revision: 0n, eventId: crypto.randomUUID(), type: '$settings', contentType: 'application/json', data: Buffer.from('{}'), metadata: Buffer.alloc(0) }]);
+    this.index(settings!);
   }
 
   nowTicks(): bigint {
@@ -168,12 +168,14 @@ export class StandinStore {
     const records = this.log.write(batch, this.nowTicks());
     this.streams.preCommit(records);
     for (const record of records) this.committedIds.put(record);
-    setTimeout(() => this.index(), this.indexDelayMs);
+    // Each write becomes readable its own delay after it was written, not with an earlier write's timer.
+    const last = records[records.length - 1]!;
+    setTimeout(() => this.index(last), this.indexDelayMs);
     return records;
   }
 
-  private index(): void {
-    const fresh = this.log.indexAll();
+  private index(through: LogRecord): void {
+    const fresh = this.log.indexThrough(through);
     if (fresh.length === 0) return;
     const end = this.log.end();
     for (let i = this.waiting.length - 1; i >= 0; i -= 1) {
