@@ -56,6 +56,8 @@ export class TransactionLog {
   private readonly all: LogRecord[] = [];
   private writer = 0n;
   private indexed = 0;
+  /** The readable prefix, rebuilt only when more becomes readable (reads far outnumber index steps). */
+  private readableView: readonly LogRecord[] = [];
 
   write(batch: readonly NewRecord[], created: bigint): LogRecord[] {
     const transactionPosition = this.writer;
@@ -74,6 +76,7 @@ export class TransactionLog {
     if (upTo <= this.indexed) return [];
     const fresh = this.all.slice(this.indexed, upTo);
     this.indexed = upTo;
+    this.readableView = this.all.slice(0, upTo);
     return fresh;
   }
 
@@ -83,7 +86,7 @@ export class TransactionLog {
 
   /** Readable records, oldest first. */
   readable(): readonly LogRecord[] {
-    return this.all.slice(0, this.indexed);
+    return this.readableView;
   }
 
   /** Where the readable log ends: the post-position of its last record (0 when empty). */
