@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 
 /**
- * The client's own generated gRPC code (node_modules/@eventstore/db-client/generated, built by
+ * TEST STAND-IN, not a product store. The client's own generated gRPC code (node_modules/@eventstore/db-client/generated, built by
  * the client from EventStoreDB's published .proto files): the stand-in serves exactly the
  * messages and service paths the client sends, and commits no .proto of its own. Loaded with
  * require because the generated CommonJS files name their exports in a way ESM cannot see.

@@ -3,6 +3,8 @@ import type { LogRecord } from './log.js';
 
 type ReadResp = InstanceType<typeof streamsPb.ReadResp>;
 
+/** TEST STAND-IN, not a product store: the stand-in's answers as the client's generated messages. */
+
 /** The UUID as the client asked for it (`uuid_option.string`); the structured form is not needed by client 6.2. */
 export function uuid(id: string): InstanceType<typeof sharedPb.UUID> {
   return new sharedPb.UUID().setString(id);

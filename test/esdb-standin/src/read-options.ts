@@ -1,6 +1,7 @@
 import type { streamsPb } from './generated.js';
 import type { Direction, LogFilter } from './reads.js';
 
+/** TEST STAND-IN, not a product store: what a Read request asks for, in the stand-in's terms. */
 type Options = InstanceType<typeof streamsPb.ReadReq.Options>;
 
 export function directionOf(options: Options): Direction {

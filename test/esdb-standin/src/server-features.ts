@@ -4,7 +4,7 @@ import { featuresPb } from './generated.js';
 const STREAMS = 'event_store.client.streams.streams';
 
 /**
- * ServerFeatures.GetSupportedMethods, which the client asks once per connection: the stand-in
+ * TEST STAND-IN, not a product store. ServerFeatures.GetSupportedMethods, which the client asks once per connection: the stand-in
  * lists the legacy Append but not BatchAppend, so client 6.2 uses Streams.Append (as it does
  * with servers before 21.10). The version names it as the stand-in it is.
  */
