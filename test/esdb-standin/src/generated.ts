@@ -13,3 +13,11 @@ export const streamsGrpc = load('@eventstore/db-client/generated/streams_grpc_pb
 export const sharedPb = load('@eventstore/db-client/generated/shared_pb.js') as typeof import('@eventstore/db-client/generated/shared_pb.js');
 export const featuresPb = load('@eventstore/db-client/generated/serverfeatures_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_pb.js');
 export const featuresGrpc = load('@eventstore/db-client/generated/serverfeatures_grpc_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb.js');
+export const statusPb = load('@eventstore/db-client/generated/status_pb.js') as typeof import('@eventstore/db-client/generated/status_pb.js');
+
+/** google-protobuf's well-known types, as the generated code itself loads them. */
+const loadBesideGenerated = createRequire(load.resolve('@eventstore/db-client/generated/status_pb.js'));
+export const anyPb = loadBesideGenerated('google-protobuf/google/protobuf/any_pb.js') as {
+  Any: new () => { pack(serialized: Uint8Array, name: string): void };
+};
+export const emptyPb = loadBesideGenerated('google-protobuf/google/protobuf/empty_pb.js') as { Empty: new () => never };

@@ -3,7 +3,8 @@ import { DEFAULT_MAX_APPEND_SIZE, appendHandler } from './append-handler.js';
 import { deleteHandler } from './delete-handler.js';
 import { featuresGrpc, streamsGrpc } from './generated.js';
 import { readHandler } from './read-handler.js';
-import { supportedMethods } from './server-features.js';
+import { batchAppendHandler } from './batch-append-handler.js';
+import { supportedMethods, type AppendProtocol } from './server-features.js';
 import { StandinStore, type StandinStoreOptions } from './standin-store.js';
 
 export interface StandinServerOptions extends StandinStoreOptions {
@@ -11,12 +12,14 @@ export interface StandinServerOptions extends StandinStoreOptions {
   readonly port?: number;
   /** MaxAppendSize; 1 MiB as on a default server. */
   readonly maxAppendSize?: number;
+  /** `batch` (default, as servers 21.10+): the client appends through BatchAppend; `legacy`: through Append. */
+  readonly appendProtocol?: AppendProtocol;
 }
 
 /**
  * TEST STAND-IN — NOT AN EVENT STORE FOR ANY PRODUCT USE. An in-memory imitation of an
- * EventStoreDB single node's gRPC streams service (read, append, delete, tombstone,
- * subscriptions to `$all`) with the behaviours the adapter review documents, so the real
+ * EventStoreDB single node's gRPC streams service (read, batch and legacy append, delete,
+ * tombstone, subscriptions to `$all`) with the behaviours the adapter review documents, so the real
  * @eventstore/db-client and the EventStoreDB adapter run over the wire in CI, where no server
  * can run. Insecure, loopback only. Every behaviour names the server source it imitates.
  */
@@ -68,7 +71,7 @@ export class EsdbStandin {
   private async listen(port: number): Promise<void> {
     const server = new Server();
     server.addService(streamsGrpc.StreamsService, this.streamsService() as UntypedServiceImplementation);
-    server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods });
+    server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods(this.options.appendProtocol ?? 'batch') });
     this.boundPort = await new Promise<number>((resolve, reject) =>
       server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
     );
@@ -76,12 +79,13 @@ export class EsdbStandin {
   }
 
   private streamsService() {
+    const maxAppendSize = this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE;
     return {
       read: readHandler(this.store),
-      append: appendHandler(this.store, this.options.maxAppendSize ?? DEFAULT_MAX_APPEND_SIZE),
+      append: appendHandler(this.store, maxAppendSize),
       delete: deleteHandler(this.store, false),
       tombstone: deleteHandler(this.store, true),
-      batchAppend: (call: { emit: (event: 'error', error: Error) => void }) => call.emit('error', new Error('BatchAppend is not part of the EventStoreDB test stand-in')),
+      batchAppend: batchAppendHandler(this.store, maxAppendSize),
     };
   }
 }

@@ -48,9 +48,10 @@ describe('$all positions', () => {
   });
 });
 
-describe('appends', () => {
+// Client 6.2 appends through BatchAppend on servers that list it (21.10+), else through Append.
+describe.each(['batch', 'legacy'] as const)('appends through %s', (appendProtocol) => {
   it('refuses a loser on the pre-committed version before the winner is readable', async () => {
-    await serve({ indexDelayMs: 200 });
+    await serve({ indexDelayMs: 200, appendProtocol });
     await client.appendToStream('s-1', event('A'));
     const winner = client.appendToStream('s-1', event('B'), { expectedRevision: 0n });
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -61,7 +62,7 @@ describe('appends', () => {
   });
 
   it('is idempotent by ids: exact versions through the log, any only while the ids are in the cache', async () => {
-    await serve({ committedIdsCacheBytes: 2_000 });
+    await serve({ committedIdsCacheBytes: 2_000, appendProtocol });
     const batch = [event('A'), event('B')];
     const first = await client.appendToStream('s-1', batch, { expectedRevision: 'no_stream' });
     await client.appendToStream('s-1', event('C'));
@@ -76,9 +77,15 @@ describe('appends', () => {
   });
 
   it('refuses an append over MaxAppendSize and writes nothing', async () => {
-    await serve({ maxAppendSize: 1_000 });
+    await serve({ maxAppendSize: 1_000, appendProtocol });
     await expect(client.appendToStream('s-1', event('A', { text: 'x'.repeat(2_000) }))).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
     await expect(drain(client.readStream('s-1'))).rejects.toThrow(/not found/);
+  });
+
+  it('refuses an append to a tombstoned stream as deleted', async () => {
+    await serve({ appendProtocol });
+    await client.tombstoneStream('s-1', { expectedRevision: 'no_stream' });
+    await expect(client.appendToStream('s-1', event('A'))).rejects.toBeInstanceOf(StreamDeletedError);
   });
 });
 
