@@ -98,6 +98,13 @@ describe('the command API: every command a route, its contract published', () =>
     expect(unknown.status).toBe(404);
     const twice = await post('api/opportunities', opportunity('O-cmd'));
     expect(twice.status).toBe(422);
+    // Impossible timelines: a fact before the record began, a deadline before the receipt.
+    const early = await post('api/opportunities/O-cmd/requirements', { requirementId: 'REQ-early', title: 'Audit log', category: 'compliance', priority: 'must', source: 'rfp', occurredAt: '2026-01-05T00:00:00Z' });
+    expect(early.status).toBe(422);
+    expect((await json<ApiErrorBody>(early)).error.message).toBe('opportunity-O-cmd: CaptureRequirement at 2026-01-05T00:00:00Z is before the record began (OpportunityRegistered at 2026-03-02T09:00:00Z): a fact cannot precede the record it belongs to');
+    const backwards = await post('api/tenders', { tenderId: 'T-backwards', opportunityId: 'O-cmd', kind: 'rfp', issuer: 'Grid', deadline: '2026-03-01T00:00:00Z', receivedAt: '2026-03-10T00:00:00Z' });
+    expect(backwards.status).toBe(422);
+    expect((await json<ApiErrorBody>(backwards)).error.message).toContain('its deadline 2026-03-01T00:00:00Z is not after its receipt 2026-03-10T00:00:00Z');
     const notSams = await post('api/opportunities', { ...opportunity('O-other'), salesOwnerId: 'someone-else' }, await bearerFor(platform.url, 'manager'));
     expect(notSams.status).toBe(201);
     const refused = await post('api/opportunities/O-other/stage-changes', { to: 'discovery' });

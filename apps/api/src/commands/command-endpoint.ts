@@ -2,7 +2,8 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, Unprocessa
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { CommandAcceptedResponse } from '@presales/contracts';
-import { aggregateFor, IsoUtcTime, streamName, validate } from '@presales/domain';
+import { aggregateFor, IllegalStateError, IsoUtcTime, streamName, validate } from '@presales/domain';
+import type { RecordedEvent } from '@presales/event-store';
 import { StreamNotFoundError, type EventStore } from '@presales/event-store';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
@@ -58,7 +59,13 @@ export class CommandEndpoint {
     }
     const data = validate(aggregateFor(route.category).commands[route.command]!, fields, route.command) as Record<string, unknown>;
     const occurredAt = occurredAtText === undefined ? this.clock().toISOString() : validate(IsoUtcTime, occurredAtText, `${route.command} occurredAt`);
-    await this.checkInvolvement(route, data, principal, where);
+    const first = route.action === undefined ? undefined : await this.firstEventOf(route, data);
+    // Nothing happens to a record before it began: a submission before the tender was received, an
+    // activity completed before it was scheduled. Back-dating a real past fact is fine.
+    if (first !== undefined && Date.parse(occurredAt) < Date.parse(first.metadata.occurredAt)) {
+      throw new IllegalStateError(first.streamId, `${route.command} at ${occurredAt} is before the record began (${first.type} at ${first.metadata.occurredAt}): a fact cannot precede the record it belongs to`);
+    }
+    await this.checkInvolvement(route, data, principal, where, first);
     const expectedRevision = parseIfMatch(request.header('if-match'));
 
     const key = request.header('idempotency-key');
@@ -90,26 +97,23 @@ export class CommandEndpoint {
   }
 
   /** Sales and presales record only facts of opportunities they are involved in, and their own time. */
-  private async checkInvolvement(route: CommandRoute, data: Readonly<Record<string, unknown>>, principal: Principal, where: string): Promise<void> {
+  private async checkInvolvement(route: CommandRoute, data: Readonly<Record<string, unknown>>, principal: Principal, where: string, first: RecordedEvent | undefined): Promise<void> {
     if (!LIMITED_ROLES.has(principal.role)) return;
     if (route.involvement === 'own-consultant' && data['consultantId'] !== principal.id) {
       throw new ForbiddenException(`${where}: ${principal.role} ${principal.id} records only their own ${route.command} (consultantId ${String(data['consultantId'])})`);
     }
     if (route.involvement !== 'opportunity') return;
-    const opportunityId = await this.opportunityOf(route, data);
-    if (opportunityId !== undefined) await this.involvement.require(principal, opportunityId, where);
+    // The opportunity: in the data, or in the stream's first event (a tender's, a quote's, …).
+    const opportunityId = typeof data['opportunityId'] === 'string' ? data['opportunityId'] : first?.data['opportunityId'];
+    if (typeof opportunityId === 'string') await this.involvement.require(principal, opportunityId, where);
   }
 
-  /** The opportunity a command's aggregate belongs to: in the data, or in the stream's first event. */
-  private async opportunityOf(route: CommandRoute, data: Readonly<Record<string, unknown>>): Promise<string | undefined> {
-    if (route.category === 'opportunity') return String(data['opportunityId']);
-    if (typeof data['opportunityId'] === 'string') return data['opportunityId'];
+  /** The event that began the command's record; undefined when there is none yet (the decider answers 404). */
+  private async firstEventOf(route: CommandRoute, data: Readonly<Record<string, unknown>>): Promise<RecordedEvent | undefined> {
     try {
       const [first] = await this.eventStore.readStream(streamName(route.category, String(data[ID_FIELD[route.category]])), { maxCount: 1 });
-      const id = first?.data['opportunityId'];
-      return typeof id === 'string' ? id : undefined;
+      return first;
     } catch (error) {
-      // No stream yet: the decider answers 404 for it.
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
