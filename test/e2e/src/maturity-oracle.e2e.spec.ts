@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assessMaturity, rebuildReadModels, type AnalyticsStore, type FxRates } from '@presales/analytics';
+import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
+import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
+import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
+import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
+import type { RecordedEvent } from '@presales/event-store';
+import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { KPI_CATALOG } from '@presales/kpi';
+import { oracleMaturity } from '@presales/kpi-oracle';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maturityMismatches } from './maturity-comparison.js';
+
+/**
+ * Issue 26: on generated histories, the maturity the platform assesses (practice SQL and the
+ * window's scorecards) equals the maturity folded from the raw events in plain TypeScript
+ * (test/kpi-oracle/src/maturity), area by area, practice by practice, failing unit by failing
+ * unit, levels 4 and 5 included, on chDB and on ClickHouse 18.16.
+ */
+const SEEDS = [1, 7, 2026];
+const DEMO_EVENTS = 6000;
+/** The demo history runs from 2024-01 to 2026-01: windows early in it, in its middle and past its end. */
+const ASSESSMENTS = [
+  { asOf: '2024-10-15T00:00:00.000Z', window: 2 },
+  { asOf: '2025-04-01T00:00:00.000Z', window: 1 },
+  { asOf: '2025-08-20T12:00:00.000Z', window: 4 },
+  { asOf: '2026-02-01T00:00:00.000Z', window: 2 },
+];
+const THRESHOLD = 0.8;
+const FX: FxRates = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
+
+const serverSkip = clickHouseSkipReason();
+const ENGINES = [
+  { name: 'chdb', skip: undefined as string | undefined },
+  { name: 'clickhouse-server', skip: serverSkip },
+];
+
+for (const seed of SEEDS) {
+  describe(`maturity = maturity oracle, seed ${seed}`, () => {
+    const dir = mkdtempSync(join(tmpdir(), `presales-maturity-oracle-${seed}-`));
+    const clock = new DemoClock();
+    const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+    let events: RecordedEvent[];
+    let server: RunningClickHouse | undefined;
+    const stores: AnalyticsStore[] = [];
+
+    beforeAll(async () => {
+      await loadDemo(generateDemo({ seed, scale: DEMO_EVENTS }), eventStore, clock);
+      events = await eventStore.readAll();
+      if (serverSkip === undefined) server = await startClickHouseServer();
+    }, 300_000);
+    afterAll(async () => {
+      for (const store of stores) await store.close();
+      await eventStore.close();
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const engine of ENGINES) {
+      it.skipIf(engine.skip !== undefined)(`agrees on every area, practice and failing unit, for every window and asOf, on ${engine.name}`, async () => {
+        const store =
+          engine.name === 'chdb'
+            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: `maturity_${seed}` })
+            : await ClickHouseAnalyticsStore.open({ url: server!.url, database: `maturity_${seed}` });
+        stores.push(store);
+        await rebuildReadModels(eventStore, store);
+        const mismatches: string[] = [];
+        const levels: number[] = [];
+        for (const { asOf, window } of ASSESSMENTS) {
+          const request = { asOf: new Date(asOf), windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX };
+          const platform = await assessMaturity(store, request);
+          const oracle = oracleMaturity(events, { asOf, windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX });
+          mismatches.push(...maturityMismatches(`asOf ${asOf} window ${window}`, platform, oracle));
+          levels.push(...oracle.areas.map((a) => a.level));
+        }
+        expect(mismatches).toEqual([]);
+        // The histories must reach beyond Initial, or the comparison proves little about levels 3 to 5.
+        expect(new Set(levels).size).toBeGreaterThanOrEqual(3);
+      }, 600_000);
+    }
+  });
+}
