@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assessMaturity, rebuildReadModels, type AnalyticsStore } from '@presales/analytics';
+import { assessMaturity, rebuildReadModels, type AnalyticsStore, type MaturityRequest } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
@@ -9,7 +9,7 @@ import type { MaturityResponse } from '@presales/contracts';
 import type { RecordedEvent } from '@presales/event-store';
 import type { SqliteEventStore } from '@presales/event-store-sqlite';
 import { KPI_CATALOG } from '@presales/kpi';
-import { oracleMaturity, Scenario, TEST_FX, type OracleMaturity } from '@presales/kpi-oracle';
+import { oracleMaturity, peopleClimbsToLevel5, Scenario, TEST_FX } from '@presales/kpi-oracle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maturityMismatches } from './maturity-comparison.js';
 import { recordScenario } from './recorded-scenario.js';
@@ -19,7 +19,7 @@ import { recordScenario } from './recorded-scenario.js';
  * must agree with each other and with the decision. The window is 2026-Q2, as of 2026-07-15.
  */
 const AS_OF = '2026-07-15T00:00:00.000Z';
-const WINDOW = { asOf: new Date(AS_OF), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX };
+const WINDOW: MaturityRequest = { asOf: new Date(AS_OF), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX };
 
 function history(): readonly RecordedEvent[] {
   return (
@@ -87,51 +87,80 @@ const ENGINES = [
   { name: 'clickhouse-server', skip: serverSkip },
 ];
 
-describe('maturity at the edges (decision 0023)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'presales-maturity-edges-'));
-  let eventStore: SqliteEventStore;
-  let events: RecordedEvent[];
-  let oracle: OracleMaturity;
-  let server: RunningClickHouse | undefined;
-  const stores: AnalyticsStore[] = [];
+/**
+ * Records `events`, projects them on each engine, and hands `check` the platform's answer for each
+ * request after checking it against the oracle's.
+ */
+function onEveryEngine(title: string, events: () => readonly RecordedEvent[], requests: readonly MaturityRequest[], check: (results: MaturityResponse[]) => void): void {
+  describe(title, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'presales-maturity-edges-'));
+    let eventStore: SqliteEventStore;
+    let recorded: RecordedEvent[];
+    let server: RunningClickHouse | undefined;
+    const stores: AnalyticsStore[] = [];
 
-  beforeAll(async () => {
-    ({ store: eventStore, events } = await recordScenario(dir, history()));
-    oracle = oracleMaturity(events, { ...WINDOW, asOf: AS_OF });
-    if (serverSkip === undefined) server = await startClickHouseServer();
-  }, 120_000);
-  afterAll(async () => {
-    for (const store of stores) await store.close();
-    await eventStore?.close();
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  for (const engine of ENGINES) {
-    it.skipIf(engine.skip !== undefined)(`decides each edge case as decision 0023 says, with the oracle, on ${engine.name}`, async () => {
-      const store =
-        engine.name === 'chdb'
-          ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: 'maturity_edges' })
-          : await ClickHouseAnalyticsStore.open({ url: server!.url, database: 'maturity_edges' });
-      stores.push(store);
-      await rebuildReadModels(eventStore, store);
-      const result = await assessMaturity(store, WINDOW);
-
-      expect(maturityMismatches(engine.name, result, oracle)).toEqual([]);
-      // Straddling units: by the event that starts them; evidence until asOf.
-      expect(practiceOf(result, 'bid.decision_recorded')).toMatchObject({ units: 5, evidence: 4, failingUnitIds: ['T4'] });
-      expect(practiceOf(result, 'resourcing.time_logged')).toMatchObject({ units: 2, evidence: 1, failingUnitIds: ['c-new'] });
-      // A standard published mid-window counts; reviews before it fail, a superseded citation fails.
-      expect(practiceOf(result, 'bid.standard_published')).toMatchObject({ units: 1, evidence: 1, passed: true });
-      expect(practiceOf(result, 'bid.reviews_cite_current_checklist')).toMatchObject({ units: 6, evidence: 3, failingUnitIds: ['T1/rev-a', 'T3/rev-d', 'T5/rev-f'] });
-      // "Before" the submission is by business time, at level 2 and level 3 alike.
-      expect(practiceOf(result, 'bid.reviewed_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
-      expect(practiceOf(result, 'solution.solution_review_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
-      // No units of work: a practice about exceptions is met, any other fails and holds its area at 1.
-      expect(practiceOf(result, 'requirements.effort_estimated')).toMatchObject({ units: 0, passed: true });
-      expect(areaOf(result, 'requirements').level).toBe(3);
-      expect(practiceOf(result, 'quotation.approval_requested')).toMatchObject({ units: 0, passed: false, reason: 'no units of work in the window' });
-      expect(areaOf(result, 'quotation').level).toBe(1);
+    beforeAll(async () => {
+      ({ store: eventStore, events: recorded } = await recordScenario(dir, events()));
+      if (serverSkip === undefined) server = await startClickHouseServer();
     }, 120_000);
-  }
+    afterAll(async () => {
+      for (const store of stores) await store.close();
+      await eventStore?.close();
+      await server?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const engine of ENGINES) {
+      it.skipIf(engine.skip !== undefined)(`on ${engine.name}, with the oracle`, async () => {
+        const store =
+          engine.name === 'chdb'
+            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: 'maturity_edges' })
+            : await ClickHouseAnalyticsStore.open({ url: server!.url, database: 'maturity_edges' });
+        stores.push(store);
+        await rebuildReadModels(eventStore, store);
+        const results: MaturityResponse[] = [];
+        for (const request of requests) {
+          const result = await assessMaturity(store, request);
+          const oracle = oracleMaturity(recorded, { ...request, asOf: request.asOf.toISOString() });
+          expect(maturityMismatches(`${engine.name} asOf ${request.asOf.toISOString()}`, result, oracle)).toEqual([]);
+          results.push(result);
+        }
+        check(results);
+      }, 120_000);
+    }
+  });
+}
+
+onEveryEngine('maturity at the edges (decision 0023)', history, [WINDOW], ([result]) => {
+  // Straddling units: by the event that starts them; evidence until asOf.
+  expect(practiceOf(result!, 'bid.decision_recorded')).toMatchObject({ units: 5, evidence: 4, failingUnitIds: ['T4'] });
+  expect(practiceOf(result!, 'resourcing.time_logged')).toMatchObject({ units: 2, evidence: 1, failingUnitIds: ['c-new'] });
+  // A standard published mid-window counts; reviews before it fail, a superseded citation fails.
+  expect(practiceOf(result!, 'bid.standard_published')).toMatchObject({ units: 1, evidence: 1, passed: true });
+  expect(practiceOf(result!, 'bid.reviews_cite_current_checklist')).toMatchObject({ units: 6, evidence: 3, failingUnitIds: ['T1/rev-a', 'T3/rev-d', 'T5/rev-f'] });
+  // "Before" the submission is by business time, at level 2 and level 3 alike.
+  expect(practiceOf(result!, 'bid.reviewed_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
+  expect(practiceOf(result!, 'solution.solution_review_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
+  // No units of work: a practice about exceptions is met, any other fails and holds its area at 1.
+  expect(practiceOf(result!, 'requirements.effort_estimated')).toMatchObject({ units: 0, passed: true });
+  expect(areaOf(result!, 'requirements').level).toBe(3);
+  expect(practiceOf(result!, 'quotation.approval_requested')).toMatchObject({ units: 0, passed: false, reason: 'no units of work in the window' });
+  expect(areaOf(result!, 'quotation').level).toBe(1);
 });
+
+onEveryEngine(
+  'maturity levels 4 and 5: targets, a red quarter with an effective action, an improving composite',
+  () => peopleClimbsToLevel5().events,
+  [
+    { ...WINDOW, asOf: new Date('2026-07-15T00:00:00Z'), windowQuarters: 2 },
+    { ...WINDOW, asOf: new Date('2026-07-05T00:00:00Z'), windowQuarters: 2 },
+  ],
+  ([verified, before]) => {
+    expect(areaOf(verified!, 'people').level).toBe(5);
+    expect(practiceOf(verified!, 'people.red_kpis_get_actions')).toMatchObject({ units: 1, evidence: 1, passed: true });
+    expect(practiceOf(verified!, 'people.actions_effective')).toMatchObject({ units: 1, evidence: 1, passed: true });
+    // Before A1's verification was recorded, nothing verified is no evidence of improvement.
+    expect(areaOf(before!, 'people').level).toBe(4);
+    expect(practiceOf(before!, 'people.actions_effective')).toMatchObject({ units: 0, passed: false });
+  },
+);

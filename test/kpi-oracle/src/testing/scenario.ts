@@ -188,6 +188,15 @@ export class Scenario {
   actionRaised(id: string, kpiId: string, period: string, scope: { kind: string; id?: string }, dueAt: string, when: When): this {
     return this.add(`action-${id}`, 'CorrectiveActionRaised', { actionId: id, kpiId, period, scope, rootCause: 'cause', action: 'fix', ownerId: 'm1', dueAt }, when);
   }
+  actionVerified(id: string, effective: boolean, when: When): this {
+    return this.add(`action-${id}`, 'CorrectiveActionVerified', { actionId: id, effective, measuredDelta: effective ? '0.1' : '0' }, when);
+  }
+  targetSet(kpiId: string, period: string, target: string, when: When, scope: { kind: string; id?: string } = { kind: 'org' }): this {
+    return this.add(`kpi-${kpiId}`, 'KpiTargetSet', { period, scope, target }, when);
+  }
+  skillCertified(consultantId: string, when: When): this {
+    return this.add(`consultant-${consultantId}`, 'SkillCertified', { skill: 'Kubernetes', level: 3 }, when);
+  }
   actionCompleted(id: string, when: When): this {
     return this.add(`action-${id}`, 'CorrectiveActionCompleted', { actionId: id, result: 'done' }, when);
   }
