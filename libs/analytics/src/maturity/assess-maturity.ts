@@ -46,7 +46,7 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const areas = request.areas ?? PROCESS_AREAS;
   // Every query is independent: sent together, they run as many at once as the store can.
   const [scorecards, records] = await Promise.all([
-    buildScorecards(store, { definitions: request.definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters),
+    buildScorecards(store, { definitions: request.definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, { trend: 'not_judged' }),
     Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
   ]);
   const results = areas.map((area, i) => {
