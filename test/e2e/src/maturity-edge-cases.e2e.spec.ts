@@ -86,27 +86,32 @@ const ENGINES = [
   { name: 'chdb', skip: undefined as string | undefined },
   { name: 'clickhouse-server', skip: serverSkip },
 ];
+// One ClickHouse server for the file: each history gets its own database on it.
+let server: RunningClickHouse | undefined;
+beforeAll(async () => {
+  if (serverSkip === undefined) server = await startClickHouseServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 /**
  * Records `events`, projects them on each engine, and hands `check` the platform's answer for each
  * request after checking it against the oracle's.
  */
-function onEveryEngine(title: string, events: () => readonly RecordedEvent[], requests: readonly MaturityRequest[], check: (results: MaturityResponse[]) => void): void {
+function onEveryEngine(title: string, database: string, events: () => readonly RecordedEvent[], requests: readonly MaturityRequest[], check: (results: MaturityResponse[]) => void): void {
   describe(title, () => {
     const dir = mkdtempSync(join(tmpdir(), 'presales-maturity-edges-'));
     let eventStore: SqliteEventStore;
     let recorded: RecordedEvent[];
-    let server: RunningClickHouse | undefined;
     const stores: AnalyticsStore[] = [];
 
     beforeAll(async () => {
       ({ store: eventStore, events: recorded } = await recordScenario(dir, events()));
-      if (serverSkip === undefined) server = await startClickHouseServer();
     }, 120_000);
     afterAll(async () => {
       for (const store of stores) await store.close();
       await eventStore?.close();
-      await server?.stop();
       rmSync(dir, { recursive: true, force: true });
     });
 
@@ -114,8 +119,8 @@ function onEveryEngine(title: string, events: () => readonly RecordedEvent[], re
       it.skipIf(engine.skip !== undefined)(`on ${engine.name}, with the oracle`, async () => {
         const store =
           engine.name === 'chdb'
-            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: 'maturity_edges' })
-            : await ClickHouseAnalyticsStore.open({ url: server!.url, database: 'maturity_edges' });
+            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database })
+            : await ClickHouseAnalyticsStore.open({ url: server!.url, database });
         stores.push(store);
         await rebuildReadModels(eventStore, store);
         const results: MaturityResponse[] = [];
@@ -131,7 +136,7 @@ function onEveryEngine(title: string, events: () => readonly RecordedEvent[], re
   });
 }
 
-onEveryEngine('maturity at the edges (decision 0023)', history, [WINDOW], ([result]) => {
+onEveryEngine('maturity at the edges (decision 0023)', 'maturity_edges', history, [WINDOW], ([result]) => {
   // Straddling units: by the event that starts them; evidence until asOf.
   expect(practiceOf(result!, 'bid.decision_recorded')).toMatchObject({ units: 5, evidence: 4, failingUnitIds: ['T4'] });
   expect(practiceOf(result!, 'resourcing.time_logged')).toMatchObject({ units: 2, evidence: 1, failingUnitIds: ['c-new'] });
@@ -150,6 +155,7 @@ onEveryEngine('maturity at the edges (decision 0023)', history, [WINDOW], ([resu
 
 onEveryEngine(
   'maturity levels 4 and 5: targets, a red quarter with an effective action, an improving composite',
+  'maturity_level_5',
   () => peopleClimbsToLevel5().events,
   [
     { ...WINDOW, asOf: new Date('2026-07-15T00:00:00Z'), windowQuarters: 2 },

@@ -36,6 +36,14 @@ const ENGINES = [
   { name: 'chdb', skip: undefined as string | undefined },
   { name: 'clickhouse-server', skip: serverSkip },
 ];
+// One ClickHouse server for the file: each history gets its own database on it.
+let server: RunningClickHouse | undefined;
+beforeAll(async () => {
+  if (serverSkip === undefined) server = await startClickHouseServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+});
 
 for (const seed of SEEDS) {
   describe(`maturity = maturity oracle, seed ${seed}`, () => {
@@ -43,18 +51,15 @@ for (const seed of SEEDS) {
     const clock = new DemoClock();
     const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
     let events: RecordedEvent[];
-    let server: RunningClickHouse | undefined;
     const stores: AnalyticsStore[] = [];
 
     beforeAll(async () => {
       await loadDemo(generateDemo({ seed, scale: DEMO_EVENTS }), eventStore, clock);
       events = await eventStore.readAll();
-      if (serverSkip === undefined) server = await startClickHouseServer();
     }, 300_000);
     afterAll(async () => {
       for (const store of stores) await store.close();
       await eventStore.close();
-      await server?.stop();
       rmSync(dir, { recursive: true, force: true });
     });
 
