@@ -10,7 +10,6 @@ const FAILING_SHOWN = 50;
  */
 const LISTS_UNITS = (id: string) => !id.endsWith('.actions_effective') && !id.endsWith('.composite_improved');
 
-/** Levels 4 and 5 list KPI-quarters in scorecard order; levels 2 and 3 in id order. */
 const sorted = (ids: readonly string[]) => [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 /** Every difference between the platform's answer and the oracle's, as one line each (none: they agree). */
@@ -31,7 +30,9 @@ export function maturityMismatches(label: string, platform: MaturityResponse, or
       const got = practices.find((p) => p.id === want.id);
       if (got === undefined) continue;
       differ(`${want.id} level/units/evidence/threshold/passed`, [got.level, got.units, got.evidence, got.threshold, got.passed], [want.level, want.units, want.evidence, want.threshold, want.passed]);
-      if (LISTS_UNITS(want.id)) differ(`${want.id} failing units`, sorted(got.failingUnitIds), want.failingUnitIds.slice(0, FAILING_SHOWN));
+      // Levels 2 and 3 must list the first failing units in id order; 4 and 5 list KPI-quarters in scorecard order.
+      const listed = want.level <= 3 ? got.failingUnitIds : sorted(got.failingUnitIds);
+      if (LISTS_UNITS(want.id)) differ(`${want.id} failing units`, listed, want.failingUnitIds.slice(0, FAILING_SHOWN));
     }
   }
   return mismatches;
