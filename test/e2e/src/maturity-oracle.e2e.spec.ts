@@ -8,7 +8,7 @@ import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } f
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { KPI_CATALOG } from '@presales/kpi';
+import { KPI_CATALOG, type ProcessArea } from '@presales/kpi';
 import { oracleMaturity } from '@presales/kpi-oracle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maturityMismatches } from './maturity-comparison.js';
@@ -21,12 +21,21 @@ import { maturityMismatches } from './maturity-comparison.js';
  */
 const SEEDS = [1, 7, 2026];
 const DEMO_EVENTS = 6000;
+/** A moment, a window of quarters, and the areas of a drill-down (every area when absent). */
+interface Assessment {
+  readonly asOf: string;
+  readonly window: number;
+  readonly areas?: readonly ProcessArea[];
+}
 /** The demo history runs from 2024-01 to 2026-01: windows early in it, in its middle and past its end. */
-const ASSESSMENTS = [
+const ASSESSMENTS: readonly Assessment[] = [
   { asOf: '2024-10-15T00:00:00.000Z', window: 2 },
   { asOf: '2025-04-01T00:00:00.000Z', window: 1 },
   { asOf: '2025-08-20T12:00:00.000Z', window: 4 },
   { asOf: '2026-02-01T00:00:00.000Z', window: 2 },
+  // Drill-downs, which compute only their areas' KPIs.
+  { asOf: '2025-08-20T12:00:00.000Z', window: 2, areas: ['bid'] },
+  { asOf: '2026-02-01T00:00:00.000Z', window: 2, areas: ['people', 'collaboration'] },
 ];
 const THRESHOLD = 0.8;
 const FX: FxRates = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
@@ -73,11 +82,13 @@ for (const seed of SEEDS) {
         await rebuildReadModels(eventStore, store);
         const mismatches: string[] = [];
         const levels: number[] = [];
-        for (const { asOf, window } of ASSESSMENTS) {
-          const request = { asOf: new Date(asOf), windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX };
+        for (const assessment of ASSESSMENTS) {
+          const { asOf, window } = assessment;
+          const areas = assessment.areas === undefined ? {} : { areas: assessment.areas };
+          const request = { asOf: new Date(asOf), windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX, ...areas };
           const platform = await assessMaturity(store, request);
-          const oracle = oracleMaturity(events, { asOf, windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX });
-          mismatches.push(...maturityMismatches(`asOf ${asOf} window ${window}`, platform, oracle));
+          const oracle = oracleMaturity(events, { asOf, windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX, ...areas });
+          mismatches.push(...maturityMismatches(`asOf ${asOf} window ${window}${assessment.areas === undefined ? '' : ` areas ${assessment.areas.join(',')}`}`, platform, oracle));
           levels.push(...oracle.areas.map((a) => a.level));
         }
         expect(mismatches).toEqual([]);

@@ -44,9 +44,11 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const from = periodBounds(quarters[0]!).start;
   const to = periodBounds(current).start;
   const areas = request.areas ?? PROCESS_AREAS;
+  // An area's levels 4 and 5 read its own KPIs only: one area's drill-down computes a sixth of them.
+  const definitions = request.definitions.filter((definition) => areas.includes(definition.area));
   // Every query is independent: sent together, they run as many at once as the store can.
   const [scorecards, records] = await Promise.all([
-    buildScorecards(store, { definitions: request.definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, { trend: 'not_judged' }),
+    buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, { trend: 'not_judged' }),
     Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
   ]);
   const results = areas.map((area, i) => {
