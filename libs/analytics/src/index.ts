@@ -29,3 +29,7 @@ export * from './kpis/scorecard.js';
 export * from './kpis/trend.js';
 export * from './maturity/assess-maturity.js';
 export * from './concurrency/resource-pool.js';
+export * from './analyst/gate/sql-gate.js';
+export * from './analyst/gate/check-syntax-tree.js';
+export * from './analyst/gate/function-allowlist.js';
+export * from './analyst/gate/engine-functions.js';
