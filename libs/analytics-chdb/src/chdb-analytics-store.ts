@@ -78,8 +78,12 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     this.capabilities = { insertDeduplicationToken: true, concurrentQueries: readSessions };
   }
 
+  /**
+   * Read sessions are read-only (decision 0024): KPI definitions are user SQL and run here after
+   * the gate; should one get past it, the engine still refuses a write or a setting.
+   */
   private async openReadSession(): Promise<Session> {
-    const session = new Session(this.path, { connectionArgs: CONNECTION_ARGS });
+    const session = new Session(this.path, { connectionArgs: [...CONNECTION_ARGS, '--readonly=1'] });
     if (this.database === undefined) return session;
     try {
       await session.queryAsync(`USE ${this.database}`);
@@ -104,6 +108,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       isolation,
       snapshot: (target, owner) => this.betweenInserts(() => snapshotFolder(this.path, target, owner)),
     });
+  }
+
+  /** The database the tables are in: the one given at open, else chDB's `default`. */
+  get databaseName(): string {
+    return this.database ?? 'default';
   }
 
   /** A parser for the SQL gate on this process's engine (chDB allows one folder per process). */

@@ -1,6 +1,6 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiErrorBody } from '@presales/contracts';
-import { AnalystSqlRejectedError } from '@presales/analytics';
+import { AnalystSqlRejectedError, TooManyAnalystQueriesError } from '@presales/analytics';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 
@@ -12,6 +12,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = toResponse(error);
+    if (error instanceof TooManyAnalystQueriesError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
     if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(status).json(body);
   }
@@ -24,6 +25,9 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
   }
   if (error instanceof AnalystSqlRejectedError) {
     return [400, { error: { code: 'sql_rejected', message: error.message } }];
+  }
+  if (error instanceof TooManyAnalystQueriesError) {
+    return [429, { error: { code: 'too_many_queries', message: error.message } }];
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

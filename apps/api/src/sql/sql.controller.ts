@@ -17,9 +17,10 @@ export class SqlController {
   @Post()
   @HttpCode(200)
   async run(@Body() body: unknown, @Headers() headers: Record<string, string>): Promise<SqlResponse> {
-    requireRole(actorFromHeaders(headers), ['analyst', 'manager', 'admin'], 'POST /api/sql');
+    const actor = actorFromHeaders(headers);
+    requireRole(actor, ['analyst', 'manager', 'admin'], 'POST /api/sql');
     const { sql } = validate(SqlBody, body ?? {}, 'POST /api/sql');
-    const result = await this.queryBus.execute(new RunSqlQuery(sql));
+    const result = await this.queryBus.execute(new RunSqlQuery(sql, actor.id));
     return { ...result, rowCount: result.rows.length };
   }
 }

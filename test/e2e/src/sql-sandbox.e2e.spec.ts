@@ -1,0 +1,170 @@
+import type { ApiErrorBody, KpiCatalogEntry, SqlResponse } from '@presales/contracts';
+import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+
+/** Request headers of one role: the one place credentials will be added (decision 0024 tests). */
+const as = (role: 'analyst' | 'manager' | 'admin', id = `${role}-1`): Record<string, string> => ({ 'x-actor-id': id, 'x-actor-role': role });
+
+const skip = clickHouseSkipReason();
+if (skip !== undefined) console.warn(`[sql-sandbox e2e] ClickHouse server SKIPPED: ${skip}`);
+
+/**
+ * Every attack of issue 16, over HTTP, on both engines (decision 0024): each is refused with a
+ * 400 naming the construct, and a loopback listener and the file system show that nothing was
+ * connected, read, written or started.
+ */
+describe.each([
+  { engine: 'chdb', server: false },
+  { engine: 'clickhouse-server', server: true },
+])('SQL that cannot escape: $engine', ({ server }) => {
+  const data = tempDataDir();
+  const scratch = mkdtempSync(join(tmpdir(), 'presales-escape-'));
+  let clickhouse: RunningClickHouse | undefined;
+  let platform: PlatformProcess;
+  let listener: Server;
+  let port = 0;
+  let connections = 0;
+
+  const sql = (text: string, headers = as('analyst')) => postJson(`${platform.url}api/sql`, { sql: text }, headers);
+  const refused = async (text: string, reason: RegExp) => {
+    const started = Date.now();
+    const response = await sql(text);
+    const body = await response.text();
+    expect(response.status, `${text} → ${body}`).toBe(400);
+    expect((JSON.parse(body) as ApiErrorBody).error).toMatchObject({ code: 'sql_rejected', message: expect.stringMatching(reason) });
+    expect(body).not.toMatch(/root:|PATH=|SQLite format/);
+    return { body, ms: Date.now() - started };
+  };
+
+  beforeAll(async () => {
+    listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((done) => listener.listen(0, '127.0.0.1', () => done()));
+    port = (listener.address() as { port: number }).port;
+    const env: Record<string, string> = { ANALYST_QUERIES_PER_CALLER: '1', ANALYST_QUERIES_TOTAL: '2' };
+    if (server && skip === undefined) {
+      clickhouse = await startClickHouseServer();
+      env['CLICKHOUSE_URL'] = `${clickhouse.url}/presales`;
+    }
+    if (server && skip !== undefined) return;
+    platform = await startPlatform(data.dir, env);
+    await postJson(`${platform.url}api/tenders`, { tenderId: 'E-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme', deadline: '2026-04-01T00:00:00Z', receivedAt: '2026-03-01T00:00:00Z' });
+  }, 120_000);
+  afterAll(async () => {
+    await platform?.stop();
+    await clickhouse?.stop();
+    listener?.close();
+    data.remove();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it.skipIf(server && skip !== undefined)('answers a read of the analytics tables', async () => {
+    const response = await sql('SELECT tender_id FROM tender_received FINAL');
+    expect(response.status).toBe(200);
+    expect((await json<SqlResponse>(response)).rows).toEqual([{ tender_id: 'E-1' }]);
+  });
+
+  it.skipIf(server && skip !== undefined)('writes no file: INTO OUTFILE behind an invisible character or a $$ string', async () => {
+    const targets = ['zwsp', 'dollar', 'plain'].map((name) => join(scratch, name));
+    await refused(`SELECT 1 INTO\u200bOUTFILE '${targets[0]}'`, /INTO OUTFILE/);
+    await refused(`SELECT $$ ; $$ INTO OUTFILE '${targets[1]}'`, /INTO OUTFILE/);
+    await refused(`SELECT tender_id FROM tender_received INTO OUTFILE '${targets[2]}' FORMAT TSV`, /INTO OUTFILE/);
+    for (const target of targets) expect(existsSync(target)).toBe(false);
+  });
+
+  it.skipIf(server && skip !== undefined)('reads no host file: file() as a function or a table, DESCRIBE TABLE file()', async () => {
+    for (const path of ['/etc/passwd', '/proc/self/environ', join(data.dir, 'events.sqlite')]) {
+      await refused(`SELECT file('${path}')`, /function file\(\) is not allowed/);
+      await refused(`SELECT * FROM file('${path}', 'LineAsString')`, /table function file\(\)/);
+      await refused(`DESCRIBE TABLE file('${path}')`, /only a SELECT is allowed/);
+    }
+  });
+
+  it.skipIf(server && skip !== undefined)('opens no connection, at once: url, s3, remote, mysql, postgresql, hdfs, iceberg, deltaLake', async () => {
+    const target = `127.0.0.1:${port}`;
+    const attacks = [
+      `DESCRIBE TABLE url('http://${target}/x', 'TSV')`,
+      `SELECT * FROM url('http://${target}/x', 'TSV', 'x String')`,
+      `SELECT * FROM s3('http://${target}/bucket/key.tsv', 'TSV', 'x String')`,
+      `SELECT * FROM remote('${target}', system.one)`,
+      `SELECT * FROM mysql('${target}', 'db', 't', 'u', 'p')`,
+      `SELECT * FROM postgresql('${target}', 'db', 't', 'u', 'p')`,
+      `SELECT * FROM hdfs('hdfs://${target}/x', 'TSV', 'x String')`,
+      `SELECT * FROM iceberg('http://${target}/x')`,
+      `SELECT * FROM deltaLake('http://${target}/x')`,
+    ];
+    for (const attack of attacks) expect((await refused(attack, /not allowed|only a SELECT/)).ms, attack).toBeLessThan(3000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(connections).toBe(0);
+  });
+
+  it.skipIf(server && skip !== undefined)('starts no program: system.models, executable()', async () => {
+    const marker = join(scratch, 'executed');
+    expect((await refused('SELECT * FROM system.models', /system\.models is not allowed/)).ms).toBeLessThan(3000);
+    await refused(`SELECT * FROM executable('touch ${marker}', 'TSV', 'x String')`, /table function executable\(\)/);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it.skipIf(server && skip !== undefined)('sees, cancels and changes no other session: KILL QUERY, USE, system.processes', async () => {
+    await refused('KILL QUERY WHERE 1', /only a SELECT is allowed/);
+    await refused('USE system', /only a SELECT is allowed/);
+    await refused('SELECT query FROM system.processes', /system\.processes is not allowed/);
+    await refused('SELECT 1 SETTINGS readonly = 0', /SETTINGS/);
+    // The next caller still reads the analytics tables, from their database.
+    expect((await json<SqlResponse>(await sql('SELECT count() AS n FROM tender_received FINAL', as('analyst', 'next')))).rows).toEqual([{ n: 1 }]);
+  });
+
+  it.skipIf(server && skip !== undefined)('never hands a stopped query\'s output to the next caller', async () => {
+    const stopped = await sql('SELECT x FROM tender_received ARRAY JOIN range(200000) AS x');
+    expect(stopped.status).toBe(400);
+    expect((await json<ApiErrorBody>(stopped)).error.message).toMatch(/limit/);
+    const next = await sql('SELECT tender_id FROM tender_received FINAL', as('analyst', 'other'));
+    expect((await json<SqlResponse>(next)).rows).toEqual([{ tender_id: 'E-1' }]);
+  });
+
+  it.skipIf(server && skip !== undefined)('answers 429 with Retry-After beyond a caller\'s limit, and runs the others', async () => {
+    const heavy = 'SELECT count() FROM tender_received ARRAY JOIN range(5000) AS a ARRAY JOIN range(5000) AS b';
+    const answers = await Promise.all([1, 2, 3].map(() => sql(heavy, as('analyst', 'eager'))));
+    const statuses = answers.map((response) => response.status).sort();
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(429);
+    const tooMany = answers.find((response) => response.status === 429)!;
+    expect(Number(tooMany.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await json<ApiErrorBody>(tooMany)).error).toMatchObject({ code: 'too_many_queries', message: expect.stringMatching(/the most one caller may/) });
+  });
+
+  it.skipIf(server && skip !== undefined)('refuses KPI definitions that read files, connect or hold two statements, and records none', async () => {
+    const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
+    const hitRate = catalog.find((entry) => entry.id === 'hit_rate')!;
+    const { id, names, unit, direction, area, aggregate, description } = hitRate;
+    const base = { id, names, unit, direction, area, aggregate, description, defaultTarget: '0.25', weight: String(hitRate.weight), tolerance: { greenPct: '5', amberPct: '15' } };
+    const written = join(scratch, 'kpi-written');
+    const attacks: [string, RegExp][] = [
+      [`SELECT file('/etc/passwd') AS unit_id, 1 AS num, 1 AS den, 0 AS grp`, /function file\(\) is not allowed/],
+      [`${hitRate.sql}; SELECT 1 INTO OUTFILE '${written}'`, /Multi-statements|cannot read/],
+      [`SELECT * FROM url('http://127.0.0.1:${port}/', 'TSV', 'unit_id String, num UInt8, den UInt8, grp UInt8')`, /table function url\(\)/],
+      [`SELECT name AS unit_id, 1 AS num, 1 AS den, 0 AS grp FROM system.tables`, /system\.tables is not allowed/],
+    ];
+    for (const [kpiSql, reason] of attacks) {
+      const response = await postJson(`${platform.url}api/kpis/hit_rate/versions`, { ...base, sql: kpiSql }, as('manager'));
+      const body = await response.text();
+      expect(response.status, body).toBe(400);
+      expect(body).toMatch(reason);
+      expect(body).not.toMatch(/root:/);
+    }
+    expect(existsSync(written)).toBe(false);
+    expect(connections).toBe(0);
+    expect((await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!.version).toBe(hitRate.version);
+  });
+
+  it.skipIf(server && skip !== undefined)('keeps the platform answering after all of it', async () => {
+    expect((await fetch(`${platform.url}api/kpis/scorecard?period=2026-Q1`)).status).toBe(200);
+  });
+});
