@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { dashboardDir } from './dashboard/dashboard-dir.js';
+import { JSON_BODY_LIMIT, verifyJsonBody } from './errors/json-body.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -17,6 +18,7 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
     logger: ['error', 'warn'],
     abortOnError: false,
   });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBody });
   app.useStaticAssets(dashboardDir());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

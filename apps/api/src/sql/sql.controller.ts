@@ -7,7 +7,16 @@ import { requireRole } from '../infrastructure/require-role.js';
 import { actorFromHeaders } from '../infrastructure/request-actor.js';
 import { RunSqlQuery } from './run-sql.query.js';
 
-const SqlBody = z.strictObject({ sql: z.string().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters') });
+/** Half of a UTF-16 pair without the other: not text, and the engine would read U+FFFD instead. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const SqlBody = z.strictObject({
+  sql: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(100_000, 'must be at most 100,000 characters')
+    .refine((sql) => !LONE_SURROGATE.test(sql), 'must be text: it holds half of a UTF-16 surrogate pair'),
+});
 
 /** Ad-hoc, read-only SQL over the analytics tables (DESIGN.md decision 9). */
 @Controller('api/sql')

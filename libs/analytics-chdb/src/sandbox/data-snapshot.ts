@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { chown, copyFile, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -16,7 +18,9 @@ const run = promisify(execFile);
  * those are copies of the worker's own.
  */
 export async function snapshotFolder(source: string, target: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
-  const mode = owner === undefined ? ['-a', '--reflink=auto'] : ['-al'];
+  // Hard links only within one file system; a snapshot elsewhere is a copy.
+  const sameDevice = statSync(source).dev === statSync(dirname(target)).dev;
+  const mode = owner === undefined || !sameDevice ? ['-a', '--reflink=auto'] : ['-al'];
   // A merge may remove a part while it is being linked: a second attempt copies the new set.
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -49,4 +53,26 @@ async function ownCopy(path: string, owner: { uid: number; gid: number }): Promi
   await copyFile(path, copy);
   await chown(copy, owner.uid, owner.gid);
   await rename(copy, path);
+}
+
+/**
+ * Where snapshots go: beside the data folder (same file system: hard links), when the worker's
+ * user can reach it; else a folder of the platform's own under the system's temporary folder
+ * (a data folder made with mkdtemp is 0700). Created 0711: a worker reaches its own snapshot by
+ * name and cannot list the others.
+ */
+export function snapshotRoot(dataPath: string, owner: { uid: number; gid: number } | undefined): string {
+  const beside = `${dataPath.replace(/\/+$/, '')}.analyst`;
+  const root = owner === undefined || reachableByOthers(dirname(beside)) ? beside : join(tmpdir(), `presales-analyst-${process.pid}`);
+  mkdirSync(root, { recursive: true, mode: 0o711 });
+  chmodSync(root, 0o711);
+  return root;
+}
+
+/** Every folder from the root down to `folder` can be traversed by any user. */
+function reachableByOthers(folder: string): boolean {
+  for (let current = folder; ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
 }

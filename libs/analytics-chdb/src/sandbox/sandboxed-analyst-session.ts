@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { AnalyticsQueryError, toAnalystResult, type AnalystLimits, type AnalystResult, type AnalystSession, type GatedSql, type JsonFormatBody } from '@presales/analytics';
+import { snapshotRoot } from './data-snapshot.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
 
 export interface SandboxedAnalystSessionOptions {
@@ -38,8 +39,7 @@ export class SandboxedAnalystSession implements AnalystSession {
   private readonly worker = join(__dirname, 'analyst-worker.mjs');
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
-    this.snapshots = `${options.dataPath.replace(/\/+$/, '')}.analyst`;
-    mkdirSync(this.snapshots, { recursive: true, mode: 0o711 });
+    this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
   }
 
   async query(sql: GatedSql): Promise<AnalystResult> {
