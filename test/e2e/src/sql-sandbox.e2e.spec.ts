@@ -1,4 +1,4 @@
-import type { ApiErrorBody, KpiCatalogEntry, SqlResponse } from '@presales/contracts';
+import type { ApiErrorBody, KpiCatalogEntry, ScorecardResponse, SqlResponse } from '@presales/contracts';
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -163,6 +163,33 @@ describe.each([
     expect(existsSync(written)).toBe(false);
     expect(connections).toBe(0);
     expect((await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!.version).toBe(hitRate.version);
+  });
+
+  it.skipIf(server && skip !== undefined)('shows a definition recorded before the gate that fails it as its KPI\'s error, and never runs it', async () => {
+    const catalog = await json<KpiCatalogEntry[]>(await fetch(`${platform.url}api/kpis`));
+    const winRate = catalog.find((entry) => entry.id === 'win_rate')!;
+    const { id, names, unit, direction, area, aggregate, description } = winRate;
+    const sqlOfOld = "SELECT file('/etc/passwd') AS unit_id, 1 AS num, 1 AS den, 0 AS grp";
+    const definition = { id, names, unit, direction, area, aggregate, description, defaultTarget: '0.3', weight: String(winRate.weight), tolerance: { greenPct: '5', amberPct: '15' }, sql: sqlOfOld };
+    // An import appends events as they are: the way a definition published before the gate reaches a store.
+    const line = { stream: 'kpi-win_rate', type: 'KpiDefinitionPublished', data: { kpiId: 'win_rate', version: winRate.version + 1, definition }, metadata: { occurredAt: '2026-01-01T00:00:00Z', actor: { id: 'before-the-gate', role: 'manager' } } };
+    const imported = await fetch(`${platform.url}api/import`, { method: 'POST', headers: { ...as('admin'), 'content-type': 'application/x-ndjson' }, body: `${JSON.stringify(line)}\n` });
+    expect(imported.status, await imported.clone().text()).toBe(200);
+    let scorecard: ScorecardResponse | undefined;
+    for (let attempt = 0; attempt < 50; attempt += 1) {
+      scorecard = await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=2026-Q1`));
+      if (scorecard.lines.find((kpi) => kpi.kpiId === 'win_rate')?.version === winRate.version + 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const shown = scorecard!.lines.find((kpi) => kpi.kpiId === 'win_rate')!;
+    expect(shown.version).toBe(winRate.version + 1);
+    expect(shown.do).toMatchObject({ actual: null, error: expect.stringMatching(/function file\(\) is not allowed/) });
+    expect(scorecard!.lines.filter((kpi) => kpi.do.error === null).length).toBeGreaterThan(20);
+    const units = await fetch(`${platform.url}api/kpis/win_rate/units?period=2026-Q1`);
+    const body = await units.text();
+    expect(units.status, body).toBe(400);
+    expect(body).toMatch(/function file\(\) is not allowed/);
+    expect(body).not.toMatch(/root:/);
   });
 
   it.skipIf(server)('answers bad requests with 4xx, never 500: charset, depth, lone surrogates, 10 MB, fake encoding', async () => {
