@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalystSqlRejectedError, ALLOWED_COMBINATORS, ALLOWED_FUNCTIONS, gateSql, REFUSED_FUNCTIONS, type GatePolicy } from '@presales/analytics';
+import { AnalystSqlRejectedError, gateSql, type GatePolicy } from '@presales/analytics';
 import { ChdbSqlParser } from './chdb-sql-parser.js';
 
 const policy: GatePolicy = { tables: new Set(['tender_received', 'events']), database: 'presales' };

@@ -57,5 +57,7 @@ export class GatedQueryStore implements AnalyticsStore {
   }
 
   /** The store underneath is the caller's to close. */
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
