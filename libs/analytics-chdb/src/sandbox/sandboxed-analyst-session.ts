@@ -25,8 +25,8 @@ const WORKER_BASELINE_BYTES = 512 * 1024 * 1024;
 /** Starting node and chDB on a snapshot (~0.7–1.2 s measured on two busy cores), before the engine's own time limit starts. */
 const STARTUP_GRACE_MS = 5000;
 const MEMORY_POLL_MS = 100;
-/** Below the platform's own work: a scorecard is not slowed by analysts' queries (decision 0024). */
-const WORKER_NICENESS = 10;
+/** Below the platform's own work where `chrt --idle` is missing (worker-isolation.ts). */
+const WORKER_NICENESS = 19;
 
 /**
  * Analyst SQL on chDB, each query in a worker process of its own on a snapshot of the analytics
