@@ -2,12 +2,15 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { ACTOR_ROLES, type Actor, type ActorRole } from '@presales/domain';
 import {
   ColumnMappingError,
+  CsvEncodingError,
+  CsvSyntaxError,
   CSV_TABLE_NAMES,
   CSV_TABLES,
   importCsvFile,
   importJsonlFile,
   isCsvTableName,
   jsonlItems,
+  parseCsvEncoding,
   parseMapOption,
   restoreExport,
   RestoreVerificationError,
@@ -17,10 +20,10 @@ import {
 import { openEventStoreTarget, UsageError } from './event-store-target.js';
 import { renderProgress } from './progress-bar.js';
 
-const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch']);
+const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch', 'encoding']);
 
 /**
- * `presales import FILE.jsonl | FILE.csv --table T [--map "Col=field,…"] | --restore FILE`.
+ * `presales import FILE.jsonl | FILE.csv --table T [--map "Col=field,…"] [--encoding E] | --restore FILE`.
  * Exit 0 when every line was appended or already present, 1 when some were rejected (the valid
  * ones are appended all the same), 2 for a usage error or an unreadable file.
  */
@@ -32,13 +35,16 @@ export async function runImport(positional: readonly string[], options: Readonly
     if (file === undefined || positional.length > 1) throw new UsageError('give one file: presales import FILE.jsonl');
     if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
     if (options['restore'] !== undefined) return await restore(file, options);
+    const csv = file.toLowerCase().endsWith('.csv');
+    if (!csv && options['encoding'] !== undefined) throw new UsageError('--encoding is for CSV files: JSONL is UTF-8 (DOMAIN.md line format)');
+    const encoding = parseCsvEncoding(options['encoding'] ?? 'auto');
     const target = await openEventStoreTarget(options);
     try {
       console.error(`importing ${file} into ${target.description}`);
       const progress = progressPrinter();
       const batch = options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) };
-      const result = file.toLowerCase().endsWith('.csv')
-        ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, onProgress: progress.update })
+      const result = csv
+        ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, encoding, onProgress: progress.update })
         : await importJsonlFile(file, target.store, { ...batch, onProgress: progress.update });
       progress.finish();
       printSummary(result, progress.elapsedMs());
@@ -47,7 +53,8 @@ export async function runImport(positional: readonly string[], options: Readonly
       await target.store.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ColumnMappingError) {
+    // A file that cannot be read whole and right is refused before anything is appended.
+    if (error instanceof UsageError || error instanceof ColumnMappingError || error instanceof CsvEncodingError || error instanceof CsvSyntaxError) {
       console.error(`presales import: ${error.message}`);
       return 2;
     }

@@ -2,9 +2,11 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { runImport } from './import-command.js';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { CSV_TABLES, importCsvFile, importJsonlFile, rejectionReportPath, type Rejection } from '@presales/interchange';
+import { CSV_TABLES, CsvEncodingError, CsvSyntaxError, importCsvFile, importJsonlFile, parseCsvEncoding, rejectionReportPath, type Rejection } from '@presales/interchange';
 
 let dir: string;
 let store: SqliteEventStore;
@@ -111,5 +113,55 @@ describe('presales import: bad input is reported by line and never stops the res
     expect(report[0]!.reason).toMatch(/hours = "lots"/);
     expect(report[1]!.reason).toMatch(/TimeLogged needs ConsultantOnboarded first/);
     expect(await importCsvFile(path, CSV_TABLES['time-logs'], { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' }, { id: 'pmo', role: 'admin' }, store)).toMatchObject({ appended: 0, alreadyPresent: 1 });
+  });
+});
+
+describe('presales import of a CSV file: decoded and parsed whole before anything is appended', () => {
+  const consultantsSheet = (rows: readonly string[]) => ['工号,姓名,团队,职级,周工时,时薪,币种,入职日期', ...rows].join('\r\n') + '\r\n';
+  const mapping = { 工号: 'consultantId', 姓名: 'name', 团队: 'teamId', 职级: 'level', 周工时: 'weeklyCapacityHours', 时薪: 'hourlyCost', 币种: 'currency', 入职日期: 'onboardedAt' };
+  const pmo = { id: 'pmo', role: 'admin' } as const;
+
+  it('records the Chinese names of a GBK sheet (Excel "CSV" in a Chinese locale) read with encoding gb18030', async () => {
+    const path = join(dir, 'consultants.csv');
+    writeFileSync(path, iconv.encode(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02', 'c2,"李娜, 组长",t1,manager,40,800,CNY,2025-01-03']), 'gbk'));
+    const result = await importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store, { encoding: parseCsvEncoding('gb18030') });
+    expect(result, JSON.stringify(result.examples)).toMatchObject({ appended: 2, rejected: 0 });
+    expect((await store.readStream('consultant-c2'))[0]!.data).toMatchObject({ name: '李娜, 组长' });
+  });
+
+  it('refuses the GBK sheet read as UTF-8, naming --encoding, and records nothing', async () => {
+    const path = join(dir, 'consultants.csv');
+    writeFileSync(path, iconv.encode(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02']), 'gbk'));
+    await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(CsvEncodingError);
+    await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(/--encoding gb18030/);
+    expect(await store.readAll()).toHaveLength(0);
+  });
+
+  it('refuses a sheet with a stray quote on its last row, recording none of the rows before it', async () => {
+    const path = join(dir, 'consultants.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02', 'c2,李"娜,t1,manager,40,800,CNY,2025-01-03']))]));
+    await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(CsvSyntaxError);
+    expect(await store.readAll()).toHaveLength(0);
+  });
+});
+
+describe('presales import FILE.csv on the command line', () => {
+  it('exits 2 with the reason and the option to use when the file is not UTF-8, and takes --encoding', async () => {
+    const path = join(dir, 'team.csv');
+    writeFileSync(path, iconv.encode('consultantId,name,teamId,level,weeklyCapacityHours,hourlyCost,currency,onboardedAt\r\nc7,张三,t1,senior,40,500,CNY,2025-01-02\r\n', 'gbk'));
+    const errors: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message));
+    const log = vi.spyOn(console, 'log').mockImplementation((message: string) => void errors.push(message));
+    try {
+      const dataDir = join(dir, 'cli-data');
+      expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir })).toBe(2);
+      expect(errors.join('\n')).toMatch(/presales import: team\.csv: line 2 is not valid UTF-8.*--encoding gb18030/);
+      expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir, encoding: 'gb18030' }), readFileSync(rejectionReportPath(path), 'utf8')).toBe(0);
+      expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir, encoding: 'latin-9000' })).toBe(2);
+      expect(errors.at(-1)).toMatch(/--encoding latin-9000: not an encoding/);
+    } finally {
+      spy.mockRestore();
+      log.mockRestore();
+    }
   });
 });

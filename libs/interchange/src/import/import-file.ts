@@ -1,8 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Actor } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
-import { csvItems } from '../csv/csv-source.js';
+import { checkCsvFile, csvFileRecords, csvItems, resolveCsvFile } from '../csv/csv-source.js';
 import type { CsvTable } from '../csv/csv-tables.js';
+import type { CsvEncoding } from '../csv/text-decoding.js';
 import { EventImporter, type ImportItem, type ImportSummary } from './event-importer.js';
 import { jsonlItems } from './jsonl-source.js';
 import { RejectionReport, rejectionReportPath } from './rejection-report.js';
@@ -22,6 +23,11 @@ export interface FileImportOptions {
   readonly onProgress?: (progress: FileImportProgress) => void;
 }
 
+export interface CsvImportOptions extends FileImportOptions {
+  /** `auto` (the default): a byte-order mark, else UTF-8. */
+  readonly encoding?: CsvEncoding;
+}
+
 export interface FileImportResult extends ImportSummary {
   readonly reportPath: string;
   readonly examples: readonly Rejection[];
@@ -39,19 +45,23 @@ export function importJsonlFile(path: string, store: Pick<EventStore, 'readStrea
   return runFileImport(path, items, store, options, tracker);
 }
 
-/** `presales import FILE.csv --table …`: each row mapped to an event, then validated like a JSONL line. */
-export function importCsvFile(
+/**
+ * `presales import FILE.csv --table …`: the file is decoded and parsed in full first, so an
+ * undecodable byte or a broken quote refuses it with nothing appended; then each row is mapped to
+ * an event and validated like a JSONL line.
+ */
+export async function importCsvFile(
   path: string,
   table: CsvTable,
   mapping: Readonly<Record<string, string>>,
   actor: Actor,
   store: Pick<EventStore, 'readStream' | 'appendToStream'>,
-  options: FileImportOptions = {},
+  options: CsvImportOptions = {},
 ): Promise<FileImportResult> {
+  const file = await resolveCsvFile(path, options.encoding ?? 'auto');
+  await checkCsvFile(file, table, mapping);
   const tracker = byteTracker(path);
-  const stream = createReadStream(path, { highWaterMark: READ_CHUNK, encoding: 'utf8' });
-  stream.on('data', (chunk) => tracker.add(Buffer.byteLength(chunk as string)));
-  return runFileImport(path, csvItems(stream as AsyncIterable<string>, table, mapping, actor), store, options, tracker);
+  return runFileImport(path, csvItems(csvFileRecords(file, tracker.set), table, mapping, actor), store, options, tracker);
 }
 
 async function runFileImport(
@@ -81,9 +91,6 @@ function byteTracker(path: string) {
     total: statSync(path).size,
     set: (bytes: number) => {
       read = bytes;
-    },
-    add: (bytes: number) => {
-      read += bytes;
     },
     read: () => read,
   };
