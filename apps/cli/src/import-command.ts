@@ -9,6 +9,8 @@ import {
   importCsvFile,
   importJsonlFile,
   isCsvTableName,
+  isReferenceMode,
+  REFERENCE_MODES,
   jsonlItems,
   parseCsvEncoding,
   parseMapOption,
@@ -20,7 +22,7 @@ import {
 import { openEventStoreTarget, UsageError } from './event-store-target.js';
 import { renderProgress } from './progress-bar.js';
 
-const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch', 'encoding']);
+const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch', 'encoding', 'references']);
 
 /**
  * `presales import FILE.jsonl | FILE.csv --table T [--map "Col=field,…"] [--encoding E] | --restore FILE`.
@@ -38,11 +40,13 @@ export async function runImport(positional: readonly string[], options: Readonly
     const csv = file.toLowerCase().endsWith('.csv');
     if (!csv && options['encoding'] !== undefined) throw new UsageError('--encoding is for CSV files: JSONL is UTF-8 (DOMAIN.md line format)');
     const encoding = parseCsvEncoding(options['encoding'] ?? 'auto');
+    const references = options['references'] ?? 'checked';
+    if (!isReferenceMode(references)) throw new UsageError(`--references ${references}: must be ${REFERENCE_MODES.join(' or ')}`);
     const target = await openEventStoreTarget(options);
     try {
       console.error(`importing ${file} into ${target.description}`);
       const progress = progressPrinter();
-      const batch = options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) };
+      const batch = { references, ...(options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) }) };
       const result = csv
         ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, encoding, onProgress: progress.update })
         : await importJsonlFile(file, target.store, { ...batch, onProgress: progress.update });

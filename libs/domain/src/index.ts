@@ -21,6 +21,8 @@ export * from './money/money.js';
 export * from './catalog/event-catalog.js';
 export * from './catalog/aggregates.js';
 export * from './catalog/stream-events.js';
+export * from './catalog/references.js';
+export * from './catalog/identity.js';
 export * from './catalog/domain-doc.js';
 
 // The aggregates, in the order of STREAM_CATEGORIES.

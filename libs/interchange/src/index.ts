@@ -5,6 +5,7 @@ export * from './line/event-id.js';
 export * from './import/rejection.js';
 export * from './import/event-importer.js';
 export * from './import/jsonl-source.js';
+export * from './import/forward-references.js';
 export * from './import/rejection-report.js';
 export * from './import/import-file.js';
 export * from './export/export-events.js';

@@ -90,8 +90,9 @@ function formTeam(world: World, org: Organisation, index: number, at: number): v
     salesIds: [1, 2, 3].map((n) => `sales-${teamId.slice(5)}-${n}`),
   };
   org.teams.push(team);
-  onboard(world, org, team, managerId, 'manager', at);
+  // The team exists before anyone is onboarded into it: ConsultantOnboarded.teamId is a reference.
   world.issue('team', teamId, { type: 'FormTeam', data: { teamId, name: team.name, managerId, productLines } }, at, PMO);
+  onboard(world, org, team, managerId, 'manager', at);
   const size = prng.int(5, 7);
   for (let n = 0; n < size; n += 1) hire(world, org, team, prng.pick(LEVELS), at + (n + 1) * HOUR);
   scheduleTeamRhythm(world, org, team, at);

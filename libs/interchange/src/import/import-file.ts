@@ -5,6 +5,7 @@ import { checkCsvFile, csvFileRecords, csvItems, resolveCsvFile } from '../csv/c
 import type { CsvTable } from '../csv/csv-tables.js';
 import type { CsvEncoding } from '../csv/text-decoding.js';
 import { EventImporter, type ImportItem, type ImportSummary } from './event-importer.js';
+import { streamsRecordedIn, type ReferenceMode } from './forward-references.js';
 import { jsonlItems } from './jsonl-source.js';
 import { RejectionReport, rejectionReportPath } from './rejection-report.js';
 import type { Rejection } from './rejection.js';
@@ -21,6 +22,8 @@ export interface FileImportOptions {
   readonly batchLines?: number;
   readonly maxLineBytes?: number;
   readonly onProgress?: (progress: FileImportProgress) => void;
+  /** `forward`: a reference may name a stream a later line of the file records (read in a first pass). */
+  readonly references?: ReferenceMode;
 }
 
 export interface CsvImportOptions extends FileImportOptions {
@@ -36,13 +39,15 @@ export interface FileImportResult extends ImportSummary {
 const READ_CHUNK = 1024 * 1024;
 
 /** `presales import FILE.jsonl`: validate and append every line, rejections to FILE.rejected.jsonl. */
-export function importJsonlFile(path: string, store: Pick<EventStore, 'readStream' | 'appendToStream'>, options: FileImportOptions = {}): Promise<FileImportResult> {
+export async function importJsonlFile(path: string, store: Pick<EventStore, 'readStream' | 'appendToStream'>, options: FileImportOptions = {}): Promise<FileImportResult> {
   const tracker = byteTracker(path);
-  const items = jsonlItems(createReadStream(path, { highWaterMark: READ_CHUNK }), {
-    ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
-    onBytes: tracker.set,
-  });
-  return runFileImport(path, items, store, options, tracker);
+  const lines = (onBytes?: (bytes: number) => void) =>
+    jsonlItems(createReadStream(path, { highWaterMark: READ_CHUNK }), {
+      ...(options.maxLineBytes === undefined ? {} : { maxLineBytes: options.maxLineBytes }),
+      ...(onBytes === undefined ? {} : { onBytes }),
+    });
+  const forward = options.references === 'forward' ? await streamsRecordedIn(lines()) : undefined;
+  return runFileImport(path, lines(tracker.set), store, options, tracker, forward);
 }
 
 /**
@@ -61,7 +66,9 @@ export async function importCsvFile(
   const file = await resolveCsvFile(path, options.encoding ?? 'auto');
   await checkCsvFile(file, table, mapping);
   const tracker = byteTracker(path);
-  return runFileImport(path, csvItems(csvFileRecords(file, tracker.set), table, mapping, actor), store, options, tracker);
+  const rows = (onBytes?: (bytes: number) => void) => csvItems(csvFileRecords(file, onBytes), table, mapping, actor);
+  const forward = options.references === 'forward' ? await streamsRecordedIn(rows()) : undefined;
+  return runFileImport(path, rows(tracker.set), store, options, tracker, forward);
 }
 
 async function runFileImport(
@@ -70,11 +77,13 @@ async function runFileImport(
   store: Pick<EventStore, 'readStream' | 'appendToStream'>,
   options: FileImportOptions,
   tracker: ReturnType<typeof byteTracker>,
+  forwardReferences: ReadonlySet<string> | undefined,
 ): Promise<FileImportResult> {
   const report = new RejectionReport(rejectionReportPath(path));
   try {
     const importer = new EventImporter(store, {
       ...(options.batchLines === undefined ? {} : { batchLines: options.batchLines }),
+      ...(forwardReferences === undefined ? {} : { forwardReferences }),
       onRejected: (rejection) => report.add(rejection),
       onProgress: (progress) => options.onProgress?.({ ...progress, bytesRead: tracker.read(), totalBytes: tracker.total }),
     });
