@@ -118,6 +118,10 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(error).toBeInstanceOf(AnalyticsQueryError);
       expect((error as AnalyticsQueryError).engineMessage).toMatch(/no_such_table/);
       expect((error as AnalyticsQueryError).sql).toBe('SELECT * FROM no_such_table');
+      // The engine's code survives whichever client and server: callers decide by it.
+      expect((error as AnalyticsQueryError).code).toBe(60);
+      expect([undefined, 'UNKNOWN_TABLE']).toContain((error as AnalyticsQueryError).type);
+      expect((error as AnalyticsQueryError).statementFault).toBe(true);
       // Failed queries give their connections back: with as many failing at once as the store
       // runs, a leak would leave the queries after them waiting for ever.
       const slots = store.capabilities.concurrentQueries;
