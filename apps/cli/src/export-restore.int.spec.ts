@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { honestAppends } from '@presales/event-store/testing';
 import { EVENT_SCHEMAS, kpiDecider, streamName, type KpiDefinition } from '@presales/domain';
 import { importJsonlFile, exportLines, jsonlItems, restoreExport, RestoreVerificationError } from '@presales/interchange';
 import { KPI_CATALOG, toPublishedDefinition } from '@presales/kpi';
@@ -82,7 +83,7 @@ describe('export and restore', () => {
     await loadDemo(generateDemo({ seed: 14, scale: 3000 }), original, clock);
     const file = join(dir, 'export.jsonl');
     await exportTo(original, file);
-    const fresh = SqliteEventStore.open({ file: join(dir, 'b.sqlite'), durability: 'normal' });
+    const fresh = honestAppends(SqliteEventStore.open({ file: join(dir, 'b.sqlite'), durability: 'normal' }));
     await publishCatalogAtFirstStart(fresh);
     const events = (await original.readAll()).length;
     const first = await importJsonlFile(file, fresh);

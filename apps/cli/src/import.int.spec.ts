@@ -6,13 +6,15 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runImport } from './import-command.js';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { honestAppends } from '@presales/event-store/testing';
 import { CSV_TABLES, CsvEncodingError, CsvSyntaxError, importCsvFile, importJsonlFile, parseCsvEncoding, rejectionReportPath, type Rejection } from '@presales/interchange';
 
 let dir: string;
 let store: SqliteEventStore;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'presales-import-'));
-  store = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal' });
+  // Every event these tests write, directly or through the importer, is one the domain accepts.
+  store = honestAppends(SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal' }));
 });
 
 /** The opportunity the tenders below name: a tender for an unregistered opportunity is refused. */
