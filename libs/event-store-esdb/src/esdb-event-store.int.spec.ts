@@ -15,7 +15,7 @@ const WRITER = resolve(__dirname, '..', 'dist', 'testing', 'writer-process.js');
 describeEventStoreContract(
   'eventstoredb',
   url === undefined || url === ''
-    ? { skip: 'EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false); see docs/eventstoredb.md' }
+    ? { engine: 'eventstoredb', skip: 'EVENTSTORE_URL is not set (e.g. EVENTSTORE_URL=esdb://localhost:2113?tls=false); see docs/eventstoredb.md' }
     : {
         open: async () => {
           if (!existsSync(WRITER)) throw new Error(`${WRITER} is missing: run \`npx nx run event-store-esdb:build\` (nx test does it first)`);
