@@ -26,8 +26,9 @@ const depConstraints = [
   { sourceTag: 'layer:apps', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters'] },
   // Test harnesses and the KPI oracle may read the domain and the ports they exercise.
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', ...BELOW_SERVICES] },
-  // The dashboard imports only browser-safe libs: contracts and kpi.
-  { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser'] },
+  // Browser-safe libs import browser-safe or shared (pure) ones; the dashboard only contracts and kpi.
+  { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser', 'scope:shared'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['scope:browser'] },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:apps', 'type:testing'] },
 ];
 

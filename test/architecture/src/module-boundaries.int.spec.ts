@@ -22,6 +22,7 @@ const FORBIDDEN: readonly (readonly [file: string, from: string, rule: string])[
   ['libs/event-store-sqlite/src/probe.ts', '@presales/analytics-chdb', '@nx/enforce-module-boundaries'],
   ['libs/analytics-chdb/src/probe.ts', '@presales/api', '@nx/enforce-module-boundaries'],
   ['dashboards/web/src/probe.ts', '@presales/analytics', '@nx/enforce-module-boundaries'],
+  ['dashboards/web/src/probe.ts', '@presales/domain', '@nx/enforce-module-boundaries'],
   ['apps/api/src/probe.ts', '@presales/domain/testing', 'no-restricted-imports'],
   ['apps/cli/src/probe.ts', '@presales/event-store/testing', 'no-restricted-imports'],
   ['libs/analytics/src/kpis/probe.ts', '@presales/analytics/testing', 'no-restricted-imports'],
@@ -30,6 +31,8 @@ const FORBIDDEN: readonly (readonly [file: string, from: string, rule: string])[
 const ALLOWED: readonly (readonly [file: string, from: string])[] = [
   ['libs/event-store/src/probe.ts', '@presales/domain'],
   ['libs/analytics/src/probe.ts', '@presales/kpi'],
+  ['libs/kpi/src/probe.ts', '@presales/domain/vocabulary'],
+  ['dashboards/web/src/probe.ts', '@presales/kpi'],
   ['libs/audit/src/probe.ts', '@presales/analytics'],
   ['libs/audit/src/probe.ts', '@presales/interchange'],
   ['libs/demo/src/probe.ts', '@presales/interchange'],
