@@ -1,5 +1,5 @@
 import type { ApiErrorBody } from '@presales/contracts';
-import { PlatformRequestError } from './platform-client.js';
+import { CliError } from './cli-error.js';
 
 export interface RawAnswer {
   readonly bytes: Buffer;
@@ -15,7 +15,7 @@ export async function getRaw(base: string, path: string, role: string): Promise<
   try {
     response = await fetch(new URL(path, base), { headers: { 'x-actor-id': actorId(), 'x-actor-role': role } });
   } catch (error) {
-    throw new PlatformRequestError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
+    throw new CliError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
   }
   const bytes = Buffer.from(await response.arrayBuffer());
   if (!response.ok) {
@@ -25,7 +25,7 @@ export async function getRaw(base: string, path: string, role: string): Promise<
     } catch {
       // not a JSON error body: the status says enough
     }
-    throw new PlatformRequestError(message);
+    throw new CliError(message);
   }
   return { bytes, headers: response.headers };
 }

@@ -1,9 +1,6 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { ACTOR_ROLES, type Actor, type ActorRole } from '@presales/domain';
 import {
-  ColumnMappingError,
-  CsvEncodingError,
-  CsvSyntaxError,
   CSV_TABLE_NAMES,
   CSV_TABLES,
   importCsvFile,
@@ -19,7 +16,8 @@ import {
   type FileImportProgress,
   type FileImportResult,
 } from '@presales/interchange';
-import { openEventStoreTarget, UsageError } from './event-store-target.js';
+import { CliError, reportFailure } from './cli-error.js';
+import { openEventStoreTarget } from './event-store-target.js';
 import { renderProgress } from './progress-bar.js';
 
 const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch', 'encoding', 'references']);
@@ -33,15 +31,15 @@ export async function runImport(positional: readonly string[], options: Readonly
   try {
     const file = positional[0] ?? options['restore'];
     const unknown = Object.keys(options).filter((name) => !KNOWN.has(name));
-    if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
-    if (file === undefined || positional.length > 1) throw new UsageError('give one file: presales import FILE.jsonl');
-    if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+    if (unknown.length > 0) throw new CliError(`unknown option --${unknown[0]}`);
+    if (file === undefined || positional.length > 1) throw new CliError('give one file: presales import FILE.jsonl');
+    if (!existsSync(file)) throw new CliError(`${file}: no such file`);
     if (options['restore'] !== undefined) return await restore(file, options);
     const csv = file.toLowerCase().endsWith('.csv');
-    if (!csv && options['encoding'] !== undefined) throw new UsageError('--encoding is for CSV files: JSONL is UTF-8 (DOMAIN.md line format)');
+    if (!csv && options['encoding'] !== undefined) throw new CliError('--encoding is for CSV files: JSONL is UTF-8 (DOMAIN.md line format)');
     const encoding = parseCsvEncoding(options['encoding'] ?? 'auto');
     const references = options['references'] ?? 'checked';
-    if (!isReferenceMode(references)) throw new UsageError(`--references ${references}: must be ${REFERENCE_MODES.join(' or ')}`);
+    if (!isReferenceMode(references)) throw new CliError(`--references ${references}: must be ${REFERENCE_MODES.join(' or ')}`);
     const target = await openEventStoreTarget(options);
     try {
       console.error(`importing ${file} into ${target.description}`);
@@ -58,11 +56,7 @@ export async function runImport(positional: readonly string[], options: Readonly
     }
   } catch (error) {
     // A file that cannot be read whole and right is refused before anything is appended.
-    if (error instanceof UsageError || error instanceof ColumnMappingError || error instanceof CsvEncodingError || error instanceof CsvSyntaxError) {
-      console.error(`presales import: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return reportFailure('import', error);
   }
 }
 
@@ -70,7 +64,7 @@ export async function runImport(positional: readonly string[], options: Readonly
 async function restore(file: string, options: Readonly<Record<string, string>>): Promise<number> {
   const target = await openEventStoreTarget(options);
   try {
-    if (target.sqlite === undefined) throw new UsageError(`restore needs the SQLite event store; ${target.description} has no restore operation in this build (see docs/import-export.md)`);
+    if (target.sqlite === undefined) throw new CliError(`restore needs the SQLite event store; ${target.description} has no restore operation in this build (see docs/import-export.md)`);
     const sqlite = target.sqlite;
     const started = Date.now();
     console.error(`verifying ${file}, then restoring into ${target.description}`);
@@ -94,7 +88,7 @@ async function restore(file: string, options: Readonly<Record<string, string>>):
 
 function csvTable(options: Readonly<Record<string, string>>) {
   const name = options['table'];
-  if (name === undefined || !isCsvTableName(name)) throw new UsageError(`a CSV import needs --table ${CSV_TABLE_NAMES.join('|')}${name === undefined ? '' : `, not ${name}`}`);
+  if (name === undefined || !isCsvTableName(name)) throw new CliError(`a CSV import needs --table ${CSV_TABLE_NAMES.join('|')}${name === undefined ? '' : `, not ${name}`}`);
   return CSV_TABLES[name];
 }
 
@@ -106,7 +100,7 @@ function csvMapping(options: Readonly<Record<string, string>>): Record<string, s
 /** Who the CSV rows are recorded as: `--actor id[:role]`, default the OS user as an admin importing for the team. */
 function csvActor(options: Readonly<Record<string, string>>): Actor {
   const [id = (process.env['USER'] ?? 'importer').replace(/[^A-Za-z0-9_-]/g, '') || 'importer', role = 'admin'] = (options['actor'] ?? '').split(':').filter((part) => part !== '');
-  if (!(ACTOR_ROLES as readonly string[]).includes(role)) throw new UsageError(`--actor ${options['actor']}: role must be one of ${ACTOR_ROLES.join(', ')}`);
+  if (!(ACTOR_ROLES as readonly string[]).includes(role)) throw new CliError(`--actor ${options['actor']}: role must be one of ${ACTOR_ROLES.join(', ')}`);
   return { id, role: role as ActorRole };
 }
 

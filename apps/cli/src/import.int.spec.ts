@@ -27,7 +27,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const actor = { id: 'u1', role: 'consultant' };
+const actor = { id: 'u1', role: 'consultant' } as const;
 const registered = (id: string) => ({ stream: `opportunity-${id}`, type: 'OpportunityRegistered', data: { opportunityId: id, name: 'ERP rollout', customer: 'City IT', industry: 'government', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1000000', currency: 'CNY' }, salesOwnerId: 's1' }, metadata: meta('2025-01-15T09:00:00Z') });
 const meta = (occurredAt: string) => ({ occurredAt, actor });
 const received = (id: string) => ({ stream: `tender-${id}`, type: 'TenderReceived', data: { tenderId: id, opportunityId: 'O1', kind: 'rfp', issuer: 'City IT', deadline: '2025-03-01T12:00:00Z' }, metadata: meta('2025-02-01T09:00:00Z') });

@@ -1,7 +1,5 @@
 import type { ApiErrorBody } from '@presales/contracts';
-
-/** A request to a running platform failed: unreachable, or answered with an error body. */
-export class PlatformRequestError extends Error {}
+import { CliError } from './cli-error.js';
 
 export function platformUrl(options: Readonly<Record<string, string>>): string {
   return options['url'] ?? process.env['PRESALES_URL'] ?? 'http://localhost:3000';
@@ -17,9 +15,9 @@ export async function callPlatform<T>(base: string, path: string, role: string, 
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
   } catch (error) {
-    throw new PlatformRequestError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
+    throw new CliError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
   }
   const body = (await response.json()) as T | ApiErrorBody;
-  if (!response.ok) throw new PlatformRequestError((body as ApiErrorBody).error?.message ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new CliError((body as ApiErrorBody).error?.message ?? `HTTP ${response.status}`);
   return body as T;
 }
