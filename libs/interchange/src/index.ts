@@ -1,4 +1,5 @@
 export * from './line/line-splitter.js';
+export * from './line/line-envelope.js';
 export * from './line/import-line.js';
 export * from './line/export-line.js';
 export * from './line/event-id.js';

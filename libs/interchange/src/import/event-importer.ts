@@ -1,7 +1,8 @@
 import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, isIdentifiedByData, parseDomainEvent, parseStreamName, referencesOf, ValidationError, type DomainEvent, type Reference } from '@presales/domain';
 import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
 import { contentFingerprint, derivedEventId, factFingerprint } from '../line/event-id.js';
-import { parseEnvelope, writerMetadataOf, type ImportCandidate, type ImportLine } from '../line/import-line.js';
+import { parseEnvelope, writerMetadataOf, type ImportCandidate } from '../line/import-line.js';
+import type { ImportLine } from '../line/line-envelope.js';
 import { LineRejectedError, reject, type Rejection, type RejectionCode } from './rejection.js';
 import type { PendingEvent, StreamEntry } from './stream-entry.js';
 import { KnownStreams } from './known-streams.js';

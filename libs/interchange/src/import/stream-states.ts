@@ -1,7 +1,8 @@
 import { aggregateFor, isIdentifiedByData, parseDomainEvent, parseStreamName } from '@presales/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@presales/event-store';
 import { contentFingerprint, factFingerprint } from '../line/event-id.js';
-import { writerMetadataOf, type LineMetadata } from '../line/import-line.js';
+import { writerMetadataOf } from '../line/import-line.js';
+import type { LineMetadata } from '../line/line-envelope.js';
 import { StreamEntry } from './stream-entry.js';
 
 /**
