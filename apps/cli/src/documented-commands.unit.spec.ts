@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_SUBCOMMANDS } from './audit-command.js';
 import { parseArgs } from './commands.js';
-import { commandForms, documentedCommands } from './documented-commands.js';
+import { commandForms, documentedCommands } from './testing/documented-commands.js';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const commands = documentedCommands(ROOT);

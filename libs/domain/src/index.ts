@@ -57,7 +57,6 @@ export * from './consultant/consultant.state.js';
 export * from './consultant/consultant.commands.js';
 export * from './consultant/consultant.rules.js';
 export * from './consultant/consultant.decider.js';
-export * from './consultant/consultant.load.js';
 export * from './team/team.events.js';
 export * from './team/team.state.js';
 export * from './team/team.commands.js';
