@@ -1,26 +1,43 @@
 import nx from '@nx/eslint-plugin';
 
 /**
- * Module boundaries (DESIGN.md "Repository layout"): floors from the bottom up are
- * domain and contracts; ports (event-store, analytics, kpi); adapters; apps and the dashboard.
- * No arrow runs back up. Tags live in each project.json.
+ * Module boundaries (DESIGN.md "Repository layout"): one tag per floor, bottom up —
+ * layer:domain (domain, contracts), layer:ports (event-store, kpi), layer:services (analytics,
+ * audit; interchange and demo beside them), layer:adapters, layer:apps (api, cli, dashboard).
+ * A project imports only floors below its own. Within a floor no arrow is allowed unless listed:
+ * the services name theirs with a service:* tag (audit reads analytics and the line format;
+ * demo writes the line format). Tags live in each project.json; test/architecture proves each
+ * forbidden edge fails.
  */
+const BELOW_SERVICES = ['layer:domain', 'layer:ports'];
 const depConstraints = [
   // The domain imports nothing of ours.
-  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
-  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: [] },
-  // Ports see the domain and each other, never an adapter.
-  { sourceTag: 'type:port', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:port'] },
-  // Adapters implement ports; their tests may use test harnesses.
-  { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:port', 'type:domain', 'type:testing'] },
+  { sourceTag: 'layer:domain', onlyDependOnLibsWithTags: [] },
+  // Ports see the domain only: the event store knows nothing of KPIs.
+  { sourceTag: 'layer:ports', onlyDependOnLibsWithTags: ['layer:domain'] },
+  // Services see the floors below, and the services their own tag lists.
+  { sourceTag: 'layer:services', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services'] },
+  { sourceTag: 'service:analytics', onlyDependOnLibsWithTags: BELOW_SERVICES },
+  { sourceTag: 'service:interchange', onlyDependOnLibsWithTags: BELOW_SERVICES },
+  { sourceTag: 'service:demo', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:interchange'] },
+  { sourceTag: 'service:audit', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:analytics', 'service:interchange'] },
+  // Adapters implement ports and services, never each other; their tests may use test harnesses.
+  { sourceTag: 'layer:adapters', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'type:testing'] },
+  { sourceTag: 'layer:apps', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters'] },
   // Test harnesses and the KPI oracle may read the domain and the ports they exercise.
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', 'type:domain', 'type:contracts', 'type:port'] },
-  // The dashboard imports only browser-safe libs: contracts and kpi.
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', ...BELOW_SERVICES] },
+  // Browser-safe libs import browser-safe or shared (pure) ones; the dashboard only contracts and kpi.
+  { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser', 'scope:shared'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['scope:browser'] },
-  { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser'] },
-  { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:port', 'type:adapter'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:port', 'type:adapter', 'type:testing'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:apps', 'type:testing'] },
 ];
+
+/**
+ * `@presales/<lib>/testing` entry points hold fixtures, contract suites and fakes: production code
+ * never imports them (a fixture's invalid event, a fake's shortcut). Tests, contract suites,
+ * testing entry points themselves and the test/ projects may.
+ */
+const TEST_SUPPORT = ['**/*.spec.ts', '**/*.contract.ts', '**/src/testing/**', 'test/**'];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/.data', '**/vite.config.mts', '**/vitest.config.mts'] },
@@ -33,6 +50,13 @@ export default [
       // noUncheckedIndexedAccess is on: a `!` after a checked index is the documented escape hatch.
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: TEST_SUPPORT,
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^@presales/[^/]+/testing(/.*)?$', message: 'a /testing entry point is for tests: production code must not import fixtures or fakes' }] }],
     },
   },
 ];

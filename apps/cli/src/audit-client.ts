@@ -1,4 +1,5 @@
-import { failureMessage, PlatformRequestError, unreachable } from './platform-client.js';
+import { CliError } from './cli-error.js';
+import { failureMessage, unreachable } from './platform-client.js';
 import { authorizationFor } from './platform-credentials.js';
 
 export interface RawAnswer {
@@ -25,7 +26,7 @@ export async function getRaw(base: string, path: string): Promise<RawAnswer> {
     } catch {
       // not a JSON error body: the status says enough
     }
-    throw new PlatformRequestError(failureMessage(response.status, body));
+    throw new CliError(failureMessage(response.status, body));
   }
   return { bytes, headers: response.headers };
 }

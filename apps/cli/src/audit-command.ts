@@ -2,7 +2,8 @@ import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, StateAs
 import { getJson, getRaw } from './audit-client.js';
 import { saveEvidencePack } from './audit-evidence.js';
 import { diffText, historyText, proofText, readsText, stateText, storeReportText, chainText } from './audit-format.js';
-import { platformUrl, PlatformRequestError } from './platform-client.js';
+import { CliError, reportFailure } from './cli-error.js';
+import { platformUrl } from './platform-client.js';
 
 /** `presales audit <subcommand>`: each one asks the running platform's /api/audit. */
 export const AUDIT_SUBCOMMANDS = {
@@ -21,17 +22,16 @@ const WITHOUT_SUBJECT: ReadonlySet<string> = new Set(['kpis', 'reads']);
 /** Exit codes: 0 answered (and intact), 1 a chain is broken, 2 a usage or platform error. */
 export async function runAudit(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
   const [sub, subject, ...rest] = positional;
-  if (sub === undefined || !Object.hasOwn(AUDIT_SUBCOMMANDS, sub)) return fail(`say what to do: ${Object.keys(AUDIT_SUBCOMMANDS).join(', ')}`);
-  const stray = WITHOUT_SUBJECT.has(sub) ? subject : rest[0];
-  if (stray !== undefined) return fail(`unexpected argument ${JSON.stringify(stray)}`);
-  const json = options['format'] === 'json';
-  if (options['format'] !== undefined && !['json', 'text'].includes(options['format'])) return fail('--format must be text or json');
-  const context = { base: platformUrl(options), subject, options, json };
   try {
+    if (sub === undefined || !Object.hasOwn(AUDIT_SUBCOMMANDS, sub)) throw new CliError(`say what to do: ${Object.keys(AUDIT_SUBCOMMANDS).join(', ')}`);
+    const stray = WITHOUT_SUBJECT.has(sub) ? subject : rest[0];
+    if (stray !== undefined) throw new CliError(`unexpected argument ${JSON.stringify(stray)}`);
+    const json = options['format'] === 'json';
+    if (options['format'] !== undefined && !['json', 'text'].includes(options['format'])) throw new CliError('--format must be text or json');
+    const context = { base: platformUrl(options), subject, options, json };
     return await SUBCOMMANDS[sub as AuditSubcommand](context);
   } catch (error) {
-    if (error instanceof PlatformRequestError || error instanceof UsageError) return fail(error.message);
-    throw error;
+    return reportFailure('audit', error);
   }
 }
 
@@ -42,11 +42,9 @@ interface Context {
   readonly json: boolean;
 }
 
-class UsageError extends Error {}
-
-/** The subject as a path segment; a UsageError when it is missing. */
+/** The subject as a path segment; a CliError when it is missing. */
 function required(context: Context, what: 'tender id' | 'stream'): string {
-  if (context.subject === undefined) throw new UsageError(`give the ${what}, e.g. presales audit ${what === 'tender id' ? 'history T-1' : 'as-of tender-T-1'}`);
+  if (context.subject === undefined) throw new CliError(`give the ${what}, e.g. presales audit ${what === 'tender id' ? 'history T-1' : 'as-of tender-T-1'}`);
   return encodeURIComponent(context.subject);
 }
 
@@ -67,7 +65,7 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
   history: async (c) => (await show<BidHistory>(c, `/api/audit/tenders/${required(c, 'tender id')}/history`, historyText), 0),
   'as-of': async (c) => (await show<StateAsOf>(c, `/api/audit/streams/${required(c, 'stream')}/state${query(c.options, { at: 'at' })}`, stateText), 0),
   diff: async (c) => {
-    if (c.options['from'] === undefined) throw new UsageError('give --from REVISION|ISO_TIME (and optionally --to)');
+    if (c.options['from'] === undefined) throw new CliError('give --from REVISION|ISO_TIME (and optionally --to)');
     await show<StateDiff>(c, `/api/audit/streams/${required(c, 'stream')}/diff${query(c.options, { from: 'from', to: 'to' })}`, diffText);
     return 0;
   },
@@ -85,7 +83,7 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
     return 0;
   },
   kpis: async (c) => {
-    if (c.options['as-of'] === undefined) throw new UsageError('give --as-of ISO_TIME, the moment to travel back to');
+    if (c.options['as-of'] === undefined) throw new CliError('give --as-of ISO_TIME, the moment to travel back to');
     const path = `/api/audit/kpis${query(c.options, { 'as-of': 'asOf', period: 'period', scope: 'scope', window: 'window', threshold: 'threshold' })}`;
     const { bytes, headers } = await getRaw(c.base, path);
     // The bytes as the platform sent them: asked again later, they must be identical.
@@ -99,8 +97,3 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
     return 0;
   },
 };
-
-function fail(message: string): number {
-  console.error(`presales audit: ${message}`);
-  return 2;
-}

@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { DemoClock, demoEventLine, DemoScaleError, generateDemo, loadDemo, parseScale, type DemoOptions } from '@presales/demo';
-import { openEventStoreTarget, UsageError } from './event-store-target.js';
+import { DemoClock, demoEventLine, generateDemo, loadDemo, parseScale, type DemoOptions } from '@presales/demo';
+import { CliError, reportFailure } from './cli-error.js';
+import { openEventStoreTarget } from './event-store-target.js';
 
 const KNOWN = new Set(['scale', 'seed', 'out', 'data-dir', 'durability', 'start', 'months']);
 
@@ -9,7 +10,7 @@ const KNOWN = new Set(['scale', 'seed', 'out', 'data-dir', 'durability', 'start'
 export async function runDemo(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
   try {
     const unknown = Object.keys(options).filter((name) => !KNOWN.has(name));
-    if (unknown.length > 0 || positional.length > 0) throw new UsageError(`unexpected ${unknown.length > 0 ? `option --${unknown[0]}` : `argument ${positional[0]}`}`);
+    if (unknown.length > 0 || positional.length > 0) throw new CliError(`unexpected ${unknown.length > 0 ? `option --${unknown[0]}` : `argument ${positional[0]}`}`);
     const demo = demoOptions(options);
     const started = Date.now();
     if (options['out'] !== undefined) {
@@ -32,19 +33,15 @@ export async function runDemo(positional: readonly string[], options: Readonly<R
       await target.store.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof DemoScaleError) {
-      console.error(`presales demo: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    return reportFailure('demo', error);
   }
 }
 
 function demoOptions(options: Readonly<Record<string, string>>): DemoOptions {
   const seed = Number(options['seed'] ?? '1');
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new UsageError(`--seed ${options['seed']}: must be a whole number from 0 to 4294967295`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new CliError(`--seed ${options['seed']}: must be a whole number from 0 to 4294967295`);
   const months = options['months'] === undefined ? undefined : Number(options['months']);
-  if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 120)) throw new UsageError(`--months ${options['months']}: must be a whole number from 1 to 120`);
+  if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 120)) throw new CliError(`--months ${options['months']}: must be a whole number from 1 to 120`);
   return {
     seed,
     scale: parseScale(options['scale'] ?? 'small'),

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { EventStore } from '@presales/event-store';
 import { EsdbEventStore } from '@presales/event-store-esdb';
 import { SqliteEventStore, type Durability } from '@presales/event-store-sqlite';
+import { CliError } from './cli-error.js';
 
 /** Where `presales demo|import|export` read and write: the platform's own configuration (README). */
 export interface EventStoreTarget {
@@ -10,9 +11,6 @@ export interface EventStoreTarget {
   /** The SQLite adapter, when that is the target: it alone can restore and take a driven clock. */
   readonly sqlite: SqliteEventStore | undefined;
 }
-
-/** A bad option or variable: exit code 2 with this message. */
-export class UsageError extends Error {}
 
 /**
  * Opens the event store the platform uses: EVENTSTORE_URL's EventStoreDB, or else the SQLite
@@ -23,7 +21,7 @@ export class UsageError extends Error {}
  */
 export async function openEventStoreTarget(options: Readonly<Record<string, string>>, clock?: () => Date): Promise<EventStoreTarget> {
   const durability = options['durability'] ?? 'normal';
-  if (durability !== 'full' && durability !== 'normal') throw new UsageError(`--durability ${durability}: must be full or normal`);
+  if (durability !== 'full' && durability !== 'normal') throw new CliError(`--durability ${durability}: must be full or normal`);
   const url = process.env['EVENTSTORE_URL']?.trim();
   if (url !== undefined && url !== '') {
     const store = await EsdbEventStore.connect({ url, connectDeadlineMs: 5000, ...(clock === undefined ? {} : { clock }) });

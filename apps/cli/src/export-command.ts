@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { exportLines } from '@presales/interchange';
-import { openEventStoreTarget, UsageError } from './event-store-target.js';
+import { CliError, reportFailure } from './cli-error.js';
+import { openEventStoreTarget } from './event-store-target.js';
 
 const KNOWN = new Set(['from-position', 'streams', 'data-dir', 'durability']);
 
@@ -9,11 +10,11 @@ const KNOWN = new Set(['from-position', 'streams', 'data-dir', 'durability']);
 export async function runExport(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
   try {
     const unknown = Object.keys(options).filter((name) => !KNOWN.has(name));
-    if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
+    if (unknown.length > 0) throw new CliError(`unknown option --${unknown[0]}`);
     const file = positional[0];
-    if (file === undefined || positional.length > 1) throw new UsageError('give one output file: presales export FILE.jsonl');
+    if (file === undefined || positional.length > 1) throw new CliError('give one output file: presales export FILE.jsonl');
     const from = options['from-position'];
-    if (from !== undefined && !/^\d+$/.test(from)) throw new UsageError(`--from-position ${from}: must be a whole number`);
+    if (from !== undefined && !/^\d+$/.test(from)) throw new CliError(`--from-position ${from}: must be a whole number`);
     const streamPrefixes = options['streams']?.split(',').map((prefix) => prefix.trim()).filter((prefix) => prefix !== '');
     const target = await openEventStoreTarget(options);
     const started = Date.now();
@@ -37,8 +38,6 @@ export async function runExport(positional: readonly string[], options: Readonly
     console.log(`exported ${count.toLocaleString('en-US')} events from ${target.description} to ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`presales export: ${error.message}`);
-    return 2;
+    return reportFailure('export', error);
   }
 }

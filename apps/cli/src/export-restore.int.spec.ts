@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { exportLines, jsonlItems, restoreExport, RestoreVerificationError } from '@presales/interchange';
+import { honestAppends } from '@presales/event-store/testing';
+import { EVENT_SCHEMAS, kpiDecider, streamName, type KpiDefinition } from '@presales/domain';
+import { importJsonlFile, exportLines, jsonlItems, restoreExport, RestoreVerificationError } from '@presales/interchange';
+import { KPI_CATALOG, toPublishedDefinition } from '@presales/kpi';
 
 let dir: string;
 beforeEach(() => {
@@ -72,4 +76,33 @@ describe('export and restore', () => {
     await original.close();
     await restored.close();
   });
+
+  it('imports its own export into a fresh platform once: the catalog definitions that platform published at first start are already present', async () => {
+    const clock = new DemoClock();
+    const original = SqliteEventStore.open({ file: join(dir, 'a.sqlite'), durability: 'normal', clock: clock.read });
+    await loadDemo(generateDemo({ seed: 14, scale: 3000 }), original, clock);
+    const file = join(dir, 'export.jsonl');
+    await exportTo(original, file);
+    const fresh = honestAppends(SqliteEventStore.open({ file: join(dir, 'b.sqlite'), durability: 'normal' }));
+    await publishCatalogAtFirstStart(fresh);
+    const events = (await original.readAll()).length;
+    const first = await importJsonlFile(file, fresh);
+    expect(first.examples).toEqual([]);
+    expect(first).toMatchObject({ lines: events, appended: events - KPI_CATALOG.length, alreadyPresent: KPI_CATALOG.length, rejected: 0 });
+    expect(await importJsonlFile(file, fresh)).toMatchObject({ appended: 0, alreadyPresent: events, rejected: 0 });
+    await original.close();
+    await fresh.close();
+  });
 });
+
+/** What the platform does on its first start with DEMO_DATA=off: version 1 of every catalog KPI, by the system, now. */
+async function publishCatalogAtFirstStart(store: SqliteEventStore): Promise<void> {
+  const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'platform', role: 'system' as const } };
+  for (const catalog of KPI_CATALOG) {
+    const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId: catalog.id, definition: toPublishedDefinition(catalog) as KpiDefinition }, metadata }, kpiDecider.initialState);
+    await store.appendToStream(
+      streamName('kpi', catalog.id),
+      events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion } })),
+    );
+  }
+}

@@ -2,26 +2,29 @@ import { userInfo } from 'node:os';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { ACTOR_ROLES, type Actor, type ActorRole } from '@presales/domain';
 import {
-  ColumnMappingError,
   CSV_TABLE_NAMES,
   CSV_TABLES,
   importCsvFile,
   importJsonlFile,
   isCsvTableName,
+  isReferenceMode,
+  REFERENCE_MODES,
   jsonlItems,
+  parseCsvEncoding,
   parseMapOption,
   restoreExport,
   RestoreVerificationError,
   type FileImportProgress,
   type FileImportResult,
 } from '@presales/interchange';
-import { openEventStoreTarget, UsageError } from './event-store-target.js';
+import { CliError, reportFailure } from './cli-error.js';
+import { openEventStoreTarget } from './event-store-target.js';
 import { renderProgress } from './progress-bar.js';
 
-const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch']);
+const KNOWN = new Set(['restore', 'table', 'map', 'mapping', 'actor', 'data-dir', 'durability', 'batch', 'encoding', 'references']);
 
 /**
- * `presales import FILE.jsonl | FILE.csv --table T [--map "Col=field,…"] | --restore FILE`.
+ * `presales import FILE.jsonl | FILE.csv --table T [--map "Col=field,…"] [--encoding E] | --restore FILE`.
  * Exit 0 when every line was appended or already present, 1 when some were rejected (the valid
  * ones are appended all the same), 2 for a usage error or an unreadable file.
  */
@@ -29,18 +32,23 @@ export async function runImport(positional: readonly string[], options: Readonly
   try {
     const file = positional[0] ?? options['restore'];
     const unknown = Object.keys(options).filter((name) => !KNOWN.has(name));
-    if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
-    if (file === undefined || positional.length > 1) throw new UsageError('give one file: presales import FILE.jsonl');
-    if (!existsSync(file)) throw new UsageError(`${file}: no such file`);
+    if (unknown.length > 0) throw new CliError(`unknown option --${unknown[0]}`);
+    if (file === undefined || positional.length > 1) throw new CliError('give one file: presales import FILE.jsonl');
+    if (!existsSync(file)) throw new CliError(`${file}: no such file`);
     if (options['restore'] !== undefined) return await restore(file, options);
+    const csv = file.toLowerCase().endsWith('.csv');
+    if (!csv && options['encoding'] !== undefined) throw new CliError('--encoding is for CSV files: JSONL is UTF-8 (DOMAIN.md line format)');
+    const encoding = parseCsvEncoding(options['encoding'] ?? 'auto');
+    const references = options['references'] ?? 'checked';
+    if (!isReferenceMode(references)) throw new CliError(`--references ${references}: must be ${REFERENCE_MODES.join(' or ')}`);
     const target = await openEventStoreTarget(options);
     try {
       console.error(`importing ${file} into ${target.description}`);
       const progress = progressPrinter();
       // The CLI opens the store's files (or server) directly, so whoever runs it is an operator of this host: recorded as such.
-      const batch = { ...(options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) }), importedBy: hostOperator() };
-      const result = file.toLowerCase().endsWith('.csv')
-        ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, onProgress: progress.update })
+      const batch = { references, importedBy: hostOperator(), ...(options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) }) };
+      const result = csv
+        ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, encoding, onProgress: progress.update })
         : await importJsonlFile(file, target.store, { ...batch, onProgress: progress.update });
       progress.finish();
       printSummary(result, progress.elapsedMs());
@@ -49,11 +57,8 @@ export async function runImport(positional: readonly string[], options: Readonly
       await target.store.close();
     }
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ColumnMappingError) {
-      console.error(`presales import: ${error.message}`);
-      return 2;
-    }
-    throw error;
+    // A file that cannot be read whole and right is refused before anything is appended.
+    return reportFailure('import', error);
   }
 }
 
@@ -61,7 +66,7 @@ export async function runImport(positional: readonly string[], options: Readonly
 async function restore(file: string, options: Readonly<Record<string, string>>): Promise<number> {
   const target = await openEventStoreTarget(options);
   try {
-    if (target.sqlite === undefined) throw new UsageError(`restore needs the SQLite event store; ${target.description} has no restore operation in this build (see docs/import-export.md)`);
+    if (target.sqlite === undefined) throw new CliError(`restore needs the SQLite event store; ${target.description} has no restore operation in this build (see docs/import-export.md)`);
     const sqlite = target.sqlite;
     const started = Date.now();
     console.error(`verifying ${file}, then restoring into ${target.description}`);
@@ -85,7 +90,7 @@ async function restore(file: string, options: Readonly<Record<string, string>>):
 
 function csvTable(options: Readonly<Record<string, string>>) {
   const name = options['table'];
-  if (name === undefined || !isCsvTableName(name)) throw new UsageError(`a CSV import needs --table ${CSV_TABLE_NAMES.join('|')}${name === undefined ? '' : `, not ${name}`}`);
+  if (name === undefined || !isCsvTableName(name)) throw new CliError(`a CSV import needs --table ${CSV_TABLE_NAMES.join('|')}${name === undefined ? '' : `, not ${name}`}`);
   return CSV_TABLES[name];
 }
 
@@ -103,7 +108,7 @@ function hostOperator(): Actor {
 /** Who the CSV rows are recorded as: `--actor id[:role]`, default the OS user as an admin importing for the team. */
 function csvActor(options: Readonly<Record<string, string>>): Actor {
   const [id = (process.env['USER'] ?? 'importer').replace(/[^A-Za-z0-9_-]/g, '') || 'importer', role = 'admin'] = (options['actor'] ?? '').split(':').filter((part) => part !== '');
-  if (!(ACTOR_ROLES as readonly string[]).includes(role)) throw new UsageError(`--actor ${options['actor']}: role must be one of ${ACTOR_ROLES.join(', ')}`);
+  if (!(ACTOR_ROLES as readonly string[]).includes(role)) throw new CliError(`--actor ${options['actor']}: role must be one of ${ACTOR_ROLES.join(', ')}`);
   return { id, role: role as ActorRole };
 }
 

@@ -1,7 +1,8 @@
 import type { KpiCatalogChange, MaturityResponse, PublishCatalogChangesResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import { formatKpiValue, formatStatus, formatTarget } from '@presales/kpi';
 import { formatTable } from './format-rows.js';
-import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+import { reportFailure } from './cli-error.js';
+import { callPlatform, platformUrl } from './platform-client.js';
 
 const TREND_MARK: Readonly<Record<ScorecardLine['check']['trend'], string>> = { improving: '↑', worsening: '↓', flat: '→', no_data: '' };
 
@@ -97,9 +98,7 @@ export async function runCatalogChanges(publish: boolean, options: Readonly<Reco
     if (!result.projected) console.log('(the read models will include them in a moment; GET /api/health shows the projector lag)');
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
-    console.error(`presales kpi catalog-changes: ${error.message}`);
-    return 2;
+    return reportFailure('kpi catalog-changes', error);
   }
 }
 
@@ -115,9 +114,7 @@ export async function runKpi(options: Readonly<Record<string, string>>): Promise
     console.log(scorecardTable(card));
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
-    console.error(`presales kpi: ${error.message}`);
-    return 2;
+    return reportFailure('kpi', error);
   }
 }
 
@@ -129,8 +126,6 @@ export async function runMaturity(options: Readonly<Record<string, string>>): Pr
     console.log(maturityTable(result, options['area'] !== undefined));
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
-    console.error(`presales maturity: ${error.message}`);
-    return 2;
+    return reportFailure('maturity', error);
   }
 }

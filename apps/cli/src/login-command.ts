@@ -1,6 +1,7 @@
 import type { CreatedTokenResponse, SessionResponse } from '@presales/contracts';
 import { hostname } from 'node:os';
-import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+import { callPlatform, platformUrl } from './platform-client.js';
+import { CliError } from './cli-error.js';
 import { forgetToken, saveToken, tokenFor } from './platform-credentials.js';
 import { readSecret } from './read-secret.js';
 
@@ -35,7 +36,7 @@ export async function runLogin(options: Readonly<Record<string, string>>): Promi
     console.log(`signed in to ${base} as ${signedIn.user}; token ${made.tokenInfo.id} kept until ${made.tokenInfo.expiresAt} (presales logout to revoke it)`);
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
+    if (!(error instanceof CliError)) throw error;
     console.error(`presales login: ${error.message}`);
     return 1;
   }
@@ -52,7 +53,7 @@ export async function runLogout(options: Readonly<Record<string, string>>): Prom
     const me = await callPlatform<SessionResponse>(base, '/api/auth/me');
     if (me.tokenId !== undefined) await callPlatform(base, `/api/tokens/${encodeURIComponent(me.tokenId)}`, { method: 'DELETE' });
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
+    if (!(error instanceof CliError)) throw error;
     console.error(`presales logout: the platform did not revoke the token (${error.message}); forgetting it here anyway`);
   }
   forgetToken(base);
@@ -65,10 +66,10 @@ async function signIn(base: string, username: string, password: string): Promise
   try {
     response = await fetch(new URL('/api/auth/login', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   } catch (error) {
-    throw new PlatformRequestError(`cannot reach the platform at ${base} (${(error as Error).message})`);
+    throw new CliError(`cannot reach the platform at ${base} (${(error as Error).message})`);
   }
   const body = (await response.json()) as SessionResponse & { error?: { message: string } };
-  if (!response.ok) throw new PlatformRequestError(body.error?.message ?? `HTTP ${response.status}`);
+  if (!response.ok) throw new CliError(body.error?.message ?? `HTTP ${response.status}`);
   const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0]!;
   return { cookie, csrfToken: body.csrfToken!, user: `${body.user.name} (${body.user.id}, ${body.user.role})` };
 }

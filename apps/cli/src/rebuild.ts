@@ -1,5 +1,6 @@
 import type { RebuildStatus } from '@presales/contracts';
-import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+import { reportFailure } from './cli-error.js';
+import { callPlatform, platformUrl } from './platform-client.js';
 import { renderProgress } from './progress-bar.js';
 
 const POLL_MS = 250;
@@ -29,8 +30,6 @@ export async function runRebuild(options: Readonly<Record<string, string>>): Pro
     console.log(`${renderProgress({ done: status.projected, total: status.total, elapsedMs: status.elapsedMs })}\nrebuilt every read model up to position ${status.position} in ${status.elapsedMs} ms`);
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
-    console.error(`presales rebuild: ${error.message}`);
-    return 2;
+    return reportFailure('rebuild', error);
   }
 }

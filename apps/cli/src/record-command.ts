@@ -1,5 +1,6 @@
 import type { CommandAcceptedResponse } from '@presales/contracts';
-import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+import { callPlatform, platformUrl } from './platform-client.js';
+import { CliError } from './cli-error.js';
 
 interface OpenApiOperation {
   readonly operationId?: string;
@@ -51,7 +52,7 @@ export async function runRecord(positional: readonly string[], options: Readonly
     console.log(`recorded ${accepted.command} in ${accepted.streamId} at revision ${accepted.revision} (position ${accepted.position}${accepted.projected ? '' : ', not yet in the analytics tables'})`);
     return 0;
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
+    if (!(error instanceof CliError)) throw error;
     console.error(`presales record: ${error.message}`);
     return 1;
   }

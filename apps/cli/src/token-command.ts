@@ -1,6 +1,7 @@
 import type { ApiTokenInfo, CreatedTokenResponse } from '@presales/contracts';
 import { formatTable } from './format-rows.js';
-import { callPlatform, platformUrl, PlatformRequestError } from './platform-client.js';
+import { callPlatform, platformUrl } from './platform-client.js';
+import { CliError } from './cli-error.js';
 
 /** `presales token create|list|revoke`: API tokens at a running platform, as whoever is signed in here. */
 export async function runToken(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
@@ -35,7 +36,7 @@ export async function runToken(positional: readonly string[], options: Readonly<
         return usage(`token: give create, list or revoke${action === undefined ? '' : ` (not ${JSON.stringify(action)})`}`);
     }
   } catch (error) {
-    if (!(error instanceof PlatformRequestError)) throw error;
+    if (!(error instanceof CliError)) throw error;
     console.error(`presales token: ${error.message}`);
     return 1;
   }

@@ -1,13 +1,13 @@
 import { describeAnalyticsStoreContract } from '@presales/analytics/testing';
-import { clickHouseSkipReason, startClickHouseServer } from '@presales/clickhouse-harness';
+import { clickHouseAvailability, startClickHouseServer } from '@presales/clickhouse-harness';
 import { ClickHouseAnalyticsStore } from './clickhouse-analytics-store.js';
 
-const skip = clickHouseSkipReason();
+const availability = clickHouseAvailability();
 
 describeAnalyticsStoreContract(
   'clickhouse-server',
-  skip !== undefined
-    ? { skip }
+  !availability.available
+    ? { engine: 'clickhouse', skip: availability.reason }
     : {
         open: async () => {
           const server = await startClickHouseServer();

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
 import {
   AnalyticsQueryError,
+  engineErrorDetails,
   collectedInsert,
   ResourcePool,
   sqlIdentifier,
@@ -160,7 +161,8 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     try {
       return await run();
     } catch (error) {
-      throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error));
+      // The client moves a modern server's code and type out of the message: keep them.
+      throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error), engineErrorDetails(error));
     }
   }
 }

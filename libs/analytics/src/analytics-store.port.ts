@@ -1,4 +1,5 @@
 import type { GatedSql } from './analyst/gate/sql-gate.js';
+import { engineErrorDetails, STATEMENT_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
 
 /** What an engine can do beyond the common dialect of DESIGN.md decision 8. */
 export interface EngineCapabilities {
@@ -110,17 +111,33 @@ export function toAnalystResult(body: JsonFormatBody): AnalystResult {
   };
 }
 
-/** A failure reported by the engine, with the statement that caused it. */
+/**
+ * A failure reported by the engine, with the statement that caused it and the engine's error code
+ * and type (see engineErrorDetails: the ClickHouse client takes them out of the message).
+ */
 export class AnalyticsQueryError extends Error {
+  readonly code: number | undefined;
+  readonly type: string | undefined;
+
   constructor(
     readonly engine: string,
     readonly sql: string,
     readonly engineMessage: string,
+    details: EngineErrorDetails = engineErrorDetails(engineMessage),
   ) {
-    super(`${engine}: ${firstLine(engineMessage)} — in: ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
+    super(`${engine}: ${details.code === undefined || CODE_PREFIX.test(engineMessage) ? '' : `Code: ${details.code}${details.type === undefined ? '' : ` (${details.type})`}. `}${firstLine(engineMessage)} — in: ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
     this.name = 'AnalyticsQueryError';
+    this.code = details.code;
+    this.type = details.type;
+  }
+
+  /** The statement's own SQL is at fault (STATEMENT_ERROR_CODES), not the store. */
+  get statementFault(): boolean {
+    return this.code !== undefined && STATEMENT_ERROR_CODES.has(this.code);
   }
 }
+
+const CODE_PREFIX = /\bCode: \d+/;
 
 function firstLine(text: string): string {
   return text.split('\n')[0] ?? text;

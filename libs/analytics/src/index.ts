@@ -1,4 +1,5 @@
 export * from './analytics-store.port.js';
+export * from './engine-error.js';
 export * from './sql/escape.js';
 export * from './schema/table-definition.js';
 export * from './schema/tables.js';

@@ -1,4 +1,5 @@
-import { aggregateFor, applyChecked, parseDomainEvent, parseStreamName } from '@presales/domain';
+import { aggregateFor, parseDomainEvent, parseStreamName } from '@presales/domain';
+import { applyChecked } from '@presales/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from './generate.js';
 import { EVENTS_PER_TEAM, SCALE_EVENTS, parseScale } from './scale.js';

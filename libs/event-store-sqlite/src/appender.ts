@@ -10,8 +10,9 @@ import {
   type EventToAppend,
   type ExpectedRevision,
 } from '@presales/event-store';
-import { chainedRows, type EventRowValues } from './chained-rows.js';
+import { chainedRows } from './chained-rows.js';
 import { LEDGER_GENESIS } from './ledger.js';
+import { prepareLogWrites, type LogWrites } from './log-writes.js';
 import type { EventRow, StreamRow } from './schema.js';
 import { toStreamState } from './stream-record.js';
 
@@ -25,10 +26,7 @@ class EventIdAlreadyRecorded extends Error {}
  * does not match, does it look for an earlier identical append (an idempotent retry).
  */
 export class Appender {
-  private readonly streamRow: Database.Statement<[string], StreamRow>;
-  private readonly logTail: Database.Statement<[], { seq: number | null; ledger_hash: string | null }>;
-  private readonly insert: Database.Statement<EventRowValues>;
-  private readonly upsertHead: Database.Statement<[string, number, string]>;
+  private readonly writes: LogWrites;
   private readonly eventsByIds: Database.Statement<[string], EventRow & { slot: number }>;
   private readonly appendLocked: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
 
@@ -36,18 +34,7 @@ export class Appender {
     db: Database.Database,
     private readonly clock: () => Date,
   ) {
-    this.streamRow = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
-    this.logTail = db.prepare(
-      `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
-              (SELECT ledger_hash FROM events WHERE ledger_hash IS NOT NULL ORDER BY position DESC LIMIT 1) AS ledger_hash`,
-    );
-    this.insert = db.prepare(
-      'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.upsertHead = db.prepare(
-      `INSERT INTO streams (stream_id, state, last_revision, last_hash) VALUES (?, 'live', ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET state = 'live', last_revision = excluded.last_revision, last_hash = excluded.last_hash`,
-    );
+    this.writes = prepareLogWrites(db);
     // One query for any batch size: the ids travel as one JSON array.
     this.eventsByIds = db.prepare(
       'SELECT e.*, CAST(j.key AS INTEGER) AS slot FROM json_each(?) AS j JOIN events AS e ON e.id = j.value',
@@ -72,9 +59,9 @@ export class Appender {
   }
 
   private appendInTransaction(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
-    const head = this.streamRow.get(streamId);
+    const head = this.writes.streamRow.get(streamId);
     const continuesAfter = checkAppend(streamId, expected, toStreamState(head));
-    const tail = this.logTail.get()!;
+    const tail = this.writes.logTail.get()!;
     const rows = chainedRows(streamId, events, {
       firstRevision: continuesAfter === undefined ? 0 : Number(continuesAfter) + 1,
       firstPosition: (tail.seq ?? 0) + 1,
@@ -84,14 +71,14 @@ export class Appender {
     });
     for (let i = 0; i < rows.length; i += 1) {
       try {
-        this.insert.run(...rows[i]!);
+        this.writes.insert.run(...rows[i]!);
       } catch (error) {
         if (isUniqueViolation(error, 'events.id')) throw new EventIdAlreadyRecorded();
         throw error;
       }
     }
     const [position, , , revision, , , , hash] = rows[rows.length - 1]!; // appendToStream refuses an empty append
-    this.upsertHead.run(streamId, revision, hash);
+    this.writes.upsertHead.run(streamId, revision, hash);
     return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
   }
 
@@ -117,7 +104,7 @@ export class Appender {
     if (mismatch !== -1) throw new DuplicateEventIdError(events[mismatch]!.id, streamId);
     const first = rows[0]!;
     const last = rows[rows.length - 1]!;
-    if (!placedAsExpected(first.revision, expected, this.streamRow.get(streamId))) {
+    if (!placedAsExpected(first.revision, expected, this.writes.streamRow.get(streamId))) {
       if (conflict instanceof WrongExpectedVersionError) throw conflict;
       throw new DuplicateEventIdError(events[0]!.id, streamId);
     }

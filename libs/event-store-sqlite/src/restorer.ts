@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { canonicalJson, GENESIS_HASH, hashCanonicalEvent, type RecordedEvent } from '@presales/event-store';
 import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
-import type { EventRow, StreamRow } from './schema.js';
+import { prepareLogWrites, type LogWrites } from './log-writes.js';
+import type { EventRow } from './schema.js';
 
 export interface RestoreResult {
   /** Events written by this call. */
@@ -33,27 +34,13 @@ export class RestoreRefusedError extends Error {
  * ledger chains them as for any append. One transaction per call: all of the batch or nothing.
  */
 export class Restorer {
-  private readonly streamRow: Database.Statement<[string], StreamRow>;
+  private readonly writes: LogWrites;
   private readonly eventById: Database.Statement<[string], EventRow>;
-  private readonly logTail: Database.Statement<[], { seq: number | null; ledger_hash: string | null }>;
-  private readonly insert: Database.Statement<[number, string, string, number, string, string, string, string, string]>;
-  private readonly upsertHead: Database.Statement<[string, number, string]>;
   private readonly restoreLocked: (events: readonly RecordedEvent[]) => RestoreResult;
 
   constructor(db: Database.Database) {
-    this.streamRow = db.prepare('SELECT * FROM streams WHERE stream_id = ?');
+    this.writes = prepareLogWrites(db);
     this.eventById = db.prepare('SELECT * FROM events WHERE id = ?');
-    this.logTail = db.prepare(
-      `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
-              (SELECT ledger_hash FROM events WHERE ledger_hash IS NOT NULL ORDER BY position DESC LIMIT 1) AS ledger_hash`,
-    );
-    this.insert = db.prepare(
-      'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
-    this.upsertHead = db.prepare(
-      `INSERT INTO streams (stream_id, state, last_revision, last_hash) VALUES (?, 'live', ?, ?)
-       ON CONFLICT (stream_id) DO UPDATE SET state = 'live', last_revision = excluded.last_revision, last_hash = excluded.last_hash`,
-    );
     const transaction = db.transaction((events: readonly RecordedEvent[]) => this.restoreInTransaction(events));
     this.restoreLocked = (events) => transaction.immediate(events);
   }
@@ -63,7 +50,7 @@ export class Restorer {
   }
 
   private restoreInTransaction(events: readonly RecordedEvent[]): RestoreResult {
-    const tail = this.logTail.get()!;
+    const tail = this.writes.logTail.get()!;
     let position = tail.seq ?? 0;
     let ledger = tail.ledger_hash ?? LEDGER_GENESIS;
     let restored = 0;
@@ -97,8 +84,8 @@ export class Restorer {
       const entry = new LedgerEntry(ledger);
       entry.add(position, hash);
       ledger = entry.seal();
-      this.insert.run(position, event.id, event.streamId, Number(event.revision), event.type, data, metadata, hash, ledger);
-      this.upsertHead.run(event.streamId, Number(event.revision), hash);
+      this.writes.insert.run(position, event.id, event.streamId, Number(event.revision), event.type, data, metadata, hash, ledger);
+      this.writes.upsertHead.run(event.streamId, Number(event.revision), hash);
       heads.set(event.streamId, { revision: Number(event.revision), hash });
       restored += 1;
     }
@@ -106,7 +93,7 @@ export class Restorer {
   }
 
   private headOf(streamId: string): { revision: number; hash: string } | 'tombstoned' | undefined {
-    const row = this.streamRow.get(streamId);
+    const row = this.writes.streamRow.get(streamId);
     if (row === undefined || row.last_revision === null || row.last_hash === null) return undefined;
     if (row.state === 'tombstoned') return 'tombstoned';
     return { revision: row.last_revision, hash: row.last_hash };

@@ -1,6 +1,7 @@
-/** The ten process areas of KPIS.md; each KPI belongs to one. */
-export const PROCESS_AREAS = ['requirements', 'solution', 'bid', 'resourcing', 'quotation', 'communication', 'knowledge', 'collaboration', 'performance', 'people'] as const;
-export type ProcessArea = (typeof PROCESS_AREAS)[number];
+import type { ProcessArea, ProjectType } from '@presales/domain/vocabulary';
+
+// The domain's one copy of the process areas and project types, re-exported for the dashboard.
+export { PROCESS_AREAS, PROJECT_TYPES, type ProcessArea, type ProjectType } from '@presales/domain/vocabulary';
 
 /**
  * up: more is better; down: less is better; target: best at the target, worse either side
@@ -8,8 +9,6 @@ export type ProcessArea = (typeof PROCESS_AREAS)[number];
  */
 export type Direction = 'up' | 'down' | 'target' | 'context';
 export type Unit = 'ratio' | 'hours' | 'days' | 'count' | 'money' | 'percent' | 'score';
-export const PROJECT_TYPES = ['product', 'project', 'service', 'strategic'] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
 
 /** Allowed shortfall of the signed variance, as fractions: green within 5 %, amber within 15 % by default. */
 export interface ToleranceBands {

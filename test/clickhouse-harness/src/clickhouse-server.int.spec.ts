@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clickHouseSkipReason, startClickHouseServer } from './clickhouse-server.js';
 
-const skipReason = clickHouseSkipReason();
-if (skipReason !== undefined) console.warn(`[clickhouse-harness] SKIPPED: ${skipReason}`);
+const skipReason = clickHouseSkipReason('private ClickHouse server');
 
 describe.skipIf(skipReason !== undefined)('private ClickHouse server', () => {
   it('starts on free ports with its own data dir, survives a pause, and stops', async () => {

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumSkipReason, launchChromium } from './chromium.js';
 import { postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
-const skip = chromiumSkipReason();
-if (skip !== undefined) console.warn(`[dashboard browser test] SKIPPED: ${skip}`);
+const skip = chromiumSkipReason('the dashboard in Chromium');
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-results');
 
 describe.skipIf(skip !== undefined)('the dashboard in Chromium', () => {

@@ -39,7 +39,7 @@ function scopesOf(events: readonly RecordedEvent[]): KpiScope[] {
   ];
 }
 
-const serverSkip = clickHouseSkipReason();
+const serverSkip = clickHouseSkipReason('KPI SQL = KPI oracle on clickhouse-server');
 const ENGINES = [
   { name: 'chdb', skip: undefined as string | undefined },
   { name: 'clickhouse-server', skip: serverSkip },

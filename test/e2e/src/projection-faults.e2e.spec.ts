@@ -23,7 +23,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
-const serverSkip = clickHouseSkipReason();
+const serverSkip = clickHouseSkipReason('ClickHouse server stopped for 10 s during projection');
 
 describe.skipIf(serverSkip !== undefined)('ClickHouse server stopped for 10 s during projection', () => {
   const data = tempDataDir();

@@ -3,8 +3,7 @@ import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } f
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
-const skip = clickHouseSkipReason();
-if (skip !== undefined) console.warn(`[server-mode e2e] SKIPPED: ${skip}`);
+const skip = clickHouseSkipReason('CLICKHOUSE_URL switches the analytics store to a ClickHouse server');
 
 describe.skipIf(skip !== undefined)('CLICKHOUSE_URL switches the analytics store to a ClickHouse server', () => {
   const data = tempDataDir();

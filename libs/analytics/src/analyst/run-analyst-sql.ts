@@ -29,8 +29,8 @@ export async function runAnalystSql(session: AnalystSession, gate: SqlGate, sql:
     return await session.query(gated);
   } catch (error) {
     if (!(error instanceof AnalyticsQueryError)) throw error;
-    const code = Number(/Code: (\d+)/.exec(error.engineMessage)?.[1]);
-    const reason = ENGINE_REASONS[code] ?? 'the engine refused the query';
+    // By the code the store kept: a modern server's message no longer carries it.
+    const reason = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? 'the engine refused the query';
     throw new AnalystSqlRejectedError(`${reason}: ${error.engineMessage.split('\n')[0]}`);
   }
 }

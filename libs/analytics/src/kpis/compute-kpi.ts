@@ -1,4 +1,4 @@
-import type { AnalyticsStore } from '../analytics-store.port.js';
+import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
 import { balancedGroups } from './balanced-groups.js';
 import type { KpiQuery } from './kpi-query.js';
 import { recordedThrough } from './recorded-through.js';
@@ -93,8 +93,11 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
   const tagged = (slot: number) => aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
   const answers = await Promise.all(groups.map((slots) => groupAnswers(store, slots, tagged)));
   const bySlot = new Map(answers.flatMap((group) => [...group]));
-  // Every KPI failing alone is the store failing (or every definition broken): no line to show.
+  // A failure the statement's SQL did not cause (the engine unreachable, out of memory) is the
+  // store failing, as is every KPI failing alone (every definition broken): no line to show.
   const failures = [...bySlot.values()].filter((answer) => answer instanceof Error);
+  const storeFailure = failures.find((failure) => !(failure instanceof AnalyticsQueryError) || !failure.statementFault);
+  if (storeFailure !== undefined) throw storeFailure;
   if (failures.length === queries.length && failures.length > 0) throw failures[0];
   return queries.map((query, i): KpiActual => {
     const answer = bySlot.get(i);

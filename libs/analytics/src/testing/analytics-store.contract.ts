@@ -8,6 +8,7 @@ import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
+import { skipUnlessAvailable, type SkippableEngine } from '@presales/event-store/testing';
 
 export interface AnalyticsStoreUnderTest {
   /** A store bound to a database of its own, created empty. */
@@ -15,7 +16,8 @@ export interface AnalyticsStoreUnderTest {
   readonly cleanup: () => Promise<void>;
 }
 
-export type AnalyticsStoreFactory = { readonly open: () => Promise<AnalyticsStoreUnderTest> } | { readonly skip: string };
+/** A store to test, or the engine it needs and why that engine is not there (see skipUnlessAvailable). */
+export type AnalyticsStoreFactory = { readonly open: () => Promise<AnalyticsStoreUnderTest> } | { readonly skip: string; readonly engine: SkippableEngine };
 
 let sequence = 0;
 function uniqueDatabase(): string {
@@ -26,7 +28,7 @@ function uniqueDatabase(): string {
 /** The one AnalyticsStore contract (DESIGN.md decision 1), run by chDB and ClickHouse server alike. */
 export function describeAnalyticsStoreContract(adapterName: string, factory: AnalyticsStoreFactory): void {
   if ('skip' in factory) {
-    console.warn(`[analytics contract] ${adapterName} SKIPPED: ${factory.skip}`);
+    skipUnlessAvailable(`AnalyticsStore contract: ${adapterName}`, factory.engine, factory.skip);
     describe.skip(`AnalyticsStore contract: ${adapterName} (skipped: ${factory.skip})`, () => {
       it('runs when its engine is reachable', () => undefined);
     });
@@ -128,6 +130,10 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(error).toBeInstanceOf(AnalyticsQueryError);
       expect((error as AnalyticsQueryError).engineMessage).toMatch(/no_such_table/);
       expect((error as AnalyticsQueryError).sql).toBe('SELECT * FROM no_such_table');
+      // The engine's code survives whichever client and server: callers decide by it.
+      expect((error as AnalyticsQueryError).code).toBe(60);
+      expect([undefined, 'UNKNOWN_TABLE']).toContain((error as AnalyticsQueryError).type);
+      expect((error as AnalyticsQueryError).statementFault).toBe(true);
       // Failed queries give their connections back: with as many failing at once as the store
       // runs, a leak would leave the queries after them waiting for ever.
       const slots = store.capabilities.concurrentQueries;

@@ -1,12 +1,23 @@
+import { parseStreamEvent } from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
 import type { ProjectionContext } from '../projection/fact-columns.js';
 
 /** For batches that copy nothing from earlier in the log. */
 export const NO_CONTEXT: ProjectionContext = { earlier: () => undefined };
 
+/**
+ * An event a test hands to the projector, checked by the domain's own parser first (stream
+ * category, type, payload): a fixture the platform would never record must not pass a test that
+ * the real history then fails. Throws the domain's ValidationError naming the field.
+ */
+export function honest(event: RecordedEvent): RecordedEvent {
+  parseStreamEvent(event.streamId, event.type, event.data, `test fixture ${event.streamId}@${event.revision}`, event.metadata.schemaVersion);
+  return event;
+}
+
 /** A TenderReceived as the store would hand it to the projector. */
 export function recordedTender(position: bigint, tenderId: string, occurredAt: string, recordedAt: string): RecordedEvent {
-  return {
+  return honest({
     id: `evt-${tenderId}`,
     type: 'TenderReceived',
     streamId: `tender-${tenderId}`,
@@ -21,7 +32,7 @@ export function recordedTender(position: bigint, tenderId: string, occurredAt: s
       prevHash: '0'.repeat(64),
       hash: 'f'.repeat(64),
     },
-  };
+  });
 }
 
 /**
@@ -39,11 +50,11 @@ export function copyingHistory(first = 1n): RecordedEvent[] {
     ['opportunity-O-9', 'PresalesSupportRequested', { requestId: 'R-2', requestedBy: 'S-1', kind: 'rfp', productLine: 'crm', dueAt: '2026-01-12T00:00:00Z' }],
     ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-2', consultantId: 'C-1' }],
     ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-1', consultantId: 'C-2' }],
-    ['activity-A-9', 'ActivityCompleted', { actualHours: 5, outcome: 'done', customerSatisfaction: 4, usedAssetIds: [] }],
+    ['activity-A-9', 'ActivityCompleted', { actualHours: 5, outcome: 'positive', customerSatisfaction: 4, usedAssetIds: [] }],
     ['tender-T-9', 'BidSubmitted', { documentSha256: 'a'.repeat(64), channel: 'portal', receiptRef: 'RC-1' }],
     ['opportunity-O-9', 'OpportunityLost', { reason: 'price', competitor: 'X', productGapIds: [] }],
-    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-1', opportunityId: 'O-9', role: 'lead', allocationPct: 60, from: '2026-01-02T00:00:00Z', to: '2026-03-31T00:00:00Z' }],
-    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-2', opportunityId: 'O-8', role: 'support', allocationPct: 30, from: '2026-01-05T00:00:00Z', to: '2026-02-28T00:00:00Z' }],
+    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-1', opportunityId: 'O-9', role: 'lead', allocationPct: 60, from: '2026-01-02', to: '2026-03-31' }],
+    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-2', opportunityId: 'O-8', role: 'support', allocationPct: 30, from: '2026-01-05', to: '2026-02-28' }],
     ['consultant-C-9', 'ConsultantReleased', { assignmentId: 'AS-1' }],
   ];
   return recordedHistory(
@@ -66,6 +77,6 @@ export function recordedHistory(first: bigint, entries: readonly HistoryEntry[],
     revisions.set(streamId, revision + 1n);
     const position = first + BigInt(i);
     const metadata = { occurredAt, recordedAt: recordedAt ?? occurredAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64) };
-    return { id: `evt-${position}`, type, streamId, revision, position, data, metadata };
+    return honest({ id: `evt-${position}`, type, streamId, revision, position, data, metadata });
   });
 }

@@ -31,7 +31,7 @@ const assignment = (consultant: string, id: string, opportunityId: string, pct: 
   `consultant-${consultant}`,
   'ConsultantAssigned',
   '2026-10-01T00:00:00Z',
-  { assignmentId: id, opportunityId, role: 'lead', allocationPct: pct, from: '2026-10-01T00:00:00Z', to: '2026-12-31T00:00:00Z' },
+  { assignmentId: id, opportunityId, role: 'lead', allocationPct: pct, from: '2026-10-01', to: '2026-12-31' },
 ];
 
 /** Tender `<prefix>-1` awarded and `<prefix>-2` lost at the given times, both recorded at `recordedAt`. */
@@ -40,7 +40,7 @@ async function recordOutcomes(store: AnalyticsStore, first: bigint, prefix: stri
     first,
     [
       [`tender-${prefix}-1`, 'BidOutcomeRecorded', awarded, { outcome: 'awarded', awardedTo: 'us' }],
-      [`tender-${prefix}-2`, 'BidOutcomeRecorded', lost, { outcome: 'lost', awardedTo: 'them' }],
+      [`tender-${prefix}-2`, 'BidOutcomeRecorded', lost, { outcome: 'not_awarded', awardedTo: 'them' }],
     ],
     recordedAt,
   );
@@ -73,9 +73,9 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         9_000_001n,
         [
           ['tender-tr-1', 'BidOutcomeRecorded', '2026-10-05T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
-          ['tender-tr-2', 'BidOutcomeRecorded', '2026-10-20T00:00:00Z', { outcome: 'lost', awardedTo: 'them' }],
+          ['tender-tr-2', 'BidOutcomeRecorded', '2026-10-20T00:00:00Z', { outcome: 'not_awarded', awardedTo: 'them' }],
           ['tender-tr-3', 'BidOutcomeRecorded', '2026-12-02T00:00:00Z', { outcome: 'awarded', awardedTo: 'us' }],
-          ['kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org', id: '' }, target: 0.45 }],
+          ['kpi-hit_rate', 'KpiTargetSet', '2026-09-30T00:00:00Z', { period: '2026-10', scope: { kind: 'org' }, target: '0.45' }],
         ],
         IN_2027,
       );
@@ -118,13 +118,13 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
     });
 
     it("counts every scope's corrective actions in the org scorecard's Act, and only the team's in the team's", async () => {
-      const raised = (id: string, scope: { kind: string; id: string }): HistoryEntry => [
+      const raised = (id: string, scope: { kind: string; id?: string }): HistoryEntry => [
         `action-${id}`,
         'CorrectiveActionRaised',
         '2026-11-20T00:00:00Z',
         { actionId: id, kpiId: 'hit_rate', period: '2026-11', scope, rootCause: 'slow reviews', action: 'review earlier', ownerId: 'C-1', dueAt: '2026-12-20T00:00:00Z' },
       ];
-      const history = recordedHistory(9_500_001n, [raised('ACT-team', { kind: 'team', id: 'T-act' }), raised('ACT-org', { kind: 'org', id: '' })], IN_2027);
+      const history = recordedHistory(9_500_001n, [raised('ACT-team', { kind: 'team', id: 'T-act' }), raised('ACT-org', { kind: 'org' })], IN_2027);
       for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
       const request = { definitions: KPI_CATALOG, period: parsePeriod('2026-11'), asOf: new Date('2027-02-01T00:00:00Z'), fx: TEST_FX };
       const actionsOf = async (scope: KpiScope) => (await buildScorecard(store, { ...request, scope })).lines.find((line) => line.kpiId === 'hit_rate')!.act.actionIds;

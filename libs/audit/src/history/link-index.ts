@@ -1,6 +1,17 @@
 import { streamName } from '@presales/domain';
 import type { EventStore, RecordedEvent } from '@presales/event-store';
-import type { LinkedStreams } from './linked-streams.js';
+
+/** The streams a tender's dispute may need, found from the events themselves. */
+export interface LinkedStreams {
+  readonly tenderStream: string;
+  readonly opportunityStream: string;
+  /** Quotes naming the tender or its opportunity. */
+  readonly quoteStreams: readonly string[];
+  /** War rooms naming the tender or its opportunity. */
+  readonly warRoomStreams: readonly string[];
+  /** Consultant stream → the ids of their assignments to the opportunity. */
+  readonly assignments: ReadonlyMap<string, ReadonlySet<string>>;
+}
 
 /** The event types that create a link; everything else follows from the linked streams. */
 const LINKING_TYPES = ['QuoteDrafted', 'WarRoomOpened', 'ConsultantAssigned'];

@@ -1,21 +1,11 @@
 import type { EventStore, RecordedEvent } from '@presales/event-store';
-import { LinkIndex } from './link-index.js';
+import { LinkIndex, type LinkedStreams } from './link-index.js';
+
+export type { LinkedStreams } from './link-index.js';
 
 /** Why a stream belongs to a bid's history. */
 export const LINK_KINDS = ['tender', 'opportunity', 'quote', 'warroom', 'assignment'] as const;
 export type LinkKind = (typeof LINK_KINDS)[number];
-
-/** The streams a tender's dispute may need, found from the events themselves. */
-export interface LinkedStreams {
-  readonly tenderStream: string;
-  readonly opportunityStream: string;
-  /** Quotes naming the tender or its opportunity. */
-  readonly quoteStreams: readonly string[];
-  /** War rooms naming the tender or its opportunity. */
-  readonly warRoomStreams: readonly string[];
-  /** Consultant stream → the ids of their assignments to the opportunity. */
-  readonly assignments: ReadonlyMap<string, ReadonlySet<string>>;
-}
 
 /** Finds the streams linked to a tender: a LinkIndex kept by the caller, or a one-off read of the log. */
 export type LinkFinder = (tenderId: string, opportunityId: string) => Promise<LinkedStreams>;

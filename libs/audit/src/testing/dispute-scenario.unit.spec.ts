@@ -1,4 +1,5 @@
-import { applyChecked, parseStreamEvent } from '@presales/domain';
+import { parseStreamEvent } from '@presales/domain';
+import { applyChecked } from '@presales/domain/testing';
 import { describe, expect, it } from 'vitest';
 import { disputeScript } from './dispute-scenario.js';
 

@@ -1,7 +1,7 @@
 import { DAY, HOUR, iso } from '../world/calendar.js';
 import { consultantActor, type Organisation } from '../world/org.js';
 import type { World } from '../world/world.js';
-import type { Deal } from './opportunity-flow.js';
+import type { Deal } from './deal.js';
 
 const KINDS = ['exchange', 'demo', 'demo', 'poc', 'workshop', 'presentation', 'site_visit'] as const;
 

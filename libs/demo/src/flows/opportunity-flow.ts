@@ -1,32 +1,13 @@
 import { PROJECT_TYPES } from '@presales/domain';
 import { DAY, dateOf, HOUR, iso, monthsSince, seasonality, WEEK, workingTime } from '../world/calendar.js';
-import { COMPETITORS, CUSTOMERS, INDUSTRIES, REGIONS, REQUIREMENT_TITLES } from '../world/catalog.js';
-import { consultantActor, managerActor, salesActor, type Consultant, type Organisation, type Team } from '../world/org.js';
+import { CUSTOMERS, INDUSTRIES, REGIONS, REQUIREMENT_TITLES } from '../world/catalog.js';
+import { consultantActor, managerActor, salesActor, type Organisation, type Team } from '../world/org.js';
 import type { World } from '../world/world.js';
 import { runActivities } from './activity-flow.js';
+import { closeDeal, toStage, type Deal } from './deal.js';
 import { gapFor } from './knowledge-flow.js';
 import { runQuote } from './quote-flow.js';
 import { runTender } from './tender-flow.js';
-
-/** Everything one deal's steps share. */
-export interface Deal {
-  readonly id: string;
-  readonly team: Team;
-  readonly salesId: string;
-  readonly projectType: (typeof PROJECT_TYPES)[number];
-  readonly productLines: readonly string[];
-  /** Estimated value in CNY. */
-  readonly value: number;
-  /** The team's practice quality when the deal came in. */
-  readonly quality: number;
-  readonly lead: Consultant;
-  readonly assignmentId: string;
-  readonly gapIds: string[];
-  stage: 'lead' | 'discovery' | 'solution' | 'bid' | 'negotiation';
-  /** Winning chances, moved by what happens on the way. */
-  odds: number;
-  closed: boolean;
-}
 
 /** Deals per team per week on average, before seasonality and growth. */
 const DEALS_PER_TEAM_WEEK = 0.95;
@@ -91,12 +72,6 @@ function registerDeal(world: World, org: Organisation, team: Team, at: number): 
   requestSupport(world, org, deal, at + prng.int(1, 3) * DAY);
 }
 
-function changeStage(world: World, deal: Deal, to: Deal['stage'], at: number): void {
-  if (deal.closed || deal.stage === to) return;
-  world.issue('opportunity', deal.id, { type: 'ChangeOpportunityStage', data: { opportunityId: deal.id, to } }, at, salesActor(deal.salesId));
-  deal.stage = to;
-}
-
 /** Sales asks presales for help; a consultant acknowledges (fast in good teams) and is assigned. */
 function requestSupport(world: World, org: Organisation, deal: Deal, at: number): void {
   world.at(at, () => {
@@ -133,7 +108,7 @@ function requestSupport(world: World, org: Organisation, deal: Deal, at: number)
 function discover(world: World, org: Organisation, deal: Deal, at: number): void {
   world.at(at, () => {
     const { prng } = world;
-    changeStage(world, deal, 'discovery', at);
+    toStage(world, deal, 'discovery', at);
     const requirements = prng.int(2, 5);
     for (let n = 1; n <= requirements; n += 1) {
       const requirementId = `rq-${deal.id.slice(4)}-${n}`;
@@ -179,7 +154,7 @@ function assessFit(world: World, org: Organisation, deal: Deal, requirementId: s
 function qualify(world: World, org: Organisation, deal: Deal, at: number): void {
   const { prng } = world;
   if (prng.chance(0.12)) return closeDeal(world, deal, 'qualified_out', at, 'customer postponed the project indefinitely');
-  changeStage(world, deal, 'solution', at);
+  toStage(world, deal, 'solution', at);
   const decisionAt = at + prng.int(7, 25) * DAY;
   world.at(decisionAt, () => {
     const win = prng.chance(0.45 + 0.45 * deal.quality);
@@ -189,37 +164,4 @@ function qualify(world: World, org: Organisation, deal: Deal, at: number): void 
     if (tendered) runTender(world, org, deal, decisionAt + prng.int(2, 10) * DAY);
     else runQuote(world, deal, decisionAt + prng.int(2, 10) * DAY, undefined);
   });
-}
-
-export function toStage(world: World, deal: Deal, to: Deal['stage'], at: number): void {
-  changeStage(world, deal, to, at);
-}
-
-/** Close the deal and release its consultant; the streams of the deal take nothing more. */
-export function closeDeal(world: World, deal: Deal, outcome: 'won' | 'lost' | 'qualified_out', at: number, reason: string, amount?: number): void {
-  if (deal.closed) return;
-  const { prng } = world;
-  deal.closed = true;
-  if (outcome === 'won') {
-    world.issue('opportunity', deal.id, { type: 'WinOpportunity', data: { opportunityId: deal.id, amount: { amount: String(amount ?? deal.value), currency: 'CNY' } } }, at, salesActor(deal.salesId));
-  } else if (outcome === 'lost') {
-    const lossReason = deal.gapIds.length > 0 && prng.chance(0.6) ? 'functionality' : prng.pick(['price', 'relationship', 'timing', 'competitor', 'other'] as const);
-    world.issue(
-      'opportunity',
-      deal.id,
-      { type: 'LoseOpportunity', data: { opportunityId: deal.id, reason: lossReason, ...(lossReason === 'competitor' ? { competitor: prng.pick(COMPETITORS) } : {}), productGapIds: lossReason === 'functionality' ? [...deal.gapIds] : [] } },
-      at,
-      salesActor(deal.salesId),
-    );
-  } else {
-    world.issue('opportunity', deal.id, { type: 'QualifyOutOpportunity', data: { opportunityId: deal.id, reason } }, at, salesActor(deal.salesId));
-  }
-  // Decided an hour later, so checked then: the lead may have left the company in between
-  // (offboarding releases every assignment itself), which a check made now would miss.
-  world.at(at + HOUR, () => {
-    if (!deal.lead.active || !deal.lead.assignments.has(deal.assignmentId)) return;
-    world.issue('consultant', deal.lead.id, { type: 'ReleaseConsultant', data: { consultantId: deal.lead.id, assignmentId: deal.assignmentId } }, at + HOUR, managerActor(deal.team.managerId));
-    deal.lead.assignments.delete(deal.assignmentId);
-  });
-  world.retire('opportunity', deal.id, at);
 }

@@ -1,4 +1,4 @@
-import { MATURITY_AREAS } from '@presales/domain';
+import type { ProcessArea } from '@presales/domain';
 import { DAY, HOUR, iso, monthsSince, WEEK } from '../world/calendar.js';
 import { PERSON_NAMES, PRODUCT_LINES, PRODUCT_NAMES, SKILLS } from '../world/catalog.js';
 import { managerActor, PMO, type Consultant, type Organisation, type Team, type Trajectory } from '../world/org.js';
@@ -14,7 +14,7 @@ const HOURLY_COST = { junior: '320', engineer: '450', senior: '600', principal: 
  * quotation, late for knowledge and resourcing, never for people and performance, so the maturity
  * levels differ by area. Areas listed twice publish a second version.
  */
-const STANDARDS_SCHEDULE: readonly [area: (typeof MATURITY_AREAS)[number], month: number][] = [
+const STANDARDS_SCHEDULE: readonly [area: ProcessArea, month: number][] = [
   ['bid', 0.5], ['quotation', 1], ['solution', 2], ['requirements', 3], ['communication', 8], ['knowledge', 10],
   ['bid', 12], ['collaboration', 14], ['resourcing', 17], ['quotation', 18],
 ];
@@ -90,8 +90,9 @@ function formTeam(world: World, org: Organisation, index: number, at: number): v
     salesIds: [1, 2, 3].map((n) => `sales-${teamId.slice(5)}-${n}`),
   };
   org.teams.push(team);
-  onboard(world, org, team, managerId, 'manager', at);
+  // The team exists before anyone is onboarded into it: ConsultantOnboarded.teamId is a reference.
   world.issue('team', teamId, { type: 'FormTeam', data: { teamId, name: team.name, managerId, productLines } }, at, PMO);
+  onboard(world, org, team, managerId, 'manager', at);
   const size = prng.int(5, 7);
   for (let n = 0; n < size; n += 1) hire(world, org, team, prng.pick(LEVELS), at + (n + 1) * HOUR);
   scheduleTeamRhythm(world, org, team, at);

@@ -2,7 +2,7 @@ import { quoteTotals, type CurrencyCode, type QuoteLine } from '@presales/domain
 import { DAY, HOUR } from '../world/calendar.js';
 import { consultantActor, managerActor, salesActor } from '../world/org.js';
 import type { World } from '../world/world.js';
-import { closeDeal, toStage, type Deal } from './opportunity-flow.js';
+import { closeDeal, toStage, type Deal } from './deal.js';
 
 const CNY = 'CNY' as CurrencyCode;
 

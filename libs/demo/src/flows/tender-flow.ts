@@ -3,7 +3,7 @@ import { DAY, HOUR, iso } from '../world/calendar.js';
 import { COMPETITORS, SECTION_TITLES } from '../world/catalog.js';
 import { consultantActor, managerActor, salesActor, type Organisation } from '../world/org.js';
 import type { World } from '../world/world.js';
-import { closeDeal, toStage, type Deal } from './opportunity-flow.js';
+import { closeDeal, toStage, type Deal } from './deal.js';
 import { runQuote } from './quote-flow.js';
 
 /** Deals above this value get a war room pulling consultants across teams. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChecked } from '../shared/aggregate.js';
+import { applyChecked } from '../testing/apply-checked.js';
 import { IllegalStateError, NotFoundError } from '../shared/errors.js';
 import { metadataAt } from '../testing/command-fixture.js';
 import { AGGREGATES } from './aggregates.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChecked } from '../shared/aggregate.js';
+import { applyChecked } from '../testing/apply-checked.js';
 import { ValidationError } from '../shared/errors.js';
 import { STREAM_CATEGORIES, parseStreamName, streamName } from '../shared/streams.js';
 import { upcastPayload } from '../shared/upcasting.js';

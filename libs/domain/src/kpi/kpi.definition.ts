@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_TYPES } from '../opportunity/opportunity.events.js';
-import { MATURITY_AREAS } from '../process/maturity-areas.js';
+import { PROCESS_AREAS, PROJECT_TYPES } from '../shared/vocabulary.js';
 import { Decimal } from '../money/decimal.js';
 import { DecimalString, LongText, NonEmptyText, NonNegativeDecimal, PercentDecimal } from '../shared/primitives.js';
 import { KpiId } from './kpi.scope.js';
@@ -36,7 +35,7 @@ export const KpiDefinition = z
     tolerance: z.strictObject({ greenPct: PercentDecimal, amberPct: PercentDecimal }),
     /** Weight in the composite score. */
     weight: NonNegativeDecimal,
-    area: z.enum(MATURITY_AREAS),
+    area: z.enum(PROCESS_AREAS),
     /** SQL over the analytics tables, a template rendered with escaped parameters by libs/analytics. */
     sql: LongText,
     aggregate: z.enum(KPI_AGGREGATES).default('ratio'),

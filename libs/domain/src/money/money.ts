@@ -28,11 +28,6 @@ export function amountOf(money: Money): Decimal {
   return Decimal.parse(money.amount);
 }
 
-export function addMoney(left: Money, right: Money): Money {
-  assertSameCurrency('add money', left.currency, right);
-  return moneyOf(amountOf(left).plus(amountOf(right)), left.currency);
-}
-
 export function subtractMoney(left: Money, right: Money): Money {
   assertSameCurrency('subtract money', left.currency, right);
   return moneyOf(amountOf(left).minus(amountOf(right)), left.currency);

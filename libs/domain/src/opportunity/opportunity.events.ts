@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { PROJECT_TYPES } from '../shared/vocabulary.js';
 import type { Event } from '../shared/message.js';
 import { Days, EntityId, IsoUtcTime, MoneySchema, NonEmptyText, ProductLineId, UniqueList } from '../shared/primitives.js';
 
-export const PROJECT_TYPES = ['product', 'project', 'service', 'strategic'] as const;
-export type ProjectType = (typeof PROJECT_TYPES)[number];
 export const OPPORTUNITY_STAGES = ['lead', 'discovery', 'solution', 'bid', 'negotiation'] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 /** A registered opportunity starts here (DOMAIN.md names no initial stage). */

@@ -1,12 +1,12 @@
 import type { Money } from '../money/money.js';
 import { GrowOnlyMap } from '../shared/grow-only-map.js';
 import { assertNever } from '../shared/message.js';
+import type { ProjectType } from '../shared/vocabulary.js';
 import {
   INITIAL_OPPORTUNITY_STAGE,
   type OpportunityEvent,
   type OpportunityLost,
   type OpportunityStage,
-  type ProjectType,
   type TechnicalOutcome,
 } from './opportunity.events.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDomainEvent } from '../catalog/event-catalog.js';
-import { applyChecked } from '../shared/aggregate.js';
+import { applyChecked } from '../testing/apply-checked.js';
 import { foldEvents } from '../shared/decider.js';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { commandOf } from '../testing/command-fixture.js';

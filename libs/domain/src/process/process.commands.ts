@@ -3,14 +3,14 @@ import { checkedEvents } from '../shared/aggregate.js';
 import { validateCommand, type ValidCommandUnion } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { NonEmptyText, UniqueList } from '../shared/primitives.js';
-import { MATURITY_AREAS } from './maturity-areas.js';
+import { PROCESS_AREAS } from '../shared/vocabulary.js';
 import type { ProcessStandardEvent } from './process.events.js';
 import { checkProcessStandardEvent } from './process.rules.js';
 import { evolveProcessStandard, nextStandardVersion, type ProcessStandardState } from './process.state.js';
 
 /** The version is the next one: decide fills it in. */
 export const PublishProcessStandardData = z.strictObject({
-  area: z.enum(MATURITY_AREAS),
+  area: z.enum(PROCESS_AREAS),
   checklist: UniqueList(NonEmptyText, { min: 1 }),
 });
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { Event } from '../shared/message.js';
 import { NonEmptyText, UniqueList, Version } from '../shared/primitives.js';
-import { MATURITY_AREAS } from './maturity-areas.js';
+import { PROCESS_AREAS } from '../shared/vocabulary.js';
 
 /** Version 1, 2, … of an area's standard; ReviewHeld.checklistVersion cites the bid area's. */
 export const ProcessStandardPublishedData = z.strictObject({
-  area: z.enum(MATURITY_AREAS),
+  area: z.enum(PROCESS_AREAS),
   version: Version,
   checklist: UniqueList(NonEmptyText, { min: 1 }),
 });

@@ -1,11 +1,11 @@
 import { assertNever } from '../shared/message.js';
-import type { MaturityArea } from './maturity-areas.js';
+import type { ProcessArea } from '../shared/vocabulary.js';
 import type { ProcessStandardEvent } from './process.events.js';
 
 /** The current standard of one process area; each publication replaces the previous version. */
 export type ProcessStandardState =
   | { readonly status: 'none' }
-  | { readonly status: 'published'; readonly area: MaturityArea; readonly version: number; readonly checklist: readonly string[] };
+  | { readonly status: 'published'; readonly area: ProcessArea; readonly version: number; readonly checklist: readonly string[] };
 
 export const initialProcessStandardState: ProcessStandardState = { status: 'none' };
 

@@ -22,9 +22,3 @@ export function checkedEvents<E, S>(check: EventRules<E, S>, evolve: (state: S, 
   }
   return events;
 }
-
-/** What import does per line: check the invariants, then evolve. */
-export function applyChecked<E, S>(aggregate: Pick<Aggregate<unknown, E, S>, 'check' | 'evolve'>, state: S, event: E, id: string): S {
-  aggregate.check(state, event, id);
-  return aggregate.evolve(state, event);
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChecked } from '../shared/aggregate.js';
+import { applyChecked } from '../testing/apply-checked.js';
 import { IllegalStateError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { foldEvents } from '../shared/decider.js';
 import { commandOf, metadataAt } from '../testing/command-fixture.js';

@@ -14,14 +14,16 @@ import { retriesContract } from './contract/retries.contract.js';
 import type { EventStoreFactory, EventStoreUnderTest } from './contract/subject.js';
 import { subscriptionContract } from './contract/subscription.contract.js';
 import { verificationContract } from './contract/verification.contract.js';
+import { skipUnlessAvailable } from './engine-skip.js';
 
 /**
  * The one EventStore contract (DESIGN.md decision 1): every adapter runs exactly this suite.
- * An adapter whose engine is unreachable skips loudly, with its reason printed.
+ * An adapter whose engine is unreachable skips loudly, with its reason printed, or fails when
+ * REQUIRE_ENGINES names that engine.
  */
 export function describeEventStoreContract(adapterName: string, factory: EventStoreFactory): void {
   if ('skip' in factory) {
-    console.warn(`[event-store contract] ${adapterName} SKIPPED: ${factory.skip}`);
+    skipUnlessAvailable(`EventStore contract: ${adapterName}`, factory.engine, factory.skip);
     describe.skip(`EventStore contract: ${adapterName} (skipped: ${factory.skip})`, () => {
       it('runs when its engine is reachable', () => undefined);
     });

@@ -1,9 +1,11 @@
-import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, parseDomainEvent, parseStreamName, ValidationError, type Actor, type DomainEvent } from '@presales/domain';
+import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, isIdentifiedByData, parseDomainEvent, parseStreamName, referencesOf, ValidationError, type Actor, type DomainEvent, type Reference } from '@presales/domain';
 import { AppendTooLargeError, DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
-import { contentFingerprint, derivedEventId } from '../line/event-id.js';
-import { parseEnvelope, writerMetadataOf, type ImportCandidate, type ImportLine } from '../line/import-line.js';
+import { contentFingerprint, derivedEventId, factFingerprint } from '../line/event-id.js';
+import { parseEnvelope, writerMetadataOf, type ImportCandidate } from '../line/import-line.js';
+import type { ImportLine } from '../line/line-envelope.js';
 import { LineRejectedError, reject, type Rejection, type RejectionCode } from './rejection.js';
 import type { PendingEvent, StreamEntry } from './stream-entry.js';
+import { KnownStreams } from './known-streams.js';
 import { StreamStates } from './stream-states.js';
 
 export interface ImportOptions {
@@ -19,6 +21,12 @@ export interface ImportOptions {
    */
   readonly importedBy?: Actor;
   readonly onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Streams later lines of the same input record, which a reference may name before them (see
+   * streamsRecordedIn). Without it, a reference must name a stream already in the store or recorded
+   * on an earlier line.
+   */
+  readonly forwardReferences?: ReadonlySet<string>;
 }
 
 export interface ImportProgress {
@@ -39,14 +47,17 @@ export type ImportItem = ImportCandidate | { readonly rejection: Rejection };
  * Validates lines in file order and appends the valid ones. Each line passes, in order: the
  * envelope, the stream's category, the event type, the payload schema (through the domain, with
  * upcasting), the id (a given or derived id already in the stream is "already present" when its
- * content matches and a rejection when it does not), an explicit revision, and the aggregate's
- * invariants, folded over the stream's history from the store and the file's earlier lines.
+ * content matches and a rejection when it does not), an explicit revision, its references (the
+ * opportunity, consultant, tender… it names must be on the record: the domain's REFERENCE_FIELDS),
+ * and the aggregate's invariants, folded over the stream's history from the store and the file's
+ * earlier lines.
  * Accepted events are appended per stream, every `batchLines` lines, in one atomic append guarded
  * by the expected revision: a stream is never half-written, and a concurrent writer makes the
  * append fail (and the lines be reported) rather than interleave.
  */
 export class EventImporter {
   private readonly states: StreamStates;
+  private readonly known: KnownStreams;
   private readonly batchLines: number;
   private lines = 0;
   private appended = 0;
@@ -61,6 +72,7 @@ export class EventImporter {
   ) {
     this.batchLines = options.batchLines ?? 5000;
     this.states = new StreamStates(store, Math.max(options.cachedStreams ?? 50_000, 1));
+    this.known = new KnownStreams(store, this.states, options.forwardReferences);
   }
 
   async run(items: AsyncIterable<ImportItem> | Iterable<ImportItem>): Promise<ImportSummary> {
@@ -83,7 +95,7 @@ export class EventImporter {
     return { lines: this.lines, appended: this.appended, alreadyPresent: this.alreadyPresent, rejected: this.rejected };
   }
 
-  /** Validates one line; returns a promise only when its stream's state has to be read from the store first. */
+  /** Validates one line; returns a promise only when the store must be read first (its stream's state, a reference). */
   private take(candidate: ImportCandidate): Promise<void> | undefined {
     let line: ImportLine;
     try {
@@ -94,31 +106,52 @@ export class EventImporter {
       return undefined;
     }
     const cached = this.states.cached(line.stream);
-    if (cached !== undefined) {
-      this.validateAgainst(candidate.line, line, cached);
-      return undefined;
-    }
+    if (cached !== undefined) return this.validateAgainst(candidate.line, line, cached);
     return this.states.get(line.stream).then((entry) => this.validateAgainst(candidate.line, line, entry));
   }
 
-  /** The payload, the id, an explicit revision and the invariants, against the stream's state. */
-  private validateAgainst(lineNumber: number, line: ImportLine, entry: StreamEntry): void {
+  /** The payload, the id, an explicit revision and the references, against the stream's state; then the invariants. */
+  private validateAgainst(lineNumber: number, line: ImportLine, entry: StreamEntry): Promise<void> | undefined {
     try {
       const pending = this.pendingEventOf(lineNumber, line);
       const known = entry.knownId(pending.toAppend.id);
       if (known !== undefined) return this.duplicate(lineNumber, line, pending, known);
+      if (entry.knownFact(pending.fact)) {
+        // The same definition recorded by someone else (another store's first start): the same fact.
+        this.alreadyPresent += 1;
+        return undefined;
+      }
       if (line.revision !== undefined && BigInt(line.revision) !== entry.nextRevision) {
         reject({ ...where(lineNumber, line), code: 'revision_out_of_order', reason: `revision = ${line.revision}: out of order, the stream's next revision is ${entry.nextRevision}` });
       }
       try {
-        entry.accept(pending);
+        // The stream's own rules first: they need no read of another stream.
+        entry.check(pending);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'invariant', reason: error.message });
       }
+      const missing = this.known.missing(referencesOf(pending.event));
+      if (Array.isArray(missing)) return this.acceptIfReferenced(lineNumber, line, entry, pending, missing);
+      return missing.then((found) => this.acceptIfReferenced(lineNumber, line, entry, pending, found));
+    } catch (error) {
+      this.recordRejected(error);
+      return undefined;
+    }
+  }
+
+  private acceptIfReferenced(lineNumber: number, line: ImportLine, entry: StreamEntry, pending: PendingEvent, missing: readonly Reference[]): undefined {
+    try {
+      if (missing.length > 0) {
+        const reason = missing.map(unknownReference).join('; ');
+        reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'unknown_reference', reason: `${reason}; record it first, or import with --references forward when a later line of this file records it` });
+      }
+      // Checked above against this same state: nothing ran in between.
+      entry.accept(pending);
     } catch (error) {
       this.recordRejected(error);
     }
+    return undefined;
   }
 
   private recordRejected(error: unknown): void {
@@ -139,13 +172,14 @@ export class EventImporter {
     // Copied with Object.assign, not spread: a measurable share of each line's cost.
     const metadata = Object.assign({}, writer as { occurredAt: string; actor: EventToAppend['metadata']['actor'] }, { schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion }, this.options.importedBy === undefined ? {} : { importedBy: this.options.importedBy });
     const toAppend: EventToAppend = { id, type: event.type, data: event.data as Readonly<Record<string, unknown>>, metadata };
-    return { line: lineNumber, event, toAppend, fingerprint: contentFingerprint(event.type, event.data, writer) };
+    const fingerprint = contentFingerprint(event.type, event.data, writer);
+    return isIdentifiedByData(event.type) ? { line: lineNumber, event, toAppend, fingerprint, fact: factFingerprint(event.type, event.data) } : { line: lineNumber, event, toAppend, fingerprint };
   }
 
-  private duplicate(lineNumber: number, line: ImportLine, pending: PendingEvent, known: { fingerprint: string; revision: bigint | undefined }): void {
+  private duplicate(lineNumber: number, line: ImportLine, pending: PendingEvent, known: { fingerprint: string; revision: bigint | undefined }): undefined {
     if (known.fingerprint === pending.fingerprint) {
       this.alreadyPresent += 1;
-      return;
+      return undefined;
     }
     const at = known.revision === undefined ? 'on an earlier line of this file' : `at revision ${known.revision}`;
     reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'duplicate_id', reason: `id = ${JSON.stringify(pending.toAppend.id)}: already recorded in ${line.stream} ${at} with other content` });
@@ -232,6 +266,11 @@ function checkStreamAndType(lineNumber: number, line: ImportLine): void {
       : `is not an event type of the domain; a ${name.category} stream takes ${Object.keys(aggregate.events).join(', ')}`;
     reject({ ...where(lineNumber, line), code: 'unknown_event_type', reason: `type = ${JSON.stringify(line.type)}: ${rule}` });
   }
+}
+
+function unknownReference(reference: Reference): string {
+  const id = reference.stream.slice(reference.stream.indexOf('-') + 1);
+  return `${reference.field} = ${JSON.stringify(id)}: no ${reference.stream} on the record or on an earlier line`;
 }
 
 function where(line: number, envelope: ImportLine): Pick<Rejection, 'line' | 'stream' | 'type'> {

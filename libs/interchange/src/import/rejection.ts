@@ -13,6 +13,7 @@ export const REJECTION_CODES = [
   'revision_out_of_order',
   'duplicate_id',
   'invariant',
+  'unknown_reference',
   'store',
 ] as const;
 export type RejectionCode = (typeof REJECTION_CODES)[number];

@@ -1,7 +1,8 @@
-import { aggregateFor, parseDomainEvent, parseStreamName } from '@presales/domain';
+import { aggregateFor, isIdentifiedByData, parseDomainEvent, parseStreamName } from '@presales/domain';
 import { StreamNotFoundError, type EventStore, type RecordedEvent } from '@presales/event-store';
-import { contentFingerprint } from '../line/event-id.js';
-import { writerMetadataOf, type LineMetadata } from '../line/import-line.js';
+import { contentFingerprint, factFingerprint } from '../line/event-id.js';
+import { writerMetadataOf } from '../line/import-line.js';
+import type { LineMetadata } from '../line/line-envelope.js';
 import { StreamEntry } from './stream-entry.js';
 
 /**
@@ -42,6 +43,11 @@ export class StreamStates {
     return cached;
   }
 
+  /** The entry if it is in memory, without touching its recency (a reference check is not a use). */
+  peek(stream: string): StreamEntry | undefined {
+    return this.entries.get(stream);
+  }
+
   /** Streams with events waiting to be appended, in first-touched order. */
   withPending(): StreamEntry[] {
     return [...this.entries.values()].filter((entry) => entry.pending.length > 0);
@@ -72,13 +78,15 @@ export class StreamStates {
     }
     let state = aggregate.decider.initialState;
     const ids = new Map<string, { fingerprint: string; revision: bigint }>();
+    const facts = new Set<string>();
     for (const event of recorded) {
       const parsed = parseDomainEvent(event.type, event.data, `${stream}@${event.revision}`, event.metadata.schemaVersion);
       state = aggregate.decider.evolve(state, parsed as never);
       const writer = writerMetadataOf(event.metadata as unknown as LineMetadata);
       ids.set(event.id, { fingerprint: contentFingerprint(event.type, event.data, writer), revision: event.revision });
+      if (isIdentifiedByData(parsed.type)) facts.add(factFingerprint(parsed.type, parsed.data));
     }
     const revision = recorded.length === 0 ? undefined : recorded[recorded.length - 1]!.revision;
-    return new StreamEntry(stream, name.id, aggregate, { state, revision, ids });
+    return new StreamEntry(stream, name.id, aggregate, { state, revision, ids, facts });
   }
 }

@@ -24,3 +24,11 @@ export function derivedEventId(stream: string, type: string, data: unknown, meta
 export function contentFingerprint(type: string, data: unknown, writerMetadata: unknown): string {
   return hash('sha256', `{"data":${canonicalJson(data)},"metadata":${canonicalJson(writerMetadata)},"type":${quoteJsonString(type)}}`, 'base64');
 }
+
+/**
+ * What makes two events of a type identified by its data (FACTS_IDENTIFIED_BY_DATA) the same fact:
+ * type and data, without who recorded it or when.
+ */
+export function factFingerprint(type: string, data: unknown): string {
+  return hash('sha256', `{"data":${canonicalJson(data)},"type":${quoteJsonString(type)}}`, 'base64');
+}

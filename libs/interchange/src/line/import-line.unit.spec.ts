@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { writerMetadataOf, type LineMetadata } from './import-line.js';
+import { writerMetadataOf } from './import-line.js';
+import type { LineMetadata } from './line-envelope.js';
 
 describe('writerMetadataOf', () => {
   it("keeps the writer's fields and drops the store's stamps, the schema version and undefined members", () => {

@@ -1,6 +1,6 @@
 import { ACTOR_ROLES, ENTITY_ID_PATTERN } from '@presales/domain';
 import { z } from 'zod';
-import type { ImportLine } from './import-line.js';
+import type { ImportLine } from './line-envelope.js';
 import { EVENT_ID_PATTERN } from './patterns.js';
 
 /** The pattern of the schema's IsoUtcTime (plain-envelope.unit.spec.ts checks they match). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportLineEnvelope } from './import-line.js';
+import { ImportLineEnvelope } from './line-envelope.js';
 import { plainEnvelope } from './plain-envelope.js';
 
 const line = {

@@ -1,6 +1,6 @@
 import { ACTOR_ROLES, EntityId, IsoUtcTime, validate, ValidationError } from '@presales/domain';
 import { z } from 'zod';
-import { EventIdText } from '../line/import-line.js';
+import { EventIdText } from '../line/line-envelope.js';
 import { reject } from '../import/rejection.js';
 import type { ExportLine } from '../line/export-line.js';
 

@@ -1,3 +1,4 @@
+import type { SkippableEngine } from '../engine-skip.js';
 import type { ChildProcess } from 'node:child_process';
 import type { EventToAppend } from '../../envelope.js';
 import type { EventStore } from '../../event-store.port.js';
@@ -28,7 +29,8 @@ export interface EventStoreUnderTest {
 }
 
 /** Either a way to open a fresh store, or the reason this adapter cannot run here. */
-export type EventStoreFactory = { readonly open: () => Promise<EventStoreUnderTest> } | { readonly skip: string };
+/** A store to test, or the engine it needs and why that engine is not there (see skipUnlessAvailable). */
+export type EventStoreFactory = { readonly open: () => Promise<EventStoreUnderTest> } | { readonly skip: string; readonly engine: SkippableEngine };
 
 /** The store under test in the current test; set by describeEventStoreContract's beforeEach. */
 export type SubjectAccessor = () => EventStoreUnderTest;
