@@ -29,8 +29,12 @@ export async function runAnalystSql(session: AnalystSession, gate: SqlGate, sql:
     return await session.query(gated);
   } catch (error) {
     if (!(error instanceof AnalyticsQueryError)) throw error;
-    // By the code the store kept: a modern server's message no longer carries it.
-    const reason = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? 'the engine refused the query';
-    throw new AnalystSqlRejectedError(`${reason}: ${error.engineMessage.split('\n')[0]}`);
+    throw analystRefusal(error);
   }
+}
+
+/** The engine's refusal of an analyst's statement, explained by the code the store kept (a modern server's message no longer carries it). */
+export function analystRefusal(error: AnalyticsQueryError): AnalystSqlRejectedError {
+  const reason = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? 'the engine refused the query';
+  return new AnalystSqlRejectedError(`${reason}: ${error.engineMessage.split('\n')[0]}`);
 }

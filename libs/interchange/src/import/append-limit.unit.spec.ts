@@ -33,12 +33,15 @@ it('appends a batch over the store append limit one event at a time, rejecting n
   const meta = (occurredAt: string) => ({ occurredAt, actor: { id: 'u1', role: 'consultant' } });
   const path = join(dir, 'big.jsonl');
   const lines = [
+    // The opportunity the tender names: import refuses a reference to one never registered.
+    { stream: 'opportunity-O1', type: 'OpportunityRegistered', data: { opportunityId: 'O1', name: 'ERP', customer: 'City', industry: 'public', region: 'East', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1', currency: 'CNY' }, salesOwnerId: 'S-1' }, metadata: meta('2025-01-15T09:00:00Z') },
     { stream: 'tender-T1', type: 'TenderReceived', data: { tenderId: 'T1', opportunityId: 'O1', kind: 'rfp', issuer: 'City IT', deadline: '2025-03-01T12:00:00Z' }, metadata: meta('2025-02-01T09:00:00Z') },
     { stream: 'tender-T1', type: 'BidDecisionMade', data: { decision: 'bid', rationale: 'good fit', score: 70 }, metadata: meta('2025-02-02T09:00:00Z') },
   ];
   writeFileSync(path, lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
   const store = new OneEventPerAppendStore();
   const result = await importJsonlFile(path, store);
-  expect(result).toMatchObject({ lines: 2, appended: 2, rejected: 0 });
-  expect(store.calls).toEqual([2, 1, 1]);
+  expect(result).toMatchObject({ lines: 3, appended: 3, rejected: 0 });
+  // The opportunity in one append; the tender's two events refused together, then one by one.
+  expect(store.calls).toEqual([1, 2, 1, 1]);
 });
