@@ -27,13 +27,15 @@ const SUBJECT_KEPT = 200;
 
 /**
  * Every audit read is itself recorded (an AuditRead event, docs/decisions/0011): who asked,
- * what, when, which streams the answer came from, and whether it was answered or refused, with
- * why. An answer is only handed out once its record is in the store; if the record cannot be
- * written, the read fails. A refused request is recorded too, then refused.
+ * what, when and which streams the answer came from. An answer is only handed out once its
+ * record is in the store; if the record cannot be written, the read fails. A refused request
+ * (a bad parameter, an unknown tender) appends nothing to the immutable log, so refusals cannot
+ * be used to fill it: it is counted by code for /metrics and logged instead.
  */
 @Injectable()
 export class AuditTrail {
   private readonly logger = new Logger('audit');
+  private readonly refusals = new Map<string, number>();
 
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -47,7 +49,7 @@ export class AuditTrail {
     try {
       answer = await read(actor);
     } catch (error) {
-      await this.recordRefusal(ask, actor, at, error);
+      this.countRefusal(ask, actor, error);
       throw error;
     }
     const outcome: AuditOutcome = answer.answerSha256 === undefined ? { kind: 'answered' } : { kind: 'answered', answerSha256: answer.answerSha256 };
@@ -55,14 +57,16 @@ export class AuditTrail {
     return answer.body;
   }
 
-  private async recordRefusal(ask: AuditAsk, actor: Actor, at: Date, error: unknown): Promise<void> {
-    const outcome: AuditOutcome = { kind: 'refused', code: refusalCode(error), message: (error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_KEPT) };
-    try {
-      await recordAuditRead(this.eventStore, { request: ask.request, subject: ask.subject.slice(0, SUBJECT_KEPT), streams: [], parameters: ask.parameters, outcome }, { actor, at });
-    } catch (recording) {
-      // The caller gets the refusal either way; the failure to log it must not hide it.
-      this.logger.error(`could not record a refused ${ask.request} of ${ask.subject}: ${(recording as Error).message}`);
-    }
+  /** Refused audit requests since start, by error code. */
+  refusalCounts(): ReadonlyMap<string, number> {
+    return this.refusals;
+  }
+
+  private countRefusal(ask: AuditAsk, actor: Actor, error: unknown): void {
+    const code = refusalCode(error);
+    this.refusals.set(code, (this.refusals.get(code) ?? 0) + 1);
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_KEPT);
+    this.logger.warn(`refused ${ask.request} of ${ask.subject.slice(0, SUBJECT_KEPT)} for ${actor.id} (${actor.role}): ${code}: ${message}`);
   }
 }
 

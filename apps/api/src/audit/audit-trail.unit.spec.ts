@@ -30,13 +30,15 @@ describe('the audit trail', () => {
     expect(reads()).toEqual([{ request: 'history', subject: 'tender-T-1', streams: ['tender-T-1', 'quote-Q-1'], parameters: { at: '3' }, outcome: { kind: 'answered', answerSha256: 'a'.repeat(64) } }]);
   });
 
-  it('records a read that failed with its error code, then fails it', async () => {
+  it('fails a read that failed, appending nothing, and counts the refusal by its code', async () => {
     const { store, reads } = recordingStore();
-    const failing = new AuditTrail(store, () => now).answer(actor('admin'), ask, async () => {
+    const trail = new AuditTrail(store, () => now);
+    const failing = trail.answer(actor('admin'), ask, async () => {
       throw new NotFoundError('tender T-1');
     });
     await expect(failing).rejects.toThrow(NotFoundError);
-    expect(reads()[0]!.outcome).toEqual({ kind: 'refused', code: 'not_found', message: 'tender T-1: not found' });
+    expect(reads()).toEqual([]);
+    expect(trail.refusalCounts().get('not_found')).toBe(1);
   });
 
   it('hands out nothing when the read cannot be recorded', async () => {

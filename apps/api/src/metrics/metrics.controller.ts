@@ -1,13 +1,17 @@
 import { Public } from '../auth/access/access-rule.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
+import { AuditTrail } from '../audit/audit-trail.js';
 import { GetHealthQuery } from '../health/get-health.query.js';
 import { renderGauges } from './prometheus-text.js';
 
 /** The health report as Prometheus gauges, for scraping and alerting on projector lag. */
 @Controller('metrics')
 export class MetricsController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly auditTrail: AuditTrail,
+  ) {}
 
   @Get()
   @Public('Prometheus scrapes it without credentials; it shows counts and lag, no data')
@@ -22,6 +26,7 @@ export class MetricsController {
       { name: 'presales_projector_lag_events', help: 'Events recorded but not yet projected.', value: health.projector.lagEvents },
       { name: 'presales_projector_lag_seconds', help: 'Age of the oldest event not yet projected.', value: health.projector.lagSeconds },
       { name: 'presales_projector_live', help: 'Whether the projector is live (1) or catching up, retrying or stopped (0).', value: health.projector.state === 'live' ? 1 : 0, labels: { state: health.projector.state } },
+      ...[...this.auditTrail.refusalCounts()].map(([code, count]) => ({ name: 'presales_audit_refusals_total', help: 'Audit requests refused since start (not recorded in the log), by error code.', value: count, labels: { code }, type: 'counter' as const })),
     ]);
   }
 }
