@@ -37,3 +37,4 @@ export * from './analyst/gate/function-allowlist.js';
 export * from './analyst/gate/engine-functions.js';
 export * from './analyst/gate/gated-store.js';
 export * from './analyst/gate/analytics-tables-policy.js';
+export * from './kpis/statement-fault.js';

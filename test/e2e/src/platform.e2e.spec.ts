@@ -7,7 +7,7 @@ const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
   opportunityId: 'O-1',
   kind: 'rfp',
   issuer: 'City of Hangzhou 杭州市',
-  deadline: '2026-04-01T09:00:00Z',
+  deadline: '2026-06-30T09:00:00Z',
   receivedAt,
 });
 

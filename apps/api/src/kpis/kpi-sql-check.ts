@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AnalyticsQueryError, computeKpi, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
+import { computeKpi, isStatementFault, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
 import { ValidationError } from '@presales/domain';
 import { periodContaining, type KpiDefinition } from '@presales/kpi';
 import { KPI_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
@@ -35,8 +35,8 @@ export class KpiSqlCheck {
       } catch (error) {
         // An amount in a currency without a rate is the data's problem, not the SQL's.
         if (error instanceof KpiComputationError) continue;
-        // Only what the SQL itself caused is the definition's fault (400); the store failing is not.
-        if (!(error instanceof AnalyticsQueryError) || !error.statementFault) throw error;
+        // Only what the SQL itself caused, or the gate refused, is the definition's fault (400); the store failing is not.
+        if (!isStatementFault(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         throw new ValidationError(where, [{ path: 'definition.sql', value: `${definition.id} version ${definition.version}`, rule: `must run in a ${scope.kind} scope: ${reason}` }]);
       }

@@ -1,4 +1,5 @@
-import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
+import { isStatementFault } from './statement-fault.js';
+import type { AnalyticsStore } from '../analytics-store.port.js';
 import { balancedGroups } from './balanced-groups.js';
 import type { KpiQuery } from './kpi-query.js';
 import { recordedThrough } from './recorded-through.js';
@@ -96,7 +97,7 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
   // A failure the statement's SQL did not cause (the engine unreachable, out of memory) is the
   // store failing, as is every KPI failing alone (every definition broken): no line to show.
   const failures = [...bySlot.values()].filter((answer) => answer instanceof Error);
-  const storeFailure = failures.find((failure) => !(failure instanceof AnalyticsQueryError) || !failure.statementFault);
+  const storeFailure = failures.find((failure) => !isStatementFault(failure));
   if (storeFailure !== undefined) throw storeFailure;
   if (failures.length === queries.length && failures.length > 0) throw failures[0];
   return queries.map((query, i): KpiActual => {
