@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller.js';
 import { demoSeederProvider } from './import/demo-seeder.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportEventsHandler } from './import/import-events.handler.js';
+import { LiveController } from './live/live.controller.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
@@ -30,7 +31,7 @@ import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler, ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, ...AUDIT_CONTROLLERS];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS];
 
 @Module({})
 export class AppModule {

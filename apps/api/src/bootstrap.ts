@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { dashboardDir } from './dashboard/dashboard-dir.js';
+import { serveDashboard } from './dashboard/serve-dashboard.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -17,7 +18,7 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
     logger: ['error', 'warn'],
     abortOnError: false,
   });
-  app.useStaticAssets(dashboardDir());
+  serveDashboard(app, dashboardDir());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

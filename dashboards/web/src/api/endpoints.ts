@@ -1,0 +1,45 @@
+import type {
+  HealthResponse,
+  KpiCatalogEntry,
+  KpiUnitsResponse,
+  MaturityResponse,
+  RecordTenderRequest,
+  RecordTenderResponse,
+  ScorecardResponse,
+  SqlResponse,
+  TendersReceivedResponse,
+  TrendResponse,
+} from '@presales/contracts';
+import { request } from './http';
+
+/** `?a=1&b=2` of the defined values, in the order given. */
+export function queryString(params: Readonly<Record<string, string | number | null | undefined>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+export interface ScorecardQuery {
+  readonly period: string;
+  readonly scope: string;
+  readonly asOf?: string | null;
+  readonly projectType?: string | null;
+}
+
+export const api = {
+  health: () => request<HealthResponse>('/api/health'),
+  catalog: (asOf?: string | null) => request<KpiCatalogEntry[]>(`/api/kpis${queryString({ asOf })}`),
+  scorecard: (q: ScorecardQuery, signal?: AbortSignal) =>
+    request<ScorecardResponse>(`/api/kpis/scorecard${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`, { signal }),
+  trend: (kpiId: string, q: { scope: string; asOf?: string | null; grain?: 'month' | 'quarter'; from?: string; to?: string }, signal?: AbortSignal) =>
+    request<TrendResponse>(`/api/kpis/${encodeURIComponent(kpiId)}/trend${queryString({ scope: q.scope, asOf: q.asOf, grain: q.grain, from: q.from, to: q.to })}`, { signal }),
+  /** The drill-down, by the link a value carries (it names the version and the project type). */
+  unitsByHref: (href: string, signal?: AbortSignal) => request<KpiUnitsResponse>(href, { signal }),
+  units: (kpiId: string, q: ScorecardQuery, signal?: AbortSignal) =>
+    request<KpiUnitsResponse>(`/api/kpis/${encodeURIComponent(kpiId)}/units${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`, { signal }),
+  maturity: (asOf?: string | null, signal?: AbortSignal) => request<MaturityResponse>(`/api/maturity${queryString({ asOf })}`, { signal }),
+  sql: (sql: string, signal?: AbortSignal) => request<SqlResponse>('/api/sql', { method: 'POST', body: { sql }, signal }),
+  tendersReceived: (asOf?: string | null) => request<TendersReceivedResponse>(`/api/kpis/tenders-received${queryString({ asOf })}`),
+  recordTender: (tender: RecordTenderRequest) => request<RecordTenderResponse>('/api/tenders', { method: 'POST', body: tender }),
+};
