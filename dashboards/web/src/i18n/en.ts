@@ -51,7 +51,7 @@ export const en = {
     signedInAs: 'Signed in as {name} ({role})',
     expired: 'Your session ended: sign in again to continue.',
   },
-  roles: { sales: 'Sales', presales: 'Presales', manager: 'Manager', analyst: 'Analyst', auditor: 'Auditor', admin: 'Administrator' },
+  roles: { sales: 'Sales', presales: 'Presales', manager: 'Manager', analyst: 'Analyst', auditor: 'Auditor', admin: 'Administrator', consultant: 'Consultant', system: 'System' },
   state: {
     loading: 'Loading…',
     empty: 'No data for this period and scope.',

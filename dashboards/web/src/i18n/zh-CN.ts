@@ -53,7 +53,7 @@ export const zhCN: Messages = {
     signedInAs: '已登录：{name}（{role}）',
     expired: '会话已结束，请重新登录后继续。',
   },
-  roles: { sales: '销售', presales: '售前', manager: '经理', analyst: '分析师', auditor: '审计员', admin: '管理员' },
+  roles: { sales: '销售', presales: '售前', manager: '经理', analyst: '分析师', auditor: '审计员', admin: '管理员', consultant: '顾问', system: '系统' },
   state: {
     loading: '加载中…',
     empty: '该期间和范围内没有数据。',
