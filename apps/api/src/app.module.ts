@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
 import { AdminController } from './admin/admin.controller.js';
+import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth.module-parts.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS, AUDIT_QUERY_HANDLERS } from './audit/audit.module-parts.js';
 import { RebuildService } from './admin/rebuild.service.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
@@ -31,7 +32,7 @@ import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler, ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS];
+const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS];
 
 @Module({})
 export class AppModule {
@@ -40,7 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers,
-      providers: [...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [...AUTH_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -1,5 +1,5 @@
-import type { ApiErrorBody } from '@presales/contracts';
-import { PlatformRequestError } from './platform-client.js';
+import { failureMessage, PlatformRequestError, unreachable } from './platform-client.js';
+import { authorizationFor } from './platform-credentials.js';
 
 export interface RawAnswer {
   readonly bytes: Buffer;
@@ -7,35 +7,29 @@ export interface RawAnswer {
 }
 
 /**
- * GET an audit endpoint as `role`, keeping the body's bytes as they came (an evidence pack, a
+ * GET an audit endpoint with this machine's token, keeping the body's bytes as they came (an evidence pack, a
  * KPI snapshot whose bytes are the point). Errors carry the API's message.
  */
-export async function getRaw(base: string, path: string, role: string): Promise<RawAnswer> {
+export async function getRaw(base: string, path: string): Promise<RawAnswer> {
   let response: Response;
   try {
-    response = await fetch(new URL(path, base), { headers: { 'x-actor-id': actorId(), 'x-actor-role': role } });
+    response = await fetch(new URL(path, base), { headers: authorizationFor(base) });
   } catch (error) {
-    throw new PlatformRequestError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
+    throw unreachable(base, error);
   }
   const bytes = Buffer.from(await response.arrayBuffer());
   if (!response.ok) {
-    let message = `HTTP ${response.status}`;
+    let body: unknown = undefined;
     try {
-      message = (JSON.parse(bytes.toString('utf8')) as ApiErrorBody).error?.message ?? message;
+      body = JSON.parse(bytes.toString('utf8'));
     } catch {
       // not a JSON error body: the status says enough
     }
-    throw new PlatformRequestError(message);
+    throw new PlatformRequestError(failureMessage(response.status, body));
   }
   return { bytes, headers: response.headers };
 }
 
-export async function getJson<T>(base: string, path: string, role: string): Promise<T> {
-  return JSON.parse((await getRaw(base, path, role)).bytes.toString('utf8')) as T;
-}
-
-/** Who the audit log will say asked: PRESALES_ACTOR, else the login name (ids match [A-Za-z0-9_-]{1,64}). */
-function actorId(): string {
-  const name = process.env['PRESALES_ACTOR'] ?? process.env['USER'] ?? 'cli';
-  return /^[A-Za-z0-9_-]{1,64}$/.test(name) ? name : 'cli';
+export async function getJson<T>(base: string, path: string): Promise<T> {
+  return JSON.parse((await getRaw(base, path)).bytes.toString('utf8')) as T;
 }

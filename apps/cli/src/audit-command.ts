@@ -26,7 +26,7 @@ export async function runAudit(positional: readonly string[], options: Readonly<
   if (stray !== undefined) return fail(`unexpected argument ${JSON.stringify(stray)}`);
   const json = options['format'] === 'json';
   if (options['format'] !== undefined && !['json', 'text'].includes(options['format'])) return fail('--format must be text or json');
-  const context = { base: platformUrl(options), role: options['role'] ?? 'auditor', subject, options, json };
+  const context = { base: platformUrl(options), subject, options, json };
   try {
     return await SUBCOMMANDS[sub as AuditSubcommand](context);
   } catch (error) {
@@ -37,7 +37,6 @@ export async function runAudit(positional: readonly string[], options: Readonly<
 
 interface Context {
   readonly base: string;
-  readonly role: string;
   readonly subject: string | undefined;
   readonly options: Readonly<Record<string, string>>;
   readonly json: boolean;
@@ -59,7 +58,7 @@ function query(options: Readonly<Record<string, string>>, names: Readonly<Record
 }
 
 async function show<T>(context: Context, path: string, render: (body: T) => string): Promise<T> {
-  const body = await getJson<T>(context.base, path, context.role);
+  const body = await getJson<T>(context.base, path);
   console.log(context.json ? JSON.stringify(body, null, 2) : render(body));
   return body;
 }
@@ -79,7 +78,7 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
   },
   evidence: async (c) => {
     required(c, 'tender id');
-    const saved = await saveEvidencePack(c.base, c.subject!, c.role, { out: c.options['out'], extract: c.options['extract'] });
+    const saved = await saveEvidencePack(c.base, c.subject!, { out: c.options['out'], extract: c.options['extract'] });
     console.log(`wrote ${saved.path} (${saved.bytes.toLocaleString('en-US')} bytes)`);
     console.log(`manifest.json SHA-256 ${saved.manifestSha256} (the platform's audit log keeps it too: keep this value apart from the pack)`);
     console.log(`verify: ${saved.verifyCommand}`);
@@ -88,7 +87,7 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
   kpis: async (c) => {
     if (c.options['as-of'] === undefined) throw new UsageError('give --as-of ISO_TIME, the moment to travel back to');
     const path = `/api/audit/kpis${query(c.options, { 'as-of': 'asOf', period: 'period', scope: 'scope', window: 'window', threshold: 'threshold' })}`;
-    const { bytes, headers } = await getRaw(c.base, path, c.role);
+    const { bytes, headers } = await getRaw(c.base, path);
     // The bytes as the platform sent them: asked again later, they must be identical.
     process.stdout.write(bytes);
     process.stdout.write('\n');
@@ -96,7 +95,7 @@ const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promis
     return 0;
   },
   reads: async (c) => {
-    await show<AuditReadsAnswer>({ ...c, role: c.options['role'] ?? 'admin' }, `/api/audit/reads${query(c.options, { from: 'from', to: 'to', actor: 'actorId', stream: 'stream' })}`, readsText);
+    await show<AuditReadsAnswer>(c, `/api/audit/reads${query(c.options, { from: 'from', to: 'to', actor: 'actorId', stream: 'stream' })}`, readsText);
     return 0;
   },
 };

@@ -16,8 +16,8 @@ export interface SavedPack {
  * Downloads a tender's evidence pack and writes it as a .tar (`--out`, default
  * `evidence-<tenderId>.tar`) or extracts it into a folder (`--extract DIR`).
  */
-export async function saveEvidencePack(base: string, tenderId: string, role: string, target: { readonly out?: string; readonly extract?: string }): Promise<SavedPack> {
-  const { bytes, headers } = await getRaw(base, `/api/audit/tenders/${encodeURIComponent(tenderId)}/evidence`, role);
+export async function saveEvidencePack(base: string, tenderId: string, target: { readonly out?: string; readonly extract?: string }): Promise<SavedPack> {
+  const { bytes, headers } = await getRaw(base, `/api/audit/tenders/${encodeURIComponent(tenderId)}/evidence`);
   const manifestSha256 = headers.get('x-manifest-sha256') ?? 'unknown';
   if (target.extract !== undefined) {
     const root = resolve(target.extract);

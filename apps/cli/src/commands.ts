@@ -9,6 +9,9 @@ export const COMMANDS = {
   kpi: 'print the PDCA scorecard of every KPI for one period and scope; kpi catalog-changes [publish]: what this release\'s catalog changes',
   maturity: 'print the maturity level of every process area, or one area\'s practices',
   audit: 'audit and dispute replay: presales audit history|as-of|diff|proof|verify|evidence|kpis|reads (see docs/audit.md)',
+  login: 'sign in to a running platform and keep an API token for this machine: presales login --username NAME, or --token TOKEN',
+  logout: 'revoke and forget the token login kept for this platform',
+  token: 'API tokens for scripts and integrations: presales token create --name N [--role R] [--expires-in 90d] | list | revoke ID',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -26,7 +29,10 @@ export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> =
   export: ['from-position', 'streams', 'data-dir', 'durability'],
   kpi: ['period', 'scope', 'as-of', 'project-type', 'version', 'url'],
   maturity: ['as-of', 'window', 'threshold', 'area', 'url'],
-  audit: ['at', 'from', 'to', 'out', 'extract', 'as-of', 'period', 'scope', 'window', 'threshold', 'actor', 'stream', 'format', 'role', 'url'],
+  audit: ['at', 'from', 'to', 'out', 'extract', 'as-of', 'period', 'scope', 'window', 'threshold', 'actor', 'stream', 'format', 'url'],
+  login: ['url', 'username', 'token'],
+  logout: ['url'],
+  token: ['url', 'name', 'role', 'expires-in'],
   help: [],
 };
 
@@ -77,6 +83,9 @@ export function helpText(): string {
     'demo, import and export use the platform\'s event store: EVENTSTORE_URL, else --data-dir / DATA_DIR (SQLite; --durability normal|full, default normal)',
     'kpi options:   --period 2026-03|2026-Q1 (default this month), --scope org|team:ID|consultant:ID|product_line:ID, --as-of ISO, --project-type T, --version N (each KPI at its latest version up to N), --url URL',
     'maturity options: --as-of ISO, --window QUARTERS (default 2), --threshold 0.8, --area AREA (practices and failing units), --url URL',
-    'audit options: --at/--from/--to MOMENT (revision, ISO time or head), --out FILE.tar | --extract DIR, --as-of ISO, --format text|json, --role auditor|admin, --url URL',
+    'audit options: --at/--from/--to MOMENT (revision, ISO time or head), --out FILE.tar | --extract DIR, --as-of ISO, --format text|json, --url URL',
+    'login options: --username NAME (the password is read from the terminal, or from standard input when piped) or --token TOKEN; --url URL',
+    'token options: create --name N [--role R] [--expires-in 90d] | list | revoke ID; --url URL',
+    'every command that calls a running platform sends the token saved by login for that URL, or PRESALES_TOKEN',
   ].join('\n');
 }

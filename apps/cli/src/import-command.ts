@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { ACTOR_ROLES, type Actor, type ActorRole } from '@presales/domain';
 import {
@@ -36,7 +37,8 @@ export async function runImport(positional: readonly string[], options: Readonly
     try {
       console.error(`importing ${file} into ${target.description}`);
       const progress = progressPrinter();
-      const batch = options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) };
+      // The CLI opens the store's files (or server) directly, so whoever runs it is an operator of this host: recorded as such.
+      const batch = { ...(options['batch'] === undefined ? {} : { batchLines: Number(options['batch']) }), importedBy: hostOperator() };
       const result = file.toLowerCase().endsWith('.csv')
         ? await importCsvFile(file, csvTable(options), csvMapping(options), csvActor(options), target.store, { ...batch, onProgress: progress.update })
         : await importJsonlFile(file, target.store, { ...batch, onProgress: progress.update });
@@ -90,6 +92,12 @@ function csvTable(options: Readonly<Record<string, string>>) {
 function csvMapping(options: Readonly<Record<string, string>>): Record<string, string> {
   const fromFile = options['mapping'] === undefined ? {} : (JSON.parse(readFileSync(options['mapping'], 'utf8')) as Record<string, string>);
   return { ...fromFile, ...(options['map'] === undefined ? {} : parseMapOption(options['map'])) };
+}
+
+/** Who ran a CLI import: the operating-system account, as an admin of this host. */
+function hostOperator(): Actor {
+  const name = userInfo().username.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 58) || 'operator';
+  return { id: `host-${name}`, role: 'admin' };
 }
 
 /** Who the CSV rows are recorded as: `--actor id[:role]`, default the OS user as an admin importing for the team. */

@@ -77,7 +77,7 @@ export async function runKpiCommand(positional: readonly string[], options: Read
 export async function runCatalogChanges(publish: boolean, options: Readonly<Record<string, string>>): Promise<number> {
   try {
     const base = platformUrl(options);
-    const changes = await callPlatform<KpiCatalogChange[]>(base, '/api/kpis/catalog-changes', 'manager');
+    const changes = await callPlatform<KpiCatalogChange[]>(base, '/api/kpis/catalog-changes');
     if (changes.length === 0) {
       console.log('The definitions in force are the catalog\'s: nothing to publish.');
       return 0;
@@ -88,7 +88,7 @@ export async function runCatalogChanges(publish: boolean, options: Readonly<Reco
       console.log('presales kpi catalog-changes publish publishes these as new versions.');
       return 0;
     }
-    const result = await callPlatform<PublishCatalogChangesResponse>(base, '/api/kpis/catalog-changes', 'manager', { method: 'POST', body: {} });
+    const result = await callPlatform<PublishCatalogChangesResponse>(base, '/api/kpis/catalog-changes', { method: 'POST', body: {} });
     for (const published of result.published) console.log(`published ${published.kpiId} version ${published.version}`);
     if (!result.projected) console.log('(the read models will include them in a moment; GET /api/health shows the projector lag)');
     return 0;
@@ -107,7 +107,6 @@ export async function runKpi(options: Readonly<Record<string, string>>): Promise
     const card = await callPlatform<ScorecardResponse>(
       platformUrl(options),
       `/api/kpis/scorecard?${query(withPeriod, { period: 'period', scope: 'scope', 'as-of': 'asOf', 'project-type': 'projectType', version: 'version' })}`,
-      'manager',
     );
     console.log(scorecardTable(card));
     return 0;
@@ -122,7 +121,7 @@ export async function runKpi(options: Readonly<Record<string, string>>): Promise
 export async function runMaturity(options: Readonly<Record<string, string>>): Promise<number> {
   const path = options['area'] === undefined ? '/api/maturity' : `/api/maturity/${encodeURIComponent(options['area'])}`;
   try {
-    const result = await callPlatform<MaturityResponse>(platformUrl(options), `${path}?${query(options, { 'as-of': 'asOf', window: 'window', threshold: 'threshold' })}`, 'manager');
+    const result = await callPlatform<MaturityResponse>(platformUrl(options), `${path}?${query(options, { 'as-of': 'asOf', window: 'window', threshold: 'threshold' })}`);
     console.log(maturityTable(result, options['area'] !== undefined));
     return 0;
   } catch (error) {

@@ -4,6 +4,8 @@ import { runKpiCommand, runMaturity } from './kpi-command.js';
 import { runDemo } from './demo-command.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
+import { runLogin, runLogout } from './login-command.js';
+import { runToken } from './token-command.js';
 import { runRebuild } from './rebuild.js';
 import { runSql } from './sql.js';
 import { start } from './start.js';
@@ -44,6 +46,15 @@ switch (parsed.command) {
     break;
   case 'audit':
     void runAudit(parsed.positional, parsed.options).then(exitWith, crash);
+    break;
+  case 'login':
+    void runLogin(parsed.options).then(exitWith, crash);
+    break;
+  case 'logout':
+    void runLogout(parsed.options).then(exitWith, crash);
+    break;
+  case 'token':
+    void runToken(parsed.positional, parsed.options).then(exitWith, crash);
     break;
   case 'help':
     console.log(helpText());

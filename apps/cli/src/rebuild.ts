@@ -10,7 +10,7 @@ export async function runRebuild(options: Readonly<Record<string, string>>): Pro
   const interactive = process.stderr.isTTY === true;
   let lastPrinted = 0;
   try {
-    let status = await callPlatform<RebuildStatus>(base, '/api/admin/rebuild', 'admin', { method: 'POST' });
+    let status = await callPlatform<RebuildStatus>(base, '/api/admin/rebuild', { method: 'POST' });
     while (status.state === 'running') {
       const line = renderProgress({ done: status.projected, total: status.total, elapsedMs: status.elapsedMs });
       if (interactive) process.stderr.write(`\r${line}`);
@@ -19,7 +19,7 @@ export async function runRebuild(options: Readonly<Record<string, string>>): Pro
         lastPrinted = Date.now();
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      status = await callPlatform<RebuildStatus>(base, '/api/admin/rebuild', 'admin');
+      status = await callPlatform<RebuildStatus>(base, '/api/admin/rebuild');
     }
     if (interactive) process.stderr.write('\n');
     if (status.state === 'failed') {

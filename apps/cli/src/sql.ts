@@ -12,7 +12,7 @@ export async function runSql(positional: readonly string[], options: Readonly<Re
   if (!(FORMATS as readonly string[]).includes(format)) return fail(`--format must be one of ${FORMATS.join(', ')}`);
   let body: SqlResponse;
   try {
-    body = await callPlatform<SqlResponse>(platformUrl(options), '/api/sql', 'analyst', { method: 'POST', body: { sql } });
+    body = await callPlatform<SqlResponse>(platformUrl(options), '/api/sql', { method: 'POST', body: { sql } });
   } catch (error) {
     if (error instanceof PlatformRequestError) return fail(error.message);
     throw error;

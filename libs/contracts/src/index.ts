@@ -6,3 +6,4 @@ export * from './sql.js';
 export * from './admin.js';
 export * from './scorecard.js';
 export * from './maturity.js';
+export * from './auth.js';

@@ -1,7 +1,6 @@
-import { Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import type { RebuildStatus } from '@presales/contracts';
-import { requireRole } from '../infrastructure/require-role.js';
-import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { Allow } from '../auth/access/access-rule.js';
 import { RebuildService } from './rebuild.service.js';
 
 @Controller('api/admin')
@@ -10,15 +9,15 @@ export class AdminController {
 
   /** Drop and rebuild every read model from position 0; poll GET for progress. */
   @Post('rebuild')
+  @Allow('admin')
   @HttpCode(202)
-  startRebuild(@Headers() headers: Record<string, string>): RebuildStatus {
-    requireRole(actorFromHeaders(headers), ['admin'], 'POST /api/admin/rebuild');
+  startRebuild(): RebuildStatus {
     return this.rebuild.start();
   }
 
   @Get('rebuild')
-  rebuildStatus(@Headers() headers: Record<string, string>): RebuildStatus {
-    requireRole(actorFromHeaders(headers), ['admin'], 'GET /api/admin/rebuild');
+  @Allow('admin')
+  rebuildStatus(): RebuildStatus {
     return this.rebuild.current();
   }
 }

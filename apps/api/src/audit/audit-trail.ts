@@ -1,14 +1,8 @@
 import { ForbiddenException, HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { recordAuditRead, type AuditOutcome, type AuditRequest } from '@presales/audit';
-import { DomainError, type Actor, type ActorRole } from '@presales/domain';
+import { DomainError, type Actor } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
-import { requireRole } from '../infrastructure/require-role.js';
-import { actorFromHeaders } from '../infrastructure/request-actor.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
-
-/** Who may ask the audit API: auditors and admins; the log of audit reads only admins. */
-export const AUDIT_ROLES: readonly ActorRole[] = ['auditor', 'admin'];
-export const AUDIT_LOG_ROLES: readonly ActorRole[] = ['admin'];
 
 /** What an audit request asks, recorded whatever the outcome. */
 export interface AuditAsk {
@@ -17,7 +11,6 @@ export interface AuditAsk {
   /** The stream, `$all`, `kpis` or `audit-log`. */
   readonly subject: string;
   readonly parameters: Readonly<Record<string, string>>;
-  readonly roles?: readonly ActorRole[];
 }
 
 /** An answer and what it was built from. */
@@ -47,13 +40,11 @@ export class AuditTrail {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async answer<T>(headers: Readonly<Record<string, string>>, ask: AuditAsk, read: (actor: Actor) => Promise<AuditedAnswer<T>>): Promise<T> {
-    // Headers that name no valid actor (400) leave nobody to record the read against.
-    const actor = actorFromHeaders(headers);
+  async answer<T>(actor: Actor, ask: AuditAsk, read: (actor: Actor) => Promise<AuditedAnswer<T>>): Promise<T> {
+    // Who may ask is decided before this (the access guard): a request refused for its role never reaches the log.
     const at = this.clock();
     let answer: AuditedAnswer<T>;
     try {
-      requireRole(actor, ask.roles ?? AUDIT_ROLES, ask.where);
       answer = await read(actor);
     } catch (error) {
       await this.recordRefusal(ask, actor, at, error);

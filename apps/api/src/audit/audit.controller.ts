@@ -1,7 +1,9 @@
-import { Controller, Get, Headers, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { parseMoment, utcDay, type AuditReadsAnswer, type BidHistory, type ChainVerdict, type DeadlineProof, type StateAsOf, type StateDiff, type StoreChainReport } from '@presales/audit';
-import { streamName, validate } from '@presales/domain';
+import { streamName, validate, type Actor } from '@presales/domain';
+import { Allow, AUDITORS } from '../auth/access/access-rule.js';
+import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { periodContaining } from '@presales/kpi';
 import type { FxRates } from '@presales/analytics';
 import type { Response } from 'express';
@@ -9,7 +11,7 @@ import { CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
 import { periodParam, scopeParam } from '../kpis/kpi-params.js';
 import { KpiRegistry } from '../kpis/kpi-registry.js';
 import { AuditReadsParams, DiffParams, KpiSnapshotParams, recordedParameters, StateParams, streamIdParam, tenderIdParam } from './audit-params.js';
-import { AUDIT_LOG_ROLES, AuditTrail } from './audit-trail.js';
+import { AuditTrail } from './audit-trail.js';
 import {
   BuildEvidencePackQuery,
   GetBidHistoryQuery,
@@ -22,8 +24,6 @@ import {
   VerifyStreamQuery,
 } from './audit.queries.js';
 
-type RequestHeaders = Record<string, string>;
-
 /** Default span of GET /api/audit/reads: the last seven days, today included. */
 const DEFAULT_READS_DAYS = 7;
 
@@ -32,6 +32,7 @@ const DEFAULT_READS_DAYS = 7;
  * answered or refused, is recorded as an AuditRead (docs/decisions/0011-audit-reads.md).
  */
 @Controller('api/audit')
+@Allow(...AUDITORS)
 export class AuditController {
   constructor(
     private readonly queryBus: QueryBus,
@@ -43,27 +44,27 @@ export class AuditController {
 
   /** Every event of the tender and of the streams linked to it, in `$all` order. */
   @Get('tenders/:tenderId/history')
-  history(@Param('tenderId') tenderId: string, @Headers() headers: RequestHeaders): Promise<BidHistory> {
+  history(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<BidHistory> {
     const where = `GET /api/audit/tenders/${tenderId}/history`;
-    return this.trail.answer(headers, { request: 'history', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
+    return this.trail.answer(actor, { request: 'history', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
       this.queryBus.execute(new GetBidHistoryQuery(tenderIdParam(tenderId, where))),
     );
   }
 
   /** Deadline, claimed and attested times, document SHA-256 and the chain's verdict. */
   @Get('tenders/:tenderId/deadline-proof')
-  deadlineProof(@Param('tenderId') tenderId: string, @Headers() headers: RequestHeaders): Promise<DeadlineProof> {
+  deadlineProof(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<DeadlineProof> {
     const where = `GET /api/audit/tenders/${tenderId}/deadline-proof`;
-    return this.trail.answer(headers, { request: 'deadline_proof', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
+    return this.trail.answer(actor, { request: 'deadline_proof', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
       this.queryBus.execute(new GetDeadlineProofQuery(tenderIdParam(tenderId, where))),
     );
   }
 
   /** The evidence pack as a .tar; `X-Manifest-Sha256` is the value to keep apart from it. */
   @Get('tenders/:tenderId/evidence')
-  async evidence(@Param('tenderId') tenderId: string, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async evidence(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const where = `GET /api/audit/tenders/${tenderId}/evidence`;
-    const pack = await this.trail.answer(headers, { request: 'evidence_pack', where, subject: streamName('tender', tenderId), parameters: {} }, (actor) =>
+    const pack = await this.trail.answer(actor, { request: 'evidence_pack', where, subject: streamName('tender', tenderId), parameters: {} }, (actor) =>
       this.queryBus.execute(new BuildEvidencePackQuery(tenderIdParam(tenderId, where), actor)),
     );
     response.setHeader('X-Manifest-Sha256', pack.manifestSha256);
@@ -72,9 +73,9 @@ export class AuditController {
 
   /** The stream folded with its decider up to `at`: a revision, an ISO time (store time) or head. */
   @Get('streams/:streamId/state')
-  state(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @Headers() headers: RequestHeaders): Promise<StateAsOf> {
+  state(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateAsOf> {
     const where = `GET /api/audit/streams/${streamId}/state`;
-    return this.trail.answer(headers, { request: 'state_as_of', where, subject: streamId, parameters: recordedParameters(query) }, () => {
+    return this.trail.answer(actor, { request: 'state_as_of', where, subject: streamId, parameters: recordedParameters(query) }, () => {
       const { at } = validate(StateParams, query, where);
       return this.queryBus.execute(new GetStateAsOfQuery(streamIdParam(streamId, where), parseMoment(at, where, 'at')));
     });
@@ -82,9 +83,9 @@ export class AuditController {
 
   /** Fields and quote lines added, changed and removed between `from` and `to` (default head). */
   @Get('streams/:streamId/diff')
-  diff(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @Headers() headers: RequestHeaders): Promise<StateDiff> {
+  diff(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateDiff> {
     const where = `GET /api/audit/streams/${streamId}/diff`;
-    return this.trail.answer(headers, { request: 'state_diff', where, subject: streamId, parameters: recordedParameters(query) }, () => {
+    return this.trail.answer(actor, { request: 'state_diff', where, subject: streamId, parameters: recordedParameters(query) }, () => {
       const { from, to } = validate(DiffParams, query, where);
       return this.queryBus.execute(new GetStateDiffQuery(streamIdParam(streamId, where), parseMoment(from, where, 'from'), parseMoment(to, where, 'to')));
     });
@@ -92,17 +93,17 @@ export class AuditController {
 
   /** One stream's chain, recomputed by the store against its head record. */
   @Get('streams/:streamId/verify')
-  verifyStream(@Param('streamId') streamId: string, @Headers() headers: RequestHeaders): Promise<ChainVerdict> {
+  verifyStream(@Param('streamId') streamId: string, @CurrentActor() actor: Actor): Promise<ChainVerdict> {
     const where = `GET /api/audit/streams/${streamId}/verify`;
-    return this.trail.answer(headers, { request: 'verify_stream', where, subject: streamId, parameters: {} }, () =>
+    return this.trail.answer(actor, { request: 'verify_stream', where, subject: streamId, parameters: {} }, () =>
       this.queryBus.execute(new VerifyStreamQuery(streamIdParam(streamId, where))),
     );
   }
 
   /** Every chain of the store, and its `$all` ledger, with the throughput. */
   @Get('verify')
-  verifyStore(@Headers() headers: RequestHeaders): Promise<StoreChainReport> {
-    return this.trail.answer(headers, { request: 'verify_store', where: 'GET /api/audit/verify', subject: '$all', parameters: {} }, () => this.queryBus.execute(new VerifyStoreQuery()));
+  verifyStore(@CurrentActor() actor: Actor): Promise<StoreChainReport> {
+    return this.trail.answer(actor, { request: 'verify_store', where: 'GET /api/audit/verify', subject: '$all', parameters: {} }, () => this.queryBus.execute(new VerifyStoreQuery()));
   }
 
   /**
@@ -110,9 +111,9 @@ export class AuditController {
    * later, the same bytes. `X-Content-Sha256` is their hash, also kept in the audit log.
    */
   @Get('kpis')
-  async kpis(@Query() query: Record<string, unknown>, @Headers() headers: RequestHeaders, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async kpis(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const where = 'GET /api/audit/kpis';
-    const answer = await this.trail.answer(headers, { request: 'kpis_as_of', where, subject: 'kpis', parameters: recordedParameters(query) }, () => {
+    const answer = await this.trail.answer(actor, { request: 'kpis_as_of', where, subject: 'kpis', parameters: recordedParameters(query) }, () => {
       const p = validate(KpiSnapshotParams, query, where);
       const asOf = new Date(p.asOf);
       const period = p.period === undefined ? periodContaining(asOf, 'quarter') : periodParam(p.period, where);
@@ -135,9 +136,10 @@ export class AuditController {
 
   /** Who looked at which stream, when (admins only). Default: the last seven days. */
   @Get('reads')
-  reads(@Query() query: Record<string, unknown>, @Headers() headers: RequestHeaders): Promise<AuditReadsAnswer> {
+  @Allow('admin')
+  reads(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<AuditReadsAnswer> {
     const where = 'GET /api/audit/reads';
-    return this.trail.answer(headers, { request: 'audit_reads', where, subject: 'audit-log', parameters: recordedParameters(query), roles: AUDIT_LOG_ROLES }, () => {
+    return this.trail.answer(actor, { request: 'audit_reads', where, subject: 'audit-log', parameters: recordedParameters(query) }, () => {
       const p = validate(AuditReadsParams, query, where);
       const today = this.clock();
       const to = p.to ?? utcDay(today);

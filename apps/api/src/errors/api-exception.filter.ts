@@ -12,6 +12,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = toResponse(error);
+    // Every 429 says when to come back (RFC 9110 10.2.3), so clients can wait instead of hammering.
+    const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer realm="presales"');
     if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     response.status(status).json(body);
   }
@@ -27,8 +31,20 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
-    const code = status === 404 ? 'not_found' : status === 403 ? 'forbidden' : status === 409 ? 'concurrency' : status < 500 ? 'validation' : 'internal';
-    return [status, { error: { code, message: error.message } }];
+    return [status, { error: { code: httpErrorCode(status), message: error.message } }];
   }
   return [500, { error: { code: 'internal', message: 'internal error; the server log has the details' } }];
+}
+
+const HTTP_ERROR_CODES: Readonly<Record<number, ApiErrorBody['error']['code']>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'concurrency',
+  413: 'payload_too_large',
+  429: 'rate_limited',
+};
+
+function httpErrorCode(status: number): ApiErrorBody['error']['code'] {
+  return HTTP_ERROR_CODES[status] ?? (status < 500 ? 'validation' : 'internal');
 }

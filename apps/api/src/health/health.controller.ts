@@ -1,3 +1,4 @@
+import { Public } from '../auth/access/access-rule.js';
 import { Controller, Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { HealthResponse } from '@presales/contracts';
@@ -10,6 +11,7 @@ export class HealthController {
 
   /** 200 when every engine answers and the projector is running, 503 otherwise. */
   @Get()
+  @Public('load balancers and monitors probe it without credentials; it shows no data, only engine states and lag')
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthResponse> {
     const health = await this.queryBus.execute(new GetHealthQuery());
     response.status(health.status === 'ok' ? 200 : 503);

@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { Actor } from '@presales/domain';
 import type { ImportSummary, Rejection } from '@presales/interchange';
 
 export interface ImportEventsResult extends ImportSummary {
@@ -8,9 +9,12 @@ export interface ImportEventsResult extends ImportSummary {
   readonly rejectionsOmitted: number;
 }
 
-/** Import JSONL lines streamed from a request body: validated in order, valid ones appended. */
+/** Import JSONL lines streamed from a request body: validated in order, valid ones appended, each marked with who imported it. */
 export class ImportEventsCommand extends Command<ImportEventsResult> {
-  constructor(readonly body: AsyncIterable<Uint8Array>) {
+  constructor(
+    readonly body: AsyncIterable<Uint8Array>,
+    readonly importedBy: Actor,
+  ) {
     super();
   }
 }

@@ -13,10 +13,10 @@ const LISTED_REJECTIONS = 1000;
 export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand> {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
-  async execute({ body }: ImportEventsCommand): Promise<ImportEventsResult> {
+  async execute({ body, importedBy }: ImportEventsCommand): Promise<ImportEventsResult> {
     const rejections: Rejection[] = [];
     let omitted = 0;
-    const importer = new EventImporter(this.eventStore, { onRejected: (rejection) => (rejections.length < LISTED_REJECTIONS ? rejections.push(rejection) : (omitted += 1)) });
+    const importer = new EventImporter(this.eventStore, { importedBy, onRejected: (rejection) => (rejections.length < LISTED_REJECTIONS ? rejections.push(rejection) : (omitted += 1)) });
     const summary = await importer.run(jsonlItems(body));
     return { ...summary, rejections, rejectionsOmitted: omitted };
   }

@@ -1,8 +1,9 @@
-import { Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request } from 'express';
-import { actorFromHeaders } from '../infrastructure/request-actor.js';
-import { requireRole } from '../infrastructure/require-role.js';
+import type { Actor } from '@presales/domain';
+import { Allow } from '../auth/access/access-rule.js';
+import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { ImportEventsCommand, type ImportEventsResult } from './import-events.command.js';
 
 /**
@@ -15,9 +16,9 @@ export class ImportController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Allow('admin')
   @HttpCode(200)
-  async import(@Req() request: Request, @Headers() headers: Record<string, string>): Promise<ImportEventsResult> {
-    requireRole(actorFromHeaders(headers), ['admin'], 'POST /api/import');
-    return this.commandBus.execute(new ImportEventsCommand(request));
+  async import(@Req() request: Request, @CurrentActor() actor: Actor): Promise<ImportEventsResult> {
+    return this.commandBus.execute(new ImportEventsCommand(request, actor));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
   KpiCatalogChange,
@@ -12,14 +12,14 @@ import type {
 } from '@presales/contracts';
 import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, validate } from '@presales/domain';
+import { IsoUtcTime, validate, type Actor } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { catalogChangesInStore } from './catalog-changes-in-store.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
-import { requireRole } from '../infrastructure/require-role.js';
-import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { Allow, MANAGERS, SignedIn } from '../auth/access/access-rule.js';
+import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { KpiRegistry } from './kpi-registry.js';
 import { KnownScopes } from './known-scopes.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
@@ -32,6 +32,7 @@ const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/kpis')
+@SignedIn()
 export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,
@@ -77,10 +78,9 @@ export class KpisController {
    * admins), by the caller: a release's fixed or faster KPI SQL reaches a store only this way.
    */
   @Post('catalog-changes')
+  @Allow(...MANAGERS)
   @HttpCode(201)
-  async publishCatalogChanges(@Headers() headers: Record<string, string>): Promise<PublishCatalogChangesResponse> {
-    const actor = actorFromHeaders(headers);
-    requireRole(actor, ['manager', 'admin'], 'POST /api/kpis/catalog-changes');
+  async publishCatalogChanges(@CurrentActor() actor: Actor): Promise<PublishCatalogChangesResponse> {
     const published: PublishKpiVersionResponse[] = [];
     for (const change of await this.changedByCatalog()) {
       const catalog = KPI_CATALOG.find((d) => d.id === change.kpiId)!;
@@ -146,10 +146,9 @@ export class KpisController {
 
   /** Publish a new version of a KPI definition (managers, admins); the domain validates it. */
   @Post(':id/versions')
+  @Allow(...MANAGERS)
   @HttpCode(201)
-  async publish(@Param('id') id: string, @Body() body: unknown, @Headers() headers: Record<string, string>): Promise<PublishKpiVersionResponse> {
-    const actor = actorFromHeaders(headers);
-    requireRole(actor, ['manager', 'admin'], `POST /api/kpis/${id}/versions`);
+  async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
     const result = await this.commandBus.execute(

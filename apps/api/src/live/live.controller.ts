@@ -1,6 +1,7 @@
 import { Controller, Inject, type OnModuleDestroy, Sse, type MessageEvent } from '@nestjs/common';
 import type { Projector } from '@presales/analytics';
 import { distinctUntilChanged, interval, map, startWith, Subject, takeUntil, type Observable } from 'rxjs';
+import { SignedIn } from '../auth/access/access-rule.js';
 import { PROJECTOR } from '../infrastructure/tokens.js';
 
 /** How often the projector's in-memory checkpoint is looked at: cheap, and fast enough for a person. */
@@ -19,6 +20,7 @@ export class LiveController implements OnModuleDestroy {
   constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
 
   @Sse()
+  @SignedIn()
   checkpoints(): Observable<MessageEvent> {
     const checkpoint = () => this.projector.status().checkpoint.toString();
     return interval(POLL_MS).pipe(

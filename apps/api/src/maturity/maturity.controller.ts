@@ -1,3 +1,4 @@
+import { SignedIn } from '../auth/access/access-rule.js';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
@@ -17,6 +18,7 @@ const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 
 /** Maturity level per process area (KPIS.md): the window is the last `window` quarters before asOf. */
 @Controller('api/maturity')
+@SignedIn()
 export class MaturityController {
   constructor(
     private readonly queryBus: QueryBus,

@@ -1,3 +1,4 @@
+import { Public } from '../auth/access/access-rule.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { GetHealthQuery } from '../health/get-health.query.js';
@@ -9,6 +10,7 @@ export class MetricsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
+  @Public('Prometheus scrapes it without credentials; it shows counts and lag, no data')
   @Header('content-type', 'text/plain; version=0.0.4')
   async metrics(): Promise<string> {
     const health = await this.queryBus.execute(new GetHealthQuery());

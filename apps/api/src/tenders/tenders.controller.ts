@@ -1,9 +1,12 @@
-import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
 import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
-import { actorFromHeaders } from '../infrastructure/request-actor.js';
+import { Allow, RECORDERS } from '../auth/access/access-rule.js';
+import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
+import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
+import { actorOf, type Principal } from '../auth/principal.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { RecordTenderCommand } from './record-tender.command.js';
 
@@ -18,14 +21,17 @@ export class TendersController {
     private readonly commandBus: CommandBus,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly involvement: OpportunityInvolvement,
   ) {}
 
   @Post()
   @HttpCode(201)
-  async record(@Body() body: unknown, @Headers() headers: Record<string, string>): Promise<RecordTenderResponse> {
+  @Allow(...RECORDERS)
+  async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
+    await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
     const occurredAt = receivedAt ?? this.clock().toISOString();
-    const result = await this.commandBus.execute(new RecordTenderCommand(data, { occurredAt, actor: actorFromHeaders(headers) }));
+    const result = await this.commandBus.execute(new RecordTenderCommand(data, { occurredAt, actor: actorOf(principal) }));
     return {
       streamId: result.streamId,
       eventId: result.eventIds[0]!,

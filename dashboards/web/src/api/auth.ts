@@ -1,23 +1,10 @@
+import type { SessionResponse, SignedInUser, SignInProvidersResponse, UserRoleName } from '@presales/contracts';
 import { request } from './http';
 
-/** The roles of the sign-in contract (issue 15). */
-export type Role = 'sales' | 'presales' | 'manager' | 'analyst' | 'auditor' | 'admin';
-
-export interface SessionUser {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-}
-
-export interface SessionAnswer {
-  readonly user: SessionUser;
-  readonly csrfToken: string;
-}
-
-export interface AuthProviders {
-  readonly password: boolean;
-  readonly oidc: { readonly name: string; readonly loginUrl: string } | null;
-}
+export type Role = UserRoleName;
+export type SessionUser = SignedInUser;
+export type SessionAnswer = SessionResponse;
+export type AuthProviders = SignInProvidersResponse;
 
 export const authApi = {
   providers: () => request<AuthProviders>('/api/auth/providers', { authRequest: true }),

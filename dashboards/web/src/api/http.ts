@@ -1,5 +1,4 @@
 import type { ApiErrorBody } from '@presales/contracts';
-import { LEGACY_ACTOR_HEADERS } from './legacy-actor';
 
 /** An error the API answered with; `code` is the API's error code when it sent one. */
 export class ApiError extends Error {
@@ -49,7 +48,7 @@ export interface RequestOptions {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json', ...LEGACY_ACTOR_HEADERS };
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {

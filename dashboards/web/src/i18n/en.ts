@@ -47,7 +47,6 @@ export const en = {
     required: 'Required',
     title: 'Sign in to Presales Ledger',
     intro: 'Your role decides which views you see; the API checks every request.',
-    noAuth: 'This server has no sign-in yet: the dashboard acts as a manager.',
     signedInAs: 'Signed in as {name} ({role})',
     expired: 'Your session ended: sign in again to continue.',
   },

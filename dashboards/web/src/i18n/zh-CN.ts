@@ -49,7 +49,6 @@ export const zhCN: Messages = {
     required: '必填',
     title: '登录售前管理台账',
     intro: '您的角色决定可见的视图；每个请求都由 API 校验。',
-    noAuth: '此服务器尚未启用登录：看板以经理身份操作。',
     signedInAs: '已登录：{name}（{role}）',
     expired: '会话已结束，请重新登录后继续。',
   },

@@ -6,19 +6,14 @@ export interface SessionState {
   /** `unknown` until the first /api/auth/me has answered. */
   status: 'unknown' | 'signed-in' | 'signed-out';
   user: SessionUser | null;
-  /** false: this server has no sign-in yet (its auth routes answer 404); the app acts as a manager. */
-  authEnabled: boolean;
   providers: AuthProviders | null;
 }
 
-const state = reactive<SessionState>({ status: 'unknown', user: null, authEnabled: true, providers: null });
+const state = reactive<SessionState>({ status: 'unknown', user: null, providers: null });
 export const session = readonly(state);
 
-/** Before sign-in exists on a server, the dashboard is what it was: a manager's. */
-const NO_AUTH_USER: SessionUser = { id: 'dashboard', name: 'manager', role: 'manager' };
-
 function signedIn(answer: SessionAnswer): SessionUser {
-  setCsrfToken(answer.csrfToken);
+  setCsrfToken(answer.csrfToken ?? null);
   state.user = answer.user;
   state.status = 'signed-in';
   return answer.user;
@@ -34,22 +29,14 @@ export function signedOut(): void {
 export async function loadSession(): Promise<void> {
   try {
     signedIn(await authApi.me());
-    state.authEnabled = true;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) {
-      state.authEnabled = false;
-      state.user = NO_AUTH_USER;
-      state.status = 'signed-in';
-    } else if (error instanceof ApiError && error.status === 401) {
-      signedOut();
-    } else {
-      throw error;
-    }
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+    signedOut();
   }
 }
 
 export async function loadProviders(): Promise<AuthProviders> {
-  state.providers ??= await authApi.providers().catch(() => ({ password: true, oidc: null }));
+  state.providers ??= await authApi.providers().catch((): AuthProviders => ({ password: true, oidc: null }));
   return state.providers;
 }
 

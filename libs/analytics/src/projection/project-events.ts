@@ -7,9 +7,10 @@ import { FACT_TABLE_BY_EVENT_TYPE } from './facts/index.js';
 
 /**
  * Streams the analytics tables never see: who read which audit trail (decision 0011) is for
- * admins through /api/audit/reads, not for analysts' SQL.
+ * admins through /api/audit/reads, and sign-ins and tokens (security-, decision 0021) are not
+ * presales facts; neither is for analysts' SQL.
  */
-export const UNPROJECTED_STREAM_PREFIXES = ['audit-'] as const;
+export const UNPROJECTED_STREAM_PREFIXES = ['audit-', 'security-'] as const;
 
 /** Rows to insert, per table, for one batch of events. */
 export type ProjectedRows = Map<string, AnalyticsRow[]>;

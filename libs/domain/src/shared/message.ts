@@ -20,7 +20,12 @@ export type DeepReadonly<T> = T extends readonly (infer Item)[]
     ? { readonly [K in keyof T]: DeepReadonly<T[K]> }
     : T;
 
+/**
+ * Who can act. `presales` is the consultants' and engineers' role; `consultant` is its former
+ * name, still read in events recorded before sign-in existed and never given to a new account.
+ */
 export const ACTOR_ROLES = [
+  'presales',
   'consultant',
   'sales',
   'manager',

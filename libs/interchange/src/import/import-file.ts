@@ -20,6 +20,8 @@ export interface FileImportOptions {
   readonly batchLines?: number;
   readonly maxLineBytes?: number;
   readonly onProgress?: (progress: FileImportProgress) => void;
+  /** Recorded as `metadata.importedBy` on every appended event (see ImportOptions). */
+  readonly importedBy?: Actor;
 }
 
 export interface FileImportResult extends ImportSummary {
@@ -65,6 +67,7 @@ async function runFileImport(
   try {
     const importer = new EventImporter(store, {
       ...(options.batchLines === undefined ? {} : { batchLines: options.batchLines }),
+      ...(options.importedBy === undefined ? {} : { importedBy: options.importedBy }),
       onRejected: (rejection) => report.add(rejection),
       onProgress: (progress) => options.onProgress?.({ ...progress, bytesRead: tracker.read(), totalBytes: tracker.total }),
     });

@@ -78,7 +78,8 @@ export function writerMetadataOf(metadata: LineMetadata): Record<string, unknown
   for (const key in metadata) {
     if (!Object.hasOwn(metadata, key)) continue;
     const value = metadata[key];
-    if (value === undefined || key === 'schemaVersion' || isStoreStamp(key)) continue;
+    // importedBy says who ran an import, not who did the fact: never part of the fact's content.
+    if (value === undefined || key === 'schemaVersion' || key === 'importedBy' || isStoreStamp(key)) continue;
     kept[key] = value;
   }
   return kept;

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { AccountInfo } from '@presales/contracts';
+import { validate, type Actor } from '@presales/domain';
+import { Allow } from '../access/access-rule.js';
+import { CurrentActor } from '../access/current-principal.decorator.js';
+import { ChangeAccountBody, CreateAccountBody } from '../auth-schemas.js';
+import { AccountsService } from './accounts.service.js';
+
+/** People's accounts, managed by admins. */
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @Allow('admin')
+  list(): { users: AccountInfo[] } {
+    return { users: this.accounts.list() };
+  }
+
+  @Post()
+  @HttpCode(201)
+  @Allow('admin')
+  create(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<AccountInfo> {
+    return this.accounts.create(validate(CreateAccountBody, body ?? {}, 'POST /api/users'), 'local', actor);
+  }
+
+  @Patch(':id')
+  @Allow('admin')
+  change(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<AccountInfo> {
+    return this.accounts.change(id, validate(ChangeAccountBody, body ?? {}, `PATCH /api/users/${id}`), actor);
+  }
+}
