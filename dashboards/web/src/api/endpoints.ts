@@ -3,11 +3,8 @@ import type {
   KpiCatalogEntry,
   KpiUnitsResponse,
   MaturityResponse,
-  RecordTenderRequest,
-  RecordTenderResponse,
   ScorecardResponse,
   SqlResponse,
-  TendersReceivedResponse,
   TrendResponse,
 } from '@presales/contracts';
 import { request } from './http';
@@ -40,6 +37,4 @@ export const api = {
     request<KpiUnitsResponse>(`/api/kpis/${encodeURIComponent(kpiId)}/units${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`, { signal }),
   maturity: (asOf?: string | null, signal?: AbortSignal) => request<MaturityResponse>(`/api/maturity${queryString({ asOf })}`, { signal }),
   sql: (sql: string, signal?: AbortSignal) => request<SqlResponse>('/api/sql', { method: 'POST', body: { sql }, signal }),
-  tendersReceived: (asOf?: string | null) => request<TendersReceivedResponse>(`/api/kpis/tenders-received${queryString({ asOf })}`),
-  recordTender: (tender: RecordTenderRequest) => request<RecordTenderResponse>('/api/tenders', { method: 'POST', body: tender }),
 };
