@@ -41,7 +41,8 @@ export function whatIf(card: ScorecardResponse, catalog: readonly KpiCatalogEntr
   const lines = card.lines.map((line): WhatIfLine => {
     const definition = definitions.get(line.kpiId);
     const direction = line.direction as Direction;
-    const target = Object.hasOwn(edits.targets, line.kpiId) ? edits.targets[line.kpiId]! : line.plan.target;
+    // `in`, not Object.hasOwn: a Vue reactive object tracks `in`, so a new edit recomputes.
+    const target = line.kpiId in edits.targets ? edits.targets[line.kpiId]! : line.plan.target;
     const weight = edits.weights[line.kpiId] ?? line.weight;
     const variance = signedVariance(line.do.actual, target, direction);
     const status = ragStatus(variance, direction, definition?.tolerance ?? { green: 0.05, amber: 0.15 });
