@@ -96,7 +96,7 @@ describe('pipeline charts', () => {
   });
   it('stacks open gaps per product line by severity', () => {
     const option = productGapsOption([{ product_line: 'erp', severity: 'major', gaps: 2 }, { product_line: 'bi', severity: 'minor', gaps: 1 }], (s) => s);
-    expect((option.xAxis as { data: string[] }).data).toEqual(['bi', 'erp']);
+    expect((option.xAxis as { data: string[] }).data).toEqual(['BI', 'ERP']);
     expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
       ['major', [0, 2]],
       ['minor', [1, 0]],

@@ -53,7 +53,8 @@ export function productGapsOption(rows: readonly { product_line: string; severit
     grid: { left: 48, right: 16, top: 32, bottom: 24 },
     legend: { top: 0 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: lines },
+    // Product lines are codes (erp, bi): shown as codes are, in capitals, in both languages.
+    xAxis: { type: 'category', data: lines.map((line) => line.toUpperCase()) },
     yAxis: { type: 'value', minInterval: 1 },
     series: severities.map((severity) => ({
       type: 'bar' as const,
