@@ -32,7 +32,8 @@ import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [RecordTenderHandler, ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
-const controllers = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS];
+/** Every controller: the route table (auth/access/route-table.ts) is read from these. */
+export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS];
 
 @Module({})
 export class AppModule {
@@ -40,7 +41,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
-      controllers,
+      controllers: CONTROLLERS,
       providers: [...AUTH_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -5,23 +5,25 @@ import { join } from 'node:path';
 import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, StateAsOf, StateDiff, StoreChainReport } from '@presales/audit';
 import { DISPUTE_DEADLINE } from '@presales/audit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, AUDITOR, backdateRecordedAt, deleteEvent, projectionSettled, runPackVerifier, seedDisputes, swapEvents, tamperWith } from './audit-fixtures.js';
-import { json, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { AUDITOR_ID, backdateRecordedAt, deleteEvent, projectionSettled, runPackVerifier, seedDisputes, swapEvents, tamperWith } from './audit-fixtures.js';
+import { apiFetch, bearerFor, json, runUntilExit, startPlatform, tempDataDir, tokenFor, type PlatformProcess } from './platform-process.js';
 
 /**
  * Disputes settled from the record alone, on the real platform over HTTP, the CLI, and each
  * evidence pack's own verifier in a child process. Five bids, one per scenario, share a store;
  * three of them are tampered with through a second SQLite connection while the platform runs.
  */
-const AUDITOR_ACTOR = { id: AUDITOR['x-actor-id'], role: AUDITOR['x-actor-role'] };
+const AUDITOR_ACTOR = { id: AUDITOR_ID, role: 'auditor' };
 const LATE = { submissionOccurredAt: '2026-03-15T11:59:00Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' };
 
 describe('audit and dispute replay', () => {
   const data = tempDataDir();
   const packs = mkdtempSync(join(tmpdir(), 'presales-packs-'));
   let platform: PlatformProcess;
-  const get = (path: string, headers: Record<string, string> = AUDITOR) => fetch(`${platform.url}${path}`, { headers });
-  const cli = (...args: string[]) => runUntilExit(['audit', ...args, '--url', platform.url], { PRESALES_ACTOR: 'cli-auditor' });
+  let auditor: Record<string, string>;
+  let admin: Record<string, string>;
+  const get = (path: string, headers: Record<string, string> = auditor) => apiFetch(`${platform.url}${path}`, { headers });
+  const cli = async (...args: string[]) => runUntilExit(['audit', ...args, '--url', platform.url], { PRESALES_TOKEN: await tokenFor(platform.url, 'auditor', 'cli-auditor') });
 
   beforeAll(async () => {
     await seedDisputes(data.dir, [
@@ -32,6 +34,8 @@ describe('audit and dispute replay', () => {
       { key: 'swap' },
     ]);
     platform = await startPlatform(data.dir);
+    auditor = await bearerFor(platform.url, 'auditor', AUDITOR_ID);
+    admin = { authorization: `Bearer ${platform.adminToken}` };
     await projectionSettled(platform.url);
     tamperWith(data.dir, (db) => {
       // Back-date the late bid's store time to before the deadline: a forged proof.
@@ -168,29 +172,31 @@ describe('audit and dispute replay', () => {
     expect(verify.code).toBe(1);
   });
 
-  it('answers auditors and admins only; everyone else gets 403', async () => {
-    for (const role of ['consultant', 'sales', 'manager', 'analyst', 'system']) {
-      const response = await get('api/audit/tenders/T-rev/history', { 'x-actor-id': `who-${role}`, 'x-actor-role': role });
+  it('answers auditors and admins only; everyone else gets 403, and nobody signed in 401', async () => {
+    for (const role of ['presales', 'sales', 'manager', 'analyst']) {
+      const response = await get('api/audit/tenders/T-rev/history', await bearerFor(platform.url, role));
       expect(response.status, role).toBe(403);
     }
-    expect((await get('api/audit/tenders/T-rev/history', ADMIN)).status).toBe(200);
-    expect((await get('api/audit/reads', AUDITOR)).status).toBe(403);
-    expect((await get('api/audit/verify', { 'x-actor-role': 'sales' })).status).toBe(403);
+    expect((await fetch(`${platform.url}api/audit/tenders/T-rev/history`)).status).toBe(401);
+    expect((await get('api/audit/tenders/T-rev/history', admin)).status).toBe(200);
+    expect((await get('api/audit/reads', auditor)).status).toBe(403);
+    expect((await get('api/audit/verify', await bearerFor(platform.url, 'sales'))).status).toBe(403);
   });
 
-  it('records every audit read, answered or refused, and shows them to admins', async () => {
+  it('records every audit read it answers or refuses for its parameters, and shows them to admins', async () => {
     const { manifestSha256 } = await verifyPackOf('T-rev');
-    await get('api/audit/tenders/T-late/history', { 'x-actor-id': 'curious-sales', 'x-actor-role': 'sales' });
-    const log = await json<AuditReadsAnswer>(await get('api/audit/reads', ADMIN));
+    // Refused for the role by the access guard before the audit API runs: not an audit read, nothing appended.
+    expect((await get('api/audit/tenders/T-late/history', await bearerFor(platform.url, 'sales', 'curious-sales'))).status).toBe(403);
+    const log = await json<AuditReadsAnswer>(await get('api/audit/reads', admin));
     expect(log.reads).toContainEqual(
       expect.objectContaining({ actor: AUDITOR_ACTOR, request: 'evidence_pack', subject: 'tender-T-rev', outcome: { kind: 'answered', answerSha256: manifestSha256 }, streams: expect.arrayContaining(['tender-T-rev', 'quote-Q-rev', 'consultant-C1-rev']) }),
     );
-    expect(log.reads).toContainEqual(expect.objectContaining({ actor: { id: 'curious-sales', role: 'sales' }, request: 'history', subject: 'tender-T-late', outcome: expect.objectContaining({ kind: 'refused', code: 'forbidden' }) }));
+    expect(log.reads.filter((read) => read.actor.id === 'curious-sales')).toEqual([]);
     expect(log.reads).toContainEqual(expect.objectContaining({ actor: { id: 'cli-auditor', role: 'auditor' }, request: 'state_diff', subject: 'quote-Q-rev', parameters: { from: '2026-03-14T16:00:00Z' } }));
     expect(log.chains.every((chain) => chain.ok)).toBe(true);
-    const byStream = await json<AuditReadsAnswer>(await get('api/audit/reads?stream=quote-Q-rev&actorId=cli-auditor', ADMIN));
+    const byStream = await json<AuditReadsAnswer>(await get('api/audit/reads?stream=quote-Q-rev&actorId=cli-auditor', admin));
     expect(byStream.reads.map((r) => r.request)).toEqual(['state_as_of', 'state_diff', 'evidence_pack']);
-    const printed = await runUntilExit(['audit', 'reads', '--actor', 'curious-sales', '--url', platform.url]);
-    expect(printed.output).toMatch(/curious-sales \(sales\) +history +tender-T-late +refused: forbidden/);
+    const printed = await runUntilExit(['audit', 'reads', '--actor', 'cli-auditor', '--url', platform.url]);
+    expect(printed.output).toMatch(/cli-auditor \(auditor\) +state_diff +quote-Q-rev +answered/);
   });
 });

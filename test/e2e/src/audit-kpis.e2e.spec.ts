@@ -4,8 +4,8 @@ import type { KpiSnapshot } from '@presales/audit';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDITOR, eventsFile, projectionSettled } from './audit-fixtures.js';
-import { json, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { eventsFile, projectionSettled } from './audit-fixtures.js';
+import { apiFetch, json, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 const AS_OF = '2025-06-30T23:59:59Z';
 const PERIOD = '2025-Q2';
@@ -18,8 +18,8 @@ const PERIOD = '2025-Q2';
 describe('KPI time travel', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
-  const snapshot = () => fetch(`${platform.url}api/audit/kpis?asOf=${AS_OF}&period=${PERIOD}`, { headers: AUDITOR });
-  const liveBidRate = async () => (await json<ScorecardResponse>(await fetch(`${platform.url}api/kpis/scorecard?period=${PERIOD}`))).lines.find((l) => l.kpiId === 'bid_rate')!;
+  const snapshot = () => apiFetch(`${platform.url}api/audit/kpis?asOf=${AS_OF}&period=${PERIOD}`);
+  const liveBidRate = async () => (await json<ScorecardResponse>(await apiFetch(`${platform.url}api/kpis/scorecard?period=${PERIOD}`))).lines.find((l) => l.kpiId === 'bid_rate')!;
 
   beforeAll(async () => {
     const clock = new DemoClock();
@@ -67,7 +67,7 @@ describe('KPI time travel', () => {
   });
 
   it('refuses a moment that can still change', async () => {
-    const future = await fetch(`${platform.url}api/audit/kpis?asOf=2099-01-01T00:00:00Z`, { headers: AUDITOR });
+    const future = await apiFetch(`${platform.url}api/audit/kpis?asOf=2099-01-01T00:00:00Z`);
     expect(future.status).toBe(400);
     expect((await json<ApiErrorBody>(future)).error.message).toMatch(/asOf = "2099-01-01T00:00:00.000Z": must be at or before .*later moments can still gain events/);
   });

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { apiFetch, bearerFor, headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
   tenderId,
@@ -14,10 +14,15 @@ const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
 describe('the platform on its embedded default, over real HTTP', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
-  /** Events already recorded at start: version 1 of every catalog KPI definition. */
+  /**
+   * Events already recorded before the first tender: version 1 of every catalog KPI definition,
+   * the first admin and its token, and the account and sign-in of the manager who records.
+   */
   let base: number;
+  let alice: Record<string, string>;
   beforeAll(async () => {
     platform = await startPlatform(data.dir);
+    alice = await bearerFor(platform.url, 'manager', 'alice');
     base = await headPosition(platform.url);
   });
   afterAll(async () => {
@@ -28,26 +33,26 @@ describe('the platform on its embedded default, over real HTTP', () => {
   it('reports both engines and the projector in /api/health', async () => {
     // Right after start the projector may still be writing the KPI catalog (catching_up).
     await untilCaughtUp(platform.url);
-    const response = await fetch(`${platform.url}api/health`);
+    const response = await apiFetch(`${platform.url}api/health`);
     const health = await json<HealthResponse>(response);
     expect(response.status).toBe(200);
     expect(health).toMatchObject({
       status: 'ok',
-      eventStore: { engine: 'sqlite', ok: true, headPosition: '28' },
+      eventStore: { engine: 'sqlite', ok: true, headPosition: String(base) },
       analyticsStore: { engine: 'chdb', ok: true, version: expect.stringMatching(/^26\./) },
       projector: { state: 'live', lagEvents: 0 },
     });
   });
 
   it('records a tender end to end: command → event store → projector → chDB → KPI query', async () => {
-    const response = await postJson(`${platform.url}api/tenders`, tender('T-1'), { 'x-actor-id': 'alice', 'x-actor-role': 'consultant' });
+    const response = await postJson(`${platform.url}api/tenders`, tender('T-1'), alice);
     expect(response.status).toBe(201);
     const recorded = await json<RecordTenderResponse>(response);
     expect(recorded).toMatchObject({ streamId: 'tender-T-1', revision: '0', position: String(base + 1), projected: true });
     await postJson(`${platform.url}api/tenders`, tender('T-2', '2026-03-20T09:00:00Z'));
     await postJson(`${platform.url}api/tenders`, tender('T-3', '2026-05-02T09:00:00Z'));
 
-    const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    const kpi = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
     expect(kpi.points).toEqual([
       { period: '2026-03', tenders: 2 },
       { period: '2026-05', tenders: 1 },
@@ -55,15 +60,15 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect(kpi.total).toBe(3);
     expect(kpi.trace.sql).toContain('FROM tender_received FINAL');
 
-    const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
+    const health = await json<HealthResponse>(await apiFetch(`${platform.url}api/health`));
     expect(health.eventStore.headPosition).toBe(String(base + 3));
     expect(health.projector).toMatchObject({ checkpoint: String(base + 3), lagEvents: 0 });
   });
 
   it('answers asOf: only events recorded by then count', async () => {
-    const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received?asOf=2000-01-01T00:00:00Z`));
+    const kpi = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received?asOf=2000-01-01T00:00:00Z`));
     expect(kpi).toMatchObject({ asOf: '2000-01-01T00:00:00Z', points: [], total: 0 });
-    const bad = await fetch(`${platform.url}api/kpis/tenders-received?asOf=yesterday`);
+    const bad = await apiFetch(`${platform.url}api/kpis/tenders-received?asOf=yesterday`);
     expect(bad.status).toBe(400);
     expect((await json<ApiErrorBody>(bad)).error.message).toMatch(/asOf = "yesterday": must be an ISO-8601 UTC time/);
   });
@@ -84,16 +89,16 @@ describe('the platform on its embedded default, over real HTTP', () => {
 
     const malformed = await postJson(`${platform.url}api/tenders`, '{"tenderId": ');
     expect(malformed.status).toBe(400);
-    const badActor = await postJson(`${platform.url}api/tenders`, tender('T-8'), { 'x-actor-role': 'emperor' });
-    expect(badActor.status).toBe(400);
-    expect((await json<ApiErrorBody>(badActor)).error.message).toMatch(/x-actor-role = "emperor"/);
+    const declaredActor = await postJson(`${platform.url}api/tenders`, tender('T-8'), { 'x-actor-id': 'emperor', 'x-actor-role': 'admin' });
+    expect(declaredActor.status).toBe(400);
+    expect((await json<ApiErrorBody>(declaredActor)).error.message).toMatch(/header x-actor-id, x-actor-role is not accepted: the actor is whoever signed in/);
 
-    const health = await json<HealthResponse>(await fetch(`${platform.url}api/health`));
+    const health = await json<HealthResponse>(await apiFetch(`${platform.url}api/health`));
     expect(health.eventStore.headPosition).toBe(String(base + 3));
   });
 
   it('exposes projector lag and engine state as Prometheus gauges at /metrics', async () => {
-    const response = await fetch(`${platform.url}metrics`);
+    const response = await apiFetch(`${platform.url}metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = await response.text();
     expect(text).toContain(`presales_event_store_head_position ${base + 3}\n`);
@@ -102,10 +107,10 @@ describe('the platform on its embedded default, over real HTTP', () => {
   });
 
   it('serves the dashboard at / and JSON 404s under /api', async () => {
-    const page = await fetch(platform.url);
+    const page = await apiFetch(platform.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<title>Presales Ledger</title>');
-    const missing = await fetch(`${platform.url}api/nothing-here`);
+    const missing = await apiFetch(`${platform.url}api/nothing-here`);
     expect(missing.status).toBe(404);
     expect((await json<ApiErrorBody>(missing)).error.code).toBe('not_found');
   });

@@ -5,12 +5,12 @@ import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } f
 import type { HealthResponse, TendersReceivedResponse } from '@presales/contracts';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headPosition, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, headPosition, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 import { seedTenders } from './seed-tenders.js';
 
 const tender = (tenderId: string) => ({ tenderId, opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: '2026-06-01T00:00:00Z' });
 const health = async (url: string) => {
-  const response = await fetch(`${url}api/health`);
+  const response = await apiFetch(`${url}api/health`);
   return { status: response.status, body: await json<HealthResponse>(response) };
 };
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
@@ -61,7 +61,7 @@ describe.skipIf(serverSkip !== undefined)('ClickHouse server stopped for 10 s du
       return h.status === 200 && h.body.projector.lagEvents === 0 ? h : undefined;
     });
     expect(recovered.body.projector).toMatchObject({ state: 'live', checkpoint: String(base + 10) });
-    const kpi = await json<TendersReceivedResponse>(await fetch(`${platform.url}api/kpis/tenders-received`));
+    const kpi = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
     expect(kpi.total).toBe(10);
   }, 90_000);
 });

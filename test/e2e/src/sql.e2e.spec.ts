@@ -1,14 +1,14 @@
 import type { ApiErrorBody, SqlResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
-
-const analyst = { 'x-actor-id': 'ann', 'x-actor-role': 'analyst' };
+import { bearerFor, json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 describe('analyst SQL over HTTP and the CLI', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
+  let analyst: Record<string, string>;
   beforeAll(async () => {
     platform = await startPlatform(data.dir);
+    analyst = await bearerFor(platform.url, 'analyst', 'ann');
     await postJson(`${platform.url}api/tenders`, { tenderId: 'Q-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme, "Intl"', deadline: '2026-04-01T00:00:00Z', receivedAt: '2026-03-01T00:00:00Z' });
   });
   afterAll(async () => {
@@ -30,9 +30,9 @@ describe('analyst SQL over HTTP and the CLI', () => {
   });
 
   it('refuses a role that may not run SQL, with 403', async () => {
-    const response = await postJson(`${platform.url}api/sql`, { sql: 'SELECT 1' }, { 'x-actor-role': 'consultant' });
+    const response = await postJson(`${platform.url}api/sql`, { sql: 'SELECT 1' }, await bearerFor(platform.url, 'presales'));
     expect(response.status).toBe(403);
-    expect((await json<ApiErrorBody>(response)).error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/role consultant may not/) });
+    expect((await json<ApiErrorBody>(response)).error).toMatchObject({ code: 'forbidden', message: expect.stringMatching(/role presales may not do this; allowed: analyst, manager, admin/) });
   });
 
   it('refuses writes with the reason, and the data stays', async () => {

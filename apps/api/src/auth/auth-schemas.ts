@@ -19,6 +19,8 @@ export const CreateTokenBody = z.strictObject({
 });
 
 export const CreateAccountBody = z.strictObject({
+  /** The person's id in the record (a consultant's or sales rep's id), so their events and KPIs line up; default a new id. */
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match [A-Za-z0-9_-]{1,64}').optional(),
   username: Username,
   name: DisplayName,
   role: z.enum(USER_ROLES),
