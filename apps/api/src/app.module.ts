@@ -4,6 +4,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
 import { AdminController } from './admin/admin.controller.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth.module-parts.js';
+import { COMMAND_CONTROLLERS, COMMAND_PROVIDERS } from './commands/commands.module-parts.js';
+import { OpenApiController } from './openapi/openapi.controller.js';
+import { ROUTE_CONTROLLERS } from './openapi/openapi-tokens.js';
 import { AUDIT_CONTROLLERS, AUDIT_PROVIDERS, AUDIT_QUERY_HANDLERS } from './audit/audit.module-parts.js';
 import { RebuildService } from './admin/rebuild.service.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
@@ -33,7 +36,7 @@ import { TendersController } from './tenders/tenders.controller.js';
 const commandHandlers = [RecordTenderHandler, ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS];
+export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, OpenApiController];
 
 @Module({})
 export class AppModule {
@@ -42,7 +45,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers: CONTROLLERS,
-      providers: [...AUTH_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

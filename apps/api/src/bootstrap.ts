@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
+import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { dashboardDir } from './dashboard/dashboard-dir.js';
 import { serveDashboard } from './dashboard/serve-dashboard.js';
+import { JSON_BODY_LIMIT, verifyJsonBody } from './errors/json-body.js';
 
 export interface RunningPlatform {
   readonly url: string;
@@ -26,6 +28,9 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
   // dashboard's own scripts to an https:// that does not answer.
   app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null } } }));
   app.disable('x-powered-by');
+  // Swagger UI's own files from its npm package, for the contract's page at /api/docs.
+  app.useStaticAssets(dirname(require.resolve('swagger-ui-dist/package.json')), { prefix: '/api/docs/assets/', index: false });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBody });
   serveDashboard(app, dashboardDir());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -12,6 +12,7 @@ export const COMMANDS = {
   login: 'sign in to a running platform and keep an API token for this machine: presales login --username NAME, or --token TOKEN',
   logout: 'revoke and forget the token login kept for this platform',
   token: 'API tokens for scripts and integrations: presales token create --name N [--role R] [--expires-in 90d] | list | revoke ID',
+  record: 'record any presales fact through the command API: presales record SubmitBid --json \'{"tenderId":"T-1",…}\' (commands: /api/docs)',
   help: 'print this help',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
@@ -33,6 +34,7 @@ export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> =
   login: ['url', 'username', 'token'],
   logout: ['url'],
   token: ['url', 'name', 'role', 'expires-in'],
+  record: ['json', 'if-match', 'idempotency-key', 'url'],
   help: [],
 };
 
@@ -86,6 +88,7 @@ export function helpText(): string {
     'audit options: --at/--from/--to MOMENT (revision, ISO time or head), --out FILE.tar | --extract DIR, --as-of ISO, --format text|json, --url URL',
     'login options: --username NAME (the password is read from the terminal, or from standard input when piped) or --token TOKEN; --url URL',
     'token options: create --name N [--role R] [--expires-in 90d] | list | revoke ID; --url URL',
+    'record options: --json \'{…}\' (the command\'s fields; path ids included), --if-match REVISION, --idempotency-key KEY, --url URL',
     'every command that calls a running platform sends the token saved by login for that URL, or PRESALES_TOKEN',
   ].join('\n');
 }

@@ -51,7 +51,11 @@ export function maturityTable(result: MaturityResponse, detailed: boolean): stri
     ),
   );
   const levels = result.areas.map((a) => `${a.area}: level ${a.level} ${a.name} ${a.zh}`).join('\n');
-  return `${header}\n${levels}\n${formatTable(['level', 'practice', 'evidence', 'share', 'needed', 'result', 'failing'].map((name) => ({ name, type: name === 'level' ? 'UInt8' : 'String' })), rows)}`;
+  // What each failing practice asks for, so "FAIL" reads as a rule (docs/maturity.md).
+  const failed = result.areas.flatMap((area) => area.levels.flatMap((level) => level.practices.filter((p) => !p.passed)));
+  const why = failed.map((p) => `${p.id}: ${p.meaning.en}\n  ${p.meaning.zh}${p.reason === undefined ? '' : ` (${p.reason})`}`);
+  const table = formatTable(['level', 'practice', 'evidence', 'share', 'needed', 'result', 'failing'].map((name) => ({ name, type: name === 'level' ? 'UInt8' : 'String' })), rows);
+  return [header, levels, table, ...(why.length === 0 ? [] : ['', 'failing practices · 未通过的实践:', ...why])].join('\n');
 }
 
 function query(options: Readonly<Record<string, string>>, names: Readonly<Record<string, string>>): string {

@@ -5,6 +5,7 @@ import { runDemo } from './demo-command.js';
 import { runExport } from './export-command.js';
 import { runImport } from './import-command.js';
 import { runLogin, runLogout } from './login-command.js';
+import { runRecord } from './record-command.js';
 import { runToken } from './token-command.js';
 import { runRebuild } from './rebuild.js';
 import { runSql } from './sql.js';
@@ -52,6 +53,9 @@ switch (parsed.command) {
     break;
   case 'logout':
     void runLogout(parsed.options).then(exitWith, crash);
+    break;
+  case 'record':
+    void runRecord(parsed.positional, parsed.options).then(exitWith, crash);
     break;
   case 'token':
     void runToken(parsed.positional, parsed.options).then(exitWith, crash);

@@ -4,7 +4,6 @@ import { Session } from 'chdb';
 import {
   AnalyticsQueryError,
   parseJsonEachRow,
-  toAnalystResult,
   sqlIdentifier,
   JsonCompactRowEncoder,
   ResourcePool,
@@ -15,10 +14,13 @@ import {
   type AnalystLimits,
   type AnalystSession,
   type EngineCapabilities,
-  type JsonFormatBody,
   type InsertOptions,
   type TableInsert,
 } from '@presales/analytics';
+import { ChdbSqlParser } from './gate/chdb-sql-parser.js';
+import { snapshotFolder } from './sandbox/data-snapshot.js';
+import { SandboxedAnalystSession } from './sandbox/sandboxed-analyst-session.js';
+import { availableIsolation, type WorkerIsolation } from './sandbox/worker-isolation.js';
 import { Utf8Buffer } from './utf8-buffer.js';
 
 export interface ChdbAnalyticsStoreOptions {
@@ -76,8 +78,12 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     this.capabilities = { insertDeduplicationToken: true, concurrentQueries: readSessions };
   }
 
+  /**
+   * Read sessions are read-only (decision 0024): KPI definitions are user SQL and run here after
+   * the gate; should one get past it, the engine still refuses a write or a setting.
+   */
   private async openReadSession(): Promise<Session> {
-    const session = new Session(this.path, { connectionArgs: CONNECTION_ARGS });
+    const session = new Session(this.path, { connectionArgs: [...CONNECTION_ARGS, '--readonly=1'] });
     if (this.database === undefined) return session;
     try {
       await session.queryAsync(`USE ${this.database}`);
@@ -89,35 +95,39 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   }
 
   /**
-   * A second session on the same folder, created with readonly=1 and the limits as connection
-   * arguments, so no statement can lift them (DESIGN.md decision 9). Never readonly=2: it lets a
-   * session read and write host files and open connections.
+   * Analyst SQL runs in worker processes, each on a snapshot of this folder (decision 0024),
+   * never on this process's engine: readonly=1 and the limits are the worker session's
+   * connection arguments, so no statement can lift them (DESIGN.md decision 9), and the platform
+   * kills a worker over its limits.
    */
-  async openAnalystSession(limits: AnalystLimits): Promise<AnalystSession> {
-    const session = new Session(this.path, {
-      connectionArgs: [
-        '--readonly=1',
-        `--max_execution_time=${limits.maxExecutionSeconds}`,
-        `--max_result_rows=${limits.maxResultRows}`,
-        '--result_overflow_mode=throw',
-        `--max_memory_usage=${limits.maxMemoryBytes}`,
-        '--output_format_json_quote_64bit_integers=0',
-      ],
+  async openAnalystSession(limits: AnalystLimits, isolation: WorkerIsolation = availableIsolation()): Promise<AnalystSession> {
+    return new SandboxedAnalystSession({
+      dataPath: this.path,
+      ...(this.database === undefined ? {} : { database: this.database }),
+      limits,
+      isolation,
+      snapshot: (target, owner) => this.betweenInserts(() => snapshotFolder(this.path, target, owner)),
     });
-    const run = async (sql: string, format: string) => {
-      try {
-        return (await session.queryAsync(sql, { format })).text();
-      } catch (error) {
-        throw new AnalyticsQueryError('chdb', sql, error instanceof Error ? error.message : String(error));
-      }
-    };
-    if (this.database !== undefined) await run(`USE ${this.database}`, 'JSON');
-    return {
-      query: async (sql) => toAnalystResult(JSON.parse(await run(sql, 'JSON')) as JsonFormatBody),
-      close: async () => {
-        closeSession(session);
-      },
-    };
+  }
+
+  /** The database the tables are in: the one given at open, else chDB's `default`. */
+  get databaseName(): string {
+    return this.database ?? 'default';
+  }
+
+  /** A parser for the SQL gate on this process's engine (chDB allows one folder per process). */
+  openSqlParser(): ChdbSqlParser {
+    return ChdbSqlParser.open(this.path);
+  }
+
+  /** Runs `work` in the insert queue: no insert of this store writes while it runs. */
+  private betweenInserts<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.insertsDone.then(work);
+    this.insertsDone = done.then(
+      () => undefined,
+      () => undefined,
+    );
+    return done;
   }
 
   async command(sql: string): Promise<void> {

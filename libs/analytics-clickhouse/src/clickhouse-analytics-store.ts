@@ -32,6 +32,19 @@ export interface ClickHouseAnalyticsStoreOptions {
 const COMMON_SETTINGS: ClickHouseSettings = { output_format_json_quote_64bit_integers: 0 };
 
 /**
+ * Every SELECT of the product (KPI definitions among them, which are user SQL) runs read-only
+ * and within limits (decision 0024). `readonly` comes last: the server applies the request's
+ * settings in order, and after readonly=1 it refuses any change, the statement's SETTINGS too.
+ */
+const READ_SETTINGS: ClickHouseSettings = {
+  max_execution_time: 120,
+  max_memory_usage: '4000000000',
+  max_result_rows: '1000000',
+  result_overflow_mode: 'throw',
+  readonly: '1',
+};
+
+/**
  * SELECTs this store has running at once; more wait here, in order (decision 0014). Four keep a
  * small server's cores busy through parsing and planning, which use one core each, and leave
  * the client's other sockets (10 by default) to inserts and commands, however many queries a
@@ -93,7 +106,9 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   async openAnalystSession(): Promise<AnalystSession> {
     const client = createClient({ ...this.analystConnection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } });
     return {
-      query: (sql) =>
+      // The text as given: 18.16 parses it itself (the gate's chDB text may use newer syntax),
+      // as the analyst user, whose profile is read-only with limits.
+      query: ({ text: sql }) =>
         this.guard(sql, async () => {
           const body = await (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>();
           return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
@@ -107,7 +122,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return this.querySlots.use(() => this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow' })).json<Row>()));
+    return this.querySlots.use(() => this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS })).json<Row>()));
   }
 
   async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {

@@ -1,3 +1,5 @@
+import type { GatedSql } from './analyst/gate/sql-gate.js';
+
 /** What an engine can do beyond the common dialect of DESIGN.md decision 8. */
 export interface EngineCapabilities {
   /**
@@ -64,8 +66,9 @@ export interface AnalyticsStore {
   beginInsert(table: string): TableInsert;
   serverVersion(): Promise<string>;
   /**
-   * A session for analysts' ad-hoc SQL that the engine itself keeps read-only (DESIGN.md
-   * decision 9): readonly=1 set when the session or user is created, never per query.
+   * Where analysts' ad-hoc SQL runs, kept read-only by the engine itself (DESIGN.md decision 9):
+   * readonly=1 set when the session or user is created, never per query. On chDB each query runs
+   * in a worker process of its own (decision 0024).
    */
   openAnalystSession(limits: AnalystLimits): Promise<AnalystSession>;
   close(): Promise<void>;
@@ -86,8 +89,8 @@ export interface AnalystResult {
 }
 
 export interface AnalystSession {
-  /** Runs one statement as given. Use `runAnalystSql`, which checks the text first. */
-  query(sql: string): Promise<AnalystResult>;
+  /** Runs a statement that passed the gate (`runAnalystSql` passes it there first). */
+  query(sql: GatedSql): Promise<AnalystResult>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,10 @@
-/** The roles of accounts and API tokens (apps/api/src/auth/roles.ts is the source). */
-export type UserRoleName = 'sales' | 'presales' | 'manager' | 'analyst' | 'auditor' | 'admin';
+/**
+ * The roles an account or API token can hold, for the API and its clients alike. `system` (the
+ * platform's own) and `consultant` (the former name of `presales`, in old events) are actor roles
+ * of the domain that no person is given.
+ */
+export const USER_ROLES = ['sales', 'presales', 'manager', 'analyst', 'auditor', 'admin'] as const;
+export type UserRoleName = (typeof USER_ROLES)[number];
 
 export interface SignedInUser {
   readonly id: string;

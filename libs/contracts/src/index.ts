@@ -7,3 +7,4 @@ export * from './admin.js';
 export * from './scorecard.js';
 export * from './maturity.js';
 export * from './auth.js';
+export * from './commands.js';

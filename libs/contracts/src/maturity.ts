@@ -1,6 +1,19 @@
+/** Text a manager reads, in both languages. */
+export interface MaturityText {
+  readonly en: string;
+  readonly zh: string;
+}
+
 export interface MaturityPracticeResult {
   readonly id: string;
+  /** The meaning in English: `meaning.en`, kept for clients that read it. */
   readonly description: string;
+  /** What the practice requires, as docs/maturity.md says it. */
+  readonly meaning: MaturityText;
+  /** What one unit of work is, and which of them fall in the window. */
+  readonly unitsOfWork: MaturityText;
+  /** `fails`: no units of work in the window is no evidence; `passes`: no exceptions to handle (decision 0023). */
+  readonly whenNoUnits: 'fails' | 'passes';
   readonly evidence: number;
   readonly units: number;
   readonly share: number | null;

@@ -1,5 +1,6 @@
 import { BACKWARDS, END, jsonEvent, StreamNotFoundError as EsdbStreamNotFound, type EventStoreDBClient } from '@eventstore/db-client';
 import { StreamNotFoundError, type StreamState } from '@presales/event-store';
+import { drain } from './drain.js';
 import { lastReadable } from './stream-reads.js';
 
 /**
@@ -61,19 +62,29 @@ async function readHiddenHead(client: EventStoreDBClient, streamId: string): Pro
 }
 
 async function readRecordedHead(client: EventStoreDBClient, streamId: string): Promise<{ revision: bigint; hash: string } | undefined> {
+  let records;
   try {
-    for await (const resolved of client.readStream(chainHeadStream(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-      const data = resolved.event?.data as { revision?: string; hash?: string } | undefined;
-      if (typeof data?.revision === 'string' && typeof data.hash === 'string') return { revision: BigInt(data.revision), hash: data.hash };
-    }
+    records = await drain(client.readStream(chainHeadStream(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
   } catch (error) {
     if (error instanceof EsdbStreamNotFound) return undefined;
     throw error;
   }
-  return undefined;
+  const data = records[0]?.event?.data as { revision?: string; hash?: string } | undefined;
+  return typeof data?.revision === 'string' && typeof data.hash === 'string' ? { revision: BigInt(data.revision), hash: data.hash } : undefined;
 }
 
-/** Written just before a soft delete that is guarded by exactly this revision. */
+/**
+ * Written just before a soft delete that is guarded by exactly this revision. Only the newest
+ * record matters, so the stream is capped at one event (`$maxCount` set before the first record,
+ * so a crash in between cannot leave it unbounded).
+ */
 export async function recordHead(client: EventStoreDBClient, streamId: string, head: { revision: bigint; hash: string }): Promise<void> {
-  await client.appendToStream(chainHeadStream(streamId), jsonEvent({ type: RECORD_TYPE, data: { revision: head.revision.toString(), hash: head.hash } }));
+  const stream = chainHeadStream(streamId);
+  if ((await readRecordedHead(client, streamId)) === undefined) await client.setStreamMetadata(stream, { maxCount: 1 });
+  await client.appendToStream(stream, jsonEvent({ type: RECORD_TYPE, data: { revision: head.revision.toString(), hash: head.hash } }));
+}
+
+/** The last revision the head stands for; -1 for a stream never written. */
+export function headRevision(head: ChainHead): bigint {
+  return head.kind === 'new' ? -1n : head.revision;
 }

@@ -79,9 +79,10 @@ describe('envelope codec', () => {
     expect(() => decodeEvent(asRead('tender-1', 3n, foreign as ReturnType<typeof encodeEvent>, 1n))).toThrow(ForeignEventError);
   });
 
-  it('insists on a position', () => {
+  it('insists on a position: servers before 22.6 send none, which client 6.2 reads as 0', () => {
     const written = encodeEvent(crypto.randomUUID(), recorded!.type, recorded!.data, recorded!.metadata as RecordedMetadata);
     expect(() => decodeEvent(asRead('tender-1', 0n, written))).toThrow(/no log position/);
+    expect(() => decodeEvent(asRead('tender-1', 0n, written, 0n))).toThrow(/upgrade the server/);
   });
 });
 
@@ -94,6 +95,9 @@ describe('error mapping', () => {
     expect(toPortError(none, 's-1', 'stream_exists')).toMatchObject({ expected: 'stream_exists', actual: undefined });
     expect(toPortError(new EsdbStreamNotFound(undefined, 's-1'), 's-1')).toBeInstanceOf(StreamNotFoundError);
     expect(toPortError(EsdbStreamDeleted.fromStreamName('s-1'), 's-1')).toBeInstanceOf(StreamDeletedError);
+    // Delete and tombstone report conflicts through trailers: raw numbers, -1 for a missing stream.
+    const unary = new EsdbWrongExpectedVersion(undefined, { streamName: 's-1', expected: -1n, current: -1n });
+    expect(toPortError(unary, 's-1')).toMatchObject({ expected: 'no_stream', actual: undefined });
     const other = new Error('boom');
     expect(toPortError(other, 's-1')).toBe(other);
   });

@@ -8,6 +8,14 @@ describe('connection strings', () => {
     expect(toClientConnectionString('kurrentdb://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
     expect(toClientConnectionString('kurrentdb+discover://a:2113,b:2113')).toBe('esdb+discover://a:2113,b:2113');
     expect(toClientConnectionString('esdb://localhost:2113')).toBe('esdb://localhost:2113');
+    expect(toClientConnectionString('KurrentDB://localhost:2113?tls=false')).toBe('esdb://localhost:2113?tls=false');
+    expect(toClientConnectionString('kdb://localhost:2113')).toBe('esdb://localhost:2113');
+    expect(toClientConnectionString('kurrent+discover://a:2113')).toBe('esdb+discover://a:2113');
+  });
+
+  it('refuses throwOnAppendFailure=false, which would let a refused compare-and-set pass as written', async () => {
+    expect(() => toClientConnectionString('esdb://localhost:2113?tls=false&throwOnAppendFailure=false')).toThrow(/throwOnAppendFailure/);
+    await expect(EsdbEventStore.connect({ url: 'esdb://127.0.0.1:1?throwOnAppendFailure=false', connectDeadlineMs: 500 })).rejects.toThrow(/throwOnAppendFailure/);
   });
 });
 

@@ -1,4 +1,5 @@
 import { EventStoreDBClient, StreamNotFoundError as EsdbStreamNotFound } from '@eventstore/db-client';
+import { drain } from './drain.js';
 
 /** EventStoreDB did not answer within the deadline; the message says what was tried and why it failed. */
 export class EventStoreUnreachableError extends Error {
@@ -12,11 +13,16 @@ export class EventStoreUnreachableError extends Error {
 }
 
 /**
- * @eventstore/db-client 6.2 only parses `esdb://` and `esdb+discover://`; KurrentDB's
- * `kurrentdb://` strings mean the same and are accepted by the platform's configuration.
+ * @eventstore/db-client 6.2 only parses lower-case `esdb://` and `esdb+discover://`; KurrentDB's
+ * schemes (`kurrentdb`, `kurrent`, `kdb`, any case) mean the same. A string that turns off
+ * `throwOnAppendFailure` is refused: the client would then answer a refused compare-and-set
+ * (checkpoints, the hash chain's guard) as if it had succeeded.
  */
 export function toClientConnectionString(url: string): string {
-  return url.replace(/^kurrentdb(\+discover)?:\/\//, (_match, discover: string | undefined) => `esdb${discover ?? ''}://`);
+  if (/[?&]throwOnAppendFailure=false(?:&|$)/i.test(url)) {
+    throw new Error('throwOnAppendFailure=false is not supported: a refused append would pass as written; remove it from EVENTSTORE_URL');
+  }
+  return url.replace(/^(?:esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\//i, (_match, discover: string | undefined) => `esdb${discover === undefined ? '' : '+discover'}://`);
 }
 
 /**
@@ -49,7 +55,7 @@ export async function connectWithDeadline(url: string, deadlineMs: number): Prom
 /** A read of a stream that does not exist: "not found" is the answer of a live server. */
 async function ping(client: EventStoreDBClient, deadlineMs: number): Promise<void> {
   try {
-    for await (const _event of client.readStream(`presales-ping-${crypto.randomUUID()}`, { maxCount: 1, deadline: deadlineMs })) break;
+    await drain(client.readStream(`presales-ping-${crypto.randomUUID()}`, { maxCount: 1, deadline: deadlineMs }));
   } catch (error) {
     if (error instanceof EsdbStreamNotFound) return;
     throw error;

@@ -1,9 +1,10 @@
 import {
+  MaxAppendSizeExceededError as EsdbMaxAppendSizeExceeded,
   StreamDeletedError as EsdbStreamDeleted,
   StreamNotFoundError as EsdbStreamNotFound,
   WrongExpectedVersionError as EsdbWrongExpectedVersion,
 } from '@eventstore/db-client';
-import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from '@presales/event-store';
+import { AppendTooLargeError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from '@presales/event-store';
 
 /**
  * The client's errors as the port's typed errors, so callers (and the HTTP error filter) see
@@ -11,11 +12,13 @@ import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, typ
  */
 export function toPortError(error: unknown, streamId: string, expected?: ExpectedRevision): unknown {
   if (error instanceof EsdbWrongExpectedVersion) {
-    const actual = error.actualVersion === 'no_stream' ? undefined : error.actualVersion;
-    return new WrongExpectedVersionError(streamId, expected ?? error.expectedVersion, actual);
+    // Unary calls (delete, tombstone) report a missing stream as actual version -1, appends as 'no_stream'.
+    const actual = error.actualVersion === 'no_stream' || error.actualVersion < 0n ? undefined : error.actualVersion;
+    return new WrongExpectedVersionError(streamId, expected ?? portExpected(error.expectedVersion), actual);
   }
   if (error instanceof EsdbStreamNotFound) return new StreamNotFoundError(streamId);
   if (error instanceof EsdbStreamDeleted) return new StreamDeletedError(streamId);
+  if (error instanceof EsdbMaxAppendSizeExceeded) return new AppendTooLargeError(streamId, error.maxAppendSize);
   return error;
 }
 
@@ -26,4 +29,12 @@ export async function portErrors<T>(streamId: string, call: () => Promise<T>, ex
   } catch (error) {
     throw toPortError(error, streamId, expected);
   }
+}
+
+/** Unary calls carry the server's raw numbers for the special expectations. */
+function portExpected(expected: ExpectedRevision): ExpectedRevision {
+  if (expected === -1n) return 'no_stream';
+  if (expected === -2n) return 'any';
+  if (expected === -4n) return 'stream_exists';
+  return expected;
 }

@@ -1,7 +1,6 @@
 import { NO_STREAM, WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient } from '@eventstore/db-client';
 import {
   checkAppend,
-  DuplicateEventIdError,
   eventHash,
   GENESIS_HASH,
   stampMetadata,
@@ -10,22 +9,31 @@ import {
   type EventToAppend,
   type ExpectedRevision,
 } from '@presales/event-store';
-import { ChainHeadHiddenError, readChainHead, toStreamState, type ChainHead } from './chain-head.js';
-import { compareBatch, resultOf } from './retry-detection.js';
+import { ChainHeadHiddenError, headRevision, readChainHead, toStreamState, type ChainHead } from './chain-head.js';
+import { backoffMs, sleep } from './drain.js';
 import { encodeEvent } from './envelope-codec.js';
 import { toPortError } from './error-mapping.js';
 import { fromPosition } from './positions.js';
-import { readStreamEvents } from './stream-reads.js';
+import { findRecentRetry, retryAfterConflict } from './retry-lookup.js';
+import { isTransient, TRANSIENT_RETRY_MS } from './transient.js';
 
-/** Racing `any` writers retry on a moved head; this bounds how often before giving up. */
-const MAX_ATTEMPTS = 8;
+/**
+ * How long a writer that lost a race waits for the winner's events to become readable. The
+ * server refuses the loser on versions it has pre-committed but not yet indexed
+ * (IndexWriter.CheckCommit on `_streamVersions`) and answers it before the winner, so the
+ * loser's next head read can still show the old head for a while (longer on disk, in clusters).
+ */
+const HEAD_CATCH_UP_MS = 2_000;
+/** How long `any` keeps retrying on a stream other writers keep winning. */
+const ANY_GIVES_UP_AFTER_MS = 10_000;
 
 /**
  * Append with the hash chain computed here, not by the server: read the head, check the
  * caller's expected revision against it (the port's rules), hash the events onto it, and
- * append guarded by exactly that head revision. If another writer moved the head in between,
- * the server refuses the guard and the whole step is redone on the new head, so the chain
- * never forks; a caller's exact expectation then fails as it should.
+ * append guarded by exactly that head revision, so the chain never forks. When the server
+ * refuses the guard, its answer is used: an exact expectation (or `no_stream`) is then a real
+ * conflict, reported with the server's actual revision; `any` and `stream_exists` wait, with
+ * jittered backoff, until the head the server saw is readable, and try again on it.
  */
 export class EsdbAppender {
   constructor(
@@ -33,32 +41,56 @@ export class EsdbAppender {
     private readonly clock: () => Date,
   ) {}
 
+  /** Through connection failures too: a repeated attempt is recognised by its ids if the first one was written. */
   async append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    let previous: ChainHead | undefined;
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    const started = Date.now();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.appendOnce(streamId, events, expected);
+      } catch (error) {
+        if (!isTransient(error) || Date.now() - started > TRANSIENT_RETRY_MS) throw error;
+        await sleep(backoffMs(attempt, 50, 1_000));
+      }
+    }
+  }
+
+  private async appendOnce(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const started = Date.now();
+    /** The revision the server said the stream is at when it refused us; the next head must reach it. */
+    let serverSaw: bigint | undefined;
+    for (let attempt = 0; ; attempt += 1) {
       const head = await readChainHead(this.client, streamId);
-      if (previous !== undefined && sameHead(previous, head)) {
-        throw new ChainHeadHiddenError(streamId, `the server's last revision is not the recorded head ${describe(head)}`);
+      if (serverSaw !== undefined && headRevision(head) < serverSaw) {
+        if (Date.now() - started > HEAD_CATCH_UP_MS) {
+          throw new ChainHeadHiddenError(streamId, `the server is at revision ${serverSaw} but the last readable event is ${describe(head)}`);
+        }
+        await sleep(backoffMs(attempt));
+        continue;
       }
       let continuesAfter: bigint | undefined;
       try {
         continuesAfter = checkAppend(streamId, expected, toStreamState(head));
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError) return this.retryOrThrow(streamId, events, expected, error);
+        if (error instanceof WrongExpectedVersionError) return retryAfterConflict(this.client, streamId, events, expected, error);
         throw error;
       }
       if (expected === 'any' || expected === 'stream_exists') {
-        const retried = await this.findRetryAtTail(streamId, events, head);
+        const retried = await findRecentRetry(this.client, streamId, events, head);
         if (retried !== undefined) return retried;
       }
       try {
         return await this.appendOnHead(streamId, events, head, continuesAfter);
       } catch (error) {
         if (!(error instanceof EsdbWrongExpectedVersion)) throw toPortError(error, streamId, expected);
-        previous = head; // someone appended since the head was read: redo on the new head
+        const actual = error.actualVersion === 'no_stream' ? undefined : error.actualVersion;
+        if (expected !== 'any' && expected !== 'stream_exists') {
+          return retryAfterConflict(this.client, streamId, events, expected, new WrongExpectedVersionError(streamId, expected, actual));
+        }
+        if (Date.now() - started > ANY_GIVES_UP_AFTER_MS) throw new WrongExpectedVersionError(streamId, expected, actual);
+        serverSaw = actual ?? -1n;
+        await sleep(backoffMs(attempt));
       }
     }
-    throw new WrongExpectedVersionError(streamId, expected, undefined);
   }
 
   private async appendOnHead(streamId: string, events: readonly EventToAppend[], head: ChainHead, continuesAfter: bigint | undefined): Promise<AppendResult> {
@@ -75,35 +107,6 @@ export class EsdbAppender {
     const result = await this.client.appendToStream(streamId, encoded, { expectedRevision: continuesAfter ?? NO_STREAM });
     return { nextExpectedRevision: result.nextExpectedRevision, position: fromPosition(result.position, `append to ${streamId}`) };
   }
-
-  /**
-   * The expected revision does not match. If the events right after it are this batch, the
-   * call is a retry of an append that succeeded: answer as the first time. Otherwise the
-   * conflict stands, or, if the ids were used for other content, it is a duplicate id.
-   */
-  private async retryOrThrow(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision, conflict: WrongExpectedVersionError): Promise<AppendResult> {
-    if (expected === 'any' || expected === 'stream_exists') throw conflict;
-    const from = expected === 'no_stream' ? undefined : expected + 1n;
-    const recorded = await readStreamEvents(this.client, streamId, { ...(from === undefined ? {} : { fromRevision: from }), maxCount: events.length });
-    const verdict = compareBatch(recorded, events);
-    if (verdict === 'same') return resultOf(recorded);
-    if (verdict === 'other_ids') throw conflict;
-    throw new DuplicateEventIdError(events[0]!.id, streamId);
-  }
-
-  /** With `any`, a retry can only be recognised if the batch is still the stream's tail (EventStoreDB's own guarantee for `any`). */
-  private async findRetryAtTail(streamId: string, events: readonly EventToAppend[], head: ChainHead): Promise<AppendResult | undefined> {
-    if (head.kind !== 'live' || head.revision + 1n < BigInt(events.length)) return undefined;
-    const recorded = await readStreamEvents(this.client, streamId, { fromRevision: head.revision - BigInt(events.length) + 1n, maxCount: events.length });
-    const verdict = compareBatch(recorded, events);
-    if (verdict === 'same') return resultOf(recorded);
-    if (verdict === 'other_content') throw new DuplicateEventIdError(events[0]!.id, streamId);
-    return undefined;
-  }
-}
-
-function sameHead(a: ChainHead, b: ChainHead): boolean {
-  return a.kind === b.kind && (a.kind === 'new' || (b.kind !== 'new' && a.revision === b.revision && a.hash === b.hash));
 }
 
 function describe(head: ChainHead): string {

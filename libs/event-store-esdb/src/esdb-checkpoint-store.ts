@@ -1,5 +1,6 @@
 import { BACKWARDS, END, jsonEvent, NO_STREAM, StreamNotFoundError as EsdbStreamNotFound, WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient } from '@eventstore/db-client';
 import { CheckpointConflictError, type CheckpointStore } from '@presales/event-store';
+import { drain } from './drain.js';
 
 interface StoredCheckpoint {
   readonly position: bigint;
@@ -28,6 +29,8 @@ export class EsdbCheckpointStore implements CheckpointStore {
       throw new CheckpointConflictError(subscriberId, expected, current?.position, position);
     }
     const stream = checkpointStream(subscriberId);
+    // Capped before the first checkpoint, so a crash right after it cannot leave the stream unbounded.
+    if (current === undefined) await this.client.setStreamMetadata(stream, { maxCount: KEEP });
     try {
       await this.client.appendToStream(stream, jsonEvent({ type: 'Checkpoint', data: { position: position.toString() } }), {
         expectedRevision: current === undefined ? NO_STREAM : current.revision,
@@ -38,20 +41,19 @@ export class EsdbCheckpointStore implements CheckpointStore {
       }
       throw error;
     }
-    if (current === undefined) await this.client.setStreamMetadata(stream, { maxCount: KEEP });
   }
 
   private async read(subscriberId: string): Promise<StoredCheckpoint | undefined> {
+    let records;
     try {
-      for await (const resolved of this.client.readStream(checkpointStream(subscriberId), { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) {
-        const data = resolved.event?.data as { position?: string } | undefined;
-        if (resolved.event !== undefined && typeof data?.position === 'string') return { position: BigInt(data.position), revision: resolved.event.revision };
-      }
+      records = await drain(this.client.readStream(checkpointStream(subscriberId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
     } catch (error) {
       if (error instanceof EsdbStreamNotFound) return undefined;
       throw error;
     }
-    return undefined;
+    const last = records[0]?.event;
+    const data = last?.data as { position?: string } | undefined;
+    return last !== undefined && typeof data?.position === 'string' ? { position: BigInt(data.position), revision: last.revision } : undefined;
   }
 }
 

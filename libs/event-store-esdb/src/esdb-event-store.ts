@@ -22,7 +22,7 @@ import { EsdbCheckpointStore } from './esdb-checkpoint-store.js';
 import { EsdbLifecycle } from './esdb-lifecycle.js';
 import { EsdbCatchUpSubscription } from './esdb-subscription.js';
 import { EsdbVerifier } from './esdb-verifier.js';
-import { scanLog } from './log-scan.js';
+import { scanLog, type ScanStart } from './log-scan.js';
 import { readStreamEvents } from './stream-reads.js';
 
 export interface EsdbEventStoreOptions {
@@ -70,14 +70,17 @@ export class EsdbEventStore implements EventStore {
     return readStreamEvents(this.client, streamId, options);
   }
 
+  /**
+   * `$all` from a position the store returned, inclusive (`fromPosition`) or past it
+   * (`afterPosition`). Foreign events (see ForeignEventError) are not part of the log the port
+   * shows, so they are skipped here; verifyAll reports them.
+   */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const direction = options.direction ?? 'forwards';
     const result: RecordedEvent[] = [];
     if (maxCount <= 0) return result;
-    const start = options.fromPosition === undefined ? undefined : { position: options.fromPosition, inclusive: true };
-    for await (const entry of scanLog(this.client, direction, start)) {
-      if (entry.kind === 'foreign') throw entry.error;
+    for await (const entry of scanLog(this.client, direction, scanStart(options))) {
       if (entry.kind === 'event' && matchesFilter(options.filter, entry.event.streamId, entry.event.type)) result.push(entry.event);
       if (result.length >= maxCount) break;
     }
@@ -91,8 +94,8 @@ export class EsdbEventStore implements EventStore {
   async countEventsAfter(position: bigint, cap: number): Promise<number> {
     let count = 0;
     if (cap <= 0) return count;
-    for await (const entry of scanLog(this.client, 'forwards', position === 0n ? undefined : { position, inclusive: false })) {
-      if (entry.kind !== 'system') count += 1;
+    for await (const entry of scanLog(this.client, 'forwards', position === 0n ? undefined : { kind: 'after', position })) {
+      if (entry.kind === 'event') count += 1;
       if (count >= cap) break;
     }
     return count;
@@ -124,7 +127,7 @@ export class EsdbEventStore implements EventStore {
 
   async health(): Promise<EventStoreHealth> {
     for await (const entry of scanLog(this.client, 'backwards')) {
-      if (entry.kind !== 'system') return { engine: this.engine, headPosition: entry.position };
+      if (entry.kind === 'event') return { engine: this.engine, headPosition: entry.position };
     }
     return { engine: this.engine, headPosition: 0n };
   }
@@ -132,4 +135,9 @@ export class EsdbEventStore implements EventStore {
   async close(): Promise<void> {
     await this.client.dispose();
   }
+}
+
+function scanStart(options: ReadAllOptions): ScanStart | undefined {
+  if (options.afterPosition !== undefined) return { kind: 'after', position: options.afterPosition };
+  return options.fromPosition === undefined ? undefined : { kind: 'from', position: options.fromPosition };
 }

@@ -1,9 +1,11 @@
 import { WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient, type StreamMetadata as EsdbStreamMetadata } from '@eventstore/db-client';
 import { assertValidStreamMetadata, checkDelete, WrongExpectedVersionError, type ExpectedRevision, type StreamMetadata } from '@presales/event-store';
 import { readChainHead, recordHead, toStreamState } from './chain-head.js';
+import { backoffMs, sleep } from './drain.js';
 import { portErrors, toPortError } from './error-mapping.js';
 
-const MAX_ATTEMPTS = 8;
+/** Soft deletes with `any` that keep losing races give up after this many tries (about 2 s of backoff). */
+const MAX_ATTEMPTS = 12;
 
 /** Soft deletes, tombstones and stream metadata, on EventStoreDB's own operations. */
 export class EsdbLifecycle {
@@ -14,7 +16,7 @@ export class EsdbLifecycle {
    * recorded head is the hidden last event and a later append can chain onto it.
    */
   async softDelete(streamId: string, expected: ExpectedRevision): Promise<void> {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    for (let attempt = 0; ; attempt += 1) {
       const head = await readChainHead(this.client, streamId);
       checkDelete(streamId, 'soft', expected, toStreamState(head));
       // checkDelete refuses a soft delete of a stream never written; this narrows the type.
@@ -24,10 +26,12 @@ export class EsdbLifecycle {
         await this.client.deleteStream(streamId, { expectedRevision: head.revision });
         return;
       } catch (error) {
-        if (!(error instanceof EsdbWrongExpectedVersion)) throw toPortError(error, streamId, expected);
+        const conflict = toPortError(error, streamId, expected);
+        // An exact expectation refused by the server is a real conflict; `any` waits for the newer head to be readable.
+        if (!(error instanceof EsdbWrongExpectedVersion) || (expected !== 'any' && expected !== 'stream_exists') || attempt >= MAX_ATTEMPTS) throw conflict;
+        await sleep(backoffMs(attempt, 10, 250));
       }
     }
-    throw new WrongExpectedVersionError(streamId, expected, undefined);
   }
 
   /**
@@ -56,18 +60,26 @@ export class EsdbLifecycle {
 
   /**
    * Replaces `$maxCount` and `$maxAge`, keeping what operators may have set (ACLs, cache
-   * control, custom keys). `$tb` is left to the server, which moves it itself when metadata
-   * is written to a soft-deleted stream.
+   * control, custom keys) and a finite `$tb`: after a soft delete and a re-creation the server
+   * has set `$tb` to the first new revision, and dropping it would bring the deleted events
+   * back. Only the soft-delete marker itself (EventNumber.DeletedStream, beyond 2^53 as a JS
+   * number) is left out: while the stream is deleted, the server moves `$tb` itself when
+   * metadata is written (StorageWriterService.SoftUndeleteRawMeta).
    */
   async replaceMetadata(streamId: string, metadata: StreamMetadata): Promise<void> {
     assertValidStreamMetadata(streamId, metadata);
     const current = (await portErrors(streamId, () => this.client.getStreamMetadata(streamId))).metadata ?? {};
-    const { maxCount: _maxCount, maxAge: _maxAge, truncateBefore: _truncateBefore, ...kept } = current;
+    const { maxCount: _maxCount, maxAge: _maxAge, truncateBefore, ...kept } = current;
     const next: EsdbStreamMetadata = {
       ...kept,
+      ...(isFiniteTruncation(truncateBefore) ? { truncateBefore } : {}),
       ...(metadata.maxCount === undefined ? {} : { maxCount: metadata.maxCount }),
       ...(metadata.maxAgeSeconds === undefined ? {} : { maxAge: metadata.maxAgeSeconds }),
     };
     await portErrors(streamId, () => this.client.setStreamMetadata(streamId, next));
   }
+}
+
+function isFiniteTruncation(truncateBefore: EsdbStreamMetadata['truncateBefore']): truncateBefore is number {
+  return typeof truncateBefore === 'number' && Number.isSafeInteger(truncateBefore);
 }

@@ -3,7 +3,7 @@ import type { ReadStreamOptions, RecordedEvent } from '@presales/event-store';
 import { decodeEvent } from './envelope-codec.js';
 import { toPortError } from './error-mapping.js';
 
-/** A stream read with the port's options and errors; EventStoreDB applies deletes, `$maxCount`, `$maxAge`. */
+/** A stream read with the port's options and errors, read whole; EventStoreDB applies deletes, `$maxCount`, `$maxAge`. */
 export async function readStreamEvents(client: EventStoreDBClient, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   const events: RecordedEvent[] = [];
@@ -12,6 +12,8 @@ export async function readStreamEvents(client: EventStoreDBClient, streamId: str
       direction: backwards ? BACKWARDS : FORWARDS,
       fromRevision: options.fromRevision ?? (backwards ? END : START),
       ...(options.maxCount === undefined ? {} : { maxCount: options.maxCount }),
+      // Heads, tails and retries must be the leader's: a follower's stale head would fail every guard.
+      requiresLeader: true,
     });
     for await (const resolved of read) {
       const event = decodeEvent(resolved);

@@ -137,7 +137,9 @@ export class SqliteEventStore implements EventStore {
     const backwards = options.direction === 'backwards';
     const filter = options.filter;
     const result: RecordedEvent[] = [];
-    let from = Number(options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n));
+    // Positions here are dense row numbers, so "past P" is P ± 1: arithmetic only this adapter may do.
+    const after = options.afterPosition;
+    let from = after !== undefined ? Number(backwards ? after - 1n : after + 1n) : Number(options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n));
     // Pages of raw rows, filtered here, until maxCount matches or the log ends.
     for (;;) {
       const page = backwards ? this.allBackwards.all(from, PAGE) : this.allForwards.all(from, PAGE);

@@ -56,3 +56,17 @@ export class StreamDeletedError extends DomainError {
     super(`stream ${streamId}: deleted permanently (tombstoned); it cannot be read or written`);
   }
 }
+
+/**
+ * The store refuses an append this large (EventStoreDB: `MaxAppendSize`, 1 MiB of event data and
+ * metadata by default). Nothing was written; split the events over several appends.
+ */
+export class AppendTooLargeError extends DomainError {
+  readonly code = 'illegal_state' as const;
+  constructor(
+    readonly streamId: string,
+    readonly maxAppendBytes: number,
+  ) {
+    super(`stream ${streamId}: the append exceeds the store's limit of ${maxAppendBytes} bytes per append; nothing was written`);
+  }
+}

@@ -53,13 +53,23 @@ export interface EventFilter {
   readonly eventTypes?: readonly string[];
 }
 
-export interface ReadAllOptions {
-  /** Inclusive. Defaults to the start (forwards) or the end (backwards). */
-  readonly fromPosition?: bigint;
+/**
+ * Where a `$all` read starts. Positions are opaque: only a position the store returned (an
+ * event's, an append's, a checkpoint of one) may be passed back, never one computed from it.
+ * EventStoreDB's are byte offsets in its log, and an offset where no record starts is refused;
+ * a "next page" is therefore asked for with `afterPosition`, never with `position + 1n`.
+ */
+export type ReadAllStart =
+  /** Inclusive. Omitted: the start (forwards) or the end (backwards). */
+  | { readonly fromPosition?: bigint; readonly afterPosition?: never }
+  /** Exclusive: the events past this position in the read's direction (after it forwards, before it backwards). */
+  | { readonly afterPosition: bigint; readonly fromPosition?: never };
+
+export type ReadAllOptions = ReadAllStart & {
   readonly direction?: Direction;
   readonly maxCount?: number;
   readonly filter?: EventFilter;
-}
+};
 
 export interface SubscribeToAllOptions {
   /** Exclusive: the subscription delivers events after this position. Omitted: from the start. */

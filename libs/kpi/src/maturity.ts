@@ -1,4 +1,5 @@
 import type { ProcessArea } from './definition.js';
+import { practiceThreshold, type Bilingual, type PracticeRule, type WhenNoUnits } from './maturity-practice.js';
 
 export const MATURITY_LEVELS = [
   { level: 1, name: 'Initial', zh: '初始级' },
@@ -16,7 +17,10 @@ export const DEFAULT_PRACTICE_THRESHOLD = 0.8;
 export interface PracticeEvidence {
   readonly id: string;
   readonly level: 2 | 3 | 4 | 5;
+  /** The meaning in English (what the API has always called `description`). */
   readonly description: string;
+  readonly meaning: Bilingual;
+  readonly unitsOfWork: Bilingual;
   /** Units of work that satisfy the practice… */
   readonly evidence: number;
   /** …out of all units of work it applies to in the window. */
@@ -24,8 +28,26 @@ export interface PracticeEvidence {
   readonly threshold: number;
   /** Units that fail it, for the drill-down (capped by the caller). */
   readonly failingUnitIds: readonly string[];
-  /** A practice about exceptions (e.g. "red KPIs get actions") is met when there are none. */
-  readonly passesWhenEmpty?: boolean;
+  /** Met or failed when the window holds no units of work (decision 0023). */
+  readonly whenNoUnits: WhenNoUnits;
+}
+
+/** A practice's rule with what was counted for it, under the request's threshold. */
+export function practiceEvidence(
+  rule: PracticeRule,
+  requestedThreshold: number,
+  counted: { readonly evidence: number; readonly units: number; readonly failingUnitIds: readonly string[] },
+): PracticeEvidence {
+  return {
+    id: rule.id,
+    level: rule.level,
+    description: rule.meaning.en,
+    meaning: rule.meaning,
+    unitsOfWork: rule.unitsOfWork,
+    threshold: practiceThreshold(rule, requestedThreshold),
+    whenNoUnits: rule.whenNoUnits,
+    ...counted,
+  };
 }
 
 export interface PracticeResult extends PracticeEvidence {
@@ -54,7 +76,7 @@ export interface AreaMaturity {
 
 export function judgePractice(practice: PracticeEvidence): PracticeResult {
   if (practice.units === 0) {
-    return practice.passesWhenEmpty === true
+    return practice.whenNoUnits === 'passes'
       ? { ...practice, share: null, passed: true }
       : { ...practice, share: null, passed: false, reason: 'no units of work in the window' };
   }

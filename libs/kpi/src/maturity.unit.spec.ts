@@ -5,6 +5,9 @@ const practice = (level: 2 | 3 | 4 | 5, evidence: number, units: number, id = `p
   id,
   level,
   description: id,
+  meaning: { en: id, zh: id },
+  unitsOfWork: { en: 'units', zh: '单位' },
+  whenNoUnits: 'fails',
   evidence,
   units,
   threshold: 0.8,
@@ -32,6 +35,6 @@ describe('areaMaturity', () => {
   it('needs every practice of a level, and units of work to judge', () => {
     expect(areaMaturity('bid', [practice(2, 10, 10, 'a'), practice(2, 7, 10, 'b')]).level).toBe(1);
     expect(areaMaturity('bid', [practice(2, 0, 0)]).levels[1]!.practices[0]).toMatchObject({ passed: false, reason: 'no units of work in the window' });
-    expect(areaMaturity('bid', [{ ...practice(2, 0, 0), passesWhenEmpty: true }]).level).toBe(2);
+    expect(areaMaturity('bid', [{ ...practice(2, 0, 0), whenNoUnits: 'passes' }]).level).toBe(2);
   });
 });

@@ -54,7 +54,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   };
 
   beforeAll(async () => {
-    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD, PRESALES_DEMO_PASSWORD: DEMO_PASSWORD }, 120_000);
+    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD, PRESALES_DEMO_PASSWORD: DEMO_PASSWORD });
     // The demo history is still being projected when the URL is printed: compare against all of it.
     await untilCaughtUp(platform.url, 120_000);
     manager = await signInToApi(platform.url, 'manager', DEMO_PASSWORD);

@@ -25,7 +25,7 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 }
 
 /** Start `presales start` on a free port and wait for the URL it prints. */
-export async function startPlatform(dataDir: string, env: Record<string, string> = {}, startTimeoutMs = 30_000): Promise<PlatformProcess> {
+export async function startPlatform(dataDir: string, env: Record<string, string> = {}): Promise<PlatformProcess> {
   const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', env['PORT'] ?? '0', '--data-dir', dataDir], {
     // Tests start from an empty store unless they ask for the demo history (DEMO_DATA=on).
     env: { ...process.env, DEMO_DATA: 'off', ...env },
@@ -36,7 +36,7 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
   child.stdout!.on('data', capture);
   child.stderr!.on('data', capture);
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`platform did not print its URL within ${startTimeoutMs / 1000} s:\n${output}`)), startTimeoutMs);
+    const timer = setTimeout(() => reject(new Error(`platform did not print its URL within 90 s:\n${output}`)), 90_000);
     const check = () => {
       const match = /running at (http:\/\/\S+\/)/.exec(output);
       if (match) {
@@ -81,7 +81,7 @@ export function runUntilExit(args: readonly string[], env: Record<string, string
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000);
   return new Promise((done) =>
     child.on('exit', (code) => {
       clearTimeout(timer);

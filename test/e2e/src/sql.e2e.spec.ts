@@ -53,6 +53,6 @@ describe('analyst SQL over HTTP and the CLI', () => {
     expect(csv.output).toBe('issuer\r\n"Acme, ""Intl"""\n');
     const refused = await runUntilExit(['sql', 'DROP TABLE tender_received', '--url', platform.url]);
     expect(refused.code).toBe(2);
-    expect(refused.output).toMatch(/presales sql: refused: analyst SQL is read-only/);
+    expect(refused.output).toMatch(/presales sql: only a SELECT is allowed; this is a DROP statement/);
   });
 });

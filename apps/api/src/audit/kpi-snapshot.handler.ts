@@ -3,14 +3,14 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AnalyticsStore, Projector } from '@presales/analytics';
 import { kpiSnapshotAsOf } from '@presales/audit';
 import type { EventStore } from '@presales/event-store';
-import { ANALYTICS_STORE, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
+import { KPI_STORE, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { GetKpiSnapshotQuery } from './audit.queries.js';
 
 /** The scorecard and maturity as they were at asOf, once the tables hold every event recorded by then. */
 @QueryHandler(GetKpiSnapshotQuery)
 export class GetKpiSnapshotHandler implements IQueryHandler<GetKpiSnapshotQuery> {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -1,12 +1,9 @@
+import { USER_ROLES, type UserRoleName } from '@presales/contracts';
 import type { ActorRole } from '@presales/domain';
 
-/**
- * The roles an account or API token can hold. `system` is the platform's own and `consultant`
- * is the former name of `presales`, kept only so old events stay readable: neither is given to
- * a person, so neither is here.
- */
-export const USER_ROLES = ['sales', 'presales', 'manager', 'analyst', 'auditor', 'admin'] as const satisfies readonly ActorRole[];
-export type UserRole = (typeof USER_ROLES)[number];
+export { USER_ROLES };
+/** Every role a person can hold is an actor role of the domain (checked here, at compile time). */
+export type UserRole = UserRoleName & ActorRole;
 
 export function isUserRole(value: unknown): value is UserRole {
   return typeof value === 'string' && (USER_ROLES as readonly string[]).includes(value);

@@ -76,7 +76,11 @@ function parseEventStore(env: Env, dataDir: string): EventStoreConfig {
   const durability = nonEmpty(env, 'EVENTSTORE_DURABILITY') ?? 'full';
   if (durability !== 'full' && durability !== 'normal') throw new ConfigError('EVENTSTORE_DURABILITY', durability, 'must be full or normal');
   if (url === undefined) return { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite'), durability };
-  parseUrl('EVENTSTORE_URL', url, ['esdb:', 'esdb+discover:', 'kurrentdb:', 'kurrentdb+discover:']);
+  // Not a WHATWG URL: the client's multi-node form `esdb://a:2113,b:2113,c:2113` is refused by
+  // new URL. The scheme is checked here; the client parses the rest when start-up connects.
+  if (!/^(?:esdb|kurrentdb|kurrent|kdb)(?:\+discover)?:\/\/[^/?#\s]+/i.test(url)) {
+    throw new ConfigError('EVENTSTORE_URL', url, 'must use esdb: or esdb+discover: (or kurrentdb:, kurrent:, kdb:), such as esdb://host:2113?tls=false');
+  }
   return { kind: 'eventstoredb', url };
 }
 

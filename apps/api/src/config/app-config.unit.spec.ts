@@ -22,12 +22,17 @@ describe('parseConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it.each(['esdb://a:2113,b:2113,c:2113?tls=false', 'KurrentDB+discover://cluster.local:2113', 'kdb://localhost:2113'])('accepts the EventStoreDB connection string %s', (url) => {
+    expect(parseConfig({ EVENTSTORE_URL: url }, '/').eventStore).toEqual({ kind: 'eventstoredb', url });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /^PORT="eighty": must be an integer/],
     [{ PORT: '70000' }, /^PORT="70000"/],
     [{ CLICKHOUSE_URL: 'localhost:8123' }, /^CLICKHOUSE_URL="localhost:8123": must use http: or https:/],
     [{ CLICKHOUSE_URL: 'not a url' }, /^CLICKHOUSE_URL="not a url": must be a URL/],
     [{ EVENTSTORE_URL: 'http://localhost:2113' }, /^EVENTSTORE_URL=.*must use esdb:/],
+    [{ EVENTSTORE_URL: 'esdb://' }, /^EVENTSTORE_URL=.*must use esdb:/],
     [{ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_CLUSTER: 'my cluster' }, /^CLICKHOUSE_CLUSTER="my cluster": must be a cluster name/],
     [{ CLICKHOUSE_CLUSTER: 'presales' }, /^CLICKHOUSE_CLUSTER="presales": needs CLICKHOUSE_URL/],
     [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],

@@ -1,8 +1,9 @@
 import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiErrorBody } from '@presales/contracts';
-import { AnalystSqlRejectedError } from '@presales/analytics';
+import { AnalystSqlRejectedError, TooManyAnalystQueriesError } from '@presales/analytics';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
+import { bodyRefusalStatus } from './json-body.js';
 
 /** The one place errors become HTTP: DomainError codes map to statuses (DESIGN.md conventions). */
 @Catch()
@@ -28,6 +29,13 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
   }
   if (error instanceof AnalystSqlRejectedError) {
     return [400, { error: { code: 'sql_rejected', message: error.message } }];
+  }
+  if (error instanceof TooManyAnalystQueriesError) {
+    return [429, { error: { code: 'too_many_queries', message: error.message } }];
+  }
+  const bodyStatus = bodyRefusalStatus(error);
+  if (bodyStatus !== undefined) {
+    return [bodyStatus, { error: { code: bodyStatus === 413 ? 'payload_too_large' : 'validation', message: `the request body is refused: ${(error as Error).message}` } }];
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -36,9 +36,11 @@ export async function appendDecided(
   expectedRevision: ExpectedRevision,
   events: readonly DomainEvent[],
   metadata: CommandMetadata,
+  /** The i-th event's id; default random. An idempotency key gives ids that make a retried append a no-op. */
+  eventId: (index: number) => string = () => randomUUID(),
 ): Promise<AppendedEvents> {
-  const toAppend = events.map((event) => ({
-    id: randomUUID(),
+  const toAppend = events.map((event, index) => ({
+    id: eventId(index),
     type: event.type,
     data: event.data,
     metadata: {

@@ -1,11 +1,12 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Projector, type AnalyticsStore, type AnalystSession } from '@presales/analytics';
+import { AnalystAdmission, GatedQueryStore, Projector, type AnalyticsStore, type AnalystSession } from '@presales/analytics';
 import type { EventStore } from '@presales/event-store';
 import type { AppConfig } from '../config/app-config.js';
 import { openAnalyticsStore, openEventStore } from './open-stores.js';
-import { ANALYST_LIMITS } from './analyst-limits.js';
+import { ANALYST_LIMITS, analystAdmissionLimits } from './analyst-limits.js';
+import { openSqlGate, type OpenSqlGate } from './sql-gate.js';
 import { fxRatesFile, loadFxRates } from './fx-rates.js';
-import { ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, FX_RATES, PROJECTOR, type Clock } from './tokens.js';
+import { ANALYST_ADMISSION, ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, FX_RATES, KPI_STORE, PROJECTOR, SQL_GATE, type Clock } from './tokens.js';
 
 /** Starts the projector once the app is up, and closes everything in reverse order on shutdown. */
 class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,6 +15,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(ANALYST_SESSION) private readonly analystSession: AnalystSession,
+    @Inject(SQL_GATE) private readonly sqlGate: OpenSqlGate,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -24,6 +26,7 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.projector.stop();
     await this.analystSession.close();
+    this.sqlGate.close();
     await this.analytics.close();
     await this.eventStore.close();
   }
@@ -52,9 +55,12 @@ export class InfrastructureModule {
           useFactory: (analytics: AnalyticsStore) => analytics.openAnalystSession(ANALYST_LIMITS),
           inject: [ANALYTICS_STORE],
         },
+        { provide: SQL_GATE, useFactory: (analytics: AnalyticsStore) => openSqlGate(analytics, config.analytics), inject: [ANALYTICS_STORE] },
+        { provide: KPI_STORE, useFactory: (analytics: AnalyticsStore, gate: OpenSqlGate) => new GatedQueryStore(analytics, gate), inject: [ANALYTICS_STORE, SQL_GATE] },
+        { provide: ANALYST_ADMISSION, useFactory: () => new AnalystAdmission(analystAdmissionLimits(process.env)) },
         StoresLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, FX_RATES, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION],
+      exports: [APP_CONFIG, CLOCK, FX_RATES, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION, SQL_GATE, KPI_STORE, ANALYST_ADMISSION],
     };
   }
 }

@@ -8,3 +8,8 @@ export const CLOCK = Symbol('Clock');
 export const APP_CONFIG = Symbol('AppConfig');
 
 export type Clock = () => Date;
+/** The SQL gate: chDB's parser and the analytics tables (decision 0024). */
+export const SQL_GATE = Symbol('SqlGate');
+/** The analytics store for KPI reads, whose SELECTs pass the gate (decision 0024). */
+export const KPI_STORE = Symbol('KpiStore');
+export const ANALYST_ADMISSION = Symbol('AnalystAdmission');

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { computeKpi, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
 import { ValidationError } from '@presales/domain';
 import { periodContaining, type KpiDefinition } from '@presales/kpi';
-import { ANALYTICS_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
+import { KPI_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
 
 /** Each kind of scope renders other macros; the ids need not exist for the SQL to run. */
 const SCOPES: readonly KpiScope[] = [
@@ -21,7 +21,7 @@ const SCOPES: readonly KpiScope[] = [
 @Injectable()
 export class KpiSqlCheck {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

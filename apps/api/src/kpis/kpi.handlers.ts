@@ -2,13 +2,13 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { buildScorecard, buildTrend, formatScope, kpiUnits, type AnalyticsStore, type FxRates } from '@presales/analytics';
 import { formatPeriod } from '@presales/kpi';
-import { ANALYTICS_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { KPI_STORE, FX_RATES } from '../infrastructure/tokens.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
 
 @QueryHandler(GetScorecardQuery)
 export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
@@ -28,7 +28,7 @@ export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
 @QueryHandler(GetKpiTrendQuery)
 export class GetKpiTrendHandler implements IQueryHandler<GetKpiTrendQuery> {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
@@ -40,7 +40,7 @@ export class GetKpiTrendHandler implements IQueryHandler<GetKpiTrendQuery> {
 @QueryHandler(GetKpiUnitsQuery)
 export class GetKpiUnitsHandler implements IQueryHandler<GetKpiUnitsQuery> {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 

@@ -1,14 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { assessMaturity, type AnalyticsStore, type FxRates } from '@presales/analytics';
-import { ANALYTICS_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { KPI_STORE, FX_RATES } from '../infrastructure/tokens.js';
 import { KpiRegistry } from '../kpis/kpi-registry.js';
 import { GetMaturityQuery } from './get-maturity.query.js';
 
 @QueryHandler(GetMaturityQuery)
 export class GetMaturityHandler implements IQueryHandler<GetMaturityQuery> {
   constructor(
-    @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
+    @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
     private readonly registry: KpiRegistry,
   ) {}

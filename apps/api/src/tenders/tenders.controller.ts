@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
-import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
+import { IllegalStateError, IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
 import { Allow, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
@@ -31,6 +31,9 @@ export class TendersController {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
     const occurredAt = receivedAt ?? this.clock().toISOString();
+    if (Date.parse(data.deadline) <= Date.parse(occurredAt)) {
+      throw new IllegalStateError(`tender ${data.tenderId}`, `its deadline ${data.deadline} is not after its receipt ${occurredAt}`);
+    }
     const result = await this.commandBus.execute(new RecordTenderCommand(data, { occurredAt, actor: actorOf(principal) }));
     return {
       streamId: result.streamId,

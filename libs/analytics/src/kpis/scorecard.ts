@@ -31,14 +31,32 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
 }
 
 /**
+ * Whether the cards judge each KPI's trend against its previous period. Maturity reads no trend:
+ * without it the period before a window is not computed (a third of a 2-quarter window's KPI
+ * queries), and every line says trend `no_data` with no previous actual.
+ */
+export interface ScorecardsOptions {
+  readonly trend: 'against_previous_period' | 'not_judged';
+}
+
+/** The previous period's actual of a card that judges no trend. */
+const NOT_COMPUTED: KpiActual = { value: null, units: 0, sql: '' };
+
+/**
  * The scorecards of several periods of one scope (a maturity window's quarters), as of one
  * moment. Each period needs the previous one for its trend; a period computed for one card
  * serves the next, so consecutive periods cost one more period each, not two. Every KPI of
  * every period is sent together (computeKpis).
  */
-export async function buildScorecards(store: AnalyticsStore, request: Omit<ScorecardRequest, 'period'>, periods: readonly Period[]): Promise<ScorecardResponse[]> {
+export async function buildScorecards(
+  store: AnalyticsStore,
+  request: Omit<ScorecardRequest, 'period'>,
+  periods: readonly Period[],
+  options: ScorecardsOptions = { trend: 'against_previous_period' },
+): Promise<ScorecardResponse[]> {
   const computed = new Map<string, Period>();
-  for (const period of periods) for (const needed of [period, previousPeriod(period)]) computed.set(formatPeriod(needed), needed);
+  const neededFor = (period: Period) => (options.trend === 'against_previous_period' ? [period, previousPeriod(period)] : [period]);
+  for (const period of periods) for (const needed of neededFor(period)) computed.set(formatPeriod(needed), needed);
   const slotOf = new Map([...computed.keys()].map((key, i) => [key, i * request.definitions.length]));
   // A KPI query is the request's question of one definition and period (as a trend's are).
   const { live, definitions, ...question } = request;
@@ -48,10 +66,11 @@ export async function buildScorecards(store: AnalyticsStore, request: Omit<Score
     live === undefined ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf })) : computeLiveKpis(store, queries, request.asOf, live),
   ]);
   return periods.map((period, p) => {
-    const [current, previous] = [slotOf.get(formatPeriod(period))!, slotOf.get(formatPeriod(previousPeriod(period)))!];
+    const current = slotOf.get(formatPeriod(period))!;
+    const previous = options.trend === 'against_previous_period' ? slotOf.get(formatPeriod(previousPeriod(period)))! : undefined;
     const { targets, actions } = records[p]!;
     const lines = request.definitions.map((definition, i) =>
-      scorecardLine({ ...request, period, asOf }, definition, actuals[current + i]!, actuals[previous + i]!, targets, actions),
+      scorecardLine({ ...request, period, asOf }, definition, actuals[current + i]!, previous === undefined ? NOT_COMPUTED : actuals[previous + i]!, targets, actions),
     );
     // Context KPIs are never judged; a project type may also say a KPI does not count for it.
     const counts = (line: ScorecardLine) =>

@@ -1,6 +1,8 @@
 import {
   areaMaturity,
   composite,
+  kpiPracticeRules,
+  practiceEvidence,
   formatPeriod,
   MATURITY_LEVELS,
   MATURITY_PRACTICES,
@@ -9,6 +11,7 @@ import {
   PROCESS_AREAS,
   shiftPeriod,
   type KpiDefinition,
+  type KpiPracticeKind,
   type Period,
   type PracticeEvidence,
   type ProcessArea,
@@ -41,9 +44,11 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const from = periodBounds(quarters[0]!).start;
   const to = periodBounds(current).start;
   const areas = request.areas ?? PROCESS_AREAS;
+  // An area's levels 4 and 5 read its own KPIs only: one area's drill-down computes a sixth of them.
+  const definitions = request.definitions.filter((definition) => areas.includes(definition.area));
   // Every query is independent: sent together, they run as many at once as the store can.
   const [scorecards, records] = await Promise.all([
-    buildScorecards(store, { definitions: request.definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters),
+    buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, { trend: 'not_judged' }),
     Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
   ]);
   const results = areas.map((area, i) => {
@@ -61,15 +66,7 @@ async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: D
     const units = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
     const [row] = await store.query<{ units: number | string; failing: number | string; failing_ids: string[] }>(evidenceSql(units));
     const failing = Number(row?.failing ?? 0);
-    return {
-      id: practice.id,
-      level: practice.level,
-      description: practice.description,
-      evidence: Number(row?.units ?? 0) - failing,
-      units: Number(row?.units ?? 0),
-      threshold: practice.id.endsWith('.standard_published') ? 1 : request.threshold,
-      failingUnitIds: row?.failing_ids ?? [],
-    };
+    return practiceEvidence(practice, request.threshold, { evidence: Number(row?.units ?? 0) - failing, units: Number(row?.units ?? 0), failingUnitIds: row?.failing_ids ?? [] });
   }));
 }
 
@@ -101,47 +98,19 @@ function kpiPractices(area: ProcessArea, scorecards: readonly ScorecardResponse[
   );
   const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
   const improved = first !== null && last !== null && composites.length > 1 && last > first;
-  return [
-    {
-      id: `${area}.kpis_targeted_and_measured`,
-      level: 4,
-      description: 'every KPI of the area has a target set in each quarter of the window and its actual is computed',
-      evidence: measured.length,
-      units: kpiPeriods.length,
-      threshold: 1,
-      failingUnitIds: kpiPeriods.filter((kp) => !measured.includes(kp)).map(label).slice(0, FAILING_SHOWN),
-    },
-    {
-      id: `${area}.red_kpis_get_actions`,
-      level: 5,
-      description: 'red KPI-quarters of the area have a CorrectiveActionRaised',
-      evidence: acted.length,
-      units: reds.length,
-      threshold,
-      failingUnitIds: reds.filter((kp) => !acted.includes(kp)).map(label).slice(0, FAILING_SHOWN),
-      passesWhenEmpty: true,
-    },
-    {
-      id: `${area}.actions_effective`,
-      level: 5,
-      description: 'at least half of the verified corrective actions were effective',
-      evidence: effective,
-      units: verified,
-      threshold: 0.5,
-      failingUnitIds: [],
-    },
-    {
-      id: `${area}.composite_improved`,
-      level: 5,
-      description: "the area's composite improved over the window",
+  const counted: Record<KpiPracticeKind, { evidence: number; units: number; failingUnitIds: readonly string[] }> = {
+    kpis_targeted_and_measured: { evidence: measured.length, units: kpiPeriods.length, failingUnitIds: kpiPeriods.filter((kp) => !measured.includes(kp)).map(label).slice(0, FAILING_SHOWN) },
+    red_kpis_get_actions: { evidence: acted.length, units: reds.length, failingUnitIds: reds.filter((kp) => !acted.includes(kp)).map(label).slice(0, FAILING_SHOWN) },
+    actions_effective: { evidence: effective, units: verified, failingUnitIds: [] },
+    composite_improved: {
       evidence: improved ? 1 : 0,
       units: 1,
-      threshold: 1,
       failingUnitIds: improved
         ? []
         : composites.length < 2
           ? ['a window of one quarter: improving needs two or more (window ≥ 2)']
           : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
     },
-  ];
+  };
+  return kpiPracticeRules(area).map((rule) => practiceEvidence(rule, threshold, counted[rule.kind]));
 }

@@ -99,6 +99,16 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       });
     }
 
+    it('runs queries read-only: a write or a setting sent as a query is refused and changes nothing', async () => {
+      const store = await fresh();
+      await store.command('CREATE TABLE guarded (n UInt32) ENGINE = MergeTree ORDER BY n');
+      await store.insert('guarded', [{ n: 1 }]);
+      // ClickHouse 18.16 refuses it earlier: the client appends FORMAT to the statement.
+      await expect(store.query('INSERT INTO guarded SELECT 2')).rejects.toThrow(/readonly|Syntax error/i);
+      await expect(store.query('SELECT count() AS n FROM guarded SETTINGS readonly = 0')).rejects.toThrow(/readonly/i);
+      expect(await store.query('SELECT count() AS n FROM guarded')).toEqual([{ n: 1 }]);
+    });
+
     it('answers queries sent at once, each its own, and reads every insert that has settled', async () => {
       const store = await fresh();
       expect(store.capabilities.concurrentQueries).toBeGreaterThanOrEqual(1);

@@ -2,3 +2,4 @@ export { describeAnalyticsStoreContract, type AnalyticsStoreFactory, type Analyt
 export { recordedTender } from './fixtures.js';
 export { describeAnalystSqlContract, TEST_ANALYST_LIMITS } from './analyst-sql.contract.js';
 export { describeKpiSqlContract, TEST_FX } from './kpi.contract.js';
+export { ungatedForTests } from './ungated-sql.js';

@@ -110,6 +110,11 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect(together).toEqual(alone);
       expect(together.map((card) => card.lines.find((line) => line.kpiId === 'hit_rate')!.do.actual)).toEqual([null, 1]);
       expect(together[1]!.lines.find((line) => line.kpiId === 'hit_rate')!.check.previousActual).toBeNull();
+      // Maturity's cards judge no trend: the same Plan, Do, Check and Act, without the period before.
+      const untrended = await buildScorecards(store, request, periods, { trend: 'not_judged' });
+      const withoutTrend = (cards: typeof together) => cards.map((card) => ({ ...card, lines: card.lines.map((line) => ({ ...line, check: { ...line.check, trend: 'no_data', previousActual: null } })) }));
+      expect(untrended).toEqual(withoutTrend(together));
+      expect(new Set(untrended.flatMap((card) => card.lines.map((line) => line.check.trend)))).toEqual(new Set(['no_data']));
     });
 
     it("counts every scope's corrective actions in the org scorecard's Act, and only the team's in the team's", async () => {

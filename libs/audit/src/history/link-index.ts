@@ -17,7 +17,7 @@ const PAGE = 5000;
  * stream and its verification shows the gap.
  */
 export class LinkIndex {
-  /** Last `$all` position read. */
+  /** Last `$all` position read; 0n (the port's "before everything") until the first read. */
   private position = 0n;
   private readonly streamsByReference = new Map<string, Set<string>>();
   private readonly firstSeen = new Map<string, bigint>();
@@ -58,7 +58,8 @@ export class LinkIndex {
     // even where no linking event lies at its end.
     const { headPosition } = await this.store.health();
     for (;;) {
-      const page = await this.store.readAll({ fromPosition: this.position + 1n, maxCount: PAGE, filter: { eventTypes: LINKING_TYPES } });
+      // Positions are opaque (EventStoreDB's are byte offsets): the store pages past the last one read.
+      const page = await this.store.readAll({ ...(this.position === 0n ? {} : { afterPosition: this.position }), maxCount: PAGE, filter: { eventTypes: LINKING_TYPES } });
       for (const event of page) this.learn(event);
       if (page.length < PAGE) break;
     }

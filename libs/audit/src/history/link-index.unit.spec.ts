@@ -24,7 +24,7 @@ describe('the link index', () => {
     const headAfterFirst = (await store.health()).headPosition;
     await playScript(store, (now) => (store.now = now), disputeScript({ key: 'b' }));
     expect(await index.linksOf('T-b', 'O-b')).toEqual(await findLinkedStreams(store, 'T-b', 'O-b'));
-    expect(reads.map((r) => r.fromPosition)).toEqual([1n, headAfterFirst + 1n]);
+    expect(reads.map((r) => r.afterPosition)).toEqual([undefined, headAfterFirst]);
   });
 
   it('remembers a link whose event was later deleted from the file, so the gap shows', async () => {
@@ -43,7 +43,7 @@ describe('the link index', () => {
     const index = new LinkIndex({ readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)), health: () => store.health() });
     await index.warm();
     expect((await index.linksOf('T-a', 'O-a')).warRoomStreams).toEqual(['warroom-W-a']);
-    expect(reads.map((r) => r.fromPosition)).toEqual([1n, (await store.health()).headPosition + 1n]);
+    expect(reads.map((r) => r.afterPosition)).toEqual([undefined, (await store.health()).headPosition]);
   });
 
   it('serialises questions asked at once: the second reads only what the first left', async () => {

@@ -58,8 +58,9 @@ export class MemoryEventStore implements AuditedStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.afterPosition;
     const from = options.fromPosition ?? 0n;
-    return this.log.filter((event) => event.position >= from && matchesFilter(options.filter, event.streamId, event.type)).slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    return this.log.filter((event) => (after === undefined ? event.position >= from : event.position > after) && matchesFilter(options.filter, event.streamId, event.type)).slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
   async health(): Promise<{ engine: string; headPosition: bigint }> {

@@ -4,9 +4,13 @@ import { checkpointsContract } from './contract/checkpoints.contract.js';
 import { deletionContract } from './contract/deletion.contract.js';
 import { envelopeContract } from './contract/envelope.contract.js';
 import { idempotencyContract } from './contract/idempotency.contract.js';
+import { limitsContract } from './contract/limits.contract.js';
 import { metadataContract } from './contract/metadata.contract.js';
+import { pagingContract } from './contract/paging.contract.js';
 import { processesContract } from './contract/processes.contract.js';
 import { readsContract } from './contract/reads.contract.js';
+import { restartContract } from './contract/restart.contract.js';
+import { retriesContract } from './contract/retries.contract.js';
 import type { EventStoreFactory, EventStoreUnderTest } from './contract/subject.js';
 import { subscriptionContract } from './contract/subscription.contract.js';
 import { verificationContract } from './contract/verification.contract.js';
@@ -40,13 +44,17 @@ export function describeEventStoreContract(adapterName: string, factory: EventSt
 
     appendContract(subject);
     idempotencyContract(subject);
+    retriesContract(subject);
     envelopeContract(subject);
     readsContract(subject);
+    pagingContract(subject);
     deletionContract(subject);
     metadataContract(subject);
     subscriptionContract(subject);
     checkpointsContract(subject);
     verificationContract(subject);
     processesContract(subject);
+    limitsContract(subject);
+    restartContract(subject);
   });
 }

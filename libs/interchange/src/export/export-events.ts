@@ -1,4 +1,4 @@
-import type { EventStore } from '@presales/event-store';
+import type { EventStore, ReadAllStart } from '@presales/event-store';
 import { exportLineOf } from '../line/export-line.js';
 
 export interface ExportOptions {
@@ -14,11 +14,12 @@ export interface ExportOptions {
 export async function* exportLines(store: Pick<EventStore, 'readAll'>, options: ExportOptions = {}): AsyncGenerator<string> {
   const pageSize = options.pageSize ?? 2000;
   const filter = options.streamPrefixes === undefined || options.streamPrefixes.length === 0 ? undefined : { streamPrefixes: options.streamPrefixes };
-  let from = options.fromPosition ?? 0n;
+  // Positions are opaque (EventStoreDB's are byte offsets): each page starts past the last event read.
+  let start: ReadAllStart = options.fromPosition === undefined ? {} : { fromPosition: options.fromPosition };
   for (;;) {
-    const page = await store.readAll({ fromPosition: from, maxCount: pageSize, ...(filter === undefined ? {} : { filter }) });
+    const page = await store.readAll({ ...start, maxCount: pageSize, ...(filter === undefined ? {} : { filter }) });
     for (const event of page) yield exportLineOf(event);
     if (page.length < pageSize) return;
-    from = page[page.length - 1]!.position + 1n;
+    start = { afterPosition: page[page.length - 1]!.position };
   }
 }

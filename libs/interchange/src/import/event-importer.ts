@@ -1,5 +1,5 @@
 import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, parseDomainEvent, parseStreamName, ValidationError, type Actor, type DomainEvent } from '@presales/domain';
-import { DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
+import { AppendTooLargeError, DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
 import { contentFingerprint, derivedEventId } from '../line/event-id.js';
 import { parseEnvelope, writerMetadataOf, type ImportCandidate, type ImportLine } from '../line/import-line.js';
 import { LineRejectedError, reject, type Rejection, type RejectionCode } from './rejection.js';
@@ -170,7 +170,8 @@ export class EventImporter {
       entry.commit(result.nextExpectedRevision);
     } catch (error) {
       // The store cannot say which of several ids it already holds elsewhere: find it one event at a time.
-      if (error instanceof DuplicateEventIdError) return this.appendOneByOne(entry);
+      // Likewise a batch over the store's append limit (EventStoreDB: 1 MiB by default) goes in one event at a time.
+      if (error instanceof DuplicateEventIdError || error instanceof AppendTooLargeError) return this.appendOneByOne(entry);
       this.refuseBatch(entry, error);
     }
   }

@@ -76,6 +76,9 @@ export class Scenario {
   supportAcknowledged(opportunityId: string, requestId: string, consultantId: string, when: When): this {
     return this.add(`opportunity-${opportunityId}`, 'PresalesSupportAcknowledged', { requestId, consultantId }, when);
   }
+  requirementCaptured(opportunityId: string, requirementId: string, when: When): this {
+    return this.add(`opportunity-${opportunityId}`, 'RequirementCaptured', { requirementId, title: `Requirement ${requirementId}`, category: 'functional', priority: 'must', source: 'rfp' }, when);
+  }
   requirementFit(opportunityId: string, requirementId: string, fit: 'standard' | 'configurable' | 'custom' | 'gap', when: When, productLine = 'erp'): this {
     return this.add(`opportunity-${opportunityId}`, 'RequirementFitAssessed', { requirementId, fit, productLine }, when);
   }
@@ -92,6 +95,10 @@ export class Scenario {
   }
   review(id: string, reviewId: string, outcome: 'approved' | 'rework' | 'rejected', when: When): this {
     return this.add(`tender-${id}`, 'ReviewHeld', { reviewId, stage: 'solution', reviewerIds: ['r1'], outcome }, when);
+  }
+  /** A review of a given stage that cites a bid checklist version, or none. */
+  reviewCiting(id: string, reviewId: string, stage: 'solution' | 'commercial' | 'legal' | 'final', checklistVersion: number | undefined, when: When): this {
+    return this.add(`tender-${id}`, 'ReviewHeld', { reviewId, stage, reviewerIds: ['r1'], outcome: 'approved', ...(checklistVersion === undefined ? {} : { checklistVersion }) }, when);
   }
   submitted(id: string, when: When): this {
     return this.add(`tender-${id}`, 'BidSubmitted', { documentSha256: HASH, channel: 'portal' }, when);
@@ -174,8 +181,21 @@ export class Scenario {
   }
 
   // action-<id>
+  /** Version `version` of an area's standard: the domain numbers them 1, 2, … in its stream. */
+  standard(area: string, version: number, when: When): this {
+    return this.add(`process-${area}`, 'ProcessStandardPublished', { area, version, checklist: [`Checklist of ${area}, version ${version}`] }, when);
+  }
   actionRaised(id: string, kpiId: string, period: string, scope: { kind: string; id?: string }, dueAt: string, when: When): this {
     return this.add(`action-${id}`, 'CorrectiveActionRaised', { actionId: id, kpiId, period, scope, rootCause: 'cause', action: 'fix', ownerId: 'm1', dueAt }, when);
+  }
+  actionVerified(id: string, effective: boolean, when: When): this {
+    return this.add(`action-${id}`, 'CorrectiveActionVerified', { actionId: id, effective, measuredDelta: effective ? '0.1' : '0' }, when);
+  }
+  targetSet(kpiId: string, period: string, target: string, when: When, scope: { kind: string; id?: string } = { kind: 'org' }): this {
+    return this.add(`kpi-${kpiId}`, 'KpiTargetSet', { period, scope, target }, when);
+  }
+  skillCertified(consultantId: string, when: When): this {
+    return this.add(`consultant-${consultantId}`, 'SkillCertified', { skill: 'Kubernetes', level: 3 }, when);
   }
   actionCompleted(id: string, when: When): this {
     return this.add(`action-${id}`, 'CorrectiveActionCompleted', { actionId: id, result: 'done' }, when);

@@ -74,7 +74,10 @@ describe('the role matrix, route by route', () => {
       'GET /api/auth/oidc/login',
       'GET /api/auth/providers',
       'POST /api/auth/token',
+      'GET /api/docs',
+      'GET /api/docs/init.js',
       'GET /api/health',
+      'GET /api/openapi.json',
       'GET /metrics',
     ]);
   });

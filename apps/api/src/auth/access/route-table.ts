@@ -10,6 +10,9 @@ export interface RouteAccess {
   readonly path: string;
   /** undefined: the route declares nothing, and the guard refuses it (a test fails for it). */
   readonly rule: AccessRule | undefined;
+  readonly controller: string;
+  /** The handler's method name: a command route's is the command's name. */
+  readonly handler: string;
 }
 
 function joinPath(...parts: readonly string[]): string {
@@ -32,7 +35,7 @@ export function routeTable(controllers: readonly Type[]): RouteAccess[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
       const rule = (Reflect.getMetadata(ACCESS.KEY, handler) as AccessRule | undefined) ?? classRule;
-      routes.push({ method: RequestMethod[method], path: joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')), rule });
+      routes.push({ method: RequestMethod[method], path: joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')), rule, controller: controller.name, handler: name });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

@@ -1,3 +1,4 @@
+import type { ApiTokenInfo } from '@presales/contracts';
 import { ForbiddenException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { CLOCK, type Clock } from '../../infrastructure/tokens.js';
 import { CREDENTIAL_STORE } from '../auth-tokens.js';
@@ -10,18 +11,7 @@ import type { TokenRecord } from '../store/credential-records.js';
 import type { CredentialStore } from '../store/credential-store.js';
 
 /** A token as listed: everything but its secret, which is shown once, when made. */
-export interface TokenView {
-  readonly id: string;
-  readonly name: string;
-  readonly role: UserRole;
-  readonly ownerId: string;
-  readonly actsAs: string;
-  readonly createdAt: string;
-  readonly expiresAt: string | null;
-  readonly revokedAt: string | null;
-  readonly lastUsedAt: string | null;
-  readonly state: 'active' | 'expired' | 'revoked';
-}
+export type TokenView = ApiTokenInfo;
 
 /** Last use is written at most once a minute per token: a busy integration should not write on every call. */
 const LAST_USE_RESOLUTION_MS = 60_000;

@@ -1,3 +1,4 @@
+import type { AccountInfo } from '@presales/contracts';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { Actor } from '@presales/domain';
 import { CLOCK, type Clock } from '../../infrastructure/tokens.js';
@@ -23,15 +24,7 @@ export interface NewAccount {
 export type AccountSource = 'local' | 'oidc' | 'first-start' | 'demo';
 
 /** What the API shows of an account: never its password hash. */
-export interface AccountView {
-  readonly id: string;
-  readonly username: string;
-  readonly name: string;
-  readonly role: UserRole;
-  readonly signIn: readonly ('password' | 'oidc')[];
-  readonly disabled: boolean;
-  readonly createdAt: string;
-}
+export type AccountView = AccountInfo;
 
 export function accountView(record: AccountRecord): AccountView {
   const signIn: ('password' | 'oidc')[] = [];

@@ -57,6 +57,24 @@ export function appendContract(subject: SubjectAccessor): void {
       expect(await typesIn(store, stream)).toEqual(['A', `${winner}1`, `${winner}2`, `${winner}3`]);
     });
 
+    it('gives every loser of repeated races a WrongExpectedVersionError with the winner revision, never another error', async () => {
+      const { store } = subject();
+      const stream = uniqueStream('tender');
+      let head = (await store.appendToStream(stream, [anEvent('Start')], { expectedRevision: 'no_stream' })).nextExpectedRevision;
+      for (let round = 0; round < 20; round += 1) {
+        const results = await Promise.allSettled([0, 1, 2].map((w) => store.appendToStream(stream, [anEvent(`R${round}W${w}`), anEvent(`R${round}W${w}`)], { expectedRevision: head })));
+        const won = results.filter((r) => r.status === 'fulfilled');
+        expect(won, `round ${round}`).toHaveLength(1);
+        const next = (won[0] as PromiseFulfilledResult<{ nextExpectedRevision: bigint }>).value.nextExpectedRevision;
+        for (const lost of results.filter((r) => r.status === 'rejected')) {
+          expect(lost.reason, `round ${round}`).toBeInstanceOf(WrongExpectedVersionError);
+          expect((lost.reason as WrongExpectedVersionError).actual, `round ${round}`).toBe(next);
+        }
+        head = next;
+      }
+      expect(await store.verifyStream(stream)).toMatchObject({ ok: true, events: 41 });
+    });
+
     it('serialises racing writers that expect any, each batch contiguous', async () => {
       const { store } = subject();
       const stream = uniqueStream('tender');

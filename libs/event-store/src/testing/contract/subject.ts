@@ -12,6 +12,18 @@ export interface EventStoreUnderTest {
    * SIGKILL crash tests; adapters that cannot share a store across processes leave it out.
    */
   readonly spawnWriter?: () => ChildProcess;
+  /**
+   * Stops the store's server and starts it again with its data (the EventStoreDB test stand-in);
+   * for the subscription-survives-a-restart case. Embedded stores have no server to restart.
+   */
+  readonly restartServer?: () => Promise<void>;
+  /**
+   * Writes, behind the port's back, a JSON event without the Presales envelope into `streamId`
+   * (another application sharing an EventStoreDB). Stores only Presales Ledger writes to leave it out.
+   */
+  readonly writeForeignEvent?: (streamId: string) => Promise<void>;
+  /** The store may hold other tests' events (a real server named by EVENTSTORE_URL): no "empty store" test. */
+  readonly shared?: boolean;
   readonly cleanup: () => Promise<void>;
 }
 

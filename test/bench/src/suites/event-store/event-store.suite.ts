@@ -1,4 +1,5 @@
 import { SqliteEventStore, type Durability } from '@presales/event-store-sqlite';
+import type { ReadAllStart } from '@presales/event-store';
 import { pairedRuns, throughput } from '../../measure.js';
 import type { BenchContext, BenchSection, BenchSuite, Figure, Ratio } from '../../suite.js';
 import { batches, STREAMS } from './fixtures.js';
@@ -71,10 +72,10 @@ async function readFigures(context: BenchContext): Promise<Figure[]> {
     for (const [call, batch] of batches(READ_EVENTS / 100, 100).entries()) await store.appendToStream(`tender-${call % STREAMS}`, batch);
     const { ours, baseline: raw } = await pairedRuns(context.runs, async () => ({
       ours: await throughput(READ_EVENTS, async () => {
-        for (let from = 1n; ; ) {
-          const page = await store.readAll({ fromPosition: from, maxCount: READ_PAGE });
+        for (let start: ReadAllStart = {}; ; ) {
+          const page = await store.readAll({ ...start, maxCount: READ_PAGE });
           if (page.length < READ_PAGE) break;
-          from = page[page.length - 1]!.position + 1n;
+          start = { afterPosition: page[page.length - 1]!.position };
         }
       }),
       baseline: rawReadThroughput(database.file, READ_PAGE),

@@ -2,20 +2,24 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildScorecard, buildTrend, computeKpi, computeKpis, type FxRates } from '@presales/analytics';
+import { assessMaturity, buildScorecard, buildTrend, computeKpi, computeKpis, type FxRates } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { generateDemo } from '@presales/demo';
 import { KPI_CATALOG, parsePeriod, periodBounds, periodsBetween } from '@presales/kpi';
 import type { BenchContext, BenchSection, BenchSuite, Figure, Ratio } from '../../suite.js';
 import { collectGarbage } from '../../measure.js';
+import { scorecardBesideAnalysts } from './analyst-fairness.js';
 import { backgroundMergesDone } from './background-merges.js';
 import { loadKpiData } from './kpi-data.js';
 import { SQLITE_KPIS, tablesRead } from './sqlite-kpis.js';
+import { describeReads, recordingStore, tableReads } from './table-reads.js';
 
 const SIZES = (process.env['BENCH_KPI_EVENTS'] ?? '1000000,10000000').split(',').map(Number);
 /** The generator lands within a percent or two of its scale; asking this much more makes a size at least its number of events. */
 const SCALE_MARGIN = 1.02;
 const PERIOD = '2025-06';
+/** Maturity's default window (2 quarters) over the history's last half year, 2025-Q3 and 2025-Q4. */
+const MATURITY_AS_OF = new Date('2026-01-15T00:00:00Z');
 const FX = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
 
 async function timed(work: () => unknown): Promise<number> {
@@ -69,6 +73,13 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
     const subsetTables = [...new Set(subset.flatMap((definition) => tablesRead(SQLITE_KPIS[definition.id]!(0, 0, 0))))];
     const floorSql = `SELECT ${subsetTables.map((table) => `(SELECT count() FROM ${table} WHERE occurred_at_ms >= ${start.getTime()} AND occurred_at_ms < ${end.getTime()}) AS ${table}`).join(', ')}`;
     const chdbFloor: number[] = [];
+    const maturityRequest = { asOf: MATURITY_AS_OF, windowQuarters: 2, threshold: 0.8, definitions: KPI_CATALOG, fx: FX };
+    const maturity: number[] = [];
+    // Issue 26's cost: how often one maturity request reads each table (the aim: once).
+    const recorded = recordingStore(analytics);
+    await assessMaturity(recorded.store, maturityRequest);
+    const maturityReads = tableReads(recorded.statements);
+    context.log(`kpi: maturity over ${KPI_CATALOG.length} KPIs and 10 areas: ${describeReads(recorded.statements)}`);
     // One pass over every figure, each timed once.
     const pass = async () => ({
       scorecardLive: await timed(() => buildScorecard(analytics!, live)),
@@ -84,6 +95,7 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
         for (const definition of subset) sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get();
       }),
       chdbFloor: await timed(() => analytics!.query(floorSql)),
+      maturity: await timed(() => assessMaturity(analytics!, maturityRequest)),
     });
     // Timed from a collected heap, once the collector's background threads are done with what
     // generating the history left: until then every chDB query ran 100–270 ms slower (2 cores).
@@ -100,7 +112,9 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       chdbSubset.push(times.chdbSubset);
       sqliteSubset.push(times.sqliteSubset);
       chdbFloor.push(times.chdbFloor);
+      maturity.push(times.maturity);
     }
+    const besideAnalysts = await scorecardBesideAnalysts(analytics, () => timed(() => buildScorecard(analytics!, request)), context.runs);
     for (const definition of subset) {
       const ours = (await computeKpi(analytics, { definition, period, scope: { kind: 'org' }, asOf, fx: FX })).value;
       const theirs = (sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get() as { value: number | null }).value;
@@ -113,7 +127,17 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       figures: [
         { id: `scorecard-live-${tag}`, label: `scorecard, all ${KPI_CATALOG.length} KPIs and their previous period, org scope, warm, live (no asOf), ${label}`, unit: 'ms', samples: scorecardLive, target: 300, lowerIsBetter: true },
         { id: `scorecard-${tag}`, label: `the same scorecard as of a given moment (asOf filter on every table), ${label}`, unit: 'ms', samples: scorecard, target: 300, lowerIsBetter: true },
+        { id: `scorecard-beside-analysts-${tag}`, label: `the same scorecard while three callers run heavy analyst queries back to back, ${label}`, unit: 'ms', samples: besideAnalysts, lowerIsBetter: true },
         { id: `scorecard-one-${tag}`, label: `the same scorecard sent as one statement, ${label}`, unit: 'ms', samples: scorecardOneStatement, lowerIsBetter: true },
+        { id: `maturity-${tag}`, label: `maturity of the 10 areas, window 2025-Q3–Q4 as of ${MATURITY_AS_OF.toISOString().slice(0, 10)}: 30 practices and the window's scorecards, ${label}`, unit: 'ms', samples: maturity, lowerIsBetter: true },
+        {
+          id: `maturity-reads-${tag}`,
+          label: `table reads of that maturity request, against one read of each of the ${maturityReads.size} tables it needs (the target)`,
+          unit: 'reads',
+          samples: [[...maturityReads.values()].reduce((sum, n) => sum + n, 0)],
+          target: maturityReads.size,
+          lowerIsBetter: true,
+        },
         { id: `trend-${tag}`, label: `24-month trend of win_rate, ${label}`, unit: 'ms', samples: trend, lowerIsBetter: true },
         { id: `sqlite-trend-${tag}`, label: `the same 24-month trend on SQLite fact tables (indexed), ${label}`, unit: 'ms', samples: sqliteTrend, lowerIsBetter: true },
         { id: `chdb-${tag}`, label: `${subset.length} KPIs (${subset.map((d) => d.id).join(', ')}) on chDB, ${label}`, unit: 'ms', samples: chdbSubset, lowerIsBetter: true },
@@ -121,6 +145,7 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
         { id: `chdb-floor-${tag}`, label: `the least chDB takes over the ${subsetTables.length} tables those KPIs read: one statement counting each one's rows in the month, no FINAL, no asOf, ${label}`, unit: 'ms', samples: chdbFloor, lowerIsBetter: true },
       ],
       ratios: [
+        { label: `scorecard alone ÷ beside three heavy analyst queries, ${label} (at least 1 ÷ 1.2: slowed by at most 20 %)`, of: `scorecard-${tag}`, against: `scorecard-beside-analysts-${tag}`, target: 0.83 },
         { label: `one statement ÷ ${analytics.capabilities.concurrentQueries} statements at once, scorecard, ${label} (speed-up)`, of: `scorecard-one-${tag}`, against: `scorecard-${tag}` },
         { label: `SQLite time ÷ chDB time, ${subset.length} KPIs of one month, ${label} (speed-up)`, of: `sqlite-${tag}`, against: `chdb-${tag}`, target: 10 },
         { label: `ceiling of that speed-up: SQLite time ÷ the least chDB takes over the same tables, ${label}`, of: `sqlite-${tag}`, against: `chdb-floor-${tag}` },

@@ -1,0 +1,111 @@
+import { aggregateFor } from '@presales/domain';
+import { z } from 'zod';
+import type { RouteAccess } from '../auth/access/route-table.js';
+import { ID_FIELD } from '../commands/aggregate-ids.js';
+import { COMMAND_ROUTES, type CommandRoute } from '../commands/command-routes.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const ERROR_BODY: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', enum: ['validation', 'unauthorized', 'forbidden', 'not_found', 'illegal_state', 'concurrency', 'payload_too_large', 'rate_limited', 'sql_rejected', 'internal'] },
+        message: { type: 'string' },
+        issues: { type: 'array', items: { type: 'object', required: ['path', 'rule'], properties: { path: { type: 'string' }, value: {}, rule: { type: 'string' } } } },
+      },
+    },
+  },
+};
+
+const COMMAND_ACCEPTED: JsonSchema = {
+  type: 'object',
+  required: ['command', 'streamId', 'eventIds', 'revision', 'position', 'projected'],
+  properties: {
+    command: { type: 'string' },
+    streamId: { type: 'string', examples: ['tender-T-2026-017'] },
+    eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
+    revision: { type: 'string', pattern: '^\\d+$', description: 'send back as If-Match' },
+    position: { type: 'string', pattern: '^\\d+$' },
+    projected: { type: 'boolean' },
+  },
+};
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** The command's request body: its schema without the id the path carries, plus the fact's business time. */
+export function commandRequestSchema(route: CommandRoute): JsonSchema {
+  const schema = z.toJSONSchema(aggregateFor(route.category).commands[route.command]!, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _ignored, ...body } = schema;
+  const properties = { ...((body['properties'] as JsonSchema | undefined) ?? {}) };
+  let required = [...((body['required'] as string[] | undefined) ?? [])];
+  if (route.action !== undefined) {
+    delete properties[ID_FIELD[route.category]];
+    required = required.filter((field) => field !== ID_FIELD[route.category]);
+  }
+  properties['occurredAt'] = { type: 'string', format: 'date-time', description: 'when the fact happened (UTC, Z); default: now. Back-dated facts are allowed.' };
+  return { ...body, properties, required };
+}
+
+function operationFor(route: RouteAccess): JsonSchema {
+  const command = COMMAND_ROUTES.find((candidate) => candidate.command === route.handler && route.controller === 'CommandsController');
+  const roles = route.rule === undefined ? [] : route.rule.kind === 'public' ? ['anyone'] : [...route.rule.roles];
+  const parameters = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }));
+  const security = route.rule?.kind === 'public' ? [] : [{ bearer: [] }, { session: [] }];
+  const common = {
+    operationId: command !== undefined ? command.command : `${route.controller.replace(/Controller$/, '')}_${route.handler}`,
+    tags: [route.path.split('/')[2] ?? 'api'],
+    'x-roles': roles,
+    security,
+    parameters,
+  };
+  const denied = route.rule?.kind === 'public' ? {} : { '401': errorResponse('not signed in, or the token expired or was revoked'), '403': errorResponse('the role may not do this, or the record is not yours') };
+  if (command === undefined) {
+    return { ...common, summary: `${route.method} ${route.path}`, description: `Roles: ${roles.join(', ')}. See README's API table.`, responses: { '200': { description: 'the answer' }, '400': errorResponse('a parameter is not valid'), ...denied } };
+  }
+  return {
+    ...common,
+    summary: command.summary,
+    description: `Records ${command.command}. Roles: ${roles.join(', ')}${command.involvement === 'opportunity' ? ' (sales and presales: only opportunities they are involved in)' : command.involvement === 'own-consultant' ? ' (presales: only their own record)' : ''}.`,
+    parameters: [
+      ...parameters,
+      { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the ETag (revision) you read; 409 when the record changed since' },
+      { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' }, description: 'a retry with the same key returns the first answer and records nothing' },
+    ],
+    requestBody: { required: true, content: { 'application/json': { schema: commandRequestSchema(command) } } },
+    responses: {
+      '201': { description: 'recorded', headers: { ETag: { schema: { type: 'string' }, description: 'the stream\'s new revision' } }, content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandAccepted' } } } },
+      '400': errorResponse('the body is not valid: every invalid field, its value and the rule'),
+      ...denied,
+      '404': errorResponse('the record the command is addressed to does not exist'),
+      '409': errorResponse('If-Match names another revision than the current one, or a concurrent write won'),
+      '422': errorResponse('a rule of the domain refuses it (e.g. a submission before the tender was received)'),
+    },
+  };
+}
+
+/** OpenAPI 3.1 of every route, generated from the route table and the domain's own schemas. */
+export function openApiDocument(routes: readonly RouteAccess[], version: string): JsonSchema {
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    (paths[path] ??= {})[route.method.toLowerCase()] = operationFor(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Presales Ledger API', version, description: 'Every presales fact recorded as an immutable event; KPIs, maturity and audit derived from them. Sign in: docs/sign-in.md.' },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { Error: ERROR_BODY, CommandAccepted: COMMAND_ACCEPTED },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'an API token (psl_…)' },
+        session: { type: 'apiKey', in: 'cookie', name: 'presales_session', description: 'the dashboard\'s session; send X-CSRF-Token on changes' },
+      },
+    },
+  };
+}

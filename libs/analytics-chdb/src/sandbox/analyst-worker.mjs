@@ -1,0 +1,21 @@
+// One analyst query in a process of its own (decision 0024). The platform starts this file as an
+// unprivileged user in a network namespace of its own, on a hard-linked snapshot of the analytics
+// folder, writes the job to stdin and reads the engine's JSON answer from stdout. One query per
+// process: nothing of one caller's session (settings, database, partial output) reaches another.
+// Plain JavaScript, so the same file runs from the sources (tests) and from dist.
+import { Session } from 'chdb';
+
+/** @typedef {{ path: string, database?: string, sql: string, settings: string[] }} Job */
+
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+/** @type {Job} */
+const job = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+try {
+  const session = new Session(job.path, { connectionArgs: job.settings });
+  if (job.database !== undefined) await session.queryAsync(`USE ${job.database}`);
+  const result = await session.queryAsync(job.sql, { format: 'JSON' });
+  process.stdout.write(result.bytes(), () => process.exit(0));
+} catch (error) {
+  process.stderr.write(error instanceof Error ? error.message : String(error), () => process.exit(3));
+}

@@ -1,0 +1,63 @@
+import type { AnalyticsRow, AnalyticsStore, AnalystLimits, AnalystSession, InsertOptions, TableInsert } from '../../analytics-store.port.js';
+import type { SqlGate } from '../run-analyst-sql.js';
+import { gateSql } from './sql-gate.js';
+
+/** Statements remembered as passed: the gate's verdict on a text never changes. */
+const REMEMBERED = 2000;
+
+/**
+ * The store for KPI reads (decision 0024): a KPI definition's SQL is user SQL, published by a
+ * manager, so every SELECT sent through here passes the gate before it runs, and one that fails
+ * it never runs (a scorecard shows it as that KPI's error, decision 0018). Commands and inserts
+ * are the platform's own and pass through.
+ */
+export class GatedQueryStore implements AnalyticsStore {
+  private readonly passed = new Set<string>();
+
+  constructor(
+    private readonly store: AnalyticsStore,
+    private readonly gate: SqlGate,
+  ) {}
+
+  get engine() {
+    return this.store.engine;
+  }
+
+  get capabilities() {
+    return this.store.capabilities;
+  }
+
+  async query<Row extends object>(sql: string): Promise<Row[]> {
+    if (!this.passed.has(sql)) {
+      await gateSql(this.gate.parser, sql, this.gate.policy);
+      if (this.passed.size >= REMEMBERED) this.passed.delete(this.passed.values().next().value!);
+      this.passed.add(sql);
+    }
+    return this.store.query<Row>(sql);
+  }
+
+  command(sql: string): Promise<void> {
+    return this.store.command(sql);
+  }
+
+  insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void> {
+    return this.store.insert(table, rows, options);
+  }
+
+  beginInsert(table: string): TableInsert {
+    return this.store.beginInsert(table);
+  }
+
+  serverVersion(): Promise<string> {
+    return this.store.serverVersion();
+  }
+
+  openAnalystSession(limits: AnalystLimits): Promise<AnalystSession> {
+    return this.store.openAnalystSession(limits);
+  }
+
+  /** The store underneath is the caller's to close. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

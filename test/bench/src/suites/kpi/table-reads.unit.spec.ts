@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { tableReads } from './table-reads.js';
+
+describe('tableReads', () => {
+  it('counts each FROM <table> FINAL, the only way product SQL reads a table, across statements', () => {
+    const reads = tableReads([
+      'SELECT 1 FROM (SELECT * FROM tender_received FINAL PREWHERE recorded_at_ms <= 5) AS t WHERE entity_id IN (SELECT entity_id FROM (SELECT * FROM bid_decision_made FINAL) AS d)',
+      'SELECT count() FROM (SELECT * FROM tender_received FINAL) AS t',
+      "SELECT 'FROM nothing' AS unit_id FROM (SELECT 1) AS one",
+    ]);
+    expect([...reads.entries()]).toEqual([
+      ['tender_received', 2],
+      ['bid_decision_made', 1],
+    ]);
+  });
+});
