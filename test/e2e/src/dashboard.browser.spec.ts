@@ -174,22 +174,36 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     const openapi = await fetch(`${platform.url}api/openapi.json`);
     const documented = openapi.ok && (await openapi.text()).includes('RaiseCorrectiveAction');
     commandRoutesMissing = !documented;
-    await page.goto(`${platform.url}scorecard?period=${PERIOD}&status=red`);
+    await page.goto(`${platform.url}scorecard?period=${PERIOD}`);
     await viewReady(page);
-    const kpiId = (await page.getAttribute('[data-table=scorecard] tbody tr >> nth=0', 'data-kpi'))!;
-    await page.click(`[data-kpi=${kpiId}] [data-action=raise]`);
+    // A red KPI where higher is better, and with no corrective action yet.
+    const kpiId = (await page.$$eval('[data-table=scorecard] tbody tr[data-status=red][data-direction=up]', (rows) => rows.find((r) => r.querySelector('[data-cell=act][data-actions="0"]'))?.getAttribute('data-kpi')))!;
+    expect(kpiId).toBeDefined();
+    const row = `[data-table=scorecard] tbody tr[data-kpi=${kpiId}]`;
+    await page.click(`${row} [data-action=raise]`);
     await page.fill('[data-dialog=action] textarea[name=rootCause]', 'bids answered late');
     await page.fill('[data-dialog=action] textarea[name=action]', 'a second reviewer on every bid');
     await page.fill('[data-dialog=action] input[name=ownerId]', 'con-000001');
     await page.click('[data-action=submit-command]');
-    if (documented) {
-      await page.waitForSelector(`[data-kpi=${kpiId}] [data-cell=act][data-actions="1"]`);
-    } else {
-      // The command routes are not on this platform yet (issue 17): the dialog shows the API's answer.
+    if (!documented) {
+      // The command routes are not on this platform (issue 17): the dialog shows the API's answer.
       await page.waitForSelector('[data-action-error]');
       expect(await page.textContent('[data-action-error]')).toMatch(/refused it: Not found: .*corrective-actions/);
-      await page.keyboard.press('Escape');
+      return;
     }
+    // The action is in the scorecard's Act column, as the API counts it.
+    await page.waitForSelector(`${row} [data-cell=act][data-actions="1"]`);
+    const card = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
+    expect(card.lines.find((l) => l.kpiId === kpiId)!.act.open).toBe(1);
+    // A target of 1 (1 % for a share) is met: the KPI turns green.
+    await page.click(`${row} [data-action=set-target]`);
+    const target = page.locator('[data-dialog=action] [name=target] input, [data-dialog=action] .el-input-number input').first();
+    await target.fill('1');
+    await target.press('Tab');
+    await page.click('[data-action=submit-command]');
+    await page.waitForSelector(`${row}[data-status=green]`);
+    const after = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
+    expect(after.lines.find((l) => l.kpiId === kpiId)!.plan).toMatchObject({ source: 'target_set' });
   });
 
   it('recomputes status and composite in the browser when a target changes (what-if)', async () => {

@@ -7,12 +7,18 @@ import { request } from './http';
  * name); until that document exists, the resource-style routes below are tried, and the API's
  * answer, an error included, is shown as it comes.
  */
+/** A KPI scope as the domain writes it: `{ kind: 'org' }`, `{ kind: 'team', id: 'team-1' }`. */
+export interface KpiScope {
+  readonly kind: 'org' | 'team' | 'consultant' | 'product_line';
+  readonly id?: string;
+}
+
 export interface CommandPayloads {
   readonly RaiseCorrectiveAction: {
     actionId: string;
     kpiId: string;
     period: string;
-    scope: string;
+    scope: KpiScope;
     rootCause: string;
     action: string;
     ownerId: string;
@@ -20,7 +26,7 @@ export interface CommandPayloads {
   };
   readonly CompleteCorrectiveAction: { actionId: string; result: string };
   readonly VerifyCorrectiveAction: { actionId: string; effective: boolean; measuredDelta: string };
-  readonly SetKpiTarget: { kpiId: string; period: string; scope: string; target: string };
+  readonly SetKpiTarget: { kpiId: string; period: string; scope: KpiScope; target: string };
 }
 export type CommandName = keyof CommandPayloads;
 

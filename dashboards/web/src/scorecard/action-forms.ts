@@ -1,4 +1,4 @@
-import type { CommandPayloads } from '../api/commands';
+import type { CommandPayloads, KpiScope } from '../api/commands';
 
 /** A new corrective action's id: readable, and unique enough for one manager's clicks. */
 export function newActionId(kpiId: string, now: Date, random: () => number = Math.random): string {
@@ -18,6 +18,12 @@ export function decimalString(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
+/** `team:team-1` (the URL's and the read API's form) as the commands take it. */
+export function scopeObject(scope: string): KpiScope {
+  const at = scope.indexOf(':');
+  return at < 0 ? { kind: scope as KpiScope['kind'] } : { kind: scope.slice(0, at) as KpiScope['kind'], id: scope.slice(at + 1) };
+}
+
 export function targetPayload(kpiId: string, period: string, scope: string, target: number): CommandPayloads['SetKpiTarget'] {
-  return { kpiId, period, scope, target: decimalString(target) };
+  return { kpiId, period, scope: scopeObject(scope), target: decimalString(target) };
 }

@@ -1,6 +1,6 @@
 import type { KpiCatalogEntry, ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import { describe, expect, it } from 'vitest';
-import { decimalString, newActionId, targetPayload } from './action-forms';
+import { decimalString, newActionId, scopeObject, targetPayload } from './action-forms';
 import { redFirst, statusCounts, unitsRoute, whatIf } from './scorecard-model';
 
 const line = (kpiId: string, over: { actual?: number | null; target?: number | null; weight?: number; status?: ScorecardLine['check']['status']; direction?: ScorecardLine['direction']; units?: number } = {}): ScorecardLine => ({
@@ -66,6 +66,7 @@ describe('action forms', () => {
   });
   it('sends decimals as strings without float noise', () => {
     expect(decimalString(0.1 + 0.2)).toBe('0.3');
-    expect(targetPayload('win_rate', '2026-Q3', 'org', 0.45)).toEqual({ kpiId: 'win_rate', period: '2026-Q3', scope: 'org', target: '0.45' });
+    expect(targetPayload('win_rate', '2026-Q3', 'org', 0.45)).toEqual({ kpiId: 'win_rate', period: '2026-Q3', scope: { kind: 'org' }, target: '0.45' });
+    expect(scopeObject('product_line:erp')).toEqual({ kind: 'product_line', id: 'erp' });
   });
 });
