@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { dashboardDir } from './dashboard/dashboard-dir.js';
+import { serveDashboard } from './dashboard/serve-dashboard.js';
 import { JSON_BODY_LIMIT, verifyJsonBody } from './errors/json-body.js';
 
 export interface RunningPlatform {
@@ -30,7 +31,7 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
   // Swagger UI's own files from its npm package, for the contract's page at /api/docs.
   app.useStaticAssets(dirname(require.resolve('swagger-ui-dist/package.json')), { prefix: '/api/docs/assets/', index: false });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBody });
-  app.useStaticAssets(dashboardDir());
+  serveDashboard(app, dashboardDir());
   await app.listen(config.port, config.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;

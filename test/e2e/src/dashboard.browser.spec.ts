@@ -1,86 +1,340 @@
-import { mkdirSync } from 'node:fs';
+import type { KpiUnitsResponse, MaturityResponse, ScorecardResponse, SqlResponse, TrendResponse } from '@presales/contracts';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInToApi, type ApiSession } from './api-session.js';
 import { chromiumSkipReason, launchChromium } from './chromium.js';
-import { postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { chooseLanguage, leftoverEnglish, signInThroughForm, viewReady, visibleText } from './dashboard-page.js';
+import { startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 const skip = chromiumSkipReason('the dashboard in Chromium');
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-results');
+const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
+const ADMIN_PASSWORD = 'admin-browser-test-1';
+const DEMO_PASSWORD = 'demo-browser-test-1';
+const PERIOD = '2026-Q3';
 
-describe.skipIf(skip !== undefined)('the dashboard in Chromium', () => {
+/** Every view, with the state its screenshot shows. */
+const VIEWS: readonly { name: string; path: string }[] = [
+  { name: 'overview', path: `overview?period=${PERIOD}` },
+  { name: 'scorecard', path: `scorecard?period=${PERIOD}` },
+  { name: 'what-if', path: `what-if?period=${PERIOD}` },
+  { name: 'kpi-detail', path: `kpis/win_rate?period=${PERIOD}` },
+  { name: 'units', path: `kpis/win_rate/units?period=${PERIOD}&scope=org` },
+  { name: 'record', path: 'records/tnd-000125' },
+  { name: 'maturity', path: 'maturity/bid' },
+  { name: 'capacity', path: `capacity?period=${PERIOD}` },
+  { name: 'pipeline', path: `pipeline?period=${PERIOD}` },
+];
+
+describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
+  let manager: ApiSession;
+  /** Names on the record (teams, consultants, the user): allowed to stay as they are in Chinese text. */
+  let names: string[] = [];
+  const problems: string[] = [];
+  /** Until the command routes exist (issue 17), the dashboard's probe of them is answered 404: that is the API's answer it shows. */
+  let commandRoutesMissing = false;
+  const COMMAND_ROUTES = /\/api\/(openapi\.json|corrective-actions)$/;
+
+  const watch = (target: Page) => {
+    target.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    target.on('console', (message) => {
+      // A signed-out visit asks /api/auth/me (401), and the wrong-password test is refused (401): both are the contract.
+      // An analyst query of a view left behind may still hold the caller's one SQL slot: the next view's
+      // query is answered 429 and the app waits out Retry-After (api/endpoints.ts); the browser logs the 429.
+      const expected = /\/api\/auth\/(me|login)$/.test(message.location().url) || (message.text().includes('429') && message.location().url.endsWith('/api/sql'));
+      if (message.type() === 'error' && !expected) problems.push(`console: ${message.text()} at ${message.location().url}`);
+    });
+    target.on('response', (response) => {
+      if (response.status() === 404) problems.push(`404: ${response.url()}`);
+    });
+  };
 
   beforeAll(async () => {
-    platform = await startPlatform(data.dir);
+    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD, PRESALES_DEMO_PASSWORD: DEMO_PASSWORD });
+    // The demo history is still being projected when the URL is printed: compare against all of it.
+    await untilCaughtUp(platform.url, 120_000);
+    manager = await signInToApi(platform.url, 'manager', DEMO_PASSWORD);
+    const me = await manager.get<{ user: { name: string } }>('api/auth/me');
+    const scopes = await (await manager.post('api/sql', { sql: "SELECT name FROM team_formed FINAL UNION ALL SELECT name FROM consultant_onboarded FINAL" })).json() as SqlResponse;
+    names = [me.user.name, ...scopes.rows.map((r) => String(r['name']))];
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    mkdirSync(SCREENSHOTS, { recursive: true });
-  });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    page = await context.newPage();
+    watch(page);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 180_000);
   afterAll(async () => {
     await browser?.close();
     await platform?.stop();
     data.remove();
   });
 
-  it('shows "no data" on an empty store and healthy engines', async () => {
-    await page.goto(platform.url);
-    await page.waitForSelector('#tenders-summary[data-total="0"]');
-    expect(await page.textContent('#tenders-summary')).toContain('No tenders recorded yet');
-    await page.waitForSelector('#health[data-status="ok"]');
-    expect(await page.textContent('#health')).toContain('analytics chdb');
+  it('asks a deep link to sign in, refuses a wrong password, and comes back to the link', async () => {
+    await page.goto(`${platform.url}scorecard?period=2026-Q2&status=red`);
+    await page.waitForURL(/\/sign-in\?redirect=/);
+    await signInThroughForm(page, 'manager', 'not-the-password');
+    await page.waitForSelector('[data-sign-in-error]');
+    expect(await page.textContent('[data-sign-in-error]')).toContain('wrong');
+    await signInThroughForm(page, 'manager', DEMO_PASSWORD);
+    await page.waitForURL(/\/scorecard\?period=2026-Q2&status=red$/);
+    await viewReady(page);
+    const card = await manager.get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q2');
+    const red = card.lines.filter((l) => l.check.status === 'red').map((l) => l.kpiId);
+    expect(red.length).toBeGreaterThan(0);
+    expect(await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-kpi')))).toEqual(expect.arrayContaining(red));
+    expect(await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(red.map(() => 'red'));
   });
 
-  it('records a tender through the form and the chart updates', async () => {
-    await page.fill('input[name=tenderId]', 'T-UI-1');
-    await page.fill('input[name=opportunityId]', 'O-UI');
-    await page.selectOption('select[name=kind]', 'tender');
-    await page.fill('input[name=issuer]', 'Shenzhen Metro 深圳地铁');
-    await page.fill('input[name=deadline]', '2026-09-30T17:00');
-    await page.fill('input[name=receivedAt]', '2026-09-01T09:00');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('#record-result[data-kind="ok"]');
-    expect(await page.textContent('#record-result')).toContain('Recorded tender-T-UI-1');
-    await page.waitForSelector('#tenders-summary[data-total="1"]');
-    // The bar's label is SVG text drawn by ECharts.
-    await page.waitForFunction(() => [...document.querySelectorAll('#tenders-chart svg text')].some((t) => t.textContent === '2026-09'));
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-after-record.png'), fullPage: true });
+  it('shows the API’s numbers on the overview, the scorecard and the drill-down to a record', async () => {
+    const card = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
+    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await viewReady(page);
+    expect(Number(await page.getAttribute('[data-composite]', 'data-score'))).toBeCloseTo(card.composite.score!, 6);
+    expect(await page.textContent('[data-short-board]')).toContain(card.lines.find((l) => l.kpiId === card.composite.shortBoard!.kpiId)!.names.en);
+    // Red first: the first rows are the red KPIs.
+    const statuses = await page.$$eval('.kpi-row', (rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses.slice(0, card.lines.filter((l) => l.check.status === 'red').length).every((s) => s === 'red')).toBe(true);
+
+    await page.click('[data-nav=scorecard]');
+    await viewReady(page);
+    expect(page.url()).toContain(`period=${PERIOD}`);
+    const shown = await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('[data-cell=actual] .value-link')?.getAttribute('data-value') ?? 'error']));
+    expect(shown).toHaveLength(28);
+    for (const [kpiId, value] of shown) {
+      const actual = card.lines.find((l) => l.kpiId === kpiId)!.do.actual;
+      expect(value === '' ? null : Number(value), kpiId!).toBe(actual);
+    }
+
+    await page.click('[data-kpi=win_rate] [data-cell=actual] .value-link');
+    await page.waitForURL(/\/kpis\/win_rate\/units\?/);
+    await viewReady(page);
+    const units = await manager.get<KpiUnitsResponse>(card.lines.find((l) => l.kpiId === 'win_rate')!.do.unitsHref);
+    expect(await page.$$eval('[data-unit]', (links) => links.map((a) => a.textContent))).toEqual(units.units.map((u) => u.unitId));
+    await page.click('[data-unit] >> nth=0');
+    await page.waitForURL(/\/records\/opp-/);
+    await viewReady(page);
+    expect(await page.$$eval('[data-table=record] tbody tr', (rows) => rows.length)).toBeGreaterThan(0);
+    expect(await page.textContent('[data-table=record]')).toContain('OpportunityRegistered');
   });
 
-  it('shows a tender recorded through the API after a reload', async () => {
-    const response = await postJson(`${platform.url}api/tenders`, { tenderId: 'T-API-2', opportunityId: 'O-UI', kind: 'rfp', issuer: 'Bank', deadline: '2026-10-30T00:00:00Z', receivedAt: '2026-09-15T00:00:00Z' });
-    expect(response.status).toBe(201);
+  it('shows the trend, maturity, capacity and pipeline from the API', async () => {
+    const trend = await manager.get<TrendResponse>('api/kpis/win_rate/trend');
+    await page.goto(`${platform.url}kpis/win_rate?period=${PERIOD}`);
+    await viewReady(page);
+    expect(await page.$$eval('[data-table=trend-points] tbody tr', (rows) => rows.length)).toBe(trend.points.length);
+    expect(await page.$$eval('[data-panel=comparison] svg path', (paths) => paths.length)).toBeGreaterThan(3);
+
+    const maturity = await manager.get<MaturityResponse>('api/maturity');
+    await page.goto(`${platform.url}maturity`);
+    await viewReady(page);
+    const levels = await page.$$eval('[data-list=areas] a', (links) => links.map((a) => [a.getAttribute('data-area'), Number(a.getAttribute('data-level'))]));
+    expect(levels).toEqual(maturity.areas.map((a) => [a.area, a.level]));
+    await page.click('[data-area=bid]');
+    await page.waitForSelector('[data-panel=practices][data-area=bid]');
+    const practices = maturity.areas.find((a) => a.area === 'bid')!.levels.flatMap((l) => l.practices);
+    expect(await page.$$eval('[data-practice]', (rows) => rows.map((r) => [r.getAttribute('data-practice'), r.getAttribute('data-passed')]))).toEqual(practices.map((p) => [p.id, String(p.passed)]));
+
+    await page.goto(`${platform.url}capacity?period=${PERIOD}`);
+    await viewReady(page);
+    expect(Number(await page.getAttribute('[data-panel=heatmap] .chart', 'data-rows'))).toBeGreaterThan(100);
+
+    await page.goto(`${platform.url}pipeline?period=${PERIOD}`);
+    await viewReady(page);
+    for (const panel of ['funnel', 'outcomes', 'gaps', 'calendar']) expect(await page.$$eval(`[data-panel=${panel}] svg`, (svgs) => svgs.length), panel).toBeGreaterThan(0);
+    expect(await page.textContent('[data-panel=funnel]')).toContain('Negotiation');
+  });
+
+  it('shows the numbers of the API for the asOf chosen in the control', async () => {
+    const values = () => page.$$eval('.kpi-row', (rows) => rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('.value-link')?.getAttribute('data-value') ?? 'error']));
+    await page.goto(`${platform.url}overview?period=2026-Q2`);
+    await viewReady(page);
+    const live = await values();
+    await page.click('.as-of input');
+    await page.fill('.as-of input', '2026-05-15');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/asOf=2026-05-15T23(%3A|:)59(%3A|:)59.999Z/);
+    await viewReady(page);
+    const then = await manager.get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q2&asOf=2026-05-15T23:59:59.999Z');
+    expect(Number(await page.getAttribute('[data-composite]', 'data-score'))).toBeCloseTo(then.composite.score!, 6);
+    const shown = await values();
+    for (const [kpiId, value] of shown) expect(value === '' ? null : Number(value), kpiId!).toBe(then.lines.find((l) => l.kpiId === kpiId)!.do.actual);
+    // Mid-quarter, fewer facts were on the record: the numbers are not the live ones.
+    expect(shown).not.toEqual(live);
+    // Back returns to the live numbers: the state is the URL.
+    await page.goBack();
+    await viewReady(page);
+    expect(await values()).toEqual(live);
+  });
+
+  it('raises a corrective action and sets a target through the command routes, or shows the API’s refusal', async () => {
+    const openapi = await fetch(`${platform.url}api/openapi.json`);
+    const documented = openapi.ok && (await openapi.text()).includes('RaiseCorrectiveAction');
+    commandRoutesMissing = !documented;
+    await page.goto(`${platform.url}scorecard?period=${PERIOD}`);
+    await viewReady(page);
+    // A red KPI where higher is better, and with no corrective action yet.
+    const kpiId = (await page.$$eval('[data-table=scorecard] tbody tr[data-status=red][data-direction=up]', (rows) => rows.find((r) => r.querySelector('[data-cell=act][data-actions="0"]'))?.getAttribute('data-kpi')))!;
+    expect(kpiId).toBeDefined();
+    const row = `[data-table=scorecard] tbody tr[data-kpi=${kpiId}]`;
+    await page.click(`${row} [data-action=raise]`);
+    await page.fill('[data-dialog=action] textarea[name=rootCause]', 'bids answered late');
+    await page.fill('[data-dialog=action] textarea[name=action]', 'a second reviewer on every bid');
+    await page.fill('[data-dialog=action] input[name=ownerId]', 'con-000001');
+    await page.click('[data-action=submit-command]');
+    if (!documented) {
+      // The command routes are not on this platform (issue 17): the dialog shows the API's answer.
+      await page.waitForSelector('[data-action-error]');
+      expect(await page.textContent('[data-action-error]')).toMatch(/refused it: Not found: .*corrective-actions/);
+      return;
+    }
+    // The action is in the scorecard's Act column, as the API counts it.
+    await page.waitForSelector(`${row} [data-cell=act][data-actions="1"]`);
+    const card = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
+    expect(card.lines.find((l) => l.kpiId === kpiId)!.act.open).toBe(1);
+    // A target of 1 (1 % for a share) is met: the KPI turns green.
+    await page.click(`${row} [data-action=set-target]`);
+    const target = page.locator('[data-dialog=action] [name=target] input, [data-dialog=action] .el-input-number input').first();
+    await target.fill('1');
+    await target.press('Tab');
+    await page.click('[data-action=submit-command]');
+    await page.waitForSelector(`${row}[data-status=green]`);
+    const after = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
+    expect(after.lines.find((l) => l.kpiId === kpiId)!.plan).toMatchObject({ source: 'target_set' });
+  });
+
+  it('recomputes status and composite in the browser when a target changes (what-if)', async () => {
+    await page.goto(`${platform.url}what-if?period=${PERIOD}`);
+    await viewReady(page);
+    const before = await page.getAttribute('[data-composite-after]', 'data-score');
+    // Targets every red KPI meets (1 where higher is better, 1000 where lower is): all turn green,
+    // the weakest attainment rises, and with it the no-short-board cap.
+    const reds = await page.$$eval('[data-table=what-if] tbody tr', (rows) =>
+      rows.filter((r) => r.querySelector('[data-cell=after] [data-status=red]') && ['up', 'down'].includes(r.getAttribute('data-direction')!)).map((r) => [r.getAttribute('data-kpi')!, r.getAttribute('data-direction')!]),
+    );
+    expect(reds.length).toBeGreaterThan(0);
+    for (const [kpiId, direction] of reds) {
+      const input = page.locator(`[data-kpi=${kpiId}] [data-input=target] input`);
+      await input.fill(direction === 'up' ? '1' : '1000');
+      await input.press('Tab');
+      await page.waitForSelector(`[data-kpi=${kpiId}] [data-cell=after] [data-status=green]`);
+    }
+    expect(Number(await page.getAttribute('[data-composite-after]', 'data-score'))).toBeGreaterThan(Number(before));
+    expect(await page.textContent('[data-action=save-targets]')).toContain(String(reds.length));
+  });
+
+  it('refreshes a live view when new events are projected, without a reload', async () => {
+    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await viewReady(page);
+    await page.waitForSelector('.live[data-live=true]');
+    const tick = Number(await page.getAttribute('.live', 'data-live-tick'));
+    const reloaded = page.waitForRequest((r) => r.url().includes('/api/kpis/scorecard'));
+    const recorded = await manager.post('api/tenders', { tenderId: 'T-LIVE-1', opportunityId: 'opp-000001', kind: 'rfp', issuer: 'Live test', deadline: '2026-12-30T00:00:00Z', receivedAt: '2026-12-01T00:00:00Z' });
+    expect(recorded.status).toBe(201);
+    await page.waitForFunction((before) => Number(document.querySelector('.live')?.getAttribute('data-live-tick')) > before, tick, { timeout: 10_000 });
+    await reloaded;
+  });
+
+  it('is usable with the keyboard: skip link, then the navigation', async () => {
+    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await viewReady(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nav'))).toBe('scorecard');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/scorecard/);
+  });
+
+  it('shows every view in English and 简体中文 at 1280 and 768 px, no English left in Chinese, no sideways scrolling', async () => {
+    for (const language of ['English', '简体中文'] as const) {
+      await page.goto(`${platform.url}overview?period=${PERIOD}`);
+      await viewReady(page);
+      await chooseLanguage(page, language);
+      const lang = language === 'English' ? 'en' : 'zh';
+      for (const view of VIEWS) {
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.goto(`${platform.url}${view.path}`);
+        await viewReady(page);
+        if (language === '简体中文') expect(leftoverEnglish(await visibleText(page), names), `${view.name} in Chinese`).toEqual([]);
+        else expect(await page.textContent('.view h1'), view.name).toMatch(/[A-Za-z]/);
+        // One load, both widths: the charts follow their container (autoresize), the tables restack.
+        for (const width of [1280, 768]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForTimeout(250); // a resize redraws the charts on the next frame
+          await page.screenshot({ path: join(ARTIFACTS, `${view.name}-${lang}-${width}.png`), fullPage: true });
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view.name} at ${width}`).toBeLessThanOrEqual(width);
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // The choice is remembered: a reload keeps Chinese.
     await page.reload();
-    await page.waitForSelector('#tenders-summary[data-total="2"]');
-    const labels = await page.$$eval('#tenders-chart svg text', (texts) => texts.map((t) => t.textContent));
-    expect(labels).toContain('2');
-  });
+    await viewReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await chooseLanguage(page, 'English');
+  }, 600_000);
 
-  it('shows the PDCA scorecard of every KPI and the maturity of every area', async () => {
-    await page.fill('#scorecard-form input[name=period]', '2026-Q3');
-    await page.click('#scorecard-form button[type=submit]');
-    await page.waitForSelector('#scorecard-summary[data-lines="28"]');
-    expect(await page.$$eval('#scorecard tbody tr', (rows) => rows.length)).toBe(28);
-    expect(await page.textContent('#scorecard tbody tr:first-child')).toContain('Win rate · 赢单率');
-    expect(await page.getAttribute('#scorecard tbody tr:first-child a', 'href')).toMatch(/^\/api\/kpis\/win_rate\/units\?period=2026-Q3/);
-    await page.waitForFunction(() => [...document.querySelectorAll('#maturity-chart svg text')].some((t) => t.textContent === 'requirements'));
-    await page.screenshot({ path: join(SCREENSHOTS, 'dashboard-scorecard.png'), fullPage: true });
-  });
+  it('shows each role only its views, and signs out', async () => {
+    const roles = { sales: ['overview'], analyst: ['overview', 'scorecard', 'kpis', 'maturity'] } as const;
+    for (const [role, views] of Object.entries(roles)) {
+      const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const rolePage = await other.newPage();
+      watch(rolePage);
+      await rolePage.goto(`${platform.url}scorecard?period=${PERIOD}`);
+      await rolePage.waitForURL(/\/sign-in/);
+      await signInThroughForm(rolePage, role, DEMO_PASSWORD);
+      await rolePage.waitForSelector('[data-nav]');
+      expect(await rolePage.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')))).toEqual(views);
+      if (role === 'sales') expect(rolePage.url()).toMatch(/\/overview/);
+      else expect(await rolePage.$$('[data-action=raise]')).toHaveLength(0);
+      await rolePage.click('[data-action=sign-out]');
+      await rolePage.waitForURL(/\/sign-in/);
+      for (const language of ['English', '简体中文'] as const) {
+        await chooseLanguage(rolePage, language);
+        if (role === 'sales') await rolePage.screenshot({ path: join(ARTIFACTS, `sign-in-${language === 'English' ? 'en' : 'zh'}-1280.png`), fullPage: true });
+      }
+      await other.close();
+    }
+  }, 120_000);
 
-  it('explains a rejected tender next to the form', async () => {
-    await page.fill('input[name=tenderId]', 'bad id!');
-    await page.fill('input[name=opportunityId]', 'O-UI');
-    await page.fill('input[name=issuer]', 'Somebody');
-    await page.fill('input[name=deadline]', '2026-09-30T17:00');
-    await page.click('button[type=submit]');
-    await page.waitForSelector('#record-result[data-kind="error"]');
-    expect(await page.textContent('#record-result')).toMatch(/tenderId = "bad id!": must match/);
-    expect(await page.getAttribute('#tenders-summary', 'data-total')).toBe('2');
-    expect(pageErrors).toEqual([]);
+  it('loads the first view fast, with little JavaScript (reported in docs/benchmarks.md)', async () => {
+    const runs: Record<string, number>[] = [];
+    for (let run = 0; run < 3; run += 1) {
+      const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+      const first = await fresh.newPage();
+      const started = Date.now();
+      await first.goto(`${platform.url}overview?period=${PERIOD}`);
+      await first.waitForSelector('[data-composite]');
+      const interactiveMs = Date.now() - started;
+      // Where the time went: the app's own JavaScript, and the API's answers it waited for.
+      const timing = await first.evaluate(() => {
+        const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const js = resources.filter((r) => r.name.endsWith('.js'));
+        const took = (part: string) => Math.round(resources.find((r) => r.name.includes(part))?.duration ?? -1);
+        return {
+          jsFiles: js.length,
+          jsBytes: js.reduce((sum, r) => sum + r.decodedBodySize, 0),
+          jsTransferred: js.reduce((sum, r) => sum + r.encodedBodySize, 0),
+          scriptsLoadedMs: Math.round(Math.max(...js.map((r) => r.responseEnd))),
+          authMeMs: took('/api/auth/me'),
+          scorecardMs: took('/api/kpis/scorecard'),
+        };
+      });
+      runs.push({ interactiveMs, ...timing });
+      await fresh.close();
+    }
+    writeFileSync(join(ARTIFACTS, 'first-view.json'), JSON.stringify({ view: 'overview', runs }, null, 2));
+    // The assets go out compressed: fewer bytes on the wire than the browser runs.
+    for (const r of runs) expect(r['jsTransferred']!).toBeLessThan(r['jsBytes']! / 2);
+  }, 120_000);
+
+  it('logged no console error, page error or 404 along the way', () => {
+    expect(problems.filter((problem) => !(commandRoutesMissing && COMMAND_ROUTES.test(problem.replace(/^404: /, '').replace(/^console: .* at /, ''))))).toEqual([]);
   });
 });

@@ -106,10 +106,15 @@ describe('the platform on its embedded default, over real HTTP', () => {
     expect(text).toMatch(/presales_analytics_store_up\{engine="chdb"\} 1\n/);
   });
 
-  it('serves the dashboard at / and JSON 404s under /api', async () => {
+  it('serves the dashboard at / and at its deep links, and JSON 404s under /api', async () => {
     const page = await apiFetch(platform.url);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('<title>Presales Ledger</title>');
+    const html = await page.text();
+    expect(html).toContain('<title>Presales Ledger');
+    // A reload of a view's link gets the app, which shows that view.
+    const deepLink = await apiFetch(`${platform.url}scorecard?period=2026-Q1`, { headers: { accept: 'text/html' } });
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toBe(html);
     const missing = await apiFetch(`${platform.url}api/nothing-here`);
     expect(missing.status).toBe(404);
     expect((await json<ApiErrorBody>(missing)).error.code).toBe('not_found');

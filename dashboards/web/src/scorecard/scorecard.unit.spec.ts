@@ -1,91 +1,72 @@
-import type { MaturityResponse, ScorecardResponse } from '@presales/contracts';
+import type { KpiCatalogEntry, ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import { describe, expect, it } from 'vitest';
-import { maturityOption } from './maturity.option';
-import { compositeSummary, previousQuarter, scorecardRows } from './scorecard-rows';
+import { decimalString, newActionId, scopeObject, targetPayload } from './action-forms';
+import { redFirst, statusCounts, unitsRoute, whatIf } from './scorecard-model';
 
-const line = (over: Partial<ScorecardResponse['lines'][number]> = {}): ScorecardResponse['lines'][number] => ({
-  kpiId: 'win_rate',
+const line = (kpiId: string, over: { actual?: number | null; target?: number | null; weight?: number; status?: ScorecardLine['check']['status']; direction?: ScorecardLine['direction']; units?: number } = {}): ScorecardLine => ({
+  kpiId,
   version: 1,
-  names: { en: 'Win rate', zh: '赢单率' },
-  area: 'collaboration',
+  names: { en: kpiId, zh: kpiId },
+  area: 'bid',
   unit: 'ratio',
-  direction: 'up',
-  weight: 3,
-  plan: { target: 0.35, source: 'default' },
-  do: { actual: 0.3, units: 10, sql: 'SELECT 1', unitsHref: '/api/kpis/win_rate/units?period=2026-Q1', error: null },
-  check: { variance: -0.142857, status: 'amber', previousActual: 0.25, trend: 'improving', attainment: 0.857 },
-  act: { open: 1, completed: 0, verifiedEffective: 0, verifiedIneffective: 0, actionIds: ['A-1'] },
-  ...over,
+  direction: over.direction ?? 'up',
+  weight: over.weight ?? 1,
+  plan: { target: over.target === undefined ? 0.5 : over.target, source: 'default' },
+  do: { actual: over.actual === undefined ? 0.5 : over.actual, units: over.units ?? 10, sql: 'SELECT 1', unitsHref: `/api/kpis/${kpiId}/units?period=2026-Q3&scope=org&version=1`, error: null },
+  check: { variance: 0, status: over.status ?? 'green', previousActual: null, trend: 'no_data', attainment: 1 },
+  act: { open: 0, completed: 0, verifiedEffective: 0, verifiedIneffective: 0, actionIds: [] },
 });
-const card = (lines: ScorecardResponse['lines'], composite: ScorecardResponse['composite']): ScorecardResponse => ({
-  period: '2026-Q1',
-  scope: 'org',
-  asOf: '2026-04-01T00:00:00.000Z',
-  projectType: null,
-  reportingCurrency: 'CNY',
-  lines,
-  composite,
-});
+const card = (lines: ScorecardLine[]): ScorecardResponse => ({ period: '2026-Q3', scope: 'org', asOf: '2026-10-01T00:00:00Z', projectType: null, reportingCurrency: 'CNY', lines, composite: { score: null, weightedAverage: null, shortBoard: null, excluded: [] } });
+const catalog = (ids: string[]): KpiCatalogEntry[] => ids.map((id) => ({ id, tolerance: { green: 0.05, amber: 0.15 }, projectTypeOverrides: {} }) as unknown as KpiCatalogEntry);
 
-describe('scorecard view model', () => {
-  it('formats each line by its unit, with variance, status, trend and actions', () => {
-    expect(scorecardRows(card([line()], { score: 0.86, weightedAverage: 0.86, shortBoard: null, excluded: [] }))).toEqual([
-      {
-        kpi: 'Win rate · 赢单率',
-        area: 'collaboration',
-        target: '35.0 %',
-        actual: '30.0 %',
-        variance: '-14.3 %',
-        status: 'amber',
-        statusText: 'amber',
-        trend: '↑ improving',
-        actions: '1 open · 0 done · 0 effective',
-        unitsHref: '/api/kpis/win_rate/units?period=2026-Q1',
-        error: null,
-      },
-    ]);
+describe('scorecard model', () => {
+  it('puts red first, then amber, green, no data and context, the heaviest first within each', () => {
+    const lines = [line('a', { status: 'green', weight: 3 }), line('b', { status: 'red', weight: 1 }), line('c', { status: 'context' }), line('d', { status: 'red', weight: 2 }), line('e', { status: 'amber' })];
+    expect(redFirst(lines).map((l) => l.kpiId)).toEqual(['d', 'b', 'e', 'a', 'c']);
+    expect(statusCounts(lines)).toEqual({ red: 2, amber: 1, green: 1, no_data: 0, context: 1 });
   });
 
-  it('says no data, never 0, and formats each unit as the CLI does (libs/kpi formatKpiValue)', () => {
-    const rows = scorecardRows(
-      card(
-        [
-          line({ unit: 'ratio', plan: { target: 0, source: 'default' }, do: { ...line().do, actual: null } }),
-          line({ unit: 'percent', plan: { target: 25, source: 'default' }, do: { ...line().do, actual: 23.5 } }),
-          line({ unit: 'count', plan: { target: 2, source: 'default' }, do: { ...line().do, actual: 1.25 } }),
-          line({ unit: 'money', plan: { target: 1234567.8, source: 'default' }, do: { ...line().do, actual: 0 } }),
-          line({ do: { ...line().do, actual: null, units: 0, error: 'KPI win_rate: Unknown identifier outcomee' } }),
-        ],
-        { score: null, weightedAverage: null, shortBoard: null, excluded: [] },
-      ),
-    );
-    expect(rows.map((row) => [row.target, row.actual])).toEqual([
-      ['0.0 %', 'no data'],
-      ['25.0 %', '23.5 %'],
-      ['2.00', '1.25'],
-      ['1,234,568', '0'],
-      ['35.0 %', 'error'],
-    ]);
-  });
-
-  it('explains the composite and the short board', () => {
-    expect(compositeSummary(card([], { score: null, weightedAverage: null, shortBoard: null, excluded: [] }))).toBe('2026-Q1, org: no data yet for a composite score.');
-    expect(compositeSummary(card([], { score: 0.55, weightedAverage: 0.9, shortBoard: { kpiId: 'hit_rate', attainment: 0.3 }, excluded: ['x'] }))).toBe(
-      '2026-Q1, org: composite 55.0 % — capped by the weakest KPI (无短板), hit_rate at 30.0 %; 1 KPIs left out (no data, or not judged).',
-    );
-  });
-
-  it('defaults to the previous complete quarter', () => {
-    expect(previousQuarter(new Date('2026-11-27T00:00:00Z'))).toBe('2026-Q3');
-    expect(previousQuarter(new Date('2026-02-01T00:00:00Z'))).toBe('2025-Q4');
+  it('turns the API’s units link into the app’s drill-down route, keeping version and asOf', () => {
+    expect(unitsRoute('/api/kpis/win_rate/units?period=2026-Q3&scope=team%3At-1&version=2&asOf=2026-10-01T00%3A00%3A00Z')).toEqual({
+      name: 'units',
+      params: { kpiId: 'win_rate' },
+      query: { period: '2026-Q3', scope: 'team:t-1', version: '2', asOf: '2026-10-01T00:00:00Z' },
+    });
   });
 });
 
-describe('maturityOption', () => {
-  it('draws one bar per area with its level and name', () => {
-    const result = { asOf: '', window: { from: '', to: '', quarters: [] }, threshold: 0.8, areas: [{ area: 'bid', level: 2, name: 'Repeatable', zh: '重复级', levels: [] }] } as MaturityResponse;
-    const option = maturityOption(result);
-    expect(option.dataset).toEqual({ dimensions: ['area', 'level', 'name'], source: [{ area: 'bid', level: 2, name: 'Repeatable 重复级' }] });
-    expect(option.series).toEqual([expect.objectContaining({ type: 'bar', encode: { y: 'area', x: 'level' } })]);
+describe('what-if', () => {
+  const lines = [line('win', { actual: 0.3, target: 0.5, weight: 1, status: 'red' }), line('hit', { actual: 0.6, target: 0.5, weight: 1 }), line('ctx', { direction: 'context', target: null }), line('none', { units: 0, actual: 0 })];
+  const cards = card(lines);
+
+  it('recomputes the composite with libs/kpi: weighted attainment, capped by the weakest + 0.25', () => {
+    const result = whatIf(cards, catalog(['win', 'hit', 'ctx', 'none']), { targets: {}, weights: {} });
+    // attainments 0.6 and 1.2 → average 0.9, capped at 0.6 + 0.25
+    expect(result.composite.score).toBeCloseTo(0.85);
+    expect(result.composite.shortBoard?.kpiId).toBe('win');
+    expect(result.composite.excluded).toEqual(['ctx', 'none']);
+  });
+
+  it('a lower target turns a red KPI green and lifts the composite; weights move the average', () => {
+    const result = whatIf(cards, catalog(['win', 'hit', 'ctx', 'none']), { targets: { win: 0.3 }, weights: { hit: 3 } });
+    expect(result.lines[0]).toMatchObject({ kpiId: 'win', target: 0.3, status: 'green', changed: true });
+    // attainments 1 (w 1) and 1.2 (w 3) → 1.15, under the cap of 1.25
+    expect(result.composite.score).toBeCloseTo(1.15);
+    expect(result.composite.shortBoard).toBeNull();
+  });
+
+  it('a target removed leaves the KPI without a status', () => {
+    expect(whatIf(cards, catalog([]), { targets: { win: null }, weights: {} }).lines[0]!.status).toBe('no_data');
+  });
+});
+
+describe('action forms', () => {
+  it('names a new action after its KPI and day', () => {
+    expect(newActionId('win_rate', new Date('2026-12-06T10:00:00Z'), () => 0.5)).toMatch(/^ca-win-rate-20261206-[0-9a-z]{4}$/);
+  });
+  it('sends decimals as strings without float noise', () => {
+    expect(decimalString(0.1 + 0.2)).toBe('0.3');
+    expect(targetPayload('win_rate', '2026-Q3', 'org', 0.45)).toEqual({ kpiId: 'win_rate', period: '2026-Q3', scope: { kind: 'org' }, target: '0.45' });
+    expect(scopeObject('product_line:erp')).toEqual({ kind: 'product_line', id: 'erp' });
   });
 });

@@ -1,0 +1,70 @@
+import type { ApiErrorBody } from '@presales/contracts';
+
+/** An error the API answered with; `code` is the API's error code when it sent one. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    message: string,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** The CSRF token of the signed-in session: every non-GET request carries it. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on any 401 except from the sign-in requests themselves: the router goes to sign-in. */
+let onUnauthorized: (() => void) | null = null;
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+/** The error message of a body in either shape the API uses (`{error: {message}}` or `{error, message}`). */
+export function errorMessage(body: unknown, status: number): { code: string | undefined; message: string } {
+  if (typeof body === 'object' && body !== null) {
+    const { error, message } = body as { error?: unknown; message?: unknown };
+    if (typeof error === 'object' && error !== null) {
+      const inner = error as ApiErrorBody['error'];
+      return { code: inner.code, message: inner.message };
+    }
+    if (typeof message === 'string') return { code: typeof error === 'string' ? error : undefined, message };
+    if (typeof error === 'string') return { code: error, message: error };
+  }
+  return { code: undefined, message: `HTTP ${status}` };
+}
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly body?: unknown;
+  readonly signal?: AbortSignal;
+  /** A 401 here means "wrong credentials", not "session gone": do not leave the page. */
+  readonly authRequest?: boolean;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (response.status === 401 && options.authRequest !== true) onUnauthorized?.();
+    const { code, message } = errorMessage(body, response.status);
+    const retryAfter = response.headers.get('retry-after');
+    throw new ApiError(response.status, code, message, retryAfter === null ? null : Number(retryAfter));
+  }
+  return body as T;
+}

@@ -1,0 +1,17 @@
+import { createI18n } from 'vue-i18n';
+import type { AppLocale } from '../format/format';
+import { en, type Messages } from './en';
+import { zhCN } from './zh-CN';
+import { initialLocale } from './locale-memory';
+
+export const LOCALES: readonly AppLocale[] = ['en', 'zh-CN'];
+
+export const i18n = createI18n<[Messages], AppLocale, false>({
+  legacy: false,
+  locale: initialLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  fallbackLocale: 'en',
+  messages: { en, 'zh-CN': zhCN },
+  // A missing key is a bug the unit test of the messages catches, not something to warn about at run time.
+  missingWarn: false,
+  fallbackWarn: false,
+});

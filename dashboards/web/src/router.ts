@@ -1,0 +1,45 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import { whenUnauthorized } from './api/http';
+import { canSee, navigationFor, type ViewName } from './session/access';
+import { loadSession, session, signedOut } from './session/session';
+import OverviewView from './views/OverviewView.vue';
+
+// Every view is its own chunk but the overview, the first view: bundled with the app, its scorecard
+// request leaves as soon as the session is known instead of after one more round trip (docs/benchmarks.md).
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: { name: 'overview' } },
+  { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: { public: true } },
+  { path: '/overview', name: 'overview', component: OverviewView, meta: { view: 'overview' } },
+  { path: '/scorecard', name: 'scorecard', component: () => import('./views/ScorecardView.vue'), meta: { view: 'scorecard' } },
+  { path: '/what-if', name: 'whatIf', component: () => import('./views/WhatIfView.vue'), meta: { view: 'whatIf' } },
+  { path: '/kpis/:kpiId?', name: 'kpis', component: () => import('./views/KpiDetailView.vue'), meta: { view: 'kpis' } },
+  { path: '/kpis/:kpiId/units', name: 'units', component: () => import('./views/UnitsView.vue'), meta: { view: 'units' } },
+  { path: '/maturity/:area?', name: 'maturity', component: () => import('./views/MaturityView.vue'), meta: { view: 'maturity' } },
+  { path: '/capacity', name: 'capacity', component: () => import('./views/CapacityView.vue'), meta: { view: 'capacity' } },
+  { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
+  { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
+  { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true } },
+];
+
+export const router = createRouter({ history: createWebHistory(), routes, scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 } });
+
+let sessionLoaded: Promise<void> | null = null;
+
+/** Signed out → sign-in, and back to this deep link afterwards; a view the role may not see → its first view. */
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  sessionLoaded ??= loadSession().catch(() => undefined);
+  await sessionLoaded;
+  if (to.meta['public'] === true) return true;
+  if (session.status !== 'signed-in' || session.user === null) return { name: 'sign-in', query: { redirect: to.fullPath } };
+  const view = to.meta['view'] as ViewName | undefined;
+  if (view !== undefined && !canSee(session.user.role, view)) return { name: navigationFor(session.user.role)[0] ?? 'overview' };
+  return true;
+});
+
+/** The session ended (expired, signed out elsewhere): sign in again, then come back here. */
+whenUnauthorized(() => {
+  const current = router.currentRoute.value;
+  if (current.name === 'sign-in') return;
+  signedOut();
+  void router.push({ name: 'sign-in', query: { redirect: current.fullPath, expired: '1' } });
+});
