@@ -2,6 +2,11 @@ import { periodBounds, type Aggregate } from '@presales/kpi';
 import { sqlIdentifier, sqlValue } from '../sql/escape.js';
 import type { KpiQuery, KpiScope } from './kpi-query.js';
 
+/** A KPI definition's SQL template that cannot be rendered (an unknown macro, a missing argument): the definition's fault. */
+export class KpiSqlTemplateError extends Error {
+  override readonly name = 'KpiSqlTemplateError';
+}
+
 /**
  * Fills a KPI's SQL template. Every value goes through `sqlValue`, every table through
  * `sqlIdentifier`; the macros are the only way a template names time, scope or money:
@@ -82,7 +87,7 @@ export function renderSqlTemplate(template: string, query: TemplateContext): str
         // array a dozen times, each toUInt64() call one more node to analyse.
         return `[${mondays(start, end).join(', ')}]`;
       default:
-        throw new Error(`${query.label}: unknown SQL macro {{${name}}}`);
+        throw new KpiSqlTemplateError(`${query.label}: unknown SQL macro {{${name}}}`);
     }
   });
 }
@@ -124,7 +129,7 @@ interface RenderContext {
 
 function arg(args: readonly string[], index: number, macro: string): string {
   const value = args[index];
-  if (value === undefined) throw new Error(`SQL macro {{${macro}}} needs argument ${index + 1}`);
+  if (value === undefined) throw new KpiSqlTemplateError(`SQL macro {{${macro}}} needs argument ${index + 1}`);
   return value;
 }
 
