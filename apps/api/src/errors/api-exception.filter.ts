@@ -1,17 +1,28 @@
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { ApiErrorBody } from '@presales/contracts';
-import { AnalystSqlRejectedError, TooManyAnalystQueriesError } from '@presales/analytics';
+import { AnalyticsQueryError, AnalystSqlRejectedError, TooManyAnalystQueriesError } from '@presales/analytics';
+import { RebuildService } from '../admin/rebuild.service.js';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 import { bodyRefusalStatus } from './json-body.js';
 
 /** The one place errors become HTTP: DomainError codes map to statuses (DESIGN.md conventions). */
 @Catch()
+@Injectable()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('api');
 
+  constructor(private readonly rebuild: RebuildService) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof AnalyticsQueryError && this.rebuild.current().state === 'running') {
+      // The read models are being dropped and refilled: a read fails for that, not for a fault. Say so, and when to retry.
+      const { projected, total } = this.rebuild.current();
+      response.setHeader('Retry-After', '5');
+      response.status(503).json({ error: { code: 'rebuilding', message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds` } } satisfies ApiErrorBody);
+      return;
+    }
     const [status, body] = toResponse(error);
     // Every 429 says when to come back (RFC 9110 10.2.3), so clients can wait instead of hammering.
     const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;

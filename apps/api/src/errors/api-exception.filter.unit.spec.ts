@@ -1,0 +1,31 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { AnalyticsQueryError } from '@presales/analytics';
+import type { RebuildStatus } from '@presales/contracts';
+import { describe, expect, it } from 'vitest';
+import type { RebuildService } from '../admin/rebuild.service.js';
+import { ApiExceptionFilter } from './api-exception.filter.js';
+
+function answered(state: RebuildStatus['state'], error: unknown) {
+  const sent: { status?: number; body?: unknown; headers: Record<string, string> } = { headers: {} };
+  const response = {
+    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    status: (status: number) => ((sent.status = status), { json: (body: unknown) => (sent.body = body) }),
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const rebuild = { current: (): RebuildStatus => ({ state, projected: 40, total: 100, position: '40', elapsedMs: 10 }) } as RebuildService;
+  new ApiExceptionFilter(rebuild).catch(error, host);
+  return sent;
+}
+
+describe('the exception filter', () => {
+  const dropped = new AnalyticsQueryError('chdb', 'SELECT 1 FROM tender_received', 'Code: 60. DB::Exception: Unknown table expression identifier (UNKNOWN_TABLE)');
+
+  it('answers a read that failed while the read models are rebuilt with 503, saying so and when to retry', () => {
+    const sent = answered('running', dropped);
+    expect(sent).toMatchObject({ status: 503, headers: { 'Retry-After': '5' }, body: { error: { code: 'rebuilding', message: 'the read models are being rebuilt (40 of 100 events): try again in a few seconds' } } });
+  });
+
+  it('answers the same failure outside a rebuild as the fault it is', () => {
+    expect(answered('done', dropped).status).toBe(500);
+  });
+});
