@@ -1,7 +1,7 @@
 import type { sendUnaryData, ServerReadableStream } from '@grpc/grpc-js';
 import type { Expected } from './commit-check.js';
 import { sharedPb, streamsPb } from './generated.js';
-import { streamName } from './messages.js';
+import { proposedEvent, streamName } from './messages.js';
 import { maxAppendSizeExceeded, streamDeleted } from './rpc-errors.js';
 import type { ProposedEvent, StandinStore } from './standin-store.js';
 
@@ -17,17 +17,6 @@ function expectedOf(options: Options): Expected {
   if (options.hasNoStream()) return { kind: 'no_stream' };
   if (options.hasStreamExists()) return { kind: 'stream_exists' };
   return { kind: 'any' };
-}
-
-function proposed(message: InstanceType<typeof streamsPb.AppendReq.ProposedMessage>): ProposedEvent {
-  const metadata = message.getMetadataMap();
-  return {
-    eventId: message.getId()?.getString() ?? crypto.randomUUID(),
-    type: metadata.get('type') ?? '',
-    contentType: metadata.get('content-type') ?? 'application/octet-stream',
-    data: Buffer.from(message.getData_asU8()),
-    metadata: Buffer.from(message.getCustomMetadata_asU8()),
-  };
 }
 
 /**
@@ -49,7 +38,7 @@ export function appendHandler(store: StandinStore, maxAppendSize: number) {
         options = request.getOptions();
         return;
       }
-      const event = proposed(request.getProposedMessage()!);
+      const event = proposedEvent(request.getProposedMessage()!);
       size += event.data.length + event.metadata.length + Buffer.byteLength(event.type);
       if (size > maxAppendSize) {
         refused = true;

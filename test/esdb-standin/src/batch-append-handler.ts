@@ -1,13 +1,12 @@
 import type { ServerDuplexStream } from '@grpc/grpc-js';
 import type { Expected } from './commit-check.js';
 import { anyPb, emptyPb, sharedPb, statusPb, streamsPb } from './generated.js';
-import { streamName } from './messages.js';
+import { proposedEvent, streamName } from './messages.js';
 import type { ProposedEvent, StandinStore } from './standin-store.js';
 
 type Request = InstanceType<typeof streamsPb.BatchAppendReq>;
 type Response = InstanceType<typeof streamsPb.BatchAppendResp>;
 type Options = InstanceType<typeof streamsPb.BatchAppendReq.Options>;
-type Message = InstanceType<typeof streamsPb.BatchAppendReq.ProposedMessage>;
 
 /** google.rpc.Code values the server puts in a batch's error status. */
 const FAILED_PRECONDITION = 9;
@@ -24,17 +23,6 @@ function expectedOf(options: Options): Expected {
   if (options.hasNoStream()) return { kind: 'no_stream' };
   if (options.hasStreamExists()) return { kind: 'stream_exists' };
   return { kind: 'any' };
-}
-
-function proposed(message: Message): ProposedEvent {
-  const metadata = message.getMetadataMap();
-  return {
-    eventId: message.getId()?.getString() ?? crypto.randomUUID(),
-    type: metadata.get('type') ?? '',
-    contentType: metadata.get('content-type') ?? 'application/octet-stream',
-    data: Buffer.from(message.getData_asU8()),
-    metadata: Buffer.from(message.getCustomMetadata_asU8()),
-  };
 }
 
 /**
@@ -57,7 +45,7 @@ export function batchAppendHandler(store: StandinStore, maxAppendSize: number) {
         pending.set(correlation, batch);
       }
       for (const message of request.getProposedMessagesList()) {
-        const event = proposed(message);
+        const event = proposedEvent(message);
         batch.size += event.data.length + event.metadata.length + Buffer.byteLength(event.type);
         batch.events.push(event);
       }

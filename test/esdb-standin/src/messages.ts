@@ -1,5 +1,6 @@
 import { sharedPb, streamsPb } from './generated.js';
 import type { LogRecord } from './log.js';
+import type { ProposedEvent } from './standin-store.js';
 
 type ReadResp = InstanceType<typeof streamsPb.ReadResp>;
 
@@ -16,6 +17,26 @@ export function streamIdentifier(streamId: string): InstanceType<typeof sharedPb
 
 export function streamName(identifier: InstanceType<typeof sharedPb.StreamIdentifier> | undefined): string {
   return Buffer.from(identifier?.getStreamName_asU8() ?? new Uint8Array()).toString('utf8');
+}
+
+/** The fields both append calls' proposed messages carry (Append's and BatchAppend's are generated apart). */
+interface ProposedMessage {
+  getId(): InstanceType<typeof sharedPb.UUID> | undefined;
+  getMetadataMap(): { get(key: string): string | undefined };
+  getData_asU8(): Uint8Array;
+  getCustomMetadata_asU8(): Uint8Array;
+}
+
+/** An event as an append proposes it; a message without an id gets one (the server does the same). */
+export function proposedEvent(message: ProposedMessage): ProposedEvent {
+  const metadata = message.getMetadataMap();
+  return {
+    eventId: message.getId()?.getString() ?? crypto.randomUUID(),
+    type: metadata.get('type') ?? '',
+    contentType: metadata.get('content-type') ?? 'application/octet-stream',
+    data: Buffer.from(message.getData_asU8()),
+    metadata: Buffer.from(message.getCustomMetadata_asU8()),
+  };
 }
 
 /**
