@@ -118,6 +118,17 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
 /** Commands with a route of their own, outside the table. */
 export const COMMANDS_WITH_OWN_ROUTES: readonly string[] = ['ReceiveTender', 'PublishKpiDefinition'];
 
+/** ReceiveTender, which `POST /api/tenders` (receivedAt in its body) sends through the same handler as the table's commands. */
+export const RECEIVE_TENDER_ROUTE: CommandRoute = {
+  command: 'ReceiveTender',
+  category: 'tender',
+  resource: 'tenders',
+  action: undefined,
+  roles: RECORDERS,
+  involvement: 'opportunity',
+  summary: 'record a tender received',
+};
+
 /** `/api/tenders/:tenderId/submissions`, or `/api/tenders` for a creating command. */
 export function commandPath(route: CommandRoute, idField: string): string {
   return route.action === undefined ? `/api/${route.resource}` : `/api/${route.resource}/:${idField}/${route.action}`;

@@ -8,7 +8,8 @@ import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js'
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
-import { RecordTenderCommand } from './record-tender.command.js';
+import { RECEIVE_TENDER_ROUTE } from '../commands/command-routes.js';
+import { ExecuteDomainCommand } from '../commands/execute-domain-command.command.js';
 
 const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional() });
 
@@ -34,11 +35,11 @@ export class TendersController {
     if (Date.parse(data.deadline) <= Date.parse(occurredAt)) {
       throw new IllegalStateError(`tender ${data.tenderId}`, `its deadline ${data.deadline} is not after its receipt ${occurredAt}`);
     }
-    const result = await this.commandBus.execute(new RecordTenderCommand(data, { occurredAt, actor: actorOf(principal) }));
+    const result = await this.commandBus.execute(new ExecuteDomainCommand(RECEIVE_TENDER_ROUTE, data, { occurredAt, actor: actorOf(principal) }, undefined));
     return {
       streamId: result.streamId,
       eventId: result.eventIds[0]!,
-      revision: result.nextExpectedRevision.toString(),
+      revision: result.revision.toString(),
       position: result.position.toString(),
       projected: await this.projector.waitForPosition(result.position, READ_YOUR_WRITES_MS),
     };
