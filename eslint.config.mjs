@@ -1,4 +1,6 @@
 import nx from '@nx/eslint-plugin';
+import vue from 'eslint-plugin-vue';
+import tseslint from 'typescript-eslint';
 
 /**
  * Module boundaries (DESIGN.md "Repository layout"): one tag per floor, bottom up —
@@ -43,8 +45,17 @@ export default [
   { ignores: ['**/dist', '**/node_modules', '**/.data', '**/vite.config.mts', '**/vitest.config.mts'] },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
+  // Single-file components: Vue's recommended rules (layout is left to formatting), their <script setup
+  // lang="ts"> parsed by TypeScript's parser, and the same module boundaries as the .ts files.
+  ...vue.configs['flat/recommended'].map((config) => ({ ...config, files: ['**/*.vue'] })),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: { ...vue.configs['no-layout-rules'].rules },
+  },
+  {
+    files: ['**/*.ts', '**/*.vue'],
     rules: {
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
       // noUncheckedIndexedAccess is on: a `!` after a checked index is the documented escape hatch.
@@ -53,7 +64,7 @@ export default [
     },
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.vue'],
     ignores: TEST_SUPPORT,
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^@presales/[^/]+/testing(/.*)?$', message: 'a /testing entry point is for tests: production code must not import fixtures or fakes' }] }],
