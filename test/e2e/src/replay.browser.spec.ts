@@ -133,6 +133,13 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     expect(before.total).toBe('14500.00');
     expect(atEnd.total).not.toBe(before.total);
     expect(await page.getAttribute('[data-table=timeline] tr[aria-current=step]', 'data-event')).toBe(history.events[history.events.length - 2]!.position);
+    // The timeline scrolls on its own to keep that row in sight.
+    expect(
+      await page.$eval('[data-table=timeline] tr[aria-current=step]', (row) => {
+        const [outer, inner] = [row.closest('.scroll')!.getBoundingClientRect(), row.getBoundingClientRect()];
+        return inner.top >= outer.top && inner.bottom <= outer.bottom;
+      }),
+    ).toBe(true);
     await screenshot('state');
 
     // The link holds the moment: opened afresh, it shows the same state.
