@@ -279,6 +279,11 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
       await admin.screenshot({ path: join(ARTIFACTS, 'replay-reads-en-1280.png'), fullPage: true });
       await chooseLanguage(admin, '简体中文');
       await admin.screenshot({ path: join(ARTIFACTS, 'replay-reads-zh-1280.png'), fullPage: true });
+      await chooseLanguage(admin, 'English');
+      // Admins keep the overview as their first view; the replay is last in their navigation.
+      await admin.goto(platform.url);
+      await admin.waitForURL(/\/overview$/);
+      expect(await admin.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')).at(-1))).toBe('replay');
     } finally {
       await adminContext.close();
     }
