@@ -1,7 +1,7 @@
 import type { AuditReadsResponse, RecordSearchResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDITOR_ID, projectionSettled, seedDisputes } from './audit-fixtures.js';
-import { apiFetch, bearerFor, json, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, bearerFor, json, runUntilExit, startPlatform, tempDataDir, tokenFor, type PlatformProcess } from './platform-process.js';
 
 /**
  * The auditor's search for the bid a dispute is about, on the real platform over HTTP: by any
@@ -65,6 +65,17 @@ describe('searching the record for a disputed bid', () => {
       expect(await response.text(), query).toContain(mentions);
     }
     expect((await search('q=T-one', await bearerFor(platform.url, 'sales'))).status).toBe(403);
+  });
+
+  it('answers the same from the command line, in a table or as the API’s JSON', async () => {
+    const env = { PRESALES_TOKEN: await tokenFor(platform.url, 'auditor', 'cli-searcher') };
+    const table = await runUntilExit(['audit', 'search', 'Acme Procurement', '--url', platform.url], env);
+    expect(table.code, table.output).toBe(0);
+    expect(table.output).toMatch(/T-one\s+Acme Procurement\s+ERP rollout one \(O-one\)\s+Acme Manufacturing\s+Q-one/);
+    expect(table.output).toContain('page 1, the last');
+    const asJson = await runUntilExit(['audit', 'search', 'T', '--page', '2', '--format', 'json', '--url', platform.url], env);
+    expect(asJson.code, asJson.output).toBe(0);
+    expect(JSON.parse(asJson.output)).toEqual(await json<RecordSearchResponse>(await search('q=T&page=2')));
   });
 
   it('records each search in the audit log with the bids it pointed at', async () => {
