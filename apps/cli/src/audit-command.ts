@@ -1,12 +1,14 @@
+import type { RecordSearchResponse } from '@presales/contracts';
 import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, StateAsOf, StateDiff, StoreChainReport } from '@presales/audit';
 import { getJson, getRaw } from './audit-client.js';
 import { saveEvidencePack } from './audit-evidence.js';
-import { diffText, historyText, proofText, readsText, stateText, storeReportText, chainText } from './audit-format.js';
+import { diffText, historyText, proofText, readsText, searchText, stateText, storeReportText, chainText } from './audit-format.js';
 import { CliError, reportFailure } from './cli-error.js';
 import { platformUrl } from './platform-client.js';
 
 /** `presales audit <subcommand>`: each one asks the running platform's /api/audit. */
 export const AUDIT_SUBCOMMANDS = {
+  search: 'search TEXT [--page N]: the bids whose tender id, issuer, opportunity name, customer or quote id contains TEXT',
   history: 'history TENDER_ID: every event of the tender and its linked streams, in $all order',
   'as-of': 'as-of STREAM [--at REVISION|ISO_TIME|head]: the stream folded up to that moment',
   diff: 'diff STREAM --from MOMENT [--to MOMENT]: fields and quote lines added, changed, removed',
@@ -62,6 +64,11 @@ async function show<T>(context: Context, path: string, render: (body: T) => stri
 }
 
 const SUBCOMMANDS: Readonly<Record<AuditSubcommand, (context: Context) => Promise<number>>> = {
+  search: async (c) => {
+    if (c.subject === undefined) throw new CliError('give the text to look for, e.g. presales audit search Acme');
+    await show<RecordSearchResponse>(c, `/api/audit/search${query({ ...c.options, q: c.subject }, { q: 'q', page: 'page' })}`, searchText);
+    return 0;
+  },
   history: async (c) => (await show<BidHistory>(c, `/api/audit/tenders/${required(c, 'tender id')}/history`, historyText), 0),
   'as-of': async (c) => (await show<StateAsOf>(c, `/api/audit/streams/${required(c, 'stream')}/state${query(c.options, { at: 'at' })}`, stateText), 0),
   diff: async (c) => {

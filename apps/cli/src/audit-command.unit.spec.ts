@@ -15,7 +15,7 @@ describe('presales audit usage', () => {
   }
 
   it('names the subcommands when none or an unknown one is given', async () => {
-    expect(await usage([])).toEqual({ code: 2, message: 'presales audit: say what to do: history, as-of, diff, proof, verify, evidence, kpis, reads' });
+    expect(await usage([])).toEqual({ code: 2, message: 'presales audit: say what to do: search, history, as-of, diff, proof, verify, evidence, kpis, reads' });
     expect((await usage(['replay'])).code).toBe(2);
   });
 
@@ -23,6 +23,7 @@ describe('presales audit usage', () => {
     expect(await usage(['history'])).toEqual({ code: 2, message: 'presales audit: give the tender id, e.g. presales audit history T-1' });
     expect(await usage(['as-of'])).toEqual({ code: 2, message: 'presales audit: give the stream, e.g. presales audit as-of tender-T-1' });
     expect(await usage(['diff', 'quote-Q-1'])).toEqual({ code: 2, message: 'presales audit: give --from REVISION|ISO_TIME (and optionally --to)' });
+    expect(await usage(['search'])).toEqual({ code: 2, message: 'presales audit: give the text to look for, e.g. presales audit search Acme' });
     expect(await usage(['kpis'])).toEqual({ code: 2, message: 'presales audit: give --as-of ISO_TIME, the moment to travel back to' });
   });
 

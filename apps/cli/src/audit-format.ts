@@ -1,4 +1,5 @@
 import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, MomentJson, StateAsOf, StateDiff, StoreChainReport } from '@presales/audit';
+import type { RecordSearchResponse } from '@presales/contracts';
 import { formatTable } from './format-rows.js';
 
 /** How the audit answers read in a terminal: one function per answer, pure, unit-tested. */
@@ -107,5 +108,21 @@ export function readsText(answer: AuditReadsAnswer): string {
     `Audit reads ${answer.from} to ${answer.to}: ${answer.reads.length}`,
     formatTable(['recorded', 'actor', 'request', 'subject', 'outcome', 'streams'].map(text), rows),
     broken.length === 0 ? `audit log chains: ${answer.chains.length} days, intact` : `audit log chains: ${broken.map((c) => `${c.streamId} ${chainText(c)}`).join('; ')}`,
+  ].join('\n');
+}
+
+export function searchText(answer: RecordSearchResponse): string {
+  if (answer.tenders.length === 0) return answer.page === 1 ? `No bid matches ${JSON.stringify(answer.q)}.` : `No bid on page ${answer.page} for ${JSON.stringify(answer.q)}.`;
+  const rows = answer.tenders.map((t) => ({
+    tender: t.tenderId,
+    issuer: t.issuer,
+    opportunity: t.opportunityName === '' ? t.opportunityId : `${t.opportunityName} (${t.opportunityId})`,
+    customer: t.customer,
+    quotes: t.quoteIds.join(', '),
+    deadline: t.deadline,
+  }));
+  return [
+    formatTable(['tender', 'issuer', 'opportunity', 'customer', 'quotes', 'deadline'].map(text), rows),
+    answer.more ? `page ${answer.page}; more: --page ${answer.page + 1}` : `page ${answer.page}, the last`,
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 import type { DeadlineProof, StateDiff, StoreChainReport } from '@presales/audit';
 import { describe, expect, it } from 'vitest';
-import { diffText, proofText, storeReportText } from './audit-format.js';
+import { diffText, proofText, searchText, storeReportText } from './audit-format.js';
 
 const intact = { ok: true, streamId: 'tender-T-1', events: 6 } as const;
 
@@ -92,5 +92,19 @@ describe('audit answers in a terminal', () => {
         'chain: intact, 5 events',
       ].join('\n'),
     );
+  });
+});
+
+describe('the search in a terminal', () => {
+  const bid = { tenderId: 'T-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme Procurement', deadline: '2026-03-15T12:00:00.000Z', opportunityName: 'ERP rollout', customer: 'Acme', quoteIds: ['Q-1', 'Q-2'] };
+  it('lists each bid with what it is, and says how to reach the next page', () => {
+    const shown = searchText({ q: 'acme', page: 1, pageSize: 1, tenders: [bid], more: true });
+    expect(shown).toContain('ERP rollout (O-1)');
+    expect(shown).toContain('Q-1, Q-2');
+    expect(shown.split('\n').at(-1)).toBe('page 1; more: --page 2');
+    expect(searchText({ q: 'acme', page: 2, pageSize: 1, tenders: [{ ...bid, opportunityName: '' }], more: false }).split('\n').at(-1)).toBe('page 2, the last');
+  });
+  it('says when nothing matches', () => {
+    expect(searchText({ q: 'zz', page: 1, pageSize: 20, tenders: [], more: false })).toBe('No bid matches "zz".');
   });
 });

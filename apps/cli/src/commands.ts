@@ -30,7 +30,7 @@ export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> =
   export: ['from-position', 'streams', 'data-dir', 'durability'],
   kpi: ['period', 'scope', 'as-of', 'project-type', 'version', 'url'],
   maturity: ['as-of', 'window', 'threshold', 'area', 'url'],
-  audit: ['at', 'from', 'to', 'out', 'extract', 'as-of', 'period', 'scope', 'window', 'threshold', 'actor', 'stream', 'format', 'url'],
+  audit: ['at', 'from', 'to', 'out', 'extract', 'as-of', 'period', 'scope', 'window', 'threshold', 'actor', 'stream', 'page', 'format', 'url'],
   login: ['url', 'username', 'token'],
   logout: ['url'],
   token: ['url', 'name', 'role', 'expires-in'],

@@ -1,13 +1,13 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
 import { whenUnauthorized } from './api/http';
-import { canSee, navigationFor, type ViewName } from './session/access';
+import { canSee, firstViewFor, navigationFor, type ViewName } from './session/access';
 import { loadSession, session, signedOut } from './session/session';
 import OverviewView from './views/OverviewView.vue';
 
 // Every view is its own chunk but the overview, the first view: bundled with the app, its scorecard
 // request leaves as soon as the session is known instead of after one more round trip (docs/benchmarks.md).
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'overview' } },
+  { path: '/', name: 'home', component: OverviewView, meta: { view: 'overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: { public: true } },
   { path: '/overview', name: 'overview', component: OverviewView, meta: { view: 'overview' } },
   { path: '/scorecard', name: 'scorecard', component: () => import('./views/ScorecardView.vue'), meta: { view: 'scorecard' } },
@@ -18,6 +18,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/capacity', name: 'capacity', component: () => import('./views/CapacityView.vue'), meta: { view: 'capacity' } },
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
+  { path: '/replay/:tenderId?', name: 'replay', component: () => import('./views/ReplayView.vue'), meta: { view: 'replay', controls: false } },
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true } },
 ];
 
@@ -31,6 +32,8 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   await sessionLoaded;
   if (to.meta['public'] === true) return true;
   if (session.status !== 'signed-in' || session.user === null) return { name: 'sign-in', query: { redirect: to.fullPath } };
+  // The root is each role's first view: an auditor's work is the dispute replay.
+  if (to.name === 'home') return { name: firstViewFor(session.user.role), replace: true };
   const view = to.meta['view'] as ViewName | undefined;
   if (view !== undefined && !canSee(session.user.role, view)) return { name: navigationFor(session.user.role)[0] ?? 'overview' };
   return true;

@@ -24,6 +24,13 @@ export const KpiSnapshotParams = z.strictObject({
   threshold: z.coerce.number().gt(0, 'must be above 0').max(1, 'must be at most 1').default(DEFAULT_PRACTICE_THRESHOLD),
 });
 
+/** GET /api/audit/search: a piece of an id, issuer, customer or name; pages of at most 50 bids. */
+export const SearchParams = z.strictObject({
+  q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(1),
+  pageSize: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
+});
+
 export const AuditReadsParams = z.strictObject({
   from: IsoDate.optional(),
   to: IsoDate.optional(),

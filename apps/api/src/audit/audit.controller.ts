@@ -1,16 +1,27 @@
 import { Controller, Get, Inject, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { parseMoment, utcDay, type AuditReadsAnswer, type BidHistory, type ChainVerdict, type DeadlineProof, type StateAsOf, type StateDiff, type StoreChainReport } from '@presales/audit';
+import { parseMoment, utcDay, type StoreChainReport } from '@presales/audit';
 import { streamName, validate, type Actor } from '@presales/domain';
 import { Allow, AUDITORS } from '../auth/access/access-rule.js';
 import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { periodContaining } from '@presales/kpi';
 import type { FxRates } from '@presales/analytics';
+// The answers are typed by the contracts the dashboard reads: libs/audit's types must keep fitting them.
+import type {
+  AuditChainVerdict,
+  AuditReadsResponse,
+  BidHistoryResponse,
+  DeadlineProofResponse,
+  RecordSearchResponse,
+  StateAsOfResponse,
+  StateDiffResponse,
+} from '@presales/contracts';
 import type { Response } from 'express';
 import { CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
 import { periodParam, scopeParam } from '../kpis/kpi-params.js';
 import { KpiRegistry } from '../kpis/kpi-registry.js';
-import { AuditReadsParams, DiffParams, KpiSnapshotParams, recordedParameters, StateParams, streamIdParam, tenderIdParam } from './audit-params.js';
+import { AuditReadsParams, DiffParams, KpiSnapshotParams, recordedParameters, SearchParams, StateParams, streamIdParam, tenderIdParam } from './audit-params.js';
+import { SearchRecordsQuery } from './record-search.handler.js';
 import { AuditTrail } from './audit-trail.js';
 import {
   BuildEvidencePackQuery,
@@ -42,9 +53,18 @@ export class AuditController {
     @Inject(FX_RATES) private readonly fx: FxRates,
   ) {}
 
+  /** The bids whose tender id, issuer, opportunity (id, name, customer) or quote id contains `q`. */
+  @Get('search')
+  search(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<RecordSearchResponse> {
+    const where = 'GET /api/audit/search';
+    return this.trail.answer(actor, { request: 'record_search', where, subject: 'search', parameters: recordedParameters(query) }, () =>
+      this.queryBus.execute(new SearchRecordsQuery(validate(SearchParams, query, where))),
+    );
+  }
+
   /** Every event of the tender and of the streams linked to it, in `$all` order. */
   @Get('tenders/:tenderId/history')
-  history(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<BidHistory> {
+  history(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<BidHistoryResponse> {
     const where = `GET /api/audit/tenders/${tenderId}/history`;
     return this.trail.answer(actor, { request: 'history', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
       this.queryBus.execute(new GetBidHistoryQuery(tenderIdParam(tenderId, where))),
@@ -53,7 +73,7 @@ export class AuditController {
 
   /** Deadline, claimed and attested times, document SHA-256 and the chain's verdict. */
   @Get('tenders/:tenderId/deadline-proof')
-  deadlineProof(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<DeadlineProof> {
+  deadlineProof(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<DeadlineProofResponse> {
     const where = `GET /api/audit/tenders/${tenderId}/deadline-proof`;
     return this.trail.answer(actor, { request: 'deadline_proof', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
       this.queryBus.execute(new GetDeadlineProofQuery(tenderIdParam(tenderId, where))),
@@ -73,7 +93,7 @@ export class AuditController {
 
   /** The stream folded with its decider up to `at`: a revision, an ISO time (store time) or head. */
   @Get('streams/:streamId/state')
-  state(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateAsOf> {
+  state(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateAsOfResponse> {
     const where = `GET /api/audit/streams/${streamId}/state`;
     return this.trail.answer(actor, { request: 'state_as_of', where, subject: streamId, parameters: recordedParameters(query) }, () => {
       const { at } = validate(StateParams, query, where);
@@ -83,7 +103,7 @@ export class AuditController {
 
   /** Fields and quote lines added, changed and removed between `from` and `to` (default head). */
   @Get('streams/:streamId/diff')
-  diff(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateDiff> {
+  diff(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateDiffResponse> {
     const where = `GET /api/audit/streams/${streamId}/diff`;
     return this.trail.answer(actor, { request: 'state_diff', where, subject: streamId, parameters: recordedParameters(query) }, () => {
       const { from, to } = validate(DiffParams, query, where);
@@ -93,7 +113,7 @@ export class AuditController {
 
   /** One stream's chain, recomputed by the store against its head record. */
   @Get('streams/:streamId/verify')
-  verifyStream(@Param('streamId') streamId: string, @CurrentActor() actor: Actor): Promise<ChainVerdict> {
+  verifyStream(@Param('streamId') streamId: string, @CurrentActor() actor: Actor): Promise<AuditChainVerdict> {
     const where = `GET /api/audit/streams/${streamId}/verify`;
     return this.trail.answer(actor, { request: 'verify_stream', where, subject: streamId, parameters: {} }, () =>
       this.queryBus.execute(new VerifyStreamQuery(streamIdParam(streamId, where))),
@@ -137,7 +157,7 @@ export class AuditController {
   /** Who looked at which stream, when (admins only). Default: the last seven days. */
   @Get('reads')
   @Allow('admin')
-  reads(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<AuditReadsAnswer> {
+  reads(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<AuditReadsResponse> {
     const where = 'GET /api/audit/reads';
     return this.trail.answer(actor, { request: 'audit_reads', where, subject: 'audit-log', parameters: recordedParameters(query) }, () => {
       const p = validate(AuditReadsParams, query, where);

@@ -12,6 +12,7 @@ import {
 import { AuditLinks } from './audit-links.js';
 import { AuditTrail } from './audit-trail.js';
 import { GetKpiSnapshotHandler } from './kpi-snapshot.handler.js';
+import { SearchRecordsHandler } from './record-search.handler.js';
 
 /** What the audit API adds to AppModule: spread into its arrays (DESIGN.md conventions). */
 export const AUDIT_CONTROLLERS = [AuditController];
@@ -25,5 +26,6 @@ export const AUDIT_QUERY_HANDLERS = [
   BuildEvidencePackHandler,
   GetKpiSnapshotHandler,
   ListAuditReadsHandler,
+  SearchRecordsHandler,
 ];
 export const AUDIT_PROVIDERS = [AuditTrail, AuditLinks];

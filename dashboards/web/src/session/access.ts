@@ -1,7 +1,7 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record';
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay';
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const READERS: readonly Role[] = ['manager', 'admin', 'analyst', 'auditor'];
@@ -22,6 +22,7 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   pipeline: MANAGERS,
   units: READERS,
   record: [...MANAGERS, 'analyst'],
+  replay: ['auditor', 'admin'],
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -39,7 +40,14 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'replay'];
 export function navigationFor(role: Role): ViewName[] {
-  return NAVIGATION.filter((view) => canSee(role, view));
+  const views = NAVIGATION.filter((view) => canSee(role, view));
+  return views.sort((a, b) => Number(b === FIRST_VIEW[role]) - Number(a === FIRST_VIEW[role]));
+}
+
+/** Where a role lands after signing in, when its work is not the overview: first in its navigation too. */
+const FIRST_VIEW: Partial<Record<Role, ViewName>> = { auditor: 'replay' };
+export function firstViewFor(role: Role): ViewName {
+  return navigationFor(role)[0] ?? 'overview';
 }

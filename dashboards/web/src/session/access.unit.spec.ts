@@ -1,20 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { canAct, canListScopes, canSee, navigationFor } from './access';
+import { canAct, canListScopes, canSee, firstViewFor, navigationFor } from './access';
 
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline']);
+      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', ...(role === 'admin' ? ['replay'] : [])]);
       expect(canAct(role)).toBe(true);
     }
   });
   it('lets analysts and auditors read the KPIs and maturity, not act', () => {
-    for (const role of ['analyst', 'auditor'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'kpis', 'maturity']);
-      expect(canAct(role)).toBe(false);
-    }
+    expect(navigationFor('analyst')).toEqual(['overview', 'scorecard', 'kpis', 'maturity']);
+    expect(navigationFor('auditor')).toEqual(['replay', 'overview', 'scorecard', 'kpis', 'maturity']);
+    for (const role of ['analyst', 'auditor'] as const) expect(canAct(role)).toBe(false);
     expect(canListScopes('analyst')).toBe(true);
     expect(canListScopes('auditor')).toBe(false);
+  });
+  it('lands auditors on the dispute replay, which only they and admins may open', () => {
+    expect(firstViewFor('auditor')).toBe('replay');
+    expect(firstViewFor('manager')).toBe('overview');
+    expect(firstViewFor('admin')).toBe('overview');
+    expect(['sales', 'presales', 'manager', 'analyst'].filter((role) => canSee(role as 'sales', 'replay'))).toEqual([]);
   });
   it('shows sales and presales the overview only', () => {
     for (const role of ['sales', 'presales'] as const) {

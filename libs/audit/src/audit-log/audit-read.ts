@@ -13,7 +13,7 @@ export const AUDIT_READ = 'AuditRead';
 export const AUDIT_READ_SCHEMA_VERSION = 1;
 
 /** Every kind of audit request; each becomes one AuditRead. */
-export const AUDIT_REQUESTS = ['history', 'state_as_of', 'state_diff', 'deadline_proof', 'verify_stream', 'verify_store', 'evidence_pack', 'kpis_as_of', 'audit_reads'] as const;
+export const AUDIT_REQUESTS = ['history', 'state_as_of', 'state_diff', 'deadline_proof', 'verify_stream', 'verify_store', 'evidence_pack', 'kpis_as_of', 'audit_reads', 'record_search'] as const;
 export type AuditRequest = (typeof AUDIT_REQUESTS)[number];
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
