@@ -1,7 +1,10 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record';
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | WorkspaceView;
+/** The presales engineer's workspace: My work, the customer exchange, any command's form. */
+type WorkspaceView = 'myWork' | 'exchange' | 'recordForm';
+const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const READERS: readonly Role[] = ['manager', 'admin', 'analyst', 'auditor'];
@@ -22,6 +25,9 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   pipeline: MANAGERS,
   units: READERS,
   record: [...MANAGERS, 'analyst'],
+  myWork: RECORDERS,
+  exchange: RECORDERS,
+  recordForm: RECORDERS,
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -39,7 +45,7 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange'];
 export function navigationFor(role: Role): ViewName[] {
   return NAVIGATION.filter((view) => canSee(role, view));
 }

@@ -4,7 +4,7 @@ import { canAct, canListScopes, canSee, navigationFor } from './access';
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline']);
+      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange']);
       expect(canAct(role)).toBe(true);
     }
   });
@@ -16,9 +16,10 @@ describe('what each role sees', () => {
     expect(canListScopes('analyst')).toBe(true);
     expect(canListScopes('auditor')).toBe(false);
   });
-  it('shows sales and presales the overview only', () => {
+  it('shows sales and presales the overview and their workspace', () => {
     for (const role of ['sales', 'presales'] as const) {
-      expect(navigationFor(role)).toEqual(['overview']);
+      expect(navigationFor(role)).toEqual(['overview', 'myWork', 'exchange']);
+      expect(canSee(role, 'recordForm')).toBe(true);
       expect(canSee(role, 'units')).toBe(false);
     }
   });
