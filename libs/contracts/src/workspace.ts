@@ -7,6 +7,8 @@ export interface PickerOption {
   readonly id: string;
   readonly label: string;
   readonly opportunityId: string | null;
+  /** The product line it is about (an opportunity's first), a form's default for its assessments. */
+  readonly productLine: string | null;
 }
 
 export interface PickerResponse {

@@ -43,12 +43,12 @@ export class WorkspaceController {
   async pick(@Param('kind') kind: string, @Query() params: unknown): Promise<PickerResponse> {
     const query = validate(PickerParams, { ...(params as object), kind }, `GET /api/workspace/pickers/${kind}`);
     const limit = query.limit ?? 20;
-    const rows = await this.analytics.query<{ id: string; label: string; opportunity_id: string }>(
+    const rows = await this.analytics.query<{ id: string; label: string; opportunity_id: string; product_line: string }>(
       pickerSql({ kind: query.kind, search: query.q?.trim() ?? '', opportunityId: query.opportunityId, offset: query.offset ?? 0, limit }),
     );
     return {
       kind: query.kind,
-      options: rows.slice(0, limit).map((row) => ({ id: row.id, label: row.label, opportunityId: row.opportunity_id === '' ? null : row.opportunity_id })),
+      options: rows.slice(0, limit).map((row) => ({ id: row.id, label: row.label, opportunityId: row.opportunity_id === '' ? null : row.opportunity_id, productLine: row.product_line === '' ? null : row.product_line })),
       more: rows.length > limit,
     };
   }
