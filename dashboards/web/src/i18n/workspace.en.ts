@@ -1,5 +1,5 @@
 /** The workspace's words in English: forms, My work, the customer exchange, the palette. */
-export const workspaceNavEn = { myWork: 'My work', exchange: 'Log an exchange', recordForm: 'Record' };
+export const workspaceNavEn = { myWork: 'My work', exchange: 'Log an exchange', recordForm: 'Record', tenderResponse: 'Respond to a tender' };
 
 export const workspaceEn = {
   workspace: {
@@ -9,6 +9,7 @@ export const workspaceEn = {
       search: 'Type what happened: demo, requirement, time…',
       empty: 'No command matches',
       exchange: 'Log a customer exchange (several records in one form)',
+      tender: 'Respond to a tender (bid decision and sections in one form)',
     },
     form: {
       record: 'Record',
@@ -105,7 +106,17 @@ export const workspaceEn = {
         assess: 'Requirement “{title}” assessed',
         time: 'Time logged: {hours} h',
         next: 'Next step scheduled: {kind}',
+        decision: 'Bid decision: {decision}',
+        section: 'Section “{title}” assigned',
       },
+    },
+    tender: {
+      title: 'Respond to a tender',
+      intro: 'The bid decision and, when bidding, each response section with its owner and due date, in one submission; sending again records nothing twice.',
+      score: 'Bid score (0–100)',
+      sections: 'Response sections',
+      addSection: 'Add a section',
+      submit: 'Record the response plan',
     },
     commands: {
       RegisterOpportunity: 'Register an opportunity',

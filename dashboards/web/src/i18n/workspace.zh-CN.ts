@@ -3,7 +3,7 @@ import type { workspaceEn, workspaceNavEn } from './workspace.en';
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** 工作台的中文：表单、我的工作、客户沟通记录、命令面板。 */
-export const workspaceNavZhCN: Widen<typeof workspaceNavEn> = { myWork: '我的工作', exchange: '记录客户沟通', recordForm: '记录' };
+export const workspaceNavZhCN: Widen<typeof workspaceNavEn> = { myWork: '我的工作', exchange: '记录客户沟通', recordForm: '记录', tenderResponse: '响应招标' };
 
 export const workspaceZhCN: Widen<typeof workspaceEn> = {
   workspace: {
@@ -13,6 +13,7 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
       search: '输入发生了什么：演示、需求、工时…',
       empty: '没有匹配的命令',
       exchange: '记录一次客户沟通（一个表单记录多条事实）',
+      tender: '响应招标（一个表单记录投标决策和章节分配）',
     },
     form: {
       record: '记录',
@@ -109,7 +110,17 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
         assess: '已评估需求“{title}”',
         time: '已记录工时：{hours} 小时',
         next: '已安排下一步：{kind}',
+        decision: '投标决策：{decision}',
+        section: '已分配章节“{title}”',
       },
+    },
+    tender: {
+      title: '响应招标',
+      intro: '投标决策，以及投标时每个应答章节的负责人和截止时间，一次提交；重复发送不会重复记录。',
+      score: '投标评分（0–100）',
+      sections: '应答章节',
+      addSection: '添加章节',
+      submit: '记录应答计划',
     },
     commands: {
       RegisterOpportunity: '登记商机',

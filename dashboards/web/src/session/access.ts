@@ -3,7 +3,7 @@ import type { Role } from '../api/auth';
 /** The app's views; each route names one. */
 export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
-type WorkspaceView = 'myWork' | 'exchange' | 'recordForm';
+type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
@@ -28,6 +28,7 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   myWork: RECORDERS,
   exchange: RECORDERS,
   recordForm: RECORDERS,
+  tenderResponse: RECORDERS,
 };
 
 export function canSee(role: Role, view: ViewName): boolean {

@@ -29,13 +29,13 @@ export interface ExchangeInput {
   nextHours: string;
 }
 
-export type PartName = 'acknowledge' | 'complete' | 'capture' | 'assess' | 'time' | 'next';
+export type PartName = 'acknowledge' | 'complete' | 'capture' | 'assess' | 'time' | 'next' | 'decision' | 'section';
 
 /** One command of the chain, with the key that makes it idempotent and what it says when recorded. */
 export interface ChainPart {
   readonly key: string;
   readonly name: PartName;
-  readonly command: 'AcknowledgePresalesSupport' | 'CompleteActivity' | 'CaptureRequirement' | 'AssessRequirementFit' | 'LogTime' | 'ScheduleActivity';
+  readonly command: 'AcknowledgePresalesSupport' | 'CompleteActivity' | 'CaptureRequirement' | 'AssessRequirementFit' | 'LogTime' | 'ScheduleActivity' | 'MakeBidDecision' | 'AssignResponseSection';
   readonly payload: Readonly<Record<string, unknown>>;
   readonly label: Readonly<Record<string, string>>;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { customerExchangeParts, newChainKey, sendParts, type ChainPart, type ExchangeInput } from './customer-exchange';
 import { stateChanges } from './record-diff';
+import { tenderResponseParts } from './tender-response';
 
 const exchange: ExchangeInput = {
   opportunityId: 'opp-1',
@@ -77,5 +78,20 @@ describe('a conflict explained', () => {
       { path: 'requirements.r2.title', before: '', after: 'Invoices' },
       { path: 'stage', before: 'discovery', after: 'solution' },
     ]);
+  });
+});
+
+describe('respond to a tender', () => {
+  const response = { tenderId: 'T-1', decision: 'bid', rationale: 'We fit', score: '72', sections: [{ title: 'Architecture', assigneeId: 'ana', dueAt: '2026-03-05T09:00:00.000Z' }, { title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' }] };
+  it('is the bid decision and each section assigned, keyed from one chain key', () => {
+    const { parts, problems } = tenderResponseParts(response, 'k2');
+    expect(problems).toEqual({});
+    expect(parts.map((p) => [p.key, p.command])).toEqual([['k2.decision', 'MakeBidDecision'], ['k2.section1', 'AssignResponseSection'], ['k2.section2', 'AssignResponseSection']]);
+    expect(parts[0]!.payload).toEqual({ tenderId: 'T-1', decision: 'bid', rationale: 'We fit', score: 72 });
+    expect(parts[2]!.payload).toEqual({ tenderId: 'T-1', sectionId: 'sec-k2-2', title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' });
+  });
+  it('assigns no section when not bidding, and names what is missing', () => {
+    expect(tenderResponseParts({ ...response, decision: 'no_bid' }, 'k2').parts).toHaveLength(1);
+    expect(tenderResponseParts({ ...response, score: '101', sections: [{ title: '', assigneeId: '', dueAt: '' }] }, 'k2').problems).toEqual({ score: 'range', 'sections.0.title': 'required', 'sections.0.assigneeId': 'required', 'sections.0.dueAt': 'required' });
   });
 });
