@@ -104,7 +104,7 @@ export function fieldsOf(command: string, schema: JsonSchema, prefix = ''): Fiel
     const path = `${prefix}${name}`;
     const kind = kindOf(command, name, path, node);
     const hint = node.description ?? (node.title === undefined ? undefined : node.title);
-    return { name, path, required: required.has(name), kind, hint, defaultsToMe: prefix === '' && ME_FIELDS.has(name) && kind.type === 'reference' };
+    return { name, path, required: required.has(name), kind, hint, defaultsToMe: prefix === '' && ME_FIELDS.has(name) && (kind.type === 'reference' || kind.type === 'id') };
   });
 }
 

@@ -29,6 +29,8 @@ function emptyValue(field: Field, start: StartValues): FieldValue {
       return start.newId(field.name);
     case 'reference':
       return kind.many ? (field.defaultsToMe ? [start.me] : []) : field.defaultsToMe ? start.me : '';
+    case 'id':
+      return field.defaultsToMe ? start.me : '';
     case 'enum':
       return kind.many ? [] : '';
     case 'text-list':

@@ -53,6 +53,9 @@ describe('the form engine, on every command the API publishes', () => {
     const values = initialValues(spec('LogTime').fields, { ...start, prefill: { opportunityId: 'opp-1' } });
     expect(values).toMatchObject({ consultantId: 'ana', entryId: 'new-entryId', opportunityId: 'opp-1', hours: '' });
     expect(initialValues(spec('ScheduleActivity').fields, start)['consultantIds']).toEqual(['ana']);
+    // A sales person is not a consultant: requestedBy is an id, still me by default.
+    expect(field('RequestPresalesSupport', 'requestedBy')).toMatchObject({ kind: { type: 'id' }, defaultsToMe: true });
+    expect(initialValues(spec('RequestPresalesSupport').fields, start)).toMatchObject({ requestedBy: 'ana', requestId: 'new-requestId' });
   });
 });
 
