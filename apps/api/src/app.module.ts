@@ -31,11 +31,12 @@ import { MetricsController } from './metrics/metrics.controller.js';
 import { RunSqlHandler } from './sql/run-sql.handler.js';
 import { SqlController } from './sql/sql.controller.js';
 import { TendersController } from './tenders/tenders.controller.js';
+import { WorkspaceController } from './workspace/workspace.controller.js';
 
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, OpenApiController];
+export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, OpenApiController];
 
 @Module({})
 export class AppModule {

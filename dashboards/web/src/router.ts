@@ -3,6 +3,7 @@ import { whenUnauthorized } from './api/http';
 import { canSee, firstViewFor, navigationFor, type ViewName } from './session/access';
 import { loadSession, session, signedOut } from './session/session';
 import OverviewView from './views/OverviewView.vue';
+import { WORKSPACE_ROUTES } from './workspace/workspace-routes';
 
 // Every view is its own chunk but the overview, the first view: bundled with the app, its scorecard
 // request leaves as soon as the session is known instead of after one more round trip (docs/benchmarks.md).
@@ -19,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
   { path: '/replay/:tenderId?', name: 'replay', component: () => import('./views/ReplayView.vue'), meta: { view: 'replay', controls: false } },
+  ...WORKSPACE_ROUTES,
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true } },
 ];
 

@@ -9,3 +9,4 @@ export * from './maturity.js';
 export * from './auth.js';
 export * from './commands.js';
 export * from './audit.js';
+export * from './workspace.js';

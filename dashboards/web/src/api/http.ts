@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     message: string,
     readonly retryAfterSeconds: number | null = null,
+    /** The fields a validation error names (`{path, rule}`), shown on the form's fields. */
+    readonly issues: readonly { readonly path: string; readonly rule: string }[] = [],
   ) {
     super(message);
   }
@@ -44,11 +46,13 @@ export interface RequestOptions {
   readonly signal?: AbortSignal;
   /** A 401 here means "wrong credentials", not "session gone": do not leave the page. */
   readonly authRequest?: boolean;
+  /** If-Match, Idempotency-Key: what a command sends beside its body. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
   const response = await fetch(path, {
@@ -64,7 +68,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (response.status === 401 && options.authRequest !== true) onUnauthorized?.();
     const { code, message } = errorMessage(body, response.status);
     const retryAfter = response.headers.get('retry-after');
-    throw new ApiError(response.status, code, message, retryAfter === null ? null : Number(retryAfter));
+    const issues = (body as { error?: { issues?: ApiError['issues'] } } | undefined)?.error?.issues ?? [];
+    throw new ApiError(response.status, code, message, retryAfter === null ? null : Number(retryAfter), issues);
   }
   return body as T;
 }

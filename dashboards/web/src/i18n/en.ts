@@ -1,10 +1,13 @@
 import { replayEn } from './replay.en';
+import { workspaceEn, workspaceNavEn } from './workspace.en';
 
 /** English: the source of every key; zh-CN.ts must have the same shape (the compiler checks). */
 export const en = {
   ...replayEn,
+  ...workspaceEn,
   app: { name: 'Presales Ledger', tagline: 'presales management', skip: 'Skip to content', loading: 'Loading…', live: 'Live', liveOff: 'Not live', liveTitle: 'Refreshes when new events are projected' },
   nav: {
+    ...workspaceNavEn,
     overview: 'Overview',
     scorecard: 'PDCA scorecard',
     whatIf: 'What-if',

@@ -1,11 +1,14 @@
 import type { Messages } from './en';
 import { replayZhCN } from './replay.zh-CN';
+import { workspaceNavZhCN, workspaceZhCN } from './workspace.zh-CN';
 
 /** 简体中文: the same keys as en.ts, checked by the compiler. */
 export const zhCN: Messages = {
   ...replayZhCN,
+  ...workspaceZhCN,
   app: { name: '售前管理台账', tagline: 'Presales Ledger', skip: '跳到正文', loading: '加载中…', live: '实时', liveOff: '未连接', liveTitle: '有新事件投影后自动刷新' },
   nav: {
+    ...workspaceNavZhCN,
     overview: '总览',
     scorecard: 'PDCA 计分卡',
     whatIf: '假设分析',

@@ -1,7 +1,10 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay';
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | WorkspaceView;
+/** The presales engineer's workspace: My work, the customer exchange, any command's form. */
+type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
+const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const READERS: readonly Role[] = ['manager', 'admin', 'analyst', 'auditor'];
@@ -23,6 +26,10 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   units: READERS,
   record: [...MANAGERS, 'analyst'],
   replay: ['auditor', 'admin'],
+  myWork: RECORDERS,
+  exchange: RECORDERS,
+  recordForm: RECORDERS,
+  tenderResponse: RECORDERS,
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -40,7 +47,7 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'replay'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'replay'];
 export function navigationFor(role: Role): ViewName[] {
   const views = NAVIGATION.filter((view) => canSee(role, view));
   return views.sort((a, b) => Number(b === FIRST_VIEW[role]) - Number(a === FIRST_VIEW[role]));

@@ -4,7 +4,7 @@ import { canAct, canListScopes, canSee, firstViewFor, navigationFor } from './ac
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', ...(role === 'admin' ? ['replay'] : [])]);
+      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', ...(role === 'admin' ? ['replay'] : [])]);
       expect(canAct(role)).toBe(true);
     }
   });
@@ -21,9 +21,10 @@ describe('what each role sees', () => {
     expect(firstViewFor('admin')).toBe('overview');
     expect(['sales', 'presales', 'manager', 'analyst'].filter((role) => canSee(role as 'sales', 'replay'))).toEqual([]);
   });
-  it('shows sales and presales the overview only', () => {
+  it('shows sales and presales the overview and their workspace', () => {
     for (const role of ['sales', 'presales'] as const) {
-      expect(navigationFor(role)).toEqual(['overview']);
+      expect(navigationFor(role)).toEqual(['overview', 'myWork', 'exchange']);
+      expect(canSee(role, 'recordForm')).toBe(true);
       expect(canSee(role, 'units')).toBe(false);
     }
   });
