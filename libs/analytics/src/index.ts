@@ -38,3 +38,4 @@ export * from './analyst/gate/engine-functions.js';
 export * from './analyst/gate/gated-store.js';
 export * from './analyst/gate/analytics-tables-policy.js';
 export * from './kpis/statement-fault.js';
+export * from './staffing/rank-consultants.js';

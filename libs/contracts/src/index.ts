@@ -8,3 +8,5 @@ export * from './scorecard.js';
 export * from './maturity.js';
 export * from './auth.js';
 export * from './commands.js';
+export * from './staffing.js';
+export * from './library.js';
