@@ -7,6 +7,7 @@ import { sqlValue } from '../sql/escape.js';
 import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
+import { describeStaffingLibraryContract } from './staffing-library.contract.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
 import { skipUnlessAvailable, type SkippableEngine } from '@presales/event-store/testing';
 
@@ -190,5 +191,6 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
     describeAnalystSqlContract(fresh);
     describeKpiSqlContract(fresh);
     describeCopiedColumnsContract(fresh);
+    describeStaffingLibraryContract(fresh);
   });
 }
