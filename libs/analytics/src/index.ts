@@ -47,3 +47,4 @@ export * from './staffing/capacity-plan.js';
 export * from './library/search-words.js';
 export * from './library/library-assets.js';
 export * from './library/asset-detail.js';
+export * from './staffing/open-requests.js';

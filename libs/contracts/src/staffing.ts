@@ -81,3 +81,19 @@ export interface CapacityPlanResponse {
   readonly groups: readonly CapacityGroup[];
   readonly warRooms: readonly CapacityWarRoom[];
 }
+
+/** A support request nobody has acknowledged yet, on an opportunity still open. */
+export interface OpenSupportRequest {
+  readonly opportunityId: string;
+  readonly opportunityName: string;
+  readonly requestId: string;
+  readonly kind: string;
+  readonly productLine: string;
+  readonly requestedAt: string;
+  readonly dueAt: string;
+}
+
+/** GET /api/staffing/requests */
+export interface OpenSupportRequestsResponse {
+  readonly requests: readonly OpenSupportRequest[];
+}

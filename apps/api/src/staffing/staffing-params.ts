@@ -26,3 +26,7 @@ export const CapacityPlanParams = z.strictObject({
 export const RequestIds = z.object({ opportunityId: EntityId, requestId: EntityId });
 export const ActivityIds = z.object({ activityId: EntityId });
 export const WarRoomIds = z.object({ warRoomId: EntityId });
+
+export const OpenRequestsParams = z.strictObject({
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+});

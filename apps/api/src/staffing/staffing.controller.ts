@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { capacityPlan, readStaffingWork, suggestConsultants, type AnalyticsStore, type StaffingSubjectRef } from '@presales/analytics';
-import type { CapacityPlanResponse, StaffingSuggestionsResponse } from '@presales/contracts';
+import { capacityPlan, openSupportRequests, readStaffingWork, suggestConsultants, type AnalyticsStore, type StaffingSubjectRef } from '@presales/analytics';
+import type { CapacityPlanResponse, OpenSupportRequestsResponse, StaffingSuggestionsResponse } from '@presales/contracts';
 import { validate } from '@presales/domain';
 import { Allow, MANAGERS, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
@@ -8,7 +8,7 @@ import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvem
 import type { Principal } from '../auth/principal.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ManagedTeams } from './managed-teams.js';
-import { ActivityIds, CapacityPlanParams, RequestIds, SuggestionParams, WarRoomIds } from './staffing-params.js';
+import { ActivityIds, CapacityPlanParams, OpenRequestsParams, RequestIds, SuggestionParams, WarRoomIds } from './staffing-params.js';
 
 /**
  * Who should take a piece of work (docs/decisions/0032), and the weeks ahead. Sales and presales
@@ -22,6 +22,14 @@ export class StaffingController {
     private readonly involvement: OpportunityInvolvement,
     private readonly teams: ManagedTeams,
   ) {}
+
+  /** The support requests waiting for a consultant: where a manager starts staffing. */
+  @Get('staffing/requests')
+  @Allow(...MANAGERS)
+  async openRequests(@Query() query: unknown): Promise<OpenSupportRequestsResponse> {
+    const p = validate(OpenRequestsParams, query ?? {}, 'GET /api/staffing/requests');
+    return { requests: await openSupportRequests(this.analytics, p.limit) };
+  }
 
   @Get('staffing/opportunities/:opportunityId/requests/:requestId/suggestions')
   @Allow(...RECORDERS)

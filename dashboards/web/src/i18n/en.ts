@@ -1,4 +1,5 @@
 /** English: the source of every key; zh-CN.ts must have the same shape (the compiler checks). */
+import { libraryEn, libraryNavEn } from './library.en';
 export const en = {
   app: { name: 'Presales Ledger', tagline: 'presales management', skip: 'Skip to content', loading: 'Loading…', live: 'Live', liveOff: 'Not live', liveTitle: 'Refreshes when new events are projected' },
   nav: {
@@ -10,6 +11,7 @@ export const en = {
     capacity: 'Capacity',
     pipeline: 'Pipeline & bids',
     menu: 'Views',
+    ...libraryNavEn,
   },
   controls: {
     asOf: 'As of',
@@ -279,6 +281,7 @@ export const en = {
     actor: 'Actor',
     data: 'Data',
   },
+  ...libraryEn,
   errors: {
     validation: 'The request was refused: {message}',
     not_found: 'Not found: {message}',

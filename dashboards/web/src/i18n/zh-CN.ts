@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { libraryNavZhCN, libraryZhCN } from './library.zh-CN';
 
 /** 简体中文: the same keys as en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -12,6 +13,7 @@ export const zhCN: Messages = {
     capacity: '人员负荷',
     pipeline: '商机与投标',
     menu: '视图',
+    ...libraryNavZhCN,
   },
   controls: {
     asOf: '截至',
@@ -281,6 +283,7 @@ export const zhCN: Messages = {
     actor: '操作人',
     data: '数据',
   },
+  ...libraryZhCN,
   errors: {
     validation: '请求被拒绝：{message}',
     not_found: '未找到：{message}',

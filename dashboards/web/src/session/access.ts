@@ -1,7 +1,7 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record';
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'library' | 'staffing';
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const READERS: readonly Role[] = ['manager', 'admin', 'analyst', 'auditor'];
@@ -22,6 +22,8 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   pipeline: MANAGERS,
   units: READERS,
   record: [...MANAGERS, 'analyst'],
+  library: ['sales', 'presales', ...READERS],
+  staffing: ['sales', 'presales', ...MANAGERS],
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -39,7 +41,7 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'library', 'staffing'];
 export function navigationFor(role: Role): ViewName[] {
   return NAVIGATION.filter((view) => canSee(role, view));
 }

@@ -7,6 +7,7 @@ import { projectEvents } from '../projection/project-events.js';
 import { projectionContextOf } from '../projection/projection-context.js';
 import { migrate } from '../schema/migrations.js';
 import { capacityPlan } from '../staffing/capacity-plan.js';
+import { openSupportRequests } from '../staffing/open-requests.js';
 import { readStaffingWork, suggestConsultants } from '../staffing/staffing-suggestions.js';
 import { recordedHistory, type HistoryEntry } from './fixtures.js';
 
@@ -99,6 +100,12 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       expect(c!.available).toBe(false);
       expect(c!.reasons).toContainEqual({ kind: 'overloaded_now', loadPct: 110 });
       expect(c!.reasons).toContainEqual({ kind: 'product_line', productLine: 'erp', covered: false });
+    });
+
+    it('lists the support requests nobody acknowledged on open opportunities', async () => {
+      expect(await openSupportRequests(store, 10)).toEqual([
+        { opportunityId: 'O-1', opportunityName: 'O-1', requestId: 'R-1', kind: 'demo', productLine: 'erp', requestedAt: '2026-12-08T00:00:00.000Z', dueAt: '2026-12-20T00:00:00.000Z' },
+      ]);
     });
 
     it('leaves out who is already on the work, and ranks only the teams asked for', async () => {
