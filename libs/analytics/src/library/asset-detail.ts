@@ -14,7 +14,7 @@ const list = (ids: readonly string[]) => `(${ids.length === 0 ? "''" : ids.map((
 export async function assetDetail(store: AnalyticsStore, assetId: string, staleness: Staleness): Promise<AssetDetailResponse | null> {
   const id = sqlValue(assetId);
   const [rows, versions, retired, sections, activities] = await Promise.all([
-    store.query<AssetRow>(assetStateSql({ published: [`entity_id = ${id}`], state: [] }, '', ASSET_COLUMNS)),
+    store.query<AssetRow>(assetStateSql({ published: [`entity_id = ${id}`], revised: [`entity_id = ${id}`], state: [] }, '', ASSET_COLUMNS)),
     store.query<{ version: string; summary: string; at: number; by: string }>(
       `SELECT asset_version AS version, summary, occurred_at_ms AS at, actor_id AS by FROM knowledge_asset_revised FINAL WHERE entity_id = ${id} ORDER BY position DESC`,
     ),

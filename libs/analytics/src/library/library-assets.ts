@@ -49,8 +49,9 @@ const found = (column: string, word: string) => `position(lowerUTF8(${column}), 
  * Every asset with its latest revision, in the common dialect: one JOIN per SELECT (ClickHouse
  * 18.16), an unmatched ANY LEFT JOIN gives '' and 0, hence `fresh_ms` falls back to publication.
  */
-export function assetStateSql(where: { published: string[]; state: string[] }, tail: string, columns = '*'): string {
+export function assetStateSql(where: { published: string[]; state: string[]; revised?: string[] }, tail: string, columns = '*'): string {
   const published = where.published.length === 0 ? '' : `\n    WHERE ${where.published.join(' AND ')}`;
+  const revisedWhere = where.revised === undefined || where.revised.length === 0 ? '' : ` WHERE ${where.revised.join(' AND ')}`;
   const state = where.state.length === 0 ? '' : `\nWHERE ${where.state.join(' AND ')}`;
   return `SELECT ${columns} FROM (
   SELECT entity_id AS id, kind, title, lines, owner, published_ms, version, summary, if(revised_ms = 0, published_ms, revised_ms) AS revised_ms, retired
@@ -61,7 +62,7 @@ export function assetStateSql(where: { published: string[]; state: string[] }, t
   ) AS published
   ANY LEFT JOIN (
     SELECT entity_id, argMax(asset_version, position) AS version, argMax(summary, position) AS summary, max(occurred_at_ms) AS revised_ms
-    FROM knowledge_asset_revised FINAL GROUP BY entity_id
+    FROM knowledge_asset_revised FINAL${revisedWhere} GROUP BY entity_id
   ) AS revised USING entity_id
 ) AS asset${state}${tail}`;
 }
@@ -113,13 +114,14 @@ export async function searchLibrary(store: AnalyticsStore, search: LibrarySearch
   if (search.freshness !== 'any') state.push(`revised_ms ${search.freshness === 'stale' ? '<' : '>='} ${sqlValue(staleBefore)}`);
   // No constant in ORDER BY: ClickHouse 26 reads a number there as a column's position.
   const titleHits = words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')} DESC, `;
-  const [counted, rows] = await Promise.all([
+  // The page's ids first, then their columns: carrying every column of every match through the
+  // sort cost several times the search itself (docs/benchmarks.md).
+  const [counted, page] = await Promise.all([
     store.query<{ n: number }>(assetStateSql({ published, state }, '', 'count() AS n')),
-    store.query<AssetRow>(
-      assetStateSql({ published, state }, `\nORDER BY ${titleHits}revised_ms DESC, id\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`, ASSET_COLUMNS),
-    ),
+    store.query<{ id: string }>(assetStateSql({ published, state }, `\nORDER BY ${titleHits}revised_ms DESC, id\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`, 'id')),
   ]);
-  const reuses = await reuseCounts(store, rows.map((r) => r.id));
+  const ids = page.map((r) => r.id);
+  const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
   return {
     words,
     total: num(counted[0]?.n),
@@ -128,6 +130,15 @@ export async function searchLibrary(store: AnalyticsStore, search: LibrarySearch
     staleAfterMonths: staleness.staleAfterMonths,
     assets: rows.map((row) => toLibraryAsset(row, reuses.get(row.id) ?? 0, staleBefore)),
   };
+}
+
+/** The assets of these ids, in the order given. */
+async function assetsByIds(store: AnalyticsStore, ids: readonly string[]): Promise<AssetRow[]> {
+  if (ids.length === 0) return [];
+  const list = `(${ids.map((id) => sqlValue(id)).join(', ')})`;
+  const rows = await store.query<AssetRow>(assetStateSql({ published: [`entity_id IN ${list}`], revised: [`entity_id IN ${list}`], state: [] }, '', ASSET_COLUMNS));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -139,10 +150,11 @@ export async function suggestAssets(store: AnalyticsStore, productLine: string, 
   const words = searchWords(title);
   const staleBefore = staleBeforeMs(staleness);
   const hits = words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)}) * 2 + toUInt8(${found('summary', word)})`).join(' + ')} DESC, `;
-  const rows = await store.query<AssetRow>(
-    assetStateSql({ published: [`has(product_lines, ${sqlValue(productLine)})`], state: ['retired = 0'] }, `\nORDER BY ${hits}revised_ms DESC, id\nLIMIT ${sqlValue(limit)}`, ASSET_COLUMNS),
+  const page = await store.query<{ id: string }>(
+    assetStateSql({ published: [`has(product_lines, ${sqlValue(productLine)})`], state: ['retired = 0'] }, `\nORDER BY ${hits}revised_ms DESC, id\nLIMIT ${sqlValue(limit)}`, 'id'),
   );
-  const reuses = await reuseCounts(store, rows.map((r) => r.id));
+  const ids = page.map((r) => r.id);
+  const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
   return { words, assets: rows.map((row) => toLibraryAsset(row, reuses.get(row.id) ?? 0, staleBefore)) };
 }
 
