@@ -60,6 +60,7 @@ export const libraryEn = {
     outcomes: { won: 'won', lost: 'lost', open: 'open' },
   },
   suggest: {
+    prompt: 'Enter the product line and title: the library suggests assets for them.',
     title: 'Suggested assets',
     hint: 'For product line {line} and “{title}”',
     empty: 'No active asset of this product line yet.',

@@ -62,6 +62,7 @@ export const libraryZhCN: Pick<Messages, 'library' | 'suggest' | 'draft' | 'staf
     outcomes: { won: '赢单', lost: '丢单', open: '进行中' },
   },
   suggest: {
+    prompt: '填写产品线和标题，知识库将推荐相应资产。',
     title: '推荐资产',
     hint: '产品线 {line}，标题“{title}”',
     empty: '该产品线暂无在用资产。',
