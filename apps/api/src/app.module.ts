@@ -16,6 +16,7 @@ import { demoSeederProvider } from './import/demo-seeder.js';
 import { ImportController } from './import/import.controller.js';
 import { ImportEventsHandler } from './import/import-events.handler.js';
 import { LiveController } from './live/live.controller.js';
+import { LIBRARY_CONTROLLERS, LIBRARY_PROVIDERS } from './library/library.module-parts.js';
 import { InfrastructureModule } from './infrastructure/infrastructure.module.js';
 import { GetTendersReceivedHandler } from './kpis/get-tenders-received.handler.js';
 import { GetKpiTrendHandler, GetKpiUnitsHandler, GetScorecardHandler } from './kpis/kpi.handlers.js';
@@ -36,7 +37,7 @@ import { WorkspaceController } from './workspace/workspace.controller.js';
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
 const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, OpenApiController];
+export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, ...LIBRARY_CONTROLLERS, OpenApiController];
 
 @Module({})
 export class AppModule {
@@ -45,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers: CONTROLLERS,
-      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -18,6 +18,8 @@ const routes: RouteRecordRaw[] = [
   { path: '/maturity/:area?', name: 'maturity', component: () => import('./views/MaturityView.vue'), meta: { view: 'maturity' } },
   { path: '/capacity', name: 'capacity', component: () => import('./views/CapacityView.vue'), meta: { view: 'capacity' } },
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
+  { path: '/library/:assetId?', name: 'library', component: () => import('./views/LibraryView.vue'), meta: { view: 'library' } },
+  { path: '/staffing', name: 'staffing', component: () => import('./views/StaffingView.vue'), meta: { view: 'staffing' } },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
   { path: '/replay/:tenderId?', name: 'replay', component: () => import('./views/ReplayView.vue'), meta: { view: 'replay', controls: false } },
   ...WORKSPACE_ROUTES,

@@ -10,3 +10,5 @@ export * from './auth.js';
 export * from './commands.js';
 export * from './audit.js';
 export * from './workspace.js';
+export * from './staffing.js';
+export * from './library.js';

@@ -1,5 +1,6 @@
 import { replayEn } from './replay.en';
 import { workspaceEn, workspaceNavEn } from './workspace.en';
+import { libraryEn, libraryNavEn } from './library.en';
 
 /** English: the source of every key; zh-CN.ts must have the same shape (the compiler checks). */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
     pipeline: 'Pipeline & bids',
     replay: 'Dispute replay',
     menu: 'Views',
+    ...libraryNavEn,
   },
   controls: {
     asOf: 'As of',
@@ -286,6 +288,7 @@ export const en = {
     actor: 'Actor',
     data: 'Data',
   },
+  ...libraryEn,
   errors: {
     validation: 'The request was refused: {message}',
     not_found: 'Not found: {message}',

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { replayZhCN } from './replay.zh-CN';
 import { workspaceNavZhCN, workspaceZhCN } from './workspace.zh-CN';
+import { libraryNavZhCN, libraryZhCN } from './library.zh-CN';
 
 /** 简体中文: the same keys as en.ts, checked by the compiler. */
 export const zhCN: Messages = {
@@ -18,6 +19,7 @@ export const zhCN: Messages = {
     pipeline: '商机与投标',
     replay: '争议回放',
     menu: '视图',
+    ...libraryNavZhCN,
   },
   controls: {
     asOf: '截至',
@@ -287,6 +289,7 @@ export const zhCN: Messages = {
     actor: '操作人',
     data: '数据',
   },
+  ...libraryZhCN,
   errors: {
     validation: '请求被拒绝：{message}',
     not_found: '未找到：{message}',

@@ -1,7 +1,7 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | WorkspaceView;
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | 'library' | 'staffing' | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
 type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
@@ -30,6 +30,8 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   exchange: RECORDERS,
   recordForm: RECORDERS,
   tenderResponse: RECORDERS,
+  library: ['sales', 'presales', ...READERS],
+  staffing: ['sales', 'presales', ...MANAGERS],
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -47,7 +49,7 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'replay'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'replay'];
 export function navigationFor(role: Role): ViewName[] {
   const views = NAVIGATION.filter((view) => canSee(role, view));
   return views.sort((a, b) => Number(b === FIRST_VIEW[role]) - Number(a === FIRST_VIEW[role]));

@@ -4,13 +4,13 @@ import { canAct, canListScopes, canSee, firstViewFor, navigationFor } from './ac
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', ...(role === 'admin' ? ['replay'] : [])]);
+      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', ...(role === 'admin' ? ['replay'] : [])]);
       expect(canAct(role)).toBe(true);
     }
   });
   it('lets analysts and auditors read the KPIs and maturity, not act', () => {
-    expect(navigationFor('analyst')).toEqual(['overview', 'scorecard', 'kpis', 'maturity']);
-    expect(navigationFor('auditor')).toEqual(['replay', 'overview', 'scorecard', 'kpis', 'maturity']);
+    expect(navigationFor('analyst')).toEqual(['overview', 'scorecard', 'kpis', 'maturity', 'library']);
+    expect(navigationFor('auditor')).toEqual(['replay', 'overview', 'scorecard', 'kpis', 'maturity', 'library']);
     for (const role of ['analyst', 'auditor'] as const) expect(canAct(role)).toBe(false);
     expect(canListScopes('analyst')).toBe(true);
     expect(canListScopes('auditor')).toBe(false);
@@ -23,7 +23,7 @@ describe('what each role sees', () => {
   });
   it('shows sales and presales the overview and their workspace', () => {
     for (const role of ['sales', 'presales'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'myWork', 'exchange']);
+      expect(navigationFor(role)).toEqual(['overview', 'myWork', 'exchange', 'library', 'staffing']);
       expect(canSee(role, 'recordForm')).toBe(true);
       expect(canSee(role, 'units')).toBe(false);
     }

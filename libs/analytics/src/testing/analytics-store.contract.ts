@@ -8,6 +8,7 @@ import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
 import { describeRecordSearchContract } from './record-search.contract.js';
+import { describeStaffingLibraryContract } from './staffing-library.contract.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
 import { skipUnlessAvailable, type SkippableEngine } from '@presales/event-store/testing';
 
@@ -192,5 +193,6 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
     describeKpiSqlContract(fresh);
     describeCopiedColumnsContract(fresh);
     describeRecordSearchContract(fresh);
+    describeStaffingLibraryContract(fresh);
   });
 }

@@ -3,3 +3,4 @@ export { recordedTender } from './fixtures.js';
 export { describeAnalystSqlContract, TEST_ANALYST_LIMITS } from './analyst-sql.contract.js';
 export { describeKpiSqlContract, TEST_FX } from './kpi.contract.js';
 export { ungatedForTests } from './ungated-sql.js';
+export { describeStaffingLibraryContract } from './staffing-library.contract.js';

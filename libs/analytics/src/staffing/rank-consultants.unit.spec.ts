@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { rankConsultants, type StaffingCandidate, type StaffingNeed } from './rank-consultants.js';
+
+const MONDAY = Date.UTC(2026, 11, 7);
+const WEEK = 7 * 86_400_000;
+const need: StaffingNeed = { productLine: 'erp', skills: ['Demo craft', 'SAP FI'], weeks: [MONDAY, MONDAY + WEEK], neededPct: 40 };
+
+function consultant(id: string, over: Partial<StaffingCandidate> = {}): StaffingCandidate {
+  return {
+    consultantId: id,
+    name: `Name ${id}`,
+    teamId: 'T-1',
+    level: 'senior',
+    productLines: ['erp'],
+    skillLevels: new Map([
+      ['Demo craft', 3],
+      ['SAP FI', 3],
+    ]),
+    loadPct: [20, 20],
+    currentLoadPct: 20,
+    past: { won: 0, lost: 0, positive: 0, negative: 0 },
+    ...over,
+  };
+}
+
+const order = (ranked: ReturnType<typeof rankConsultants>) => ranked.map((r) => r.consultantId);
+
+describe('rankConsultants', () => {
+  it('puts the consultant with the product line, higher certified skills and more free time first, and says why', () => {
+    const ranked = rankConsultants(need, [
+      consultant('other-line', { productLines: ['crm'] }),
+      consultant('expert', { skillLevels: new Map([['Demo craft', 5], ['SAP FI', 5]]), loadPct: [0, 10] }),
+      consultant('plain'),
+    ]);
+    expect(order(ranked)).toEqual(['expert', 'plain', 'other-line']);
+    expect(ranked.map((r) => r.rank)).toEqual([1, 2, 3]);
+    expect(ranked[0]!.reasons).toEqual([
+      { kind: 'product_line', productLine: 'erp', covered: true },
+      { kind: 'skill', skill: 'Demo craft', level: 5 },
+      { kind: 'skill', skill: 'SAP FI', level: 5 },
+      { kind: 'free_capacity', freePct: 90, neededPct: 40 },
+      { kind: 'past_outcomes', won: 0, lost: 0, positive: 0, negative: 0 },
+    ]);
+    // 35 line + 30 skills + 20 capacity + 15 × ½ with no record.
+    expect(ranked[0]!.score).toBe(92.5);
+    expect(ranked[2]!.reasons[0]).toEqual({ kind: 'product_line', productLine: 'erp', covered: false });
+  });
+
+  it('names each missing skill with no level and scores it nothing', () => {
+    const ranked = rankConsultants(need, [consultant('half', { skillLevels: new Map([['Demo craft', 5]]) }), consultant('none', { skillLevels: new Map() })]);
+    expect(order(ranked)).toEqual(['half', 'none']);
+    expect(ranked[1]!.reasons.filter((r) => r.kind === 'skill')).toEqual([
+      { kind: 'skill', skill: 'Demo craft', level: null },
+      { kind: 'skill', skill: 'SAP FI', level: null },
+    ]);
+    expect(ranked[0]!.score - ranked[1]!.score).toBe(15);
+  });
+
+  it('ranks whoever lacks the capacity in any needed week after everyone who has it, however well they fit', () => {
+    const ranked = rankConsultants(need, [
+      consultant('busy-second-week', { skillLevels: new Map([['Demo craft', 5], ['SAP FI', 5]]), loadPct: [0, 70] }),
+      consultant('weak-but-free', { productLines: ['crm'], skillLevels: new Map() }),
+    ]);
+    expect(order(ranked)).toEqual(['weak-but-free', 'busy-second-week']);
+    expect(ranked[1]!.available).toBe(false);
+    expect(ranked[1]!.reasons).toContainEqual({ kind: 'no_capacity', freePct: 30, neededPct: 40 });
+  });
+
+  it('takes points from a consultant overloaded this week and says by how much', () => {
+    const ranked = rankConsultants(need, [consultant('overloaded', { currentLoadPct: 130 }), consultant('calm')]);
+    expect(order(ranked)).toEqual(['calm', 'overloaded']);
+    expect(ranked[1]!.reasons).toContainEqual({ kind: 'overloaded_now', loadPct: 130 });
+    expect(ranked[0]!.score - ranked[1]!.score).toBe(20);
+  });
+
+  it('counts free capacity as none when the load is above 100 %, never negative', () => {
+    const [only] = rankConsultants(need, [consultant('full', { loadPct: [150, 120] })]);
+    expect(only!.reasons).toContainEqual({ kind: 'no_capacity', freePct: 0, neededPct: 40 });
+  });
+
+  it('prefers a record of won deals and good activities on similar work over none, and none over a losing one', () => {
+    const ranked = rankConsultants(need, [
+      consultant('loser', { past: { won: 0, lost: 3, positive: 0, negative: 1 } }),
+      consultant('fresh'),
+      consultant('winner', { past: { won: 3, lost: 0, positive: 1, negative: 0 } }),
+    ]);
+    expect(order(ranked)).toEqual(['winner', 'fresh', 'loser']);
+  });
+
+  it('breaks ties by free capacity, then by name and id, whatever the input order', () => {
+    const equalScore = [consultant('b', { name: 'Same' }), consultant('a', { name: 'Same' }), consultant('z', { name: 'Alpha' })];
+    expect(order(rankConsultants(need, equalScore))).toEqual(['z', 'a', 'b']);
+    expect(order(rankConsultants(need, [...equalScore].reverse()))).toEqual(['z', 'a', 'b']);
+    // Full score either way (free 60 % and 80 % both cover 40 %): the freer consultant first.
+    const ranked = rankConsultants(need, [consultant('a', { name: 'A', loadPct: [40, 40] }), consultant('b', { name: 'B', loadPct: [20, 20] })]);
+    expect(ranked[0]!.score).toBe(ranked[1]!.score);
+    expect(order(ranked)).toEqual(['b', 'a']);
+  });
+
+  it('ranks an empty list as empty, and refuses work with no weeks, a share outside (0, 100] or loads that do not match the weeks', () => {
+    expect(rankConsultants(need, [])).toEqual([]);
+    expect(() => rankConsultants({ ...need, weeks: [] }, [])).toThrow(/at least one week/);
+    expect(() => rankConsultants({ ...need, neededPct: 0 }, [])).toThrow(/neededPct/);
+    expect(() => rankConsultants(need, [consultant('short', { loadPct: [10] })])).toThrow(/1 weekly loads for 2 weeks/);
+  });
+
+  it('gives full skill points when the work names no skill', () => {
+    const [only] = rankConsultants({ ...need, skills: [] }, [consultant('any', { skillLevels: new Map() })]);
+    expect(only!.score).toBe(92.5);
+  });
+});

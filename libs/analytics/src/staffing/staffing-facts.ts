@@ -1,0 +1,159 @@
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import { sqlValue } from '../sql/escape.js';
+import type { AssignmentSpan, MembershipChange, WarRoomSpan } from './weekly-load.js';
+
+/** A consultant on board, as onboarded, with the team they were last added to. */
+export interface ConsultantProfile {
+  readonly consultantId: string;
+  readonly name: string;
+  readonly teamId: string;
+  readonly level: string;
+  readonly productLines: readonly string[];
+  readonly skills: readonly string[];
+  readonly weeklyCapacityHours: number;
+  readonly onboardedMs: number;
+}
+
+export interface TeamProfile {
+  readonly teamId: string;
+  readonly name: string;
+  readonly managerId: string;
+  readonly productLines: readonly string[];
+}
+
+const num = (value: unknown) => Number(value ?? 0);
+
+/** Consultants not offboarded, with their latest team. */
+export async function readConsultants(store: AnalyticsStore): Promise<ConsultantProfile[]> {
+  const rows = await store.query<{ id: string; name: string; team: string; moved: string; level: string; lines: string[]; skills: string[]; capacity: number; on_ms: number }>(
+    `SELECT entity_id AS id, name, team_id AS team, moved, level, product_lines AS lines, skills, weekly_capacity_hours AS capacity, occurred_at_ms AS on_ms
+FROM (SELECT entity_id, name, team_id, level, product_lines, skills, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
+      WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL)) AS onboarded
+ANY LEFT JOIN (SELECT consultant_id AS entity_id, argMax(entity_id, position) AS moved FROM team_member_added FINAL GROUP BY consultant_id) AS added USING entity_id
+ORDER BY id`,
+  );
+  return rows.map((r) => ({
+    consultantId: r.id,
+    name: r.name,
+    teamId: r.moved === '' ? r.team : r.moved,
+    level: r.level,
+    productLines: r.lines,
+    skills: r.skills,
+    weeklyCapacityHours: num(r.capacity),
+    onboardedMs: num(r.on_ms),
+  }));
+}
+
+export async function readTeams(store: AnalyticsStore): Promise<TeamProfile[]> {
+  const rows = await store.query<{ id: string; name: string; manager: string; lines: string[] }>(
+    'SELECT entity_id AS id, name, manager_id AS manager, product_lines AS lines FROM team_formed FINAL ORDER BY id',
+  );
+  return rows.map((r) => ({ teamId: r.id, name: r.name, managerId: r.manager, productLines: r.lines }));
+}
+
+/** Skill → highest certified level, per consultant. */
+export async function readCertifiedLevels(store: AnalyticsStore): Promise<Map<string, Map<string, number>>> {
+  const rows = await store.query<{ id: string; skill: string; level: number }>('SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL GROUP BY id, skill');
+  const levels = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const own = levels.get(r.id) ?? new Map<string, number>();
+    own.set(r.skill, num(r.level));
+    levels.set(r.id, own);
+  }
+  return levels;
+}
+
+/** Assignments that touch [fromMs, toMs), with their release if any. */
+export async function readAssignments(store: AnalyticsStore, fromMs: number, toMs: number): Promise<AssignmentSpan[]> {
+  const [assigned, released] = await Promise.all([
+    store.query<{ c: string; a: string; o: string; pct: number; f: number; t: number }>(
+      `SELECT entity_id AS c, assignment_id AS a, opportunity_id AS o, allocation_pct AS pct, from_at_ms AS f, to_at_ms AS t FROM consultant_assigned FINAL
+WHERE from_at_ms < ${sqlValue(toMs)} AND to_at_ms >= ${sqlValue(fromMs)}`,
+    ),
+    store.query<{ c: string; a: string; at: number }>(
+      `SELECT entity_id AS c, assignment_id AS a, min(occurred_at_ms) AS at FROM consultant_released FINAL
+WHERE occurred_at_ms < ${sqlValue(toMs)} AND assignment_from_ms < ${sqlValue(toMs)} AND assignment_to_ms >= ${sqlValue(fromMs)} GROUP BY c, a`,
+    ),
+  ]);
+  const releases = new Map(released.map((r) => [`${r.c}/${r.a}`, num(r.at)]));
+  return assigned.map((r) => ({
+    consultantId: r.c,
+    assignmentId: r.a,
+    opportunityId: r.o,
+    allocationPct: num(r.pct),
+    fromMs: num(r.f),
+    toMs: num(r.t),
+    releasedMs: releases.get(`${r.c}/${r.a}`) ?? null,
+  }));
+}
+
+/** War rooms opened before `toMs` and not closed by `fromMs`, with every change of their membership. */
+export async function readWarRooms(store: AnalyticsStore, fromMs: number, toMs: number): Promise<WarRoomSpan[]> {
+  const live = `SELECT entity_id FROM war_room_opened FINAL WHERE occurred_at_ms < ${sqlValue(toMs)}
+  AND entity_id NOT IN (SELECT entity_id FROM war_room_closed FINAL WHERE occurred_at_ms <= ${sqlValue(fromMs)})`;
+  const [opened, changes, closed] = await Promise.all([
+    store.query<{ w: string; o: string; reason: string; pct: number; commander: string; members: string[]; at: number }>(
+      `SELECT entity_id AS w, opportunity_id AS o, reason, allocation_pct AS pct, commander_id AS commander, member_ids AS members, occurred_at_ms AS at FROM war_room_opened FINAL
+WHERE entity_id IN (${live})`,
+    ),
+    store.query<{ w: string; c: string; at: number; delta: number }>(
+      `SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, toInt8(1) AS delta FROM war_room_member_joined FINAL WHERE entity_id IN (${live})
+UNION ALL SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, toInt8(-1) AS delta FROM war_room_member_left FINAL WHERE entity_id IN (${live})`,
+    ),
+    store.query<{ w: string; at: number }>(`SELECT entity_id AS w, min(occurred_at_ms) AS at FROM war_room_closed FINAL WHERE entity_id IN (${live}) GROUP BY w`),
+  ]);
+  const closedAt = new Map(closed.map((r) => [r.w, num(r.at)]));
+  const changesOf = new Map<string, MembershipChange[]>();
+  for (const r of changes) {
+    const list = changesOf.get(r.w) ?? [];
+    list.push({ consultantId: r.c, atMs: num(r.at), delta: num(r.delta) > 0 ? 1 : -1 });
+    changesOf.set(r.w, list);
+  }
+  return opened.map((r) => {
+    const first = [...new Set([...r.members, r.commander])].map((consultantId): MembershipChange => ({ consultantId, atMs: num(r.at), delta: 1 }));
+    return {
+      warRoomId: r.w,
+      opportunityId: r.o,
+      reason: r.reason,
+      allocationPct: num(r.pct),
+      openedMs: num(r.at),
+      closedMs: closedAt.get(r.w) ?? null,
+      membership: [...first, ...(changesOf.get(r.w) ?? [])],
+    };
+  });
+}
+
+export interface PastOutcomes {
+  readonly won: number;
+  readonly lost: number;
+  readonly positive: number;
+  readonly negative: number;
+}
+
+/**
+ * The record on similar work, per consultant: deals of the product line they were assigned to
+ * that were won or lost, and activities of the same kind they took part in, by outcome.
+ */
+export async function readPastOutcomes(store: AnalyticsStore, productLine: string, workKind: string): Promise<Map<string, PastOutcomes>> {
+  const line = sqlValue(productLine);
+  const [deals, activities] = await Promise.all([
+    store.query<{ c: string; won: number; lost: number }>(
+      `SELECT c, countIf(o IN (SELECT entity_id FROM opportunity_won FINAL)) AS won, countIf(o IN (SELECT entity_id FROM opportunity_lost FINAL)) AS lost
+FROM (SELECT DISTINCT entity_id AS c, opportunity_id AS o FROM consultant_assigned FINAL
+      WHERE opportunity_id IN (SELECT entity_id FROM opportunity_registered FINAL WHERE has(product_lines, ${line}))) AS served
+GROUP BY c`,
+    ),
+    store.query<{ c: string; positive: number; negative: number }>(
+      `SELECT c, countIf(outcome = 'positive') AS positive, countIf(outcome = 'negative') AS negative
+FROM (SELECT arrayJoin(consultant_ids) AS c, outcome
+      FROM (SELECT entity_id, outcome FROM activity_completed FINAL WHERE activity_kind = ${sqlValue(workKind)}) AS done
+      ANY INNER JOIN (SELECT entity_id, consultant_ids FROM activity_scheduled FINAL) AS planned USING entity_id) AS took_part
+GROUP BY c`,
+    ),
+  ]);
+  const past = new Map<string, { won: number; lost: number; positive: number; negative: number }>();
+  const of = (id: string) => past.get(id) ?? past.set(id, { won: 0, lost: 0, positive: 0, negative: 0 }).get(id)!;
+  for (const r of deals) Object.assign(of(r.c), { won: num(r.won), lost: num(r.lost) });
+  for (const r of activities) Object.assign(of(r.c), { positive: num(r.positive), negative: num(r.negative) });
+  return past;
+}

@@ -1,0 +1,167 @@
+import type { StaffingSubjectKind, StaffingSuggestionsResponse } from '@presales/contracts';
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import { sqlValue } from '../sql/escape.js';
+import { rankConsultants, type StaffingCandidate } from './rank-consultants.js';
+import { readAssignments, readCertifiedLevels, readConsultants, readPastOutcomes, readWarRooms } from './staffing-facts.js';
+import { mondayOf, mondaysFrom, weeklyLoads, WEEK_MS } from './weekly-load.js';
+import { NEEDED_PCT_BY_WORK_KIND, neededPctOfHours, SKILLS_BY_WORK_KIND } from './work-profile.js';
+
+export type StaffingSubjectRef =
+  | { readonly kind: 'request'; readonly opportunityId: string; readonly requestId: string }
+  | { readonly kind: 'activity'; readonly activityId: string }
+  | { readonly kind: 'war_room'; readonly warRoomId: string };
+
+/** The work as recorded: what the ranking needs to know about it. */
+export interface StaffingWork {
+  readonly kind: StaffingSubjectKind;
+  readonly id: string;
+  readonly opportunityId: string;
+  readonly workKind: string;
+  readonly productLine: string;
+  readonly firstMonday: number;
+  readonly weekCount: number;
+  readonly neededPct: number;
+  readonly alreadyOn: readonly string[];
+}
+
+export interface StaffingOptions {
+  readonly now: Date;
+  readonly skills?: readonly string[];
+  readonly neededPct?: number;
+  readonly weeks?: number;
+  /** Only consultants of these teams are ranked (a manager's own); undefined ranks everyone. */
+  readonly teamIds?: ReadonlySet<string>;
+  readonly limit: number;
+}
+
+export const MAX_PLAN_WEEKS = 8;
+
+const num = (value: unknown) => Number(value ?? 0);
+const weeksUntil = (firstMonday: number, lastMs: number) => Math.min(MAX_PLAN_WEEKS, Math.max(1, Math.floor((mondayOf(lastMs) - firstMonday) / WEEK_MS) + 1));
+
+async function firstLineOf(store: AnalyticsStore, opportunityId: string): Promise<string> {
+  const rows = await store.query<{ lines: string[] }>(`SELECT product_lines AS lines FROM opportunity_registered FINAL WHERE entity_id = ${sqlValue(opportunityId)} LIMIT 1`);
+  return rows[0]?.lines[0] ?? '';
+}
+
+/** The work a reference names, or null when nothing by that id was recorded. */
+export async function readStaffingWork(store: AnalyticsStore, ref: StaffingSubjectRef, now: Date): Promise<StaffingWork | null> {
+  const thisMonday = mondayOf(now.getTime());
+  if (ref.kind === 'request') {
+    const opp = sqlValue(ref.opportunityId);
+    const req = sqlValue(ref.requestId);
+    const [request] = await store.query<{ kind: string; line: string; due: number }>(
+      `SELECT kind, product_line AS line, due_at_ms AS due FROM presales_support_requested FINAL WHERE entity_id = ${opp} AND request_id = ${req} LIMIT 1`,
+    );
+    if (request === undefined) return null;
+    const on = await store.query<{ c: string }>(
+      `SELECT consultant_id AS c FROM presales_support_acknowledged FINAL WHERE entity_id = ${opp} AND request_id = ${req}
+UNION ALL SELECT entity_id AS c FROM consultant_assigned FINAL WHERE opportunity_id = ${opp}
+  AND (entity_id, assignment_id) NOT IN (SELECT entity_id, assignment_id FROM consultant_released FINAL)`,
+    );
+    const start = Math.max(thisMonday, mondayOf(num(request.due)) - (MAX_PLAN_WEEKS - 1) * WEEK_MS);
+    return {
+      kind: 'request',
+      id: ref.requestId,
+      opportunityId: ref.opportunityId,
+      workKind: request.kind,
+      productLine: request.line,
+      firstMonday: start,
+      weekCount: weeksUntil(start, num(request.due)),
+      neededPct: NEEDED_PCT_BY_WORK_KIND[request.kind] ?? 20,
+      alreadyOn: [...new Set(on.map((r) => r.c))],
+    };
+  }
+  if (ref.kind === 'activity') {
+    const [activity] = await store.query<{ o: string; kind: string; people: string[]; at: number; hours: number }>(
+      `SELECT opportunity_id AS o, kind, consultant_ids AS people, scheduled_for_ms AS at, planned_hours AS hours FROM activity_scheduled FINAL WHERE entity_id = ${sqlValue(ref.activityId)} LIMIT 1`,
+    );
+    if (activity === undefined) return null;
+    const start = Math.max(thisMonday, mondayOf(num(activity.at)));
+    return {
+      kind: 'activity',
+      id: ref.activityId,
+      opportunityId: activity.o,
+      workKind: activity.kind,
+      productLine: await firstLineOf(store, activity.o),
+      firstMonday: start,
+      weekCount: 1,
+      neededPct: neededPctOfHours(num(activity.hours)),
+      alreadyOn: activity.people,
+    };
+  }
+  const [room] = await store.query<{ o: string; pct: number }>(`SELECT opportunity_id AS o, allocation_pct AS pct FROM war_room_opened FINAL WHERE entity_id = ${sqlValue(ref.warRoomId)} LIMIT 1`);
+  if (room === undefined) return null;
+  const rooms = await readWarRooms(store, thisMonday, thisMonday + WEEK_MS);
+  const members = new Map<string, number>();
+  for (const change of rooms.find((r) => r.warRoomId === ref.warRoomId)?.membership ?? []) members.set(change.consultantId, (members.get(change.consultantId) ?? 0) + change.delta);
+  return {
+    kind: 'war_room',
+    id: ref.warRoomId,
+    opportunityId: room.o,
+    workKind: 'war_room',
+    productLine: await firstLineOf(store, room.o),
+    firstMonday: thisMonday,
+    weekCount: 4,
+    neededPct: Math.min(100, Math.max(1, num(room.pct))),
+    alreadyOn: [...members].filter(([, n]) => n > 0).map(([id]) => id),
+  };
+}
+
+/**
+ * Ranked consultants for a piece of work, over the analytics tables: profiles, certified skills,
+ * committed load in the work's weeks and this week, and the record on similar work.
+ */
+export async function suggestConsultants(store: AnalyticsStore, work: StaffingWork, options: StaffingOptions): Promise<StaffingSuggestionsResponse> {
+  const weekCount = options.weeks ?? work.weekCount;
+  const needed = mondaysFrom(work.firstMonday, weekCount);
+  const thisMonday = mondayOf(options.now.getTime());
+  const mondays = [...new Set([thisMonday, ...needed])].sort((a, b) => a - b);
+  const fromMs = mondays[0]!;
+  const toMs = mondays[mondays.length - 1]! + WEEK_MS;
+  const skills = options.skills ?? SKILLS_BY_WORK_KIND[work.workKind] ?? [];
+  const neededPct = options.neededPct ?? work.neededPct;
+  const [consultants, levels, assignments, warRooms, past] = await Promise.all([
+    readConsultants(store),
+    readCertifiedLevels(store),
+    readAssignments(store, fromMs, toMs),
+    readWarRooms(store, fromMs, toMs),
+    readPastOutcomes(store, work.productLine, work.workKind),
+  ]);
+  const loads = weeklyLoads(mondays, assignments, warRooms);
+  const on = new Set(work.alreadyOn);
+  const candidates: StaffingCandidate[] = consultants
+    .filter((c) => !on.has(c.consultantId) && (options.teamIds === undefined || options.teamIds.has(c.teamId)))
+    .map((c) => {
+      const load = loads.get(c.consultantId)?.loadPct ?? mondays.map(() => 0);
+      const certified = levels.get(c.consultantId) ?? new Map<string, number>();
+      const skillLevels = new Map<string, number>(c.skills.map((s) => [s, 1]));
+      for (const [skill, level] of certified) skillLevels.set(skill, Math.max(level, skillLevels.get(skill) ?? 0));
+      return {
+        consultantId: c.consultantId,
+        name: c.name,
+        teamId: c.teamId,
+        level: c.level,
+        productLines: c.productLines,
+        skillLevels,
+        loadPct: needed.map((m) => load[mondays.indexOf(m)]!),
+        currentLoadPct: load[mondays.indexOf(thisMonday)]!,
+        past: past.get(c.consultantId) ?? { won: 0, lost: 0, positive: 0, negative: 0 },
+      };
+    });
+  const ranked = rankConsultants({ productLine: work.productLine, skills, weeks: needed, neededPct }, candidates);
+  return {
+    subject: {
+      kind: work.kind,
+      id: work.id,
+      opportunityId: work.opportunityId,
+      workKind: work.workKind,
+      productLine: work.productLine,
+      skills,
+      weeks: needed.map((m) => new Date(m).toISOString().slice(0, 10)),
+      neededPct,
+      alreadyOn: work.alreadyOn,
+    },
+    consultants: ranked.slice(0, options.limit),
+  };
+}

@@ -1,0 +1,90 @@
+/** An assignment as it bears on load: its share from `fromMs` to `toMs`, unless released earlier. */
+export interface AssignmentSpan {
+  readonly consultantId: string;
+  readonly assignmentId: string;
+  readonly opportunityId: string;
+  readonly allocationPct: number;
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly releasedMs: number | null;
+}
+
+/** A change of a war room's membership: the opening counts the commander and first members. */
+export interface MembershipChange {
+  readonly consultantId: string;
+  readonly atMs: number;
+  readonly delta: 1 | -1;
+}
+
+export interface WarRoomSpan {
+  readonly warRoomId: string;
+  readonly opportunityId: string;
+  readonly reason: string;
+  readonly allocationPct: number;
+  readonly openedMs: number;
+  readonly closedMs: number | null;
+  readonly membership: readonly MembershipChange[];
+}
+
+/** One consultant's load per Monday, in percent, and the war rooms that take part of it. */
+export interface WeeklyLoad {
+  readonly loadPct: number[];
+  readonly warRoomIds: Set<string>[];
+}
+
+export const WEEK_MS = 7 * 86_400_000;
+
+/** The Monday (00:00 UTC) of the week an instant falls in. */
+export function mondayOf(ms: number): number {
+  const day = new Date(ms);
+  const midnight = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+  return midnight - ((day.getUTCDay() + 6) % 7) * 86_400_000;
+}
+
+export function mondaysFrom(firstMonday: number, count: number): number[] {
+  return Array.from({ length: count }, (_, index) => firstMonday + index * WEEK_MS);
+}
+
+/**
+ * Load per consultant and Monday, by the overload_share KPI's rule (KPIS.md), so the plan and the
+ * KPI agree: an assignment counts on the Mondays in [from, to] before its release, a war room's
+ * allocation on the Mondays a person is a member and the room is not closed. Summed in hundredths
+ * of a percent: 10.1 + 89.9 must not come out above 100.
+ */
+export function weeklyLoads(mondays: readonly number[], assignments: readonly AssignmentSpan[], warRooms: readonly WarRoomSpan[]): Map<string, WeeklyLoad> {
+  const hundredths = new Map<string, number[]>();
+  const rooms = new Map<string, Set<string>[]>();
+  const entry = (consultantId: string) => {
+    let load = hundredths.get(consultantId);
+    if (load === undefined) {
+      load = mondays.map(() => 0);
+      hundredths.set(consultantId, load);
+      rooms.set(consultantId, mondays.map(() => new Set<string>()));
+    }
+    return { load, rooms: rooms.get(consultantId)! };
+  };
+  for (const a of assignments) {
+    const { load } = entry(a.consultantId);
+    mondays.forEach((m, index) => {
+      if (a.fromMs <= m && m <= a.toMs && (a.releasedMs === null || a.releasedMs > m)) load[index]! += Math.round(a.allocationPct * 100);
+    });
+  }
+  for (const room of warRooms) {
+    const people = new Set(room.membership.map((change) => change.consultantId));
+    for (const person of people) {
+      const changes = room.membership.filter((change) => change.consultantId === person);
+      const target = entry(person);
+      mondays.forEach((m, index) => {
+        const open = room.openedMs <= m && (room.closedMs === null || room.closedMs > m);
+        const member = changes.reduce((sum, change) => sum + (change.atMs <= m ? change.delta : 0), 0) > 0;
+        if (open && member) {
+          target.load[index]! += Math.round(room.allocationPct * 100);
+          target.rooms[index]!.add(room.warRoomId);
+        }
+      });
+    }
+  }
+  const result = new Map<string, WeeklyLoad>();
+  for (const [consultantId, load] of hundredths) result.set(consultantId, { loadPct: load.map((h) => h / 100), warRoomIds: rooms.get(consultantId)! });
+  return result;
+}
