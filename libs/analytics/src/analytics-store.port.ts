@@ -1,5 +1,5 @@
 import type { GatedSql } from './analyst/gate/sql-gate.js';
-import { engineErrorDetails, STATEMENT_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
+import { engineErrorDetails, STATEMENT_ERROR_CODES, UNAVAILABLE_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
 
 /** What an engine can do beyond the common dialect of DESIGN.md decision 8. */
 export interface EngineCapabilities {
@@ -129,6 +129,14 @@ export class AnalyticsQueryError extends Error {
     this.name = 'AnalyticsQueryError';
     this.code = details.code;
     this.type = details.type;
+  }
+
+  /**
+   * The store, or part of it, could not be reached: no engine answered at all (every node down),
+   * or it answered that a shard or ZooKeeper is (UNAVAILABLE_ERROR_CODES). Not the statement's fault.
+   */
+  get storeUnavailable(): boolean {
+    return this.code === undefined ? /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|socket hang up|Timeout error|cannot reach/i.test(this.engineMessage) : UNAVAILABLE_ERROR_CODES.has(this.code);
   }
 
   /** The statement's own SQL is at fault (STATEMENT_ERROR_CODES), not the store. */

@@ -23,6 +23,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.status(503).json({ error: { code: 'rebuilding', message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds` } } satisfies ApiErrorBody);
       return;
     }
+    if (error instanceof AnalyticsQueryError && error.storeUnavailable) {
+      // A shard (or every node) is down: an answer now would lack its rows. Refuse, and say when to retry (decision 0028).
+      this.logger.warn(error.message);
+      response.setHeader('Retry-After', '10');
+      response.status(503).json({ error: { code: 'analytics_unavailable', message: `the analytics store cannot answer in full right now, so nothing is answered: ${error.engineMessage.split('\n')[0]}` } } satisfies ApiErrorBody);
+      return;
+    }
     const [status, body] = toResponse(error);
     // Every 429 says when to come back (RFC 9110 10.2.3), so clients can wait instead of hammering.
     const retryAfter = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;

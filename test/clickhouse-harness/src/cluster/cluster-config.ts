@@ -24,7 +24,7 @@ export interface ClusterLayout {
  * of a shard; replication copies it), ZooKeeper for replication and ON CLUSTER queries, and the
  * node's macros. infra/clickhouse-cluster holds the same file written out for four hosts.
  */
-export function clusterNodeConfig(layout: ClusterLayout, node: ClusterNode): string {
+export function clusterNodeConfig(layout: ClusterLayout, node: ClusterNode, standalone?: { readonly dataDir: string }): string {
   const shards = [...new Set(layout.nodes.map((n) => n.shard))].sort();
   const replicas = (shard: string) =>
     layout.nodes
@@ -47,6 +47,18 @@ export function clusterNodeConfig(layout: ClusterLayout, node: ClusterNode): str
     `  <macros><shard>${node.shard}</shard><replica>${node.name}</replica></macros>`,
     `  <interserver_http_port>${node.interserverHttpPort}</interserver_http_port>`,
     `  <interserver_http_host>${node.host}</interserver_http_host>`,
+    // A file for a server started by hand (infra/clickhouse-cluster/one-host) names its own ports
+    // and folders; the harness passes them on the command line instead.
+    ...(standalone === undefined
+      ? []
+      : [
+          `  <http_port>${node.httpPort}</http_port>`,
+          `  <tcp_port>${node.tcpPort}</tcp_port>`,
+          `  <path>${standalone.dataDir}/</path>`,
+          `  <tmp_path>${standalone.dataDir}/tmp/</tmp_path>`,
+          `  <user_files_path>${standalone.dataDir}/user_files/</user_files_path>`,
+          `  <format_schema_path>${standalone.dataDir}/format_schemas/</format_schema_path>`,
+        ]),
     '</yandex>',
     '',
   ].join('\n');
