@@ -84,10 +84,11 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
   return { port, stop };
 }
 
-/** ZooKeeper's four-letter `ruok`: `imok` once it serves clients. */
+/** ZooKeeper's four-letter `ruok`: `imok` once it serves clients; false from anything else within a second. */
 function answersRuok(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port }, () => socket.end('ruok'));
+    socket.setTimeout(1000, () => socket.destroy());
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));
     socket.on('close', () => resolve(answer === 'imok'));
