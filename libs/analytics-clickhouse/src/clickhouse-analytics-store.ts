@@ -6,6 +6,7 @@ import {
   collectedInsert,
   ResourcePool,
   sqlIdentifier,
+  sqlValue,
   toJsonEachRow,
   toAnalystResult,
   type AnalyticsRow,
@@ -13,6 +14,7 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type ShardHealth,
   type TableInsert,
 } from '@presales/analytics';
 import { NodeFailover } from './node-failover.js';
@@ -99,7 +101,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       const major = Number(version.split('.')[0]);
       const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR, concurrentQueries: CONCURRENT_QUERIES };
       const analysts = nodes.map((node) => ({ ...connectionOf(node), database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' }));
-      return new ClickHouseAnalyticsStore(new NodeFailover(nodes.map((node) => createClient({ ...connectionOf(node), database }))), capabilities, analysts);
+      return new ClickHouseAnalyticsStore(new NodeFailover(nodes.map((node) => createClient({ ...connectionOf(node), database }))), capabilities, analysts, options.cluster);
     } catch (error) {
       throw new AnalyticsQueryError('clickhouse', createDatabase, `cannot reach ${nodes.map((node) => node.origin).join(' nor ')}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -115,7 +117,9 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     readonly capabilities: EngineCapabilities,
     /** The analyst user's connection to each node, in the order of `clients`. */
     private readonly analystConnections: readonly ClickHouseClientConfigOptions[],
+    private readonly cluster: string | undefined,
   ) {
+    if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
     this.querySlots = new ResourcePool({ open: async () => (slots += 1), close: () => undefined }, capabilities.concurrentQueries, 'ClickHouse query slots');
   }
@@ -176,6 +180,34 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   /** Asks the server every time: health checks rely on this failing while it is down. */
   async serverVersion(): Promise<string> {
     return this.guard('SELECT version()', () => this.clients.use(serverVersionOf));
+  }
+
+  readonly shardHealth?: () => Promise<readonly ShardHealth[]>;
+
+  /**
+   * Every replica of the cluster as the node in use lists it, each asked through that node with a
+   * one-row `remote()` read (what a Distributed query does), one by one so that one down does not
+   * hide the others. Not under READ_SETTINGS: readonly=1 forbids table functions.
+   */
+  private async askShards(cluster: string): Promise<readonly ShardHealth[]> {
+    const replicas = await this.clients.use(async (client) =>
+      (
+        await client.query({ query: `SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = ${sqlValue(cluster)} ORDER BY shard_num, replica_num`, format: 'JSONEachRow' })
+      ).json<{ shard_num: number; host_name: string; port: number }>(),
+    );
+    const asked = await Promise.all(
+      replicas.map(async ({ shard_num, host_name, port }) => {
+        const address = `${host_name}:${port}`;
+        try {
+          await this.clients.use((client) => client.command({ query: `SELECT 1 FROM remote(${sqlValue(address)}, system, one)` }));
+          return { shard: Number(shard_num), address, ok: true };
+        } catch (error) {
+          return { shard: Number(shard_num), address, ok: false, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+        }
+      }),
+    );
+    const shards = [...new Set(asked.map((replica) => replica.shard))];
+    return shards.map((shard) => ({ shard, replicas: asked.filter((replica) => replica.shard === shard).map(({ shard: _, ...replica }) => replica) }));
   }
 
   /** Waits for the queries running; refuses queries still waiting. */

@@ -52,6 +52,13 @@ export interface TableInsert {
  * Every statement given here is product SQL in the common dialect, with values inlined only
  * through `sqlValue`.
  */
+/** One shard of a cluster: it can answer while one of its replicas does. */
+export interface ShardHealth {
+  /** The shard's number in the cluster's remote_servers, from 1. */
+  readonly shard: number;
+  readonly replicas: readonly { readonly address: string; readonly ok: boolean; readonly error?: string }[];
+}
+
 export interface AnalyticsStore {
   readonly engine: 'chdb' | 'clickhouse';
   readonly capabilities: EngineCapabilities;
@@ -66,6 +73,11 @@ export interface AnalyticsStore {
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
   beginInsert(table: string): TableInsert;
   serverVersion(): Promise<string>;
+  /**
+   * On a cluster (CLICKHOUSE_CLUSTER): each shard and whether each of its replicas answers now,
+   * asked every time. Absent on a single node, which `serverVersion` already vouches for.
+   */
+  shardHealth?(): Promise<readonly ShardHealth[]>;
   /**
    * Where analysts' ad-hoc SQL runs, kept read-only by the engine itself (DESIGN.md decision 9):
    * readonly=1 set when the session or user is created, never per query. On chDB each query runs
