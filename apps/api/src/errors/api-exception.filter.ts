@@ -5,6 +5,7 @@ import { RebuildService } from '../admin/rebuild.service.js';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 import { bodyRefusalStatus } from './json-body.js';
+import { ReadModelsBehindError } from '../kpis/read-models-complete.interceptor.js';
 
 /** The one place errors become HTTP: DomainError codes map to statuses (DESIGN.md conventions). */
 @Catch()
@@ -21,6 +22,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const { projected, total } = this.rebuild.current();
       response.setHeader('Retry-After', '5');
       response.status(503).json({ error: { code: 'rebuilding', message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds` } } satisfies ApiErrorBody);
+      return;
+    }
+    if (error instanceof ReadModelsBehindError) {
+      response.setHeader('Retry-After', '5');
+      response.status(503).json({ error: { code: 'projecting', message: error.message } } satisfies ApiErrorBody);
       return;
     }
     if (error instanceof AnalyticsQueryError && error.storeUnavailable) {

@@ -38,7 +38,9 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
       lagSeconds: Math.round(lagSeconds * 1000) / 1000,
       ...(status.lastError === undefined ? {} : { lastError: status.lastError }),
     };
-    const ok = eventStore.ok && analyticsStore.ok && status.state !== 'retrying' && status.state !== 'stopped';
+    // Replaying with events waiting: KPI reads are refused meanwhile (read-models-complete), and health says so (decision 0028).
+    const replaying = (status.state === 'starting' || status.state === 'catching_up') && lagEvents !== 0;
+    const ok = eventStore.ok && analyticsStore.ok && !replaying && status.state !== 'retrying' && status.state !== 'stopped';
     return { status: ok ? 'ok' : 'degraded', eventStore, analyticsStore, projector };
   }
 
