@@ -117,7 +117,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     readonly capabilities: EngineCapabilities,
     /** The analyst user's connection to each node, in the order of `clients`. */
     private readonly analystConnections: readonly ClickHouseClientConfigOptions[],
-    private readonly cluster: string | undefined,
+    cluster: string | undefined,
   ) {
     if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
@@ -131,16 +131,20 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
    * answer is buffered, so a limit hit mid-result arrives as an HTTP error, not after a 200.
    */
   async openAnalystSession(): Promise<AnalystSession> {
-    const client = createClient({ ...this.analystConnections[this.clients.current]!, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } });
+    // One client per listed node, failing over as the store's own do, starting where they are.
+    const clients = new NodeFailover(
+      this.analystConnections.map((connection) => createClient({ ...connection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } })),
+      this.clients.current,
+    );
     return {
       // The text as given: 18.16 parses it itself (the gate's chDB text may use newer syntax),
       // as the analyst user, whose profile is read-only with limits.
       query: ({ text: sql }) =>
         this.guard(sql, async () => {
-          const body = await (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>();
+          const body = await clients.use(async (client) => (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>());
           return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
         }),
-      close: () => client.close(),
+      close: () => clients.close(),
     };
   }
 

@@ -8,9 +8,10 @@ import { isNodeUnreachable } from './node-list.js';
  * refused would be refused by the others too.
  */
 export class NodeFailover {
-  private index = 0;
-
-  constructor(private readonly clients: readonly ClickHouseClient[]) {}
+  constructor(
+    private readonly clients: readonly ClickHouseClient[],
+    private index = 0,
+  ) {}
 
   get current(): number {
     return this.index;

@@ -1,7 +1,7 @@
-import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
+import type { ApiErrorBody, HealthResponse, RecordTenderResponse, SqlResponse, TendersReceivedResponse } from '@presales/contracts';
 import { clusterSkipReason, startClickHouseCluster, type RunningClickHouseCluster, type RunningClusterNode } from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from '../platform-process.js';
+import { apiFetch, bearerFor, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from '../platform-process.js';
 import { nodeSql } from './cluster-sql.js';
 
 const skip = clusterSkipReason('the platform through ClickHouse cluster faults');
@@ -89,6 +89,10 @@ describe.skipIf(skip !== undefined)('the platform through faults of its ClickHou
     expect(await total(platform)).toBe(20);
     const during = await health(platform);
     expect(during.body.analyticsStore.ok).toBe(true);
+    // The analyst's SQL, on a session opened before the node went away, fails over too.
+    const sql = await postJson(`${platform.url}api/sql`, { sql: 'SELECT count() AS n FROM tender_received FINAL' }, await bearerFor(platform.url, 'analyst'));
+    expect(sql.status).toBe(200);
+    expect((await json<SqlResponse>(sql)).rows).toEqual([{ n: 20 }]);
     await ch[0]!.server.resume();
     expect(await replicaRows(ch[0]!)).toBe(await replicaRows(ch[1]!));
   });
