@@ -51,9 +51,13 @@ export async function startClickHouseCluster(options: { name?: string; shards?: 
     }),
   );
   const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  // ZooKeeper stops whatever the servers' stops did: a Java process left behind would outlive the run.
   const stop = async () => {
-    await Promise.all(running.map((node) => node.server.stop()));
-    await zooKeeper.stop();
+    try {
+      await Promise.all(running.map((node) => node.server.stop()));
+    } finally {
+      await zooKeeper.stop();
+    }
   };
   const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed !== undefined) {
