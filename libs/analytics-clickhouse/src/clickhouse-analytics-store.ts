@@ -6,6 +6,7 @@ import {
   collectedInsert,
   ResourcePool,
   sqlIdentifier,
+  sqlValue,
   toJsonEachRow,
   toAnalystResult,
   type AnalyticsRow,
@@ -13,12 +14,24 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type ShardHealth,
   type TableInsert,
 } from '@presales/analytics';
+import { NodeFailover } from './node-failover.js';
+import { parseNodeList, type ClickHouseNode } from './node-list.js';
 
 export interface ClickHouseAnalyticsStoreOptions {
-  /** `http(s)://[user[:password]@]host:port[/database]` (CLICKHOUSE_URL). */
+  /**
+   * `http(s)://[user[:password]@]host:port[/database]`, or several, comma-separated
+   * (CLICKHOUSE_URL): statements go to the first node that answers, and move on to the next
+   * when it cannot be reached.
+   */
   readonly url: string;
+  /**
+   * `CLICKHOUSE_CLUSTER`: the database is created on every node, and inserts into the Distributed
+   * tables return once every row is on its shard (read-your-writes, decision 0028).
+   */
+  readonly cluster?: string;
   /** Overrides the URL's database. Created if missing. */
   readonly database?: string;
   readonly requestTimeoutMs?: number;
@@ -53,6 +66,14 @@ const READ_SETTINGS: ClickHouseSettings = {
  */
 const CONCURRENT_QUERIES = 4;
 
+/**
+ * Settings of every statement on a cluster. Inserts return when the rows are on their shards, not
+ * queued on the node that took them (`projected: true` means readable). `in_order` sends reads
+ * and writes of a shard to the same replica, its first healthy one, so a read finds what the
+ * write before it put there before replication has copied it to the others.
+ */
+const CLUSTER_SETTINGS: ClickHouseSettings = { insert_distributed_sync: 1, load_balancing: 'in_order' };
+
 /** First major version with insert_deduplication_token and non_replicated_deduplication_window. */
 const DEDUPLICATION_TOKEN_SINCE_MAJOR = 22;
 
@@ -60,27 +81,29 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   readonly engine = 'clickhouse';
 
   static async open(options: ClickHouseAnalyticsStoreOptions): Promise<ClickHouseAnalyticsStore> {
-    const url = new URL(options.url);
-    const database = sqlIdentifier(options.database ?? (url.pathname.replace(/^\//, '') || 'default'));
-    const connection = {
-      url: url.origin,
-      username: decodeURIComponent(url.username) || 'default',
-      password: decodeURIComponent(url.password),
+    const nodes = parseNodeList(options.url);
+    const database = sqlIdentifier(options.database ?? nodes[0].database ?? 'default');
+    const settings = { ...COMMON_SETTINGS, ...(options.cluster === undefined ? {} : CLUSTER_SETTINGS) };
+    const connectionOf = (node: ClickHouseNode) => ({
+      url: node.origin,
+      username: node.username,
+      password: node.password,
       request_timeout: options.requestTimeoutMs ?? 30_000,
-      clickhouse_settings: COMMON_SETTINGS,
+      clickhouse_settings: settings,
       // Errors reach the caller as AnalyticsQueryError; the client need not log them too.
       log: { level: ClickHouseLogLevel.OFF },
-    };
-    const bootstrap = createClient(connection);
+    });
+    const createDatabase = `CREATE DATABASE IF NOT EXISTS ${database}${options.cluster === undefined ? '' : ` ON CLUSTER ${sqlIdentifier(options.cluster)}`}`;
+    const bootstrap = new NodeFailover(nodes.map((node) => createClient(connectionOf(node))));
     try {
-      await bootstrap.command({ query: `CREATE DATABASE IF NOT EXISTS ${database}` });
-      const version = await serverVersionOf(bootstrap);
+      await bootstrap.use((client) => client.command({ query: createDatabase }));
+      const version = await bootstrap.use(serverVersionOf);
       const major = Number(version.split('.')[0]);
       const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR, concurrentQueries: CONCURRENT_QUERIES };
-      const analyst = { ...connection, database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' };
-      return new ClickHouseAnalyticsStore(createClient({ ...connection, database }), capabilities, analyst);
+      const analysts = nodes.map((node) => ({ ...connectionOf(node), database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' }));
+      return new ClickHouseAnalyticsStore(new NodeFailover(nodes.map((node) => createClient({ ...connectionOf(node), database }))), capabilities, analysts, options.cluster);
     } catch (error) {
-      throw new AnalyticsQueryError('clickhouse', `CREATE DATABASE IF NOT EXISTS ${database}`, `cannot reach ${url.origin}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AnalyticsQueryError('clickhouse', createDatabase, `cannot reach ${nodes.map((node) => node.origin).join(' nor ')}: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       await bootstrap.close();
     }
@@ -90,10 +113,13 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   private readonly querySlots: ResourcePool<number>;
 
   private constructor(
-    private readonly client: ClickHouseClient,
+    private readonly clients: NodeFailover,
     readonly capabilities: EngineCapabilities,
-    private readonly analystConnection: ClickHouseClientConfigOptions,
+    /** The analyst user's connection to each node, in the order of `clients`. */
+    private readonly analystConnections: readonly ClickHouseClientConfigOptions[],
+    cluster: string | undefined,
   ) {
+    if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
     this.querySlots = new ResourcePool({ open: async () => (slots += 1), close: () => undefined }, capabilities.concurrentQueries, 'ClickHouse query slots');
   }
@@ -105,25 +131,29 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
    * answer is buffered, so a limit hit mid-result arrives as an HTTP error, not after a 200.
    */
   async openAnalystSession(): Promise<AnalystSession> {
-    const client = createClient({ ...this.analystConnection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } });
+    // One client per listed node, failing over as the store's own do, starting where they are.
+    const clients = new NodeFailover(
+      this.analystConnections.map((connection) => createClient({ ...connection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } })),
+      this.clients.current,
+    );
     return {
       // The text as given: 18.16 parses it itself (the gate's chDB text may use newer syntax),
       // as the analyst user, whose profile is read-only with limits.
       query: ({ text: sql }) =>
         this.guard(sql, async () => {
-          const body = await (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>();
+          const body = await clients.use(async (client) => (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>());
           return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
         }),
-      close: () => client.close(),
+      close: () => clients.close(),
     };
   }
 
   async command(sql: string): Promise<void> {
-    await this.guard(sql, () => this.client.command({ query: sql }));
+    await this.guard(sql, () => this.clients.use((client) => client.command({ query: sql })));
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return this.querySlots.use(() => this.guard(sql, async () => (await this.client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS })).json<Row>()));
+    return this.querySlots.use(() => this.guard(sql, async () => this.clients.use(async (client) => (await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS })).json<Row>())));
   }
 
   async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
@@ -134,11 +164,16 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
         : {};
     // Our own JSONEachRow body, sent as-is, so decimals go over the wire digit for digit.
     const query = `INSERT INTO ${sqlIdentifier(table)} FORMAT JSONEachRow`;
-    await this.guard(query, async () => {
-      const result = await this.client.exec({ query, values: Readable.from([toJsonEachRow(rows)]), clickhouse_settings: settings });
-      result.stream.resume();
-      await new Promise<void>((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
-    });
+    const body = toJsonEachRow(rows);
+    // Sent again to the next node when one is unreachable: a replayed block only adds rows that
+    // FINAL collapses (same key and version), as any replayed batch does.
+    await this.guard(query, () =>
+      this.clients.use(async (client) => {
+        const result = await client.exec({ query, values: Readable.from([body]), clickhouse_settings: settings });
+        result.stream.resume();
+        await new Promise<void>((resolve, reject) => result.stream.once('end', resolve).once('error', reject));
+      }),
+    );
   }
 
   /** The server takes a table's rows whole, as one JSONEachRow body. */
@@ -148,13 +183,41 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
 
   /** Asks the server every time: health checks rely on this failing while it is down. */
   async serverVersion(): Promise<string> {
-    return this.guard('SELECT version()', () => serverVersionOf(this.client));
+    return this.guard('SELECT version()', () => this.clients.use(serverVersionOf));
+  }
+
+  readonly shardHealth?: () => Promise<readonly ShardHealth[]>;
+
+  /**
+   * Every replica of the cluster as the node in use lists it, each asked through that node with a
+   * one-row `remote()` read (what a Distributed query does), one by one so that one down does not
+   * hide the others. Not under READ_SETTINGS: readonly=1 forbids table functions.
+   */
+  private async askShards(cluster: string): Promise<readonly ShardHealth[]> {
+    const replicas = await this.clients.use(async (client) =>
+      (
+        await client.query({ query: `SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = ${sqlValue(cluster)} ORDER BY shard_num, replica_num`, format: 'JSONEachRow' })
+      ).json<{ shard_num: number; host_name: string; port: number }>(),
+    );
+    const asked = await Promise.all(
+      replicas.map(async ({ shard_num, host_name, port }) => {
+        const address = `${host_name}:${port}`;
+        try {
+          await this.clients.use((client) => client.command({ query: `SELECT 1 FROM remote(${sqlValue(address)}, system, one)` }));
+          return { shard: Number(shard_num), address, ok: true };
+        } catch (error) {
+          return { shard: Number(shard_num), address, ok: false, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+        }
+      }),
+    );
+    const shards = [...new Set(asked.map((replica) => replica.shard))];
+    return shards.map((shard) => ({ shard, replicas: asked.filter((replica) => replica.shard === shard).map(({ shard: _, ...replica }) => replica) }));
   }
 
   /** Waits for the queries running; refuses queries still waiting. */
   async close(): Promise<void> {
     await this.querySlots.close();
-    await this.client.close();
+    await this.clients.close();
   }
 
   private async guard<T>(sql: string, run: () => Promise<T>): Promise<T> {
@@ -171,3 +234,4 @@ async function serverVersionOf(client: ClickHouseClient): Promise<string> {
   const rows = await (await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })).json<{ v: string }>();
   return rows[0]?.v ?? '0';
 }
+

@@ -1,5 +1,5 @@
 import type { GatedSql } from './analyst/gate/sql-gate.js';
-import { engineErrorDetails, STATEMENT_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
+import { engineErrorDetails, STATEMENT_ERROR_CODES, UNAVAILABLE_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
 
 /** What an engine can do beyond the common dialect of DESIGN.md decision 8. */
 export interface EngineCapabilities {
@@ -52,6 +52,13 @@ export interface TableInsert {
  * Every statement given here is product SQL in the common dialect, with values inlined only
  * through `sqlValue`.
  */
+/** One shard of a cluster: it can answer while one of its replicas does. */
+export interface ShardHealth {
+  /** The shard's number in the cluster's remote_servers, from 1. */
+  readonly shard: number;
+  readonly replicas: readonly { readonly address: string; readonly ok: boolean; readonly error?: string }[];
+}
+
 export interface AnalyticsStore {
   readonly engine: 'chdb' | 'clickhouse';
   readonly capabilities: EngineCapabilities;
@@ -66,6 +73,11 @@ export interface AnalyticsStore {
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
   beginInsert(table: string): TableInsert;
   serverVersion(): Promise<string>;
+  /**
+   * On a cluster (CLICKHOUSE_CLUSTER): each shard and whether each of its replicas answers now,
+   * asked every time. Absent on a single node, which `serverVersion` already vouches for.
+   */
+  shardHealth?(): Promise<readonly ShardHealth[]>;
   /**
    * Where analysts' ad-hoc SQL runs, kept read-only by the engine itself (DESIGN.md decision 9):
    * readonly=1 set when the session or user is created, never per query. On chDB each query runs
@@ -129,6 +141,14 @@ export class AnalyticsQueryError extends Error {
     this.name = 'AnalyticsQueryError';
     this.code = details.code;
     this.type = details.type;
+  }
+
+  /**
+   * The store, or part of it, could not be reached: no engine answered at all (every node down),
+   * or it answered that a shard or ZooKeeper is (UNAVAILABLE_ERROR_CODES). Not the statement's fault.
+   */
+  get storeUnavailable(): boolean {
+    return this.code === undefined ? /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|socket hang up|Timeout error|cannot reach/i.test(this.engineMessage) : UNAVAILABLE_ERROR_CODES.has(this.code);
   }
 
   /** The statement's own SQL is at fault (STATEMENT_ERROR_CODES), not the store. */

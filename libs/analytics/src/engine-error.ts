@@ -58,3 +58,18 @@ export const STATEMENT_ERROR_CODES: ReadonlySet<number> = new Set([
   352, // AMBIGUOUS_COLUMN_NAME
   386, // NO_COMMON_TYPE
 ]);
+
+/**
+ * Codes that say part of the store could not be reached: a shard of a cluster with no replica up,
+ * ZooKeeper gone, a replica read-only without it. The answer would lack rows, or the write would
+ * not land; later, or after the cluster heals, the same statement succeeds (decision 0028).
+ */
+export const UNAVAILABLE_ERROR_CODES: ReadonlySet<number> = new Set([
+  159, // TIMEOUT_EXCEEDED (a distributed DDL or sync insert waiting for a node)
+  209, // SOCKET_TIMEOUT
+  210, // NETWORK_ERROR
+  225, // NO_ZOOKEEPER
+  242, // TABLE_IS_READ_ONLY (a replica without ZooKeeper)
+  279, // ALL_CONNECTION_TRIES_FAILED (every replica of a shard down)
+  999, // KEEPER_EXCEPTION
+]);

@@ -1,6 +1,6 @@
 import { skipUnlessAvailable } from '@presales/event-store/testing';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -13,10 +13,21 @@ export interface RunningClickHouse {
   readonly dataDir: string;
   /** Stop the server process (SIGTERM, then SIGKILL) without deleting data: a restart finds it again. */
   readonly pause: () => Promise<void>;
+  /** SIGKILL the server, as a crash would; `resume` starts it again on the same data. */
+  readonly kill: () => Promise<void>;
   /** Start it again on the same ports and data directory. */
   readonly resume: () => Promise<void>;
   /** Stop and delete the temp data directory. */
   readonly stop: () => Promise<void>;
+}
+
+/** What a cluster node adds to the single server: its own ports chosen beforehand and a config.d file. */
+export interface ClickHouseServerOptions {
+  readonly readyTimeoutMs?: number;
+  /** Ports picked by the caller (a cluster names every node's ports in every node's config). */
+  readonly ports?: { readonly http: number; readonly tcp: number; readonly interserverHttp?: number };
+  /** XML merged over infra/clickhouse/config.xml (written to config.d/ of a private copy). */
+  readonly extraConfig?: string;
 }
 
 export type ClickHouseAvailability = { readonly available: true; readonly binary: string } | { readonly available: false; readonly reason: string };
@@ -54,14 +65,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** Start a private ClickHouse server on free loopback ports with its own temp data folder. */
-export async function startClickHouseServer(options: { readyTimeoutMs?: number } = {}): Promise<RunningClickHouse> {
+export async function startClickHouseServer(options: ClickHouseServerOptions = {}): Promise<RunningClickHouse> {
   const availability = clickHouseAvailability();
   if (!availability.available) throw new Error(availability.reason);
   const root = mkdtempSync(join(tmpdir(), 'presales-clickhouse-'));
   const dataDir = join(root, 'data') + '/';
-  const [httpPort, tcpPort] = [await freePort(), await freePort()];
+  const [httpPort, tcpPort] = options.ports === undefined ? [await freePort(), await freePort()] : [options.ports.http, options.ports.tcp];
+  const interserver = options.ports?.interserverHttp === undefined ? [] : [`--interserver_http_port=${options.ports.interserverHttp}`, '--interserver_http_host=127.0.0.1'];
   const url = `http://127.0.0.1:${httpPort}`;
-  const config = resolve(configDir(), 'config.xml');
+  const config = options.extraConfig === undefined ? resolve(configDir(), 'config.xml') : privateConfig(root, options.extraConfig);
   let child: ChildProcess | undefined;
   let output = '';
 
@@ -69,7 +81,7 @@ export async function startClickHouseServer(options: { readyTimeoutMs?: number }
     output = '';
     child = spawn(
       availability.binary,
-      [`--config-file=${config}`, '--', `--http_port=${httpPort}`, `--tcp_port=${tcpPort}`, `--path=${dataDir}`, `--tmp_path=${join(root, 'tmp')}/`, `--user_files_path=${join(root, 'user_files')}/`, `--format_schema_path=${join(root, 'format_schemas')}/`],
+      [`--config-file=${config}`, '--', `--http_port=${httpPort}`, `--tcp_port=${tcpPort}`, `--path=${dataDir}`, `--tmp_path=${join(root, 'tmp')}/`, `--user_files_path=${join(root, 'user_files')}/`, `--format_schema_path=${join(root, 'format_schemas')}/`, ...interserver],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -87,6 +99,14 @@ export async function startClickHouseServer(options: { readyTimeoutMs?: number }
     clearTimeout(timer);
   };
 
+  const kill = async () => {
+    const running = child;
+    if (running === undefined || running.exitCode !== null) return;
+    const exited = new Promise<void>((done) => running.once('exit', () => done()));
+    running.kill('SIGKILL');
+    await exited;
+  };
+
   await launch();
   return {
     url,
@@ -94,12 +114,22 @@ export async function startClickHouseServer(options: { readyTimeoutMs?: number }
     tcpPort,
     dataDir,
     pause: halt,
+    kill,
     resume: launch,
     stop: async () => {
       await halt();
       rmSync(root, { recursive: true, force: true });
     },
   };
+}
+
+/** A copy of infra/clickhouse's config and users beside a config.d/ holding `extraConfig`. */
+function privateConfig(root: string, extraConfig: string): string {
+  const dir = join(root, 'config');
+  mkdirSync(join(dir, 'config.d'), { recursive: true });
+  for (const file of ['config.xml', 'users.xml']) copyFileSync(join(configDir(), file), join(dir, file));
+  writeFileSync(join(dir, 'config.d', 'node.xml'), extraConfig);
+  return join(dir, 'config.xml');
 }
 
 async function waitUntilReady(url: string, timeoutMs: number, exitCode: () => number | null, output: () => string): Promise<void> {

@@ -10,7 +10,10 @@ export type AnalyticsConfig =
   | { readonly kind: 'chdb'; readonly path: string }
   | {
       readonly kind: 'clickhouse';
+      /** CLICKHOUSE_URL as given: one node's URL, or several, comma-separated, to fail over between. */
       readonly url: string;
+      /** The one database every listed node names (`default` when none does). */
+      readonly database: string;
       readonly analystUser: { readonly username: string; readonly password: string };
       /** CLICKHOUSE_CLUSTER: ON CLUSTER DDL, replicated local tables, Distributed tables. */
       readonly cluster?: string;
@@ -90,11 +93,14 @@ function parseAnalytics(env: Env, dataDir: string): AnalyticsConfig {
     if (nonEmpty(env, 'CLICKHOUSE_CLUSTER') !== undefined) throw new ConfigError('CLICKHOUSE_CLUSTER', env['CLICKHOUSE_CLUSTER']!, 'needs CLICKHOUSE_URL: embedded chDB has no cluster');
     return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
   }
-  parseUrl('CLICKHOUSE_URL', url, ['http:', 'https:']);
+  const nodes = url.split(',').map((entry) => parseUrl('CLICKHOUSE_URL', entry.trim(), ['http:', 'https:']));
+  const databases = new Set(nodes.map((node) => decodeURIComponent(node.pathname.replace(/^\//, '').replace(/\/$/, '')) || 'default'));
+  if (databases.size > 1) throw new ConfigError('CLICKHOUSE_URL', url, `every node must name the same database, not ${[...databases].join(' and ')}`);
+  const [database] = databases as Set<string> & { size: 1 };
   const analystUser = { username: nonEmpty(env, 'CLICKHOUSE_ANALYST_USER') ?? 'analyst', password: env['CLICKHOUSE_ANALYST_PASSWORD'] ?? '' };
   const cluster = nonEmpty(env, 'CLICKHOUSE_CLUSTER');
   if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(cluster)) {
     throw new ConfigError('CLICKHOUSE_CLUSTER', cluster, 'must be a cluster name from the servers\' remote_servers, letters, digits and _');
   }
-  return { kind: 'clickhouse', url, analystUser, ...(cluster === undefined ? {} : { cluster }) };
+  return { kind: 'clickhouse', url, database: database!, analystUser, ...(cluster === undefined ? {} : { cluster }) };
 }

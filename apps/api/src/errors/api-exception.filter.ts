@@ -5,6 +5,7 @@ import { RebuildService } from '../admin/rebuild.service.js';
 import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 import { bodyRefusalStatus } from './json-body.js';
+import { ReadModelsBehindError } from '../kpis/read-models-complete.interceptor.js';
 
 /** The one place errors become HTTP: DomainError codes map to statuses (DESIGN.md conventions). */
 @Catch()
@@ -21,6 +22,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const { projected, total } = this.rebuild.current();
       response.setHeader('Retry-After', '5');
       response.status(503).json({ error: { code: 'rebuilding', message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds` } } satisfies ApiErrorBody);
+      return;
+    }
+    if (error instanceof ReadModelsBehindError) {
+      response.setHeader('Retry-After', '5');
+      response.status(503).json({ error: { code: 'projecting', message: error.message } } satisfies ApiErrorBody);
+      return;
+    }
+    if (error instanceof AnalyticsQueryError && error.storeUnavailable) {
+      // A shard (or every node) is down: an answer now would lack its rows. Refuse, and say when to retry (decision 0028).
+      this.logger.warn(error.message);
+      response.setHeader('Retry-After', '10');
+      response.status(503).json({ error: { code: 'analytics_unavailable', message: `the analytics store cannot answer in full right now, so nothing is answered: ${error.engineMessage.split('\n')[0]}` } } satisfies ApiErrorBody);
       return;
     }
     const [status, body] = toResponse(error);

@@ -28,4 +28,13 @@ describe('the exception filter', () => {
   it('answers the same failure outside a rebuild as the fault it is', () => {
     expect(answered('done', dropped).status).toBe(500);
   });
+
+  it.each([
+    ['a shard with no replica up (18.16)', new AnalyticsQueryError('clickhouse', 'SELECT 1 FROM t', 'Code: 279, e.displayText() = DB::Exception: All connection tries failed. Log: Connection refused (127.0.0.1:9003)')],
+    ['every node down', new AnalyticsQueryError('clickhouse', 'SELECT 1 FROM t', 'connect ECONNREFUSED 127.0.0.1:8123')],
+  ])('refuses with 503 analytics_unavailable when %s, never a partial answer or a 500', (_, error) => {
+    const sent = answered('done', error);
+    expect(sent).toMatchObject({ status: 503, headers: { 'Retry-After': '10' }, body: { error: { code: 'analytics_unavailable' } } });
+    expect((sent.body as { error: { message: string } }).error.message).toMatch(/cannot answer in full right now/);
+  });
 });

@@ -1,9 +1,8 @@
 import type { DdlTarget } from '@presales/analytics';
 import type { AnalyticsConfig } from '../config/app-config.js';
 
-/** Where DDL goes: one node, or every node of CLICKHOUSE_CLUSTER (database from the URL's path). */
+/** Where DDL goes: one node, or every node of CLICKHOUSE_CLUSTER (database from the URLs' path). */
 export function ddlTargetOf(config: AnalyticsConfig): Omit<DdlTarget, 'capabilities'> {
   if (config.kind !== 'clickhouse' || config.cluster === undefined) return {};
-  const database = new URL(config.url).pathname.replace(/^\//, '') || 'default';
-  return { cluster: config.cluster, database };
+  return { cluster: config.cluster, database: config.database };
 }

@@ -39,7 +39,7 @@ export async function openAnalyticsStore(config: AnalyticsConfig): Promise<Analy
   const store =
     config.kind === 'chdb'
       ? await ChdbAnalyticsStore.open({ path: config.path })
-      : await ClickHouseAnalyticsStore.open({ url: config.url, analystUser: config.analystUser });
+      : await ClickHouseAnalyticsStore.open({ url: config.url, database: config.database, analystUser: config.analystUser, ...(config.cluster === undefined ? {} : { cluster: config.cluster }) });
   try {
     await migrate(store, ddlTargetOf(config));
   } catch (error) {

@@ -19,6 +19,5 @@ export function openSqlGate(store: AnalyticsStore, config: AnalyticsConfig): Ope
     return { parser, policy: analyticsTablesPolicy(store.databaseName), close: () => parser.close() };
   }
   const parser = ChdbSqlParser.open();
-  const database = decodeURIComponent(new URL(config.url).pathname.replace(/^\//, '')) || 'default';
-  return { parser, policy: analyticsTablesPolicy(database), close: () => parser.close() };
+  return { parser, policy: analyticsTablesPolicy(config.database), close: () => parser.close() };
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ReadModelsCompleteInterceptor } from './read-models-complete.interceptor.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
   KpiCatalogChange,
@@ -33,6 +34,7 @@ const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/kpis')
 @SignedIn()
+@UseInterceptors(ReadModelsCompleteInterceptor)
 export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,

@@ -1,5 +1,6 @@
 import { SignedIn } from '../auth/access/access-rule.js';
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
+import { ReadModelsCompleteInterceptor } from '../kpis/read-models-complete.interceptor.js';
 import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
 import { IsoUtcTime, validate } from '@presales/domain';
@@ -19,6 +20,7 @@ const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 /** Maturity level per process area (KPIS.md): the window is the last `window` quarters before asOf. */
 @Controller('api/maturity')
 @SignedIn()
+@UseInterceptors(ReadModelsCompleteInterceptor)
 export class MaturityController {
   constructor(
     private readonly queryBus: QueryBus,

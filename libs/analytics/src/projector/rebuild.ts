@@ -1,10 +1,9 @@
 import type { EventStore } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
-import { migrate, MIGRATIONS_TABLE } from '../schema/migrations.js';
+import { dropMigrationsTable, migrate } from '../schema/migrations.js';
 import { dropTableStatements, type DdlTarget } from '../schema/table-definition.js';
 import { PROJECTED_TABLES } from '../schema/tables.js';
-import { sqlIdentifier } from '../sql/escape.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID } from './projector.js';
 import { OneBatchAhead } from './one-batch-ahead.js';
@@ -39,7 +38,7 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
   const started = now();
   const target: DdlTarget = { ...options.target, capabilities: analytics.capabilities };
   for (const table of PROJECTED_TABLES) for (const statement of dropTableStatements(table, target)) await analytics.command(statement);
-  await analytics.command(`DROP TABLE IF EXISTS ${sqlIdentifier(MIGRATIONS_TABLE)}`);
+  await analytics.command(dropMigrationsTable(target));
   await migrate(analytics, options.target);
 
   const total = await eventStore.countEventsAfter(0n, Number.MAX_SAFE_INTEGER);

@@ -41,14 +41,16 @@ describe('copied columns migration', () => {
     const statements = await copiedColumnStatements(storeLacking({ activity_completed_local: ['activity_kind'], activity_completed: ['activity_kind', 'opportunity_id'] }, true), {
       capabilities: { insertDeduplicationToken: false },
       cluster: 'presales',
+      database: 'analytics',
     });
     expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual([
-      'ALTER TABLE activity_completed_local ON CLUSTER presales ADD COLUMN activity_kind String',
-      'ALTER TABLE activity_completed ON CLUSTER presales ADD COLUMN opportunity_id String',
-      'ALTER TABLE activity_completed ON CLUSTER presales ADD COLUMN activity_kind String',
+      'ALTER TABLE analytics.activity_completed_local ON CLUSTER presales ADD COLUMN activity_kind String',
+      'ALTER TABLE analytics.activity_completed ON CLUSTER presales ADD COLUMN opportunity_id String',
+      'ALTER TABLE analytics.activity_completed ON CLUSTER presales ADD COLUMN activity_kind String',
     ]);
     expect(statements.find((s) => s.startsWith('INSERT INTO activity_completed '))).toMatch(/\nSETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1$/);
-    expect(statements).toContain('OPTIMIZE TABLE activity_completed_local ON CLUSTER presales FINAL');
+    // 18.16 fails OPTIMIZE FINAL of a replicated table with nothing to merge: reads use FINAL instead.
+    expect(statements.filter((s) => s.startsWith('OPTIMIZE'))).toEqual([]);
   });
 
   it('joins a lookup with a match field on it too', () => {

@@ -1,5 +1,5 @@
 import { AnalyticsQueryError, type AnalyticsStore } from '../analytics-store.port.js';
-import { sqlValue, toSqlDateTime } from '../sql/escape.js';
+import { sqlIdentifier, sqlValue, toSqlDateTime } from '../sql/escape.js';
 import { createTableStatements, type DdlTarget, type TableDefinition } from './table-definition.js';
 import { FACT_TABLES } from '../projection/facts/index.js';
 import { copiedColumnStatements } from './copied-columns.js';
@@ -27,6 +27,25 @@ export const MIGRATIONS: readonly Migration[] = [
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
+/**
+ * The bookkeeping table. On a cluster, one replicated table whose every node holds every row (one
+ * ZooKeeper path for all shards): a platform that fails over to another node finds the
+ * migrations already applied there.
+ */
+function createMigrationsTable(target: Omit<DdlTarget, 'capabilities'>): string {
+  const columns = `(id UInt32, name String, applied_at DateTime('UTC'))`;
+  if (target.cluster === undefined) return `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} ${columns} ENGINE = ReplacingMergeTree ORDER BY id`;
+  const database = sqlIdentifier(target.database ?? 'default');
+  const zooPath = sqlValue(`/clickhouse/tables/all/${database}/${MIGRATIONS_TABLE}`);
+  return `CREATE TABLE IF NOT EXISTS ${database}.${MIGRATIONS_TABLE} ON CLUSTER ${sqlIdentifier(target.cluster)} ${columns} ENGINE = ReplicatedReplacingMergeTree(${zooPath}, '{replica}') ORDER BY id`;
+}
+
+/** The DROP matching `createMigrationsTable` (a rebuild drops it with the projected tables). */
+export function dropMigrationsTable(target: Omit<DdlTarget, 'capabilities'>): string {
+  if (target.cluster === undefined) return `DROP TABLE IF EXISTS ${MIGRATIONS_TABLE}`;
+  return `DROP TABLE IF EXISTS ${sqlIdentifier(target.database ?? 'default')}.${MIGRATIONS_TABLE} ON CLUSTER ${sqlIdentifier(target.cluster)}`;
+}
+
 export class MigrationFailedError extends Error {
   constructor(
     readonly migration: string,
@@ -44,9 +63,7 @@ export class MigrationFailedError extends Error {
  */
 export async function migrate(store: AnalyticsStore, target: Omit<DdlTarget, 'capabilities'> = {}, migrations = MIGRATIONS): Promise<string[]> {
   const ddlTarget: DdlTarget = { ...target, capabilities: store.capabilities };
-  await store.command(
-    `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id UInt32, name String, applied_at DateTime('UTC')) ENGINE = ReplacingMergeTree ORDER BY id`,
-  );
+  await store.command(createMigrationsTable(target));
   const applied = new Set((await store.query<{ id: number }>(`SELECT id FROM ${MIGRATIONS_TABLE} FINAL`)).map((row) => Number(row.id)));
   const ran: string[] = [];
   for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {

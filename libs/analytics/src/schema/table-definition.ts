@@ -46,13 +46,15 @@ export function createTableStatements(table: TableDefinition, target: DdlTarget)
     return [`CREATE TABLE IF NOT EXISTS ${name} (\n  ${columns}\n) ENGINE = ReplacingMergeTree(version)${partition}\nORDER BY (${orderBy})${settings}`];
   }
 
+  // Every name carries its database: each node runs an ON CLUSTER statement in its own default
+  // database, not in the one the statement was sent from.
   const cluster = sqlIdentifier(target.cluster);
   const database = sqlIdentifier(target.database ?? 'default');
   const local = `${name}_local`;
   const zooPath = sqlValue(`/clickhouse/tables/{shard}/${database}/${local}`);
   return [
-    `CREATE TABLE IF NOT EXISTS ${local} ON CLUSTER ${cluster} (\n  ${columns}\n) ENGINE = ReplicatedReplacingMergeTree(${zooPath}, '{replica}', version)${partition}\nORDER BY (${orderBy})`,
-    `CREATE TABLE IF NOT EXISTS ${name} ON CLUSTER ${cluster} AS ${local}\nENGINE = Distributed(${cluster}, ${database}, ${local}, cityHash64(${sqlIdentifier(table.shardBy)}))`,
+    `CREATE TABLE IF NOT EXISTS ${database}.${local} ON CLUSTER ${cluster} (\n  ${columns}\n) ENGINE = ReplicatedReplacingMergeTree(${zooPath}, '{replica}', version)${partition}\nORDER BY (${orderBy})`,
+    `CREATE TABLE IF NOT EXISTS ${database}.${name} ON CLUSTER ${cluster} AS ${database}.${local}\nENGINE = Distributed(${cluster}, ${database}, ${local}, cityHash64(${sqlIdentifier(table.shardBy)}))`,
   ];
 }
 
@@ -61,5 +63,6 @@ export function dropTableStatements(table: TableDefinition, target: DdlTarget): 
   const name = sqlIdentifier(table.name);
   if (target.cluster === undefined) return [`DROP TABLE IF EXISTS ${name}`];
   const cluster = sqlIdentifier(target.cluster);
-  return [`DROP TABLE IF EXISTS ${name} ON CLUSTER ${cluster}`, `DROP TABLE IF EXISTS ${name}_local ON CLUSTER ${cluster}`];
+  const database = sqlIdentifier(target.database ?? 'default');
+  return [`DROP TABLE IF EXISTS ${database}.${name} ON CLUSTER ${cluster}`, `DROP TABLE IF EXISTS ${database}.${name}_local ON CLUSTER ${cluster}`];
 }

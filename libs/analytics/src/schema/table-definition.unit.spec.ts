@@ -20,10 +20,10 @@ describe('createTableStatements', () => {
   it('generates ON CLUSTER replicated local tables and a Distributed table sharded by the aggregate id', () => {
     const statements = createTableStatements(TABLE, { capabilities: { insertDeduplicationToken: true }, cluster: 'presales', database: 'analytics' });
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS projection_checkpoints_local ON CLUSTER presales \(/);
+    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS analytics.projection_checkpoints_local ON CLUSTER presales \(/);
     expect(statements[0]).toContain("ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/analytics/projection_checkpoints_local', '{replica}', version)");
     expect(statements[1]).toBe(
-      'CREATE TABLE IF NOT EXISTS projection_checkpoints ON CLUSTER presales AS projection_checkpoints_local\nENGINE = Distributed(presales, analytics, projection_checkpoints_local, cityHash64(subscriber))',
+      'CREATE TABLE IF NOT EXISTS analytics.projection_checkpoints ON CLUSTER presales AS analytics.projection_checkpoints_local\nENGINE = Distributed(presales, analytics, projection_checkpoints_local, cityHash64(subscriber))',
     );
   });
 

@@ -1,5 +1,5 @@
 /** Engines whose suites skip on a machine without them. chDB and SQLite are npm packages: they never skip. */
-export const SKIPPABLE_ENGINES = ['clickhouse', 'chromium', 'eventstoredb'] as const;
+export const SKIPPABLE_ENGINES = ['clickhouse', 'chromium', 'eventstoredb', 'zookeeper'] as const;
 export type SkippableEngine = (typeof SKIPPABLE_ENGINES)[number];
 
 /**
