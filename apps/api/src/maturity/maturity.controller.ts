@@ -1,13 +1,12 @@
 import { SignedIn } from '../auth/access/access-rule.js';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
 import { IsoUtcTime, validate } from '@presales/domain';
 import { DEFAULT_PRACTICE_THRESHOLD, PROCESS_AREAS } from '@presales/kpi';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
-import { asOfParam } from '../infrastructure/as-of-param.js';
-import { GetMaturityQuery } from './get-maturity.query.js';
+import { givenAsOfParam } from '../infrastructure/as-of-param.js';
+import { MaturityAnswers } from './maturity-answers.js';
 
 const MaturityParams = z.object({
   asOf: IsoUtcTime.optional(),
@@ -21,7 +20,7 @@ const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 @SignedIn()
 export class MaturityController {
   constructor(
-    private readonly queryBus: QueryBus,
+    private readonly answers: MaturityAnswers,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -29,7 +28,8 @@ export class MaturityController {
   all(@Query() params: unknown): Promise<MaturityResponse> {
     const where = 'GET /api/maturity';
     const p = validate(MaturityParams, params, where);
-    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, undefined));
+    const asOf = givenAsOfParam(p.asOf, this.clock, where);
+    return this.answers.assess({ asOf, windowQuarters: p.window, threshold: p.threshold });
   }
 
   /** One area with every practice and its failing units: the drill-down. */
@@ -38,6 +38,7 @@ export class MaturityController {
     const where = `GET /api/maturity/${area}`;
     const p = validate(MaturityParams, params, where);
     const { area: parsed } = validate(AreaParam, { area }, where);
-    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, [parsed]));
+    const asOf = givenAsOfParam(p.asOf, this.clock, where);
+    return this.answers.assess({ asOf, windowQuarters: p.window, threshold: p.threshold, areas: [parsed] });
   }
 }

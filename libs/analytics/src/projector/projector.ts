@@ -56,6 +56,8 @@ export class Projector {
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly earlier = new EarlierEventMemory();
+  /** See readModelVersion: counts every change to what the read models may hold. */
+  private changes = 0;
 
   constructor(
     private readonly eventStore: EventStore,
@@ -72,6 +74,7 @@ export class Projector {
 
   start(): void {
     if (this.running !== undefined) return;
+    this.changes += 1;
     this.stopper = new AbortController();
     this.state = 'starting';
     this.running = this.runUntilStopped();
@@ -82,6 +85,19 @@ export class Projector {
     await this.running;
     this.running = undefined;
     this.state = 'stopped';
+    this.changes += 1;
+  }
+
+  /**
+   * A number that grows whenever the read models may have changed through this projector: a
+   * batch landed, or the projector started, stopped (a rebuild runs in between) or reloaded its
+   * checkpoint. Unlike the checkpoint it never goes back (a reload resumes from the persisted
+   * checkpoint and replays), so an answer computed at one value is the answer as long as the
+   * value holds. It grows before `waitForPosition` resolves: a write answered `projected: true`
+   * is always after it.
+   */
+  readModelVersion(): number {
+    return this.changes;
   }
 
   private get checkpoint(): bigint {
@@ -136,6 +152,7 @@ export class Projector {
 
   private async runSubscription(onProgress: () => void): Promise<void> {
     this.storedCheckpoint = await this.checkpoints.load(this.subscriberId);
+    this.changes += 1;
     this.persistedCheckpoint = this.storedCheckpoint;
     this.caughtUp = false;
     this.state = 'catching_up';
@@ -198,6 +215,7 @@ export class Projector {
       }
     }
     this.storedCheckpoint = to;
+    this.changes += 1;
     if (Date.now() - this.persistedAt >= this.checkpointIntervalMs) await this.persistCheckpoint().catch((error: unknown) => this.fail(error, 1));
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';
