@@ -1,11 +1,12 @@
+import { KPI_CATALOG, MATURITY_PRACTICES } from '@presales/kpi';
 import { describe, expect, it } from 'vitest';
-import { AnswerCache } from './answer-cache.js';
+import { AnswerCache, mayReadEventsTable } from './answer-cache.js';
 import { questionOf } from './question.js';
 
 /** A read model whose version and latest recorded moment the test moves, and a count of computations. */
 function readModels() {
-  const state = { version: 1, recordedThrough: 1_000, computed: 0 };
-  const cache = new AnswerCache({ readModelVersion: () => state.version, recordedThrough: async () => state.recordedThrough, maxEntries: 10, maxBytes: 1_000_000 });
+  const state = { facts: 1, events: 1, recordedThrough: 1_000, computed: 0 };
+  const cache = new AnswerCache({ readModelVersion: () => ({ facts: state.facts, events: state.events }), recordedThrough: async () => state.recordedThrough, maxEntries: 10, maxBytes: 1_000_000 });
   const compute = async () => {
     state.computed += 1;
     return { value: state.computed };
@@ -21,9 +22,26 @@ describe('AnswerCache', () => {
     const question = questionOf('scorecard', { period: '2026-Q3', scope: 'org' }, at(500), at(2_000));
     expect(await cache.answer(question, compute)).toEqual({ value: 1 });
     expect(await cache.answer(question, compute)).toEqual({ value: 1 });
-    state.version += 1;
+    state.facts += 1;
+    state.events += 1;
     expect(await cache.answer(question, compute)).toEqual({ value: 2 });
     expect(cache.counts()).toEqual({ hit: 1, joined: 0, computed: 2 });
+  });
+
+  it('keeps an answer across a batch that wrote only the events table (a sign-in), unless its computation read that table', async () => {
+    const { state, cache, compute } = readModels();
+    const factsOnly = questionOf('scorecard', { period: '2026-Q3' }, at(500), at(2_000));
+    const readingEvents = questionOf('scorecard', { period: '2026-Q4' }, at(500), at(2_000));
+    const computeReadingEvents = async (read: { eventsTable(): void }) => {
+      read.eventsTable();
+      return compute();
+    };
+    expect(await cache.answer(factsOnly, compute)).toEqual({ value: 1 });
+    expect(await cache.answer(readingEvents, computeReadingEvents)).toEqual({ value: 2 });
+    state.events += 1;
+    expect(await cache.answer(factsOnly, compute)).toEqual({ value: 1 });
+    expect(await cache.answer(readingEvents, computeReadingEvents)).toEqual({ value: 3 });
+    expect(await cache.answer(readingEvents, computeReadingEvents)).toEqual({ value: 3 });
   });
 
   it('tells questions apart by every parameter and by asOf, whatever the order they are given in', async () => {
@@ -69,7 +87,7 @@ describe('AnswerCache', () => {
 
   it('holds at most its bound of answers, the least recently asked evicted first', async () => {
     const state = { computed: 0 };
-    const cache = new AnswerCache({ readModelVersion: () => 1, recordedThrough: async () => 0, maxEntries: 2, maxBytes: 1_000_000 });
+    const cache = new AnswerCache({ readModelVersion: () => ({ facts: 1, events: 1 }), recordedThrough: async () => 0, maxEntries: 2, maxBytes: 1_000_000 });
     const compute = async () => ({ value: (state.computed += 1) });
     const ask = (period: string) => cache.answer(questionOf('scorecard', { period }, at(1), at(2)), compute);
     await ask('2026-01');
@@ -79,5 +97,12 @@ describe('AnswerCache', () => {
     expect(await ask('2026-01')).toEqual({ value: 1 });
     expect(await ask('2026-02')).toEqual({ value: 4 });
     expect(cache.held().answers).toBe(2);
+  });
+
+  it('takes any SQL naming the events table as reading it, and no catalog KPI or practice does', () => {
+    expect(mayReadEventsTable('SELECT count() FROM events WHERE type = 1')).toBe(true);
+    expect(mayReadEventsTable('SELECT 1 FROM opportunity_won /* all Events */')).toBe(true);
+    expect(mayReadEventsTable('SELECT 1 FROM {{t:opportunity_won}} AS w')).toBe(false);
+    expect([...KPI_CATALOG, ...MATURITY_PRACTICES].filter((template) => mayReadEventsTable(template.sql))).toEqual([]);
   });
 });

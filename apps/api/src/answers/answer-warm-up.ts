@@ -1,16 +1,22 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { recordedThrough, type AnalyticsStore, type Projector } from '@presales/analytics';
-import { DEFAULT_PRACTICE_THRESHOLD, periodContaining, previousPeriod } from '@presales/kpi';
+import { DEFAULT_PRACTICE_THRESHOLD, periodBounds, periodContaining, previousPeriod, shiftPeriod, type Grain, type Period } from '@presales/kpi';
 import { CLOCK, KPI_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { KpiAnswers } from '../kpis/kpi-answers.js';
 import { MaturityAnswers } from '../maturity/maturity-answers.js';
+
+/** The overview's sparkline of a KPI: the period and the five before it, at its grain. */
+function sparklineSpan(period: Period): { from: Date; to: Date; grain: Grain } {
+  return { from: periodBounds(shiftPeriod(period, -5)).start, to: new Date(periodBounds(period).end.getTime() - 1), grain: period.grain };
+}
 
 /** How often the warm-up looks whether the projector has caught up. */
 const POLL_MS = 200;
 
 /**
  * The first questions a manager asks after a start — the dashboard's first view: the org's
- * scorecard of the previous complete quarter, live, and maturity over the default window — asked
+ * scorecard of the previous complete quarter, live, maturity over the default window, and the
+ * overview's sparklines (each KPI over that quarter and the five before) — asked
  * by the platform itself once the projector has caught up, in the background (decision 0029).
  * Their answers are then kept (AnswerCache), and the engine has read every table once. A manager
  * who asks meanwhile waits for the same computation rather than starting another one; an answer
@@ -51,11 +57,16 @@ export class AnswerWarmUp implements OnApplicationBootstrap, OnApplicationShutdo
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait).unref());
     const started = Date.now();
     const quarter = previousPeriod(periodContaining(this.clock(), 'quarter'));
-    await Promise.all([
+    const [card] = await Promise.all([
       this.kpis.scorecard({ period: quarter, scope: { kind: 'org' }, asOf: undefined }),
       this.maturity.assess({ asOf: undefined, windowQuarters: 2, threshold: DEFAULT_PRACTICE_THRESHOLD }),
     ]);
-    console.log(`[warm-up] the first view's scorecard and maturity answered in ${Date.now() - started} ms`);
+    // Then the overview's sparklines, one KPI after the other: a manager's questions go first.
+    for (const line of card.lines) {
+      if (this.stopped) return;
+      await this.kpis.trend({ kpiId: line.kpiId, ...sparklineSpan(quarter), scope: { kind: 'org' }, asOf: undefined });
+    }
+    console.log(`[warm-up] the first view (scorecard, maturity, ${card.lines.length} sparklines) answered in ${Date.now() - started} ms`);
   }
 
   /** Whether the projector caught up with the event store before the platform stopped. */

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { formatScope, type KpiScope } from '@presales/analytics';
 import type { ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { formatPeriod, periodsBetween, type Grain, type Period, type ProjectType } from '@presales/kpi';
-import { AnswerCache } from '../answers/answer-cache.js';
+import { AnswerCache, mayReadEventsTable } from '../answers/answer-cache.js';
 import { questionOf } from '../answers/question.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { KnownScopes } from './known-scopes.js';
@@ -47,9 +47,10 @@ export class KpiAnswers {
     const now = this.clock();
     const asOf = asked.asOf ?? now;
     const parameters = { period: formatPeriod(asked.period), scope: formatScope(asked.scope), projectType: asked.projectType, version: asked.version };
-    return this.cache.answer(questionOf('scorecard', parameters, asked.asOf, now), async () => {
+    return this.cache.answer(questionOf('scorecard', parameters, asked.asOf, now), async (read) => {
       await this.scopes.assertKnown(asked.scope, asOf);
       const definitions = await this.registry.definitions(asOf, asked.version);
+      if (definitions.some((definition) => mayReadEventsTable(definition.sql))) read.eventsTable();
       return this.queryBus.execute(new GetScorecardQuery(definitions, asked.period, asked.scope, asOf, asked.projectType, asked.asOf === undefined ? this.clock : undefined));
     });
   }
@@ -61,9 +62,10 @@ export class KpiAnswers {
     const periods = periodsBetween(asked.from, asked.to, asked.grain);
     const span = periods.length === 0 ? 'none' : `${formatPeriod(periods[0]!)}..${formatPeriod(periods[periods.length - 1]!)}`;
     const parameters = { kpi: asked.kpiId, periods: span, grain: asked.grain, scope: formatScope(asked.scope), version: asked.version };
-    return this.cache.answer(questionOf('trend', parameters, asked.asOf, now), async () => {
+    return this.cache.answer(questionOf('trend', parameters, asked.asOf, now), async (read) => {
       await this.scopes.assertKnown(asked.scope, asOf);
       const definition = await this.registry.definition(asked.kpiId, asOf, asked.version);
+      if (mayReadEventsTable(definition.sql)) read.eventsTable();
       return this.queryBus.execute(new GetKpiTrendQuery(definition, asked.from, asked.to, asked.grain, asked.scope, asOf, asked.asOf === undefined ? this.clock : undefined));
     });
   }

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
-import { formatPeriod, periodContaining, type ProcessArea } from '@presales/kpi';
-import { AnswerCache } from '../answers/answer-cache.js';
+import { formatPeriod, MATURITY_PRACTICES, periodContaining, type ProcessArea } from '@presales/kpi';
+import { AnswerCache, mayReadEventsTable } from '../answers/answer-cache.js';
+import { KpiRegistry } from '../kpis/kpi-registry.js';
 import { questionOf } from '../answers/question.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { GetMaturityQuery } from './get-maturity.query.js';
@@ -26,6 +27,7 @@ export class MaturityAnswers {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly cache: AnswerCache,
+    private readonly registry: KpiRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,8 +41,10 @@ export class MaturityAnswers {
       // Live, the window moves with the quarter of the moment asked.
       quarter: asked.asOf === undefined ? formatPeriod(periodContaining(now, 'quarter')) : undefined,
     };
-    return this.cache.answer(questionOf('maturity', parameters, asked.asOf, now), () =>
-      this.queryBus.execute(new GetMaturityQuery(asOf, asked.windowQuarters, asked.threshold, asked.areas)),
-    );
+    return this.cache.answer(questionOf('maturity', parameters, asked.asOf, now), async (read) => {
+      const definitions = await this.registry.definitions(asOf);
+      if ([...definitions, ...MATURITY_PRACTICES].some((template) => mayReadEventsTable(template.sql))) read.eventsTable();
+      return this.queryBus.execute(new GetMaturityQuery(asOf, asked.windowQuarters, asked.threshold, asked.areas, definitions));
+    });
   }
 }
