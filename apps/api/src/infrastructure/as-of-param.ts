@@ -13,3 +13,8 @@ export function asOfParam(value: string | undefined, clock: Clock, where: string
   if (asOf > now) throw new ValidationError(where, [{ path: 'asOf', value, rule: `must be at or before now (${now.toISOString()}): a later moment can still gain events` }]);
   return asOf;
 }
+
+/** The asOf a read was given, checked as asOfParam does; undefined when none was: a live read. */
+export function givenAsOfParam(value: string | undefined, clock: Clock, where: string): Date | undefined {
+  return value === undefined ? undefined : asOfParam(value, clock, where);
+}

@@ -25,8 +25,9 @@ import { KpiRegistry } from './kpi-registry.js';
 import { KnownScopes } from './known-scopes.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
 import { parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
-import { asOfParam } from '../infrastructure/as-of-param.js';
-import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
+import { asOfParam, givenAsOfParam } from '../infrastructure/as-of-param.js';
+import { GetKpiUnitsQuery } from './kpi.queries.js';
+import { KpiAnswers } from './kpi-answers.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 /** How long a write waits for its projection before answering (decision 0005). */
@@ -41,6 +42,7 @@ export class KpisController {
     private readonly commandBus: CommandBus,
     private readonly registry: KpiRegistry,
     private readonly scopes: KnownScopes,
+    private readonly answers: KpiAnswers,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
@@ -97,13 +99,12 @@ export class KpisController {
 
   /** PDCA scorecard of every KPI for one period and scope, as of a moment. */
   @Get('scorecard')
-  async scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
+  scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
-    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
-    await this.scopes.assertKnown(scope, asOf);
-    const live = p.asOf === undefined ? this.clock : undefined;
-    return this.queryBus.execute(new GetScorecardQuery(await this.registry.definitions(asOf, p.version), period, scope, asOf, p.projectType, live));
+    const [period, scope] = [periodParam(p.period, where), scopeParam(p.scope, where)];
+    const asOf = givenAsOfParam(p.asOf, this.clock, where);
+    return this.answers.scorecard({ period, scope, asOf, projectType: p.projectType, version: p.version });
   }
 
   /** Tenders received per month, from the analytics tables. */
@@ -123,7 +124,7 @@ export class KpisController {
 
   /** One KPI per period over a range (default: the last 24 months to asOf). */
   @Get(':id/trend')
-  async trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
+  trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
     const p = parseKpiParams(params, where);
     const asOf = asOfParam(p.asOf, this.clock, where);
@@ -131,9 +132,7 @@ export class KpisController {
     const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
     trendRangeParam(from, to, p.grain, where);
     const scope = scopeParam(p.scope, where);
-    await this.scopes.assertKnown(scope, asOf);
-    const live = p.asOf === undefined ? this.clock : undefined;
-    return this.queryBus.execute(new GetKpiTrendQuery(await this.registry.definition(id, asOf, p.version), from, to, p.grain, scope, asOf, live));
+    return this.answers.trend({ kpiId: id, from, to, grain: p.grain, scope, asOf: p.asOf === undefined ? undefined : asOf, version: p.version });
   }
 
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */

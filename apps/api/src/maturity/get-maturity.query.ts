@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
-import type { ProcessArea } from '@presales/kpi';
+import type { KpiDefinition, ProcessArea } from '@presales/kpi';
 
 export class GetMaturityQuery extends Query<MaturityResponse> {
   constructor(
@@ -8,6 +8,8 @@ export class GetMaturityQuery extends Query<MaturityResponse> {
     readonly windowQuarters: number,
     readonly threshold: number,
     readonly areas: readonly ProcessArea[] | undefined,
+    /** The definitions in force as of asOf (KpiRegistry). */
+    readonly definitions: readonly KpiDefinition[],
   ) {
     super();
   }

@@ -1,14 +1,13 @@
 import { SignedIn } from '../auth/access/access-rule.js';
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ReadModelsCompleteInterceptor } from '../kpis/read-models-complete.interceptor.js';
-import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
 import { IsoUtcTime, validate } from '@presales/domain';
 import { DEFAULT_PRACTICE_THRESHOLD, PROCESS_AREAS } from '@presales/kpi';
 import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
-import { asOfParam } from '../infrastructure/as-of-param.js';
-import { GetMaturityQuery } from './get-maturity.query.js';
+import { givenAsOfParam } from '../infrastructure/as-of-param.js';
+import { MaturityAnswers } from './maturity-answers.js';
 
 const MaturityParams = z.object({
   asOf: IsoUtcTime.optional(),
@@ -23,7 +22,7 @@ const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 @UseInterceptors(ReadModelsCompleteInterceptor)
 export class MaturityController {
   constructor(
-    private readonly queryBus: QueryBus,
+    private readonly answers: MaturityAnswers,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,7 +30,8 @@ export class MaturityController {
   all(@Query() params: unknown): Promise<MaturityResponse> {
     const where = 'GET /api/maturity';
     const p = validate(MaturityParams, params, where);
-    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, undefined));
+    const asOf = givenAsOfParam(p.asOf, this.clock, where);
+    return this.answers.assess({ asOf, windowQuarters: p.window, threshold: p.threshold });
   }
 
   /** One area with every practice and its failing units: the drill-down. */
@@ -40,6 +40,7 @@ export class MaturityController {
     const where = `GET /api/maturity/${area}`;
     const p = validate(MaturityParams, params, where);
     const { area: parsed } = validate(AreaParam, { area }, where);
-    return this.queryBus.execute(new GetMaturityQuery(asOfParam(p.asOf, this.clock, where), p.window, p.threshold, [parsed]));
+    const asOf = givenAsOfParam(p.asOf, this.clock, where);
+    return this.answers.assess({ asOf, windowQuarters: p.window, threshold: p.threshold, areas: [parsed] });
   }
 }

@@ -4,6 +4,7 @@ import { backoffDelay, cancellableDelay, sleep } from './backoff.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { writeBatch } from './write-batch.js';
+import { EVENTS_TABLE } from '../schema/tables.js';
 
 export const DEFAULT_SUBSCRIBER_ID = 'analytics-projector';
 
@@ -14,6 +15,17 @@ export interface ProjectorStatus {
   /** Last `$all` position whose rows are in the analytics store. */
   readonly checkpoint: bigint;
   readonly lastError?: string;
+}
+
+/**
+ * How far the read models have changed. `events` grows with every batch (each writes the
+ * `events` table); `facts` only with a batch that wrote any other table: the security log's
+ * sign-ins, which have no fact table, leave it as it is. Both grow when the projector starts,
+ * stops or reloads its checkpoint.
+ */
+export interface ReadModelVersion {
+  readonly facts: number;
+  readonly events: number;
 }
 
 export interface ProjectorOptions {
@@ -56,6 +68,8 @@ export class Projector {
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly earlier = new EarlierEventMemory();
+  /** See readModelVersion. */
+  private version: ReadModelVersion = { facts: 0, events: 0 };
 
   constructor(
     private readonly eventStore: EventStore,
@@ -72,6 +86,7 @@ export class Projector {
 
   start(): void {
     if (this.running !== undefined) return;
+    this.anythingMayHaveChanged();
     this.stopper = new AbortController();
     this.state = 'starting';
     this.running = this.runUntilStopped();
@@ -82,6 +97,23 @@ export class Projector {
     await this.running;
     this.running = undefined;
     this.state = 'stopped';
+    this.anythingMayHaveChanged();
+  }
+
+  /**
+   * Counts that grow whenever the read models may have changed through this projector (see
+   * ReadModelVersion). Unlike the checkpoint they never go back (a reload resumes from the
+   * persisted checkpoint and replays), so an answer computed at one version is the answer as
+   * long as it holds. They grow before `waitForPosition` resolves: a write answered
+   * `projected: true` is always after them.
+   */
+  readModelVersion(): ReadModelVersion {
+    return this.version;
+  }
+
+  /** Started, stopped (a rebuild runs in between) or reloaded: every table may differ. */
+  private anythingMayHaveChanged(): void {
+    this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
   }
 
   private get checkpoint(): bigint {
@@ -136,6 +168,7 @@ export class Projector {
 
   private async runSubscription(onProgress: () => void): Promise<void> {
     this.storedCheckpoint = await this.checkpoints.load(this.subscriberId);
+    this.anythingMayHaveChanged();
     this.persistedCheckpoint = this.storedCheckpoint;
     this.caughtUp = false;
     this.state = 'catching_up';
@@ -187,9 +220,10 @@ export class Projector {
   /** Insert a batch, retrying with backoff until it lands or the projector stops; then checkpoint. */
   private async flush(batch: RecordedEvent[], onProgress: () => void): Promise<RecordedEvent[]> {
     const to = batch[batch.length - 1]!.position;
+    let written: ReadonlySet<string> = new Set();
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await writeBatch(this.eventStore, this.analytics, batch, this.earlier);
+        written = await writeBatch(this.eventStore, this.analytics, batch, this.earlier);
         break;
       } catch (error) {
         this.fail(error, attempt);
@@ -198,6 +232,8 @@ export class Projector {
       }
     }
     this.storedCheckpoint = to;
+    const facts = [...written].some((table) => table !== EVENTS_TABLE.name);
+    this.version = { facts: this.version.facts + (facts ? 1 : 0), events: this.version.events + 1 };
     if (Date.now() - this.persistedAt >= this.checkpointIntervalMs) await this.persistCheckpoint().catch((error: unknown) => this.fail(error, 1));
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';

@@ -26,6 +26,11 @@ export class ProjectionBatch {
     return this.eventCount;
   }
 
+  /** The tables this batch has rows for. */
+  get tables(): ReadonlySet<string> {
+    return new Set(this.inserts.keys());
+  }
+
   /** The last position fed, if any. */
   get to(): bigint | undefined {
     return this.range?.to;
@@ -63,8 +68,10 @@ export class ProjectionBatch {
 }
 
 /** Project one batch of events and insert its rows (the live projector's batch). */
-export async function writeBatch(eventStore: EventStore, analytics: AnalyticsStore, batch: readonly RecordedEvent[], earlier?: EarlierEventMemory): Promise<void> {
+/** Projects and sends one batch; resolves with the tables it wrote rows to. */
+export async function writeBatch(eventStore: EventStore, analytics: AnalyticsStore, batch: readonly RecordedEvent[], earlier?: EarlierEventMemory): Promise<ReadonlySet<string>> {
   const projection = new ProjectionBatch(eventStore, analytics, earlier);
   await projection.add(batch);
   await projection.send();
+  return projection.tables;
 }

@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const PRESALES_BIN = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 'cli', 'bin', 'presales.js');
+
+/** The platform as `npx presales start` runs it, on a free port, signed in with the admin token it printed. */
+export interface RunningPlatform {
+  readonly url: string;
+  readonly output: () => string;
+  /** GET with the admin's token; the body parsed, and how long the answer took (ms). */
+  get(path: string): Promise<{ ms: number; body: unknown }>;
+  /** The platform process's peak resident memory so far (VmHWM), in MiB. */
+  peakRssMiB(): number;
+  stop(): Promise<void>;
+}
+
+export async function startPlatform(dataDir: string, env: Record<string, string>, adminToken?: string): Promise<RunningPlatform & { readonly adminToken: string }> {
+  if (!existsSync(resolve(PRESALES_BIN, '..', '..', 'dist', 'main.js'))) throw new Error('bench answers: the CLI is not built; run `npm run build` first');
+  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`platform did not start within 300 s:\n${output}`)), 300_000);
+    child.stdout!.on('data', () => {
+      const match = /running at (http:\/\/\S+\/)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        done(match[1]!);
+      }
+    });
+    child.on('exit', (code) => fail(new Error(`platform exited with ${code}:\n${output}`)));
+  });
+  const token = /admin API token: (psl_[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? adminToken;
+  if (token === undefined) throw new Error(`platform printed no admin token:\n${output}`);
+  const headers = { authorization: `Bearer ${token}` };
+  return {
+    url,
+    adminToken: token,
+    output: () => output,
+    async get(path: string) {
+      const started = process.hrtime.bigint();
+      const response = await fetch(`${url}${path}`, { headers });
+      const body = (await response.json()) as unknown;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+      return { ms, body };
+    },
+    peakRssMiB: () => peakRssMiB(platformPid(child)),
+    stop: () => stop(child),
+  };
+}
+
+/** The CLI runs the platform as its child; its pid, or the CLI's own if it has none. */
+function platformPid(cli: ChildProcess): number {
+  try {
+    const children = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.length > 0 ? Number(children[0]) : cli.pid!;
+  } catch {
+    return cli.pid!;
+  }
+}
+
+function peakRssMiB(pid: number): number {
+  const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kib === undefined ? Number.NaN : Number(kib) / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Until the projector is live with nothing left to project and the warm-up has answered the first view. */
+export async function untilWarm(platform: RunningPlatform, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (/\[warm-up\] the first view/.test(platform.output())) return;
+    if (/\[warm-up\] not done/.test(platform.output())) throw new Error(`the warm-up failed:\n${platform.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the warm-up did not finish within ${timeoutMs / 1000} s`);
+}
