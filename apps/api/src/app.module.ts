@@ -28,14 +28,13 @@ import { KnownScopes } from './kpis/known-scopes.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
-import { RunSqlHandler } from './sql/run-sql.handler.js';
-import { SqlController } from './sql/sql.controller.js';
+import { SQL_CONTROLLERS, SQL_QUERY_HANDLERS } from './sql/sql.module-parts.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
-const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
+const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, ...SQL_QUERY_HANDLERS, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, OpenApiController];
+export const CONTROLLERS = [TendersController, KpisController, HealthController, ...SQL_CONTROLLERS, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, OpenApiController];
 
 @Module({})
 export class AppModule {

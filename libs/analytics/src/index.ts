@@ -38,3 +38,6 @@ export * from './analyst/gate/engine-functions.js';
 export * from './analyst/gate/gated-store.js';
 export * from './analyst/gate/analytics-tables-policy.js';
 export * from './kpis/statement-fault.js';
+export * from './schema/analytics-schema.js';
+export * from './schema/example-queries.js';
+export * from './schema/meanings/bilingual.js';
