@@ -28,7 +28,7 @@ import { KnownScopes } from './kpis/known-scopes.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
-import { SQL_CONTROLLERS, SQL_QUERY_HANDLERS } from './sql/sql.module-parts.js';
+import { SQL_CONTROLLERS, SQL_PROVIDERS, SQL_QUERY_HANDLERS } from './sql/sql.module-parts.js';
 import { TendersController } from './tenders/tenders.controller.js';
 
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
@@ -43,7 +43,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers: CONTROLLERS,
-      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...SQL_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

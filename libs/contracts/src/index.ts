@@ -8,3 +8,4 @@ export * from './scorecard.js';
 export * from './maturity.js';
 export * from './auth.js';
 export * from './commands.js';
+export * from './workbench.js';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import type { AnalystRowStream } from '@presales/analytics';
+import { AnalystSqlRejectedError, type AnalystRowStream } from '@presales/analytics';
 import { exportFileName, exportWriter, type ExportOptions } from './export-format.js';
 
 /** Rows gathered into one write: fewer system calls, still a few kilobytes at a time. */
@@ -13,7 +13,8 @@ const ROWS_PER_WRITE = 256;
  * byte cannot become a status any more: the response is cut, so the client sees an incomplete
  * transfer, never a file that looks whole.
  */
-export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<void> {
+/** Resolves with the rows written, or null when the transfer was cut (the client left, or the engine failed). */
+export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<number | null> {
   const writer = exportWriter(options, stream.columns);
   let gone = false;
   response.once('close', () => {
@@ -31,17 +32,23 @@ export async function writeExport(stream: AnalystRowStream, options: ExportOptio
     let batch = writer.head(stream.columns);
     let first = true;
     let inBatch = 0;
+    let written = 0;
     for await (const values of stream.rows) {
       if (gone) break;
       batch += writer.row(values, first);
       first = false;
+      written += 1;
       if (++inBatch < ROWS_PER_WRITE) continue;
       if (!response.write(batch)) await Promise.race([once(response, 'drain'), once(response, 'close')]);
       batch = '';
       inBatch = 0;
     }
-    if (!gone) response.end(batch + writer.tail);
+    if (gone) return null;
+    response.end(batch + writer.tail);
+    return written;
   } catch (error) {
     response.destroy(error instanceof Error ? error : new Error(String(error)));
+    if (error instanceof AnalystSqlRejectedError) throw error;
+    return null;
   }
 }
