@@ -80,6 +80,11 @@ export interface AnalystLimits {
   readonly maxExecutionSeconds: number;
   readonly maxResultRows: number;
   readonly maxMemoryBytes: number;
+  /**
+   * An export (`stream`) is held by no one, so it may be longer and larger than an answer: its own
+   * row and time limits (decision 0030); the memory limit, read-only and the gate are the same.
+   */
+  readonly export: { readonly maxResultRows: number; readonly maxExecutionSeconds: number };
 }
 
 export interface AnalystResult {

@@ -56,8 +56,9 @@ export class SqlController {
         return;
       }
       const stream: AnalystRowStream = await this.queryBus.execute(new ExportSqlQuery(sql, actor.id));
-      const rowCount = await writeExport(stream, { format, excel }, response, ranAt);
-      remember({ kind: 'ok', rowCount, elapsedMs: this.clock().getTime() - ranAt.getTime() });
+      const outcome = await writeExport(stream, { format, excel }, response, ranAt);
+      if (outcome.kind === 'complete') remember({ kind: 'ok', rowCount: outcome.rows, elapsedMs: this.clock().getTime() - ranAt.getTime() });
+      else if (outcome.reason !== null) remember({ kind: 'refused', reason: outcome.reason });
     } catch (error) {
       if (error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: error.message });
       throw error;

@@ -122,7 +122,8 @@ export class SandboxedAnalystSession implements AnalystSession {
    * back-pressure paces the engine, and the engine's row limit still applies.
    */
   private startWorker(folder: string, sql: string, mode: 'answer' | 'stream'): RunningWorker {
-    const { limits, database } = this.options;
+    const { database } = this.options;
+    const limits = mode === 'answer' ? this.options.limits : { ...this.options.limits, ...this.options.limits.export };
     const settings = [
       '--readonly=1',
       `--max_execution_time=${limits.maxExecutionSeconds}`,

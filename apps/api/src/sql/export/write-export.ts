@@ -13,8 +13,11 @@ const ROWS_PER_WRITE = 256;
  * byte cannot become a status any more: the response is cut, so the client sees an incomplete
  * transfer, never a file that looks whole.
  */
-/** Resolves with the rows written, or null when the transfer was cut (the client left, or the engine failed). */
-export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<number | null> {
+/** How an export ended: every row written, or cut (the client left, or the engine stopped, with why). */
+export type ExportOutcome = { readonly kind: 'complete'; readonly rows: number } | { readonly kind: 'cut'; readonly reason: string | null };
+
+/** Never throws once the headers are out: nothing could answer a status any more. */
+export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<ExportOutcome> {
   const writer = exportWriter(options, stream.columns);
   let gone = false;
   response.once('close', () => {
@@ -43,12 +46,11 @@ export async function writeExport(stream: AnalystRowStream, options: ExportOptio
       batch = '';
       inBatch = 0;
     }
-    if (gone) return null;
+    if (gone) return { kind: 'cut', reason: null };
     response.end(batch + writer.tail);
-    return written;
+    return { kind: 'complete', rows: written };
   } catch (error) {
-    response.destroy(error instanceof Error ? error : new Error(String(error)));
-    if (error instanceof AnalystSqlRejectedError) throw error;
-    return null;
+    response.destroy();
+    return { kind: 'cut', reason: error instanceof AnalystSqlRejectedError ? error.message : null };
   }
 }
