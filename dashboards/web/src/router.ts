@@ -7,7 +7,7 @@ import OverviewView from './views/OverviewView.vue';
 // Every view is its own chunk but the overview, the first view: bundled with the app, its scorecard
 // request leaves as soon as the session is known instead of after one more round trip (docs/benchmarks.md).
 const routes: RouteRecordRaw[] = [
-  { path: '/', redirect: { name: 'overview' } },
+  { path: '/', name: 'home', component: OverviewView },
   { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: { public: true } },
   { path: '/overview', name: 'overview', component: OverviewView, meta: { view: 'overview' } },
   { path: '/scorecard', name: 'scorecard', component: () => import('./views/ScorecardView.vue'), meta: { view: 'scorecard' } },
@@ -17,6 +17,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/maturity/:area?', name: 'maturity', component: () => import('./views/MaturityView.vue'), meta: { view: 'maturity' } },
   { path: '/capacity', name: 'capacity', component: () => import('./views/CapacityView.vue'), meta: { view: 'capacity' } },
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
+  { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue'), meta: { view: 'workbench', globalControls: false } },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
   { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true } },
 ];
@@ -31,6 +32,7 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   await sessionLoaded;
   if (to.meta['public'] === true) return true;
   if (session.status !== 'signed-in' || session.user === null) return { name: 'sign-in', query: { redirect: to.fullPath } };
+  if (to.name === 'home') return { name: navigationFor(session.user.role)[0] ?? 'overview', query: to.query };
   const view = to.meta['view'] as ViewName | undefined;
   if (view !== undefined && !canSee(session.user.role, view)) return { name: navigationFor(session.user.role)[0] ?? 'overview' };
   return true;

@@ -1,5 +1,8 @@
+import { workbenchEn } from './workbench.en';
+
 /** English: the source of every key; zh-CN.ts must have the same shape (the compiler checks). */
 export const en = {
+  ...workbenchEn,
   app: { name: 'Presales Ledger', tagline: 'presales management', skip: 'Skip to content', loading: 'Loading…', live: 'Live', liveOff: 'Not live', liveTitle: 'Refreshes when new events are projected' },
   nav: {
     overview: 'Overview',
@@ -9,6 +12,7 @@ export const en = {
     maturity: 'Maturity',
     capacity: 'Capacity',
     pipeline: 'Pipeline & bids',
+    workbench: 'SQL workbench',
     menu: 'Views',
   },
   controls: {

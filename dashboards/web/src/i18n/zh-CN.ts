@@ -1,7 +1,9 @@
 import type { Messages } from './en';
+import { workbenchZhCN } from './workbench.zh-CN';
 
 /** 简体中文: the same keys as en.ts, checked by the compiler. */
 export const zhCN: Messages = {
+  ...workbenchZhCN,
   app: { name: '售前管理台账', tagline: 'Presales Ledger', skip: '跳到正文', loading: '加载中…', live: '实时', liveOff: '未连接', liveTitle: '有新事件投影后自动刷新' },
   nav: {
     overview: '总览',
@@ -11,6 +13,7 @@ export const zhCN: Messages = {
     maturity: '成熟度',
     capacity: '人员负荷',
     pipeline: '商机与投标',
+    workbench: 'SQL 工作台',
     menu: '视图',
   },
   controls: {

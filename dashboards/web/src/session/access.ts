@@ -1,7 +1,7 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record';
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'workbench';
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
 const READERS: readonly Role[] = ['manager', 'admin', 'analyst', 'auditor'];
@@ -22,7 +22,11 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   pipeline: MANAGERS,
   units: READERS,
   record: [...MANAGERS, 'analyst'],
+  workbench: ['analyst', ...MANAGERS],
 };
+
+/** A role's first view, when not the overview: where `/` and the navigation start. */
+const HOME: Partial<Readonly<Record<Role, ViewName>>> = { analyst: 'workbench' };
 
 export function canSee(role: Role, view: ViewName): boolean {
   return VIEW_ROLES[view].includes(role);
@@ -39,7 +43,9 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'workbench'];
 export function navigationFor(role: Role): ViewName[] {
-  return NAVIGATION.filter((view) => canSee(role, view));
+  const views = NAVIGATION.filter((view) => canSee(role, view));
+  const home = HOME[role];
+  return home === undefined ? views : [home, ...views.filter((view) => view !== home)];
 }
