@@ -73,7 +73,7 @@ describe('analyst SQL over HTTP and the CLI', () => {
       expect(ran.status, `${example.id}: ${await ran.clone().text()}`).toBe(200);
     }
     expect((await apiFetch(`${platform.url}api/sql/schema`, { headers: await bearerFor(platform.url, 'presales') })).status).toBe(403);
-  });
+  }, 180_000);
 
   it('exports CSV streamed as a file, Excel-friendly on request', async () => {
     const sql = 'SELECT tender_id, issuer, deadline FROM tender_received FINAL ORDER BY tender_id';
