@@ -50,6 +50,16 @@ export function describeExampleQueriesContract(openStore: () => Promise<Analytic
       expect(Object.keys(EXPECTED).sort()).toEqual(EXAMPLE_QUERIES.map((example) => example.id).sort());
     });
 
+    it('streams, for an export, the columns and rows it answers', async () => {
+      const sql = ungatedForTests(EXAMPLE_QUERIES.find((example) => example.id === 'hours-by-month')!.sql);
+      const answer = await session.query(sql);
+      const stream = await session.stream(sql);
+      const rows: unknown[][] = [];
+      for await (const row of stream.rows) rows.push([...row]);
+      expect(stream.columns.map((column) => column.name)).toEqual(answer.columns.map((column) => column.name));
+      expect(rows.map((row) => row.map(String))).toEqual(answer.rows.map((row) => answer.columns.map((column) => String(row[column.name]))));
+    });
+
     it.each(EXAMPLE_QUERIES.map((example) => [example.id, example] as const))('%s', async (id, example) => {
       const result = await session.query(ungatedForTests(example.sql));
       EXPECTED[id]!(result.rows);
