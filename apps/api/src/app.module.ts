@@ -30,15 +30,14 @@ import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { ANSWER_PROVIDERS } from './answers/answer-providers.js';
-import { RunSqlHandler } from './sql/run-sql.handler.js';
-import { SqlController } from './sql/sql.controller.js';
+import { SQL_CONTROLLERS, SQL_PROVIDERS, SQL_QUERY_HANDLERS } from './sql/sql.module-parts.js';
 import { TendersController } from './tenders/tenders.controller.js';
 import { WorkspaceController } from './workspace/workspace.controller.js';
 
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
-const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, RunSqlHandler, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
+const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, ...SQL_QUERY_HANDLERS, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, SqlController, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, ...LIBRARY_CONTROLLERS, OpenApiController];
+export const CONTROLLERS = [TendersController, KpisController, HealthController, ...SQL_CONTROLLERS, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, ...LIBRARY_CONTROLLERS, OpenApiController];
 
 @Module({})
 export class AppModule {
@@ -47,7 +46,7 @@ export class AppModule {
       module: AppModule,
       imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
       controllers: CONTROLLERS,
-      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, ...ANSWER_PROVIDERS, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, ...SQL_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, ...ANSWER_PROVIDERS, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -20,6 +20,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
   { path: '/library/:assetId?', name: 'library', component: () => import('./views/LibraryView.vue'), meta: { view: 'library' } },
   { path: '/staffing', name: 'staffing', component: () => import('./views/StaffingView.vue'), meta: { view: 'staffing' } },
+  { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue'), meta: { view: 'workbench', controls: false } },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
   { path: '/replay/:tenderId?', name: 'replay', component: () => import('./views/ReplayView.vue'), meta: { view: 'replay', controls: false } },
   ...WORKSPACE_ROUTES,
@@ -36,8 +37,8 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   await sessionLoaded;
   if (to.meta['public'] === true) return true;
   if (session.status !== 'signed-in' || session.user === null) return { name: 'sign-in', query: { redirect: to.fullPath } };
-  // The root is each role's first view: an auditor's work is the dispute replay.
-  if (to.name === 'home') return { name: firstViewFor(session.user.role), replace: true };
+  // The root is each role's first view: an analyst's work is the SQL workbench, an auditor's the dispute replay.
+  if (to.name === 'home') return { name: firstViewFor(session.user.role), query: to.query, replace: true };
   const view = to.meta['view'] as ViewName | undefined;
   if (view !== undefined && !canSee(session.user.role, view)) return { name: navigationFor(session.user.role)[0] ?? 'overview' };
   return true;

@@ -144,6 +144,27 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
           const body = await clients.use(async (client) => (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>());
           return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
         }),
+      // 18.16 has no row format that names the columns' types line by line (JSONCompactEachRow
+      // came later), so an export reads the answer whole, bounded by the analyst profile's row
+      // limit, then hands it over row by row (decision 0030).
+      stream: async ({ text: sql }) => {
+        const result = await this.guard(sql, async () => clients.use(async (client) => (await client.query({ query: sql, format: 'JSONCompact' })).json<unknown[]>()));
+        const columns = (result.meta ?? []).map(({ name, type }) => ({ name, type }));
+        let cancelled = false;
+        const rows = async function* () {
+          for (const row of result.data) {
+            if (cancelled) return;
+            yield row;
+          }
+        };
+        return {
+          columns,
+          rows: rows(),
+          cancel: () => {
+            cancelled = true;
+          },
+        };
+      },
       close: () => clients.close(),
     };
   }

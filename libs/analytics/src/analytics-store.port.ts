@@ -92,6 +92,11 @@ export interface AnalystLimits {
   readonly maxExecutionSeconds: number;
   readonly maxResultRows: number;
   readonly maxMemoryBytes: number;
+  /**
+   * An export (`stream`) is held by no one, so it may be longer and larger than an answer: its own
+   * row and time limits (decision 0030); the memory limit, read-only and the gate are the same.
+   */
+  readonly export: { readonly maxResultRows: number; readonly maxExecutionSeconds: number };
 }
 
 export interface AnalystResult {
@@ -104,7 +109,21 @@ export interface AnalystResult {
 export interface AnalystSession {
   /** Runs a statement that passed the gate (`runAnalystSql` passes it there first). */
   query(sql: GatedSql): Promise<AnalystResult>;
+  /**
+   * Runs a statement that passed the gate and hands its rows over as the engine writes them, for
+   * exports (decision 0030). Resolves once the engine has named the columns, so a refusal before
+   * the first row is a rejection; one later ends the iteration with an AnalyticsQueryError.
+   */
+  stream(sql: GatedSql): Promise<AnalystRowStream>;
   close(): Promise<void>;
+}
+
+/** An analyst result read row by row: the columns first, then each row's values in their order. */
+export interface AnalystRowStream {
+  readonly columns: readonly { readonly name: string; readonly type: string }[];
+  readonly rows: AsyncIterable<readonly unknown[]>;
+  /** Stops the query and frees what it holds (the reader went away); the iteration ends. */
+  cancel(): void;
 }
 
 /** The engine's `FORMAT JSON` body, as both chDB and ClickHouse 18.16 write it. */

@@ -49,3 +49,6 @@ export * from './library/search-words.js';
 export * from './library/library-assets.js';
 export * from './library/asset-detail.js';
 export * from './staffing/open-requests.js';
+export * from './schema/analytics-schema.js';
+export * from './schema/example-queries.js';
+export * from './schema/meanings/bilingual.js';

@@ -12,3 +12,4 @@ export * from './audit.js';
 export * from './workspace.js';
 export * from './staffing.js';
 export * from './library.js';
+export * from './workbench.js';

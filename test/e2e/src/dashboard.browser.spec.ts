@@ -281,7 +281,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   }, 600_000);
 
   it('shows each role only its views, and signs out', async () => {
-    const roles = { sales: ['overview', 'myWork', 'exchange'], analyst: ['overview', 'scorecard', 'kpis', 'maturity'] } as const;
+    const roles = { sales: ['overview', 'myWork', 'exchange', 'library', 'staffing'], analyst: ['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library'] } as const;
     for (const [role, views] of Object.entries(roles)) {
       const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const rolePage = await other.newPage();

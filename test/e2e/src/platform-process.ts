@@ -17,6 +17,8 @@ export interface PlatformProcess {
   readonly stop: () => Promise<number | null>;
   /** SIGKILL the platform itself: no shutdown hooks, no flush. */
   readonly kill: () => Promise<void>;
+  /** The platform's own process id (the CLI's child), to watch its memory. */
+  readonly platformPid: () => Promise<number | undefined>;
 }
 
 export function tempDataDir(): { dir: string; remove: () => void } {
@@ -61,6 +63,7 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
     adminToken,
     output: () => output,
     stop: () => stopChild(child, 'SIGTERM'),
+    platformPid: () => childPidOf(child.pid!),
     kill: async () => {
       // The CLI forwards signals, but SIGKILL cannot be forwarded: kill the platform (its child) directly.
       const platformPid = await childPidOf(child.pid!);

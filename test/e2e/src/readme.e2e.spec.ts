@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import type { SqlSchemaResponse } from '@presales/contracts';
+import { apiFetch, json, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 const README = readFileSync(resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 
@@ -50,6 +51,18 @@ describe("the README's commands, run as written against the demo platform", () =
     const result = await runUntilExit([...argvOf(line, { 'table|csv|json': 'csv' }), '--url', platform.url]);
     expect(result.output).toMatch(/^kind,n\r?\n(rf[ipq]|tender),\d+/);
   });
+
+  it("the README's statement is one of the workbench's example queries, and every example runs on the demo", async () => {
+    const line = block('## Command line').find((candidate) => candidate.startsWith('npx presales sql'))!;
+    const readmeSql = argvOf(line, values)[1]!;
+    const { examples } = await json<SqlSchemaResponse>(await apiFetch(`${platform.url}api/sql/schema`));
+    expect(examples.map((example) => example.sql)).toContain(readmeSql);
+    for (const example of examples) {
+      const result = await runUntilExit(['sql', example.sql, '--url', platform.url, '--format', 'csv']);
+      expect(result.code, `${example.id}: ${result.output}`).toBe(0);
+      expect(result.output, `${example.id} answers its columns`).toMatch(/^\w+(,\w+)*\r?\n/);
+    }
+  }, 180_000);
 });
 
 describe("the README's demo, import and export commands, run as written", () => {

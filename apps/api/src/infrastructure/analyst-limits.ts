@@ -9,6 +9,8 @@ export const ANALYST_LIMITS: AnalystLimits = {
   maxExecutionSeconds: 10,
   maxResultRows: 100_000,
   maxMemoryBytes: 2_000_000_000,
+  // A streamed export holds nothing in the platform: a million rows, two minutes (decision 0030).
+  export: { maxResultRows: 1_000_000, maxExecutionSeconds: 120 },
 };
 
 /**

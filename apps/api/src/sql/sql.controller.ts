@@ -1,34 +1,67 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import type { SqlResponse } from '@presales/contracts';
+import { AnalystSqlRejectedError, type AnalystRowStream } from '@presales/analytics';
+import type { QueryHistoryEntry, SqlResponse } from '@presales/contracts';
 import { validate, type Actor } from '@presales/domain';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { Allow, SQL_USERS } from '../auth/access/access-rule.js';
 import { CurrentActor } from '../auth/access/current-principal.decorator.js';
+import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { WORKBENCH_STORE } from '../workbench/workbench-tokens.js';
+import type { WorkbenchStore } from '../workbench/workbench-store.js';
+import { ExportSqlQuery } from './export-sql.query.js';
+import { SQL_ANSWER_FORMATS } from './export/export-format.js';
+import { writeExport } from './export/write-export.js';
 import { RunSqlQuery } from './run-sql.query.js';
+import { SqlText } from './sql-text.js';
 
-/** Half of a UTF-16 pair without the other: not text, and the engine would read U+FFFD instead. */
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-const SqlBody = z.strictObject({
-  sql: z
-    .string()
-    .min(1, 'must not be empty')
-    .max(100_000, 'must be at most 100,000 characters')
-    .refine((sql) => !LONE_SURROGATE.test(sql), 'must be text: it holds half of a UTF-16 surrogate pair'),
-});
+const SqlBody = z
+  .strictObject({
+    sql: SqlText,
+    /** `result` (default): the answer as JSON; `csv` or `json`: a file, streamed (decision 0030). */
+    format: z.enum(SQL_ANSWER_FORMATS).default('result'),
+    /** CSV for Excel: a UTF-8 byte-order mark and formula-like text cells guarded. */
+    excel: z.boolean().default(false),
+  })
+  .refine((body) => !body.excel || body.format === 'csv', { message: 'applies to format csv only', path: ['excel'] });
 
 /** Ad-hoc, read-only SQL over the analytics tables (DESIGN.md decision 9). */
 @Controller('api/sql')
 export class SqlController {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WORKBENCH_STORE) private readonly workbench: WorkbenchStore,
+  ) {}
 
+  /**
+   * The response is written here rather than returned: an export streams after the columns are
+   * known. Anything thrown before that (a bad body, the gate, the limits, the engine's refusal)
+   * is still answered by the exception filter as 4xx JSON. Each run the gate or the engine
+   * answered goes into the caller's history (decision 0030).
+   */
   @Post()
   @Allow(...SQL_USERS)
-  @HttpCode(200)
-  async run(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<SqlResponse> {
-    const { sql } = validate(SqlBody, body ?? {}, 'POST /api/sql');
-    const result = await this.queryBus.execute(new RunSqlQuery(sql, actor.id));
-    return { ...result, rowCount: result.rows.length };
+  async run(@Body() body: unknown, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
+    const { sql, format, excel } = validate(SqlBody, body ?? {}, 'POST /api/sql');
+    const ranAt = this.clock();
+    const remember = (outcome: QueryHistoryEntry['outcome']) => this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format, outcome });
+    try {
+      if (format === 'result') {
+        const result = await this.queryBus.execute(new RunSqlQuery(sql, actor.id));
+        const answer: SqlResponse = { ...result, rowCount: result.rows.length };
+        remember({ kind: 'ok', rowCount: answer.rowCount, elapsedMs: answer.elapsedMs });
+        response.status(200).json(answer);
+        return;
+      }
+      const stream: AnalystRowStream = await this.queryBus.execute(new ExportSqlQuery(sql, actor.id));
+      const outcome = await writeExport(stream, { format, excel }, response, ranAt);
+      if (outcome.kind === 'complete') remember({ kind: 'ok', rowCount: outcome.rows, elapsedMs: this.clock().getTime() - ranAt.getTime() });
+      else if (outcome.reason !== null) remember({ kind: 'refused', reason: outcome.reason });
+    } catch (error) {
+      if (error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: error.message });
+      throw error;
+    }
   }
 }

@@ -22,14 +22,14 @@ export function queryString(params: Readonly<Record<string, string | number | nu
  * statements here instead of racing for the slot.
  */
 let sqlTail: Promise<unknown> = Promise.resolve();
-function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(run: () => Promise<T>): Promise<T> {
   const next = sqlTail.then(run, run);
   sqlTail = next.catch(() => undefined);
   return next;
 }
 
 /** Another tab of the same user may hold the slot: wait as long as the API asks, a few times. */
-async function withRetryAfter<T>(run: () => Promise<T>, signal?: AbortSignal, attempts = 3): Promise<T> {
+export async function withRetryAfter<T>(run: () => Promise<T>, signal?: AbortSignal, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await run();

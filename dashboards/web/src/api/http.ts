@@ -20,6 +20,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The headers a state-changing request of the signed-in session carries, for requests not made by `request`. */
+export function csrfHeader(): Record<string, string> {
+  return csrfToken === null ? {} : { 'x-csrf-token': csrfToken };
+}
+
 /** Called on any 401 except from the sign-in requests themselves: the router goes to sign-in. */
 let onUnauthorized: (() => void) | null = null;
 export function whenUnauthorized(handler: () => void): void {

@@ -1,11 +1,13 @@
 import { replayEn } from './replay.en';
 import { workspaceEn, workspaceNavEn } from './workspace.en';
+import { workbenchEn } from './workbench.en';
 import { libraryEn, libraryNavEn } from './library.en';
 
 /** English: the source of every key; zh-CN.ts must have the same shape (the compiler checks). */
 export const en = {
   ...replayEn,
   ...workspaceEn,
+  ...workbenchEn,
   app: { name: 'Presales Ledger', tagline: 'presales management', skip: 'Skip to content', loading: 'Loading…', live: 'Live', liveOff: 'Not live', liveTitle: 'Refreshes when new events are projected' },
   nav: {
     ...workspaceNavEn,
@@ -17,6 +19,7 @@ export const en = {
     capacity: 'Capacity',
     pipeline: 'Pipeline & bids',
     replay: 'Dispute replay',
+    workbench: 'SQL workbench',
     menu: 'Views',
     ...libraryNavEn,
   },

@@ -13,7 +13,7 @@ function leaves(messages: object, prefix = ''): Map<string, string> {
 }
 
 /** Words that stay as they are in Chinese text: codes, acronyms and the language's own name. */
-const CODES = /\b(KPI|SQL|PDCA|API|UTC|PoC|CNY|KpiTargetSet|Presales Ledger|English|ERP|ID)\b/g;
+const CODES = /\b(KPI|SQL|PDCA|API|UTC|PoC|CNY|KpiTargetSet|Presales Ledger|English|ERP|ID|SELECT|CSV|JSON|Excel|Ctrl|Enter)\b/g;
 
 describe('the messages', () => {
   const english = leaves(en);

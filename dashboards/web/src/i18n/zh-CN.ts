@@ -1,12 +1,14 @@
 import type { Messages } from './en';
 import { replayZhCN } from './replay.zh-CN';
 import { workspaceNavZhCN, workspaceZhCN } from './workspace.zh-CN';
+import { workbenchZhCN } from './workbench.zh-CN';
 import { libraryNavZhCN, libraryZhCN } from './library.zh-CN';
 
 /** 简体中文: the same keys as en.ts, checked by the compiler. */
 export const zhCN: Messages = {
   ...replayZhCN,
   ...workspaceZhCN,
+  ...workbenchZhCN,
   app: { name: '售前管理台账', tagline: 'Presales Ledger', skip: '跳到正文', loading: '加载中…', live: '实时', liveOff: '未连接', liveTitle: '有新事件投影后自动刷新' },
   nav: {
     ...workspaceNavZhCN,
@@ -18,6 +20,7 @@ export const zhCN: Messages = {
     capacity: '人员负荷',
     pipeline: '商机与投标',
     replay: '争议回放',
+    workbench: 'SQL 工作台',
     menu: '视图',
     ...libraryNavZhCN,
   },

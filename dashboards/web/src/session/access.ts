@@ -1,7 +1,7 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | 'library' | 'staffing' | WorkspaceView;
+export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | 'library' | 'staffing' | 'workbench' | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
 type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
@@ -32,6 +32,7 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   tenderResponse: RECORDERS,
   library: ['sales', 'presales', ...READERS],
   staffing: ['sales', 'presales', ...MANAGERS],
+  workbench: ['analyst', ...MANAGERS],
 };
 
 export function canSee(role: Role, view: ViewName): boolean {
@@ -49,14 +50,14 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'replay'];
+export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'workbench', 'replay'];
 export function navigationFor(role: Role): ViewName[] {
   const views = NAVIGATION.filter((view) => canSee(role, view));
   return views.sort((a, b) => Number(b === FIRST_VIEW[role]) - Number(a === FIRST_VIEW[role]));
 }
 
 /** Where a role lands after signing in, when its work is not the overview: first in its navigation too. */
-const FIRST_VIEW: Partial<Record<Role, ViewName>> = { auditor: 'replay' };
+const FIRST_VIEW: Partial<Record<Role, ViewName>> = { auditor: 'replay', analyst: 'workbench' };
 export function firstViewFor(role: Role): ViewName {
   return navigationFor(role)[0] ?? 'overview';
 }

@@ -4,14 +4,16 @@ import { canAct, canListScopes, canSee, firstViewFor, navigationFor } from './ac
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', ...(role === 'admin' ? ['replay'] : [])]);
+      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'workbench', ...(role === 'admin' ? ['replay'] : [])]);
       expect(canAct(role)).toBe(true);
     }
   });
   it('lets analysts and auditors read the KPIs and maturity, not act', () => {
-    expect(navigationFor('analyst')).toEqual(['overview', 'scorecard', 'kpis', 'maturity', 'library']);
+    expect(navigationFor('analyst')).toEqual(['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library']);
     expect(navigationFor('auditor')).toEqual(['replay', 'overview', 'scorecard', 'kpis', 'maturity', 'library']);
     for (const role of ['analyst', 'auditor'] as const) expect(canAct(role)).toBe(false);
+    // The workbench is the analyst's first view; auditors run no SQL.
+    expect(canSee('auditor', 'workbench')).toBe(false);
     expect(canListScopes('analyst')).toBe(true);
     expect(canListScopes('auditor')).toBe(false);
   });

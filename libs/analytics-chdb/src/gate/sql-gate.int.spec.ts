@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AnalystSqlRejectedError, gateSql, type GatePolicy } from '@presales/analytics';
+import { AnalystSqlRejectedError, analyticsTablesPolicy, EXAMPLE_QUERIES, gateSql, type GatePolicy } from '@presales/analytics';
 import { ChdbSqlParser } from './chdb-sql-parser.js';
 
 const policy: GatePolicy = { tables: new Set(['tender_received', 'events']), database: 'presales' };
@@ -22,6 +22,10 @@ describe('the SQL gate on chDB\'s parser', () => {
     expect(gated.text).toBe('select tender_id, countIf(kind = $$rfp$$) AS n from tender_received FINAL group by tender_id');
     await gateSql(parser, 'WITH recent AS (SELECT * FROM presales.events WHERE position > 10) SELECT count() FROM recent UNION ALL SELECT 1', policy);
     await gateSql(parser, 'SELECT arrayMap(x -> x * 2, [1, 2]), sumIf(position, position > 1) OVER (ORDER BY position), uniqExactDistinct(1) FROM events WHERE tender_id IN (SELECT tender_id FROM tender_received)', policy);
+  });
+
+  it.each(EXAMPLE_QUERIES.map((example) => [example.id, example.sql] as const))('accepts the example query %s as published', async (_id, sql) => {
+    await gateSql(parser, sql, analyticsTablesPolicy('presales'));
   });
 
   it('refuses INTO OUTFILE hidden by invisible characters or a $$ string, naming it', async () => {

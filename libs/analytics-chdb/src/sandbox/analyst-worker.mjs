@@ -5,7 +5,7 @@
 // Plain JavaScript, so the same file runs from the sources (tests) and from dist.
 import { Session } from 'chdb';
 
-/** @typedef {{ path: string, database?: string, sql: string, settings: string[] }} Job */
+/** @typedef {{ path: string, database?: string, sql: string, settings: string[], stream?: boolean }} Job */
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
@@ -14,8 +14,17 @@ const job = JSON.parse(Buffer.concat(chunks).toString('utf8'));
 try {
   const session = new Session(job.path, { connectionArgs: job.settings });
   if (job.database !== undefined) await session.queryAsync(`USE ${job.database}`);
-  const result = await session.queryAsync(job.sql, { format: 'JSON' });
-  process.stdout.write(result.bytes(), () => process.exit(0));
+  if (job.stream === true) {
+    // An export: the engine's rows as it writes them, a line of names, one of types, then one
+    // JSON array a row; a full pipe holds the engine back, so the worker's memory stays flat.
+    for await (const chunk of session.queryStream(job.sql, { format: 'JSONCompactEachRowWithNamesAndTypes' })) {
+      if (!process.stdout.write(chunk.raw())) await new Promise((drained) => process.stdout.once('drain', drained));
+    }
+    process.stdout.end(() => process.exit(0));
+  } else {
+    const result = await session.queryAsync(job.sql, { format: 'JSON' });
+    process.stdout.write(result.bytes(), () => process.exit(0));
+  }
 } catch (error) {
   process.stderr.write(error instanceof Error ? error.message : String(error), () => process.exit(3));
 }

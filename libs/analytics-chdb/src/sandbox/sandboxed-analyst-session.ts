@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
-import { AnalyticsQueryError, toAnalystResult, type AnalystLimits, type AnalystResult, type AnalystSession, type GatedSql, type JsonFormatBody } from '@presales/analytics';
+import type { Readable } from 'node:stream';
+import { AnalyticsQueryError, toAnalystResult, type AnalystLimits, type AnalystResult, type AnalystRowStream, type AnalystSession, type GatedSql, type JsonFormatBody } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
 
@@ -54,17 +55,80 @@ export class SandboxedAnalystSession implements AnalystSession {
     }
   }
 
+  async stream(sql: GatedSql): Promise<AnalystRowStream> {
+    const folder = join(this.snapshots, randomUUID());
+    const { isolation } = this.options;
+    const removeSnapshot = () => rm(folder, { recursive: true, force: true });
+    try {
+      await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined);
+    } catch (error) {
+      await removeSnapshot();
+      throw error;
+    }
+    const worker = this.startWorker(folder, sql.canonical, 'stream');
+    const lines = jsonLines(worker.stdout);
+    const failure = async (): Promise<AnalyticsQueryError> => new AnalyticsQueryError('chdb', sql.canonical, await worker.failure());
+    try {
+      const names = await lines.next();
+      const types = await lines.next();
+      if (names.done === true || types.done === true) throw await failure();
+      const columns = (names.value as string[]).map((name, i) => ({ name, type: String((types.value as string[])[i]) }));
+      const rows = async function* () {
+        try {
+          for (let line = await lines.next(); line.done !== true; line = await lines.next()) yield line.value as unknown[];
+          const fault = await worker.failure();
+          if (fault !== '') throw new AnalyticsQueryError('chdb', sql.canonical, fault);
+        } finally {
+          worker.stop('the reader went away');
+          await worker.ended;
+          await removeSnapshot();
+        }
+      };
+      // A reader that never starts the rows still ends the worker and its snapshot by cancelling.
+      const cancel = () => {
+        worker.stop('the reader went away');
+        void worker.ended.then(removeSnapshot);
+      };
+      return { columns, rows: rows(), cancel };
+    } catch (error) {
+      worker.stop('the columns did not arrive');
+      await worker.ended;
+      await removeSnapshot();
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
     await rm(this.snapshots, { recursive: true, force: true });
   }
 
   private runWorker(folder: string, sql: string): Promise<string> {
-    const { limits, database } = this.options;
+    const worker = this.startWorker(folder, sql, 'answer');
+    return new Promise<string>((resolve, reject) => {
+      const out: Buffer[] = [];
+      let outBytes = 0;
+      worker.stdout.on('data', (chunk: Buffer) => {
+        outBytes += chunk.length;
+        if (outBytes > MAX_ANSWER_BYTES) worker.stop(`Code: 396. stopped by the platform: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MiB`);
+        else out.push(chunk);
+      });
+      void worker.failure().then((fault) => (fault === '' ? resolve(Buffer.concat(out).toString('utf8')) : reject(new AnalyticsQueryError('chdb', sql, fault))));
+    });
+  }
+
+  /**
+   * One worker on `folder`, under the engine's limits and the platform's watch. An export
+   * (`stream`) has no answer-size cap of the platform's: it holds no answer, the pipe's
+   * back-pressure paces the engine, and the engine's row limit still applies.
+   */
+  private startWorker(folder: string, sql: string, mode: 'answer' | 'stream'): RunningWorker {
+    const { database } = this.options;
+    const limits = mode === 'answer' ? this.options.limits : { ...this.options.limits, ...this.options.limits.export };
     const settings = [
       '--readonly=1',
       `--max_execution_time=${limits.maxExecutionSeconds}`,
       `--max_result_rows=${limits.maxResultRows}`,
-      `--max_result_bytes=${MAX_ANSWER_BYTES}`,
+      ...(mode === 'answer' ? [`--max_result_bytes=${MAX_ANSWER_BYTES}`] : []),
       '--result_overflow_mode=throw',
       `--max_memory_usage=${limits.maxMemoryBytes}`,
       `--max_server_memory_usage=${limits.maxMemoryBytes + WORKER_BASELINE_BYTES}`,
@@ -73,48 +137,66 @@ export class SandboxedAnalystSession implements AnalystSession {
       // No host files for file(), should one pass: the folder does not exist.
       `--user_files_path=${join(folder, 'no-user-files')}/`,
       '--output_format_json_quote_64bit_integers=0',
+      // Exports keep every digit of a decimal: as text, not a JavaScript number.
+      ...(mode === 'stream' ? ['--output_format_json_quote_decimals=1'] : []),
     ];
     const { command, args } = workerCommand(this.options.isolation, this.worker);
     // No environment: nothing of the platform's (URLs, passwords) for /proc/self/environ.
     const child = spawn(command, args, { env: { PATH: '/usr/bin:/bin' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    return new Promise<string>((resolve, reject) => {
-      const out: Buffer[] = [];
-      const err: Buffer[] = [];
-      let outBytes = 0;
-      let stoppedBy: string | undefined;
-      const stop = (why: string) => {
-        stoppedBy ??= why;
-        child.kill('SIGKILL');
-      };
-      const deadline = setTimeout(() => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`), limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS);
-      const memory = setInterval(() => {
-        const rss = residentBytes(child.pid);
-        if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES) stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
-      }, MEMORY_POLL_MS);
-      if (child.pid !== undefined) {
-        try {
-          setPriority(child.pid, WORKER_NICENESS);
-        } catch {
-          // Gone already; its exit says why.
-        }
+    const err: Buffer[] = [];
+    let stoppedBy: string | undefined;
+    const stop = (why: string) => {
+      stoppedBy ??= why;
+      child.kill('SIGKILL');
+    };
+    const deadline = setTimeout(() => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`), limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS);
+    const memory = setInterval(() => {
+      const rss = residentBytes(child.pid);
+      if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES) stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
+    }, MEMORY_POLL_MS);
+    if (child.pid !== undefined) {
+      try {
+        setPriority(child.pid, WORKER_NICENESS);
+      } catch {
+        // Gone already; its exit says why.
       }
-      child.stdout.on('data', (chunk: Buffer) => {
-        outBytes += chunk.length;
-        if (outBytes > MAX_ANSWER_BYTES) stop(`Code: 396. stopped by the platform: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MiB`);
-        else out.push(chunk);
-      });
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', (error) => stop(`the worker did not start: ${error.message}`));
+    }
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => stop(`the worker did not start: ${error.message}`));
+    const ended = new Promise<string>((resolve) => {
       child.on('close', (code, signal) => {
         clearTimeout(deadline);
         clearInterval(memory);
-        if (stoppedBy === undefined && code === 0) return resolve(Buffer.concat(out).toString('utf8'));
-        const message = stoppedBy ?? (Buffer.concat(err).toString('utf8').trim() || `the worker ended with ${signal ?? `exit code ${code}`}`);
-        reject(new AnalyticsQueryError('chdb', sql, message));
+        if (stoppedBy === undefined && code === 0) return resolve('');
+        resolve(stoppedBy ?? (Buffer.concat(err).toString('utf8').trim() || `the worker ended with ${signal ?? `exit code ${code}`}`));
       });
-      child.stdin.end(JSON.stringify({ path: folder, ...(database === undefined ? {} : { database }), sql, settings }));
     });
+    child.stdin.end(JSON.stringify({ path: folder, ...(database === undefined ? {} : { database }), sql, settings, ...(mode === 'stream' ? { stream: true } : {}) }));
+    return { stdout: child.stdout, stop, failure: () => ended, ended: ended.then(() => undefined) };
   }
+}
+
+/** A worker started by `startWorker`. */
+interface RunningWorker {
+  readonly stdout: Readable;
+  /** Kills the worker; the first reason given is the one its failure reports. */
+  stop(why: string): void;
+  /** '' when the worker answered in full, else why it did not. */
+  failure(): Promise<string>;
+  readonly ended: Promise<void>;
+}
+
+/** JSON values, one a line, read as the stream delivers them (never more than a chunk ahead). */
+async function* jsonLines(input: Readable): AsyncGenerator<unknown> {
+  let rest = '';
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of input) {
+    const lines = (rest + decoder.decode(chunk as Buffer, { stream: true })).split('\n');
+    rest = lines.pop()!;
+    for (const line of lines) if (line !== '') yield JSON.parse(line);
+  }
+  rest += decoder.decode();
+  if (rest.trim() !== '') yield JSON.parse(rest);
 }
 
 function residentBytes(pid: number | undefined): number {

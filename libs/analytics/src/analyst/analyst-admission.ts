@@ -20,6 +20,11 @@ export class TooManyAnalystQueriesError extends Error {
   }
 }
 
+/** A query admitted; releasing it twice counts once. */
+export interface AdmissionSlot {
+  release(): void;
+}
+
 /** Durations remembered for Retry-After: how long a query has taken lately. */
 const RECENT = 20;
 
@@ -39,22 +44,38 @@ export class AnalystAdmission {
   }
 
   async run<T>(callerId: string, work: () => Promise<T>): Promise<T> {
+    const slot = this.admit(callerId);
+    try {
+      return await work();
+    } finally {
+      slot.release();
+    }
+  }
+
+  /**
+   * Takes a slot for a query whose work outlives one promise (an export streams after its
+   * handler returns); the caller releases it, once, when the rows stop. Throws as `run` does.
+   */
+  admit(callerId: string): AdmissionSlot {
     const mine = this.running.get(callerId) ?? 0;
     if (mine >= this.limits.perCaller) throw new TooManyAnalystQueriesError('caller', mine, this.retryAfterSeconds());
     if (this.total >= this.limits.total) throw new TooManyAnalystQueriesError('total', this.total, this.retryAfterSeconds());
     this.running.set(callerId, mine + 1);
     this.total += 1;
     const started = performance.now();
-    try {
-      return await work();
-    } finally {
-      this.total -= 1;
-      const left = (this.running.get(callerId) ?? 1) - 1;
-      if (left === 0) this.running.delete(callerId);
-      else this.running.set(callerId, left);
-      this.recentMs.push(performance.now() - started);
-      if (this.recentMs.length > RECENT) this.recentMs.shift();
-    }
+    let released = false;
+    return {
+      release: () => {
+        if (released) return;
+        released = true;
+        this.total -= 1;
+        const left = (this.running.get(callerId) ?? 1) - 1;
+        if (left === 0) this.running.delete(callerId);
+        else this.running.set(callerId, left);
+        this.recentMs.push(performance.now() - started);
+        if (this.recentMs.length > RECENT) this.recentMs.shift();
+      },
+    };
   }
 
   /** The mean of recent durations, whole seconds, at least 1. */

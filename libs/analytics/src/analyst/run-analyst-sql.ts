@@ -1,4 +1,5 @@
-import { AnalyticsQueryError, type AnalystResult, type AnalystSession } from '../analytics-store.port.js';
+import { AnalyticsQueryError, type AnalystResult, type AnalystRowStream, type AnalystSession } from '../analytics-store.port.js';
+import type { AnalystAdmission } from './analyst-admission.js';
 import { AnalystSqlRejectedError } from './analyst-sql-policy.js';
 import type { GatePolicy } from './gate/check-syntax-tree.js';
 import { gateSql, type SqlParser } from './gate/sql-gate.js';
@@ -37,4 +38,39 @@ export async function runAnalystSql(session: AnalystSession, gate: SqlGate, sql:
 export function analystRefusal(error: AnalyticsQueryError): AnalystSqlRejectedError {
   const reason = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? 'the engine refused the query';
   return new AnalystSqlRejectedError(`${reason}: ${error.engineMessage.split('\n')[0]}`);
+}
+
+/**
+ * An export (decision 0030): admitted, gated and started like `runAnalystSql`, but the caller's
+ * slot is held until the rows stop (read to the end, failed or cancelled), not until the first
+ * answer. A refusal before the columns is thrown as AnalystSqlRejectedError; one after them
+ * ends the iteration with it.
+ */
+export async function streamAnalystSql(admission: AnalystAdmission, callerId: string, session: AnalystSession, gate: SqlGate, sql: string): Promise<AnalystRowStream> {
+  const slot = admission.admit(callerId);
+  let stream: AnalystRowStream;
+  try {
+    const gated = await gateSql(gate.parser, sql, gate.policy);
+    stream = await session.stream(gated);
+  } catch (error) {
+    slot.release();
+    if (error instanceof AnalyticsQueryError) throw analystRefusal(error);
+    throw error;
+  }
+  const rows = async function* () {
+    try {
+      yield* stream.rows;
+    } catch (error) {
+      if (error instanceof AnalyticsQueryError) throw analystRefusal(error);
+      throw error;
+    } finally {
+      stream.cancel();
+      slot.release();
+    }
+  };
+  const cancel = () => {
+    stream.cancel();
+    slot.release();
+  };
+  return { columns: stream.columns, rows: rows(), cancel };
 }

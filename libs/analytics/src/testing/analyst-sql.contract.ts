@@ -10,7 +10,7 @@ import { NO_CONTEXT, recordedTender } from './fixtures.js';
 import { ungatedForTests } from './ungated-sql.js';
 
 /** The limits the test ClickHouse server's analyst profile has too (infra/clickhouse/users.xml). */
-export const TEST_ANALYST_LIMITS: AnalystLimits = { maxExecutionSeconds: 5, maxResultRows: 100_000, maxMemoryBytes: 1_000_000_000 };
+export const TEST_ANALYST_LIMITS: AnalystLimits = { maxExecutionSeconds: 5, maxResultRows: 100_000, maxMemoryBytes: 1_000_000_000, export: { maxResultRows: 1_000_000, maxExecutionSeconds: 60 } };
 
 /**
  * What an analyst session holds by itself, behind the gate (decisions 9 and 0024): SQL handed

@@ -5,6 +5,7 @@ import { tendersReceivedByMonth } from '../queries/tenders-received.js';
 import { migrate, MigrationFailedError, MIGRATIONS, MIGRATIONS_TABLE } from '../schema/migrations.js';
 import { sqlValue } from '../sql/escape.js';
 import { describeAnalystSqlContract } from './analyst-sql.contract.js';
+import { describeExampleQueriesContract } from './example-queries.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
 import { describeRecordSearchContract } from './record-search.contract.js';
@@ -194,5 +195,6 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
     describeCopiedColumnsContract(fresh);
     describeRecordSearchContract(fresh);
     describeStaffingLibraryContract(fresh);
+    describeExampleQueriesContract(fresh);
   });
 }

@@ -1,0 +1,17 @@
+import { Controller, Get } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import type { SqlSchemaResponse } from '@presales/contracts';
+import { Allow, SQL_USERS } from '../auth/access/access-rule.js';
+import { GetSqlSchemaQuery } from './get-sql-schema.query.js';
+
+/** The tables `POST /api/sql` reads, for the workbench's schema browser and completion. */
+@Controller('api/sql/schema')
+export class SqlSchemaController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @Allow(...SQL_USERS)
+  schema(): Promise<SqlSchemaResponse> {
+    return this.queryBus.execute(new GetSqlSchemaQuery());
+  }
+}
