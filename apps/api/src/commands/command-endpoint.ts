@@ -2,14 +2,13 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, Unprocessa
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { CommandAcceptedResponse } from '@presales/contracts';
-import { aggregateFor, IllegalStateError, IsoUtcTime, streamName, validate } from '@presales/domain';
+import { aggregateFor, IllegalStateError, IsoUtcTime, validate } from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
-import { StreamNotFoundError, type EventStore } from '@presales/event-store';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
 import { actorOf, type Principal } from '../auth/principal.js';
-import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
+import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { ID_FIELD } from './aggregate-ids.js';
 import { COMMAND_RECEIPTS } from './command-tokens.js';
 import type { CommandReceipts } from './command-receipts.js';
@@ -40,7 +39,6 @@ export class CommandEndpoint {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly involvement: OpportunityInvolvement,
-    @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(PROJECTOR) private readonly projector: Projector,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMMAND_RECEIPTS) private readonly receipts: CommandReceipts,
@@ -59,13 +57,15 @@ export class CommandEndpoint {
     }
     const data = validate(aggregateFor(route.category).commands[route.command]!, fields, route.command) as Record<string, unknown>;
     const occurredAt = occurredAtText === undefined ? this.clock().toISOString() : validate(IsoUtcTime, occurredAtText, `${route.command} occurredAt`);
-    const first = route.action === undefined ? undefined : await this.firstEventOf(route, data);
-    // Nothing happens to a record before it began: a submission before the tender was received, an
-    // activity completed before it was scheduled. Back-dating a real past fact is fine.
-    if (first !== undefined && Date.parse(occurredAt) < Date.parse(first.metadata.occurredAt)) {
-      throw new IllegalStateError(first.streamId, `${route.command} at ${occurredAt} is before the record began (${first.type} at ${first.metadata.occurredAt}): a fact cannot precede the record it belongs to`);
-    }
-    await this.checkInvolvement(route, data, principal, where, first);
+    // Checked on the stream the handler loads to decide (one read of it), before anything is appended.
+    const checkFirst = async (first: RecordedEvent | undefined) => {
+      // Nothing happens to a record before it began: a submission before the tender was received, an
+      // activity completed before it was scheduled. Back-dating a real past fact is fine.
+      if (route.action !== undefined && first !== undefined && Date.parse(occurredAt) < Date.parse(first.metadata.occurredAt)) {
+        throw new IllegalStateError(first.streamId, `${route.command} at ${occurredAt} is before the record began (${first.type} at ${first.metadata.occurredAt}): a fact cannot precede the record it belongs to`);
+      }
+      await this.checkInvolvement(route, data, principal, where, route.action === undefined ? undefined : first);
+    };
     const expectedRevision = parseIfMatch(request.header('if-match'));
 
     const key = request.header('idempotency-key');
@@ -81,7 +81,7 @@ export class CommandEndpoint {
       }
     }
     const metadata = { occurredAt, actor: actorOf(principal) };
-    const executed = await this.commandBus.execute(new ExecuteDomainCommand(route, data, metadata, expectedRevision, key === undefined ? undefined : eventIdFor(principal.id, key)));
+    const executed = await this.commandBus.execute(new ExecuteDomainCommand(route, data, metadata, expectedRevision, key === undefined ? undefined : eventIdFor(principal.id, key), checkFirst));
     const answer: CommandAcceptedResponse = {
       command: route.command,
       streamId: executed.streamId,
@@ -106,16 +106,5 @@ export class CommandEndpoint {
     // The opportunity: in the data, or in the stream's first event (a tender's, a quote's, …).
     const opportunityId = typeof data['opportunityId'] === 'string' ? data['opportunityId'] : first?.data['opportunityId'];
     if (typeof opportunityId === 'string') await this.involvement.require(principal, opportunityId, where);
-  }
-
-  /** The event that began the command's record; undefined when there is none yet (the decider answers 404). */
-  private async firstEventOf(route: CommandRoute, data: Readonly<Record<string, unknown>>): Promise<RecordedEvent | undefined> {
-    try {
-      const [first] = await this.eventStore.readStream(streamName(route.category, String(data[ID_FIELD[route.category]])), { maxCount: 1 });
-      return first;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
   }
 }

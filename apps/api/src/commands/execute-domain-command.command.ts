@@ -1,5 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandMetadata } from '@presales/domain';
+import type { RecordedEvent } from '@presales/event-store';
 import type { CommandRoute } from './command-routes.js';
 
 export interface ExecutedCommand {
@@ -20,6 +21,8 @@ export class ExecuteDomainCommand extends Command<ExecutedCommand> {
     readonly expectedRevision: bigint | undefined,
     /** Ids for the decided events (from an Idempotency-Key), so a retried append writes nothing. */
     readonly eventId?: (index: number) => string,
+    /** Checks on the event that began the record (timeline, involvement), run on the stream the handler loads: one read. */
+    readonly checkFirst?: (first: RecordedEvent | undefined) => Promise<void>,
   ) {
     super();
   }

@@ -41,11 +41,12 @@ export function verifyJsonBody(_request: IncomingMessage, _response: ServerRespo
 
 /**
  * body-parser's refusals (http-errors): a 4xx status and a type such as `entity.too.large`; and
- * a body that claims a content-encoding it does not have, which zlib refuses (`Z_DATA_ERROR`).
+ * a body that claims a content-encoding it does not have, which zlib refuses (`Z_DATA_ERROR`) or,
+ * for `br`, the brotli decoder (`ERR__ERROR_FORMAT_…`: the fuzz found it answered 500).
  */
 export function bodyRefusalStatus(error: unknown): number | undefined {
   if (!(error instanceof Error)) return undefined;
-  if ('code' in error && typeof error.code === 'string' && /^Z_(DATA|BUF)_ERROR$/.test(error.code)) return 400;
+  if ('code' in error && typeof error.code === 'string' && /^(Z_(DATA|BUF)_ERROR|ERR__ERROR_FORMAT_\w+)$/.test(error.code)) return 400;
   if (!('type' in error) || typeof error.type !== 'string') return undefined;
   const status = 'status' in error ? error.status : undefined;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;

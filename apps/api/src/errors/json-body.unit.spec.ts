@@ -1,5 +1,6 @@
 import { gzipSync, unzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { bodyRefusalStatus, MAX_JSON_DEPTH, verifyJsonBody } from './json-body.js';
 
 const verify = (body: string, encoding = 'utf-8') => () => verifyJsonBody(undefined as never, undefined as never, Buffer.from(body), encoding);
@@ -27,5 +28,11 @@ describe('JSON bodies refused before parsing', () => {
   it('answers 400 for a body that is not in the content-encoding it claims', () => {
     expect(statusOf(() => unzipSync(Buffer.from('{"sql":"SELECT 1"}')))).toBe(400);
     expect(statusOf(() => unzipSync(gzipSync('{}')))).toBe('accepted');
+  });
+
+  it('answers 400 to a body that is not in the content-encoding it claims, gzip or brotli', () => {
+    for (const decode of [() => gunzipSync(Buffer.from('{"a":1}')), () => brotliDecompressSync(Buffer.from('{"a":1}'))]) {
+      expect(statusOf(decode)).toBe(400);
+    }
   });
 });

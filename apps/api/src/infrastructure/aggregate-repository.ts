@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_SCHEMAS, foldEvents, parseDomainEvent, type CommandMetadata, type Decider, type DomainEvent } from '@presales/domain';
-import { StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision } from '@presales/event-store';
+import { StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision, type RecordedEvent } from '@presales/event-store';
 
 export interface LoadedAggregate<S> {
   readonly state: S;
   /** What the next append must expect: the stream's last revision, or no_stream. */
   readonly expectedRevision: ExpectedRevision;
+  /** The event that began the stream (its time, its opportunity); undefined when there is none yet. */
+  readonly first: RecordedEvent | undefined;
 }
 
 /** Read a stream and fold it through the decider's evolve. */
@@ -18,9 +20,9 @@ export async function loadAggregate<E extends DomainEvent, S>(
     const recorded = await store.readStream(streamId);
     // Stored events keep the schemaVersion they were written with; parsing upcasts older ones.
     const events = recorded.map((event) => parseDomainEvent(event.type, event.data, `${streamId}@${event.revision}`, event.metadata.schemaVersion) as E);
-    return { state: foldEvents(decider, events), expectedRevision: recorded[recorded.length - 1]!.revision };
+    return { state: foldEvents(decider, events), expectedRevision: recorded[recorded.length - 1]!.revision, first: recorded[0] };
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: decider.initialState, expectedRevision: 'no_stream' };
+    if (error instanceof StreamNotFoundError) return { state: decider.initialState, expectedRevision: 'no_stream', first: undefined };
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
@@ -37,10 +37,13 @@ const WORKER_NICENESS = 19;
  */
 export class SandboxedAnalystSession implements AnalystSession {
   private readonly snapshots: string;
+  private readonly mountPoint: string;
   private readonly worker = join(__dirname, 'analyst-worker.mjs');
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
     this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
+    this.mountPoint = join(this.snapshots, '.root');
+    mkdirSync(this.mountPoint, { recursive: true, mode: 0o700 });
   }
 
   async query(sql: GatedSql): Promise<AnalystResult> {
@@ -140,7 +143,7 @@ export class SandboxedAnalystSession implements AnalystSession {
       // Exports keep every digit of a decimal: as text, not a JavaScript number.
       ...(mode === 'stream' ? ['--output_format_json_quote_decimals=1'] : []),
     ];
-    const { command, args } = workerCommand(this.options.isolation, this.worker);
+    const { command, args } = workerCommand(this.options.isolation, { worker: this.worker, snapshot: folder, mountPoint: this.mountPoint });
     // No environment: nothing of the platform's (URLs, passwords) for /proc/self/environ.
     const child = spawn(command, args, { env: { PATH: '/usr/bin:/bin' }, stdio: ['pipe', 'pipe', 'pipe'] });
     const err: Buffer[] = [];
@@ -151,7 +154,7 @@ export class SandboxedAnalystSession implements AnalystSession {
     };
     const deadline = setTimeout(() => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`), limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS);
     const memory = setInterval(() => {
-      const rss = residentBytes(child.pid);
+      const rss = treeResidentBytes(child.pid);
       if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES) stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
     }, MEMORY_POLL_MS);
     if (child.pid !== undefined) {
@@ -199,11 +202,13 @@ async function* jsonLines(input: Readable): AsyncGenerator<unknown> {
   if (rest.trim() !== '') yield JSON.parse(rest);
 }
 
-function residentBytes(pid: number | undefined): number {
+/** The resident memory of a process and its descendants: in its own namespaces the worker is unshare's child. */
+function treeResidentBytes(pid: number | undefined): number {
   if (pid === undefined) return 0;
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb === undefined ? 0 : Number(kb) * 1024;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    return (kb === undefined ? 0 : Number(kb) * 1024) + children.reduce((sum, child) => sum + treeResidentBytes(child), 0);
   } catch {
     return 0;
   }
