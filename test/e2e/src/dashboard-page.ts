@@ -20,14 +20,14 @@ export async function chooseLanguage(page: Page, label: 'English' | '简体中�
   await page.waitForFunction((lang) => document.documentElement.lang === lang, label === 'English' ? 'en' : 'zh-CN');
 }
 
-/** The text a reader sees: visible text nodes and placeholders, without SQL, event data and hidden poppers. */
+/** The text a reader sees: visible text nodes and placeholders, without SQL, event data, key names (`<kbd>`, the same on every keyboard) and hidden poppers. */
 export function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (parent === null || parent.closest('script, style, pre.sql, code, .event-data') !== null) continue;
+      if (parent === null || parent.closest('script, style, pre.sql, code, kbd, .event-data') !== null) continue;
       if (!parent.checkVisibility()) continue;
       parts.push(node.textContent ?? '');
     }
