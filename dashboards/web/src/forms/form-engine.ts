@@ -67,13 +67,14 @@ function kindOf(command: string, name: string, path: string, schema: JsonSchema)
   const newIds = NEW_IDS[command] ?? [];
   const type = typeOf(schema);
   const title = schema.title;
+  // A currency is published as the enum of ISO 4217 codes: its own field (codes, no labels to translate).
+  if (title === 'CurrencyCode') return { type: 'currency' };
   if (schema.enum !== undefined) return { type: 'enum', values: schema.enum.map(String), many: false };
   if (title !== undefined && title in DECIMAL_RULES) return { type: 'decimal', rule: DECIMAL_RULES[title]! };
   if (title !== undefined && QUANTITIES.has(title)) {
     const exclusive = schema.exclusiveMinimum !== undefined;
     return { type: 'quantity', min: schema.exclusiveMinimum ?? schema.minimum ?? 0, exclusiveMin: exclusive, max: schema.maximum };
   }
-  if (title === 'CurrencyCode') return { type: 'currency' };
   if (title === 'Period') return { type: 'period' };
   if (type === 'string' && schema.format === 'date-time') return { type: 'datetime' };
   if (type === 'string' && schema.format === 'date') return { type: 'date' };
