@@ -185,10 +185,12 @@ export interface FoundBid {
   readonly opportunityId: string;
   readonly kind: string;
   readonly issuer: string;
+  /** ISO-8601 UTC. */
   readonly deadline: string;
   /** Empty when the opportunity was never registered. */
   readonly opportunityName: string;
   readonly customer: string;
+  /** Quotes naming the tender or its opportunity, in id order, as the bid's history links them. */
   readonly quoteIds: readonly string[];
 }
 

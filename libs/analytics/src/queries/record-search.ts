@@ -1,3 +1,4 @@
+import type { FoundBid } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 
@@ -14,22 +15,8 @@ export interface RecordSearch {
   readonly limit: number;
 }
 
-export interface FoundTender {
-  readonly tenderId: string;
-  readonly opportunityId: string;
-  readonly kind: string;
-  readonly issuer: string;
-  /** ISO-8601 UTC. */
-  readonly deadline: string;
-  /** Empty when the opportunity was never registered. */
-  readonly opportunityName: string;
-  readonly customer: string;
-  /** Quotes naming the tender or its opportunity, in id order, as the bid's history links them. */
-  readonly quoteIds: readonly string[];
-}
-
 export interface RecordSearchResult {
-  readonly tenders: readonly FoundTender[];
+  readonly tenders: readonly FoundBid[];
   /** Whether a further page has at least one tender. */
   readonly more: boolean;
 }
