@@ -16,6 +16,10 @@ snapshot=$2
 shift 2
 
 mount -t tmpfs -o mode=0755,size=1m,nosuid tmpfs "$root"
+# The private /tmp first: a read-only path under the host's /tmp (a checkout there) is bound into it
+# below, not hidden by it.
+mkdir -p "$root/tmp" "$root/proc" "$root/dev"
+mount -t tmpfs -o size=16m,mode=1777,nosuid,nodev,noexec tmpfs "$root/tmp"
 
 # Each program started here costs tens of milliseconds on a busy machine: one mount per path
 # (a read-only bind in one call), parent folders by the shell's own expansion.
@@ -35,9 +39,7 @@ while [ "$1" != "--" ]; do
 done
 shift
 
-mkdir -p "$root/tmp" "$root/proc" "$root/dev"
-mount -t tmpfs -o size=16m,mode=1777,nosuid,nodev,noexec tmpfs "$root/tmp"
-# After /tmp: a snapshot may live under the host's temporary folder.
+# After /tmp: the snapshot, and the programs of a checkout that lives under /tmp, are bound into it.
 mkdir -p "$root$snapshot"
 mount --bind -o nosuid,nodev,noexec "$snapshot" "$root$snapshot"
 mount -t proc -o nosuid,nodev,noexec proc "$root/proc"
