@@ -19,6 +19,11 @@ export interface RunningClickHouse {
   readonly resume: () => Promise<void>;
   /** Stop and delete the temp data directory. */
   readonly stop: () => Promise<void>;
+  /**
+   * How the process stands, for a test's failure message: running, or how it ended, and the last
+   * few thousand characters it printed (warnings and errors: infra/clickhouse's logger level).
+   */
+  readonly describe: () => string;
 }
 
 /** What a cluster node adds to the single server: its own ports chosen beforehand and a config.d file. */
@@ -119,6 +124,10 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
     stop: async () => {
       await halt();
       rmSync(root, { recursive: true, force: true });
+    },
+    describe: () => {
+      const state = child === undefined ? 'not started' : child.exitCode === null && child.signalCode === null ? `running (pid ${child.pid})` : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
+      return `clickhouse-server on ${url}: ${state}; its last output:\n${output}`;
     },
   };
 }

@@ -16,6 +16,8 @@ export interface RunningClickHouseCluster {
   /** Every node's HTTP URL with `path` (a database), comma-separated: CLICKHOUSE_URL for the platform. */
   readonly urlList: (path?: string) => string;
   readonly stop: () => Promise<void>;
+  /** Every node's and ZooKeeper's state and last output: what a failing cluster test prints. */
+  readonly describe: () => string;
 }
 
 /**
@@ -64,7 +66,40 @@ export async function startClickHouseCluster(options: { name?: string; shards?: 
     await stop();
     throw failed.reason;
   }
-  return { name, nodes: running, zooKeeper, urlList: (path = '') => running.map((node) => `${node.url}${path}`).join(','), stop };
+  try {
+    await Promise.all(running.map((node) => untilZooKeeperAnswers(node)));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    name,
+    nodes: running,
+    zooKeeper,
+    urlList: (path = '') => running.map((node) => `${node.url}${path}`).join(','),
+    stop,
+    describe: () => [...running.map((node) => `${node.name} (shard ${node.shard}): ${node.server.describe()}`), zooKeeper.describe()].join('\n\n'),
+  };
+}
+
+/**
+ * A node answers /ping before its ZooKeeper session is made: the cluster is handed over once
+ * every node reads ZooKeeper, so the first ON CLUSTER query meets no node still connecting.
+ */
+async function untilZooKeeperAnswers(node: RunningClusterNode, timeoutMs = 30_000): Promise<void> {
+  const started = Date.now();
+  let last = '';
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const response = await fetch(`${node.url}/`, { method: 'POST', body: "SELECT count() FROM system.zookeeper WHERE path = '/'" });
+      if (response.ok) return;
+      last = await response.text();
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${node.name} did not reach ZooKeeper within ${timeoutMs} ms: ${last}\n${node.server.describe()}`);
 }
 
 /** Why a cluster suite cannot run here (printed), or undefined; REQUIRE_ENGINES turns a skip into a failure. */

@@ -9,6 +9,8 @@ import { freePort } from '../clickhouse-server.js';
 export interface RunningZooKeeper {
   readonly port: number;
   readonly stop: () => Promise<void>;
+  /** Running or how it ended, and the last of its output, for a test's failure message. */
+  readonly describe: () => string;
 }
 
 /** Debian's `zookeeper` package puts its jar here and its dependencies on the jar's Class-Path. */
@@ -81,7 +83,11 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { port, stop };
+  const describe = () => {
+    const state = child.exitCode === null && child.signalCode === null ? `running (pid ${child.pid})` : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
+    return `ZooKeeper on 127.0.0.1:${port}: ${state}; its last output:\n${output}`;
+  };
+  return { port, stop, describe };
 }
 
 /** ZooKeeper's four-letter `ruok`: `imok` once it serves clients; false from anything else within a second. */

@@ -3,6 +3,7 @@ import { clusterSkipReason, startClickHouseCluster, type RunningClickHouseCluste
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch, bearerFor, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from '../platform-process.js';
 import { nodeSql } from './cluster-sql.js';
+import { reportClusterOnFailure } from './report-on-failure.js';
 
 const skip = clusterSkipReason('the platform through ClickHouse cluster faults');
 
@@ -42,6 +43,7 @@ describe.skipIf(skip !== undefined)('the platform through faults of its ClickHou
   let cluster: RunningClickHouseCluster;
   let platform: PlatformProcess;
   let ch: RunningClusterNode[];
+  reportClusterOnFailure(() => cluster);
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
     ch = [...cluster.nodes];

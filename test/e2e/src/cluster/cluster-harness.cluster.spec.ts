@@ -1,6 +1,7 @@
 import { clusterSkipReason, startClickHouseCluster, type RunningClickHouseCluster } from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSql as sql } from './cluster-sql.js';
+import { reportClusterOnFailure } from './report-on-failure.js';
 
 const skip = clusterSkipReason('ClickHouse cluster harness');
 
@@ -12,6 +13,8 @@ describe.skipIf(skip !== undefined)('ClickHouse cluster harness: ZooKeeper and 2
   afterAll(async () => {
     await cluster?.stop();
   });
+
+  reportClusterOnFailure(() => cluster);
 
   it('every node sees the same four-node cluster and replicates through ZooKeeper', async () => {
     const [first, second] = cluster.nodes;

@@ -3,6 +3,7 @@ import { clusterSkipReason, startClickHouseCluster, type RunningClickHouseCluste
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch, json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from '../platform-process.js';
 import { nodeSql } from './cluster-sql.js';
+import { reportClusterOnFailure } from './report-on-failure.js';
 
 const skip = clusterSkipReason('the platform on a ClickHouse cluster');
 
@@ -13,6 +14,7 @@ describe.skipIf(skip !== undefined)('the platform on a ClickHouse cluster (2 sha
   let cluster: RunningClickHouseCluster;
   let platform: PlatformProcess;
   let env: Record<string, string>;
+  reportClusterOnFailure(() => cluster);
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
     env = { CLICKHOUSE_URL: cluster.urlList('/presales'), CLICKHOUSE_CLUSTER: cluster.name };
