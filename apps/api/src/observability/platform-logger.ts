@@ -1,4 +1,4 @@
-import { pino, type Level, type Logger } from 'pino';
+import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { ConfigError } from '../config/app-config.js';
 
 const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies readonly (Level | 'silent')[];
@@ -32,14 +32,17 @@ export function logLevelOf(env: NodeJS.ProcessEnv): Level | 'silent' {
 }
 
 /**
- * The platform's logger: one JSON object per line on stdout, the level by name and the time in
- * ISO-8601, for a log shipper to read without a parser of its own.
+ * The platform's logger: one JSON object per line on stdout (or `destination`), the level by name
+ * and the time in ISO-8601, for a log shipper to read without a parser of its own.
  */
-export function createPlatformLogger(level: Level | 'silent'): Logger {
-  return pino({
-    level,
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-  });
+export function createPlatformLogger(level: Level | 'silent', destination: DestinationStream = pino.destination(1)): Logger {
+  return pino(
+    {
+      level,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    },
+    destination,
+  );
 }
