@@ -128,7 +128,8 @@ describe('operations: metrics, request logs with correlation ids, compressed das
     expect(me.status).toBe(200);
     const refused = await fetch(url('api/auth/login'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'lena', password: 'wrong-password-77' }) });
     expect(refused.status).toBe(401);
-    await fetch(url('api/sql'), { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'x-request-id': 'ops-e2e-sql' }, body: JSON.stringify({ sql: 'SELECT 1' }) });
+    const ran = await fetch(url('api/sql'), { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'x-request-id': 'ops-e2e-sql' }, body: JSON.stringify({ sql: 'SELECT 1' }) });
+    expect(ran.status).toBe(200);
     await new Promise((r) => setTimeout(r, 200));
 
     const output = platform.output();
