@@ -15,6 +15,9 @@ export function projectTestConfig(overrides: ViteUserConfig['test'] = {}): ViteU
       testTimeout: 30_000,
       hookTimeout: 60_000,
       reporters: ['default'],
+      // A platform started inside a test logs warnings and errors only, not a line per request,
+      // unless the run asks for more.
+      env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
       ...overrides,
     },
   });

@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from './config/app-config.js';
@@ -29,6 +31,9 @@ import { KnownScopes } from './kpis/known-scopes.js';
 import { GetMaturityHandler } from './maturity/get-maturity.handler.js';
 import { MaturityController } from './maturity/maturity.controller.js';
 import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsModule } from './metrics/metrics.module.js';
+import { PlatformStateMetrics } from './metrics/platform-state-metrics.js';
+import { PlatformNestLogger } from './observability/nest-logger.js';
 import { ANSWER_PROVIDERS } from './answers/answer-providers.js';
 import { SQL_CONTROLLERS, SQL_PROVIDERS, SQL_QUERY_HANDLERS } from './sql/sql.module-parts.js';
 import { TendersController } from './tenders/tenders.controller.js';
@@ -41,12 +46,14 @@ export const CONTROLLERS = [TendersController, KpisController, HealthController,
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  /** `logger`: the pino logger whose pino-http middleware bootstrap installed (observeRequests). */
+  static forConfig(config: AppConfig, logger: Logger): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), InfrastructureModule.forConfig(config)],
+      // useExisting: pino-http already runs as the first middleware; nestjs-pino binds its request logger for Nest's logs.
+      imports: [CqrsModule.forRoot(), MetricsModule, LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }), InfrastructureModule.forConfig(config)],
       controllers: CONTROLLERS,
-      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, ...SQL_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, ...ANSWER_PROVIDERS, RebuildService, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, ...SQL_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, ...ANSWER_PROVIDERS, RebuildService, PlatformStateMetrics, PlatformNestLogger, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }
 }

@@ -33,6 +33,16 @@ describe('the analyst path maps refusals by code', () => {
   it('explains a modern server\'s read-only refusal, whose message carries no code', async () => {
     const error = new AnalyticsQueryError('clickhouse', 'SELECT 1', 'Cannot execute query in readonly mode. ', engineErrorDetails(clientError('164', 'READONLY', 'Cannot execute query in readonly mode. ')));
     expect(analystRefusal(error).message).toMatch(/^refused: analyst SQL is read-only/);
+    expect(analystRefusal(error).code).toBe('read_only');
+  });
+
+  it('gives each limit the engine stops at a code of its own, and any other refusal engine_refused', () => {
+    const stopped = (code: string, type: string) => analystRefusal(new AnalyticsQueryError('clickhouse', 'SELECT 1', type, engineErrorDetails(clientError(code, type, type))));
+    expect(stopped('159', 'TIMEOUT_EXCEEDED').code).toBe('time_limit');
+    expect(stopped('158', 'TOO_MANY_ROWS').code).toBe('rows_limit');
+    expect(stopped('396', 'TOO_MANY_ROWS_OR_BYTES').code).toBe('result_limit');
+    expect(stopped('241', 'MEMORY_LIMIT_EXCEEDED').code).toBe('memory_limit');
+    expect(stopped('999', 'SOMETHING_ELSE').code).toBe('engine_refused');
   });
 });
 

@@ -29,6 +29,8 @@ export interface AuditEventView {
   readonly schemaVersion: number;
   readonly prevHash: string;
   readonly hash: string;
+  /** The request that recorded it: the X-Request-Id of that request's log line (decision 0035). */
+  readonly correlationId?: string;
 }
 
 export const AUDIT_LINK_KINDS = ['tender', 'opportunity', 'quote', 'warroom', 'assignment'] as const;

@@ -11,6 +11,7 @@ describe('a bad configuration value stops start-up with a message naming the var
     [{ CLICKHOUSE_URL: 'ftp://example' }, /configuration error: CLICKHOUSE_URL="ftp:\/\/example": must use http: or https:/],
     [{ EVENTSTORE_URL: 'localhost:2113' }, /configuration error: EVENTSTORE_URL="localhost:2113"/],
     [{ EVENTSTORE_DURABILITY: 'sometimes' }, /configuration error: EVENTSTORE_DURABILITY="sometimes"/],
+    [{ LOG_LEVEL: 'verbose' }, /configuration error: LOG_LEVEL="verbose": must be one of fatal, error, warn, info, debug, trace, silent/],
   ])('%j', async (env, message) => {
     // --port on the command line would override PORT; leave it out for the PORT case.
     const args = 'PORT' in env ? ['start', '--data-dir', data.dir] : start;

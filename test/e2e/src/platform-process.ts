@@ -29,8 +29,9 @@ export function tempDataDir(): { dir: string; remove: () => void } {
 /** Start `presales start` on a free port and wait for the URL it prints. */
 export async function startPlatform(dataDir: string, env: Record<string, string> = {}): Promise<PlatformProcess> {
   const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', env['PORT'] ?? '0', '--data-dir', dataDir], {
-    // Tests start from an empty store unless they ask for the demo history (DEMO_DATA=on).
-    env: { ...process.env, DEMO_DATA: 'off', ...env },
+    // Tests start from an empty store unless they ask for the demo history (DEMO_DATA=on), and
+    // log warnings and errors only unless they read the request log (LOG_LEVEL=info).
+    env: { ...process.env, DEMO_DATA: 'off', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -3,6 +3,7 @@ import type { Actor } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
+import { SignInMetrics } from '../metrics/sign-in-metrics.js';
 
 /**
  * Security events are not presales domain: like audit reads (decision 0011) they live in streams
@@ -29,9 +30,11 @@ export class SecurityLog {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signIns: SignInMetrics,
   ) {}
 
   async record(event: SecurityEvent, actor: Actor): Promise<void> {
+    if (event.type === 'SignInFailed') this.signIns.failed(event.data.method);
     const at = this.clock();
     await this.eventStore.appendToStream(
       `${SECURITY_STREAM_PREFIX}${at.toISOString().slice(0, 10)}`,

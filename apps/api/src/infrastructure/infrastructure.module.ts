@@ -2,6 +2,8 @@ import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap
 import { AnalystAdmission, GatedQueryStore, Projector, type AnalyticsStore, type AnalystSession } from '@presales/analytics';
 import type { EventStore } from '@presales/event-store';
 import type { AppConfig } from '../config/app-config.js';
+import { AppendMetrics } from '../metrics/append-metrics.js';
+import { ObservedEventStore } from './observed-event-store.js';
 import { openAnalyticsStore, openEventStore } from './open-stores.js';
 import { ANALYST_LIMITS, analystAdmissionLimits } from './analyst-limits.js';
 import { openSqlGate, type OpenSqlGate } from './sql-gate.js';
@@ -42,7 +44,7 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: (() => new Date()) satisfies Clock },
         { provide: FX_RATES, useFactory: () => loadFxRates(fxRatesFile()) },
-        { provide: EVENT_STORE, useFactory: () => openEventStore(config.eventStore) },
+        { provide: EVENT_STORE, useFactory: async (appends: AppendMetrics) => new ObservedEventStore(await openEventStore(config.eventStore), appends), inject: [AppendMetrics] },
         { provide: ANALYTICS_STORE, useFactory: () => openAnalyticsStore(config.analytics) },
         {
           provide: PROJECTOR,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Allow, SQL_USERS } from '../auth/access/access-rule.js';
 import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
+import { AnalystSqlMetrics, ANSWERED, CANCELLED, outcomeOfError, type AnalystSqlOutcome } from '../metrics/analyst-sql-metrics.js';
 import { WORKBENCH_STORE } from '../workbench/workbench-tokens.js';
 import type { WorkbenchStore } from '../workbench/workbench-store.js';
 import { ExportSqlQuery } from './export-sql.query.js';
@@ -33,34 +34,44 @@ export class SqlController {
     private readonly queryBus: QueryBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WORKBENCH_STORE) private readonly workbench: WorkbenchStore,
+    private readonly metrics: AnalystSqlMetrics,
   ) {}
 
   /**
    * The response is written here rather than returned: an export streams after the columns are
    * known. Anything thrown before that (a bad body, the gate, the limits, the engine's refusal)
    * is still answered by the exception filter as 4xx JSON. Each run the gate or the engine
-   * answered goes into the caller's history (decision 0030).
+   * answered goes into the caller's history (decision 0030), and every run into the metrics.
    */
   @Post()
   @Allow(...SQL_USERS)
   async run(@Body() body: unknown, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const { sql, format, excel } = validate(SqlBody, body ?? {}, 'POST /api/sql');
     const ranAt = this.clock();
+    const started = performance.now();
     const remember = (outcome: QueryHistoryEntry['outcome']) => this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format, outcome });
+    const ended = (outcome: AnalystSqlOutcome) => this.metrics.ended(outcome, (performance.now() - started) / 1000);
     try {
       if (format === 'result') {
         const result = await this.queryBus.execute(new RunSqlQuery(sql, actor.id));
         const answer: SqlResponse = { ...result, rowCount: result.rows.length };
         remember({ kind: 'ok', rowCount: answer.rowCount, elapsedMs: answer.elapsedMs });
+        ended(ANSWERED);
         response.status(200).json(answer);
         return;
       }
       const stream: AnalystRowStream = await this.queryBus.execute(new ExportSqlQuery(sql, actor.id));
       const outcome = await writeExport(stream, { format, excel }, response, ranAt);
-      if (outcome.kind === 'complete') remember({ kind: 'ok', rowCount: outcome.rows, elapsedMs: this.clock().getTime() - ranAt.getTime() });
-      else if (outcome.reason !== null) remember({ kind: 'refused', reason: outcome.reason });
+      if (outcome.kind === 'complete') {
+        remember({ kind: 'ok', rowCount: outcome.rows, elapsedMs: this.clock().getTime() - ranAt.getTime() });
+        ended(ANSWERED);
+        return;
+      }
+      if (outcome.error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: outcome.error.message });
+      ended(outcome.error === undefined ? CANCELLED : outcomeOfError(outcome.error));
     } catch (error) {
       if (error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: error.message });
+      ended(outcomeOfError(error));
       throw error;
     }
   }

@@ -36,6 +36,13 @@ describe('the SQL gate on chDB\'s parser', () => {
     expect((await refusal('SELECT count() FROM events SETTINGS max_threads = 1 UNION ALL SELECT 1')).reason).toMatch(/SETTINGS/);
   });
 
+  it('gives each refusal a reason code to count it by, whatever its message', async () => {
+    const codes = await Promise.all(
+      ['SELECT 1; DROP TABLE events', 'DROP TABLE events', "SELECT 1 INTO OUTFILE '/tmp/x'", 'SELECT 1 SETTINGS readonly = 0', "SELECT * FROM file('/etc/passwd')", "SELECT 1, file('/etc/passwd')", 'SELECT * FROM system.tables'].map(async (sql) => (await refusal(sql)).code),
+    );
+    expect(codes).toEqual(['unreadable', 'not_a_select', 'output_option', 'settings', 'table_function', 'function', 'table']);
+  });
+
   it('refuses a second statement at the position the engine gives', async () => {
     const error = await refusal('SELECT 1; DROP TABLE events');
     expect(error.reason).toMatch(/Multi-statements are not allowed/);

@@ -1,20 +1,20 @@
 import { AnalyticsQueryError, type AnalystResult, type AnalystRowStream, type AnalystSession } from '../analytics-store.port.js';
 import type { AnalystAdmission } from './analyst-admission.js';
-import { AnalystSqlRejectedError } from './analyst-sql-policy.js';
+import { AnalystSqlRejectedError, type SqlRefusalCode } from './analyst-sql-policy.js';
 import type { GatePolicy } from './gate/check-syntax-tree.js';
 import { gateSql, type SqlParser } from './gate/sql-gate.js';
 
 /** ClickHouse error codes an analyst can cause, and how we explain them. */
-const ENGINE_REASONS: Readonly<Record<number, string>> = {
-  164: 'refused: analyst SQL is read-only',
-  159: 'stopped: the query ran longer than the time limit',
-  158: 'stopped: the query read more rows than the limit',
-  396: 'stopped: the result is larger than the limit',
-  241: 'stopped: the query needed more memory than the limit',
-  62: 'syntax error',
-  60: 'unknown table',
-  47: 'unknown column',
-  46: 'unknown function',
+const ENGINE_REASONS: Readonly<Record<number, readonly [SqlRefusalCode, string]>> = {
+  164: ['read_only', 'refused: analyst SQL is read-only'],
+  159: ['time_limit', 'stopped: the query ran longer than the time limit'],
+  158: ['rows_limit', 'stopped: the query read more rows than the limit'],
+  396: ['result_limit', 'stopped: the result is larger than the limit'],
+  241: ['memory_limit', 'stopped: the query needed more memory than the limit'],
+  62: ['syntax', 'syntax error'],
+  60: ['unknown_table', 'unknown table'],
+  47: ['unknown_column', 'unknown column'],
+  46: ['unknown_function', 'unknown function'],
 };
 
 /** The parser and the tables that make the gate (decision 0024). */
@@ -36,8 +36,8 @@ export async function runAnalystSql(session: AnalystSession, gate: SqlGate, sql:
 
 /** The engine's refusal of an analyst's statement, explained by the code the store kept (a modern server's message no longer carries it). */
 export function analystRefusal(error: AnalyticsQueryError): AnalystSqlRejectedError {
-  const reason = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? 'the engine refused the query';
-  return new AnalystSqlRejectedError(`${reason}: ${error.engineMessage.split('\n')[0]}`);
+  const [code, reason] = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? ['engine_refused', 'the engine refused the query'];
+  return new AnalystSqlRejectedError(code, `${reason}: ${error.engineMessage.split('\n')[0]}`);
 }
 
 /**

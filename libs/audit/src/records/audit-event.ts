@@ -21,6 +21,8 @@ export interface AuditEvent {
   readonly schemaVersion: number;
   readonly prevHash: string;
   readonly hash: string;
+  /** The request that recorded it (the X-Request-Id of its log line), when it was recorded over HTTP. */
+  readonly correlationId?: string;
 }
 
 export function auditEventOf(event: RecordedEvent): AuditEvent {
@@ -38,6 +40,7 @@ export function auditEventOf(event: RecordedEvent): AuditEvent {
     schemaVersion: metadata.schemaVersion,
     prevHash: metadata.prevHash,
     hash: metadata.hash,
+    ...(metadata.correlationId === undefined ? {} : { correlationId: metadata.correlationId }),
   };
 }
 

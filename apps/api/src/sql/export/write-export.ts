@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Response } from 'express';
-import { AnalystSqlRejectedError, type AnalystRowStream } from '@presales/analytics';
+import type { AnalystRowStream } from '@presales/analytics';
 import { exportFileName, exportWriter, type ExportOptions } from './export-format.js';
 
 /** Rows gathered into one write: fewer system calls, still a few kilobytes at a time. */
@@ -13,8 +13,11 @@ const ROWS_PER_WRITE = 256;
  * byte cannot become a status any more: the response is cut, so the client sees an incomplete
  * transfer, never a file that looks whole.
  */
-/** How an export ended: every row written, or cut (the client left, or the engine stopped, with why). */
-export type ExportOutcome = { readonly kind: 'complete'; readonly rows: number } | { readonly kind: 'cut'; readonly reason: string | null };
+/**
+ * How an export ended: every row written, or cut, by the client leaving (`error` undefined) or by
+ * an error: the engine's refusal (an AnalystSqlRejectedError, a limit reached) or a fault.
+ */
+export type ExportOutcome = { readonly kind: 'complete'; readonly rows: number } | { readonly kind: 'cut'; readonly error: unknown };
 
 /** Never throws once the headers are out: nothing could answer a status any more. */
 export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<ExportOutcome> {
@@ -46,11 +49,11 @@ export async function writeExport(stream: AnalystRowStream, options: ExportOptio
       batch = '';
       inBatch = 0;
     }
-    if (gone) return { kind: 'cut', reason: null };
+    if (gone) return { kind: 'cut', error: undefined };
     response.end(batch + writer.tail);
     return { kind: 'complete', rows: written };
   } catch (error) {
     response.destroy();
-    return { kind: 'cut', reason: error instanceof AnalystSqlRejectedError ? error.message : null };
+    return { kind: 'cut', error };
   }
 }

@@ -1,3 +1,4 @@
+import type { SqlRefusalCode } from '../analyst-sql-policy.js';
 import { functionVerdict } from './function-allowlist.js';
 import type { SyntaxNode } from './syntax-tree.js';
 
@@ -10,6 +11,7 @@ export interface GatePolicy {
 
 /** Why a statement is refused: the construct, and a word to find it by in the text. */
 export interface Refusal {
+  readonly code: SqlRefusalCode;
   readonly reason: string;
   readonly find?: string;
 }
@@ -68,10 +70,10 @@ export type CteNames = ReadonlySet<string>;
 
 /** The first construct that is not a read of the policy's tables, or undefined. */
 export function refusalOf(root: SyntaxNode, policy: GatePolicy, cteNames: CteNames): Refusal | undefined {
-  if (root.kind !== 'SelectWithUnionQuery') return { reason: `only a SELECT is allowed; this is ${statementName(root.kind)}` };
+  if (root.kind !== 'SelectWithUnionQuery') return { code: 'not_a_select', reason: `only a SELECT is allowed; this is ${statementName(root.kind)}` };
   const [body, ...output] = root.children;
-  for (const option of output) return { reason: outputOption(option) };
-  if (body === undefined) return { reason: 'the SELECT is empty' };
+  for (const option of output) return { code: option.kind === 'Set' ? 'settings' : 'output_option', reason: outputOption(option) };
+  if (body === undefined) return { code: 'not_a_select', reason: 'the SELECT is empty' };
   return refusalIn(body, root, policy, cteNames);
 }
 
@@ -96,13 +98,13 @@ function outputOption(option: SyntaxNode): string {
 function refusalIn(node: SyntaxNode, parent: SyntaxNode, policy: GatePolicy, cteNames: CteNames): Refusal | undefined {
   if (!READ_KINDS.has(node.kind)) {
     const named = KIND_NAMES[node.kind];
-    return { reason: `${named ?? node.kind} is not allowed in a read of the analytics tables`, ...(named === undefined ? {} : { find: named.split(' ').at(-1)! }) };
+    return { code: node.kind === 'Set' ? 'settings' : 'construct', reason: `${named ?? node.kind} is not allowed in a read of the analytics tables`, ...(named === undefined ? {} : { find: named.split(' ').at(-1)! }) };
   }
   if (node.kind === 'Function') {
     const name = node.text;
-    if (parent.kind === 'TableExpression') return { reason: `the table function ${name}() is not allowed: only the analytics tables can be read`, find: name };
+    if (parent.kind === 'TableExpression') return { code: 'table_function', reason: `the table function ${name}() is not allowed: only the analytics tables can be read`, find: name };
     const verdict = functionVerdict(name);
-    if (!verdict.allowed) return { reason: `the function ${name}() is not allowed: it ${verdict.reason}`, find: name };
+    if (!verdict.allowed) return { code: 'function', reason: `the function ${name}() is not allowed: it ${verdict.reason}`, find: name };
     if (TABLE_OPERAND.has(name)) {
       const operand = node.children[0]?.children[1];
       if (operand?.kind === 'Identifier') {
@@ -126,10 +128,10 @@ function tableRefusal(name: string, policy: GatePolicy, cteNames: CteNames): Ref
   const dot = name.indexOf('.');
   if (dot === -1) {
     if (policy.tables.has(name) || cteNames.has(name)) return undefined;
-    return { reason: `the table ${name} is not one of the analytics tables`, find: name };
+    return { code: 'table', reason: `the table ${name} is not one of the analytics tables`, find: name };
   }
   const database = name.slice(0, dot);
   const table = name.slice(dot + 1);
   if (policy.database !== undefined && database === policy.database && policy.tables.has(table)) return undefined;
-  return { reason: `the table ${name} is not allowed: only the analytics tables${policy.database === undefined ? '' : ` of ${policy.database}`} can be read`, find: database };
+  return { code: 'table', reason: `the table ${name} is not allowed: only the analytics tables${policy.database === undefined ? '' : ` of ${policy.database}`} can be read`, find: database };
 }

@@ -34,15 +34,15 @@ SelectWithUnionQuery (children 1)
 
   it('names what it refuses: output options, statements, table functions, tables, functions', () => {
     const select = (inner: string) => tree(`SelectWithUnionQuery (children 1)\n ExpressionList (children 1)\n  SelectQuery (children 1)\n   ExpressionList (children 1)\n${inner}`);
-    expect(refusalOf(tree("SelectWithUnionQuery (children 2)\n ExpressionList\n Literal '/tmp/x'"), policy, new Set())?.reason).toMatch(/INTO OUTFILE/);
+    expect(refusalOf(tree("SelectWithUnionQuery (children 2)\n ExpressionList\n Literal '/tmp/x'"), policy, new Set())).toMatchObject({ code: 'output_option', reason: expect.stringMatching(/INTO OUTFILE/) });
     expect(refusalOf(tree('SelectWithUnionQuery (children 2)\n ExpressionList\n Identifier TSV'), policy, new Set())?.reason).toMatch(/FORMAT/);
-    expect(refusalOf(tree('KillQueryQuery'), policy, new Set())?.reason).toBe('only a SELECT is allowed; this is a KILL QUERY statement');
-    expect(refusalOf(select("    Function file (children 1)\n     ExpressionList (children 1)\n      Literal '/etc/passwd'"), policy, new Set())).toEqual({ reason: 'the function file() is not allowed: it reads host files or opens connections', find: 'file' });
+    expect(refusalOf(tree('KillQueryQuery'), policy, new Set())).toEqual({ code: 'not_a_select', reason: 'only a SELECT is allowed; this is a KILL QUERY statement' });
+    expect(refusalOf(select("    Function file (children 1)\n     ExpressionList (children 1)\n      Literal '/etc/passwd'"), policy, new Set())).toEqual({ code: 'function', reason: 'the function file() is not allowed: it reads host files or opens connections', find: 'file' });
     expect(refusalOf(select('    Function sumIf (children 1)\n     ExpressionList'), policy, new Set())).toBeUndefined();
     expect(refusalOf(select('    Function dictGetOrNull (children 1)\n     ExpressionList'), policy, new Set())?.reason).toMatch(/reads dictionaries/);
     expect(refusalOf(select('    Function HOSTNAME (children 1)\n     ExpressionList'), policy, new Set())?.reason).toMatch(/describes the server/);
-    expect(refusalOf(select('    Set'), policy, new Set())?.reason).toMatch(/SETTINGS/);
-    expect(refusalOf(select('    Function in (children 1)\n     ExpressionList (children 2)\n      Identifier x\n      Identifier system.processes'), policy, new Set())?.reason).toMatch(/system\.processes is not allowed/);
+    expect(refusalOf(select('    Set'), policy, new Set())).toMatchObject({ code: 'settings', reason: expect.stringMatching(/SETTINGS/) });
+    expect(refusalOf(select('    Function in (children 1)\n     ExpressionList (children 2)\n      Identifier x\n      Identifier system.processes'), policy, new Set())).toMatchObject({ code: 'table', reason: expect.stringMatching(/system\.processes is not allowed/) });
     expect(refusalOf(select('    Function in (children 1)\n     ExpressionList (children 2)\n      Identifier x\n      Identifier presales.tenders'), policy, new Set())).toBeUndefined();
   });
 
