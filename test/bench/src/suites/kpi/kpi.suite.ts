@@ -8,7 +8,6 @@ import { generateDemo } from '@presales/demo';
 import { KPI_CATALOG, parsePeriod, periodBounds, periodsBetween } from '@presales/kpi';
 import type { BenchContext, BenchSection, BenchSuite, Figure, Ratio } from '../../suite.js';
 import { collectGarbage } from '../../measure.js';
-import { scorecardBesideAnalysts } from './analyst-fairness.js';
 import { backgroundMergesDone } from './background-merges.js';
 import { loadKpiData } from './kpi-data.js';
 import { SQLITE_KPIS, tablesRead } from './sqlite-kpis.js';
@@ -114,7 +113,6 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       chdbFloor.push(times.chdbFloor);
       maturity.push(times.maturity);
     }
-    const besideAnalysts = await scorecardBesideAnalysts(analytics, () => timed(() => buildScorecard(analytics!, request)), context.runs);
     for (const definition of subset) {
       const ours = (await computeKpi(analytics, { definition, period, scope: { kind: 'org' }, asOf, fx: FX })).value;
       const theirs = (sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get() as { value: number | null }).value;
@@ -127,7 +125,6 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       figures: [
         { id: `scorecard-live-${tag}`, label: `scorecard, all ${KPI_CATALOG.length} KPIs and their previous period, org scope, warm, live (no asOf), ${label}`, unit: 'ms', samples: scorecardLive, target: 300, lowerIsBetter: true },
         { id: `scorecard-${tag}`, label: `the same scorecard as of a given moment (asOf filter on every table), ${label}`, unit: 'ms', samples: scorecard, target: 300, lowerIsBetter: true },
-        { id: `scorecard-beside-analysts-${tag}`, label: `the same scorecard while three callers run heavy analyst queries back to back, ${label}`, unit: 'ms', samples: besideAnalysts, lowerIsBetter: true },
         { id: `scorecard-one-${tag}`, label: `the same scorecard sent as one statement, ${label}`, unit: 'ms', samples: scorecardOneStatement, lowerIsBetter: true },
         { id: `maturity-${tag}`, label: `maturity of the 10 areas, window 2025-Q3–Q4 as of ${MATURITY_AS_OF.toISOString().slice(0, 10)}: 30 practices and the window's scorecards, ${label}`, unit: 'ms', samples: maturity, lowerIsBetter: true },
         {
@@ -145,7 +142,6 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
         { id: `chdb-floor-${tag}`, label: `the least chDB takes over the ${subsetTables.length} tables those KPIs read: one statement counting each one's rows in the month, no FINAL, no asOf, ${label}`, unit: 'ms', samples: chdbFloor, lowerIsBetter: true },
       ],
       ratios: [
-        { label: `scorecard alone ÷ beside three heavy analyst queries, ${label} (at least 1 ÷ 1.2: slowed by at most 20 %)`, of: `scorecard-${tag}`, against: `scorecard-beside-analysts-${tag}`, target: 0.83 },
         { label: `one statement ÷ ${analytics.capabilities.concurrentQueries} statements at once, scorecard, ${label} (speed-up)`, of: `scorecard-one-${tag}`, against: `scorecard-${tag}` },
         { label: `SQLite time ÷ chDB time, ${subset.length} KPIs of one month, ${label} (speed-up)`, of: `sqlite-${tag}`, against: `chdb-${tag}`, target: 10 },
         { label: `ceiling of that speed-up: SQLite time ÷ the least chDB takes over the same tables, ${label}`, of: `sqlite-${tag}`, against: `chdb-floor-${tag}` },
