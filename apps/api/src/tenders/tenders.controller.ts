@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
-import { IllegalStateError, IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
+import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
 import { Allow, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
@@ -31,10 +31,8 @@ export class TendersController {
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
+    // The tender's decider refuses a deadline that is not after this receipt (422).
     const occurredAt = receivedAt ?? this.clock().toISOString();
-    if (Date.parse(data.deadline) <= Date.parse(occurredAt)) {
-      throw new IllegalStateError(`tender ${data.tenderId}`, `its deadline ${data.deadline} is not after its receipt ${occurredAt}`);
-    }
     const result = await this.commandBus.execute(new ExecuteDomainCommand(RECEIVE_TENDER_ROUTE, data, { occurredAt, actor: actorOf(principal) }, undefined));
     return {
       streamId: result.streamId,

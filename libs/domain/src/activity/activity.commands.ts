@@ -29,7 +29,7 @@ type ValidActivityCommand = ValidCommandUnion<typeof ACTIVITY_COMMAND_SCHEMAS>;
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): readonly ActivityEvent[] {
   const valid = validateCommand(ACTIVITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, [activityEventFor(valid)]);
+  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, valid.metadata.occurredAt, [activityEventFor(valid)]);
 }
 
 function activityEventFor(command: ValidActivityCommand): ActivityEvent {

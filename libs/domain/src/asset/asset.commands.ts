@@ -30,7 +30,7 @@ type ValidKnowledgeAssetCommand = ValidCommandUnion<typeof ASSET_COMMAND_SCHEMAS
 
 export function decideKnowledgeAsset(command: KnowledgeAssetCommand, state: KnowledgeAssetState): readonly KnowledgeAssetEvent[] {
   const valid = validateCommand(ASSET_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKnowledgeAssetEvent, evolveKnowledgeAsset, state, valid.data.assetId, [assetEventFor(valid, state)]);
+  return checkedEvents(checkKnowledgeAssetEvent, evolveKnowledgeAsset, state, valid.data.assetId, valid.metadata.occurredAt, [assetEventFor(valid, state)]);
 }
 
 function assetEventFor(command: ValidKnowledgeAssetCommand, state: KnowledgeAssetState): KnowledgeAssetEvent {

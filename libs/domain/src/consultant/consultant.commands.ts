@@ -62,7 +62,7 @@ type ValidConsultantCommand = ValidCommandUnion<typeof CONSULTANT_COMMAND_SCHEMA
 
 export function decideConsultant(command: ConsultantCommand, state: ConsultantState): readonly ConsultantEvent[] {
   const valid = validateCommand(CONSULTANT_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkConsultantEvent, evolveConsultant, state, valid.data.consultantId, [consultantEventFor(valid)]);
+  return checkedEvents(checkConsultantEvent, evolveConsultant, state, valid.data.consultantId, valid.metadata.occurredAt, [consultantEventFor(valid)]);
 }
 
 function consultantEventFor(command: ValidConsultantCommand): ConsultantEvent {

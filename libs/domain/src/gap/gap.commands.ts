@@ -24,7 +24,7 @@ type ValidProductGapCommand = ValidCommandUnion<typeof GAP_COMMAND_SCHEMAS>;
 
 export function decideProductGap(command: ProductGapCommand, state: ProductGapState): readonly ProductGapEvent[] {
   const valid = validateCommand(GAP_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, [gapEventFor(valid)]);
+  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, valid.metadata.occurredAt, [gapEventFor(valid)]);
 }
 
 function gapEventFor(command: ValidProductGapCommand): ProductGapEvent {

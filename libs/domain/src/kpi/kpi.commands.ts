@@ -29,7 +29,7 @@ type ValidKpiCommand = ValidCommandUnion<typeof KPI_COMMAND_SCHEMAS>;
 
 export function decideKpi(command: KpiCommand, state: KpiState): readonly KpiEvent[] {
   const valid = validateCommand(KPI_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, [kpiEventFor(valid, state)]);
+  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, valid.metadata.occurredAt, [kpiEventFor(valid, state)]);
 }
 
 function kpiEventFor(command: ValidKpiCommand, state: KpiState): KpiEvent {

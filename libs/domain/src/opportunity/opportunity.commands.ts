@@ -73,7 +73,7 @@ type ValidOpportunityCommand = ValidCommandUnion<typeof OPPORTUNITY_COMMAND_SCHE
 
 export function decideOpportunity(command: OpportunityCommand, state: OpportunityState): readonly OpportunityEvent[] {
   const valid = validateCommand(OPPORTUNITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkOpportunityEvent, evolveOpportunity, state, valid.data.opportunityId, [opportunityEventFor(valid, state)]);
+  return checkedEvents(checkOpportunityEvent, evolveOpportunity, state, valid.data.opportunityId, valid.metadata.occurredAt, [opportunityEventFor(valid, state)]);
 }
 
 function opportunityEventFor(command: ValidOpportunityCommand, state: OpportunityState): OpportunityEvent {

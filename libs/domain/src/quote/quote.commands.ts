@@ -64,7 +64,7 @@ type ValidQuoteCommand = ValidCommandUnion<typeof QUOTE_COMMAND_SCHEMAS>;
 
 export function decideQuote(command: QuoteCommand, state: QuoteState): readonly QuoteEvent[] {
   const valid = validateCommand(QUOTE_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, [quoteEventFor(valid, state)]);
+  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, valid.metadata.occurredAt, [quoteEventFor(valid, state)]);
 }
 
 function quoteEventFor(command: ValidQuoteCommand, state: QuoteState): QuoteEvent {

@@ -78,7 +78,7 @@ export function parseReceiveTender(input: unknown): z.output<typeof ReceiveTende
 
 export function decideTender(command: TenderCommand, state: TenderState): readonly TenderEvent[] {
   const valid = validateCommand(TENDER_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, [tenderEventFor(valid)]);
+  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, valid.metadata.occurredAt, [tenderEventFor(valid)]);
 }
 
 function tenderEventFor(command: ValidTenderCommand): TenderEvent {

@@ -32,7 +32,7 @@ type ValidWarRoomCommand = ValidCommandUnion<typeof WARROOM_COMMAND_SCHEMAS>;
 
 export function decideWarRoom(command: WarRoomCommand, state: WarRoomState): readonly WarRoomEvent[] {
   const valid = validateCommand(WARROOM_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, [warRoomEventFor(valid)]);
+  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, valid.metadata.occurredAt, [warRoomEventFor(valid)]);
 }
 
 function warRoomEventFor(command: ValidWarRoomCommand): WarRoomEvent {
