@@ -13,7 +13,7 @@ import type {
 } from '@presales/contracts';
 import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, validate, type Actor } from '@presales/domain';
+import { IsoUtcTime, KpiDefinition, KpiId, validate, type Actor } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -28,6 +28,7 @@ import { parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-
 import { asOfParam, givenAsOfParam } from '../infrastructure/as-of-param.js';
 import { GetKpiUnitsQuery } from './kpi.queries.js';
 import { KpiAnswers } from './kpi-answers.js';
+import { Published } from '../openapi/published.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 /** How long a write waits for its projection before answering (decision 0005). */
@@ -149,6 +150,7 @@ export class KpisController {
   @Post(':id/versions')
   @Allow(...MANAGERS)
   @HttpCode(201)
+  @Published({ operationId: 'PublishKpiDefinition', summary: 'publish a new version of a KPI definition', params: z.object({ id: KpiId }), body: KpiDefinition })
   async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);

@@ -10,8 +10,9 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { RECEIVE_TENDER_ROUTE } from '../commands/command-routes.js';
 import { ExecuteDomainCommand } from '../commands/execute-domain-command.command.js';
+import { Published } from '../openapi/published.js';
 
-const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional() });
+const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional().meta({ description: 'when the tender was received (business time, UTC, Z); default: now' }) });
 
 /** How long a write waits for its event to reach the analytics tables before answering. */
 const READ_YOUR_WRITES_MS = 2000;
@@ -28,6 +29,7 @@ export class TendersController {
   @Post()
   @HttpCode(201)
   @Allow(...RECORDERS)
+  @Published({ operationId: 'ReceiveTender', summary: RECEIVE_TENDER_ROUTE.summary, body: RecordTenderBody })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import { ProductGapClosedData, ProductGapIdentifiedData, type ProductGapEvent } from './gap.events.js';
@@ -8,7 +8,7 @@ import { checkProductGapEvent } from './gap.rules.js';
 import { evolveProductGap, type ProductGapState } from './gap.state.js';
 
 export const IdentifyProductGapData = ProductGapIdentifiedData;
-export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId });
+export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId }).meta(metaOf(ProductGapClosedData));
 
 export const GAP_COMMAND_SCHEMAS = {
   IdentifyProductGap: IdentifyProductGapData,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { KpiDefinition } from './kpi.definition.js';
 import { KpiTargetSetData, type KpiEvent } from './kpi.events.js';
@@ -13,7 +13,7 @@ export const PublishKpiDefinitionData = z
   .strictObject({ kpiId: KpiId, definition: KpiDefinition })
   .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' })
   .meta({ description: '`definition.id` equals `kpiId`.' });
-export const SetKpiTargetData = KpiTargetSetData.safeExtend({ kpiId: KpiId });
+export const SetKpiTargetData = KpiTargetSetData.safeExtend({ kpiId: KpiId }).meta(metaOf(KpiTargetSetData));
 
 export const KPI_COMMAND_SCHEMAS = {
   PublishKpiDefinition: PublishKpiDefinitionData,
