@@ -1,38 +1,10 @@
+import { ApiErrorBody, CommandAcceptedResponse } from '@presales/contracts/answers';
 import { aggregateFor, IsoUtcTime } from '@presales/domain';
 import type { RouteAccess } from '../auth/access/route-table.js';
 import { ID_FIELD } from '../commands/aggregate-ids.js';
 import { COMMAND_ROUTES, type CommandRoute } from '../commands/command-routes.js';
 import { jsonSchemaOf, type JsonSchema } from './json-schema-of.js';
 import { parametersOf, requestBodyOf, successOf } from './published-operation.js';
-
-const ERROR_BODY: JsonSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', enum: ['validation', 'unauthorized', 'forbidden', 'not_found', 'illegal_state', 'concurrency', 'payload_too_large', 'rate_limited', 'sql_rejected', 'internal'] },
-        message: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', required: ['path', 'rule'], properties: { path: { type: 'string' }, value: {}, rule: { type: 'string' } } } },
-      },
-    },
-  },
-};
-
-const COMMAND_ACCEPTED: JsonSchema = {
-  type: 'object',
-  required: ['command', 'streamId', 'eventIds', 'revision', 'position', 'projected'],
-  properties: {
-    command: { type: 'string' },
-    streamId: { type: 'string', examples: ['tender-T-2026-017'] },
-    eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
-    revision: { type: 'string', pattern: '^\\d+$', description: 'send back as If-Match' },
-    position: { type: 'string', pattern: '^\\d+$' },
-    projected: { type: 'boolean' },
-  },
-};
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
@@ -116,7 +88,7 @@ export function openApiDocument(routes: readonly RouteAccess[], version: string)
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Error: ERROR_BODY, CommandAccepted: COMMAND_ACCEPTED },
+      schemas: { Error: jsonSchemaOf(ApiErrorBody, 'output'), CommandAccepted: jsonSchemaOf(CommandAcceptedResponse, 'output') },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'an API token (psl_…)' },
         session: { type: 'apiKey', in: 'cookie', name: 'presales_session', description: 'the dashboard\'s session; send X-CSRF-Token on changes' },

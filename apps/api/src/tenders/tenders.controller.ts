@@ -11,6 +11,7 @@ import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { RECEIVE_TENDER_ROUTE } from '../commands/command-routes.js';
 import { ExecuteDomainCommand } from '../commands/execute-domain-command.command.js';
 import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional().meta({ description: 'when the tender was received (business time, UTC, Z); default: now' }) });
 
@@ -29,7 +30,7 @@ export class TendersController {
   @Post()
   @HttpCode(201)
   @Allow(...RECORDERS)
-  @Published({ operationId: 'ReceiveTender', summary: RECEIVE_TENDER_ROUTE.summary, body: RecordTenderBody })
+  @Published({ operationId: 'ReceiveTender', summary: RECEIVE_TENDER_ROUTE.summary, body: RecordTenderBody, response: answers.RecordTenderResponse })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
