@@ -158,7 +158,14 @@ export class KpisController {
   @Post(':id/versions')
   @Allow(...MANAGERS)
   @HttpCode(201)
-  @Published({ operationId: 'PublishKpiDefinition', summary: 'publish a new version of a KPI definition', params: z.object({ id: KpiId }), body: KpiDefinition, response: answers.PublishKpiVersionResponse })
+  @Published({
+    operationId: 'PublishKpiDefinition',
+    summary: 'publish a new version of a KPI definition',
+    params: z.object({ id: KpiId }),
+    body: KpiDefinition,
+    response: answers.PublishKpiVersionResponse,
+    refusals: { '404': 'the KPI is not in the catalog', '422': 'a rule of the domain refuses it' },
+  })
   async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);

@@ -51,7 +51,12 @@ function operationFor(route: RouteAccess): JsonSchema {
       summary: route.published?.summary ?? `${route.method} ${route.path}`,
       description: `Roles: ${roles.join(', ')}. See README's API table.`,
       ...(requestBody === undefined ? {} : { requestBody }),
-      responses: { ...successOf(route), '400': errorResponse('a parameter or the body is not valid: every invalid field, its value and the rule'), ...denied },
+      responses: {
+        ...successOf(route),
+        '400': errorResponse('a parameter or the body is not valid: every invalid field, its value and the rule'),
+        ...denied,
+        ...Object.fromEntries(Object.entries(route.published?.refusals ?? {}).map(([status, why]) => [status, errorResponse(why)])),
+      },
     };
   }
   return {

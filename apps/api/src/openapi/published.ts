@@ -20,6 +20,8 @@ export interface PublishedContract {
   readonly response?: z.ZodType;
   /** The answer's media type when it is not JSON (a CSV, an HTML page, a script). */
   readonly produces?: string;
+  /** Refusals beyond 400, 401 and 403, by status: what makes the route answer them. */
+  readonly refusals?: Readonly<Record<string, string>>;
 }
 
 export const PUBLISHED = Reflector.createDecorator<PublishedContract>();

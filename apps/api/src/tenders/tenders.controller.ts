@@ -30,7 +30,13 @@ export class TendersController {
   @Post()
   @HttpCode(201)
   @Allow(...RECORDERS)
-  @Published({ operationId: 'ReceiveTender', summary: RECEIVE_TENDER_ROUTE.summary, body: RecordTenderBody, response: answers.RecordTenderResponse })
+  @Published({
+    operationId: 'ReceiveTender',
+    summary: RECEIVE_TENDER_ROUTE.summary,
+    body: RecordTenderBody,
+    response: answers.RecordTenderResponse,
+    refusals: { '422': 'a rule of the domain refuses it: the tender was already received, or its deadline is not after its receipt' },
+  })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
