@@ -68,12 +68,13 @@ describe('presales import: bad input is reported by line and never stops the res
       JSON.stringify({ ...received('T11'), stream: 'nonsense-T11' }), // 11 unknown category
       JSON.stringify(received('T12')), // 12 valid
       JSON.stringify(received('T12')).replace('City IT', 'Other issuer'), // 13 TenderReceived twice (invariant)
+      JSON.stringify({ ...received('T14'), metadata: meta('2025-03-01T12:00:00Z') }), // 14 received at its deadline (invariant)
     ]);
     const result = await importJsonlFile(path, store);
-    expect(result).toMatchObject({ lines: 13, appended: 4, alreadyPresent: 0, rejected: 9 });
+    expect(result).toMatchObject({ lines: 14, appended: 4, alreadyPresent: 0, rejected: 10 });
     const report = reportOf(path);
     const byLine = new Map(report.map((rejection) => [rejection.line, rejection]));
-    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 9, 10, 11, 13]);
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 9, 10, 11, 13, 14]);
     expect(byLine.get(2)).toMatchObject({ code: 'invalid_json' });
     expect(byLine.get(3)).toMatchObject({ code: 'invalid_data', stream: 'tender-T3' });
     expect(byLine.get(3)!.reason).toMatch(/kind = 42/);
@@ -85,6 +86,7 @@ describe('presales import: bad input is reported by line and never stops the res
     expect(byLine.get(10)).toMatchObject({ code: 'invalid_utf8' });
     expect(byLine.get(11)).toMatchObject({ code: 'unknown_stream' });
     expect(byLine.get(13)).toMatchObject({ code: 'invariant' });
+    expect(byLine.get(14)).toMatchObject({ code: 'invariant', stream: 'tender-T14', reason: 'tender T14: its deadline 2025-03-01T12:00:00Z is not after its receipt 2025-03-01T12:00:00Z' });
     expect((await store.readStream('tender-T1')).map((event) => event.type)).toEqual(['TenderReceived', 'BidDecisionMade']);
     await expect(store.readStream('tender-T9')).rejects.toThrow(/not found/);
     expect(await store.verifyAll()).toMatchObject({ ok: true, events: 5 });

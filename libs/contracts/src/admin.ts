@@ -1,10 +1,5 @@
+import type { Answer } from './answer-type.js';
+import type * as answers from './answers/admin.js';
+
 /** POST/GET /api/admin/rebuild */
-export interface RebuildStatus {
-  readonly state: 'idle' | 'running' | 'done' | 'failed';
-  readonly projected: number;
-  /** Events in the store when the rebuild started. */
-  readonly total: number;
-  readonly position: string;
-  readonly elapsedMs: number;
-  readonly error?: string;
-}
+export type RebuildStatus = Answer<typeof answers.RebuildStatus>;

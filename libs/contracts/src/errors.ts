@@ -1,8 +1,5 @@
+import type { Answer } from './answer-type.js';
+import type * as answers from './answers/errors.js';
+
 /** Body of every 4xx/5xx response. */
-export interface ApiErrorBody {
-  readonly error: {
-    readonly code: 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'illegal_state' | 'concurrency' | 'payload_too_large' | 'rate_limited' | 'too_many_queries' | 'sql_rejected' | 'rebuilding' | 'projecting' | 'analytics_unavailable' | 'internal';
-    readonly message: string;
-    readonly issues?: readonly { readonly path: string; readonly value: unknown; readonly rule: string }[];
-  };
-}
+export type ApiErrorBody = Answer<typeof answers.ApiErrorBody>;

@@ -1,3 +1,6 @@
+import type { Answer } from './answer-type.js';
+import type * as answers from './answers/tenders.js';
+
 /** The four kinds of request for response (DOMAIN.md tender-<id>). */
 export const TENDER_KIND_OPTIONS = ['rfi', 'rfp', 'rfq', 'tender'] as const;
 export type TenderKindOption = (typeof TENDER_KIND_OPTIONS)[number];
@@ -14,12 +17,5 @@ export interface RecordTenderRequest {
   readonly receivedAt?: string;
 }
 
-export interface RecordTenderResponse {
-  readonly streamId: string;
-  readonly eventId: string;
-  /** Decimal strings: revisions and positions are 64-bit. */
-  readonly revision: string;
-  readonly position: string;
-  /** Whether the analytics tables already include the event when the response was sent. */
-  readonly projected: boolean;
-}
+/** 201 from POST /api/tenders. */
+export type RecordTenderResponse = Answer<typeof answers.RecordTenderResponse>;

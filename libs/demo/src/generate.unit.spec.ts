@@ -38,7 +38,7 @@ describe('generateDemo', () => {
       const aggregate = aggregateFor(name.category);
       const event = parseDomainEvent(generated.type, generated.data, generated.stream, generated.metadata.schemaVersion);
       const state = states.has(generated.stream) ? states.get(generated.stream) : aggregate.decider.initialState;
-      states.set(generated.stream, applyChecked(aggregate.decider, state, event as never, name.id));
+      states.set(generated.stream, applyChecked(aggregate.decider, state, event as never, name.id, generated.metadata.occurredAt));
     }
   });
 

@@ -1,7 +1,8 @@
+import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SqlSchemaResponse } from '@presales/contracts';
+import type { AggregateStateResponse, SqlSchemaResponse } from '@presales/contracts';
 import { apiFetch, json, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
 const README = readFileSync(resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
@@ -16,9 +17,24 @@ function block(heading: string): string[] {
     .map((line) => line.replace(/\s{2,}#.*$/, '').trim());
 }
 
-/** Shell words, double-quoted strings whole; `[--opt X]` put in, `a|b` as its first choice, placeholders given values. */
+/** Every command line of the README's shell block under `heading`, continuation lines joined, comments and assignments dropped. */
+function commandLines(heading: string): string[] {
+  const section = README.slice(README.indexOf(`${heading}\n`));
+  const body = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
+  return body
+    .replace(/\\\n\s*/g, '')
+    .split('\n')
+    .filter((line) => line.startsWith('curl ') || line.startsWith('npx presales '));
+}
+
+/** Run a shell line with bash, with `env` added; its output and exit code. */
+function bash(line: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
+  return new Promise((done) => execFile('bash', ['-c', line], { env: { ...process.env, ...env } }, (error, stdout, stderr) => done({ code: error === null ? 0 : Number(error.code ?? 1), output: stdout + stderr })));
+}
+
+/** Shell words, quoted strings whole; `[--opt X]` put in, `a|b` as its first choice, placeholders given values. */
 function argvOf(line: string, values: Readonly<Record<string, string>>): string[] {
-  const words = [...line.replace(/^npx presales\s+/, '').replace(/\[([^\]]*)\]/g, '$1').matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+  const words = [...line.replace(/^npx presales\s+/, '').replace(/\[([^\]]*)\]/g, '$1').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
   return words.map((word) => values[word] ?? (word.includes('|') && !word.includes(' ') ? word.split('|')[0]! : word));
 }
 
@@ -45,6 +61,24 @@ describe("the README's commands, run as written against the demo platform", () =
     expect(result.output).not.toMatch(/presales \w+: /);
     expect(result.code, result.output).toBe(0);
   }, 120_000);
+
+  it('records facts as the command API section shows: with curl, then with presales record', async () => {
+    const lines = commandLines('### Recording facts: the command API');
+    expect(lines.map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['curl -X', 'curl -X', 'npx presales']);
+    for (const line of lines) {
+      if (line.startsWith('curl ')) {
+        // As written, with the platform's address and token, and the HTTP status printed last.
+        const result = await bash(`${line.replaceAll('http://localhost:3000/', platform.url)} -sS -w '\\n%{http_code}'`, { TOKEN: platform.adminToken });
+        expect(result.output.trim().split('\n').at(-1), `${line}\n${result.output}`).toBe('201');
+      } else {
+        const result = await runUntilExit([...argvOf(line, values), '--url', platform.url]);
+        expect(result.code, `${line}\n${result.output}`).toBe(0);
+        expect(result.output).toMatch(/recorded CaptureRequirement in opportunity-O-42 at revision 2/);
+      }
+    }
+    const recorded = await json<AggregateStateResponse>(await apiFetch(`${platform.url}api/opportunities/O-42`));
+    expect(recorded).toMatchObject({ revision: '2', state: { stage: 'discovery' } });
+  });
 
   it('the SQL example answers with the demo\'s tenders by kind', async () => {
     const line = block('## Command line').find((candidate) => candidate.startsWith('npx presales sql'))!;

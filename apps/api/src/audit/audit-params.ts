@@ -5,6 +5,10 @@ import { z } from 'zod';
 /** `<category>-<id>` of any stream, the audit log's `audit-<day>` included. */
 const StreamId = z.string().regex(/^[a-z]+-[A-Za-z0-9_-]{1,64}$/, 'must be a stream name <category>-<id>, e.g. tender-T-1');
 
+/** The path parameters of the audit's routes, as the published contract states them. */
+export const TenderParam = z.object({ tenderId: EntityId });
+export const StreamParam = z.object({ streamId: StreamId });
+
 export function tenderIdParam(value: string, where: string): string {
   return validate(EntityId, value, `${where} tenderId`);
 }

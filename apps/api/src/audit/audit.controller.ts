@@ -20,7 +20,7 @@ import type { Response } from 'express';
 import { CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
 import { periodParam, scopeParam } from '../kpis/kpi-params.js';
 import { KpiRegistry } from '../kpis/kpi-registry.js';
-import { AuditReadsParams, DiffParams, KpiSnapshotParams, recordedParameters, SearchParams, StateParams, streamIdParam, tenderIdParam } from './audit-params.js';
+import { AuditReadsParams, DiffParams, KpiSnapshotParams, recordedParameters, SearchParams, StateParams, StreamParam, streamIdParam, TenderParam, tenderIdParam } from './audit-params.js';
 import { SearchRecordsQuery } from './record-search.handler.js';
 import { AuditTrail } from './audit-trail.js';
 import {
@@ -34,6 +34,8 @@ import {
   VerifyStoreQuery,
   VerifyStreamQuery,
 } from './audit.queries.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /** Default span of GET /api/audit/reads: the last seven days, today included. */
 const DEFAULT_READS_DAYS = 7;
@@ -55,6 +57,7 @@ export class AuditController {
 
   /** The bids whose tender id, issuer, opportunity (id, name, customer) or quote id contains `q`. */
   @Get('search')
+  @Published({ query: SearchParams, response: answers.RecordSearchResponse })
   search(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<RecordSearchResponse> {
     const where = 'GET /api/audit/search';
     return this.trail.answer(actor, { request: 'record_search', where, subject: 'search', parameters: recordedParameters(query) }, () =>
@@ -64,6 +67,7 @@ export class AuditController {
 
   /** Every event of the tender and of the streams linked to it, in `$all` order. */
   @Get('tenders/:tenderId/history')
+  @Published({ params: TenderParam, response: answers.BidHistoryResponse })
   history(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<BidHistoryResponse> {
     const where = `GET /api/audit/tenders/${tenderId}/history`;
     return this.trail.answer(actor, { request: 'history', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
@@ -73,6 +77,7 @@ export class AuditController {
 
   /** Deadline, claimed and attested times, document SHA-256 and the chain's verdict. */
   @Get('tenders/:tenderId/deadline-proof')
+  @Published({ params: TenderParam, response: answers.DeadlineProofResponse })
   deadlineProof(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor): Promise<DeadlineProofResponse> {
     const where = `GET /api/audit/tenders/${tenderId}/deadline-proof`;
     return this.trail.answer(actor, { request: 'deadline_proof', where, subject: streamName('tender', tenderId), parameters: {} }, () =>
@@ -82,6 +87,7 @@ export class AuditController {
 
   /** The evidence pack as a .tar; `X-Manifest-Sha256` is the value to keep apart from it. */
   @Get('tenders/:tenderId/evidence')
+  @Published({ params: TenderParam, produces: 'application/zip' })
   async evidence(@Param('tenderId') tenderId: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const where = `GET /api/audit/tenders/${tenderId}/evidence`;
     const pack = await this.trail.answer(actor, { request: 'evidence_pack', where, subject: streamName('tender', tenderId), parameters: {} }, (actor) =>
@@ -93,6 +99,7 @@ export class AuditController {
 
   /** The stream folded with its decider up to `at`: a revision, an ISO time (store time) or head. */
   @Get('streams/:streamId/state')
+  @Published({ params: StreamParam, query: StateParams, response: answers.StateAsOfResponse })
   state(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateAsOfResponse> {
     const where = `GET /api/audit/streams/${streamId}/state`;
     return this.trail.answer(actor, { request: 'state_as_of', where, subject: streamId, parameters: recordedParameters(query) }, () => {
@@ -103,6 +110,7 @@ export class AuditController {
 
   /** Fields and quote lines added, changed and removed between `from` and `to` (default head). */
   @Get('streams/:streamId/diff')
+  @Published({ params: StreamParam, query: DiffParams, response: answers.StateDiffResponse })
   diff(@Param('streamId') streamId: string, @Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<StateDiffResponse> {
     const where = `GET /api/audit/streams/${streamId}/diff`;
     return this.trail.answer(actor, { request: 'state_diff', where, subject: streamId, parameters: recordedParameters(query) }, () => {
@@ -113,6 +121,7 @@ export class AuditController {
 
   /** One stream's chain, recomputed by the store against its head record. */
   @Get('streams/:streamId/verify')
+  @Published({ params: StreamParam, response: answers.AuditChainVerdict })
   verifyStream(@Param('streamId') streamId: string, @CurrentActor() actor: Actor): Promise<AuditChainVerdict> {
     const where = `GET /api/audit/streams/${streamId}/verify`;
     return this.trail.answer(actor, { request: 'verify_stream', where, subject: streamId, parameters: {} }, () =>
@@ -131,6 +140,7 @@ export class AuditController {
    * later, the same bytes. `X-Content-Sha256` is their hash, also kept in the audit log.
    */
   @Get('kpis')
+  @Published({ query: KpiSnapshotParams, produces: 'application/zip' })
   async kpis(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const where = 'GET /api/audit/kpis';
     const answer = await this.trail.answer(actor, { request: 'kpis_as_of', where, subject: 'kpis', parameters: recordedParameters(query) }, () => {
@@ -156,6 +166,7 @@ export class AuditController {
 
   /** Who looked at which stream, when (admins only). Default: the last seven days. */
   @Get('reads')
+  @Published({ query: AuditReadsParams, response: answers.AuditReadsResponse })
   @Allow('admin')
   reads(@Query() query: Record<string, unknown>, @CurrentActor() actor: Actor): Promise<AuditReadsResponse> {
     const where = 'GET /api/audit/reads';

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, Res, type Type } from '@nestjs/common';
 import type { AggregateStateResponse } from '@presales/contracts';
+import * as answers from '@presales/contracts/answers';
 import { aggregateFor, EntityId, streamName, validate, type StreamCategory } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
 import type { Response } from 'express';
@@ -9,6 +10,8 @@ import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { ID_FIELD } from './aggregate-ids.js';
 import { etagOf } from './if-match.js';
 import { jsonState } from './json-state.js';
+import { Published } from '../openapi/published.js';
+import { z } from 'zod';
 
 /** The aggregates a form edits, by resource; kpis are read through /api/kpis. */
 const READABLE: readonly (readonly [StreamCategory, string])[] = [
@@ -45,6 +48,7 @@ function addReader(controller: Type, category: StreamCategory, resource: string)
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
   Get(`/api/${resource}/:${ID_FIELD[category]}`)(prototype, name, descriptor);
   SignedIn()(prototype, name, descriptor);
+  Published({ summary: `the current state of a ${category}, its revision as ETag`, params: z.object({ [ID_FIELD[category]]: EntityId }), response: answers.AggregateStateResponse })(prototype, name, descriptor);
   Param(ID_FIELD[category])(prototype, name, 0);
   Res({ passthrough: true })(prototype, name, 1);
 }

@@ -13,7 +13,7 @@ import type {
 } from '@presales/contracts';
 import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, validate, type Actor } from '@presales/domain';
+import { IsoUtcTime, KpiDefinition, KpiId, validate, type Actor } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -24,10 +24,12 @@ import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { KpiRegistry } from './kpi-registry.js';
 import { KnownScopes } from './known-scopes.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
-import { parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
+import { KpiParams, parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
 import { asOfParam, givenAsOfParam } from '../infrastructure/as-of-param.js';
 import { GetKpiUnitsQuery } from './kpi.queries.js';
 import { KpiAnswers } from './kpi-answers.js';
+import * as answers from '@presales/contracts/answers';
+import { Published } from '../openapi/published.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 /** How long a write waits for its projection before answering (decision 0005). */
@@ -50,6 +52,7 @@ export class KpisController {
 
   /** The catalog: every KPI definition with its SQL. */
   @Get()
+  @Published({ query: KpiParams.pick({ version: true, asOf: true }), response: answers.KpiCatalogResponse })
   async catalog(@Query() params: unknown): Promise<KpiCatalogEntry[]> {
     const where = 'GET /api/kpis';
     const { version, asOf } = parseKpiParams(params, where);
@@ -73,6 +76,7 @@ export class KpisController {
 
   /** The KPIs whose definition in this release's catalog differs from the version in force. */
   @Get('catalog-changes')
+  @Published({ response: answers.KpiCatalogChanges })
   changedByCatalog(): Promise<KpiCatalogChange[]> {
     return catalogChangesInStore(this.eventStore);
   }
@@ -82,6 +86,7 @@ export class KpisController {
    * admins), by the caller: a release's fixed or faster KPI SQL reaches a store only this way.
    */
   @Post('catalog-changes')
+  @Published({ response: answers.PublishCatalogChangesResponse })
   @Allow(...MANAGERS)
   @HttpCode(201)
   async publishCatalogChanges(@CurrentActor() actor: Actor): Promise<PublishCatalogChangesResponse> {
@@ -99,6 +104,7 @@ export class KpisController {
 
   /** PDCA scorecard of every KPI for one period and scope, as of a moment. */
   @Get('scorecard')
+  @Published({ query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true }), response: answers.ScorecardResponse })
   scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
@@ -109,6 +115,7 @@ export class KpisController {
 
   /** Tenders received per month, from the analytics tables. */
   @Get('tenders-received')
+  @Published({ query: TendersReceivedParams, response: answers.TendersReceivedResponse })
   async tendersReceived(@Query() params: unknown): Promise<TendersReceivedResponse> {
     const { asOf } = validate(TendersReceivedParams, params, 'GET /api/kpis/tenders-received');
     const result = await this.queryBus.execute(new GetTendersReceivedQuery(asOf === undefined ? undefined : new Date(asOf)));
@@ -124,6 +131,7 @@ export class KpisController {
 
   /** One KPI per period over a range (default: the last 24 months to asOf). */
   @Get(':id/trend')
+  @Published({ params: z.object({ id: KpiId }), query: KpiParams.pick({ scope: true, asOf: true, from: true, to: true, grain: true, version: true }), response: answers.TrendResponse })
   trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
     const p = parseKpiParams(params, where);
@@ -137,6 +145,7 @@ export class KpisController {
 
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */
   @Get(':id/units')
+  @Published({ params: z.object({ id: KpiId }), query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true, limit: true }), response: answers.KpiUnitsResponse })
   async units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
     const where = `GET /api/kpis/${id}/units`;
     const p = parseKpiParams(params, where);
@@ -149,6 +158,14 @@ export class KpisController {
   @Post(':id/versions')
   @Allow(...MANAGERS)
   @HttpCode(201)
+  @Published({
+    operationId: 'PublishKpiDefinition',
+    summary: 'publish a new version of a KPI definition',
+    params: z.object({ id: KpiId }),
+    body: KpiDefinition,
+    response: answers.PublishKpiVersionResponse,
+    refusals: { '404': 'the KPI is not in the catalog', '422': 'a rule of the domain refuses it' },
+  })
   async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);

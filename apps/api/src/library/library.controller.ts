@@ -6,6 +6,8 @@ import { SignedIn } from '../auth/access/access-rule.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { STALE_AFTER_MONTHS } from './library-config.js';
 import { AssetIdParam, AssetSuggestionParams, LibrarySearchParams } from './library-params.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /**
  * The knowledge library: every signed-in person may find and read assets (knowledge is shared
@@ -21,6 +23,7 @@ export class LibraryController {
   ) {}
 
   @Get('assets')
+  @Published({ query: LibrarySearchParams, response: answers.LibrarySearchResponse })
   search(@Query() query: unknown): Promise<LibrarySearchResponse> {
     const p = validate(LibrarySearchParams, query ?? {}, 'GET /api/library/assets');
     return searchLibrary(
@@ -41,12 +44,14 @@ export class LibraryController {
 
   /** Assets for a section being drafted or an activity being completed: its product line and title. */
   @Get('suggestions')
+  @Published({ query: AssetSuggestionParams, response: answers.AssetSuggestionsResponse })
   suggestions(@Query() query: unknown): Promise<AssetSuggestionsResponse> {
     const p = validate(AssetSuggestionParams, query ?? {}, 'GET /api/library/suggestions');
     return suggestAssets(this.analytics, p.productLine, p.title, p.limit, { now: this.clock(), staleAfterMonths: p.staleAfterMonths ?? this.staleAfterMonths });
   }
 
   @Get('assets/:assetId')
+  @Published({ params: AssetIdParam, query: AssetSuggestionParams.pick({ staleAfterMonths: true }), response: answers.AssetDetailResponse })
   async detail(@Param('assetId') assetId: string, @Query() query: unknown): Promise<AssetDetailResponse> {
     const where = `GET /api/library/assets/${assetId}`;
     validate(AssetIdParam, { assetId }, where);

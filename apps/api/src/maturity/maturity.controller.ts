@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { givenAsOfParam } from '../infrastructure/as-of-param.js';
 import { MaturityAnswers } from './maturity-answers.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 const MaturityParams = z.object({
   asOf: IsoUtcTime.optional(),
@@ -27,6 +29,7 @@ export class MaturityController {
   ) {}
 
   @Get()
+  @Published({ query: MaturityParams, response: answers.MaturityResponse })
   all(@Query() params: unknown): Promise<MaturityResponse> {
     const where = 'GET /api/maturity';
     const p = validate(MaturityParams, params, where);
@@ -36,6 +39,7 @@ export class MaturityController {
 
   /** One area with every practice and its failing units: the drill-down. */
   @Get(':area')
+  @Published({ params: AreaParam, query: MaturityParams, response: answers.MaturityResponse })
   area(@Param('area') area: string, @Query() params: unknown): Promise<MaturityResponse> {
     const where = `GET /api/maturity/${area}`;
     const p = validate(MaturityParams, params, where);

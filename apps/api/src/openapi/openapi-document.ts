@@ -1,63 +1,43 @@
-import { aggregateFor } from '@presales/domain';
-import { z } from 'zod';
+import { ApiErrorBody, CommandAcceptedResponse } from '@presales/contracts/answers';
+import { aggregateFor, IsoUtcTime } from '@presales/domain';
 import type { RouteAccess } from '../auth/access/route-table.js';
 import { ID_FIELD } from '../commands/aggregate-ids.js';
 import { COMMAND_ROUTES, type CommandRoute } from '../commands/command-routes.js';
-
-type JsonSchema = Record<string, unknown>;
-
-const ERROR_BODY: JsonSchema = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string', enum: ['validation', 'unauthorized', 'forbidden', 'not_found', 'illegal_state', 'concurrency', 'payload_too_large', 'rate_limited', 'sql_rejected', 'internal'] },
-        message: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', required: ['path', 'rule'], properties: { path: { type: 'string' }, value: {}, rule: { type: 'string' } } } },
-      },
-    },
-  },
-};
-
-const COMMAND_ACCEPTED: JsonSchema = {
-  type: 'object',
-  required: ['command', 'streamId', 'eventIds', 'revision', 'position', 'projected'],
-  properties: {
-    command: { type: 'string' },
-    streamId: { type: 'string', examples: ['tender-T-2026-017'] },
-    eventIds: { type: 'array', items: { type: 'string', format: 'uuid' } },
-    revision: { type: 'string', pattern: '^\\d+$', description: 'send back as If-Match' },
-    position: { type: 'string', pattern: '^\\d+$' },
-    projected: { type: 'boolean' },
-  },
-};
+import { jsonSchemaOf, type JsonSchema } from './json-schema-of.js';
+import { parametersOf, requestBodyOf, successOf } from './published-operation.js';
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
+/** The command's whole schema, its aggregate id included. */
+function commandSchema(route: CommandRoute): JsonSchema {
+  return jsonSchemaOf(aggregateFor(route.category).commands[route.command]!);
+}
+
+/** The aggregate id's schema, as the command validates it (a KPI's id is snake_case, others are Ids). */
+export function commandIdSchema(route: CommandRoute): JsonSchema {
+  return ((commandSchema(route)['properties'] as Record<string, JsonSchema> | undefined) ?? {})[ID_FIELD[route.category]] ?? { type: 'string' };
+}
+
 /** The command's request body: its schema without the id the path carries, plus the fact's business time. */
 export function commandRequestSchema(route: CommandRoute): JsonSchema {
-  const schema = z.toJSONSchema(aggregateFor(route.category).commands[route.command]!, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
-  const { $schema: _ignored, ...body } = schema;
+  const body = commandSchema(route);
   const properties = { ...((body['properties'] as JsonSchema | undefined) ?? {}) };
   let required = [...((body['required'] as string[] | undefined) ?? [])];
   if (route.action !== undefined) {
     delete properties[ID_FIELD[route.category]];
     required = required.filter((field) => field !== ID_FIELD[route.category]);
   }
-  properties['occurredAt'] = { type: 'string', format: 'date-time', description: 'when the fact happened (UTC, Z); default: now. Back-dated facts are allowed.' };
+  properties['occurredAt'] = { ...jsonSchemaOf(IsoUtcTime), description: 'when the fact happened (UTC, Z); default: now. Back-dated facts are allowed.' };
   return { ...body, properties, required };
 }
 
 function operationFor(route: RouteAccess): JsonSchema {
   const command = COMMAND_ROUTES.find((candidate) => candidate.command === route.handler && route.controller === 'CommandsController');
   const roles = route.rule === undefined ? [] : route.rule.kind === 'public' ? ['anyone'] : [...route.rule.roles];
-  const parameters = [...route.path.matchAll(/:([A-Za-z]+)/g)].map((match) => ({ name: match[1], in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' } }));
+  const parameters = parametersOf(route);
   const security = route.rule?.kind === 'public' ? [] : [{ bearer: [] }, { session: [] }];
   const common = {
-    operationId: command !== undefined ? command.command : `${route.controller.replace(/Controller$/, '')}_${route.handler}`,
+    operationId: command?.command ?? route.published?.operationId ?? `${route.controller.replace(/Controller$/, '')}_${route.handler}`,
     tags: [route.path.split('/')[2] ?? 'api'],
     'x-roles': roles,
     security,
@@ -65,14 +45,26 @@ function operationFor(route: RouteAccess): JsonSchema {
   };
   const denied = route.rule?.kind === 'public' ? {} : { '401': errorResponse('not signed in, or the token expired or was revoked'), '403': errorResponse('the role may not do this, or the record is not yours') };
   if (command === undefined) {
-    return { ...common, summary: `${route.method} ${route.path}`, description: `Roles: ${roles.join(', ')}. See README's API table.`, responses: { '200': { description: 'the answer' }, '400': errorResponse('a parameter is not valid'), ...denied } };
+    const requestBody = requestBodyOf(route);
+    return {
+      ...common,
+      summary: route.published?.summary ?? `${route.method} ${route.path}`,
+      description: `Roles: ${roles.join(', ')}. See README's API table.`,
+      ...(requestBody === undefined ? {} : { requestBody }),
+      responses: {
+        ...successOf(route),
+        '400': errorResponse('a parameter or the body is not valid: every invalid field, its value and the rule'),
+        ...denied,
+        ...Object.fromEntries(Object.entries(route.published?.refusals ?? {}).map(([status, why]) => [status, errorResponse(why)])),
+      },
+    };
   }
   return {
     ...common,
     summary: command.summary,
     description: `Records ${command.command}. Roles: ${roles.join(', ')}${command.involvement === 'opportunity' ? ' (sales and presales: only opportunities they are involved in)' : command.involvement === 'own-consultant' ? ' (presales: only their own record)' : ''}.`,
     parameters: [
-      ...parameters,
+      ...parameters.map((parameter) => ({ ...parameter, schema: commandIdSchema(command) })),
       { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'the ETag (revision) you read; 409 when the record changed since' },
       { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' }, description: 'a retry with the same key returns the first answer and records nothing' },
     ],
@@ -101,7 +93,7 @@ export function openApiDocument(routes: readonly RouteAccess[], version: string)
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Error: ERROR_BODY, CommandAccepted: COMMAND_ACCEPTED },
+      schemas: { Error: jsonSchemaOf(ApiErrorBody, 'output'), CommandAccepted: jsonSchemaOf(CommandAcceptedResponse, 'output') },
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'an API token (psl_…)' },
         session: { type: 'apiKey', in: 'cookie', name: 'presales_session', description: 'the dashboard\'s session; send X-CSRF-Token on changes' },

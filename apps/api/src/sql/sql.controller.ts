@@ -16,6 +16,8 @@ import { SQL_ANSWER_FORMATS } from './export/export-format.js';
 import { writeExport } from './export/write-export.js';
 import { RunSqlQuery } from './run-sql.query.js';
 import { SqlText } from './sql-text.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 const SqlBody = z
   .strictObject({
@@ -44,6 +46,7 @@ export class SqlController {
    * answered goes into the caller's history (decision 0030), and every run into the metrics.
    */
   @Post()
+  @Published({ body: SqlBody, response: answers.SqlResponse })
   @Allow(...SQL_USERS)
   async run(@Body() body: unknown, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const { sql, format, excel } = validate(SqlBody, body ?? {}, 'POST /api/sql');

@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ManagedTeams } from './managed-teams.js';
 import { ActivityIds, CapacityPlanParams, OpenRequestsParams, RequestIds, SuggestionParams, WarRoomIds } from './staffing-params.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /**
  * Who should take a piece of work (docs/decisions/0032), and the weeks ahead. Sales and presales
@@ -25,6 +27,7 @@ export class StaffingController {
 
   /** The support requests waiting for a consultant: where a manager starts staffing. */
   @Get('staffing/requests')
+  @Published({ query: OpenRequestsParams, response: answers.OpenSupportRequestsResponse })
   @Allow(...MANAGERS)
   async openRequests(@Query() query: unknown): Promise<OpenSupportRequestsResponse> {
     const p = validate(OpenRequestsParams, query ?? {}, 'GET /api/staffing/requests');
@@ -32,6 +35,7 @@ export class StaffingController {
   }
 
   @Get('staffing/opportunities/:opportunityId/requests/:requestId/suggestions')
+  @Published({ params: RequestIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
   forRequest(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/opportunities/${params['opportunityId']}/requests/${params['requestId']}/suggestions`;
@@ -40,6 +44,7 @@ export class StaffingController {
   }
 
   @Get('staffing/activities/:activityId/suggestions')
+  @Published({ params: ActivityIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
   forActivity(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/activities/${params['activityId']}/suggestions`;
@@ -47,6 +52,7 @@ export class StaffingController {
   }
 
   @Get('staffing/war-rooms/:warRoomId/suggestions')
+  @Published({ params: WarRoomIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
   forWarRoom(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/war-rooms/${params['warRoomId']}/suggestions`;
@@ -55,6 +61,7 @@ export class StaffingController {
 
   /** The next weeks of committed load against capacity per team and product line; a manager's own teams. */
   @Get('capacity-plan')
+  @Published({ query: CapacityPlanParams, response: answers.CapacityPlanResponse })
   @Allow(...MANAGERS)
   async plan(@Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<CapacityPlanResponse> {
     const where = 'GET /api/capacity-plan';

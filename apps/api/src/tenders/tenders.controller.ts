@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Projector } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
-import { IllegalStateError, IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
+import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
 import { Allow, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
@@ -10,8 +10,10 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { RECEIVE_TENDER_ROUTE } from '../commands/command-routes.js';
 import { ExecuteDomainCommand } from '../commands/execute-domain-command.command.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
-const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional() });
+const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional().meta({ description: 'when the tender was received (business time, UTC, Z); default: now' }) });
 
 /** How long a write waits for its event to reach the analytics tables before answering. */
 const READ_YOUR_WRITES_MS = 2000;
@@ -28,13 +30,18 @@ export class TendersController {
   @Post()
   @HttpCode(201)
   @Allow(...RECORDERS)
+  @Published({
+    operationId: 'ReceiveTender',
+    summary: RECEIVE_TENDER_ROUTE.summary,
+    body: RecordTenderBody,
+    response: answers.RecordTenderResponse,
+    refusals: { '422': 'a rule of the domain refuses it: the tender was already received, or its deadline is not after its receipt' },
+  })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
+    // The tender's decider refuses a deadline that is not after this receipt (422).
     const occurredAt = receivedAt ?? this.clock().toISOString();
-    if (Date.parse(data.deadline) <= Date.parse(occurredAt)) {
-      throw new IllegalStateError(`tender ${data.tenderId}`, `its deadline ${data.deadline} is not after its receipt ${occurredAt}`);
-    }
     const result = await this.commandBus.execute(new ExecuteDomainCommand(RECEIVE_TENDER_ROUTE, data, { occurredAt, actor: actorOf(principal) }, undefined));
     return {
       streamId: result.streamId,

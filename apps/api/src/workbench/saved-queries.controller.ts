@@ -9,6 +9,8 @@ import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { NewSavedQueryBody, NextVersionBody, SAVED_QUERY_ID } from './saved-query-body.js';
 import type { WorkbenchStore } from './workbench-store.js';
 import { WORKBENCH_STORE } from './workbench-tokens.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /**
  * Saved analyst queries (decision 0030): owned by who saved them first, private or shared with
@@ -24,11 +26,13 @@ export class SavedQueriesController {
   ) {}
 
   @Get()
+  @Published({ response: answers.SavedQueriesResponse })
   list(@CurrentPrincipal() principal: Principal): SavedQueriesResponse {
     return { queries: this.store.visibleTo(principal) };
   }
 
   @Post()
+  @Published({ body: NewSavedQueryBody, response: answers.SavedQuery })
   @HttpCode(201)
   create(@Body() body: unknown, @CurrentPrincipal() principal: Principal): SavedQuery {
     const draft = validate(NewSavedQueryBody, body ?? {}, 'POST /api/sql/saved');
@@ -38,17 +42,20 @@ export class SavedQueriesController {
   }
 
   @Get(':id')
+  @Published({ response: answers.SavedQuery })
   one(@Param('id') id: string, @CurrentPrincipal() principal: Principal): SavedQuery {
     return this.visible(id, principal, `GET /api/sql/saved/${id}`);
   }
 
   @Get(':id/versions')
+  @Published({ response: answers.SavedQueryVersionsResponse })
   versions(@Param('id') id: string, @CurrentPrincipal() principal: Principal): SavedQueryVersionsResponse {
     this.visible(id, principal, `GET /api/sql/saved/${id}/versions`);
     return { versions: this.store.versions(id) };
   }
 
   @Get(':id/versions/:version')
+  @Published({ response: answers.SavedQueryVersion })
   version(@Param('id') id: string, @Param('version') version: string, @CurrentPrincipal() principal: Principal): SavedQueryVersion {
     const where = `GET /api/sql/saved/${id}/versions/${version}`;
     this.visible(id, principal, where);
@@ -58,6 +65,7 @@ export class SavedQueriesController {
   }
 
   @Put(':id')
+  @Published({ body: NextVersionBody, response: answers.SavedQuery })
   save(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): SavedQuery {
     const where = `PUT /api/sql/saved/${id}`;
     const current = this.owned(id, principal, where);

@@ -9,6 +9,8 @@ import type { Principal } from '../auth/principal.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { myWorkQueries, weekHoursSql, type MyWorkRow } from './my-work-sql.js';
 import { pickerSql } from './picker-sql.js';
+import { Published } from '../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 const PickerParams = z.strictObject({
   kind: z.enum(PICKER_KINDS),
@@ -39,6 +41,7 @@ export class WorkspaceController {
   ) {}
 
   @Get('pickers/:kind')
+  @Published({ params: PickerParams.pick({ kind: true }), query: PickerParams.omit({ kind: true }), response: answers.PickerResponse })
   @SignedIn()
   async pick(@Param('kind') kind: string, @Query() params: unknown): Promise<PickerResponse> {
     const query = validate(PickerParams, { ...(params as object), kind }, `GET /api/workspace/pickers/${kind}`);
@@ -54,6 +57,7 @@ export class WorkspaceController {
   }
 
   @Get('my-work')
+  @Published({ response: answers.MyWorkResponse })
   @SignedIn()
   async myWork(@CurrentPrincipal() principal: Principal): Promise<MyWorkResponse> {
     const now = this.clock();

@@ -9,7 +9,8 @@ export interface JsonSchema {
   readonly properties?: Readonly<Record<string, JsonSchema>>;
   readonly required?: readonly string[];
   readonly items?: JsonSchema;
-  readonly anyOf?: readonly JsonSchema[];
+  /** Conditions between fields (a cancelled outcome names no winner): the server checks them, a form does not read them. */
+  readonly anyOf?: readonly unknown[];
   readonly minimum?: number;
   readonly maximum?: number;
   readonly exclusiveMinimum?: number;

@@ -11,7 +11,7 @@ describe('the dispute scenario', () => {
       for (const event of step.events) {
         const parsed = parseStreamEvent(step.streamId, event.type, event.data, step.streamId, event.metadata.schemaVersion);
         const state = states.get(step.streamId) ?? parsed.aggregate.decider.initialState;
-        states.set(step.streamId, applyChecked(parsed.aggregate.decider, state, parsed.event as never, parsed.id));
+        states.set(step.streamId, applyChecked(parsed.aggregate.decider, state, parsed.event as never, parsed.id, event.metadata.occurredAt));
       }
     }
     expect(states.size).toBe(9);

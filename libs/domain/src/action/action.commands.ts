@@ -27,7 +27,7 @@ type ValidCorrectiveActionCommand = ValidCommandUnion<typeof ACTION_COMMAND_SCHE
 
 export function decideCorrectiveAction(command: CorrectiveActionCommand, state: CorrectiveActionState): readonly CorrectiveActionEvent[] {
   const valid = validateCommand(ACTION_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkCorrectiveActionEvent, evolveCorrectiveAction, state, valid.data.actionId, [actionEventFor(valid)]);
+  return checkedEvents(checkCorrectiveActionEvent, evolveCorrectiveAction, state, valid.data.actionId, valid.metadata.occurredAt, [actionEventFor(valid)]);
 }
 
 function actionEventFor(command: ValidCorrectiveActionCommand): CorrectiveActionEvent {

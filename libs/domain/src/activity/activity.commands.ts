@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import { ActivityCancelledData, ActivityCompletedData, ActivityScheduledData, type ActivityEvent } from './activity.events.js';
@@ -10,8 +10,8 @@ import { evolveActivity, type ActivityState } from './activity.state.js';
 const toActivity = { activityId: EntityId };
 
 export const ScheduleActivityData = ActivityScheduledData;
-export const CompleteActivityData = ActivityCompletedData.safeExtend(toActivity);
-export const CancelActivityData = ActivityCancelledData.safeExtend(toActivity);
+export const CompleteActivityData = ActivityCompletedData.safeExtend(toActivity).meta(metaOf(ActivityCompletedData));
+export const CancelActivityData = ActivityCancelledData.safeExtend(toActivity).meta(metaOf(ActivityCancelledData));
 
 export const ACTIVITY_COMMAND_SCHEMAS = {
   ScheduleActivity: ScheduleActivityData,
@@ -29,7 +29,7 @@ type ValidActivityCommand = ValidCommandUnion<typeof ACTIVITY_COMMAND_SCHEMAS>;
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): readonly ActivityEvent[] {
   const valid = validateCommand(ACTIVITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, [activityEventFor(valid)]);
+  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, valid.metadata.occurredAt, [activityEventFor(valid)]);
 }
 
 function activityEventFor(command: ValidActivityCommand): ActivityEvent {

@@ -31,11 +31,13 @@ export const ActivityCompletedData = z
     if ((data.pocCriteriaMet === undefined) !== (data.pocCriteriaTotal === undefined)) {
       const missing = data.pocCriteriaMet === undefined ? 'pocCriteriaMet' : 'pocCriteriaTotal';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'pocCriteriaMet and pocCriteriaTotal come together' });
-    } else if (data.pocCriteriaMet !== undefined && data.pocCriteriaTotal !== undefined && data.pocCriteriaMet > data.pocCriteriaTotal) {
-      ctx.addIssue({ code: 'custom', path: ['pocCriteriaMet'], message: `must be at most pocCriteriaTotal (${data.pocCriteriaTotal})` });
     }
   })
-  .meta({ description: '`pocCriteriaMet` and `pocCriteriaTotal` come together, met ≤ total, and only for a `poc` activity.' });
+  // met ≤ total compares two values, which JSON Schema cannot state: the activity's rules check it (422).
+  .meta({
+    description: '`pocCriteriaMet` and `pocCriteriaTotal` come together, met ≤ total, and only for a `poc` activity.',
+    dependentRequired: { pocCriteriaMet: ['pocCriteriaTotal'], pocCriteriaTotal: ['pocCriteriaMet'] },
+  });
 
 export const ActivityCancelledData = z.strictObject({
   reason: NonEmptyText,

@@ -6,7 +6,7 @@ import type { ActivityState } from './activity.state.js';
 
 /**
  * An activity is completed or cancelled once, and then accepts nothing. PoC success criteria are
- * recorded for PoCs, and only for them: poc_success_rate divides met by total.
+ * recorded for PoCs, and only for them, met ≤ total: poc_success_rate divides met by total.
  */
 export function checkActivityEvent(state: ActivityState, event: ActivityEvent, activityId: string): void {
   const subject = `activity ${activityId}`;
@@ -21,6 +21,8 @@ export function checkActivityEvent(state: ActivityState, event: ActivityEvent, a
       const hasCriteria = event.data.pocCriteriaTotal !== undefined;
       if (isPoc && !hasCriteria) throw reject('a PoC is completed with pocCriteriaMet and pocCriteriaTotal');
       if (!isPoc && hasCriteria) throw reject(`PoC criteria on a ${state.activity.kind}: only a poc has them`);
+      const { pocCriteriaMet: met, pocCriteriaTotal: total } = event.data;
+      if (met !== undefined && total !== undefined && met > total) throw reject(`pocCriteriaMet ${met} is more than pocCriteriaTotal ${total}`);
       return;
     }
     case 'ActivityCancelled':

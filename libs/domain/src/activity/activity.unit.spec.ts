@@ -64,7 +64,7 @@ describe('CompleteActivity', () => {
     spec
       .given([scheduled('poc')])
       .when(cmd('CompleteActivity', { activityId, ...pocDone, pocCriteriaMet: 11 }))
-      .thenThrows(ValidationError, 'CompleteActivity: pocCriteriaMet = 11: must be at most pocCriteriaTotal (10)');
+      .thenThrows(IllegalStateError, 'activity ACT-1: pocCriteriaMet 11 is more than pocCriteriaTotal 10');
     spec
       .given([scheduled('poc')])
       .when(cmd('CompleteActivity', { activityId, actualHours: 1, outcome: 'neutral', pocCriteriaMet: 1, usedAssetIds: [] }))

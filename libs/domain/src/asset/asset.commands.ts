@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId, NonEmptyText } from '../shared/primitives.js';
 import { KnowledgeAssetPublishedData, KnowledgeAssetRetiredData, type KnowledgeAssetEvent } from './asset.events.js';
@@ -12,7 +12,7 @@ const toAsset = { assetId: EntityId };
 export const PublishKnowledgeAssetData = KnowledgeAssetPublishedData;
 /** The version is the next one: decide fills it in. */
 export const ReviseKnowledgeAssetData = z.strictObject({ ...toAsset, summary: NonEmptyText });
-export const RetireKnowledgeAssetData = KnowledgeAssetRetiredData.safeExtend(toAsset);
+export const RetireKnowledgeAssetData = KnowledgeAssetRetiredData.safeExtend(toAsset).meta(metaOf(KnowledgeAssetRetiredData));
 
 export const ASSET_COMMAND_SCHEMAS = {
   PublishKnowledgeAsset: PublishKnowledgeAssetData,
@@ -30,7 +30,7 @@ type ValidKnowledgeAssetCommand = ValidCommandUnion<typeof ASSET_COMMAND_SCHEMAS
 
 export function decideKnowledgeAsset(command: KnowledgeAssetCommand, state: KnowledgeAssetState): readonly KnowledgeAssetEvent[] {
   const valid = validateCommand(ASSET_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKnowledgeAssetEvent, evolveKnowledgeAsset, state, valid.data.assetId, [assetEventFor(valid, state)]);
+  return checkedEvents(checkKnowledgeAssetEvent, evolveKnowledgeAsset, state, valid.data.assetId, valid.metadata.occurredAt, [assetEventFor(valid, state)]);
 }
 
 function assetEventFor(command: ValidKnowledgeAssetCommand, state: KnowledgeAssetState): KnowledgeAssetEvent {

@@ -52,15 +52,15 @@ describe.each(AGGREGATES.map((aggregate) => [aggregate.category, aggregate] as c
   it('accepts no event before the creating one', () => {
     for (const type of Object.keys(aggregate.events).filter((t) => t !== aggregate.createdBy)) {
       const early = { type, data: {} } as never;
-      expect(() => decider.check(decider.initialState, early, id), type).toThrow(NotFoundError);
-      expect(() => decider.check(decider.initialState, early, id), type).toThrow(`needs ${aggregate.createdBy} first`);
+      expect(() => decider.check(decider.initialState, early, id, metadataAt().occurredAt), type).toThrow(NotFoundError);
+      expect(() => decider.check(decider.initialState, early, id, metadataAt().occurredAt), type).toThrow(`needs ${aggregate.createdBy} first`);
     }
   });
 
   it('fails loudly on an event or command type it does not know', () => {
     const bogus = { type: 'Bogus', data: creation.data } as never;
     expect(() => decider.evolve(created, bogus)).toThrow(/^unhandled .*event: /);
-    expect(() => decider.check(created, bogus, id)).toThrow(/^unhandled .*event/);
+    expect(() => decider.check(created, bogus, id, metadataAt().occurredAt)).toThrow(/^unhandled .*event/);
     expect(() => decider.decide({ type: 'Bogus', data: {}, metadata: metadataAt() } as never, created)).toThrow('no schema for command Bogus');
   });
 });

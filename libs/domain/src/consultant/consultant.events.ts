@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { compareDates } from '../shared/time.js';
 import type { Event } from '../shared/message.js';
 import {
   AllocationPct,
@@ -47,7 +46,7 @@ export const ConsultantAssignedData = z
     from: IsoDate,
     to: IsoDate,
   })
-  .refine((data) => compareDates(data.from, data.to) <= 0, { path: ['to'], message: 'must not be before `from`' })
+  // `from` ≤ `to` compares two values, which JSON Schema cannot state: the consultant's rules check it (422).
   .meta({ description: '`from` ≤ `to`, both days inclusive.' });
 
 export const ConsultantReleasedData = z.strictObject({ assignmentId: EntityId });

@@ -2,13 +2,15 @@ import { Decimal } from '../money/decimal.js';
 import { IllegalStateError, NotFoundError } from '../shared/errors.js';
 import { assertNever } from '../shared/message.js';
 import { checkAddressee, checkCreation, notCreated } from '../shared/rules.js';
+import { compareDates } from '../shared/time.js';
 import { HOURS_PER_DAY, type ConsultantEvent } from './consultant.events.js';
 import type { ConsultantState } from './consultant.state.js';
 
 const DAY = Decimal.fromInteger(HOURS_PER_DAY);
 
 /**
- * Ids of assignments, time entries and goals are unique; only a known, unreleased assignment is
+ * Ids of assignments, time entries and goals are unique; an assignment ends on or after the day it
+ * starts; only a known, unreleased assignment is
  * released; only a known, open goal is achieved; a day holds at most 24 logged hours; an offboarded
  * consultant accepts nothing. Allocation above 100 % is accepted: overload is what the
  * overload_share KPI measures, so refusing it would hide it.
@@ -25,6 +27,7 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
   switch (event.type) {
     case 'ConsultantAssigned':
       if (state.assignments.has(event.data.assignmentId)) throw reject(`assignment ${event.data.assignmentId} already recorded`);
+      if (compareDates(event.data.from, event.data.to) > 0) throw reject(`assignment ${event.data.assignmentId} ends on ${event.data.to}, before it starts on ${event.data.from}`);
       return;
     case 'ConsultantReleased': {
       const assignment = state.assignments.get(event.data.assignmentId);

@@ -75,7 +75,7 @@ describe('AssignConsultant and ReleaseConsultant', () => {
     spec
       .given([onboarded])
       .when(cmd('AssignConsultant', { consultantId, ...assignment, from: '2026-03-27', to: '2026-03-02' }))
-      .thenThrows(ValidationError, 'AssignConsultant: to = "2026-03-02": must not be before `from`');
+      .thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 ends on 2026-03-02, before it starts on 2026-03-27');
     spec.given([onboarded]).when(assign(0)).thenThrows(ValidationError, 'AssignConsultant: allocationPct = 0: must be greater than 0');
   });
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import { ProductGapClosedData, ProductGapIdentifiedData, type ProductGapEvent } from './gap.events.js';
@@ -8,7 +8,7 @@ import { checkProductGapEvent } from './gap.rules.js';
 import { evolveProductGap, type ProductGapState } from './gap.state.js';
 
 export const IdentifyProductGapData = ProductGapIdentifiedData;
-export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId });
+export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId }).meta(metaOf(ProductGapClosedData));
 
 export const GAP_COMMAND_SCHEMAS = {
   IdentifyProductGap: IdentifyProductGapData,
@@ -24,7 +24,7 @@ type ValidProductGapCommand = ValidCommandUnion<typeof GAP_COMMAND_SCHEMAS>;
 
 export function decideProductGap(command: ProductGapCommand, state: ProductGapState): readonly ProductGapEvent[] {
   const valid = validateCommand(GAP_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, [gapEventFor(valid)]);
+  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, valid.metadata.occurredAt, [gapEventFor(valid)]);
 }
 
 function gapEventFor(command: ValidProductGapCommand): ProductGapEvent {

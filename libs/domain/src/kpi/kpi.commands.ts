@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { KpiDefinition } from './kpi.definition.js';
 import { KpiTargetSetData, type KpiEvent } from './kpi.events.js';
@@ -13,7 +13,7 @@ export const PublishKpiDefinitionData = z
   .strictObject({ kpiId: KpiId, definition: KpiDefinition })
   .refine((data) => data.definition.id === data.kpiId, { path: ['definition', 'id'], message: 'must equal kpiId' })
   .meta({ description: '`definition.id` equals `kpiId`.' });
-export const SetKpiTargetData = KpiTargetSetData.safeExtend({ kpiId: KpiId });
+export const SetKpiTargetData = KpiTargetSetData.safeExtend({ kpiId: KpiId }).meta(metaOf(KpiTargetSetData));
 
 export const KPI_COMMAND_SCHEMAS = {
   PublishKpiDefinition: PublishKpiDefinitionData,
@@ -29,7 +29,7 @@ type ValidKpiCommand = ValidCommandUnion<typeof KPI_COMMAND_SCHEMAS>;
 
 export function decideKpi(command: KpiCommand, state: KpiState): readonly KpiEvent[] {
   const valid = validateCommand(KPI_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, [kpiEventFor(valid, state)]);
+  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, valid.metadata.occurredAt, [kpiEventFor(valid, state)]);
 }
 
 function kpiEventFor(command: ValidKpiCommand, state: KpiState): KpiEvent {

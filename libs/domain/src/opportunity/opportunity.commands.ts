@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import {
@@ -24,14 +24,14 @@ const toOpportunity = { opportunityId: EntityId };
 export const RegisterOpportunityData = OpportunityRegisteredData;
 /** The stage it changes from is the current one: decide fills it in. */
 export const ChangeOpportunityStageData = z.strictObject({ ...toOpportunity, to: z.enum(OPPORTUNITY_STAGES) });
-export const RequestPresalesSupportData = PresalesSupportRequestedData.safeExtend(toOpportunity);
-export const AcknowledgePresalesSupportData = PresalesSupportAcknowledgedData.safeExtend(toOpportunity);
-export const CaptureRequirementData = RequirementCapturedData.safeExtend(toOpportunity);
-export const AssessRequirementFitData = RequirementFitAssessedData.safeExtend(toOpportunity);
-export const RecordTechnicalDecisionData = TechnicalDecisionRecordedData.safeExtend(toOpportunity);
-export const WinOpportunityData = OpportunityWonData.safeExtend(toOpportunity);
-export const LoseOpportunityData = OpportunityLostData.safeExtend(toOpportunity);
-export const QualifyOutOpportunityData = OpportunityQualifiedOutData.safeExtend(toOpportunity);
+export const RequestPresalesSupportData = PresalesSupportRequestedData.safeExtend(toOpportunity).meta(metaOf(PresalesSupportRequestedData));
+export const AcknowledgePresalesSupportData = PresalesSupportAcknowledgedData.safeExtend(toOpportunity).meta(metaOf(PresalesSupportAcknowledgedData));
+export const CaptureRequirementData = RequirementCapturedData.safeExtend(toOpportunity).meta(metaOf(RequirementCapturedData));
+export const AssessRequirementFitData = RequirementFitAssessedData.safeExtend(toOpportunity).meta(metaOf(RequirementFitAssessedData));
+export const RecordTechnicalDecisionData = TechnicalDecisionRecordedData.safeExtend(toOpportunity).meta(metaOf(TechnicalDecisionRecordedData));
+export const WinOpportunityData = OpportunityWonData.safeExtend(toOpportunity).meta(metaOf(OpportunityWonData));
+export const LoseOpportunityData = OpportunityLostData.safeExtend(toOpportunity).meta(metaOf(OpportunityLostData));
+export const QualifyOutOpportunityData = OpportunityQualifiedOutData.safeExtend(toOpportunity).meta(metaOf(OpportunityQualifiedOutData));
 
 export const OPPORTUNITY_COMMAND_SCHEMAS = {
   RegisterOpportunity: RegisterOpportunityData,
@@ -73,7 +73,7 @@ type ValidOpportunityCommand = ValidCommandUnion<typeof OPPORTUNITY_COMMAND_SCHE
 
 export function decideOpportunity(command: OpportunityCommand, state: OpportunityState): readonly OpportunityEvent[] {
   const valid = validateCommand(OPPORTUNITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkOpportunityEvent, evolveOpportunity, state, valid.data.opportunityId, [opportunityEventFor(valid, state)]);
+  return checkedEvents(checkOpportunityEvent, evolveOpportunity, state, valid.data.opportunityId, valid.metadata.occurredAt, [opportunityEventFor(valid, state)]);
 }
 
 function opportunityEventFor(command: ValidOpportunityCommand, state: OpportunityState): OpportunityEvent {

@@ -64,7 +64,11 @@ export const RequirementFitAssessedData = z
     effortDays: Days.optional(),
   })
   .refine((data) => data.gapId === undefined || data.fit === 'gap', { path: ['gapId'], message: 'only with fit gap' })
-  .meta({ description: '`gapId` only with fit `gap`.' });
+  .meta({
+    description: '`gapId` only with fit `gap`.',
+    // The refinement above, as the published contract states it.
+    anyOf: [{ properties: { fit: { const: 'gap' } } }, { properties: { fit: { enum: REQUIREMENT_FITS.filter((fit) => fit !== 'gap') }, gapId: false } }],
+  });
 
 export const TechnicalDecisionRecordedData = z.strictObject({
   outcome: z.enum(TECHNICAL_OUTCOMES),
@@ -85,7 +89,10 @@ export const OpportunityLostData = z
     path: ['competitor'],
     message: 'is required when the reason is competitor',
   })
-  .meta({ description: '`competitor` is required when the reason is `competitor`.' });
+  .meta({
+    description: '`competitor` is required when the reason is `competitor`.',
+    anyOf: [{ properties: { reason: { const: 'competitor' } }, required: ['competitor'] }, { properties: { reason: { enum: LOSS_REASONS.filter((reason) => reason !== 'competitor') } } }],
+  });
 
 export const OpportunityQualifiedOutData = z.strictObject({
   reason: NonEmptyText,

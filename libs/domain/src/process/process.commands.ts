@@ -26,7 +26,7 @@ type ValidProcessStandardCommand = ValidCommandUnion<typeof PROCESS_COMMAND_SCHE
 
 export function decideProcessStandard(command: ProcessStandardCommand, state: ProcessStandardState): readonly ProcessStandardEvent[] {
   const valid = validateCommand(PROCESS_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkProcessStandardEvent, evolveProcessStandard, state, valid.data.area, [processEventFor(valid, state)]);
+  return checkedEvents(checkProcessStandardEvent, evolveProcessStandard, state, valid.data.area, valid.metadata.occurredAt, [processEventFor(valid, state)]);
 }
 
 function processEventFor(command: ValidProcessStandardCommand, state: ProcessStandardState): ProcessStandardEvent {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId, NonEmptyText } from '../shared/primitives.js';
 import {
@@ -25,10 +25,10 @@ export const ReviseQuoteData = z.strictObject({ ...toQuote, lines: QuoteLines, r
 /** marginPct is derived from the revision's lines: decide fills it in. */
 export const RequestQuoteApprovalData = z.strictObject({ ...toQuote, revision: QuoteRevisionNumber });
 export const ApproveQuoteData = z.strictObject({ ...toQuote, revision: QuoteRevisionNumber, approverId: EntityId });
-export const RejectQuoteApprovalData = QuoteApprovalRejectedData.safeExtend(toQuote);
-export const SendQuoteToCustomerData = QuoteSentToCustomerData.safeExtend(toQuote);
-export const AcceptQuoteData = QuoteAcceptedData.safeExtend(toQuote);
-export const DeclineQuoteData = QuoteDeclinedData.safeExtend(toQuote);
+export const RejectQuoteApprovalData = QuoteApprovalRejectedData.safeExtend(toQuote).meta(metaOf(QuoteApprovalRejectedData));
+export const SendQuoteToCustomerData = QuoteSentToCustomerData.safeExtend(toQuote).meta(metaOf(QuoteSentToCustomerData));
+export const AcceptQuoteData = QuoteAcceptedData.safeExtend(toQuote).meta(metaOf(QuoteAcceptedData));
+export const DeclineQuoteData = QuoteDeclinedData.safeExtend(toQuote).meta(metaOf(QuoteDeclinedData));
 
 export const QUOTE_COMMAND_SCHEMAS = {
   DraftQuote: DraftQuoteData,
@@ -64,7 +64,7 @@ type ValidQuoteCommand = ValidCommandUnion<typeof QUOTE_COMMAND_SCHEMAS>;
 
 export function decideQuote(command: QuoteCommand, state: QuoteState): readonly QuoteEvent[] {
   const valid = validateCommand(QUOTE_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, [quoteEventFor(valid, state)]);
+  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, valid.metadata.occurredAt, [quoteEventFor(valid, state)]);
 }
 
 function quoteEventFor(command: ValidQuoteCommand, state: QuoteState): QuoteEvent {

@@ -21,20 +21,23 @@ export const QuoteLineSchema = z
 
 export type QuoteLine = z.output<typeof QuoteLineSchema>;
 
-/** A complete set of lines: at least one, each lineId once. */
+/**
+ * A complete set of lines: at least one. Each lineId once is a rule of the quote
+ * (checkQuoteEvent, 422): JSON Schema cannot say a field is unique across items, and the
+ * published contract states everything this schema checks.
+ */
 export function quoteLinesOf<Line extends z.ZodType<{ lineId: string }>>(line: Line) {
-  return z
-    .array(line)
-    .min(1, 'must list at least one line')
-    .max(500, 'must list at most 500 lines')
-    .superRefine((lines, ctx) => {
-      const seen = new Set<string>();
-      lines.forEach((item, index) => {
-        if (seen.has(item.lineId)) ctx.addIssue({ code: 'custom', path: [index, 'lineId'], message: `must not repeat ${JSON.stringify(item.lineId)}` });
-        seen.add(item.lineId);
-      });
-    })
-    .meta({ description: 'the complete set of lines, each lineId once' });
+  return z.array(line).min(1, 'must list at least one line').max(500, 'must list at most 500 lines').meta({ description: 'the complete set of lines, each lineId once' });
+}
+
+/** The first lineId that `lines` list twice, or undefined. */
+export function repeatedLineId(lines: readonly { readonly lineId: string }[]): string | undefined {
+  const seen = new Set<string>();
+  for (const { lineId } of lines) {
+    if (seen.has(lineId)) return lineId;
+    seen.add(lineId);
+  }
+  return undefined;
 }
 
 export const QuoteLines = quoteLinesOf(QuoteLineSchema);

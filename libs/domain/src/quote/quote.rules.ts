@@ -3,6 +3,7 @@ import { IllegalStateError } from '../shared/errors.js';
 import { assertNever } from '../shared/message.js';
 import { checkAddressee, checkCreation, notCreated } from '../shared/rules.js';
 import type { QuoteEvent } from './quote.events.js';
+import { repeatedLineId } from './quote.line.js';
 import { revisionOf } from './quote.revision.js';
 import type { QuoteState } from './quote.state.js';
 import { quoteTotals } from './quote.totals.js';
@@ -11,19 +12,26 @@ import { quoteTotals } from './quote.totals.js';
  * DOMAIN.md: only an approved revision can be sent; only a sent revision can be accepted; totals
  * and margin are derived. Beyond it: revisions are numbered 1, 2, … in order; approval is asked
  * for the latest revision, once, and answered once; the recorded marginPct is the one derived from
- * the lines; the contracted amount is in the quote's currency; a quote is declined only after
+ * the lines; each set of lines names a lineId once; the contracted amount is in the quote's currency; a quote is declined only after
  * something was sent; accepted and declined quotes accept nothing.
  */
 export function checkQuoteEvent(state: QuoteState, event: QuoteEvent, quoteId: string): void {
   const subject = `quote ${quoteId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
-  if (event.type === 'QuoteDrafted') return checkCreation('quote', quoteId, state.status !== 'none', event.type, event.data.quoteId);
+  const checkLines = (lines: readonly { readonly lineId: string }[]) => {
+    const repeated = repeatedLineId(lines);
+    if (repeated !== undefined) throw reject(`${event.type} lists line ${repeated} twice: each lineId once`);
+  };
+  if (event.type === 'QuoteDrafted') {
+    checkCreation('quote', quoteId, state.status !== 'none', event.type, event.data.quoteId);
+    return checkLines(event.data.lines);
+  }
   assertOpenQuote(state, event.type, quoteId);
   switch (event.type) {
     case 'QuoteRevised': {
       const expected = state.revisions.length;
       if (event.data.revision !== expected) throw reject(`QuoteRevised numbers revision ${event.data.revision}, but the next revision is ${expected}`);
-      return;
+      return checkLines(event.data.lines);
     }
     case 'QuoteApprovalRequested': {
       const { revision, latest, quote } = revisionOf(state, event.data.revision, quoteId, event.type);

@@ -66,7 +66,7 @@ describe('DraftQuote', () => {
       'lines.1.unitPrice = 1500: Invalid input: expected string, received number',
     ]);
     const duplicate = cmd('DraftQuote', { quoteId, opportunityId: 'O-1', currency: 'CNY', lines: [lines[0]!, { ...lines[1]!, lineId: 'L-1' }] });
-    spec.given([]).when(duplicate).thenThrows(ValidationError, 'DraftQuote: lines.1.lineId = "L-1": must not repeat "L-1"');
+    spec.given([]).when(duplicate).thenThrows(IllegalStateError, 'quote Q-1: QuoteDrafted lists line L-1 twice: each lineId once');
   });
 });
 

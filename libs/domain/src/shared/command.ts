@@ -45,6 +45,15 @@ export function parseCommandData<Schemas extends CommandSchemas, T extends keyof
   return validate(schemas[type]!, input, type);
 }
 
+/**
+ * What an event schema's meta says (`description`, and the rules its refinements check as the
+ * published contract states them: `anyOf`, `dependentRequired`), for the command schema built
+ * from it with safeExtend: meta belongs to one schema instance, and the extended one is new.
+ */
+export function metaOf(event: z.ZodType): z.core.GlobalMeta {
+  return z.globalRegistry.get(event) ?? {};
+}
+
 /** `value` without `key`: most events are their command's payload minus the aggregate's id. */
 export function without<T extends object, K extends keyof T>(value: T, key: K): Omit<T, K> {
   const { [key]: _omitted, ...rest } = value;

@@ -62,7 +62,11 @@ export const NonNegativeDecimal = decimalText('NonNegativeDecimal', 'Decimal ≥
   test: (value) => !value.isNegative(),
   message: 'must not be negative',
 });
-export const PositiveDecimal = decimalText('PositiveDecimal', 'Decimal > 0', `^(?=[\\d.]*[1-9])\\d+${FRACTION}$`, {
+// Without a lookahead, which generators and validators outside ECMAScript do not all support: a
+// non-zero digit before the point, or a fraction of 1 to 6 digits whose first non-zero digit is
+// at place k, followed by at most 5 - k digits.
+const NON_ZERO_FRACTION = '([1-9]\\d{0,5}|0[1-9]\\d{0,4}|00[1-9]\\d{0,3}|000[1-9]\\d{0,2}|0000[1-9]\\d?|00000[1-9])';
+export const PositiveDecimal = decimalText('PositiveDecimal', 'Decimal > 0', `^(\\d*[1-9]\\d*${FRACTION}|\\d+\\.${NON_ZERO_FRACTION})$`, {
   test: (value) => !value.isNegative() && !value.isZero(),
   message: 'must be greater than 0',
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import { TeamFormedData, TeamMemberAddedData, TeamMemberRemovedData, type TeamEvent } from './team.events.js';
@@ -10,8 +10,8 @@ import { evolveTeam, type TeamState } from './team.state.js';
 const toTeam = { teamId: EntityId };
 
 export const FormTeamData = TeamFormedData;
-export const AddTeamMemberData = TeamMemberAddedData.safeExtend(toTeam);
-export const RemoveTeamMemberData = TeamMemberRemovedData.safeExtend(toTeam);
+export const AddTeamMemberData = TeamMemberAddedData.safeExtend(toTeam).meta(metaOf(TeamMemberAddedData));
+export const RemoveTeamMemberData = TeamMemberRemovedData.safeExtend(toTeam).meta(metaOf(TeamMemberRemovedData));
 
 export const TEAM_COMMAND_SCHEMAS = {
   FormTeam: FormTeamData,
@@ -29,7 +29,7 @@ type ValidTeamCommand = ValidCommandUnion<typeof TEAM_COMMAND_SCHEMAS>;
 
 export function decideTeam(command: TeamCommand, state: TeamState): readonly TeamEvent[] {
   const valid = validateCommand(TEAM_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkTeamEvent, evolveTeam, state, valid.data.teamId, [teamEventFor(valid)]);
+  return checkedEvents(checkTeamEvent, evolveTeam, state, valid.data.teamId, valid.metadata.occurredAt, [teamEventFor(valid)]);
 }
 
 function teamEventFor(command: ValidTeamCommand): TeamEvent {

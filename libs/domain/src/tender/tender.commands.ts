@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { parseCommandData, validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, parseCommandData, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import {
@@ -23,15 +23,15 @@ import { evolveTender, type TenderState } from './tender.state.js';
 const toTender = { tenderId: EntityId };
 
 export const ReceiveTenderData = TenderReceivedData;
-export const MakeBidDecisionData = BidDecisionMadeData.safeExtend(toTender);
-export const AssignResponseSectionData = ResponseSectionAssignedData.safeExtend(toTender);
-export const DraftResponseSectionData = ResponseSectionDraftedData.safeExtend(toTender);
-export const HoldReviewData = ReviewHeldData.safeExtend(toTender);
-export const SubmitBidData = BidSubmittedData.safeExtend(toTender);
-export const RequestBidClarificationData = BidClarificationRequestedData.safeExtend(toTender);
-export const AnswerBidClarificationData = BidClarificationAnsweredData.safeExtend(toTender);
-export const WithdrawBidData = BidWithdrawnData.safeExtend(toTender);
-export const RecordBidOutcomeData = BidOutcomeRecordedData.safeExtend(toTender);
+export const MakeBidDecisionData = BidDecisionMadeData.safeExtend(toTender).meta(metaOf(BidDecisionMadeData));
+export const AssignResponseSectionData = ResponseSectionAssignedData.safeExtend(toTender).meta(metaOf(ResponseSectionAssignedData));
+export const DraftResponseSectionData = ResponseSectionDraftedData.safeExtend(toTender).meta(metaOf(ResponseSectionDraftedData));
+export const HoldReviewData = ReviewHeldData.safeExtend(toTender).meta(metaOf(ReviewHeldData));
+export const SubmitBidData = BidSubmittedData.safeExtend(toTender).meta(metaOf(BidSubmittedData));
+export const RequestBidClarificationData = BidClarificationRequestedData.safeExtend(toTender).meta(metaOf(BidClarificationRequestedData));
+export const AnswerBidClarificationData = BidClarificationAnsweredData.safeExtend(toTender).meta(metaOf(BidClarificationAnsweredData));
+export const WithdrawBidData = BidWithdrawnData.safeExtend(toTender).meta(metaOf(BidWithdrawnData));
+export const RecordBidOutcomeData = BidOutcomeRecordedData.safeExtend(toTender).meta(metaOf(BidOutcomeRecordedData));
 
 export const TENDER_COMMAND_SCHEMAS = {
   ReceiveTender: ReceiveTenderData,
@@ -78,7 +78,7 @@ export function parseReceiveTender(input: unknown): z.output<typeof ReceiveTende
 
 export function decideTender(command: TenderCommand, state: TenderState): readonly TenderEvent[] {
   const valid = validateCommand(TENDER_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, [tenderEventFor(valid)]);
+  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, valid.metadata.occurredAt, [tenderEventFor(valid)]);
 }
 
 function tenderEventFor(command: ValidTenderCommand): TenderEvent {

@@ -82,7 +82,11 @@ export const BidOutcomeRecordedData = z
       if (data[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be absent when the outcome is cancelled' });
     }
   })
-  .meta({ description: 'A cancelled tender names no `awardedTo` and no `awardedAmount`.' });
+  .meta({
+    description: 'A cancelled tender names no `awardedTo` and no `awardedAmount`.',
+    // The refinement above, as the published contract states it.
+    anyOf: [{ properties: { outcome: { enum: BID_OUTCOMES.filter((outcome) => outcome !== 'cancelled') } } }, { properties: { outcome: { const: 'cancelled' }, awardedTo: false, awardedAmount: false } }],
+  });
 
 export type TenderReceived = Event<'TenderReceived', z.output<typeof TenderReceivedData>>;
 export type BidDecisionMade = Event<'BidDecisionMade', z.output<typeof BidDecisionMadeData>>;

@@ -1,6 +1,7 @@
 import { IllegalStateError, NotFoundError } from '../shared/errors.js';
 import { assertNever } from '../shared/message.js';
 import { checkAddressee, checkCreation, notCreated } from '../shared/rules.js';
+import { compareUtcTimes } from '../shared/time.js';
 import type { TenderEvent } from './tender.events.js';
 import type { TenderState } from './tender.state.js';
 
@@ -8,12 +9,19 @@ import type { TenderState } from './tender.state.js';
  * The tender's invariants (DOMAIN.md): no section, review or submission after a no_bid;
  * BidSubmitted at most once; an outcome only after submission. A late submission is accepted
  * (see isLateSubmission). Beyond DOMAIN.md: no_bid, withdrawal and an outcome end the tender;
- * the response is frozen once submitted; clarifications are answered once, by id.
+ * the response is frozen once submitted; clarifications are answered once, by id; a tender's
+ * deadline is after its receipt.
  */
-export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderId: string): void {
+export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderId: string, occurredAt: string): void {
   const subject = `tender ${tenderId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
-  if (event.type === 'TenderReceived') return checkCreation('tender', tenderId, state.status !== 'none', event.type, event.data.tenderId);
+  if (event.type === 'TenderReceived') {
+    checkCreation('tender', tenderId, state.status !== 'none', event.type, event.data.tenderId);
+    // A tender received at or after its own deadline contradicts itself: nobody can respond to
+    // it, and every lead-time and on-time figure drawn from it would be negative or meaningless.
+    if (compareUtcTimes(event.data.deadline, occurredAt) <= 0) throw reject(`its deadline ${event.data.deadline} is not after its receipt ${occurredAt}`);
+    return;
+  }
   if (state.status === 'none') throw notCreated(subject, event.type, 'TenderReceived');
   checkAddressee(`tender ${state.tender.tenderId}`, state.tender.tenderId, tenderId, event.type);
   switch (state.status) {

@@ -48,6 +48,14 @@ describe('ReceiveTender', () => {
     spec.given([received]).when(receive).thenThrows(IllegalStateError, 'tender T-9: TenderReceived already recorded for this tender');
   });
 
+  it('rejects a tender whose deadline is not after its receipt, exact beyond the millisecond', () => {
+    const receivedAt = (occurredAt: string): ReceiveTender => ({ ...receive, metadata: metadataAt(occurredAt) });
+    spec.given([]).when(receivedAt('2026-03-10T00:00:00Z')).thenThrows(IllegalStateError, 'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-10T00:00:00Z');
+    spec.given([]).when(receivedAt('2026-03-01T09:00:00Z')).thenThrows(IllegalStateError, 'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-01T09:00:00Z');
+    spec.given([]).when(receivedAt('2026-03-01T09:00:00.0001Z')).thenThrows(IllegalStateError, /is not after its receipt 2026-03-01T09:00:00.0001Z$/);
+    spec.given([]).when(receivedAt('2026-03-01T08:59:59.9999Z')).then([received]);
+  });
+
   it('validates the payload inside decide too, naming field, value and rule', () => {
     const bad = { ...receive, data: { ...data, deadline: 'next friday' } };
     spec.given([]).when(bad).thenThrows(ValidationError, /^ReceiveTender: deadline = "next friday": must be an ISO-8601 UTC time/);
@@ -243,6 +251,13 @@ describe('imported tender events', () => {
     const state = foldEvents(tenderDecider, [received, noBid]);
     expect(() => applyChecked(tenderDecider, state, submitted, tenderId)).toThrow('tender T-9: BidSubmitted after a no_bid decision');
     expect(() => applyChecked(tenderDecider, tenderDecider.initialState, submitted, 'T-7')).toThrow('tender T-7: not found (BidSubmitted needs TenderReceived first)');
+  });
+
+  it('are held to the deadline rule at the time the line says the tender was received', () => {
+    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-03-02T00:00:00Z')).toThrow(
+      'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-02T00:00:00Z',
+    );
+    expect(applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-02-28T00:00:00Z').status).toBe('open');
   });
 
   it('must name the stream they are imported into', () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
-import { validateCommand, without, type ValidCommandUnion } from '../shared/command.js';
+import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
 import { WarRoomClosedData, WarRoomMemberJoinedData, WarRoomMemberLeftData, WarRoomOpenedData, type WarRoomEvent } from './warroom.events.js';
@@ -10,9 +10,9 @@ import { evolveWarRoom, type WarRoomState } from './warroom.state.js';
 const toWarRoom = { warRoomId: EntityId };
 
 export const OpenWarRoomData = WarRoomOpenedData;
-export const JoinWarRoomData = WarRoomMemberJoinedData.safeExtend(toWarRoom);
-export const LeaveWarRoomData = WarRoomMemberLeftData.safeExtend(toWarRoom);
-export const CloseWarRoomData = WarRoomClosedData.safeExtend(toWarRoom);
+export const JoinWarRoomData = WarRoomMemberJoinedData.safeExtend(toWarRoom).meta(metaOf(WarRoomMemberJoinedData));
+export const LeaveWarRoomData = WarRoomMemberLeftData.safeExtend(toWarRoom).meta(metaOf(WarRoomMemberLeftData));
+export const CloseWarRoomData = WarRoomClosedData.safeExtend(toWarRoom).meta(metaOf(WarRoomClosedData));
 
 export const WARROOM_COMMAND_SCHEMAS = {
   OpenWarRoom: OpenWarRoomData,
@@ -32,7 +32,7 @@ type ValidWarRoomCommand = ValidCommandUnion<typeof WARROOM_COMMAND_SCHEMAS>;
 
 export function decideWarRoom(command: WarRoomCommand, state: WarRoomState): readonly WarRoomEvent[] {
   const valid = validateCommand(WARROOM_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, [warRoomEventFor(valid)]);
+  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, valid.metadata.occurredAt, [warRoomEventFor(valid)]);
 }
 
 function warRoomEventFor(command: ValidWarRoomCommand): WarRoomEvent {

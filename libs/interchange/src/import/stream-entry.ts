@@ -59,9 +59,9 @@ export class StreamEntry {
     return fact !== undefined && (this.committedFacts.has(fact) || this.pendingFacts.has(fact));
   }
 
-  /** Throws the DomainError of an invariant `event` breaks in the current state. */
+  /** Throws the DomainError of an invariant `event`, at its line's business time, breaks in the current state. */
   check(pending: PendingEvent): void {
-    this.aggregate.decider.check(this.state, pending.event as never, this.streamEntityId);
+    this.aggregate.decider.check(this.state, pending.event as never, this.streamEntityId, pending.toAppend.metadata.occurredAt);
   }
 
   /** Check the invariants of `event` against the current state and, if they hold, take it. Throws the DomainError otherwise. */

@@ -1,5 +1,6 @@
 import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { PUBLISHED, type PublishedContract } from '../../openapi/published.js';
 import { USER_ROLES, type UserRole } from '../roles.js';
 import { ACCESS, type AccessRule } from './access-rule.js';
 
@@ -13,6 +14,10 @@ export interface RouteAccess {
   readonly controller: string;
   /** The handler's method name: a command route's is the command's name. */
   readonly handler: string;
+  /** The status of a successful answer (`@HttpCode`), when the route sets one. */
+  readonly status: number | undefined;
+  /** Its request and answer schemas, when the route publishes them (`@Published`). */
+  readonly published: PublishedContract | undefined;
 }
 
 function joinPath(...parts: readonly string[]): string {
@@ -35,7 +40,15 @@ export function routeTable(controllers: readonly Type[]): RouteAccess[] {
       const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
       if (method === undefined) continue;
       const rule = (Reflect.getMetadata(ACCESS.KEY, handler) as AccessRule | undefined) ?? classRule;
-      routes.push({ method: RequestMethod[method], path: joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')), rule, controller: controller.name, handler: name });
+      routes.push({
+        method: RequestMethod[method],
+        path: joinPath(base, String(Reflect.getMetadata(PATH_METADATA, handler) ?? '')),
+        rule,
+        controller: controller.name,
+        handler: name,
+        status: Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined,
+        published: Reflect.getMetadata(PUBLISHED.KEY, handler) as PublishedContract | undefined,
+      });
     }
   }
   return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));

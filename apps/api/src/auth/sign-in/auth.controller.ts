@@ -11,6 +11,8 @@ import type { Authentication } from '../principal.js';
 import { clientAddress } from './client-address.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import { SignInService, type SignedIn as SignedInResult } from './sign-in.service.js';
+import { Published } from '../../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 function sessionResponse(signedIn: SignedInResult): SessionResponse {
   return { user: signedIn.principal, csrfToken: signedIn.session.csrfToken, via: 'session' };
@@ -24,12 +26,14 @@ export class AuthController {
   ) {}
 
   @Get('providers')
+  @Published({ response: answers.SignInProvidersResponse })
   @Public('the sign-in page asks what to offer before anyone is signed in')
   providers(): SignInProvidersResponse {
     return { password: true, oidc: this.oidc === undefined ? null : { name: this.oidc.displayName, loginUrl: '/api/auth/oidc/login' } };
   }
 
   @Post('login')
+  @Published({ body: PasswordSignInBody, response: answers.SessionResponse })
   @HttpCode(200)
   @Public('signing in with a username and password')
   async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
@@ -40,6 +44,7 @@ export class AuthController {
   }
 
   @Post('token')
+  @Published({ body: TokenSignInBody, response: answers.SessionResponse })
   @HttpCode(200)
   @Public('signing in to the dashboard with a personal API token')
   async withToken(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
@@ -50,6 +55,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Published({ response: answers.SessionResponse })
   @SignedIn()
   me(@CurrentAuthentication() authentication: Authentication): SessionResponse {
     return authentication.kind === 'session'

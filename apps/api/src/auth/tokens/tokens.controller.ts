@@ -8,6 +8,8 @@ import { parseDuration } from '../durations.js';
 import type { Principal } from '../principal.js';
 import { TOKEN_DEFAULT_LIFETIME_MS, TOKEN_MAX_LIFETIME_MS } from '../session-policy.js';
 import { ApiTokensService } from './api-tokens.service.js';
+import { Published } from '../../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /** API tokens for the CLI and integrations: anyone signed in manages their own; admins every one. */
 @Controller('api/tokens')
@@ -15,6 +17,7 @@ export class TokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
   @Post()
+  @Published({ body: CreateTokenBody, response: answers.CreatedTokenResponse })
   @HttpCode(201)
   @SignedIn()
   async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<CreatedTokenResponse> {
@@ -28,12 +31,14 @@ export class TokensController {
   }
 
   @Get()
+  @Published({ response: answers.ApiTokenList })
   @SignedIn()
   list(@CurrentPrincipal() principal: Principal): { tokens: ApiTokenInfo[] } {
     return { tokens: this.tokens.list(principal) };
   }
 
   @Delete(':id')
+  @Published({ response: answers.ApiTokenInfo })
   @SignedIn()
   revoke(@Param('id') id: string, @CurrentPrincipal() principal: Principal): Promise<ApiTokenInfo> {
     return this.tokens.revoke(principal, id);

@@ -5,6 +5,8 @@ import { Allow } from '../access/access-rule.js';
 import { CurrentActor } from '../access/current-principal.decorator.js';
 import { ChangeAccountBody, CreateAccountBody } from '../auth-schemas.js';
 import { AccountsService } from './accounts.service.js';
+import { Published } from '../../openapi/published.js';
+import * as answers from '@presales/contracts/answers';
 
 /** People's accounts, managed by admins. */
 @Controller('api/users')
@@ -12,12 +14,14 @@ export class UsersController {
   constructor(private readonly accounts: AccountsService) {}
 
   @Get()
+  @Published({ response: answers.AccountList })
   @Allow('admin')
   list(): { users: AccountInfo[] } {
     return { users: this.accounts.list() };
   }
 
   @Post()
+  @Published({ body: CreateAccountBody, response: answers.AccountInfo })
   @HttpCode(201)
   @Allow('admin')
   create(@Body() body: unknown, @CurrentActor() actor: Actor): Promise<AccountInfo> {
@@ -25,6 +29,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @Published({ body: ChangeAccountBody, response: answers.AccountInfo })
   @Allow('admin')
   change(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<AccountInfo> {
     return this.accounts.change(id, validate(ChangeAccountBody, body ?? {}, `PATCH /api/users/${id}`), actor);
