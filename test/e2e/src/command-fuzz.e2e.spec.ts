@@ -20,7 +20,7 @@ const validRegistration = fc.stringMatching(/^O-[a-z0-9]{4,12}$/).map((opportuni
 
 type Body =
   | { readonly kind: 'json'; readonly value: unknown }
-  | { readonly kind: 'raw'; readonly bytes: Uint8Array | string };
+  | { readonly kind: 'raw'; readonly bytes: Uint8Array<ArrayBuffer> | string };
 
 interface FuzzRequest {
   readonly path: string;

@@ -81,7 +81,7 @@ function history(): readonly RecordedEvent[] {
 const practiceOf = (result: MaturityResponse, id: string) => result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === id)!;
 const areaOf = (result: MaturityResponse, area: string) => result.areas.find((a) => a.area === area)!;
 
-const serverSkip = clickHouseSkipReason();
+const serverSkip = clickHouseSkipReason('maturity edge cases on the ClickHouse server');
 const ENGINES = [
   { name: 'chdb', skip: undefined as string | undefined },
   { name: 'clickhouse-server', skip: serverSkip },

@@ -40,7 +40,7 @@ const ASSESSMENTS: readonly Assessment[] = [
 const THRESHOLD = 0.8;
 const FX: FxRates = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
 
-const serverSkip = clickHouseSkipReason();
+const serverSkip = clickHouseSkipReason('maturity oracle on the ClickHouse server');
 const ENGINES = [
   { name: 'chdb', skip: undefined as string | undefined },
   { name: 'clickhouse-server', skip: serverSkip },
