@@ -1,3 +1,8 @@
+/** Check's judgement of a KPI against its target (KPIS.md); `context`: a KPI that is never judged. */
+export type RagStatus = 'green' | 'amber' | 'red' | 'no_data' | 'context';
+/** Check's trend against the previous period. */
+export type KpiTrend = 'improving' | 'worsening' | 'flat' | 'no_data';
+
 /** One KPI of a scorecard: Plan, Do, Check, Act for one period and scope. */
 export interface ScorecardLine {
   readonly kpiId: string;
@@ -21,9 +26,9 @@ export interface ScorecardLine {
   };
   readonly check: {
     readonly variance: number | null;
-    readonly status: 'green' | 'amber' | 'red' | 'no_data' | 'context';
+    readonly status: RagStatus;
     readonly previousActual: number | null;
-    readonly trend: 'improving' | 'worsening' | 'flat' | 'no_data';
+    readonly trend: KpiTrend;
     readonly attainment: number | null;
   };
   readonly act: { readonly open: number; readonly completed: number; readonly verifiedEffective: number; readonly verifiedIneffective: number; readonly actionIds: readonly string[] };
@@ -61,7 +66,7 @@ export interface TrendPoint {
   readonly period: string;
   readonly actual: number | null;
   readonly target: number | null;
-  readonly status: ScorecardLine['check']['status'];
+  readonly status: RagStatus;
   readonly units: number;
   readonly sql: string;
   readonly unitsHref: string;
