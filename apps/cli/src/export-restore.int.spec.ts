@@ -6,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { honestAppends } from '@presales/event-store/testing';
-import { EVENT_SCHEMAS, kpiDecider, streamName, type KpiDefinition } from '@presales/domain';
+import { EVENT_SCHEMAS, kpiDecider, streamName } from '@presales/domain';
 import { importJsonlFile, exportLines, jsonlItems, restoreExport, RestoreVerificationError } from '@presales/interchange';
-import { KPI_CATALOG, toPublishedDefinition } from '@presales/kpi';
+import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 
 let dir: string;
 beforeEach(() => {
@@ -99,7 +99,7 @@ describe('export and restore', () => {
 async function publishCatalogAtFirstStart(store: SqliteEventStore): Promise<void> {
   const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'platform', role: 'system' as const } };
   for (const catalog of KPI_CATALOG) {
-    const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId: catalog.id, definition: toPublishedDefinition(catalog) as KpiDefinition }, metadata }, kpiDecider.initialState);
+    const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId: catalog.id, definition: definitionOf(catalog) }, metadata }, kpiDecider.initialState);
     await store.appendToStream(
       streamName('kpi', catalog.id),
       events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion } })),

@@ -3,6 +3,10 @@ import type * as answers from './answers/kpis.js';
 
 /** One KPI of a scorecard: Plan, Do, Check, Act for one period and scope. */
 export type ScorecardLine = Answer<typeof answers.ScorecardLine>;
+/** Check's judgement of a KPI against its target (KPIS.md); `context`: a KPI that is never judged. */
+export type RagStatus = ScorecardLine['check']['status'];
+/** Check's trend against the previous period. */
+export type KpiTrend = ScorecardLine['check']['trend'];
 /** GET /api/kpis/scorecard */
 export type ScorecardResponse = Answer<typeof answers.ScorecardResponse>;
 /** GET /api/kpis/:id/trend */

@@ -1,19 +1,38 @@
-import type { KpiDefinition } from './definition.js';
-import { toPublishedDefinition, type PublishedDefinition } from './published-definition.js';
+import type { KpiDefinition, PublishedKpi } from './definition.js';
 
 /**
  * What the catalog's definition of a KPI changes against the version in force: the fields of
- * the published payload that differ (`sql`, `defaultTarget`…), none when they are the same.
+ * the recorded definition that differ (`sql`, `defaultTarget`…), none when they are the same.
  * A store publishes the catalog once, on its first start; a later release whose catalog fixes or
  * speeds up a KPI reaches the store only as a new version, and this says which would be one.
+ * Versions are not compared; decimals are compared by value (`"0.30"` is `"0.3"`).
  */
-export function catalogChanges(inForce: KpiDefinition, catalog: KpiDefinition): (keyof PublishedDefinition)[] {
-  const [was, now] = [toPublishedDefinition(inForce), toPublishedDefinition(catalog)];
-  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])] as (keyof PublishedDefinition)[];
+export function catalogChanges(inForce: PublishedKpi, catalog: PublishedKpi): (keyof KpiDefinition)[] {
+  const [was, now] = [byValue(inForce), byValue(catalog)];
+  const fields = [...new Set([...Object.keys(was), ...Object.keys(now)])] as (keyof KpiDefinition)[];
   return fields.filter((field) => !sameJson(was[field], now[field])).sort();
 }
 
-/** Equal as JSON: the same values, object keys in any order. */
+/** The recorded definition, without its version, each decimal as the number it stands for. */
+function byValue({ version: _version, ...definition }: PublishedKpi): Record<string, unknown> {
+  const overrides = Object.entries(definition.projectTypeOverrides).map(([projectType, override]) => [
+    projectType,
+    { ...override, weight: numberOrAbsent(override?.weight), target: numberOrAbsent(override?.target) },
+  ]);
+  return {
+    ...definition,
+    defaultTarget: definition.defaultTarget === null ? null : Number(definition.defaultTarget),
+    weight: Number(definition.weight),
+    tolerance: { greenPct: Number(definition.tolerance.greenPct), amberPct: Number(definition.tolerance.amberPct) },
+    projectTypeOverrides: Object.fromEntries(overrides),
+  };
+}
+
+function numberOrAbsent(decimal: string | undefined): number | undefined {
+  return decimal === undefined ? undefined : Number(decimal);
+}
+
+/** Equal as JSON: the same values, object keys in any order, an absent key as one set to undefined. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;

@@ -1,56 +1,40 @@
-import type { ProcessArea, ProjectType } from '@presales/domain/vocabulary';
+import type { KpiDefinition } from '@presales/domain';
 
 // The domain's one copy of the process areas and project types, re-exported for the dashboard.
 export { PROCESS_AREAS, PROJECT_TYPES, type ProcessArea, type ProjectType } from '@presales/domain/vocabulary';
 
 /**
+ * A KPI definition is the domain's (libs/domain kpi.definition.ts): the data of
+ * KpiDefinitionPublished, decimals as strings, tolerance bands in percent. Imported as a type
+ * only, so the dashboard bundles none of the domain's schemas.
+ */
+export type { KpiDefinition };
+
+/** A definition as it is in force: the one recorded by KpiDefinitionPublished, with the version it was given. */
+export type PublishedKpi = KpiDefinition & { readonly version: number };
+
+/**
  * up: more is better; down: less is better; target: best at the target, worse either side
  * ("up to target, then down"); context: reported, never judged.
  */
-export type Direction = 'up' | 'down' | 'target' | 'context';
-export type Unit = 'ratio' | 'hours' | 'days' | 'count' | 'money' | 'percent' | 'score';
-
-/** Allowed shortfall of the signed variance, as fractions: green within 5 %, amber within 15 % by default. */
-export interface ToleranceBands {
-  readonly green: number;
-  readonly amber: number;
-}
-export const DEFAULT_TOLERANCE: ToleranceBands = { green: 0.05, amber: 0.15 };
-
-export interface ProjectTypeOverride {
-  readonly weight?: number;
-  readonly target?: number;
-  /** false: the KPI does not count in this project type's composite. */
-  readonly counts?: boolean;
-}
-
+export type Direction = KpiDefinition['direction'];
+export type Unit = KpiDefinition['unit'];
 /**
  * How the value comes from the units the SQL lists (unit_id, num, den, grp):
  * ratio Σnum ÷ Σden; mean of num; median of num; sum of num; lift = ratio(grp 1) − ratio(grp 0).
  */
-export type Aggregate = 'ratio' | 'mean' | 'median' | 'sum' | 'lift';
+export type Aggregate = KpiDefinition['aggregate'];
 
-/** A KPI as data (DESIGN.md decision 10): changing one publishes a new version. */
-export interface KpiDefinition {
-  readonly id: string;
-  readonly version: number;
-  readonly names: { readonly en: string; readonly zh: string };
-  readonly description: string;
-  readonly unit: Unit;
-  readonly direction: Direction;
-  readonly defaultTarget: number | null;
-  readonly tolerance: ToleranceBands;
-  readonly weight: number;
-  readonly area: ProcessArea;
-  readonly aggregate: Aggregate;
-  /**
-   * SQL template listing the KPI's units (columns unit_id, num, den, grp) over the analytics
-   * tables; macros `{{…}}` are filled by libs/analytics (period, asOf, scope, currency). A
-   * unit_id names its unit alone, for the drill-down: an entity's id, or `entity/child` for an
-   * id only unique in its stream (a tender's sections and reviews, an opportunity's requirements).
-   */
-  readonly sql: string;
-  /** Named parameters of the definition, e.g. SLA hours per request kind. */
-  readonly parameters: Readonly<Record<string, Readonly<Record<string, number>>>>;
-  readonly projectTypeOverrides: Readonly<Partial<Record<ProjectType, ProjectTypeOverride>>>;
+/** Allowed shortfall of the signed variance, as fractions: what the status judges with (a definition's percent bands, divided by 100). */
+export interface ToleranceBands {
+  readonly green: number;
+  readonly amber: number;
+}
+
+/** Bands of a definition that names none: green within 5 %, amber within 15 %. */
+export const DEFAULT_TOLERANCE_PCT = { greenPct: '5', amberPct: '15' } as const satisfies KpiDefinition['tolerance'];
+
+/** The definition a PublishKpiDefinition carries: the version is the decider's to give. */
+export function definitionOf({ version: _version, ...definition }: PublishedKpi): KpiDefinition {
+  return definition;
 }

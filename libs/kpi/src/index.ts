@@ -9,6 +9,6 @@ export * from './maturity-practice.js';
 export * from './maturity-practices.js';
 export * from './maturity-kpi-practices.js';
 export * from './maturity-doc.js';
-export * from './published-definition.js';
+export * from './definition-values.js';
 export * from './value-format.js';
 export * from './catalog-changes.js';

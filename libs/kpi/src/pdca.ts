@@ -1,7 +1,8 @@
+import type { KpiTrend, RagStatus } from '@presales/contracts';
 import type { Direction, ToleranceBands } from './definition.js';
 
-export type RagStatus = 'green' | 'amber' | 'red' | 'no_data' | 'context';
-export type Trend = 'improving' | 'worsening' | 'flat' | 'no_data';
+// A scorecard line's judgements, in the contract's one copy.
+export type { KpiTrend, RagStatus };
 
 /**
  * Check: variance = (actual − target) ÷ target, signed so that positive is better (KPIS.md).
@@ -26,7 +27,7 @@ export function ragStatus(variance: number | null, direction: Direction, toleran
 }
 
 /** Trend against the previous period, judged by the KPI's direction; changes under 0.5 % are flat. */
-export function trend(actual: number | null, previous: number | null, direction: Direction, target: number | null = null): Trend {
+export function trend(actual: number | null, previous: number | null, direction: Direction, target: number | null = null): KpiTrend {
   if (actual === null || previous === null) return 'no_data';
   const scale = Math.max(Math.abs(previous), Math.abs(actual), 1e-9);
   if (Math.abs(actual - previous) / scale < 0.005) return 'flat';

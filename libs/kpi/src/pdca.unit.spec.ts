@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TOLERANCE } from './definition.js';
+import { DEFAULT_TOLERANCE } from './definition-values.js';
 import { ragStatus, signedVariance, trend } from './pdca.js';
 
 describe('signedVariance', () => {

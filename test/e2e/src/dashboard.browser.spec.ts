@@ -1,15 +1,15 @@
 import type { KpiUnitsResponse, MaturityResponse, ScorecardResponse, SqlResponse, TrendResponse } from '@presales/contracts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInToApi, type ApiSession } from './api-session.js';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, viewReady, visibleText } from './dashboard-page.js';
-import { startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the dashboard in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const ADMIN_PASSWORD = 'admin-browser-test-1';
 const DEMO_PASSWORD = 'demo-browser-test-1';
 const PERIOD = '2026-Q3';
@@ -28,9 +28,6 @@ const VIEWS: readonly { name: string; path: string }[] = [
 ];
 
 describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () => {
-  const data = tempDataDir();
-  let platform: PlatformProcess;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let manager: ApiSession;
@@ -42,41 +39,35 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   const COMMAND_ROUTES = /\/api\/(openapi\.json|corrective-actions)$/;
 
   const watch = (target: Page) => {
-    target.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    target.on('console', (message) => {
-      // A signed-out visit asks /api/auth/me (401), and the wrong-password test is refused (401): both are the contract.
-      // An analyst query of a view left behind may still hold the caller's one SQL slot: the next view's
-      // query is answered 429 and the app waits out Retry-After (api/endpoints.ts); the browser logs the 429.
-      const expected = /\/api\/auth\/(me|login)$/.test(message.location().url) || (message.text().includes('429') && message.location().url.endsWith('/api/sql'));
-      if (message.type() === 'error' && !expected) problems.push(`console: ${message.text()} at ${message.location().url}`);
-    });
+    // The wrong-password test is refused (401): that is the contract.
+    // An analyst query of a view left behind may still hold the caller's one SQL slot: the next view's
+    // query is answered 429 and the app waits out Retry-After (api/endpoints.ts); the browser logs the 429.
+    watchPage(target, problems, (message) => message.location().url.endsWith('/api/auth/login') || (message.text().includes('429') && message.location().url.endsWith('/api/sql')));
     target.on('response', (response) => {
       if (response.status() === 404) problems.push(`404: ${response.url()}`);
     });
   };
 
+  const suite = browserSuite({
+    env: { DEMO_DATA: 'on', PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD, PRESALES_DEMO_PASSWORD: DEMO_PASSWORD },
+    prepare: async (platform) => {
+      // The demo history is still being projected when the URL is printed: compare against all of it.
+      await untilCaughtUp(platform.url, 120_000);
+      manager = await signInToApi(platform.url, 'manager', DEMO_PASSWORD);
+      const me = await manager.get<{ user: { name: string } }>('api/auth/me');
+      const scopes = await (await manager.post('api/sql', { sql: "SELECT name FROM team_formed FINAL UNION ALL SELECT name FROM consultant_onboarded FINAL" })).json() as SqlResponse;
+      names = [me.user.name, ...scopes.rows.map((r) => String(r['name']))];
+    },
+    timeoutMs: 180_000,
+  });
   beforeAll(async () => {
-    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD, PRESALES_DEMO_PASSWORD: DEMO_PASSWORD });
-    // The demo history is still being projected when the URL is printed: compare against all of it.
-    await untilCaughtUp(platform.url, 120_000);
-    manager = await signInToApi(platform.url, 'manager', DEMO_PASSWORD);
-    const me = await manager.get<{ user: { name: string } }>('api/auth/me');
-    const scopes = await (await manager.post('api/sql', { sql: "SELECT name FROM team_formed FINAL UNION ALL SELECT name FROM consultant_onboarded FINAL" })).json() as SqlResponse;
-    names = [me.user.name, ...scopes.rows.map((r) => String(r['name']))];
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
     watch(page);
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
   });
 
   it('asks a deep link to sign in, refuses a wrong password, and comes back to the link', async () => {
-    await page.goto(`${platform.url}scorecard?period=2026-Q2&status=red`);
+    await page.goto(`${suite.platform.url}scorecard?period=2026-Q2&status=red`);
     await page.waitForURL(/\/sign-in\?redirect=/);
     await signInThroughForm(page, 'manager', 'not-the-password');
     await page.waitForSelector('[data-sign-in-error]');
@@ -93,7 +84,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
   it('shows the API’s numbers on the overview, the scorecard and the drill-down to a record', async () => {
     const card = await manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${PERIOD}`);
-    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
     await viewReady(page);
     expect(Number(await page.getAttribute('[data-composite]', 'data-score'))).toBeCloseTo(card.composite.score!, 6);
     expect(await page.textContent('[data-short-board]')).toContain(card.lines.find((l) => l.kpiId === card.composite.shortBoard!.kpiId)!.names.en);
@@ -125,13 +116,13 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
   it('shows the trend, maturity, capacity and pipeline from the API', async () => {
     const trend = await manager.get<TrendResponse>('api/kpis/win_rate/trend');
-    await page.goto(`${platform.url}kpis/win_rate?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}kpis/win_rate?period=${PERIOD}`);
     await viewReady(page);
     expect(await page.$$eval('[data-table=trend-points] tbody tr', (rows) => rows.length)).toBe(trend.points.length);
     expect(await page.$$eval('[data-panel=comparison] svg path', (paths) => paths.length)).toBeGreaterThan(3);
 
     const maturity = await manager.get<MaturityResponse>('api/maturity');
-    await page.goto(`${platform.url}maturity`);
+    await page.goto(`${suite.platform.url}maturity`);
     await viewReady(page);
     const levels = await page.$$eval('[data-list=areas] a', (links) => links.map((a) => [a.getAttribute('data-area'), Number(a.getAttribute('data-level'))]));
     expect(levels).toEqual(maturity.areas.map((a) => [a.area, a.level]));
@@ -140,11 +131,11 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     const practices = maturity.areas.find((a) => a.area === 'bid')!.levels.flatMap((l) => l.practices);
     expect(await page.$$eval('[data-practice]', (rows) => rows.map((r) => [r.getAttribute('data-practice'), r.getAttribute('data-passed')]))).toEqual(practices.map((p) => [p.id, String(p.passed)]));
 
-    await page.goto(`${platform.url}capacity?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}capacity?period=${PERIOD}`);
     await viewReady(page);
     expect(Number(await page.getAttribute('[data-panel=heatmap] .chart', 'data-rows'))).toBeGreaterThan(100);
 
-    await page.goto(`${platform.url}pipeline?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}pipeline?period=${PERIOD}`);
     await viewReady(page);
     for (const panel of ['funnel', 'outcomes', 'gaps', 'calendar']) expect(await page.$$eval(`[data-panel=${panel}] svg`, (svgs) => svgs.length), panel).toBeGreaterThan(0);
     expect(await page.textContent('[data-panel=funnel]')).toContain('Negotiation');
@@ -152,7 +143,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
   it('shows the numbers of the API for the asOf chosen in the control', async () => {
     const values = () => page.$$eval('.kpi-row', (rows) => rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('.value-link')?.getAttribute('data-value') ?? 'error']));
-    await page.goto(`${platform.url}overview?period=2026-Q2`);
+    await page.goto(`${suite.platform.url}overview?period=2026-Q2`);
     await viewReady(page);
     const live = await values();
     await page.click('.as-of input');
@@ -173,10 +164,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   });
 
   it('raises a corrective action and sets a target through the command routes, or shows the API’s refusal', async () => {
-    const openapi = await fetch(`${platform.url}api/openapi.json`);
+    const openapi = await fetch(`${suite.platform.url}api/openapi.json`);
     const documented = openapi.ok && (await openapi.text()).includes('RaiseCorrectiveAction');
     commandRoutesMissing = !documented;
-    await page.goto(`${platform.url}scorecard?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}scorecard?period=${PERIOD}`);
     await viewReady(page);
     // A red KPI where higher is better, and with no corrective action yet.
     const kpiId = (await page.$$eval('[data-table=scorecard] tbody tr[data-status=red][data-direction=up]', (rows) => rows.find((r) => r.querySelector('[data-cell=act][data-actions="0"]'))?.getAttribute('data-kpi')))!;
@@ -209,7 +200,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   });
 
   it('recomputes status and composite in the browser when a target changes (what-if)', async () => {
-    await page.goto(`${platform.url}what-if?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}what-if?period=${PERIOD}`);
     await viewReady(page);
     const before = await page.getAttribute('[data-composite-after]', 'data-score');
     // Targets every red KPI meets (1 where higher is better, 1000 where lower is): all turn green,
@@ -229,7 +220,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   });
 
   it('refreshes a live view when new events are projected, without a reload', async () => {
-    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
     await viewReady(page);
     await page.waitForSelector('.live[data-live=true]');
     const tick = Number(await page.getAttribute('.live', 'data-live-tick'));
@@ -241,7 +232,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   });
 
   it('is usable with the keyboard: skip link, then the navigation', async () => {
-    await page.goto(`${platform.url}overview?period=${PERIOD}`);
+    await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
     await viewReady(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
@@ -253,13 +244,13 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
   it('shows every view in English and 简体中文 at 1280 and 768 px, no English left in Chinese, no sideways scrolling', async () => {
     for (const language of ['English', '简体中文'] as const) {
-      await page.goto(`${platform.url}overview?period=${PERIOD}`);
+      await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
       await viewReady(page);
       await chooseLanguage(page, language);
       const lang = language === 'English' ? 'en' : 'zh';
       for (const view of VIEWS) {
         await page.setViewportSize({ width: 1280, height: 800 });
-        await page.goto(`${platform.url}${view.path}`);
+        await page.goto(`${suite.platform.url}${view.path}`);
         await viewReady(page);
         if (language === '简体中文') expect(leftoverEnglish(await visibleText(page), names), `${view.name} in Chinese`).toEqual([]);
         else expect(await page.textContent('.view h1'), view.name).toMatch(/[A-Za-z]/);
@@ -283,10 +274,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   it('shows each role only its views, and signs out', async () => {
     const roles = { sales: ['overview', 'myWork', 'exchange', 'library', 'staffing'], analyst: ['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library'] } as const;
     for (const [role, views] of Object.entries(roles)) {
-      const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const other = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const rolePage = await other.newPage();
       watch(rolePage);
-      await rolePage.goto(`${platform.url}scorecard?period=${PERIOD}`);
+      await rolePage.goto(`${suite.platform.url}scorecard?period=${PERIOD}`);
       await rolePage.waitForURL(/\/sign-in/);
       await signInThroughForm(rolePage, role, DEMO_PASSWORD);
       await rolePage.waitForSelector('[data-nav]');
@@ -306,10 +297,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   it('loads the first view fast, with little JavaScript (reported in docs/benchmarks.md)', async () => {
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < 3; run += 1) {
-      const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+      const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
       const first = await fresh.newPage();
       const started = Date.now();
-      await first.goto(`${platform.url}overview?period=${PERIOD}`);
+      await first.goto(`${suite.platform.url}overview?period=${PERIOD}`);
       await first.waitForSelector('[data-composite]');
       const interactiveMs = Date.now() - started;
       // Where the time went: the app's own JavaScript, and the API's answers it waited for.

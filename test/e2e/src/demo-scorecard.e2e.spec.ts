@@ -1,5 +1,5 @@
 import type { KpiCatalogEntry, KpiUnitsResponse, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
-import { formatPeriod, KPI_CATALOG, periodContaining, previousPeriod } from '@presales/kpi';
+import { defaultTargetOf, formatPeriod, KPI_CATALOG, periodContaining, previousPeriod } from '@presales/kpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiFetch, json, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 
@@ -17,7 +17,7 @@ describe('a first start with the demo history: what a manager sees', () => {
 
   it('computes with the definitions on the record, which are the catalog’s', async () => {
     const catalog = await json<KpiCatalogEntry[]>(await apiFetch(`${platform.url}api/kpis`));
-    expect(catalog.map((k) => [k.id, k.version, k.aggregate, k.defaultTarget])).toEqual(KPI_CATALOG.map((k) => [k.id, 1, k.aggregate, k.defaultTarget]));
+    expect(catalog.map((k) => [k.id, k.version, k.aggregate, k.defaultTarget])).toEqual(KPI_CATALOG.map((k) => [k.id, 1, k.aggregate, defaultTargetOf(k)]));
   });
 
   it('fills most of the scorecard with data, targets and statuses', async () => {

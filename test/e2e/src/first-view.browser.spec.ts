@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import { describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSuite } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { signInThroughForm } from './dashboard-page.js';
-import { startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the first view in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const DEMO_PASSWORD = 'demo-first-view-1';
 const RUNS = 5;
 
@@ -17,35 +16,27 @@ const RUNS = 5;
  * Figures in test/artifacts/first-view-after-start.json, reported in docs/benchmarks.md.
  */
 describe.skipIf(skip !== undefined)('the first view after a start (decision 0029)', () => {
-  const data = tempDataDir();
-  let platform: PlatformProcess;
-  let browser: Browser;
+  const suite = browserSuite({
+    env: { DEMO_DATA: 'on', PRESALES_DEMO_PASSWORD: DEMO_PASSWORD },
+    prepare: async (platform) => {
+      await untilCaughtUp(platform.url, 120_000);
+      // A manager opening the dashboard after the platform has warmed up (decision 0029).
+      const deadline = Date.now() + 180_000;
+      while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(platform.output()).toContain('[warm-up] the first view');
+    },
+    timeoutMs: 400_000,
+  });
 
   const answered = async (): Promise<Record<string, number>> => {
-    const text = await (await fetch(`${platform.url}metrics`)).text();
+    const text = await (await fetch(`${suite.platform.url}metrics`)).text();
     return Object.fromEntries([...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
   };
 
-  beforeAll(async () => {
-    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_DEMO_PASSWORD: DEMO_PASSWORD });
-    await untilCaughtUp(platform.url, 120_000);
-    // A manager opening the dashboard after the platform has warmed up (decision 0029).
-    const deadline = Date.now() + 180_000;
-    while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(platform.output()).toContain('[warm-up] the first view');
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 400_000);
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
-  });
-
   it('shows the overview from answers computed at start, not by the manager’s first request', async () => {
-    const signedIn = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const signedIn = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const signIn = await signedIn.newPage();
-    await signIn.goto(`${platform.url}sign-in`);
+    await signIn.goto(`${suite.platform.url}sign-in`);
     await signInThroughForm(signIn, 'manager', DEMO_PASSWORD);
     await signIn.waitForURL((url) => !url.pathname.includes('sign-in'));
     await signIn.waitForSelector('[data-composite]');
@@ -54,10 +45,10 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
     const before = await answered();
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < RUNS; run += 1) {
-      const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
+      const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
       const page = await fresh.newPage();
       const started = Date.now();
-      await page.goto(`${platform.url}overview`);
+      await page.goto(`${suite.platform.url}overview`);
       await page.waitForSelector('[data-composite]');
       const interactiveMs = Date.now() - started;
       const timing = await page.evaluate(() => {

@@ -28,6 +28,8 @@ describe('KPI and maturity API and CLI', () => {
     const catalog = await json<KpiCatalogEntry[]>(await apiFetch(`${platform.url}api/kpis`));
     expect(catalog).toHaveLength(28);
     expect(catalog[0]).toMatchObject({ id: 'win_rate', version: 1, names: { en: 'Win rate', zh: '赢单率' }, direction: 'up', aggregate: 'ratio' });
+    // The recorded decimals and percent bands, listed as the numbers and fractions the dashboard computes with.
+    expect(catalog[0]).toMatchObject({ defaultTarget: 0.35, weight: 3, tolerance: { green: 0.05, amber: 0.15 } });
     expect(catalog.find((k) => k.id === 'bid_rate')).toMatchObject({ direction: 'context', defaultTarget: null, projectTypeOverrides: {} });
     expect(catalog.find((k) => k.id === 'response_sla_attainment')!.parameters).toMatchObject({ slaHoursByKind: { rfp: 24 } });
   });
@@ -145,6 +147,16 @@ describe('KPI and maturity API and CLI', () => {
     expect((await runUntilExit(['kpi', 'catalog-changes', 'publish', '--url', platform.url])).output).toContain("The definitions in force are the catalog's: nothing to publish.");
     const inForce = (await json<KpiCatalogEntry[]>(await apiFetch(`${platform.url}api/kpis`))).find((entry) => entry.id === 'hit_rate')!;
     expect(inForce).toMatchObject({ version: 3, sql: hitRate.sql, defaultTarget: hitRate.defaultTarget });
+
+    // A definition the domain would not record is refused, naming the field; the path's id is the definition's.
+    const numeric = await postJson(`${platform.url}api/kpis/hit_rate/versions`, { ...own, id: 'win_rate', weight: 2 }, manager);
+    expect(numeric.status).toBe(400);
+    const numericRefusal = (await json<ApiErrorBody>(numeric)).error.message;
+    expect(numericRefusal).toMatch(/PublishKpiDefinition: definition\.weight = 2: /);
+    expect(numericRefusal).not.toContain('definition.id');
+    const notAnObject = await postJson(`${platform.url}api/kpis/hit_rate/versions`, ['hit_rate'], manager);
+    expect(notAnObject.status).toBe(400);
+    expect((await json<ApiErrorBody>(notAnObject)).error.message).toContain('definition');
 
     const stranger = await postJson(`${platform.url}api/kpis/brand_new_kpi/versions`, { ...own, id: 'brand_new_kpi' }, manager);
     expect(stranger.status).toBe(404);

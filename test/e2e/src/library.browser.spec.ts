@@ -1,14 +1,13 @@
 import type { CapacityPlanResponse, ScorecardResponse } from '@presales/contracts';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, viewReady, visibleText } from './dashboard-page.js';
-import { apiFetch, json, postJson, startPlatform, tempDataDir, tokenFor, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { apiFetch, json, postJson, tokenFor, untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the knowledge library and staffing in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const DAY = 86_400_000;
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().slice(0, 10);
 const at = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -22,13 +21,11 @@ const NAMES = ['Consultant C-free', 'Consultant C-busy', 'Consultant pia', 'Grid
  * asset and the knowledge reuse KPI counts it. Screenshots in both languages and widths.
  */
 describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chromium', () => {
-  const data = tempDataDir();
-  let platform: PlatformProcess;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 180_000 });
   const problems: string[] = [];
   /** Analyst SQL the API refused (the capacity view's heatmap): logged, checked apart from this suite's views. */
   const sqlRefusals: string[] = [];
-  const url = (path: string) => `${platform.url}${path.replace(/^\//, '')}`;
+  const url = (path: string) => `${suite.platform.url}${path.replace(/^\//, '')}`;
   const record = async (path: string, body: unknown) => {
     const response = await postJson(url(path), body);
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(201);
@@ -53,11 +50,8 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     return plan.groups.find((g) => `${g.teamId}/${g.productLine}` === teamProductLine)!.weeks[1]!.committedHours;
   };
   const newPage = async (width: number): Promise<Page> => {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/\/api\/auth\/me$/.test(message.location().url)) problems.push(`console: ${message.text()} at ${message.location().url}`);
-    });
+    const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
+    watchPage(page, problems);
     page.on('response', async (response) => {
       if (response.status() === 400 && response.url().endsWith('/api/sql')) sqlRefusals.push(`${response.request().postData() ?? ''} → ${await response.text().catch(() => '')}`.slice(0, 600));
     });
@@ -71,10 +65,10 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     await viewReady(page);
   };
 
+  // The records the tests start from.
   beforeAll(async () => {
-    platform = await startPlatform(data.dir);
-    await tokenFor(platform.url, 'manager', 'mia');
-    await tokenFor(platform.url, 'presales', 'pia');
+    await tokenFor(suite.platform.url, 'manager', 'mia');
+    await tokenFor(suite.platform.url, 'presales', 'pia');
     await record('api/teams', { teamId: 'T-erp', name: 'ERP team', managerId: 'mia', productLines: ['erp'], occurredAt: at(-400) });
     await record('api/consultants', consultant('C-free', ['Demo craft']));
     await record('api/consultants', consultant('C-busy', ['Demo craft']));
@@ -102,15 +96,8 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     await record('api/tenders/TD-1/section-assignments', { sectionId: 'S-1', title: 'Cloud migration', assigneeId: 'pia', dueAt: at(5), occurredAt: at(-4) });
     // One section drafted without reuse this month: the reuse rate starts at 0.
     await record('api/tenders/TD-1/section-drafts', { sectionId: 'S-0', authorId: 'pia', reusedAssetIds: [], occurredAt: at(0) });
-    await untilCaughtUp(platform.url, 30_000);
-    browser = await launchChromium();
-    mkdirSync(ARTIFACTS, { recursive: true });
+    await untilCaughtUp(suite.platform.url, 30_000);
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
-  });
 
   it('lets a manager open a demo request, see ranked consultants with reasons, assign one, and the plan and utilisation move', async () => {
     const committedBefore = await planCell('T-erp/erp');
@@ -143,7 +130,7 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
 
     // Utilisation counts hours worked (KPIS.md): the assigned consultant logs the demo's first hours.
     await record('api/consultants/C-free/time-entries', { entryId: 'TE-1', date: day(0), hours: 6, category: 'customer_facing', opportunityId: 'O-1' });
-    await untilCaughtUp(platform.url, 30_000);
+    await untilCaughtUp(suite.platform.url, 30_000);
     expect(utilisationBefore).toBe(0);
     expect(await kpi('utilization', 'consultant:C-free')).toBeGreaterThan(0);
     await page.close();
@@ -162,7 +149,7 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     await page.click('[data-action=record-draft]');
     await page.waitForSelector('[data-draft-outcome]');
     expect(await page.textContent('[data-draft-outcome]')).toBe('Recorded.');
-    await untilCaughtUp(platform.url, 30_000);
+    await untilCaughtUp(suite.platform.url, 30_000);
     expect(await kpi('knowledge_reuse_rate', 'org')).toBe(0.5);
 
     await page.fill('[data-form=library-search] input[name=q]', '云计算');

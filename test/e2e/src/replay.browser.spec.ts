@@ -1,18 +1,18 @@
 import type { AuditReadsResponse, BidHistoryResponse, DeadlineProofResponse, RecordSearchResponse, StateAsOfResponse, StateDiffResponse } from '@presales/contracts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectionSettled, runPackVerifier, seedDisputes } from './audit-fixtures.js';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, signInThroughForm, viewReady } from './dashboard-page.js';
-import { apiFetch, bearerFor, json, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, bearerFor, json } from './platform-process.js';
 
 const skip = chromiumSkipReason('the dispute replay in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const ADMIN_PASSWORD = 'admin-replay-test-1';
 const AUDITOR = 'auditor-replay';
 /** tokenFor makes personal accounts with this password (platform-process.ts). */
@@ -24,24 +24,15 @@ const AUDITOR_PASSWORD = `e2e-password-${AUDITOR}`;
  * question, and the downloaded evidence pack is checked by its own verify.mjs.
  */
 describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
-  const data = tempDataDir();
   const downloads = mkdtempSync(join(tmpdir(), 'presales-replay-downloads-'));
-  let platform: PlatformProcess;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let auditor: Record<string, string>;
   const problems: string[] = [];
-  const api = async <T>(path: string) => json<T>(await apiFetch(`${platform.url}${path}`, { headers: auditor }));
+  const api = async <T>(path: string) => json<T>(await apiFetch(`${suite.platform.url}${path}`, { headers: auditor }));
 
-  const watch = (target: Page) => {
-    target.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    target.on('console', (message) => {
-      // A signed-out visit asks /api/auth/me (401), and the link to a missing bid is answered 404: both are the contract.
-      const expected = /\/api\/auth\/me$|\/api\/audit\/tenders\/T-missing\/history$/.test(message.location().url);
-      if (message.type() === 'error' && !expected) problems.push(`console: ${message.text()} at ${message.location().url}`);
-    });
-  };
+  // The link to a missing bid is answered 404: that is the contract.
+  const watch = (target: Page) => watchPage(target, problems, (message) => message.location().url.endsWith('/api/audit/tenders/T-missing/history'));
 
   /** Where the page's as-of slider stands: the moment in the URL and the state panel that answers it. */
   async function shownState(): Promise<{ at: string; status: string; folded: number; total: string }> {
@@ -67,28 +58,25 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await page.waitForURL(new RegExp(name === 'state' ? '/replay/' : `tab=${name}`));
   }
 
+  const suite = browserSuite({
+    seed: (dataDir) => seedDisputes(dataDir, [{ key: 'rev', reviseQuoteAfterSubmission: true }, { key: 'late', submissionOccurredAt: '2026-03-15T11:59:00Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' }]),
+    env: { PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    prepare: async (platform) => {
+      // The auditor's account (and a token of it for asking the API what the page should show).
+      auditor = await bearerFor(platform.url, 'auditor', AUDITOR);
+      await projectionSettled(platform.url);
+    },
+    timeoutMs: 180_000,
+  });
   beforeAll(async () => {
-    await seedDisputes(data.dir, [{ key: 'rev', reviseQuoteAfterSubmission: true }, { key: 'late', submissionOccurredAt: '2026-03-15T11:59:00Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' }]);
-    platform = await startPlatform(data.dir, { PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD });
-    // The auditor's account (and a token of it for asking the API what the page should show).
-    auditor = await bearerFor(platform.url, 'auditor', AUDITOR);
-    await projectionSettled(platform.url);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page = await context.newPage();
     watch(page);
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
-    rmSync(downloads, { recursive: true, force: true });
   });
+  afterAll(() => rmSync(downloads, { recursive: true, force: true }));
 
   it('lands an auditor on the replay, finds the disputed tender by its quote id and walks the slider to what the API says', async () => {
-    await page.goto(platform.url);
+    await page.goto(suite.platform.url);
     await page.waitForURL(/\/sign-in/);
     await signInThroughForm(page, AUDITOR, AUDITOR_PASSWORD);
     await page.waitForURL(/\/replay$/);
@@ -150,13 +138,13 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   });
 
   it('says when nothing matches, and what is wrong with a link to a bid that does not exist', async () => {
-    await page.goto(`${platform.url}replay?q=${encodeURIComponent("zz' OR 1=1")}`);
+    await page.goto(`${suite.platform.url}replay?q=${encodeURIComponent("zz' OR 1=1")}`);
     await page.waitForSelector('[data-search-empty]');
     expect(await page.textContent('[data-search-empty]')).toContain("zz' OR 1=1");
-    await page.goto(`${platform.url}replay/T-missing`);
+    await page.goto(`${suite.platform.url}replay/T-missing`);
     await page.waitForSelector('[data-state=error]');
     expect(await page.textContent('[data-state=error] [role=alert]')).toContain('tender T-missing: not found');
-    await page.goto(`${platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
+    await page.goto(`${suite.platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
     await viewReady(page);
   });
 
@@ -173,7 +161,7 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await page.waitForURL(/stream=tender-T-rev/);
     const both = history.events.filter((e) => e.actor.id === 'manager-1' && e.streamId === 'tender-T-rev').map((e) => e.position);
     expect(await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event')))).toEqual(both);
-    await page.goto(`${platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
+    await page.goto(`${suite.platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
     await viewReady(page);
   });
 
@@ -201,7 +189,7 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await openTab('proof');
     for (const tenderId of ['T-rev', 'T-late']) {
       if (tenderId === 'T-late') {
-        await page.goto(`${platform.url}replay/T-late?tab=proof`);
+        await page.goto(`${suite.platform.url}replay/T-late?tab=proof`);
         await viewReady(page);
       }
       const proof = await api<DeadlineProofResponse>(`api/audit/tenders/${tenderId}/deadline-proof`);
@@ -223,7 +211,7 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   });
 
   it('downloads the evidence pack, whose own verify.mjs finds it intact, and shows its anchor and how to check it', async () => {
-    await page.goto(`${platform.url}replay/T-late?tab=evidence`);
+    await page.goto(`${suite.platform.url}replay/T-late?tab=evidence`);
     await viewReady(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-evidence]')]);
     expect(download.suggestedFilename()).toBe('evidence-T-late.tar');
@@ -245,10 +233,10 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
 
   it('shows every panel in 简体中文, and stays usable at 768 px', async () => {
     await chooseLanguage(page, '简体中文');
-    await page.goto(`${platform.url}replay?q=Acme`);
+    await page.goto(`${suite.platform.url}replay?q=Acme`);
     await page.waitForSelector('[data-table=search-results]');
     await screenshot('search');
-    await page.goto(`${platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
+    await page.goto(`${suite.platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
     await page.waitForSelector('[data-panel=state]');
     expect(await page.textContent('.view h1')).toBe('争议回放');
     await screenshot('state');
@@ -260,18 +248,18 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   });
 
   it('gives admins the log of who read the record, the auditor’s reads among them', async () => {
-    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const adminContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const admin = await adminContext.newPage();
     watch(admin);
     try {
-      await admin.goto(`${platform.url}replay/T-rev?tab=reads`);
+      await admin.goto(`${suite.platform.url}replay/T-rev?tab=reads`);
       await admin.waitForURL(/\/sign-in/);
       await signInThroughForm(admin, 'admin', ADMIN_PASSWORD);
       await admin.waitForURL(/\/replay\/T-rev\?tab=reads$/);
       await admin.waitForSelector('[data-table=audit-reads]');
       const history = await api<BidHistoryResponse>('api/audit/tenders/T-rev/history');
       const bid = history.streams.map((s) => s.streamId);
-      const log = await json<AuditReadsResponse>(await apiFetch(`${platform.url}api/audit/reads`));
+      const log = await json<AuditReadsResponse>(await apiFetch(`${suite.platform.url}api/audit/reads`));
       const byAuditor = log.reads.filter((r) => r.actor.id === AUDITOR && (bid.includes(r.subject) || r.streams.some((s) => bid.includes(s)))).map((r) => r.request);
       expect(byAuditor).toEqual(expect.arrayContaining(['record_search', 'history', 'state_as_of', 'state_diff', 'deadline_proof']));
       const shown = await admin.$$eval('[data-table=audit-reads] [data-read]', (rows) => rows.map((r) => [r.getAttribute('data-actor'), r.getAttribute('data-read')]));
@@ -281,17 +269,17 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
       await admin.screenshot({ path: join(ARTIFACTS, 'replay-reads-zh-1280.png'), fullPage: true });
       await chooseLanguage(admin, 'English');
       // Admins keep the overview as their first view; the replay is last in their navigation.
-      await admin.goto(platform.url);
+      await admin.goto(suite.platform.url);
       await admin.waitForURL(/\/overview$/);
       expect(await admin.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')).at(-1))).toBe('replay');
     } finally {
       await adminContext.close();
     }
     // An auditor is not shown the log (the API refuses it too).
-    await page.goto(`${platform.url}replay/T-rev?tab=reads`);
+    await page.goto(`${suite.platform.url}replay/T-rev?tab=reads`);
     await viewReady(page);
     expect(await page.$$('#tab-reads')).toHaveLength(0);
-    expect((await apiFetch(`${platform.url}api/audit/reads`, { headers: auditor })).status).toBe(403);
+    expect((await apiFetch(`${suite.platform.url}api/audit/reads`, { headers: auditor })).status).toBe(403);
   });
 
   it('left no error in the browser console', () => {

@@ -1,17 +1,17 @@
 import type { ApiErrorBody, SqlResponse, SqlSchemaResponse } from '@presales/contracts';
 import { parse } from 'csv-parse/sync';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signInToApi, type ApiSession } from './api-session.js';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, signInThroughForm, visibleText } from './dashboard-page.js';
-import { runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { runUntilExit, untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the SQL workbench in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const DEMO_PASSWORD = 'demo-workbench-test-1';
 const BY_KIND = 'SELECT kind, count() AS n FROM tender_received FINAL GROUP BY kind ORDER BY kind';
 /** 100,000 rows from one statement the gate accepts: no table function, a subquery without a table. */
@@ -38,9 +38,6 @@ async function resultShown(page: Page): Promise<void> {
 }
 
 describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
-  const data = tempDataDir();
-  let platform: PlatformProcess;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let analyst: ApiSession;
@@ -52,33 +49,29 @@ describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
     return (await response.json()) as T;
   };
 
+  const suite = browserSuite({
+    seed: async (dataDir) => {
+      // A small demo, loaded before the start so the platform starts within its timeout on a busy
+      // machine; DEMO_DATA=on makes the demo accounts, one per role.
+      const loaded = await runUntilExit(['demo', '--scale', '3000', '--data-dir', dataDir]);
+      expect(loaded.code, loaded.output).toBe(0);
+    },
+    env: { DEMO_DATA: 'on', PRESALES_DEMO_PASSWORD: DEMO_PASSWORD },
+    prepare: async (platform) => {
+      await untilCaughtUp(platform.url, 120_000);
+      analyst = await signInToApi(platform.url, 'analyst', DEMO_PASSWORD);
+    },
+    timeoutMs: 240_000,
+  });
   beforeAll(async () => {
-    // A small demo, loaded before the start so the platform starts within its timeout on a busy
-    // machine; DEMO_DATA=on makes the demo accounts, one per role.
-    const loaded = await runUntilExit(['demo', '--scale', '3000', '--data-dir', data.dir]);
-    expect(loaded.code, loaded.output).toBe(0);
-    platform = await startPlatform(data.dir, { DEMO_DATA: 'on', PRESALES_DEMO_PASSWORD: DEMO_PASSWORD });
-    await untilCaughtUp(platform.url, 120_000);
-    analyst = await signInToApi(platform.url, 'analyst', DEMO_PASSWORD);
-    browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    context = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      // The DROP the test sends is refused (400), as are queries that wait out the caller's one SQL slot (429).
-      const expected = /\b(400|429)\b/.test(message.text()) && message.location().url.endsWith('/api/sql');
-      if (message.type() === 'error' && !expected && !message.location().url.endsWith('/api/auth/me')) problems.push(`console: ${message.text()} at ${message.location().url}`);
-    });
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
+    // The DROP the test sends is refused (400), as are queries that wait out the caller's one SQL slot (429).
+    watchPage(page, problems, (message) => /\b(400|429)\b/.test(message.text()) && message.location().url.endsWith('/api/sql'));
   });
 
   it("opens as the analyst's first view, with the schema in the reader's language", async () => {
-    await page.goto(platform.url);
+    await page.goto(suite.platform.url);
     await page.waitForURL(/\/sign-in/);
     await signInThroughForm(page, 'analyst', DEMO_PASSWORD);
     await page.waitForURL(/\/workbench/);
@@ -148,7 +141,7 @@ describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
     const stored = await analyst.get<{ latest: { sql: string; chart: string | null; version: number }; visibility: string }>(`api/sql/saved/${savedId}`);
     expect(stored).toMatchObject({ visibility: 'team', latest: { sql: BY_KIND, chart: 'line~kind~n~', version: 1 } });
 
-    await page.goto(`${platform.url}workbench`);
+    await page.goto(`${suite.platform.url}workbench`);
     await typeSql(page, 'SELECT 1');
     await page.click('.el-tabs__item:has-text("Saved")');
     await page.click('[data-saved="招标 by kind"] [data-action=open-saved]');

@@ -1,14 +1,14 @@
 import type { MyWorkResponse, ScorecardResponse, SqlResponse } from '@presales/contracts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumSkipReason, launchChromium } from './chromium.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, browserSuite } from './browser-suite.js';
+import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, visibleText } from './dashboard-page.js';
-import { apiFetch, bearerFor, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, bearerFor } from './platform-process.js';
 
 const skip = chromiumSkipReason('the presales workspace in Chromium');
-const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 const OPPORTUNITY = 'opp-ws-1';
 const QUARTER = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
 
@@ -57,9 +57,6 @@ class Recorder {
 }
 
 describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chromium', () => {
-  const data = tempDataDir();
-  let platform: PlatformProcess;
-  let browser: Browser;
   let page: Page;
   let sales: Record<string, string>;
   let manager: Record<string, string>;
@@ -67,41 +64,37 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
   const measured: { name: string; seconds: number; clicks: number; keys: number; submissions: number; commands: number }[] = [];
 
   const post = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await apiFetch(`${platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await apiFetch(`${suite.platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { revision: string };
   };
-  const sql = async (statement: string) => (await (await apiFetch(`${platform.url}api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: statement }) })).json()) as SqlResponse;
-  const scorecard = async () => (await (await apiFetch(`${platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })).json()) as ScorecardResponse;
+  const sql = async (statement: string) => (await (await apiFetch(`${suite.platform.url}api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: statement }) })).json()) as SqlResponse;
+  const scorecard = async () => (await (await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })).json()) as ScorecardResponse;
   const saveMeasured = () => saveMeasuredTo(measured);
   const actual = (card: ScorecardResponse, kpiId: string) => card.lines.find((line) => line.kpiId === kpiId)?.do.actual ?? null;
 
+  const suite = browserSuite({
+    prepare: async (platform) => {
+      // The people: Ana (presales, signs in to the browser), Bo (sales, owns the deal), Mia (manager).
+      sales = await bearerFor(platform.url, 'sales', 'bo');
+      manager = await bearerFor(platform.url, 'manager', 'mia');
+      await bearerFor(platform.url, 'presales', 'ana');
+      await post('api/consultants', { consultantId: 'ana', name: 'Ana', teamId: 'team-east', level: 'senior', productLines: ['erp'], skills: ['erp'], weeklyCapacityHours: 40, hourlyCost: { amount: '80', currency: 'CNY' } }, manager);
+      await post('api/opportunities', { opportunityId: OPPORTUNITY, name: 'Harbour ERP', customer: 'Harbour Logistics', industry: 'logistics', region: 'east', productLines: ['erp'], projectType: 'product', estimatedValue: { amount: '1200000', currency: 'CNY' }, salesOwnerId: 'bo' }, sales);
+      await post(`api/opportunities/${OPPORTUNITY}/support-requests`, { requestId: 'sr-1', requestedBy: 'bo', kind: 'demo', productLine: 'erp', dueAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }, sales);
+    },
+    timeoutMs: 180_000,
+  });
   beforeAll(async () => {
-    platform = await startPlatform(data.dir);
-    // The people: Ana (presales, signs in to the browser), Bo (sales, owns the deal), Mia (manager).
-    sales = await bearerFor(platform.url, 'sales', 'bo');
-    manager = await bearerFor(platform.url, 'manager', 'mia');
-    await bearerFor(platform.url, 'presales', 'ana');
-    await post('api/consultants', { consultantId: 'ana', name: 'Ana', teamId: 'team-east', level: 'senior', productLines: ['erp'], skills: ['erp'], weeklyCapacityHours: 40, hourlyCost: { amount: '80', currency: 'CNY' } }, manager);
-    await post('api/opportunities', { opportunityId: OPPORTUNITY, name: 'Harbour ERP', customer: 'Harbour Logistics', industry: 'logistics', region: 'east', productLines: ['erp'], projectType: 'product', estimatedValue: { amount: '1200000', currency: 'CNY' }, salesOwnerId: 'bo' }, sales);
-    await post(`api/opportunities/${OPPORTUNITY}/support-requests`, { requestId: 'sr-1', requestedBy: 'bo', kind: 'demo', productLine: 'erp', dueAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }, sales);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    mkdirSync(ARTIFACTS, { recursive: true });
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    data.remove();
   });
 
   it('records a chain through the UI: support acknowledged, a demo scheduled, then one exchange form (demo held, two requirements, time, next step)', async () => {
     const before = await scorecard();
     const act = new Recorder(page);
-    await page.goto(`${platform.url}work`);
+    await page.goto(`${suite.platform.url}work`);
     await page.waitForURL(/\/sign-in/);
     await signInThroughForm(page, 'ana', 'e2e-password-ana');
     await page.waitForURL(/\/work$/);
@@ -203,7 +196,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     expect(actual(after, 'response_sla_attainment')).not.toBe(actual(before, 'response_sla_attainment'));
 
     // My work: the request left, the next step is waiting, the week holds the 3 hours.
-    const work = (await (await apiFetch(`${platform.url}api/workspace/my-work`, { headers: await bearerFor(platform.url, 'presales', 'ana') })).json()) as MyWorkResponse;
+    const work = (await (await apiFetch(`${suite.platform.url}api/workspace/my-work`, { headers: await bearerFor(suite.platform.url, 'presales', 'ana') })).json()) as MyWorkResponse;
     expect(work.items.filter((item) => item.kind === 'support_request').map((item) => item.itemId)).toEqual(['sr-2']);
     expect(work.items.filter((item) => item.kind === 'activity_scheduled')).toHaveLength(1);
     expect(work.week.totalHours).toBe(3);
@@ -249,7 +242,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
   }, 120_000);
 
   it('explains a conflict: the record changed after the form read it', async () => {
-    await page.goto(`${platform.url}work/record/CaptureRequirement?opportunityId=${OPPORTUNITY}`);
+    await page.goto(`${suite.platform.url}work/record/CaptureRequirement?opportunityId=${OPPORTUNITY}`);
     await page.waitForSelector('form[data-command=CaptureRequirement] [data-revision]');
     const read = (await page.textContent('[data-revision]'))!;
     // Bo, the sales owner, records a stage change meanwhile.
@@ -276,7 +269,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
   }, 120_000);
 
   it('shows the API’s validation on its field, and works with the keyboard alone', async () => {
-    await page.goto(`${platform.url}work/record/LogTime`);
+    await page.goto(`${suite.platform.url}work/record/LogTime`);
     await page.waitForSelector('form[data-command=LogTime]');
     // Hours with too many places never leave the browser; the API's own rules come back on their fields.
     await page.fill('[data-field=entryId] input', 'entry 1!');
@@ -301,7 +294,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
 
   it('shows the workspace in English and 简体中文 at 1280 and 768 px, no English left in Chinese, no sideways scrolling', async () => {
     for (const language of ['English', '简体中文'] as const) {
-      await page.goto(`${platform.url}work`);
+      await page.goto(`${suite.platform.url}work`);
       await page.waitForSelector('[data-list=counts]');
       await chooseLanguage(page, language);
       const lang = language === 'English' ? 'en' : 'zh';
@@ -311,7 +304,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
         ['form', `work/record/CompleteActivity?opportunityId=${OPPORTUNITY}`, 'form[data-command=CompleteActivity]'],
       ] as const) {
         await page.setViewportSize({ width: 1280, height: 900 });
-        await page.goto(`${platform.url}${path}`);
+        await page.goto(`${suite.platform.url}${path}`);
         await page.waitForSelector(ready);
         await page.waitForTimeout(300);
         if (language === '简体中文') expect(leftoverEnglish(await visibleText(page), ['ana', 'Ana', 'Harbour', 'Logistics', 'ERP', 'Ctrl', 'Solution architecture', 'Security and data residency']), `${name} in Chinese`).toEqual([]);

@@ -1,13 +1,15 @@
 import type { KpiCatalogChange } from '@presales/contracts';
-import { StreamNotFoundError, type EventStore } from '@presales/event-store';
-import { catalogChanges, fromPublishedDefinition, KPI_CATALOG, type KpiDefinition, type PublishedDefinition } from '@presales/kpi';
+import { kpiDecider } from '@presales/domain';
+import type { EventStore } from '@presales/event-store';
+import { catalogChanges, KPI_CATALOG, type PublishedKpi } from '@presales/kpi';
+import { loadAggregate } from '../infrastructure/aggregate-repository.js';
 
 /**
  * Every catalog KPI with the definition in force on its `kpi-<id>` stream (undefined: never
  * published), read from the event store: the record itself, current the moment a version is
  * appended, where the read models may still be projecting it.
  */
-export async function definitionsInForce(eventStore: EventStore): Promise<{ catalog: KpiDefinition; inForce: KpiDefinition | undefined }[]> {
+export async function definitionsInForce(eventStore: EventStore): Promise<{ catalog: PublishedKpi; inForce: PublishedKpi | undefined }[]> {
   return Promise.all(KPI_CATALOG.map(async (catalog) => ({ catalog, inForce: await latestDefinition(eventStore, `kpi-${catalog.id}`) })));
 }
 
@@ -17,7 +19,7 @@ export async function catalogChangesInStore(eventStore: EventStore): Promise<Kpi
 }
 
 /** `catalogChangesInStore` from definitions already read; a KPI never published has none. */
-export function changesAgainstCatalog(definitions: readonly { catalog: KpiDefinition; inForce: KpiDefinition | undefined }[]): KpiCatalogChange[] {
+export function changesAgainstCatalog(definitions: readonly { catalog: PublishedKpi; inForce: PublishedKpi | undefined }[]): KpiCatalogChange[] {
   return definitions.flatMap(({ catalog, inForce }) => {
     if (inForce === undefined) return [];
     const changed = catalogChanges(inForce, catalog);
@@ -25,15 +27,7 @@ export function changesAgainstCatalog(definitions: readonly { catalog: KpiDefini
   });
 }
 
-async function latestDefinition(eventStore: EventStore, streamId: string): Promise<KpiDefinition | undefined> {
-  try {
-    const definitions = (await eventStore.readStream(streamId)).filter((event) => event.type === 'KpiDefinitionPublished');
-    const last = definitions[definitions.length - 1];
-    if (last === undefined) return undefined;
-    const data = last.data as { version: number; definition: PublishedDefinition };
-    return fromPublishedDefinition(data.definition, data.version);
-  } catch (error) {
-    if (error instanceof StreamNotFoundError) return undefined;
-    throw error;
-  }
+async function latestDefinition(eventStore: EventStore, streamId: string): Promise<PublishedKpi | undefined> {
+  const { state } = await loadAggregate(eventStore, streamId, kpiDecider);
+  return state.status === 'defined' ? { ...state.definition, version: state.version } : undefined;
 }

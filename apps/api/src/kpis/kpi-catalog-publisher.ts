@@ -1,6 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { EventStore } from '@presales/event-store';
-import { toPublishedDefinition } from '@presales/kpi';
+import { definitionOf } from '@presales/kpi';
 import { DEMO_SEEDED } from '../import/demo-seeder.js';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';
 import { changesAgainstCatalog, definitionsInForce } from './catalog-changes-in-store.js';
@@ -25,7 +25,7 @@ export const kpiCatalogPublisherProvider: Provider = {
     for (const { catalog, inForce } of definitions) {
       if (inForce !== undefined) continue;
       const metadata = { occurredAt: clock().toISOString(), actor: { id: 'platform', role: 'system' as const } };
-      await publishKpiDefinition(eventStore, catalog.id, toPublishedDefinition(catalog), metadata);
+      await publishKpiDefinition(eventStore, catalog.id, definitionOf(catalog), metadata);
       published += 1;
     }
     if (published > 0) console.log(`[kpi] published version 1 of ${published} catalog KPI definitions`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { computeKpi, isStatementFault, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
 import { ValidationError } from '@presales/domain';
-import { periodContaining, type KpiDefinition } from '@presales/kpi';
+import { periodContaining, type PublishedKpi } from '@presales/kpi';
 import { KPI_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
 
 /** Each kind of scope renders other macros; the ids need not exist for the SQL to run. */
@@ -26,7 +26,7 @@ export class KpiSqlCheck {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async check(definition: KpiDefinition, where: string): Promise<void> {
+  async check(definition: PublishedKpi, where: string): Promise<void> {
     const asOf = this.clock();
     const period = periodContaining(asOf, 'month');
     for (const scope of SCOPES) {

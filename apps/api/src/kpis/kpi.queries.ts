@@ -1,11 +1,11 @@
 import { Query } from '@nestjs/cqrs';
 import type { KpiScope, LiveClock } from '@presales/analytics';
 import type { KpiUnitsResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
-import type { Grain, KpiDefinition, Period, ProjectType } from '@presales/kpi';
+import type { Grain, PublishedKpi, Period, ProjectType } from '@presales/kpi';
 
 export class GetScorecardQuery extends Query<ScorecardResponse> {
   constructor(
-    readonly definitions: readonly KpiDefinition[],
+    readonly definitions: readonly PublishedKpi[],
     readonly period: Period,
     readonly scope: KpiScope,
     readonly asOf: Date,
@@ -19,7 +19,7 @@ export class GetScorecardQuery extends Query<ScorecardResponse> {
 
 export class GetKpiTrendQuery extends Query<TrendResponse> {
   constructor(
-    readonly definition: KpiDefinition,
+    readonly definition: PublishedKpi,
     readonly from: Date,
     readonly to: Date,
     readonly grain: Grain,
@@ -34,7 +34,7 @@ export class GetKpiTrendQuery extends Query<TrendResponse> {
 
 export class GetKpiUnitsQuery extends Query<KpiUnitsResponse> {
   constructor(
-    readonly definition: KpiDefinition,
+    readonly definition: PublishedKpi,
     readonly period: Period,
     readonly scope: KpiScope,
     readonly asOf: Date,

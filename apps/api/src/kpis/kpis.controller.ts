@@ -11,9 +11,9 @@ import type {
   TendersReceivedResponse,
   TrendResponse,
 } from '@presales/contracts';
-import { KPI_CATALOG, toPublishedDefinition, type PublishedDefinition } from '@presales/kpi';
+import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, KpiDefinition, KpiId, validate, type Actor } from '@presales/domain';
+import { IsoUtcTime, KPI_COMMAND_SCHEMAS, KpiDefinition, KpiId, parseCommandData, validate, type Actor } from '@presales/domain';
 import { z } from 'zod';
 import type { Projector } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -30,6 +30,7 @@ import { GetKpiUnitsQuery } from './kpi.queries.js';
 import { KpiAnswers } from './kpi-answers.js';
 import * as answers from '@presales/contracts/answers';
 import { Published } from '../openapi/published.js';
+import { catalogEntry } from './kpi-catalog-entry.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 /** How long a write waits for its projection before answering (decision 0005). */
@@ -56,22 +57,7 @@ export class KpisController {
   async catalog(@Query() params: unknown): Promise<KpiCatalogEntry[]> {
     const where = 'GET /api/kpis';
     const { version, asOf } = parseKpiParams(params, where);
-    return (await this.registry.definitions(asOfParam(asOf, this.clock, where), version)).map((d) => ({
-      id: d.id,
-      version: d.version,
-      names: d.names,
-      description: d.description,
-      unit: d.unit,
-      direction: d.direction,
-      area: d.area,
-      defaultTarget: d.defaultTarget,
-      tolerance: d.tolerance,
-      weight: d.weight,
-      aggregate: d.aggregate,
-      sql: d.sql,
-      parameters: d.parameters,
-      projectTypeOverrides: d.projectTypeOverrides,
-    }));
+    return (await this.registry.definitions(asOfParam(asOf, this.clock, where), version)).map(catalogEntry);
   }
 
   /** The KPIs whose definition in this release's catalog differs from the version in force. */
@@ -93,7 +79,7 @@ export class KpisController {
     const published: PublishKpiVersionResponse[] = [];
     for (const change of await this.changedByCatalog()) {
       const catalog = KPI_CATALOG.find((d) => d.id === change.kpiId)!;
-      const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(catalog.id, toPublishedDefinition(catalog), { occurredAt: this.clock().toISOString(), actor }));
+      const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(catalog.id, definitionOf(catalog), { occurredAt: this.clock().toISOString(), actor }));
       published.push({ kpiId: catalog.id, version: result.version, position: result.position.toString() });
     }
     // As a tender's write (decision 0005): the answer waits briefly for the versions to be readable.
@@ -169,9 +155,10 @@ export class KpisController {
   async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
-    const result = await this.commandBus.execute(
-      new PublishKpiDefinitionCommand(id, { ...(body as PublishedDefinition), id }, { occurredAt: this.clock().toISOString(), actor }),
-    );
+    // The path names the KPI: a body's own id, if any, is the path's.
+    const named = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
+    const { definition } = parseCommandData(KPI_COMMAND_SCHEMAS, 'PublishKpiDefinition', { kpiId: id, definition: named });
+    const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(id, definition, { occurredAt: this.clock().toISOString(), actor }));
     return { kpiId: id, version: result.version, position: result.position.toString() };
   }
 }

@@ -1,13 +1,12 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandMetadata } from '@presales/domain';
-import type { PublishedDefinition } from '@presales/kpi';
+import type { CommandMetadata, KpiDefinition } from '@presales/domain';
 import type { AppendedEvents } from '../infrastructure/aggregate-repository.js';
 
 /** Publish a (new version of a) KPI definition: KPIs are data (DESIGN.md decision 10). */
 export class PublishKpiDefinitionCommand extends Command<AppendedEvents & { readonly version: number }> {
   constructor(
     readonly kpiId: string,
-    readonly definition: PublishedDefinition,
+    readonly definition: KpiDefinition,
     readonly metadata: CommandMetadata,
   ) {
     super();

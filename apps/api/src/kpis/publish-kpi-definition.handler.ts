@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { kpiDecider, streamName, type CommandMetadata, type KpiDefinition as PayloadDefinition } from '@presales/domain';
+import { kpiDecider, streamName, type CommandMetadata, type KpiDefinition } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
-import { fromPublishedDefinition, type KpiDefinition, type PublishedDefinition } from '@presales/kpi';
+import type { PublishedKpi } from '@presales/kpi';
 import { appendDecided, loadAggregate } from '../infrastructure/aggregate-repository.js';
 import { EVENT_STORE } from '../infrastructure/tokens.js';
 import { KpiSqlCheck } from './kpi-sql-check.js';
@@ -15,16 +15,16 @@ import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js
 export async function publishKpiDefinition(
   eventStore: EventStore,
   kpiId: string,
-  definition: PublishedDefinition,
+  definition: KpiDefinition,
   metadata: CommandMetadata,
-  accept: (definition: KpiDefinition) => Promise<void> = () => Promise.resolve(),
+  accept: (definition: PublishedKpi) => Promise<void> = () => Promise.resolve(),
 ) {
   const streamId = streamName('kpi', kpiId);
   const { state, expectedRevision } = await loadAggregate(eventStore, streamId, kpiDecider);
-  const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId, definition: definition as PayloadDefinition }, metadata }, state);
+  const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId, definition }, metadata }, state);
   const published = events[0]!;
   const version = published.type === 'KpiDefinitionPublished' ? published.data.version : 0;
-  if (published.type === 'KpiDefinitionPublished') await accept(fromPublishedDefinition(published.data.definition as PublishedDefinition, version));
+  if (published.type === 'KpiDefinitionPublished') await accept({ ...published.data.definition, version });
   const appended = await appendDecided(eventStore, streamId, expectedRevision, events, metadata);
   return { ...appended, version };
 }

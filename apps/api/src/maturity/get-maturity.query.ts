@@ -1,6 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
-import type { KpiDefinition, ProcessArea } from '@presales/kpi';
+import type { PublishedKpi, ProcessArea } from '@presales/kpi';
 
 export class GetMaturityQuery extends Query<MaturityResponse> {
   constructor(
@@ -9,7 +9,7 @@ export class GetMaturityQuery extends Query<MaturityResponse> {
     readonly threshold: number,
     readonly areas: readonly ProcessArea[] | undefined,
     /** The definitions in force as of asOf (KpiRegistry). */
-    readonly definitions: readonly KpiDefinition[],
+    readonly definitions: readonly PublishedKpi[],
   ) {
     super();
   }

@@ -1,11 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { MaturityResponse } from '@presales/contracts';
 import { formatPeriod, MATURITY_PRACTICES, periodContaining, type ProcessArea } from '@presales/kpi';
-import { AnswerCache, mayReadEventsTable } from '../answers/answer-cache.js';
+import { KeptAnswers } from '../answers/kept-answers.js';
 import { KpiRegistry } from '../kpis/kpi-registry.js';
-import { questionOf } from '../answers/question.js';
-import { CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { GetMaturityQuery } from './get-maturity.query.js';
 
 /** A maturity assessment asked for; `asOf` undefined = as of now. */
@@ -26,24 +24,21 @@ export interface MaturityAsked {
 export class MaturityAnswers {
   constructor(
     private readonly queryBus: QueryBus,
-    private readonly cache: AnswerCache,
+    private readonly answers: KeptAnswers,
     private readonly registry: KpiRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   assess(asked: MaturityAsked): Promise<MaturityResponse> {
-    const now = this.clock();
-    const asOf = asked.asOf ?? now;
-    const parameters = {
+    const parameters = (moment: Date) => ({
       window: asked.windowQuarters,
       threshold: asked.threshold,
       areas: asked.areas?.join(','),
       // Live, the window moves with the quarter of the moment asked.
-      quarter: asked.asOf === undefined ? formatPeriod(periodContaining(now, 'quarter')) : undefined,
-    };
-    return this.cache.answer(questionOf('maturity', parameters, asked.asOf, now), async (read) => {
+      quarter: asked.asOf === undefined ? formatPeriod(periodContaining(moment, 'quarter')) : undefined,
+    });
+    return this.answers.answer('maturity', asked.asOf, parameters, async ({ asOf, runs }) => {
       const definitions = await this.registry.definitions(asOf);
-      if ([...definitions, ...MATURITY_PRACTICES].some((template) => mayReadEventsTable(template.sql))) read.eventsTable();
+      runs([...definitions, ...MATURITY_PRACTICES]);
       return this.queryBus.execute(new GetMaturityQuery(asOf, asked.windowQuarters, asked.threshold, asked.areas, definitions));
     });
   }

@@ -1,12 +1,5 @@
-import { Query } from '@nestjs/cqrs';
 import type { AnalystResult } from '@presales/analytics';
+import { AnalystSqlQuery } from './analyst-sql.query.js';
 
-export class RunSqlQuery extends Query<AnalystResult> {
-  constructor(
-    readonly sql: string,
-    /** Whose query it is, for the per-caller limit: the acting principal's id. */
-    readonly callerId: string,
-  ) {
-    super();
-  }
-}
+/** An analyst's SELECT to run: its rows, up to the platform's limits. */
+export class RunSqlQuery extends AnalystSqlQuery<AnalystResult> {}

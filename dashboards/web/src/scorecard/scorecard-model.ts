@@ -1,5 +1,5 @@
 import type { KpiCatalogEntry, ScorecardLine, ScorecardResponse } from '@presales/contracts';
-import { attainment, composite, ragStatus, signedVariance, type CompositeResult, type Direction, type RagStatus } from '@presales/kpi';
+import { attainment, composite, DEFAULT_TOLERANCE, ragStatus, signedVariance, type CompositeResult, type Direction, type RagStatus } from '@presales/kpi';
 
 const STATUS_ORDER: Readonly<Record<ScorecardLine['check']['status'], number>> = { red: 0, amber: 1, green: 2, no_data: 3, context: 4 };
 
@@ -40,12 +40,12 @@ export function whatIf(card: ScorecardResponse, catalog: readonly KpiCatalogEntr
   const definitions = new Map(catalog.map((d) => [d.id, d]));
   const lines = card.lines.map((line): WhatIfLine => {
     const definition = definitions.get(line.kpiId);
-    const direction = line.direction as Direction;
+    const direction: Direction = line.direction;
     // `in`, not Object.hasOwn: a Vue reactive object tracks `in`, so a new edit recomputes.
     const target = line.kpiId in edits.targets ? edits.targets[line.kpiId]! : line.plan.target;
     const weight = edits.weights[line.kpiId] ?? line.weight;
     const variance = signedVariance(line.do.actual, target, direction);
-    const status = ragStatus(variance, direction, definition?.tolerance ?? { green: 0.05, amber: 0.15 });
+    const status = ragStatus(variance, direction, definition?.tolerance ?? DEFAULT_TOLERANCE);
     return { kpiId: line.kpiId, target, weight, variance, status, attainment: attainment(line.do.actual, target, direction), changed: status !== line.check.status };
   });
   const counts = (line: ScorecardLine) =>

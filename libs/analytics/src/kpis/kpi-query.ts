@@ -1,4 +1,4 @@
-import type { KpiDefinition, Period } from '@presales/kpi';
+import type { PublishedKpi, Period } from '@presales/kpi';
 
 export type KpiScope =
   | { readonly kind: 'org' }
@@ -12,7 +12,7 @@ export interface FxRates {
 }
 
 export interface KpiQuery {
-  readonly definition: KpiDefinition;
+  readonly definition: PublishedKpi;
   readonly period: Period;
   readonly scope: KpiScope;
   /** Only events recorded at or before this instant count (DESIGN.md decision 11). */

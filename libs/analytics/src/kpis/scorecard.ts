@@ -1,12 +1,17 @@
 import {
   attainment,
   composite,
+  countsFor,
+  defaultTargetOf,
   formatPeriod,
+  overrideTargetOf,
   previousPeriod,
   ragStatus,
   signedVariance,
+  toleranceOf,
   trend,
-  type KpiDefinition,
+  weightOf,
+  type PublishedKpi,
   type Period,
   type ProjectType,
 } from '@presales/kpi';
@@ -18,7 +23,7 @@ import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
 import { unitsHref } from './units-href.js';
 
 export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'projectType' | 'wholeTables'> {
-  readonly definitions: readonly KpiDefinition[];
+  readonly definitions: readonly PublishedKpi[];
   readonly projectType?: ProjectType;
   /** A live scorecard: `asOf` is when it was asked for, the answer's is when it was complete. */
   readonly live?: LiveClock;
@@ -73,13 +78,12 @@ export async function buildScorecards(
       scorecardLine({ ...request, period, asOf }, definition, actuals[current + i]!, previous === undefined ? NOT_COMPUTED : actuals[previous + i]!, targets, actions),
     );
     // Context KPIs are never judged; a project type may also say a KPI does not count for it.
-    const counts = (line: ScorecardLine) =>
-      line.direction !== 'context' &&
-      (request.projectType === undefined || request.definitions.find((d) => d.id === line.kpiId)?.projectTypeOverrides[request.projectType]?.counts !== false);
+    // Each line is its definition's, in the same order.
+    const counts = (line: ScorecardLine, i: number) => line.direction !== 'context' && countsFor(request.definitions[i]!, request.projectType);
     // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out,
     // and listed with those that do not count (docs/kpis.md).
     const result = composite(
-      lines.map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: counts(line) && line.do.units !== 0 ? line.check.attainment : null })),
+      lines.map((line, i) => ({ kpiId: line.kpiId, weight: line.weight, attainment: counts(line, i) && line.do.units !== 0 ? line.check.attainment : null })),
     );
     return {
       period: formatPeriod(period),
@@ -101,14 +105,13 @@ async function pdcaRecordsOf(store: AnalyticsStore, period: string, request: Omi
 
 function scorecardLine(
   request: ScorecardRequest,
-  definition: KpiDefinition,
+  definition: PublishedKpi,
   actual: KpiActual,
   previous: KpiActual,
   targets: ReadonlyMap<string, number>,
   actions: readonly ActionRecord[],
 ): ScorecardLine {
-  const override = request.projectType === undefined ? undefined : definition.projectTypeOverrides[request.projectType];
-  const plan = planOf(definition, targets.get(definition.id), override?.target);
+  const plan = planOf(definition, targets.get(definition.id), overrideTargetOf(definition, request.projectType));
   const variance = signedVariance(actual.value, plan.target, definition.direction);
   const mine = actions.filter((action) => action.kpiId === definition.id);
   const count = (state: ActionRecord['state']) => mine.filter((action) => action.state === state).length;
@@ -119,7 +122,7 @@ function scorecardLine(
     area: definition.area,
     unit: definition.unit,
     direction: definition.direction,
-    weight: override?.weight ?? definition.weight,
+    weight: weightOf(definition, request.projectType),
     plan,
     do: {
       actual: actual.value,
@@ -130,7 +133,7 @@ function scorecardLine(
     },
     check: {
       variance,
-      status: ragStatus(variance, definition.direction, definition.tolerance),
+      status: ragStatus(variance, definition.direction, toleranceOf(definition)),
       previousActual: previous.value,
       trend: trend(actual.value, previous.value, definition.direction, plan.target),
       attainment: attainment(actual.value, plan.target, definition.direction),
@@ -145,9 +148,10 @@ function scorecardLine(
   };
 }
 
-function planOf(definition: KpiDefinition, targetSet: number | undefined, overrideTarget: number | undefined): ScorecardLine['plan'] {
+function planOf(definition: PublishedKpi, targetSet: number | undefined, overrideTarget: number | undefined): ScorecardLine['plan'] {
   if (definition.direction === 'context') return { target: null, source: 'none' };
   if (targetSet !== undefined) return { target: targetSet, source: 'target_set' };
   if (overrideTarget !== undefined) return { target: overrideTarget, source: 'project_type_override' };
-  return definition.defaultTarget === null ? { target: null, source: 'none' } : { target: definition.defaultTarget, source: 'default' };
+  const defaultTarget = defaultTargetOf(definition);
+  return defaultTarget === null ? { target: null, source: 'none' } : { target: defaultTarget, source: 'default' };
 }

@@ -1,9 +1,9 @@
-import { formatPeriod, type KpiDefinition, type Period } from '@presales/kpi';
+import { formatPeriod, type PublishedKpi, type Period } from '@presales/kpi';
 import { formatScope, type KpiScope } from './kpi-query.js';
 
 /** What a KPI value answered: the drill-down link asks the same question of the same definition. */
 export interface ValueQuestion {
-  readonly definition: KpiDefinition;
+  readonly definition: PublishedKpi;
   readonly period: Period;
   readonly scope: KpiScope;
   readonly asOf: Date;

@@ -10,7 +10,7 @@ import {
   periodContaining,
   PROCESS_AREAS,
   shiftPeriod,
-  type KpiDefinition,
+  type PublishedKpi,
   type KpiPracticeKind,
   type Period,
   type PracticeEvidence,
@@ -28,7 +28,7 @@ export interface MaturityRequest {
   readonly windowQuarters: number;
   /** Share of units a practice must cover (KPIS.md default: 0.8). */
   readonly threshold: number;
-  readonly definitions: readonly KpiDefinition[];
+  readonly definitions: readonly PublishedKpi[];
   readonly fx: FxRates;
   /** Only these areas (the drill-down of one area). */
   readonly areas?: readonly ProcessArea[];

@@ -1,4 +1,4 @@
-import { KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, PROCESS_AREAS } from '@presales/kpi';
+import { defaultTargetOf, KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, PROCESS_AREAS } from '@presales/kpi';
 import { assessMaturity } from '../maturity/assess-maturity.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
@@ -86,8 +86,8 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       const trend = await buildTrend(store, request);
       expect(trend.points.map((p) => [p.period, p.actual, p.units, p.target])).toEqual([
         ['2026-10', 0.5, 2, 0.45],
-        ['2026-11', null, 0, definition.defaultTarget],
-        ['2026-12', 1, 1, definition.defaultTarget],
+        ['2026-11', null, 0, defaultTargetOf(definition)],
+        ['2026-12', 1, 1, defaultTargetOf(definition)],
       ]);
       for (const point of trend.points) {
         const single = await computeKpi(store, { definition, period: parsePeriod(point.period), scope: { kind: 'org' }, asOf, fx: TEST_FX });

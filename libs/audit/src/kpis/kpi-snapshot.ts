@@ -3,7 +3,7 @@ import { assessMaturity, buildScorecard, formatScope, type AnalyticsStore, type 
 import type { MaturityResponse, ScorecardResponse } from '@presales/contracts';
 import { ValidationError } from '@presales/domain';
 import { canonicalJson } from '@presales/event-store';
-import { formatPeriod, type KpiDefinition, type Period } from '@presales/kpi';
+import { formatPeriod, type PublishedKpi, type Period } from '@presales/kpi';
 import { ProjectionBehindError } from '../errors.js';
 import { roundFigures, SNAPSHOT_SIGNIFICANT_DIGITS } from './stable-figures.js';
 
@@ -18,7 +18,7 @@ export interface KpiSnapshotRequest {
    * The KPI definitions in force at a moment (KPI definitions are data, DESIGN.md decision 10),
    * read only once the tables hold everything recorded by asOf.
    */
-  readonly definitionsAt: (asOf: Date) => Promise<readonly KpiDefinition[]>;
+  readonly definitionsAt: (asOf: Date) => Promise<readonly PublishedKpi[]>;
   readonly fx: FxRates;
 }
 

@@ -1,9 +1,9 @@
 import type { ProcessArea } from '@presales/domain';
+import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 import { DAY, HOUR, iso, monthsSince, WEEK } from '../world/calendar.js';
 import { PERSON_NAMES, PRODUCT_LINES, PRODUCT_NAMES, SKILLS } from '../world/catalog.js';
 import { managerActor, PMO, type Consultant, type Organisation, type Team, type Trajectory } from '../world/org.js';
 import type { World } from '../world/world.js';
-import { DEMO_KPIS, publishableDefinition } from './kpi-definitions.js';
 
 const LEVELS = ['junior', 'engineer', 'engineer', 'senior', 'senior', 'principal'] as const;
 const CAPACITY = { junior: 40, engineer: 40, senior: 38, principal: 36, manager: 20 } as const;
@@ -33,8 +33,9 @@ const CHECKLISTS: Readonly<Record<string, readonly string[]>> = {
 /** The organisation's first weeks: KPI definitions, standards, teams and their people; then its recurring rhythm. */
 export function startOrganisation(world: World, org: Organisation, teamCount: number): void {
   world.at(world.start + 2 * HOUR, () => {
-    for (const definition of DEMO_KPIS) {
-      world.issue('kpi', definition.id, { type: 'PublishKpiDefinition', data: { kpiId: definition.id, definition: publishableDefinition(definition) } }, world.start + 2 * HOUR, PMO);
+    // The catalog's definitions, as the platform publishes them on its first start.
+    for (const kpi of KPI_CATALOG) {
+      world.issue('kpi', kpi.id, { type: 'PublishKpiDefinition', data: { kpiId: kpi.id, definition: definitionOf(kpi) } }, world.start + 2 * HOUR, PMO);
     }
   });
   for (const [area, month] of STANDARDS_SCHEDULE) {

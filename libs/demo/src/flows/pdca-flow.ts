@@ -1,7 +1,7 @@
+import { decimalText, defaultTargetOf, KPI_CATALOG } from '@presales/kpi';
 import { DAY, HOUR, iso, monthsSince, nextQuarterStart, quarterOf } from '../world/calendar.js';
 import { managerActor, PMO, type Organisation, type Team } from '../world/org.js';
 import type { World } from '../world/world.js';
-import { decimalText, DEMO_KPIS } from './kpi-definitions.js';
 
 /**
  * Areas whose every KPI gets a target each quarter (maturity level 4 needs that); the others get
@@ -19,13 +19,14 @@ export function startPdca(world: World, org: Organisation): void {
     world.at(at, () => {
       const period = quarterOf(at);
       const months = monthsSince(world.start, at);
-      for (const kpi of DEMO_KPIS) {
-        if (kpi.direction === 'context' || kpi.defaultTarget === null) continue;
+      for (const kpi of KPI_CATALOG) {
+        const defaultTarget = defaultTargetOf(kpi);
+        if (kpi.direction === 'context' || defaultTarget === null) continue;
         if (!FULLY_TARGETED_AREAS.has(kpi.area) && !world.prng.chance(months < 12 ? 0.3 : 0.6)) continue;
         // Targets tighten a little each quarter in the direction that is better.
         const drift = kpi.direction === 'down' ? 1 - 0.01 * months : 1 + 0.005 * months;
         // A share can tighten towards 100 %, never past it.
-        const target = kpi.unit === 'ratio' && kpi.direction === 'up' ? Math.min(1, kpi.defaultTarget * drift) : kpi.defaultTarget * drift;
+        const target = kpi.unit === 'ratio' && kpi.direction === 'up' ? Math.min(1, defaultTarget * drift) : defaultTarget * drift;
         world.issue('kpi', kpi.id, { type: 'SetKpiTarget', data: { kpiId: kpi.id, period, scope: { kind: 'org' }, target: decimalText(target) } }, at, PMO);
       }
       for (const team of org.teams) {
@@ -60,7 +61,7 @@ function raiseCorrectiveActions(world: World, team: Team, period: string, at: nu
   const { prng } = world;
   const count = team.trajectory === 'improving' ? prng.int(1, 2) : team.trajectory === 'steady' ? prng.int(0, 1) : prng.chance(0.3) ? 1 : 0;
   for (let n = 0; n < count; n += 1) {
-    const kpi = prng.pick(DEMO_KPIS.filter((candidate) => candidate.direction !== 'context'));
+    const kpi = prng.pick(KPI_CATALOG.filter((candidate) => candidate.direction !== 'context'));
     const raisedAt = at + prng.int(3, 20) * DAY;
     world.at(raisedAt, () => {
       const actionId = world.newId('act');

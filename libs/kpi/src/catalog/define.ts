@@ -1,8 +1,11 @@
-import { DEFAULT_TOLERANCE, type KpiDefinition } from '../definition.js';
+import { DEFAULT_TOLERANCE_PCT, type KpiDefinition, type PublishedKpi } from '../definition.js';
+
+/** What KPIS.md gives every KPI that does not say otherwise. */
+type Defaulted = 'tolerance' | 'projectTypeOverrides' | 'parameters' | 'weight';
 
 /** Version 1 of a catalog KPI, with the defaults of KPIS.md for what it does not say. */
-export function defineKpi(definition: Omit<KpiDefinition, 'version' | 'tolerance' | 'projectTypeOverrides' | 'parameters' | 'weight'> & Partial<KpiDefinition>): KpiDefinition {
-  return { version: 1, tolerance: DEFAULT_TOLERANCE, projectTypeOverrides: {}, parameters: {}, weight: 1, ...definition };
+export function defineKpi(definition: Omit<KpiDefinition, Defaulted> & Partial<Pick<KpiDefinition, Defaulted>>): PublishedKpi {
+  return { version: 1, tolerance: DEFAULT_TOLERANCE_PCT, projectTypeOverrides: {}, parameters: {}, weight: '1', ...definition };
 }
 
 /** `occurred_at_ms` of the row is in the period. */

@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '../definition.js';
+import type { PublishedKpi } from '../definition.js';
 import { BID_KPIS } from './bid.kpis.js';
 import { COLLABORATION_KPIS } from './collaboration.kpis.js';
 import { COMMUNICATION_KPIS, KNOWLEDGE_KPIS } from './communication-knowledge.kpis.js';
@@ -20,7 +20,7 @@ const ALL = [
 ];
 
 /** Version 1 of every KPI of KPIS.md, in its order; published as KpiDefinitionPublished on first start. */
-export const KPI_CATALOG: readonly KpiDefinition[] = ORDER.map((id) => {
+export const KPI_CATALOG: readonly PublishedKpi[] = ORDER.map((id) => {
   const definition = ALL.find((d) => d.id === id);
   if (definition === undefined) throw new Error(`KPI catalog: ${id} is not defined`);
   return definition;

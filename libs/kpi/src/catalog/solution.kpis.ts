@@ -7,8 +7,8 @@ export const SOLUTION_KPIS = [
     description: 'technical_win ÷ all TechnicalDecisionRecorded in the period',
     unit: 'ratio',
     direction: 'up',
-    defaultTarget: 0.6,
-    weight: 2,
+    defaultTarget: '0.6',
+    weight: '2',
     area: 'solution',
     aggregate: 'ratio',
     sql: `SELECT entity_id AS unit_id, toFloat64(outcome = 'technical_win') AS num, toFloat64(1) AS den, toUInt8(0) AS grp
@@ -21,7 +21,7 @@ WHERE ${IN_PERIOD} AND {{in_opp_scope:entity_id}}`,
     description: 'won ÷ closed, among opportunities with a technical_win',
     unit: 'ratio',
     direction: 'up',
-    defaultTarget: 0.6,
+    defaultTarget: '0.6',
     area: 'solution',
     aggregate: 'ratio',
     sql: `SELECT opportunity_id AS unit_id, toFloat64(outcome = 'won') AS num, toFloat64(1) AS den, toUInt8(0) AS grp
@@ -35,7 +35,7 @@ WHERE closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunit
     description: 'tenders with a rejected ReviewHeld ÷ tenders with ≥1 ReviewHeld in the period',
     unit: 'ratio',
     direction: 'down',
-    defaultTarget: 0.1,
+    defaultTarget: '0.1',
     area: 'solution',
     aggregate: 'ratio',
     sql: `SELECT entity_id AS unit_id, toFloat64(max(outcome = 'rejected')) AS num, toFloat64(1) AS den, toUInt8(0) AS grp

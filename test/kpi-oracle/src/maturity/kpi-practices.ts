@@ -1,4 +1,4 @@
-import { attainment, composite, type KpiDefinition, type KpiPracticeKind, type ProcessArea } from '@presales/kpi';
+import { attainment, composite, type PublishedKpi, type KpiPracticeKind, type ProcessArea } from '@presales/kpi';
 import { oracleKpis, type OracleQuery } from '../oracle.js';
 import { isIn, periodWindow } from '../model/period.js';
 import type { MaturityFacts } from './facts.js';
@@ -19,7 +19,7 @@ interface KpiQuarter {
 }
 
 export interface KpiInputs {
-  readonly definitions: readonly KpiDefinition[];
+  readonly definitions: readonly PublishedKpi[];
   readonly fx: OracleQuery['fx'];
 }
 
@@ -33,19 +33,19 @@ function actualsOf(events: Parameters<typeof oracleKpis>[0], asOf: string, quart
  * Whether a KPI's value in a quarter was computed from no units at all. Only a sum has a value
  * then (0): docs/kpis.md leaves it out of the composite. A new sum KPI must say what its units are.
  */
-function hasNoUnits(definition: KpiDefinition, quarter: string, facts: MaturityFacts): boolean {
+function hasNoUnits(definition: PublishedKpi, quarter: string, facts: MaturityFacts): boolean {
   if (definition.aggregate !== 'sum') return false;
   if (definition.id !== 'gap_loss_value') throw new Error(`the maturity oracle does not know the units of the sum KPI ${definition.id}`);
   const period = periodWindow(quarter);
   return !facts.of('OpportunityLost').some((lost) => isIn(period, lost.occurredMs) && lost.data.productGapIds.length > 0);
 }
 
-/** KPIS.md Check: red when the signed variance falls short of the target by more than the amber band. */
-function isRed(definition: KpiDefinition, actual: number | null, target: number | null): boolean {
+/** KPIS.md Check: red when the signed variance falls short of the target by more than the amber band (a percent of the target). */
+function isRed(definition: PublishedKpi, actual: number | null, target: number | null): boolean {
   if (actual === null || target === null || target === 0) return false;
   const raw = (actual - target) / Math.abs(target);
   const signed = definition.direction === 'up' ? raw : definition.direction === 'down' ? -raw : -Math.abs(raw);
-  return signed < -definition.tolerance.amber;
+  return signed < -Number(definition.tolerance.amberPct) / 100;
 }
 
 /** The org's KpiTargetSet of a KPI and quarter: the latest by position, recorded by asOf. */
@@ -62,7 +62,7 @@ export function kpiQuarters(area: ProcessArea, events: Parameters<typeof oracleK
     judged.map((definition): KpiQuarter => {
       const actual = actuals.get(quarter)![definition.id] ?? null;
       const set = targetSet(facts, definition.id, quarter);
-      const target = set ?? definition.defaultTarget;
+      const target = set ?? (definition.defaultTarget === null ? null : Number(definition.defaultTarget));
       const actionIds = facts.of('CorrectiveActionRaised').filter((f) => f.data.kpiId === definition.id && f.data.period === quarter).map((f) => f.entityId);
       return {
         kpiId: definition.id,
@@ -72,7 +72,7 @@ export function kpiQuarters(area: ProcessArea, events: Parameters<typeof oracleK
         red: isRed(definition, actual, target),
         actionIds,
         attainment: hasNoUnits(definition, quarter, facts) ? null : attainment(actual, target, definition.direction),
-        weight: definition.weight,
+        weight: Number(definition.weight),
       };
     }),
   );

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@presales/event-store';
-import { kpiPracticeRules, MATURITY_PRACTICE_RULES, PROCESS_AREAS, type KpiDefinition, type ProcessArea } from '@presales/kpi';
+import { kpiPracticeRules, MATURITY_PRACTICE_RULES, PROCESS_AREAS, type PublishedKpi, type ProcessArea } from '@presales/kpi';
 import { millis } from '../model/time.js';
 import type { OracleQuery } from '../oracle.js';
 import { maturityFactsOf } from './facts.js';
@@ -16,7 +16,7 @@ export interface MaturityQuery {
   /** Share a practice must cover (KPIS.md default 0.8). */
   readonly threshold: number;
   /** The KPI definitions in force: their area, direction, default target, bands and weight. */
-  readonly definitions: readonly KpiDefinition[];
+  readonly definitions: readonly PublishedKpi[];
   readonly fx: OracleQuery['fx'];
   readonly areas?: readonly ProcessArea[];
 }
