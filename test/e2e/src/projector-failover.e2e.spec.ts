@@ -61,6 +61,12 @@ describe.skipIf(skip !== undefined)('an API without a projector, and two project
     expect(await recordTender()).toBe(false);
   });
 
+  it('refuses a rebuild, which would drop the tables under a projector in another process', async () => {
+    const response = await apiFetch(`${api.url}api/admin/rebuild`, { method: 'POST' });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toMatch(/PROJECTOR=off/);
+  });
+
   it('projects through exactly one of two projectors, and the standby takes over within 10 s of a SIGKILL', async () => {
     first = startProjector(data.dir, env);
     await first.printed(/active: holding the projector lease/, 30_000);
