@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
-/** The projector deployable's entry point, as infra/platform-cluster runs it. */
+/** The projector deployable's entry point: what `presales projector` (and infra/platform-cluster) starts. */
 export const PROJECTOR_MAIN = resolve(__dirname, '..', '..', '..', 'apps', 'projector', 'dist', 'main.js');
 
 export interface ProjectorProcess {
