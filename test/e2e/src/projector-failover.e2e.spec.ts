@@ -1,7 +1,7 @@
 import type { RecordTenderResponse } from '@presales/contracts';
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import { apiFetch, headPosition, json, postJson, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
 import { startProjector, type ProjectorProcess } from './projector-process.js';
 import { UNPROJECTED_STREAM_PREFIXES } from '@presales/analytics';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
@@ -59,6 +59,12 @@ describe.skipIf(skip !== undefined)('an API without a projector, and two project
 
   it('answers projected: false while no projector runs: it never claims what it did not see', async () => {
     expect(await recordTender()).toBe(false);
+  });
+
+  it('presales projector refuses embedded chDB, naming the variable: the API holds its folder', async () => {
+    const result = await runUntilExit(['projector', '--data-dir', data.dir], { CLICKHOUSE_URL: '' });
+    expect(result.code, result.output).toBe(2);
+    expect(result.output).toMatch(/configuration error: CLICKHOUSE_URL="": must name a ClickHouse server/);
   });
 
   it('refuses a rebuild, which would drop the tables under a projector in another process', async () => {
