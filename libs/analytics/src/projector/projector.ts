@@ -232,11 +232,12 @@ export class Projector {
   private async flush(batch: RecordedEvent[], onProgress: () => void): Promise<RecordedEvent[]> {
     const to = batch[batch.length - 1]!.position;
     let written: ReadonlySet<string> = new Set();
-    while (!this.mayWrite()) {
-      await sleep(LEASE_WAIT_MS, this.stopper.signal);
-      if (this.stopper.signal.aborted) return batch;
-    }
     for (let attempt = 1; ; attempt += 1) {
+      // Asked again before every retry: a holder retrying a failing insert may have lost its lease meanwhile.
+      while (!this.mayWrite()) {
+        await sleep(LEASE_WAIT_MS, this.stopper.signal);
+        if (this.stopper.signal.aborted) return batch;
+      }
       try {
         written = await writeBatch(this.eventStore, this.analytics, batch, this.earlier);
         break;
