@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 /**
  * Module boundaries (DESIGN.md "Repository layout"): one tag per floor, bottom up —
  * layer:domain (domain, contracts), layer:ports (event-store, kpi), layer:services (analytics,
- * audit; interchange and demo beside them), layer:adapters, layer:apps (api, cli, dashboard).
+ * audit; interchange and demo beside them), layer:adapters, layer:composition (platform-config:
+ * the configuration and the stores it names), layer:apps (api, cli, projector, dashboard).
  * A project imports only floors below its own. Within a floor no arrow is allowed unless listed:
  * the services name theirs with a service:* tag (audit reads analytics and the line format;
  * demo writes the line format). Tags live in each project.json; test/architecture proves each
@@ -25,13 +26,15 @@ const depConstraints = [
   { sourceTag: 'service:audit', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:analytics', 'service:interchange'] },
   // Adapters implement ports and services, never each other; their tests may use test harnesses.
   { sourceTag: 'layer:adapters', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'type:testing'] },
-  { sourceTag: 'layer:apps', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters'] },
+  // The composition floor reads the configuration and opens the adapters it names, for every app that runs the platform.
+  { sourceTag: 'layer:composition', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters'] },
+  { sourceTag: 'layer:apps', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:composition'] },
   // Test harnesses and the KPI oracle may read the domain and the ports they exercise.
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', ...BELOW_SERVICES] },
   // Browser-safe libs import browser-safe or shared (pure) ones; the dashboard only contracts and kpi.
   { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser', 'scope:shared'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['scope:browser'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:apps', 'type:testing'] },
+  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:composition', 'layer:apps', 'type:testing'] },
 ];
 
 /**

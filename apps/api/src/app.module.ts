@@ -3,7 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '@presales/platform-config';
 import { AdminController } from './admin/admin.controller.js';
 import { AUTH_CONTROLLERS, AUTH_PROVIDERS } from './auth/auth.module-parts.js';
 import { COMMAND_CONTROLLERS, COMMAND_PROVIDERS } from './commands/commands.module-parts.js';

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { dirname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from './app.module.js';
-import type { AppConfig } from './config/app-config.js';
+import type { AppConfig } from '@presales/platform-config';
 import { dashboardDir } from './dashboard/dashboard-dir.js';
 import { serveDashboard } from './dashboard/serve-dashboard.js';
 import { JSON_BODY_LIMIT, verifyJsonBody } from './errors/json-body.js';

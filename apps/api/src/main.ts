@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig, type AppConfig } from './config/app-config.js';
+import { ConfigError, parseConfig, type AppConfig } from '@presales/platform-config';
 import { startPlatform, type RunningPlatform } from './bootstrap.js';
 
 function describeEngines(config: AppConfig): string {

@@ -1,6 +1,7 @@
 /** Every command the CLI knows; `help` prints them. */
 export const COMMANDS = {
   start: 'start the platform on the configured engines (embedded by default) and serve the dashboard',
+  projector: 'run the projector as its own process (ClickHouse server; the API with PROJECTOR=off): active while it holds the lease, else standby',
   sql: 'run one read-only SQL statement over the analytics tables of a running platform: presales sql "SELECT …"',
   rebuild: 'drop and rebuild every read model of a running platform from position 0, with progress',
   demo: 'generate a seeded, realistic presales history: into the event store (empty only) or, with --out FILE, as JSONL',
@@ -23,6 +24,7 @@ export type CommandName = keyof typeof COMMANDS;
  */
 export const COMMAND_OPTIONS: Readonly<Record<CommandName, readonly string[]>> = {
   start: ['port', 'data-dir', 'host'],
+  projector: ['data-dir'],
   sql: ['url', 'format'],
   rebuild: ['url'],
   demo: ['scale', 'seed', 'out', 'months', 'start', 'data-dir', 'durability'],
@@ -77,6 +79,7 @@ export function helpText(): string {
     ...Object.entries(COMMANDS).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`),
     '',
     'start options: --port N, --data-dir DIR, --host H (same as PORT, DATA_DIR, HOST; see the README configuration table)',
+    'projector options: --data-dir DIR (the SQLite event store it shares with the API); the rest as for start: EVENTSTORE_URL, CLICKHOUSE_URL, CLICKHOUSE_CLUSTER',
     'sql options:   --url URL (default $PRESALES_URL or http://localhost:3000), --format table|csv|json (default table)',
     'rebuild options: --url URL',
     'demo options:  --scale small|medium|large|N (default small, ~20k events), --seed S (default 1), --out FILE, --months M, --start YYYY-MM-DD',

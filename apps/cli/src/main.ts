@@ -24,6 +24,13 @@ switch (parsed.command) {
     }
     start(parsed.options);
     break;
+  case 'projector':
+    if (parsed.positional.length > 0) {
+      console.error(`presales projector: unexpected argument ${JSON.stringify(parsed.positional[0])}\n\n${helpText()}`);
+      process.exit(2);
+    }
+    start(parsed.options, 'projector');
+    break;
   case 'sql':
     void runSql(parsed.positional, parsed.options).then((code) => process.exit(code));
     break;

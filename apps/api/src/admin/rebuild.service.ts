@@ -1,9 +1,8 @@
 import { ConflictException, Inject, Injectable } from '@nestjs/common';
-import { rebuildReadModels, type AnalyticsStore, type Projector } from '@presales/analytics';
+import { rebuildReadModels, type AnalyticsStore, type ProjectionView } from '@presales/analytics';
 import type { RebuildStatus } from '@presales/contracts';
 import type { EventStore } from '@presales/event-store';
-import type { AppConfig } from '../config/app-config.js';
-import { ddlTargetOf } from '../infrastructure/ddl-target.js';
+import { ddlTargetOf, type AppConfig } from '@presales/platform-config';
 import { ANALYTICS_STORE, APP_CONFIG, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
 
 /**
@@ -18,7 +17,7 @@ export class RebuildService {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -28,6 +27,10 @@ export class RebuildService {
 
   start(): RebuildStatus {
     if (this.status.state === 'running') throw new ConflictException('a rebuild is already running');
+    // Dropping the tables under a projector in another process would race its writes (decision 0038).
+    if (this.config.projector === 'off') {
+      throw new ConflictException('PROJECTOR=off: the projector runs in its own process; stop every `presales projector` and rebuild from a platform that runs it (PROJECTOR=embedded)');
+    }
     this.status = { state: 'running', projected: 0, total: 0, position: '0', elapsedMs: 0 };
     void this.run();
     return this.status;

@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { recordedThrough, type AnalyticsStore, type Projector } from '@presales/analytics';
+import { recordedThrough, type AnalyticsStore, type ProjectionView } from '@presales/analytics';
 import { KPI_STORE, PROJECTOR } from '../infrastructure/tokens.js';
 import { AnswerCache } from './answer-cache.js';
 
@@ -12,7 +12,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
 
 export const answerCacheProvider: Provider = {
   provide: AnswerCache,
-  useFactory: (projector: Projector, analytics: AnalyticsStore) =>
+  useFactory: (projector: ProjectionView, analytics: AnalyticsStore) =>
     new AnswerCache({ readModelVersion: () => projector.readModelVersion(), recordedThrough: () => recordedThrough(analytics), maxEntries: MAX_ANSWERS, maxBytes: MAX_BYTES }),
   inject: [PROJECTOR, KPI_STORE],
 };

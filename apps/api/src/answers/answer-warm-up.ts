@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { recordedThrough, type AnalyticsStore, type Projector } from '@presales/analytics';
+import { recordedThrough, type AnalyticsStore, type ProjectionView } from '@presales/analytics';
 import { DEFAULT_PRACTICE_THRESHOLD, periodBounds, periodContaining, previousPeriod, shiftPeriod, type Grain, type Period } from '@presales/kpi';
 import { CLOCK, KPI_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { KpiAnswers } from '../kpis/kpi-answers.js';
@@ -30,7 +30,7 @@ export class AnswerWarmUp implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly kpis: KpiAnswers,
     private readonly maturity: MaturityAnswers,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

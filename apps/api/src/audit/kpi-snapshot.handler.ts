@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AnalyticsStore, Projector } from '@presales/analytics';
+import type { AnalyticsStore, ProjectionView } from '@presales/analytics';
 import { kpiSnapshotAsOf } from '@presales/audit';
 import type { EventStore } from '@presales/event-store';
 import { KPI_STORE, CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -12,7 +12,7 @@ export class GetKpiSnapshotHandler implements IQueryHandler<GetKpiSnapshotQuery>
   constructor(
     @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

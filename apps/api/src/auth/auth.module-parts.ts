@@ -1,7 +1,7 @@
 import { Inject, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@presales/platform-config';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
 import { AccessGuard } from './access/access.guard.js';
 import { Authenticator } from './access/authenticator.js';

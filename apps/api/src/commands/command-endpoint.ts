@@ -1,6 +1,6 @@
 import { BadRequestException, ForbiddenException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Projector } from '@presales/analytics';
+import type { ProjectionView } from '@presales/analytics';
 import type { CommandAcceptedResponse } from '@presales/contracts';
 import { aggregateFor, IllegalStateError, IsoUtcTime, validate } from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
@@ -39,7 +39,7 @@ export class CommandEndpoint {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly involvement: OpportunityInvolvement,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(COMMAND_RECEIPTS) private readonly receipts: CommandReceipts,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject, type OnApplicationShutdown, type Provider } from '@nestjs/common';
 import { join } from 'node:path';
-import type { AppConfig } from '../config/app-config.js';
+import type { AppConfig } from '@presales/platform-config';
 import { APP_CONFIG } from '../infrastructure/tokens.js';
 import { AggregateStateController } from './aggregate-state.controller.js';
 import { CommandEndpoint } from './command-endpoint.js';

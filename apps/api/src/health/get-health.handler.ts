@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { AnalyticsStore, Projector } from '@presales/analytics';
+import type { AnalyticsStore, ProjectionView } from '@presales/analytics';
 import type { HealthResponse } from '@presales/contracts';
 import type { EventStore } from '@presales/event-store';
 import { ANALYTICS_STORE, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
@@ -12,7 +12,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
   ) {}
 
   async execute(): Promise<HealthResponse> {

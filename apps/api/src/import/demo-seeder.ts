@@ -3,7 +3,7 @@ import { DemoClock, generateDemo, loadDemo, SCALE_EVENTS } from '@presales/demo'
 import type { EventStore } from '@presales/event-store';
 import { EsdbEventStore } from '@presales/event-store-esdb';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { ConfigError, type AppConfig } from '../config/app-config.js';
+import { ConfigError, type AppConfig } from '@presales/platform-config';
 import { APP_CONFIG, EVENT_STORE } from '../infrastructure/tokens.js';
 
 export const DEMO_SEEDED = Symbol('DemoSeeded');

@@ -1,5 +1,5 @@
 import type { AdmissionLimits, AnalystLimits } from '@presales/analytics';
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '@presales/platform-config';
 
 /**
  * Limits of analyst SQL on chDB, fixed when the read-only session is created. On a ClickHouse

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FxRates } from '@presales/analytics';
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '@presales/platform-config';
 
 /** config/fx-rates.json at the repository root (the deployable layout), or FX_RATES_FILE. */
 export function fxRatesFile(env: NodeJS.ProcessEnv = process.env): string {

@@ -1,10 +1,9 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AnalystAdmission, GatedQueryStore, Projector, type AnalyticsStore, type AnalystSession } from '@presales/analytics';
+import { AnalystAdmission, GatedQueryStore, Projector, RemoteProjection, type AnalyticsStore, type AnalystSession, type ProjectionView } from '@presales/analytics';
 import type { EventStore } from '@presales/event-store';
-import type { AppConfig } from '../config/app-config.js';
+import { openAnalyticsStore, openEventStore, type AppConfig } from '@presales/platform-config';
 import { AppendMetrics } from '../metrics/append-metrics.js';
 import { ObservedEventStore } from './observed-event-store.js';
-import { openAnalyticsStore, openEventStore } from './open-stores.js';
 import { ANALYST_LIMITS, analystAdmissionLimits } from './analyst-limits.js';
 import { openSqlGate, type OpenSqlGate } from './sql-gate.js';
 import { fxRatesFile, loadFxRates } from './fx-rates.js';
@@ -15,13 +14,14 @@ class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(ANALYST_SESSION) private readonly analystSession: AnalystSession,
     @Inject(SQL_GATE) private readonly sqlGate: OpenSqlGate,
   ) {}
 
   onApplicationBootstrap(): void {
     // chDB locks its folder, so in embedded mode the projector must live in this process (DESIGN.md decision 2).
+    // With PROJECTOR=off this starts following the checkpoint a separate projector writes.
     this.projector.start();
   }
 
@@ -48,8 +48,10 @@ export class InfrastructureModule {
         { provide: ANALYTICS_STORE, useFactory: () => openAnalyticsStore(config.analytics) },
         {
           provide: PROJECTOR,
-          useFactory: (eventStore: EventStore, analytics: AnalyticsStore) =>
-            new Projector(eventStore, analytics, { log: (message) => console.log(`[projector] ${message}`) }),
+          useFactory: (eventStore: EventStore, analytics: AnalyticsStore): ProjectionView =>
+            config.projector === 'off'
+              ? new RemoteProjection(eventStore, analytics)
+              : new Projector(eventStore, analytics, { log: (message) => console.log(`[projector] ${message}`) }),
           inject: [EVENT_STORE, ANALYTICS_STORE],
         },
         {

@@ -1,6 +1,6 @@
 import { analyticsTablesPolicy, type AnalyticsStore, type SqlGate } from '@presales/analytics';
 import { ChdbAnalyticsStore, ChdbSqlParser } from '@presales/analytics-chdb';
-import type { AnalyticsConfig } from '../config/app-config.js';
+import type { AnalyticsConfig } from '@presales/platform-config';
 
 /** The gate and what closes its parser. */
 export interface OpenSqlGate extends SqlGate {

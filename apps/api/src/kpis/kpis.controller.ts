@@ -15,7 +15,7 @@ import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
 import { IsoUtcTime, KPI_COMMAND_SCHEMAS, KpiDefinition, KpiId, parseCommandData, validate, type Actor } from '@presales/domain';
 import { z } from 'zod';
-import type { Projector } from '@presales/analytics';
+import type { ProjectionView } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { catalogChangesInStore } from './catalog-changes-in-store.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
@@ -47,7 +47,7 @@ export class KpisController {
     private readonly scopes: KnownScopes,
     private readonly answers: KpiAnswers,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { Projector } from '@presales/analytics';
+import type { ProjectionView } from '@presales/analytics';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
 import { PROJECTOR } from '../infrastructure/tokens.js';
@@ -26,7 +26,7 @@ const LAG_CAP = 100_000;
 export const CATCH_UP_WAIT_MS = 2000;
 
 /** Not live: starting, replaying the log, or retrying a batch the store refused. */
-const replaying = (projector: Pick<Projector, 'status'>) => ['starting', 'catching_up', 'retrying'].includes(projector.status().state);
+const replaying = (projector: Pick<ProjectionView, 'status'>) => ['starting', 'catching_up', 'retrying'].includes(projector.status().state);
 
 /**
  * Whether KPI reads must be refused now: the projector has not caught up since it started (or
@@ -35,7 +35,7 @@ const replaying = (projector: Pick<Projector, 'status'>) => ['starting', 'catchi
  * refused. A live projector a batch behind is not replaying: a read then answers as of the last
  * projected write, as every read does (decision 0017).
  */
-export async function readModelsBehind(projector: Pick<Projector, 'status' | 'lagEvents'>, waitMs = CATCH_UP_WAIT_MS): Promise<ReadModelsBehindError | undefined> {
+export async function readModelsBehind(projector: Pick<ProjectionView, 'status' | 'lagEvents'>, waitMs = CATCH_UP_WAIT_MS): Promise<ReadModelsBehindError | undefined> {
   for (const started = Date.now(); replaying(projector) && Date.now() - started < waitMs; ) await new Promise((r) => setTimeout(r, 50));
   if (!replaying(projector)) return undefined;
   const lag = await projector.lagEvents(LAG_CAP);
@@ -45,7 +45,7 @@ export async function readModelsBehind(projector: Pick<Projector, 'status' | 'la
 /** On the KPI and maturity controllers: their GETs refuse while the read models are replaying. */
 @Injectable()
 export class ReadModelsCompleteInterceptor implements NestInterceptor {
-  constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
+  constructor(@Inject(PROJECTOR) private readonly projector: ProjectionView) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     if (context.switchToHttp().getRequest<Request>().method === 'GET') {

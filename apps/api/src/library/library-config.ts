@@ -1,4 +1,4 @@
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '@presales/platform-config';
 
 export const STALE_AFTER_MONTHS = Symbol('StaleAfterMonths');
 export const DEFAULT_STALE_AFTER_MONTHS = 12;

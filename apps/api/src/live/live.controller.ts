@@ -1,5 +1,5 @@
 import { Controller, Inject, type OnModuleDestroy, Sse, type MessageEvent } from '@nestjs/common';
-import type { Projector } from '@presales/analytics';
+import type { ProjectionView } from '@presales/analytics';
 import { distinctUntilChanged, interval, map, startWith, Subject, takeUntil, type Observable } from 'rxjs';
 import { SignedIn } from '../auth/access/access-rule.js';
 import { PROJECTOR } from '../infrastructure/tokens.js';
@@ -17,7 +17,7 @@ export class LiveController implements OnModuleDestroy {
   /** Ends every open stream on shutdown, so closing the server does not wait for browsers. */
   private readonly closing = new Subject<void>();
 
-  constructor(@Inject(PROJECTOR) private readonly projector: Projector) {}
+  constructor(@Inject(PROJECTOR) private readonly projector: ProjectionView) {}
 
   @Sse()
   @SignedIn()

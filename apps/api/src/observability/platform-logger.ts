@@ -1,5 +1,5 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
-import { ConfigError } from '../config/app-config.js';
+import { ConfigError } from '@presales/platform-config';
 
 const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies readonly (Level | 'silent')[];
 

@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Projector } from '@presales/analytics';
+import type { ProjectionView } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
 import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
 import { Allow, RECORDERS } from '../auth/access/access-rule.js';
@@ -22,7 +22,7 @@ const READ_YOUR_WRITES_MS = 2000;
 export class TendersController {
   constructor(
     private readonly commandBus: CommandBus,
-    @Inject(PROJECTOR) private readonly projector: Projector,
+    @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly involvement: OpportunityInvolvement,
   ) {}

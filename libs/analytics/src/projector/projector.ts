@@ -8,6 +8,9 @@ import { EVENTS_TABLE } from '../schema/tables.js';
 
 export const DEFAULT_SUBSCRIBER_ID = 'analytics-projector';
 
+/** How often a projector that may not write (see ProjectorOptions.mayWrite) looks again. */
+const LEASE_WAIT_MS = 100;
+
 export type ProjectorState = 'starting' | 'catching_up' | 'live' | 'retrying' | 'stopped';
 
 export interface ProjectorStatus {
@@ -40,6 +43,12 @@ export interface ProjectorOptions {
    */
   readonly checkpointIntervalMs?: number;
   readonly log?: (message: string) => void;
+  /**
+   * Asked before every batch is written: a projector under a lease (docs/decisions/0038) waits
+   * while it may not write and drops the batch when stopped, so a holder that lost its lease
+   * never writes after its expiry. Embedded: always true.
+   */
+  readonly mayWrite?: () => boolean;
 }
 
 /**
@@ -65,6 +74,7 @@ export class Projector {
   private readonly flushIntervalMs: number;
   private readonly checkpointIntervalMs: number;
   private readonly log: (message: string) => void;
+  private readonly mayWrite: () => boolean;
   private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly earlier = new EarlierEventMemory();
@@ -81,6 +91,7 @@ export class Projector {
     this.flushIntervalMs = options.flushIntervalMs ?? 50;
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 1000;
     this.log = options.log ?? (() => undefined);
+    this.mayWrite = options.mayWrite ?? (() => true);
     this.checkpoints = new ProjectionCheckpoints(analytics);
   }
 
@@ -222,6 +233,11 @@ export class Projector {
     const to = batch[batch.length - 1]!.position;
     let written: ReadonlySet<string> = new Set();
     for (let attempt = 1; ; attempt += 1) {
+      // Asked again before every retry: a holder retrying a failing insert may have lost its lease meanwhile.
+      while (!this.mayWrite()) {
+        await sleep(LEASE_WAIT_MS, this.stopper.signal);
+        if (this.stopper.signal.aborted) return batch;
+      }
       try {
         written = await writeBatch(this.eventStore, this.analytics, batch, this.earlier);
         break;

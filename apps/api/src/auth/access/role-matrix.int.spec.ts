@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTROLLERS } from '../../app.module.js';
 import { startPlatform, type RunningPlatform } from '../../bootstrap.js';
-import { parseConfig } from '../../config/app-config.js';
+import { parseConfig } from '@presales/platform-config';
 import { USER_ROLES, type UserRole } from '../roles.js';
 import { expectedAccess, roleMatrixMarkdown, routeTable, type RouteAccess } from './route-table.js';
 

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/app-config.js';
+import { ConfigError } from '@presales/platform-config';
 import { isUserRole, type UserRole } from '../roles.js';
 
 /** Sign-in through an OpenID provider (authorization code + PKCE); undefined when OIDC_ISSUER is unset. */

@@ -1,5 +1,5 @@
 import type { DdlTarget } from '@presales/analytics';
-import type { AnalyticsConfig } from '../config/app-config.js';
+import type { AnalyticsConfig } from './app-config.js';
 
 /** Where DDL goes: one node, or every node of CLICKHOUSE_CLUSTER (database from the URLs' path). */
 export function ddlTargetOf(config: AnalyticsConfig): Omit<DdlTarget, 'capabilities'> {

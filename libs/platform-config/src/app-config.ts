@@ -25,7 +25,15 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly eventStore: EventStoreConfig;
   readonly analytics: AnalyticsConfig;
+  /**
+   * PROJECTOR: `embedded` runs the projector in this process (one process, no lease); `off` runs
+   * none and follows the checkpoint a separate `presales projector` writes (docs/decisions/0038).
+   */
+  readonly projector: ProjectorMode;
 }
+
+export const PROJECTOR_MODES = ['embedded', 'off'] as const;
+export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 /** A configuration value that cannot be used; the message names the variable. */
 export class ConfigError extends Error {
@@ -44,12 +52,14 @@ type Env = Readonly<Record<string, string | undefined>>;
 /** Every setting the platform reads, with its default. README's configuration table mirrors this. */
 export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
   const dataDir = resolve(cwd, nonEmpty(env, 'DATA_DIR') ?? '.data');
+  const analytics = parseAnalytics(env, dataDir);
   return {
     host: nonEmpty(env, 'HOST') ?? '127.0.0.1',
     port: parsePort(nonEmpty(env, 'PORT') ?? '3000'),
     dataDir,
     eventStore: parseEventStore(env, dataDir),
-    analytics: parseAnalytics(env, dataDir),
+    analytics,
+    projector: parseProjectorMode(env, analytics),
   };
 }
 
@@ -61,6 +71,15 @@ function nonEmpty(env: Env, name: string): string | undefined {
 function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) throw new ConfigError('PORT', value, 'must be an integer from 0 to 65535');
   return Number(value);
+}
+
+function parseProjectorMode(env: Env, analytics: AnalyticsConfig): ProjectorMode {
+  const value = nonEmpty(env, 'PROJECTOR') ?? 'embedded';
+  const mode = PROJECTOR_MODES.find((candidate) => candidate === value);
+  if (mode === undefined) throw new ConfigError('PROJECTOR', value, `must be ${PROJECTOR_MODES.join(' or ')}`);
+  // chDB's folder is locked by the one process that opens it: no projector elsewhere could fill it.
+  if (mode === 'off' && analytics.kind === 'chdb') throw new ConfigError('PROJECTOR', value, 'needs CLICKHOUSE_URL: embedded chDB can only be projected into by the API itself');
+  return mode;
 }
 
 function parseUrl(variable: string, value: string, protocols: readonly string[]): URL {

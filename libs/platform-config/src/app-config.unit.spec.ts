@@ -9,7 +9,12 @@ describe('parseConfig', () => {
       dataDir: '/srv/app/.data',
       eventStore: { kind: 'sqlite', file: '/srv/app/.data/events.sqlite', durability: 'full' },
       analytics: { kind: 'chdb', path: '/srv/app/.data/clickhouse' },
+      projector: 'embedded',
     });
+  });
+
+  it('runs without a projector when PROJECTOR=off', () => {
+    expect(parseConfig({ PROJECTOR: 'off', CLICKHOUSE_URL: 'http://h:8123' }).projector).toBe('off');
   });
 
   it('switches to the servers when their URLs are set', () => {
@@ -44,6 +49,8 @@ describe('parseConfig', () => {
     [{ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_CLUSTER: 'my cluster' }, /^CLICKHOUSE_CLUSTER="my cluster": must be a cluster name/],
     [{ CLICKHOUSE_CLUSTER: 'presales' }, /^CLICKHOUSE_CLUSTER="presales": needs CLICKHOUSE_URL/],
     [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],
+    [{ PROJECTOR: 'remote' }, /^PROJECTOR="remote": must be embedded or off/],
+    [{ PROJECTOR: 'off' }, /^PROJECTOR="off": needs CLICKHOUSE_URL/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

@@ -4,7 +4,7 @@ import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
 import type { EventStore } from '@presales/event-store';
 import { EsdbEventStore, EventStoreUnreachableError } from '@presales/event-store-esdb';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { ConfigError, type AnalyticsConfig, type EventStoreConfig } from '../config/app-config.js';
+import { ConfigError, type AnalyticsConfig, type EventStoreConfig } from './app-config.js';
 import { ddlTargetOf } from './ddl-target.js';
 
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {

@@ -1,0 +1,92 @@
+import type { EventStore } from '@presales/event-store';
+import type { AnalyticsStore } from '../analytics-store.port.js';
+import { ProjectionCheckpoints } from './projection-checkpoints.js';
+import { DEFAULT_SUBSCRIBER_ID, type Projector, type ProjectorStatus, type ReadModelVersion } from './projector.js';
+
+/** What the API reads of the projection, whether the projector runs in its process or not. */
+export type ProjectionView = Pick<Projector, 'start' | 'stop' | 'status' | 'lagEvents' | 'lagSeconds' | 'waitForPosition' | 'readModelVersion'>;
+
+/** How often the API looks at the checkpoint a projector elsewhere writes. */
+const DEFAULT_POLL_MS = 200;
+
+/**
+ * The projection as seen by an API that runs no projector (PROJECTOR=off, docs/decisions/0038):
+ * it knows only the checkpoint row the projector writes after a batch's rows are in (decision
+ * 0008), so a write is answered `projected: true` only once that row reaches its position, and
+ * the read-model version grows whenever the checkpoint moves (answers cached before are dropped).
+ */
+export class RemoteProjection implements ProjectionView {
+  private checkpoint = 0n;
+  private version: ReadModelVersion = { facts: 0, events: 0 };
+  private lastError: string | undefined;
+  private polled = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly checkpoints: ProjectionCheckpoints;
+  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+
+  constructor(
+    private readonly eventStore: EventStore,
+    analytics: AnalyticsStore,
+    private readonly pollMs = DEFAULT_POLL_MS,
+  ) {
+    this.checkpoints = new ProjectionCheckpoints(analytics);
+  }
+
+  start(): void {
+    if (this.timer !== undefined) return;
+    this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
+    this.timer = setInterval(() => void this.poll(), this.pollMs);
+    void this.poll();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  status(): ProjectorStatus {
+    const state = this.lastError !== undefined ? 'retrying' : this.timer === undefined ? 'stopped' : this.polled ? 'live' : 'starting';
+    return { state, checkpoint: this.checkpoint, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+  }
+
+  lagEvents(cap = 1_000_000): Promise<number> {
+    return this.eventStore.countEventsAfter(this.checkpoint, cap);
+  }
+
+  async lagSeconds(now: Date = new Date()): Promise<number> {
+    const [oldest] = (await this.eventStore.readAll({ fromPosition: this.checkpoint, maxCount: 2 })).filter((event) => event.position > this.checkpoint);
+    return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
+  }
+
+  readModelVersion(): ReadModelVersion {
+    return this.version;
+  }
+
+  waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint >= position) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter = { position, resolve: () => finish(true) };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (reached: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(waiter);
+        resolve(reached);
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      const checkpoint = (await this.checkpoints.load(DEFAULT_SUBSCRIBER_ID)) ?? 0n;
+      this.lastError = undefined;
+      this.polled = true;
+      // A rebuild elsewhere empties the tables: the checkpoint may go back, and every answer is stale.
+      if (checkpoint !== this.checkpoint) this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
+      this.checkpoint = checkpoint;
+      for (const waiter of this.waiters) if (waiter.position <= checkpoint) waiter.resolve();
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+}
