@@ -6,8 +6,8 @@
  */
 import type { Answer } from './answer-type.js';
 import type * as answers from './answers/audit.js';
-
-export const AUDIT_LINK_KINDS = ['tender', 'opportunity', 'quote', 'warroom', 'assignment'] as const;
+import { AUDIT_LINK_KINDS } from './vocabularies.js';
+export { AUDIT_LINK_KINDS } from './vocabularies.js';
 export type AuditLinkKind = (typeof AUDIT_LINK_KINDS)[number];
 
 export type AuditActor = Answer<typeof answers.AuditActor>;

@@ -1,12 +1,8 @@
 import type { Answer } from './answer-type.js';
 import type * as answers from './answers/auth.js';
 
-/**
- * The roles an account or API token can hold, for the API and its clients alike. `system` (the
- * platform's own) and `consultant` (the former name of `presales`, in old events) are actor roles
- * of the domain that no person is given.
- */
-export const USER_ROLES = ['sales', 'presales', 'manager', 'analyst', 'auditor', 'admin'] as const;
+import { USER_ROLES } from './vocabularies.js';
+export { USER_ROLES } from './vocabularies.js';
 export type UserRoleName = (typeof USER_ROLES)[number];
 
 export type SignedInUser = Answer<typeof answers.SignedInUser>;

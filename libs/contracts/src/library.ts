@@ -1,8 +1,8 @@
 import type { Answer } from './answer-type.js';
 import type * as answers from './answers/library.js';
 
-/** The kinds of knowledge asset (DOMAIN.md asset-<id>). */
-export const ASSET_KIND_OPTIONS = ['solution_template', 'case_study', 'answer', 'demo_script', 'pricing_model'] as const;
+import { ASSET_KIND_OPTIONS } from './vocabularies.js';
+export { ASSET_KIND_OPTIONS } from './vocabularies.js';
 export type AssetKindOption = (typeof ASSET_KIND_OPTIONS)[number];
 
 /** One asset as the library lists it. */

@@ -1,8 +1,8 @@
 import type { Answer } from './answer-type.js';
 import type * as answers from './answers/workbench.js';
 
-/** Who may see a saved query: its owner only, or every SQL user of the platform. */
-export const SAVED_QUERY_VISIBILITIES = ['private', 'team'] as const;
+import { SAVED_QUERY_VISIBILITIES } from './vocabularies.js';
+export { SAVED_QUERY_VISIBILITIES } from './vocabularies.js';
 export type SavedQueryVisibility = (typeof SAVED_QUERY_VISIBILITIES)[number];
 
 /** One version of a saved query: what the workbench reopens. */

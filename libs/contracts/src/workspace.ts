@@ -2,7 +2,8 @@ import type { Answer } from './answer-type.js';
 import type * as answers from './answers/workspace.js';
 
 /** The kinds of record a form's reference field picks from (GET /api/workspace/pickers/:kind). */
-export const PICKER_KINDS = ['opportunities', 'tenders', 'consultants', 'assets', 'gaps', 'activities', 'quotes', 'teams', 'requirements', 'support-requests', 'war-rooms'] as const;
+import { PICKER_KINDS, MY_WORK_KINDS } from './vocabularies.js';
+export { PICKER_KINDS, MY_WORK_KINDS } from './vocabularies.js';
 export type PickerKind = (typeof PICKER_KINDS)[number];
 
 /** One record a picker offers: its id, what a person recognises it by, and the opportunity it belongs to. */
@@ -10,8 +11,6 @@ export type PickerOption = Answer<typeof answers.PickerOption>;
 /** GET /api/workspace/pickers/:kind */
 export type PickerResponse = Answer<typeof answers.PickerResponse>;
 
-/** What is waiting for a person, each with the command that settles it. */
-export const MY_WORK_KINDS = ['support_request', 'section_due', 'clarification_due', 'review_due', 'quote_approval', 'activity_scheduled'] as const;
 export type MyWorkKind = (typeof MY_WORK_KINDS)[number];
 
 export type MyWorkItem = Answer<typeof answers.MyWorkItem>;

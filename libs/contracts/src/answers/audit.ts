@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_LINK_KINDS } from '../audit.js';
+import { AUDIT_LINK_KINDS } from '../vocabularies.js';
 import { Decimal64, UtcTime } from './common.js';
 
 // The audit API's answers as the dashboard reads them (docs/audit.md). The platform builds them in

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { USER_ROLES } from '../auth.js';
+import { USER_ROLES } from '../vocabularies.js';
 import { UtcTime } from './common.js';
 
 export const SignedInUser = z.object({ id: z.string(), name: z.string(), role: z.enum(USER_ROLES) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ASSET_KIND_OPTIONS } from '../library.js';
+import { ASSET_KIND_OPTIONS } from '../vocabularies.js';
 
 /** One asset as the library lists it. */
 export const LibraryAsset = z.object({

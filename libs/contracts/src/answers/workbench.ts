@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SAVED_QUERY_VISIBILITIES } from '../workbench.js';
+import { SAVED_QUERY_VISIBILITIES } from '../vocabularies.js';
 import { UtcTime } from './common.js';
 
 const Person = z.object({ id: z.string(), name: z.string() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MY_WORK_KINDS, PICKER_KINDS } from '../workspace.js';
+import { MY_WORK_KINDS, PICKER_KINDS } from '../vocabularies.js';
 import { UtcTime } from './common.js';
 
 /** One record a picker offers: its id, what a person recognises it by, and the opportunity it belongs to. */
