@@ -1,4 +1,4 @@
-import { canonicalJson, stampMetadata, type AppendResult, type EventToAppend, type RecordedEvent } from '@presales/event-store';
+import { sameAppend, type AppendResult, type EventToAppend, type RecordedEvent } from '@presales/event-store';
 
 /**
  * How the events found where a batch would be compare with the batch: `same` (a retry of an
@@ -11,16 +11,7 @@ export function compareBatch(recorded: readonly RecordedEvent[], events: readonl
   const ids = new Set(events.map((e) => e.id));
   if (!recorded.some((r) => ids.has(r.id))) return 'other_ids';
   if (recorded.length !== events.length) return 'other_content';
-  return recorded.every((r, i) => r.id === events[i]!.id && sameContent(r, events[i]!)) ? 'same' : 'other_content';
-}
-
-function sameContent(recorded: RecordedEvent, event: EventToAppend): boolean {
-  const { hash: _hash, ...stored } = recorded.metadata;
-  return (
-    recorded.type === event.type &&
-    canonicalJson(recorded.data) === canonicalJson(event.data) &&
-    canonicalJson(stampMetadata(event.metadata, stored.recordedAt, stored.prevHash)) === canonicalJson(stored)
-  );
+  return recorded.every((r, i) => r.id === events[i]!.id && sameAppend({ ...r, metadata: { ...r.metadata } }, events[i]!)) ? 'same' : 'other_content';
 }
 
 export function resultOf(recorded: readonly RecordedEvent[]): AppendResult {

@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
 import {
-  canonicalJson,
   checkAppend,
   DuplicateEventIdError,
   GENESIS_HASH,
-  stampMetadata,
+  sameAppend,
   WrongExpectedVersionError,
   type AppendResult,
   type EventToAppend,
@@ -119,12 +118,9 @@ function placedAsExpected(firstRevision: number, expected: ExpectedRevision, hea
   return BigInt(firstRevision) === expected + 1n;
 }
 
-/** Same type, data and writer-supplied metadata; the store's own stamps are not compared. */
+/** A recorded row read back as the event a writer appended (sameAppend compares the two). */
 function sameContent(row: EventRow, event: EventToAppend): boolean {
-  if (row.type !== event.type) return false;
-  if (canonicalJson(JSON.parse(row.data)) !== canonicalJson(event.data)) return false;
-  const stored = JSON.parse(row.metadata) as { recordedAt: string; prevHash: string };
-  return canonicalJson(stampMetadata(event.metadata, stored.recordedAt, stored.prevHash)) === canonicalJson(stored);
+  return sameAppend({ type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) as { recordedAt: string; prevHash: string } }, event);
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {

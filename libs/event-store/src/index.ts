@@ -8,3 +8,4 @@ export * from './hash-chain.js';
 export * from './stream-state.js';
 export * from './verification.js';
 export * from './stamping.js';
+export * from './same-append.js';

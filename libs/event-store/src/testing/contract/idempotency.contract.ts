@@ -14,6 +14,17 @@ export function idempotencyContract(subject: SubjectAccessor): void {
       expect(await store.readStream(stream)).toHaveLength(2);
     });
 
+    it('recognises a retry carried by another request: only the correlation id differs', async () => {
+      const { store } = subject();
+      const stream = uniqueStream('tender');
+      const event = anEvent('A', { n: 1 });
+      const first = await store.appendToStream(stream, [{ ...event, metadata: { ...event.metadata, correlationId: 'request-1' } }], { expectedRevision: 'no_stream' });
+      const retry = await store.appendToStream(stream, [{ ...event, metadata: { ...event.metadata, correlationId: 'request-2' } }], { expectedRevision: 'no_stream' });
+      expect(retry).toEqual(first);
+      const recorded = await store.readStream(stream);
+      expect(recorded.map((e) => e.metadata.correlationId)).toEqual(['request-1']);
+    });
+
     it('recognises a retry guarded by an exact revision even after later appends', async () => {
       const { store } = subject();
       const stream = uniqueStream('tender');
