@@ -1,11 +1,5 @@
-import { ConfigError, parseConfig, type AppConfig } from '@presales/platform-config';
+import { ConfigError, describeStores, parseConfig } from '@presales/platform-config';
 import { startPlatform, type RunningPlatform } from './bootstrap.js';
-
-function describeEngines(config: AppConfig): string {
-  const events = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : `EventStoreDB ${config.eventStore.url}`;
-  const analytics = config.analytics.kind === 'chdb' ? `chDB ${config.analytics.path}` : `ClickHouse ${config.analytics.url}`;
-  return `events: ${events}; analytics: ${analytics}`;
-}
 
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
@@ -25,7 +19,7 @@ async function main(): Promise<void> {
     });
   }
   platform = await startPlatform(config);
-  console.log(`Presales Ledger is running at ${platform.url} (${describeEngines(config)})`);
+  console.log(`Presales Ledger is running at ${platform.url} (${describeStores(config)})`);
 }
 
 main().catch((error: unknown) => {

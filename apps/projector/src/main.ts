@@ -1,5 +1,5 @@
 import { LeasedProjector, Projector, ProjectorLease } from '@presales/analytics';
-import { ConfigError, openAnalyticsStore, openEventStore, parseConfig, type AppConfig } from '@presales/platform-config';
+import { ConfigError, describeStores, openAnalyticsStore, openEventStore, parseConfig } from '@presales/platform-config';
 
 /**
  * `presales projector`: the projector as its own process (docs/decisions/0038). It reads the same
@@ -40,11 +40,6 @@ async function main(): Promise<void> {
   }
   await leased.start();
   log(`running (${describeStores(config)})`);
-}
-
-function describeStores(config: AppConfig): string {
-  const events = config.eventStore.kind === 'sqlite' ? `SQLite ${config.eventStore.file}` : `EventStoreDB ${config.eventStore.url}`;
-  return `events: ${events}; analytics: ${config.analytics.kind === 'clickhouse' ? `ClickHouse ${config.analytics.url}` : 'chDB'}`;
 }
 
 main().catch((error: unknown) => {

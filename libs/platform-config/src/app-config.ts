@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { redactedUrl } from './redacted-url.js';
 
 /** Where the events live: the embedded SQLite file, or an EventStoreDB/KurrentDB server. */
 export type EventStoreConfig =
@@ -42,7 +43,7 @@ export class ConfigError extends Error {
     readonly value: string,
     readonly rule: string,
   ) {
-    super(`${variable}=${JSON.stringify(value)}: ${rule}`);
+    super(`${variable}=${JSON.stringify(redactedUrl(value))}: ${rule}`);
     this.name = 'ConfigError';
   }
 }
