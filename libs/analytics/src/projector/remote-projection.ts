@@ -8,6 +8,13 @@ export type ProjectionView = Pick<Projector, 'start' | 'stop' | 'status' | 'lagE
 
 /** How often the API looks at the checkpoint a projector elsewhere writes. */
 const DEFAULT_POLL_MS = 200;
+/**
+ * Events behind the checkpoint beyond which the projector elsewhere is taken to be replaying
+ * (a rebuild, a first start, a projector back after a long stop), so KPI reads refuse and health
+ * says degraded, as they do beside a local projector that replays (decision 0028). A live one is
+ * a batch or two behind at most.
+ */
+const REPLAYING_LAG_EVENTS = 2_000;
 
 /**
  * The projection as seen by an API that runs no projector (PROJECTOR=off, docs/decisions/0038):
@@ -20,6 +27,10 @@ export class RemoteProjection implements ProjectionView {
   private version: ReadModelVersion = { facts: 0, events: 0 };
   private lastError: string | undefined;
   private polled = false;
+  /** Events recorded after the checkpoint, counted up to REPLAYING_LAG_EVENTS + 1 at the last poll. */
+  private behind = 0;
+  /** One poll at a time: a slow store's late answer must not move the checkpoint back. */
+  private polling = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
@@ -45,7 +56,8 @@ export class RemoteProjection implements ProjectionView {
   }
 
   status(): ProjectorStatus {
-    const state = this.lastError !== undefined ? 'retrying' : this.timer === undefined ? 'stopped' : this.polled ? 'live' : 'starting';
+    const state =
+      this.lastError !== undefined ? 'retrying' : this.timer === undefined ? 'stopped' : !this.polled ? 'starting' : this.behind > REPLAYING_LAG_EVENTS ? 'catching_up' : 'live';
     return { state, checkpoint: this.checkpoint, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
   }
 
@@ -77,8 +89,11 @@ export class RemoteProjection implements ProjectionView {
   }
 
   private async poll(): Promise<void> {
+    if (this.polling) return;
+    this.polling = true;
     try {
       const checkpoint = (await this.checkpoints.load(DEFAULT_SUBSCRIBER_ID)) ?? 0n;
+      this.behind = await this.eventStore.countEventsAfter(checkpoint, REPLAYING_LAG_EVENTS + 1);
       this.lastError = undefined;
       this.polled = true;
       // A rebuild elsewhere empties the tables: the checkpoint may go back, and every answer is stale.
@@ -87,6 +102,8 @@ export class RemoteProjection implements ProjectionView {
       for (const waiter of this.waiters) if (waiter.position <= checkpoint) waiter.resolve();
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
+    } finally {
+      this.polling = false;
     }
   }
 }
