@@ -6,6 +6,9 @@ import { authenticationOf } from '../auth/access/request-authentication.js';
 import { correlationIdOf } from './correlation-id.js';
 import { routeTemplateOf } from './route-template.js';
 
+/** Characters of a request's path a log line keeps. */
+const MAX_LOGGED_PATH = 512;
+
 /** The fields of a request's log line: what happened and who asked, never a header or a body. */
 function requestLine(req: IncomingMessage, res: ServerResponse, durationMs: number): Record<string, unknown> {
   const request = req as Request;
@@ -13,8 +16,9 @@ function requestLine(req: IncomingMessage, res: ServerResponse, durationMs: numb
   return {
     method: request.method,
     route: routeTemplateOf(request, res as Response),
-    // The path without the query: a query may hold what a log must not (an OpenID code).
-    path: (request.originalUrl ?? request.url).split('?')[0],
+    // The path without the query (a query may hold what a log must not: an OpenID code), cut
+    // short: a caller chooses it, and an unmatched route may be kilobytes long.
+    path: (request.originalUrl ?? request.url).split('?')[0]!.slice(0, MAX_LOGGED_PATH),
     status: res.statusCode,
     durationMs,
     ...(principal === undefined ? {} : { subject: principal.id, role: principal.role }),

@@ -91,7 +91,7 @@ async function untilZooKeeperAnswers(node: RunningClusterNode, timeoutMs = 30_00
   let last = '';
   while (Date.now() - started < timeoutMs) {
     try {
-      const response = await fetch(`${node.url}/`, { method: 'POST', body: "SELECT count() FROM system.zookeeper WHERE path = '/'" });
+      const response = await fetch(`${node.url}/`, { method: 'POST', body: "SELECT count() FROM system.zookeeper WHERE path = '/'", signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
       last = await response.text();
     } catch (error) {
