@@ -96,7 +96,7 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
 
   const halt = async () => {
     const running = child;
-    if (running === undefined || running.exitCode !== null) return;
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise<void>((done) => running.once('exit', () => done()));
     running.kill('SIGTERM');
     const timer = setTimeout(() => running.kill('SIGKILL'), 10_000);
@@ -106,7 +106,7 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
 
   const kill = async () => {
     const running = child;
-    if (running === undefined || running.exitCode !== null) return;
+    if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;
     const exited = new Promise<void>((done) => running.once('exit', () => done()));
     running.kill('SIGKILL');
     await exited;
