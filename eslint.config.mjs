@@ -23,18 +23,34 @@ const depConstraints = [
   { sourceTag: 'service:analytics', onlyDependOnLibsWithTags: BELOW_SERVICES },
   { sourceTag: 'service:interchange', onlyDependOnLibsWithTags: BELOW_SERVICES },
   { sourceTag: 'service:demo', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:interchange'] },
-  { sourceTag: 'service:audit', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:analytics', 'service:interchange'] },
+  {
+    sourceTag: 'service:audit',
+    onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'service:analytics', 'service:interchange'],
+  },
   // Adapters implement ports and services, never each other; their tests may use test harnesses.
   { sourceTag: 'layer:adapters', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'type:testing'] },
   // The composition floor reads the configuration and opens the adapters it names, for every app that runs the platform.
   { sourceTag: 'layer:composition', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters'] },
-  { sourceTag: 'layer:apps', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:composition'] },
+  {
+    sourceTag: 'layer:apps',
+    onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:composition'],
+  },
   // Test harnesses and the KPI oracle may read the domain and the ports they exercise.
   { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:testing', ...BELOW_SERVICES] },
   // Browser-safe libs import browser-safe or shared (pure) ones; the dashboard only contracts and kpi.
   { sourceTag: 'scope:browser', onlyDependOnLibsWithTags: ['scope:browser', 'scope:shared'] },
   { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['scope:browser'] },
-  { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: [...BELOW_SERVICES, 'layer:services', 'layer:adapters', 'layer:composition', 'layer:apps', 'type:testing'] },
+  {
+    sourceTag: 'type:e2e',
+    onlyDependOnLibsWithTags: [
+      ...BELOW_SERVICES,
+      'layer:services',
+      'layer:adapters',
+      'layer:composition',
+      'layer:apps',
+      'type:testing',
+    ],
+  },
 ];
 
 /**
@@ -53,7 +69,9 @@ export default [
   ...vue.configs['flat/recommended'].map((config) => ({ ...config, files: ['**/*.vue'] })),
   {
     files: ['**/*.vue'],
-    languageOptions: { parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: { ...vue.configs['no-layout-rules'].rules },
   },
@@ -63,14 +81,27 @@ export default [
       '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
       // noUncheckedIndexedAccess is on: a `!` after a checked index is the documented escape hatch.
       '@typescript-eslint/no-non-null-assertion': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['**/*.ts', '**/*.vue'],
     ignores: TEST_SUPPORT,
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^@presales/[^/]+/testing(/.*)?$', message: 'a /testing entry point is for tests: production code must not import fixtures or fakes' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@presales/[^/]+/testing(/.*)?$',
+              message: 'a /testing entry point is for tests: production code must not import fixtures or fakes',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -8,6 +8,11 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    projects: ['libs/*/vitest.config.mts', 'apps/*/vitest.config.mts', 'test/*/vitest.config.mts', 'dashboards/web/vite.config.mts'],
+    projects: [
+      'libs/*/vitest.config.mts',
+      'apps/*/vitest.config.mts',
+      'test/*/vitest.config.mts',
+      'dashboards/web/vite.config.mts',
+    ],
   },
 });

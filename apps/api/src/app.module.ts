@@ -40,9 +40,34 @@ import { TendersController } from './tenders/tenders.controller.js';
 import { WorkspaceController } from './workspace/workspace.controller.js';
 
 const commandHandlers = [ImportEventsHandler, PublishKpiDefinitionHandler];
-const queryHandlers = [GetTendersReceivedHandler, GetHealthHandler, ...SQL_QUERY_HANDLERS, GetScorecardHandler, GetKpiTrendHandler, GetKpiUnitsHandler, GetMaturityHandler, ...AUDIT_QUERY_HANDLERS];
+const queryHandlers = [
+  GetTendersReceivedHandler,
+  GetHealthHandler,
+  ...SQL_QUERY_HANDLERS,
+  GetScorecardHandler,
+  GetKpiTrendHandler,
+  GetKpiUnitsHandler,
+  GetMaturityHandler,
+  ...AUDIT_QUERY_HANDLERS,
+];
 /** Every controller: the route table (auth/access/route-table.ts) is read from these. */
-export const CONTROLLERS = [TendersController, KpisController, HealthController, ...SQL_CONTROLLERS, AdminController, MetricsController, MaturityController, ImportController, LiveController, ...AUDIT_CONTROLLERS, ...AUTH_CONTROLLERS, ...COMMAND_CONTROLLERS, WorkspaceController, ...LIBRARY_CONTROLLERS, OpenApiController];
+export const CONTROLLERS = [
+  TendersController,
+  KpisController,
+  HealthController,
+  ...SQL_CONTROLLERS,
+  AdminController,
+  MetricsController,
+  MaturityController,
+  ImportController,
+  LiveController,
+  ...AUDIT_CONTROLLERS,
+  ...AUTH_CONTROLLERS,
+  ...COMMAND_CONTROLLERS,
+  WorkspaceController,
+  ...LIBRARY_CONTROLLERS,
+  OpenApiController,
+];
 
 @Module({})
 export class AppModule {
@@ -51,9 +76,33 @@ export class AppModule {
     return {
       module: AppModule,
       // useExisting: pino-http already runs as the first middleware; nestjs-pino binds its request logger for Nest's logs.
-      imports: [CqrsModule.forRoot(), MetricsModule, LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }), InfrastructureModule.forConfig(config)],
+      imports: [
+        CqrsModule.forRoot(),
+        MetricsModule,
+        LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true }),
+        InfrastructureModule.forConfig(config),
+      ],
       controllers: CONTROLLERS,
-      providers: [{ provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS }, ...AUTH_PROVIDERS, ...COMMAND_PROVIDERS, ...commandHandlers, ...queryHandlers, ...AUDIT_PROVIDERS, ...LIBRARY_PROVIDERS, ...SQL_PROVIDERS, demoSeederProvider, kpiCatalogPublisherProvider, KpiRegistry, KpiSqlCheck, KnownScopes, ...ANSWER_PROVIDERS, RebuildService, PlatformStateMetrics, PlatformNestLogger, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
+      providers: [
+        { provide: ROUTE_CONTROLLERS, useValue: CONTROLLERS },
+        ...AUTH_PROVIDERS,
+        ...COMMAND_PROVIDERS,
+        ...commandHandlers,
+        ...queryHandlers,
+        ...AUDIT_PROVIDERS,
+        ...LIBRARY_PROVIDERS,
+        ...SQL_PROVIDERS,
+        demoSeederProvider,
+        kpiCatalogPublisherProvider,
+        KpiRegistry,
+        KpiSqlCheck,
+        KnownScopes,
+        ...ANSWER_PROVIDERS,
+        RebuildService,
+        PlatformStateMetrics,
+        PlatformNestLogger,
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
     };
   }
 }

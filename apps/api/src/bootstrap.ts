@@ -36,10 +36,20 @@ export async function startPlatform(config: AppConfig): Promise<RunningPlatform>
   // Access-Control-Allow-Origin unless enableCors is called, and it is not, whatever HOST is.
   // upgrade-insecure-requests is left out: on a plain-HTTP address in a LAN it would send the
   // dashboard's own scripts to an https:// that does not answer.
-  app.use(helmet({ contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null } } }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:', 'blob:'], 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
   app.disable('x-powered-by');
   // Swagger UI's own files from its npm package, for the contract's page at /api/docs.
-  app.useStaticAssets(dirname(require.resolve('swagger-ui-dist/package.json')), { prefix: '/api/docs/assets/', index: false, setHeaders: (res) => nameRoute(res, '/api/docs/assets/*') });
+  app.useStaticAssets(dirname(require.resolve('swagger-ui-dist/package.json')), {
+    prefix: '/api/docs/assets/',
+    index: false,
+    setHeaders: (res) => nameRoute(res, '/api/docs/assets/*'),
+  });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT, verify: verifyJsonBody });
   serveDashboard(app, dashboardDir());
   await app.listen(config.port, config.host);

@@ -5,7 +5,9 @@ const { join } = require('node:path');
 
 const main = join(__dirname, '..', 'dist', 'main.js');
 if (!existsSync(main)) {
-  console.error('presales: the CLI is not built yet. Run `npm run build` (or `npm start`) from the repository root first.');
+  console.error(
+    'presales: the CLI is not built yet. Run `npm run build` (or `npm start`) from the repository root first.',
+  );
   process.exit(1);
 }
 require(main);

@@ -16,7 +16,11 @@ export interface SavedPack {
  * Downloads a tender's evidence pack and writes it as a .tar (`--out`, default
  * `evidence-<tenderId>.tar`) or extracts it into a folder (`--extract DIR`).
  */
-export async function saveEvidencePack(base: string, tenderId: string, target: { readonly out?: string; readonly extract?: string }): Promise<SavedPack> {
+export async function saveEvidencePack(
+  base: string,
+  tenderId: string,
+  target: { readonly out?: string; readonly extract?: string },
+): Promise<SavedPack> {
   const { bytes, headers } = await getRaw(base, `/api/audit/tenders/${encodeURIComponent(tenderId)}/evidence`);
   const manifestSha256 = headers.get('x-manifest-sha256') ?? 'unknown';
   if (target.extract !== undefined) {
@@ -34,5 +38,10 @@ export async function saveEvidencePack(base: string, tenderId: string, target: {
   }
   const out = resolve(target.out ?? `evidence-${tenderId}.tar`);
   writeFileSync(out, bytes);
-  return { path: out, bytes: bytes.length, manifestSha256, verifyCommand: `tar -xf ${out} && node evidence-${tenderId}/verify.mjs` };
+  return {
+    path: out,
+    bytes: bytes.length,
+    manifestSha256,
+    verifyCommand: `tar -xf ${out} && node evidence-${tenderId}/verify.mjs`,
+  };
 }

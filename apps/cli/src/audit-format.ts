@@ -1,4 +1,13 @@
-import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, MomentJson, StateAsOf, StateDiff, StoreChainReport } from '@presales/audit';
+import type {
+  AuditReadsAnswer,
+  BidHistory,
+  ChainVerdict,
+  DeadlineProof,
+  MomentJson,
+  StateAsOf,
+  StateDiff,
+  StoreChainReport,
+} from '@presales/audit';
 import type { RecordSearchResponse } from '@presales/contracts';
 import { formatTable } from './format-rows.js';
 
@@ -7,7 +16,9 @@ import { formatTable } from './format-rows.js';
 const text = (name: string) => ({ name, type: 'String' });
 
 export function chainText(chain: ChainVerdict): string {
-  return chain.ok ? `intact, ${chain.events} events` : `BROKEN at revision ${chain.firstBrokenRevision}: ${chain.reason}`;
+  return chain.ok
+    ? `intact, ${chain.events} events`
+    : `BROKEN at revision ${chain.firstBrokenRevision}: ${chain.reason}`;
 }
 
 export function momentText(moment: MomentJson): string {
@@ -39,7 +50,10 @@ export function historyText(history: BidHistory): string {
 }
 
 export function stateText(state: StateAsOf): string {
-  const through = state.through === null ? 'no events yet' : `${state.eventsFolded} events through revision ${state.through.revision} (recorded ${state.through.recordedAt})`;
+  const through =
+    state.through === null
+      ? 'no events yet'
+      : `${state.eventsFolded} events through revision ${state.through.revision} (recorded ${state.through.recordedAt})`;
   return [
     `${state.streamId} as of ${momentText(state.moment)}: status ${state.status}, ${through}`,
     `chain of the folded events: ${chainText(state.chain)}`,
@@ -49,19 +63,29 @@ export function stateText(state: StateAsOf): string {
 }
 
 export function diffText(diff: StateDiff): string {
-  const at = (summary: StateDiff['from']) => `${momentText(summary.moment)} (${summary.through === null ? 'before the first event' : `revision ${summary.through.revision}`}, ${summary.status})`;
+  const at = (summary: StateDiff['from']) =>
+    `${momentText(summary.moment)} (${summary.through === null ? 'before the first event' : `revision ${summary.through.revision}`}, ${summary.status})`;
   const lines = [`${diff.streamId} from ${at(diff.from)} to ${at(diff.to)}: ${diff.events.length} events`];
-  for (const e of diff.events) lines.push(`  ${e.recordedAt}  ${e.streamId}@${e.revision}  ${e.type}  by ${e.actor.id} (${e.actor.role})`);
+  for (const e of diff.events)
+    lines.push(`  ${e.recordedAt}  ${e.streamId}@${e.revision}  ${e.type}  by ${e.actor.id} (${e.actor.role})`);
   if (diff.quoteLines !== null) {
     const q = diff.quoteLines;
     lines.push(`quote lines (revision ${q.fromRevision ?? 'none'} -> ${q.toRevision ?? 'none'}):`);
-    for (const line of q.added) lines.push(`  added    ${line.lineId} ${line.sku} ${line.description}: ${line.quantity} x ${line.unitPrice}, discount ${line.discountPct} %`);
-    for (const line of q.changed) lines.push(`  changed  ${line.lineId} ${line.fields.map((f) => `${f.field} ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`).join(', ')}`);
-    for (const line of q.removed) lines.push(`  removed  ${line.lineId} ${line.sku} ${line.description}: ${line.quantity} x ${line.unitPrice}`);
+    for (const line of q.added)
+      lines.push(
+        `  added    ${line.lineId} ${line.sku} ${line.description}: ${line.quantity} x ${line.unitPrice}, discount ${line.discountPct} %`,
+      );
+    for (const line of q.changed)
+      lines.push(
+        `  changed  ${line.lineId} ${line.fields.map((f) => `${f.field} ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`).join(', ')}`,
+      );
+    for (const line of q.removed)
+      lines.push(`  removed  ${line.lineId} ${line.sku} ${line.description}: ${line.quantity} x ${line.unitPrice}`);
   }
   lines.push('fields:');
   for (const f of diff.fields.added) lines.push(`  added    ${f.path} = ${JSON.stringify(f.value)}`);
-  for (const f of diff.fields.changed) lines.push(`  changed  ${f.path}: ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`);
+  for (const f of diff.fields.changed)
+    lines.push(`  changed  ${f.path}: ${JSON.stringify(f.from)} -> ${JSON.stringify(f.to)}`);
   for (const f of diff.fields.removed) lines.push(`  removed  ${f.path} (was ${JSON.stringify(f.value)})`);
   lines.push(`chain: ${chainText(diff.chain)}`);
   return lines.join('\n');
@@ -70,25 +94,49 @@ export function diffText(diff: StateDiff): string {
 export function storeReportText(report: StoreChainReport): string {
   const head = `${report.engine} store: ${report.streams} streams, ${report.events} events verified in ${report.elapsedMs} ms (${report.eventsPerSecond.toLocaleString('en-US')} events/s)`;
   if (report.ok) return `${head}: intact`;
-  const findings = report.findings.map((f) => (f.kind === 'stream' ? `  ${f.streamId} BROKEN at revision ${f.firstBrokenRevision}: ${f.reason}` : `  $all log at position ${f.position}: ${f.reason}`));
-  return [`${head}: TAMPERED`, ...findings, ...(report.findingsOmitted > 0 ? [`  … and ${report.findingsOmitted} more`] : [])].join('\n');
+  const findings = report.findings.map((f) =>
+    f.kind === 'stream'
+      ? `  ${f.streamId} BROKEN at revision ${f.firstBrokenRevision}: ${f.reason}`
+      : `  $all log at position ${f.position}: ${f.reason}`,
+  );
+  return [
+    `${head}: TAMPERED`,
+    ...findings,
+    ...(report.findingsOmitted > 0 ? [`  … and ${report.findingsOmitted} more`] : []),
+  ].join('\n');
 }
 
 const row = (label: string, value: string) => `  ${label.padEnd(24)}${value}`;
 
 export function proofText(proof: DeadlineProof): string {
   const lines = [`Deadline proof for tender ${proof.tenderId}`, row('deadline', proof.deadline)];
-  if (proof.status === 'not_submitted') return [...lines, row('chain', chainText(proof.chain)), 'verdict: NOT SUBMITTED (no BidSubmitted recorded)'].join('\n');
+  if (proof.status === 'not_submitted')
+    return [...lines, row('chain', chainText(proof.chain)), 'verdict: NOT SUBMITTED (no BidSubmitted recorded)'].join(
+      '\n',
+    );
   const seconds = (Math.abs(proof.recordedAfterDeadlineMs) / 1000).toFixed(3);
   const { submission } = proof;
-  const verdict = { on_time: 'ON TIME', late: 'LATE', unproven: 'UNPROVEN: the tender chain is broken, its stamps cannot be relied on' }[proof.verdict];
+  const verdict = {
+    on_time: 'ON TIME',
+    late: 'LATE',
+    unproven: 'UNPROVEN: the tender chain is broken, its stamps cannot be relied on',
+  }[proof.verdict];
   return [
     ...lines,
-    row(`recorded (${submission.clock} clock)`, `${submission.recordedAt}  ${seconds} s ${proof.recordedLate ? 'after' : 'before'} the deadline`),
+    row(
+      `recorded (${submission.clock} clock)`,
+      `${submission.recordedAt}  ${seconds} s ${proof.recordedLate ? 'after' : 'before'} the deadline`,
+    ),
     row('occurred (claimed)', `${submission.occurredAt}  ${proof.claimedLate ? 'late' : 'on time'} by its own claim`),
-    row('submitted by', `${submission.actor.id} (${submission.actor.role}) via ${submission.channel}${submission.receiptRef === null ? '' : `, receipt ${submission.receiptRef}`}`),
+    row(
+      'submitted by',
+      `${submission.actor.id} (${submission.actor.role}) via ${submission.channel}${submission.receiptRef === null ? '' : `, receipt ${submission.receiptRef}`}`,
+    ),
     row('document SHA-256', submission.documentSha256),
-    row('event', `tender-${proof.tenderId}@${submission.revision}, position ${submission.position}, hash ${submission.hash}`),
+    row(
+      'event',
+      `tender-${proof.tenderId}@${submission.revision}, position ${submission.position}, hash ${submission.hash}`,
+    ),
     row('chain', chainText(proof.chain)),
     `verdict: ${verdict}`,
   ].join('\n');
@@ -100,19 +148,30 @@ export function readsText(answer: AuditReadsAnswer): string {
     actor: `${r.actor.id} (${r.actor.role})`,
     request: r.request,
     subject: r.subject,
-    outcome: r.outcome.kind === 'answered' ? (r.outcome.answerSha256 === undefined ? 'answered' : `answered ${r.outcome.answerSha256.slice(0, 12)}`) : `refused: ${r.outcome.code}`,
-    streams: r.streams.length > 3 ? `${r.streams.slice(0, 3).join(', ')}, … (${r.streams.length})` : r.streams.join(', '),
+    outcome:
+      r.outcome.kind === 'answered'
+        ? r.outcome.answerSha256 === undefined
+          ? 'answered'
+          : `answered ${r.outcome.answerSha256.slice(0, 12)}`
+        : `refused: ${r.outcome.code}`,
+    streams:
+      r.streams.length > 3 ? `${r.streams.slice(0, 3).join(', ')}, … (${r.streams.length})` : r.streams.join(', '),
   }));
   const broken = answer.chains.filter((c) => !c.ok);
   return [
     `Audit reads ${answer.from} to ${answer.to}: ${answer.reads.length}`,
     formatTable(['recorded', 'actor', 'request', 'subject', 'outcome', 'streams'].map(text), rows),
-    broken.length === 0 ? `audit log chains: ${answer.chains.length} days, intact` : `audit log chains: ${broken.map((c) => `${c.streamId} ${chainText(c)}`).join('; ')}`,
+    broken.length === 0
+      ? `audit log chains: ${answer.chains.length} days, intact`
+      : `audit log chains: ${broken.map((c) => `${c.streamId} ${chainText(c)}`).join('; ')}`,
   ].join('\n');
 }
 
 export function searchText(answer: RecordSearchResponse): string {
-  if (answer.tenders.length === 0) return answer.page === 1 ? `No bid matches ${JSON.stringify(answer.q)}.` : `No bid on page ${answer.page} for ${JSON.stringify(answer.q)}.`;
+  if (answer.tenders.length === 0)
+    return answer.page === 1
+      ? `No bid matches ${JSON.stringify(answer.q)}.`
+      : `No bid on page ${answer.page} for ${JSON.stringify(answer.q)}.`;
   const rows = answer.tenders.map((t) => ({
     tender: t.tenderId,
     issuer: t.issuer,

@@ -44,9 +44,18 @@ describe('audit answers in a terminal', () => {
         'verdict: LATE',
       ].join('\n'),
     );
-    expect(proofText({ ...lateProof, verdict: 'unproven', chain: { ok: false, streamId: 'tender-T-1', firstBrokenRevision: '5', reason: 'content does not match its hash (edited)' } })).toMatch(
-      /chain +BROKEN at revision 5: content does not match its hash \(edited\)\nverdict: UNPROVEN/,
-    );
+    expect(
+      proofText({
+        ...lateProof,
+        verdict: 'unproven',
+        chain: {
+          ok: false,
+          streamId: 'tender-T-1',
+          firstBrokenRevision: '5',
+          reason: 'content does not match its hash (edited)',
+        },
+      }),
+    ).toMatch(/chain +BROKEN at revision 5: content does not match its hash \(edited\)\nverdict: UNPROVEN/);
   });
 
   it('lists every broken stream of the store and the log findings', () => {
@@ -58,7 +67,12 @@ describe('audit answers in a terminal', () => {
       eventsPerSecond: 13333,
       ok: false,
       findings: [
-        { kind: 'stream', streamId: 'tender-T-1', firstBrokenRevision: '2', reason: 'revision 2 is missing (deleted), found 3 next' },
+        {
+          kind: 'stream',
+          streamId: 'tender-T-1',
+          firstBrokenRevision: '2',
+          reason: 'revision 2 is missing (deleted), found 3 next',
+        },
         { kind: 'log', position: '7', reason: 'positions 7..7 are missing (deleted)' },
       ],
       findingsOmitted: 0,
@@ -69,15 +83,38 @@ describe('audit answers in a terminal', () => {
   });
 
   it('shows quote lines added, changed and removed', () => {
-    const line = { lineId: 'L3', productLine: 'erp', sku: 'T', description: 'Training', quantity: '2', unitPrice: '800', unitCost: '300', discountPct: '0' };
+    const line = {
+      lineId: 'L3',
+      productLine: 'erp',
+      sku: 'T',
+      description: 'Training',
+      quantity: '2',
+      unitPrice: '800',
+      unitCost: '300',
+      discountPct: '0',
+    };
     const diff: StateDiff = {
       streamId: 'quote-Q-1',
       category: 'quote',
-      from: { moment: { kind: 'time', at: '2026-03-14T16:00:00Z' }, through: { revision: '3', position: '9', recordedAt: '2026-03-03T09:00:00.000Z', hash: 'h' }, status: 'open' },
-      to: { moment: { kind: 'head' }, through: { revision: '4', position: '12', recordedAt: '2026-03-20T09:00:00.000Z', hash: 'h' }, status: 'open' },
+      from: {
+        moment: { kind: 'time', at: '2026-03-14T16:00:00Z' },
+        through: { revision: '3', position: '9', recordedAt: '2026-03-03T09:00:00.000Z', hash: 'h' },
+        status: 'open',
+      },
+      to: {
+        moment: { kind: 'head' },
+        through: { revision: '4', position: '12', recordedAt: '2026-03-20T09:00:00.000Z', hash: 'h' },
+        status: 'open',
+      },
       events: [],
       fields: { added: [{ path: 'state.revisions[1].approval', value: 'not_requested' }], changed: [], removed: [] },
-      quoteLines: { fromRevision: 0, toRevision: 1, added: [line], changed: [{ lineId: 'L1', fields: [{ field: 'unitPrice', from: '1000', to: '900' }] }], removed: [{ ...line, lineId: 'L2', description: 'Implementation' }] },
+      quoteLines: {
+        fromRevision: 0,
+        toRevision: 1,
+        added: [line],
+        changed: [{ lineId: 'L1', fields: [{ field: 'unitPrice', from: '1000', to: '900' }] }],
+        removed: [{ ...line, lineId: 'L2', description: 'Implementation' }],
+      },
       chain: { ok: true, streamId: 'quote-Q-1', events: 5 },
     };
     expect(diffText(diff)).toBe(
@@ -96,13 +133,26 @@ describe('audit answers in a terminal', () => {
 });
 
 describe('the search in a terminal', () => {
-  const bid = { tenderId: 'T-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme Procurement', deadline: '2026-03-15T12:00:00.000Z', opportunityName: 'ERP rollout', customer: 'Acme', quoteIds: ['Q-1', 'Q-2'] };
+  const bid = {
+    tenderId: 'T-1',
+    opportunityId: 'O-1',
+    kind: 'rfp',
+    issuer: 'Acme Procurement',
+    deadline: '2026-03-15T12:00:00.000Z',
+    opportunityName: 'ERP rollout',
+    customer: 'Acme',
+    quoteIds: ['Q-1', 'Q-2'],
+  };
   it('lists each bid with what it is, and says how to reach the next page', () => {
     const shown = searchText({ q: 'acme', page: 1, pageSize: 1, tenders: [bid], more: true });
     expect(shown).toContain('ERP rollout (O-1)');
     expect(shown).toContain('Q-1, Q-2');
     expect(shown.split('\n').at(-1)).toBe('page 1; more: --page 2');
-    expect(searchText({ q: 'acme', page: 2, pageSize: 1, tenders: [{ ...bid, opportunityName: '' }], more: false }).split('\n').at(-1)).toBe('page 2, the last');
+    expect(
+      searchText({ q: 'acme', page: 2, pageSize: 1, tenders: [{ ...bid, opportunityName: '' }], more: false })
+        .split('\n')
+        .at(-1),
+    ).toBe('page 2, the last');
   });
   it('says when nothing matches', () => {
     expect(searchText({ q: 'zz', page: 1, pageSize: 20, tenders: [], more: false })).toBe('No bid matches "zz".');

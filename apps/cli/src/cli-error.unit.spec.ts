@@ -10,7 +10,10 @@ describe('one CLI error type', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(reportFailure('import', new CliError('give one file'))).toBe(2);
     expect(reportFailure('import', new CsvSyntaxError('sheet.csv: not well-formed CSV'))).toBe(2);
-    expect(errors.mock.calls.map((call) => call[0])).toEqual(['presales import: give one file', 'presales import: sheet.csv: not well-formed CSV']);
+    expect(errors.mock.calls.map((call) => call[0])).toEqual([
+      'presales import: give one file',
+      'presales import: sheet.csv: not well-formed CSV',
+    ]);
   });
 
   it('rethrows anything else: a bug is not a usage error', () => {
@@ -21,6 +24,9 @@ describe('one CLI error type', () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await runSql([], {})).toBe(2);
     expect(await runSql(['SELECT 1'], { url: 'http://127.0.0.1:1' })).toBe(2);
-    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([expect.stringMatching(/^presales sql: give the statement/), expect.stringMatching(/^presales sql: cannot reach the platform at http:\/\/127\.0\.0\.1:1/)]);
+    expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([
+      expect.stringMatching(/^presales sql: give the statement/),
+      expect.stringMatching(/^presales sql: cannot reach the platform at http:\/\/127\.0\.0\.1:1/),
+    ]);
   });
 });

@@ -7,15 +7,21 @@ import { openEventStoreTarget } from './event-store-target.js';
 const KNOWN = new Set(['scale', 'seed', 'out', 'data-dir', 'durability', 'start', 'months']);
 
 /** `presales demo [--scale small|medium|large|N] [--seed S] [--out FILE]`. */
-export async function runDemo(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
+export async function runDemo(
+  positional: readonly string[],
+  options: Readonly<Record<string, string>>,
+): Promise<number> {
   try {
     const unknown = Object.keys(options).filter((name) => !KNOWN.has(name));
-    if (unknown.length > 0 || positional.length > 0) throw new CliError(`unexpected ${unknown.length > 0 ? `option --${unknown[0]}` : `argument ${positional[0]}`}`);
+    if (unknown.length > 0 || positional.length > 0)
+      throw new CliError(`unexpected ${unknown.length > 0 ? `option --${unknown[0]}` : `argument ${positional[0]}`}`);
     const demo = demoOptions(options);
     const started = Date.now();
     if (options['out'] !== undefined) {
       const count = await writeJsonl(options['out'], demo);
-      console.log(`wrote ${count.toLocaleString('en-US')} demo events (seed ${demo.seed}) to ${options['out']} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `wrote ${count.toLocaleString('en-US')} demo events (seed ${demo.seed}) to ${options['out']} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       return 0;
     }
     const clock = new DemoClock();
@@ -23,11 +29,21 @@ export async function runDemo(positional: readonly string[], options: Readonly<R
     try {
       const head = await target.store.health();
       if (head.headPosition > 0n) {
-        console.error(`presales demo: ${target.description} already holds events (head position ${head.headPosition}); demo data goes into an empty store only (use --out FILE, or another --data-dir)`);
+        console.error(
+          `presales demo: ${target.description} already holds events (head position ${head.headPosition}); demo data goes into an empty store only (use --out FILE, or another --data-dir)`,
+        );
         return 1;
       }
-      const { events } = await loadDemo(generateDemo(demo), target.store, clock, ({ events: done }) => process.stderr.write(`  loaded ${done.toLocaleString('en-US')} events\n`), 50_000);
-      console.log(`loaded ${events.toLocaleString('en-US')} demo events (seed ${demo.seed}) into ${target.description} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const { events } = await loadDemo(
+        generateDemo(demo),
+        target.store,
+        clock,
+        ({ events: done }) => process.stderr.write(`  loaded ${done.toLocaleString('en-US')} events\n`),
+        50_000,
+      );
+      console.log(
+        `loaded ${events.toLocaleString('en-US')} demo events (seed ${demo.seed}) into ${target.description} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
       return 0;
     } finally {
       await target.store.close();
@@ -39,9 +55,11 @@ export async function runDemo(positional: readonly string[], options: Readonly<R
 
 function demoOptions(options: Readonly<Record<string, string>>): DemoOptions {
   const seed = Number(options['seed'] ?? '1');
-  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) throw new CliError(`--seed ${options['seed']}: must be a whole number from 0 to 4294967295`);
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff)
+    throw new CliError(`--seed ${options['seed']}: must be a whole number from 0 to 4294967295`);
   const months = options['months'] === undefined ? undefined : Number(options['months']);
-  if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 120)) throw new CliError(`--months ${options['months']}: must be a whole number from 1 to 120`);
+  if (months !== undefined && (!Number.isInteger(months) || months < 1 || months > 120))
+    throw new CliError(`--months ${options['months']}: must be a whole number from 1 to 120`);
   return {
     seed,
     scale: parseScale(options['scale'] ?? 'small'),

@@ -19,16 +19,28 @@ export interface EventStoreTarget {
  * Durability defaults to `normal` here: an import or demo load can be re-run (it is idempotent),
  * and fsync per append would make it several times slower; `--durability full` opts out.
  */
-export async function openEventStoreTarget(options: Readonly<Record<string, string>>, clock?: () => Date): Promise<EventStoreTarget> {
+export async function openEventStoreTarget(
+  options: Readonly<Record<string, string>>,
+  clock?: () => Date,
+): Promise<EventStoreTarget> {
   const durability = options['durability'] ?? 'normal';
-  if (durability !== 'full' && durability !== 'normal') throw new CliError(`--durability ${durability}: must be full or normal`);
+  if (durability !== 'full' && durability !== 'normal')
+    throw new CliError(`--durability ${durability}: must be full or normal`);
   const url = process.env['EVENTSTORE_URL']?.trim();
   if (url !== undefined && url !== '') {
-    const store = await EsdbEventStore.connect({ url, connectDeadlineMs: 5000, ...(clock === undefined ? {} : { clock }) });
+    const store = await EsdbEventStore.connect({
+      url,
+      connectDeadlineMs: 5000,
+      ...(clock === undefined ? {} : { clock }),
+    });
     return { description: `EventStoreDB ${url}`, store, sqlite: undefined };
   }
   const dataDir = resolve(options['data-dir'] ?? process.env['DATA_DIR'] ?? '.data');
   const file = resolve(dataDir, 'events.sqlite');
-  const sqlite = SqliteEventStore.open({ file, durability: durability as Durability, ...(clock === undefined ? {} : { clock }) });
+  const sqlite = SqliteEventStore.open({
+    file,
+    durability: durability as Durability,
+    ...(clock === undefined ? {} : { clock }),
+  });
   return { description: `SQLite ${file}`, store: sqlite, sqlite };
 }

@@ -7,7 +7,13 @@ import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { honestAppends } from '@presales/event-store/testing';
 import { EVENT_SCHEMAS, kpiDecider, streamName } from '@presales/domain';
-import { importJsonlFile, exportLines, jsonlItems, restoreExport, RestoreVerificationError } from '@presales/interchange';
+import {
+  importJsonlFile,
+  exportLines,
+  jsonlItems,
+  restoreExport,
+  RestoreVerificationError,
+} from '@presales/interchange';
 import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 
 let dir: string;
@@ -50,7 +56,8 @@ describe('export and restore', () => {
     const store = SqliteEventStore.open({ file: join(dir, 'a.sqlite'), durability: 'normal', clock: clock.read });
     await loadDemo(generateDemo({ seed: 12, scale: 6000 }), store, clock);
     const lines: { stream: string; position: number }[] = [];
-    for await (const line of exportLines(store, { fromPosition: 100n, streamPrefixes: ['tender-'] })) lines.push(JSON.parse(line) as { stream: string; position: number });
+    for await (const line of exportLines(store, { fromPosition: 100n, streamPrefixes: ['tender-'] }))
+      lines.push(JSON.parse(line) as { stream: string; position: number });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((line) => line.stream.startsWith('tender-') && line.position >= 100)).toBe(true);
     expect(lines.every((line, i) => i === 0 || line.position > lines[i - 1]!.position)).toBe(true);
@@ -88,7 +95,12 @@ describe('export and restore', () => {
     const events = (await original.readAll()).length;
     const first = await importJsonlFile(file, fresh);
     expect(first.examples).toEqual([]);
-    expect(first).toMatchObject({ lines: events, appended: events - KPI_CATALOG.length, alreadyPresent: KPI_CATALOG.length, rejected: 0 });
+    expect(first).toMatchObject({
+      lines: events,
+      appended: events - KPI_CATALOG.length,
+      alreadyPresent: KPI_CATALOG.length,
+      rejected: 0,
+    });
     expect(await importJsonlFile(file, fresh)).toMatchObject({ appended: 0, alreadyPresent: events, rejected: 0 });
     await original.close();
     await fresh.close();
@@ -99,10 +111,18 @@ describe('export and restore', () => {
 async function publishCatalogAtFirstStart(store: SqliteEventStore): Promise<void> {
   const metadata = { occurredAt: new Date().toISOString(), actor: { id: 'platform', role: 'system' as const } };
   for (const catalog of KPI_CATALOG) {
-    const events = kpiDecider.decide({ type: 'PublishKpiDefinition', data: { kpiId: catalog.id, definition: definitionOf(catalog) }, metadata }, kpiDecider.initialState);
+    const events = kpiDecider.decide(
+      { type: 'PublishKpiDefinition', data: { kpiId: catalog.id, definition: definitionOf(catalog) }, metadata },
+      kpiDecider.initialState,
+    );
     await store.appendToStream(
       streamName('kpi', catalog.id),
-      events.map((event) => ({ id: randomUUID(), type: event.type, data: event.data, metadata: { ...metadata, schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion } })),
+      events.map((event) => ({
+        id: randomUUID(),
+        type: event.type,
+        data: event.data,
+        metadata: { ...metadata, schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion },
+      })),
     );
   }
 }

@@ -7,7 +7,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runImport } from './import-command.js';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { honestAppends } from '@presales/event-store/testing';
-import { CSV_TABLES, CsvEncodingError, CsvSyntaxError, importCsvFile, importJsonlFile, parseCsvEncoding, rejectionReportPath, type Rejection } from '@presales/interchange';
+import {
+  CSV_TABLES,
+  CsvEncodingError,
+  CsvSyntaxError,
+  importCsvFile,
+  importJsonlFile,
+  parseCsvEncoding,
+  rejectionReportPath,
+  type Rejection,
+} from '@presales/interchange';
 
 let dir: string;
 let store: SqliteEventStore;
@@ -28,27 +37,73 @@ afterEach(async () => {
 });
 
 const actor = { id: 'u1', role: 'consultant' } as const;
-const registered = (id: string) => ({ stream: `opportunity-${id}`, type: 'OpportunityRegistered', data: { opportunityId: id, name: 'ERP rollout', customer: 'City IT', industry: 'government', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1000000', currency: 'CNY' }, salesOwnerId: 's1' }, metadata: meta('2025-01-15T09:00:00Z') });
+const registered = (id: string) => ({
+  stream: `opportunity-${id}`,
+  type: 'OpportunityRegistered',
+  data: {
+    opportunityId: id,
+    name: 'ERP rollout',
+    customer: 'City IT',
+    industry: 'government',
+    region: 'east',
+    productLines: ['erp'],
+    projectType: 'project',
+    estimatedValue: { amount: '1000000', currency: 'CNY' },
+    salesOwnerId: 's1',
+  },
+  metadata: meta('2025-01-15T09:00:00Z'),
+});
 const meta = (occurredAt: string) => ({ occurredAt, actor });
-const received = (id: string) => ({ stream: `tender-${id}`, type: 'TenderReceived', data: { tenderId: id, opportunityId: 'O1', kind: 'rfp', issuer: 'City IT', deadline: '2025-03-01T12:00:00Z' }, metadata: meta('2025-02-01T09:00:00Z') });
-const decided = (id: string) => ({ stream: `tender-${id}`, type: 'BidDecisionMade', data: { decision: 'bid', rationale: 'good fit', score: 70 }, metadata: meta('2025-02-02T09:00:00Z') });
+const received = (id: string) => ({
+  stream: `tender-${id}`,
+  type: 'TenderReceived',
+  data: { tenderId: id, opportunityId: 'O1', kind: 'rfp', issuer: 'City IT', deadline: '2025-03-01T12:00:00Z' },
+  metadata: meta('2025-02-01T09:00:00Z'),
+});
+const decided = (id: string) => ({
+  stream: `tender-${id}`,
+  type: 'BidDecisionMade',
+  data: { decision: 'bid', rationale: 'good fit', score: 70 },
+  metadata: meta('2025-02-02T09:00:00Z'),
+});
 
-const teamFormed = { stream: 'team-t1', type: 'TeamFormed', data: { teamId: 't1', name: 'ERP East', managerId: 'm1', productLines: ['erp'] }, metadata: meta('2025-01-01T08:00:00Z') };
+const teamFormed = {
+  stream: 'team-t1',
+  type: 'TeamFormed',
+  data: { teamId: 't1', name: 'ERP East', managerId: 'm1', productLines: ['erp'] },
+  metadata: meta('2025-01-01T08:00:00Z'),
+};
 
 /** The team the consultants below are onboarded into. */
 async function formT1(): Promise<void> {
-  await store.appendToStream('team-t1', [{ id: 'team-t1', type: teamFormed.type, data: teamFormed.data, metadata: { ...teamFormed.metadata, schemaVersion: 1 } }]);
+  await store.appendToStream('team-t1', [
+    {
+      id: 'team-t1',
+      type: teamFormed.type,
+      data: teamFormed.data,
+      metadata: { ...teamFormed.metadata, schemaVersion: 1 },
+    },
+  ]);
 }
-
 
 function writeLines(name: string, lines: readonly (string | Buffer)[]): string {
   const path = join(dir, name);
-  writeFileSync(path, Buffer.concat(lines.map((line) => (typeof line === 'string' ? Buffer.from(`${line}\n`) : Buffer.concat([line, Buffer.from('\n')])))));
+  writeFileSync(
+    path,
+    Buffer.concat(
+      lines.map((line) =>
+        typeof line === 'string' ? Buffer.from(`${line}\n`) : Buffer.concat([line, Buffer.from('\n')]),
+      ),
+    ),
+  );
   return path;
 }
 
 function reportOf(path: string): Rejection[] {
-  return readFileSync(rejectionReportPath(path), 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as Rejection);
+  return readFileSync(rejectionReportPath(path), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Rejection);
 }
 
 describe('presales import: bad input is reported by line and never stops the rest or corrupts the store', () => {
@@ -59,7 +114,12 @@ describe('presales import: bad input is reported by line and never stops the res
       '{"stream":"tender-T2","type":"TenderReceived","data":{"tenderId":"T2"', // 2 truncated
       JSON.stringify({ ...received('T3'), data: { ...received('T3').data, kind: 42 } }), // 3 wrong type
       JSON.stringify({ ...received('T4'), type: 'TenderTeleported' }), // 4 unknown event type
-      JSON.stringify({ stream: 'tender-T5', type: 'BidSubmitted', data: { documentSha256: 'a'.repeat(64), channel: 'portal' }, metadata: meta('2025-02-03T09:00:00Z') }), // 5 unknown stream
+      JSON.stringify({
+        stream: 'tender-T5',
+        type: 'BidSubmitted',
+        data: { documentSha256: 'a'.repeat(64), channel: 'portal' },
+        metadata: meta('2025-02-03T09:00:00Z'),
+      }), // 5 unknown stream
       JSON.stringify({ ...decided('T1'), revision: 5 }), // 6 out-of-order revision
       JSON.stringify({ ...decided('T1'), revision: 1 }), // 7 valid, revision given
       JSON.stringify({ ...received('T8'), id: 'fixed-id-1' }), // 8 valid with a given id
@@ -86,8 +146,15 @@ describe('presales import: bad input is reported by line and never stops the res
     expect(byLine.get(10)).toMatchObject({ code: 'invalid_utf8' });
     expect(byLine.get(11)).toMatchObject({ code: 'unknown_stream' });
     expect(byLine.get(13)).toMatchObject({ code: 'invariant' });
-    expect(byLine.get(14)).toMatchObject({ code: 'invariant', stream: 'tender-T14', reason: 'tender T14: its deadline 2025-03-01T12:00:00Z is not after its receipt 2025-03-01T12:00:00Z' });
-    expect((await store.readStream('tender-T1')).map((event) => event.type)).toEqual(['TenderReceived', 'BidDecisionMade']);
+    expect(byLine.get(14)).toMatchObject({
+      code: 'invariant',
+      stream: 'tender-T14',
+      reason: 'tender T14: its deadline 2025-03-01T12:00:00Z is not after its receipt 2025-03-01T12:00:00Z',
+    });
+    expect((await store.readStream('tender-T1')).map((event) => event.type)).toEqual([
+      'TenderReceived',
+      'BidDecisionMade',
+    ]);
     await expect(store.readStream('tender-T9')).rejects.toThrow(/not found/);
     expect(await store.verifyAll()).toMatchObject({ ok: true, events: 5 });
   });
@@ -111,7 +178,11 @@ describe('presales import: bad input is reported by line and never stops the res
 
   it('appends nothing when the same file is imported again', async () => {
     await registerO1();
-    const path = writeLines('twice.jsonl', [JSON.stringify(received('R1')), JSON.stringify(decided('R1')), JSON.stringify(received('R2'))]);
+    const path = writeLines('twice.jsonl', [
+      JSON.stringify(received('R1')),
+      JSON.stringify(decided('R1')),
+      JSON.stringify(received('R2')),
+    ]);
     expect(await importJsonlFile(path, store)).toMatchObject({ appended: 3, rejected: 0 });
     expect(await importJsonlFile(path, store)).toMatchObject({ appended: 0, alreadyPresent: 3, rejected: 0 });
     expect(await store.readAll()).toHaveLength(4);
@@ -119,29 +190,80 @@ describe('presales import: bad input is reported by line and never stops the res
 
   it('checks lines for streams that already exist against their history in the store', async () => {
     await registerO1();
-    await importJsonlFile(writeLines('first.jsonl', [JSON.stringify(received('E1')), JSON.stringify({ ...decided('E1'), data: { decision: 'no_bid', rationale: 'no fit', score: 10 } })]), store);
-    const path = writeLines('second.jsonl', [JSON.stringify({ stream: 'tender-E1', type: 'ResponseSectionAssigned', data: { sectionId: 's1', title: 'Summary', assigneeId: 'c1', dueAt: '2025-02-10T09:00:00Z' }, metadata: meta('2025-02-05T09:00:00Z') })]);
+    await importJsonlFile(
+      writeLines('first.jsonl', [
+        JSON.stringify(received('E1')),
+        JSON.stringify({ ...decided('E1'), data: { decision: 'no_bid', rationale: 'no fit', score: 10 } }),
+      ]),
+      store,
+    );
+    const path = writeLines('second.jsonl', [
+      JSON.stringify({
+        stream: 'tender-E1',
+        type: 'ResponseSectionAssigned',
+        data: { sectionId: 's1', title: 'Summary', assigneeId: 'c1', dueAt: '2025-02-10T09:00:00Z' },
+        metadata: meta('2025-02-05T09:00:00Z'),
+      }),
+    ]);
     expect(await importJsonlFile(path, store)).toMatchObject({ appended: 0, rejected: 1 });
     expect(reportOf(path)[0]!.reason).toMatch(/after a no_bid decision/);
   });
 
   it('imports a CSV time sheet through a column mapping, with the same report', async () => {
     await registerO1();
-    await store.appendToStream('consultant-c1', [{ id: 'onb-1', type: 'ConsultantOnboarded', data: { consultantId: 'c1', name: 'Wang Wei', teamId: 't1', level: 'senior', productLines: ['erp'], skills: ['SAP FI'], weeklyCapacityHours: 40, hourlyCost: { amount: '600', currency: 'CNY' } }, metadata: { ...meta('2025-01-01T09:00:00Z'), schemaVersion: 1 } }]);
+    await store.appendToStream('consultant-c1', [
+      {
+        id: 'onb-1',
+        type: 'ConsultantOnboarded',
+        data: {
+          consultantId: 'c1',
+          name: 'Wang Wei',
+          teamId: 't1',
+          level: 'senior',
+          productLines: ['erp'],
+          skills: ['SAP FI'],
+          weeklyCapacityHours: 40,
+          hourlyCost: { amount: '600', currency: 'CNY' },
+        },
+        metadata: { ...meta('2025-01-01T09:00:00Z'), schemaVersion: 1 },
+      },
+    ]);
     const path = join(dir, 'hours.csv');
-    writeFileSync(path, 'Consultant,Day,Hours,Kind,Deal\nc1,2025-02-03,6.5,customer_facing,O1\nc1,2025-02-04,"lots",solution,\nc9,2025-02-04,4,solution,\n');
-    const result = await importCsvFile(path, CSV_TABLES['time-logs'], { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' }, { id: 'pmo', role: 'admin' }, store);
+    writeFileSync(
+      path,
+      'Consultant,Day,Hours,Kind,Deal\nc1,2025-02-03,6.5,customer_facing,O1\nc1,2025-02-04,"lots",solution,\nc9,2025-02-04,4,solution,\n',
+    );
+    const result = await importCsvFile(
+      path,
+      CSV_TABLES['time-logs'],
+      { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' },
+      { id: 'pmo', role: 'admin' },
+      store,
+    );
     expect(result).toMatchObject({ lines: 3, appended: 1, rejected: 2 });
     const report = reportOf(path);
     expect(report.map((rejection) => rejection.line)).toEqual([3, 4]);
     expect(report[0]!.reason).toMatch(/hours = "lots"/);
     expect(report[1]!.reason).toMatch(/TimeLogged needs ConsultantOnboarded first/);
-    expect(await importCsvFile(path, CSV_TABLES['time-logs'], { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' }, { id: 'pmo', role: 'admin' }, store)).toMatchObject({ appended: 0, alreadyPresent: 1 });
+    expect(
+      await importCsvFile(
+        path,
+        CSV_TABLES['time-logs'],
+        { Consultant: 'consultantId', Day: 'date', Kind: 'category', Deal: 'opportunityId' },
+        { id: 'pmo', role: 'admin' },
+        store,
+      ),
+    ).toMatchObject({ appended: 0, alreadyPresent: 1 });
   });
 });
 
 describe('presales import checks references', () => {
-  const section = (tender: string, assignee: string) => ({ stream: `tender-${tender}`, type: 'ResponseSectionAssigned', data: { sectionId: 's1', title: 'Summary', assigneeId: assignee, dueAt: '2025-02-10T09:00:00Z' }, metadata: meta('2025-02-05T09:00:00Z') });
+  const section = (tender: string, assignee: string) => ({
+    stream: `tender-${tender}`,
+    type: 'ResponseSectionAssigned',
+    data: { sectionId: 's1', title: 'Summary', assigneeId: assignee, dueAt: '2025-02-10T09:00:00Z' },
+    metadata: meta('2025-02-05T09:00:00Z'),
+  });
 
   it('refuses a tender for an opportunity never registered and a section for an unknown consultant, naming the reference', async () => {
     await registerO1();
@@ -155,30 +277,67 @@ describe('presales import checks references', () => {
     expect(result).toMatchObject({ appended: 2, rejected: 2, rejectedByCode: { unknown_reference: 2 } });
     const [tender, assigned] = reportOf(path);
     expect(tender).toMatchObject({ line: 1, code: 'unknown_reference', stream: 'tender-T1' });
-    expect(tender!.reason).toMatch(/opportunityId = "O-404": no opportunity-O-404 on the record or on an earlier line.*--references forward/);
+    expect(tender!.reason).toMatch(
+      /opportunityId = "O-404": no opportunity-O-404 on the record or on an earlier line.*--references forward/,
+    );
     expect(assigned).toMatchObject({ line: 4, code: 'unknown_reference' });
     expect(assigned!.reason).toMatch(/assigneeId = "c-404": no consultant-c-404/);
   });
 
   it('accepts what an earlier line of the file records, and with references forward what a later line records', async () => {
-    const before = writeLines('before.jsonl', [JSON.stringify(registered('O2')), JSON.stringify({ ...received('T3'), data: { ...received('T3').data, opportunityId: 'O2' } })]);
+    const before = writeLines('before.jsonl', [
+      JSON.stringify(registered('O2')),
+      JSON.stringify({ ...received('T3'), data: { ...received('T3').data, opportunityId: 'O2' } }),
+    ]);
     expect(await importJsonlFile(before, store)).toMatchObject({ appended: 2, rejected: 0 });
-    const after = writeLines('after.jsonl', [JSON.stringify({ ...received('T4'), data: { ...received('T4').data, opportunityId: 'O3' } }), JSON.stringify(registered('O3'))]);
-    expect(await importJsonlFile(after, store)).toMatchObject({ appended: 1, rejected: 1, rejectedByCode: { unknown_reference: 1 } });
-    expect(await importJsonlFile(after, store, { references: 'forward' })).toMatchObject({ appended: 1, alreadyPresent: 1, rejected: 0 });
+    const after = writeLines('after.jsonl', [
+      JSON.stringify({ ...received('T4'), data: { ...received('T4').data, opportunityId: 'O3' } }),
+      JSON.stringify(registered('O3')),
+    ]);
+    expect(await importJsonlFile(after, store)).toMatchObject({
+      appended: 1,
+      rejected: 1,
+      rejectedByCode: { unknown_reference: 1 },
+    });
+    expect(await importJsonlFile(after, store, { references: 'forward' })).toMatchObject({
+      appended: 1,
+      alreadyPresent: 1,
+      rejected: 0,
+    });
   });
 });
 
 describe('presales import of a CSV file: decoded and parsed whole before anything is appended', () => {
-  const consultantsSheet = (rows: readonly string[]) => ['工号,姓名,团队,职级,周工时,时薪,币种,入职日期', ...rows].join('\r\n') + '\r\n';
-  const mapping = { 工号: 'consultantId', 姓名: 'name', 团队: 'teamId', 职级: 'level', 周工时: 'weeklyCapacityHours', 时薪: 'hourlyCost', 币种: 'currency', 入职日期: 'onboardedAt' };
+  const consultantsSheet = (rows: readonly string[]) =>
+    ['工号,姓名,团队,职级,周工时,时薪,币种,入职日期', ...rows].join('\r\n') + '\r\n';
+  const mapping = {
+    工号: 'consultantId',
+    姓名: 'name',
+    团队: 'teamId',
+    职级: 'level',
+    周工时: 'weeklyCapacityHours',
+    时薪: 'hourlyCost',
+    币种: 'currency',
+    入职日期: 'onboardedAt',
+  };
   const pmo = { id: 'pmo', role: 'admin' } as const;
 
   it('records the Chinese names of a GBK sheet (Excel "CSV" in a Chinese locale) read with encoding gb18030', async () => {
     await formT1();
     const path = join(dir, 'consultants.csv');
-    writeFileSync(path, iconv.encode(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02', 'c2,"李娜, 组长",t1,manager,40,800,CNY,2025-01-03']), 'gbk'));
-    const result = await importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store, { encoding: parseCsvEncoding('gb18030') });
+    writeFileSync(
+      path,
+      iconv.encode(
+        consultantsSheet([
+          'c1,王伟,t1,senior,40,600,CNY,2025-01-02',
+          'c2,"李娜, 组长",t1,manager,40,800,CNY,2025-01-03',
+        ]),
+        'gbk',
+      ),
+    );
+    const result = await importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store, {
+      encoding: parseCsvEncoding('gb18030'),
+    });
     expect(result, JSON.stringify(result.examples)).toMatchObject({ appended: 2, rejected: 0 });
     expect((await store.readStream('consultant-c2'))[0]!.data).toMatchObject({ name: '李娜, 组长' });
   });
@@ -187,13 +346,23 @@ describe('presales import of a CSV file: decoded and parsed whole before anythin
     const path = join(dir, 'consultants.csv');
     writeFileSync(path, iconv.encode(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02']), 'gbk'));
     await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(CsvEncodingError);
-    await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(/--encoding gb18030/);
+    await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(
+      /--encoding gb18030/,
+    );
     expect(await store.readAll()).toHaveLength(0);
   });
 
   it('refuses a sheet with a stray quote on its last row, recording none of the rows before it', async () => {
     const path = join(dir, 'consultants.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02', 'c2,李"娜,t1,manager,40,800,CNY,2025-01-03']))]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(
+          consultantsSheet(['c1,王伟,t1,senior,40,600,CNY,2025-01-02', 'c2,李"娜,t1,manager,40,800,CNY,2025-01-03']),
+        ),
+      ]),
+    );
     await expect(importCsvFile(path, CSV_TABLES.consultants, mapping, pmo, store)).rejects.toThrow(CsvSyntaxError);
     expect(await store.readAll()).toHaveLength(0);
   });
@@ -202,16 +371,27 @@ describe('presales import of a CSV file: decoded and parsed whole before anythin
 describe('presales import FILE.csv on the command line', () => {
   it('exits 2 with the reason and the option to use when the file is not UTF-8, and takes --encoding', async () => {
     const path = join(dir, 'team.csv');
-    writeFileSync(path, iconv.encode('consultantId,name,teamId,level,weeklyCapacityHours,hourlyCost,currency,onboardedAt\r\nc7,张三,t1,senior,40,500,CNY,2025-01-02\r\n', 'gbk'));
+    writeFileSync(
+      path,
+      iconv.encode(
+        'consultantId,name,teamId,level,weeklyCapacityHours,hourlyCost,currency,onboardedAt\r\nc7,张三,t1,senior,40,500,CNY,2025-01-02\r\n',
+        'gbk',
+      ),
+    );
     const errors: string[] = [];
     const spy = vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message));
     const log = vi.spyOn(console, 'log').mockImplementation((message: string) => void errors.push(message));
     try {
       const dataDir = join(dir, 'cli-data');
-      expect(await runImport([writeLines('team.jsonl', [JSON.stringify(teamFormed)])], { 'data-dir': dataDir })).toBe(0);
+      expect(await runImport([writeLines('team.jsonl', [JSON.stringify(teamFormed)])], { 'data-dir': dataDir })).toBe(
+        0,
+      );
       expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir })).toBe(2);
       expect(errors.join('\n')).toMatch(/presales import: team\.csv: line 2 is not valid UTF-8.*--encoding gb18030/);
-      expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir, encoding: 'gb18030' }), readFileSync(rejectionReportPath(path), 'utf8')).toBe(0);
+      expect(
+        await runImport([path], { table: 'consultants', 'data-dir': dataDir, encoding: 'gb18030' }),
+        readFileSync(rejectionReportPath(path), 'utf8'),
+      ).toBe(0);
       expect(await runImport([path], { table: 'consultants', 'data-dir': dataDir, encoding: 'latin-9000' })).toBe(2);
       expect(errors.at(-1)).toMatch(/--encoding latin-9000: not an encoding/);
     } finally {

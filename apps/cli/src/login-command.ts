@@ -14,7 +14,9 @@ export async function runLogin(options: Readonly<Record<string, string>>): Promi
   const base = platformUrl(options);
   try {
     if (options['token'] !== undefined) {
-      const me = await callPlatform<SessionResponse>(base, '/api/auth/me', { headers: { authorization: `Bearer ${options['token']}` } });
+      const me = await callPlatform<SessionResponse>(base, '/api/auth/me', {
+        headers: { authorization: `Bearer ${options['token']}` },
+      });
       saveToken(base, options['token']);
       console.log(`signed in to ${base} as ${me.user.name} (${me.user.id}, ${me.user.role}) with the given token`);
       return 0;
@@ -31,9 +33,14 @@ export async function runLogin(options: Readonly<Record<string, string>>): Promi
       headers: { cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken },
       body: { name: `presales CLI on ${hostname()}`.slice(0, 200), expiresIn: '90d' },
     });
-    await callPlatform(base, '/api/auth/logout', { method: 'POST', headers: { cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken } });
+    await callPlatform(base, '/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: signedIn.cookie, 'x-csrf-token': signedIn.csrfToken },
+    });
     saveToken(base, made.token);
-    console.log(`signed in to ${base} as ${signedIn.user}; token ${made.tokenInfo.id} kept until ${made.tokenInfo.expiresAt} (presales logout to revoke it)`);
+    console.log(
+      `signed in to ${base} as ${signedIn.user}; token ${made.tokenInfo.id} kept until ${made.tokenInfo.expiresAt} (presales logout to revoke it)`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
@@ -51,20 +58,31 @@ export async function runLogout(options: Readonly<Record<string, string>>): Prom
   }
   try {
     const me = await callPlatform<SessionResponse>(base, '/api/auth/me');
-    if (me.tokenId !== undefined) await callPlatform(base, `/api/tokens/${encodeURIComponent(me.tokenId)}`, { method: 'DELETE' });
+    if (me.tokenId !== undefined)
+      await callPlatform(base, `/api/tokens/${encodeURIComponent(me.tokenId)}`, { method: 'DELETE' });
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    console.error(`presales logout: the platform did not revoke the token (${error.message}); forgetting it here anyway`);
+    console.error(
+      `presales logout: the platform did not revoke the token (${error.message}); forgetting it here anyway`,
+    );
   }
   forgetToken(base);
   console.log(`signed out of ${base}`);
   return 0;
 }
 
-async function signIn(base: string, username: string, password: string): Promise<{ cookie: string; csrfToken: string; user: string }> {
+async function signIn(
+  base: string,
+  username: string,
+  password: string,
+): Promise<{ cookie: string; csrfToken: string; user: string }> {
   let response: Response;
   try {
-    response = await fetch(new URL('/api/auth/login', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    response = await fetch(new URL('/api/auth/login', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
   } catch (error) {
     throw new CliError(`cannot reach the platform at ${base} (${(error as Error).message})`);
   }

@@ -27,7 +27,16 @@ const answer: MaturityResponse = {
       level: 1,
       name: 'Initial',
       zh: '初始级',
-      levels: [{ level: 2, name: 'Repeatable', zh: '重复级', practicesPass: false, satisfied: false, practices: [practice('bid.a', true), practice('bid.b', false, '0 of 1 (0.0 %) < 80 %')] }],
+      levels: [
+        {
+          level: 2,
+          name: 'Repeatable',
+          zh: '重复级',
+          practicesPass: false,
+          satisfied: false,
+          practices: [practice('bid.a', true), practice('bid.b', false, '0 of 1 (0.0 %) < 80 %')],
+        },
+      ],
     },
   ],
 };
@@ -35,12 +44,19 @@ const answer: MaturityResponse = {
 describe('maturityTable, one area', () => {
   it('says in both languages what each failing practice asks for, and why it failed', () => {
     const text = maturityTable(answer, true);
-    expect(text).toContain('failing practices · 未通过的实践:\nbid.b: bid.b in English\n  bid.b 中文 (0 of 1 (0.0 %) < 80 %)');
+    expect(text).toContain(
+      'failing practices · 未通过的实践:\nbid.b: bid.b in English\n  bid.b 中文 (0 of 1 (0.0 %) < 80 %)',
+    );
     expect(text).not.toContain('bid.a: bid.a in English');
   });
 
   it('lists no failing practices when every one passed', () => {
-    const passing = { ...answer, areas: [{ ...answer.areas[0]!, levels: [{ ...answer.areas[0]!.levels[0]!, practices: [practice('bid.a', true)] }] }] };
+    const passing = {
+      ...answer,
+      areas: [
+        { ...answer.areas[0]!, levels: [{ ...answer.areas[0]!.levels[0]!, practices: [practice('bid.a', true)] }] },
+      ],
+    };
     expect(maturityTable(passing, true)).not.toContain('failing practices');
   });
 });

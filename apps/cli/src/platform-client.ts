@@ -10,7 +10,9 @@ export function platformUrl(options: Readonly<Record<string, string>>): string {
 export const SIGN_IN_HINT = 'sign in with `presales login` (or set PRESALES_TOKEN to an API token)';
 
 export function unreachable(base: string, error: unknown): CliError {
-  return new CliError(`cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`);
+  return new CliError(
+    `cannot reach the platform at ${base} (${(error as Error).message}); start it with presales start or pass --url`,
+  );
 }
 
 /** The API's message for a failed answer, with what to do about a 401. */
@@ -20,7 +22,11 @@ export function failureMessage(status: number, body: unknown): string {
 }
 
 /** Call the platform's API with this machine's token, returning the JSON body or throwing a CliError with the API's message. */
-export async function callPlatform<T>(base: string, path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<T> {
+export async function callPlatform<T>(
+  base: string,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(new URL(path, base), {

@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
  * set, wins over the file (scripts and CI).
  */
 export function credentialsFile(): string {
-  return process.env['PRESALES_CREDENTIALS'] ?? join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'presales', 'credentials.json');
+  return (
+    process.env['PRESALES_CREDENTIALS'] ??
+    join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'presales', 'credentials.json')
+  );
 }
 
 type SavedTokens = Record<string, string>;

@@ -27,7 +27,9 @@ export async function runRebuild(options: Readonly<Record<string, string>>): Pro
       console.error(`presales rebuild: failed after ${status.projected} events: ${status.error ?? 'unknown error'}`);
       return 1;
     }
-    console.log(`${renderProgress({ done: status.projected, total: status.total, elapsedMs: status.elapsedMs })}\nrebuilt every read model up to position ${status.position} in ${status.elapsedMs} ms`);
+    console.log(
+      `${renderProgress({ done: status.projected, total: status.total, elapsedMs: status.elapsedMs })}\nrebuilt every read model up to position ${status.position} in ${status.elapsedMs} ms`,
+    );
     return 0;
   } catch (error) {
     return reportFailure('rebuild', error);

@@ -12,11 +12,16 @@ type OpenApiDocument = { readonly paths: Readonly<Record<string, Readonly<Record
  * from the platform's published contract (/api/openapi.json, operationId = command name), the
  * path's ids from the JSON; the rest is the body, validated by the platform.
  */
-export async function runRecord(positional: readonly string[], options: Readonly<Record<string, string>>): Promise<number> {
+export async function runRecord(
+  positional: readonly string[],
+  options: Readonly<Record<string, string>>,
+): Promise<number> {
   const [command] = positional;
   const base = platformUrl(options);
   if (command === undefined || options['json'] === undefined) {
-    console.error('presales record: give the command and its data: presales record SubmitBid --json \'{"tenderId":"T-1",…}\'');
+    console.error(
+      'presales record: give the command and its data: presales record SubmitBid --json \'{"tenderId":"T-1",…}\'',
+    );
     return 2;
   }
   let data: Record<string, unknown>;
@@ -30,7 +35,11 @@ export async function runRecord(positional: readonly string[], options: Readonly
   }
   try {
     const contract = await callPlatform<OpenApiDocument>(base, '/api/openapi.json');
-    const found = Object.entries(contract.paths).flatMap(([path, operations]) => Object.entries(operations).filter(([, operation]) => operation.operationId === command).map(([method]) => ({ path, method })))[0];
+    const found = Object.entries(contract.paths).flatMap(([path, operations]) =>
+      Object.entries(operations)
+        .filter(([, operation]) => operation.operationId === command)
+        .map(([method]) => ({ path, method })),
+    )[0];
     if (found === undefined || found.method !== 'post') {
       console.error(`presales record: the platform has no command ${command}; see ${base.replace(/\/$/, '')}/api/docs`);
       return 2;
@@ -42,14 +51,18 @@ export async function runRecord(positional: readonly string[], options: Readonly
       return encodeURIComponent(String(value));
     });
     if (missing.length > 0) {
-      console.error(`presales record: ${command} needs ${missing.join(', ')} in --json (it goes in the path ${found.path})`);
+      console.error(
+        `presales record: ${command} needs ${missing.join(', ')} in --json (it goes in the path ${found.path})`,
+      );
       return 2;
     }
     const headers: Record<string, string> = {};
     if (options['if-match'] !== undefined) headers['if-match'] = options['if-match'];
     if (options['idempotency-key'] !== undefined) headers['idempotency-key'] = options['idempotency-key'];
     const accepted = await callPlatform<CommandAcceptedResponse>(base, path, { method: 'POST', body: data, headers });
-    console.log(`recorded ${accepted.command} in ${accepted.streamId} at revision ${accepted.revision} (position ${accepted.position}${accepted.projected ? '' : ', not yet in the analytics tables'})`);
+    console.log(
+      `recorded ${accepted.command} in ${accepted.streamId} at revision ${accepted.revision} (position ${accepted.position}${accepted.projected ? '' : ', not yet in the analytics tables'})`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;

@@ -16,7 +16,11 @@ export function start(options: Readonly<Record<string, string>>, command: keyof 
   for (const [option, value] of Object.entries(options)) {
     const variable = OPTION_TO_ENV[option];
     if (variable === undefined) {
-      console.error(`presales ${command}: unknown option --${option}; known: ${Object.keys(OPTION_TO_ENV).map((o) => `--${o}`).join(', ')}`);
+      console.error(
+        `presales ${command}: unknown option --${option}; known: ${Object.keys(OPTION_TO_ENV)
+          .map((o) => `--${o}`)
+          .join(', ')}`,
+      );
       process.exit(2);
     }
     env[variable] = value;

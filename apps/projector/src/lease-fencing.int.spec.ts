@@ -27,18 +27,41 @@ afterEach(async () => {
 const actor = { id: 'u1', role: 'consultant' } as const;
 
 async function registerOpportunity(id: string): Promise<bigint> {
-  const data = { opportunityId: id, name: 'ERP rollout', customer: 'City IT', industry: 'government', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1000000', currency: 'CNY' }, salesOwnerId: 's1' };
-  const result = await events.appendToStream(`opportunity-${id}`, [{ id: `opp-${id}`, type: 'OpportunityRegistered', data, metadata: { occurredAt: '2025-01-15T09:00:00Z', actor, schemaVersion: 1 } }]);
+  const data = {
+    opportunityId: id,
+    name: 'ERP rollout',
+    customer: 'City IT',
+    industry: 'government',
+    region: 'east',
+    productLines: ['erp'],
+    projectType: 'project',
+    estimatedValue: { amount: '1000000', currency: 'CNY' },
+    salesOwnerId: 's1',
+  };
+  const result = await events.appendToStream(`opportunity-${id}`, [
+    {
+      id: `opp-${id}`,
+      type: 'OpportunityRegistered',
+      data,
+      metadata: { occurredAt: '2025-01-15T09:00:00Z', actor, schemaVersion: 1 },
+    },
+  ]);
   return result.position;
 }
 
 async function projectedRows(): Promise<{ rows: number; distinct: number }> {
-  const [row] = await analytics.query<{ rows: number; distinct: number }>('SELECT count() AS rows, uniqExact(event_id) AS distinct FROM events');
+  const [row] = await analytics.query<{ rows: number; distinct: number }>(
+    'SELECT count() AS rows, uniqExact(event_id) AS distinct FROM events',
+  );
   return { rows: Number(row!.rows), distinct: Number(row!.distinct) };
 }
 
 function leasedProjector(lease: ProjectorLease): Projector {
-  const projector = new Projector(events, analytics, { mayWrite: () => lease.holds(), checkpointIntervalMs: 0, flushIntervalMs: 10 });
+  const projector = new Projector(events, analytics, {
+    mayWrite: () => lease.holds(),
+    checkpointIntervalMs: 0,
+    flushIntervalMs: 10,
+  });
   projectors.push(projector);
   return projector;
 }

@@ -1,5 +1,11 @@
 import { LeasedProjector, Projector, ProjectorLease } from '@presales/analytics';
-import { ConfigError, describeStores, openAnalyticsStore, openEventStore, parseConfig } from '@presales/platform-config';
+import {
+  ConfigError,
+  describeStores,
+  openAnalyticsStore,
+  openEventStore,
+  parseConfig,
+} from '@presales/platform-config';
 
 /**
  * `presales projector`: the projector as its own process (docs/decisions/0038). It reads the same
@@ -9,7 +15,11 @@ import { ConfigError, describeStores, openAnalyticsStore, openEventStore, parseC
 async function main(): Promise<void> {
   const config = parseConfig(process.env);
   if (config.analytics.kind === 'chdb') {
-    throw new ConfigError('CLICKHOUSE_URL', '', 'must name a ClickHouse server: embedded chDB is locked by the API, which projects into it itself');
+    throw new ConfigError(
+      'CLICKHOUSE_URL',
+      '',
+      'must name a ClickHouse server: embedded chDB is locked by the API, which projects into it itself',
+    );
   }
   const eventStore = await openEventStore(config.eventStore);
   const analytics = await openAnalyticsStore(config.analytics);
@@ -32,7 +42,9 @@ async function main(): Promise<void> {
         .then(
           () => process.exit(0),
           (error: unknown) => {
-            console.error(`presales projector: unclean stop: ${error instanceof Error ? error.message : String(error)}`);
+            console.error(
+              `presales projector: unclean stop: ${error instanceof Error ? error.message : String(error)}`,
+            );
             process.exit(1);
           },
         );

@@ -11,23 +11,77 @@ const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: OverviewView, meta: { view: 'overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: { public: true } },
   { path: '/overview', name: 'overview', component: OverviewView, meta: { view: 'overview' } },
-  { path: '/scorecard', name: 'scorecard', component: () => import('./views/ScorecardView.vue'), meta: { view: 'scorecard' } },
+  {
+    path: '/scorecard',
+    name: 'scorecard',
+    component: () => import('./views/ScorecardView.vue'),
+    meta: { view: 'scorecard' },
+  },
   { path: '/what-if', name: 'whatIf', component: () => import('./views/WhatIfView.vue'), meta: { view: 'whatIf' } },
   { path: '/kpis/:kpiId?', name: 'kpis', component: () => import('./views/KpiDetailView.vue'), meta: { view: 'kpis' } },
-  { path: '/kpis/:kpiId/units', name: 'units', component: () => import('./views/UnitsView.vue'), meta: { view: 'units' } },
-  { path: '/maturity/:area?', name: 'maturity', component: () => import('./views/MaturityView.vue'), meta: { view: 'maturity' } },
-  { path: '/capacity', name: 'capacity', component: () => import('./views/CapacityView.vue'), meta: { view: 'capacity' } },
-  { path: '/pipeline', name: 'pipeline', component: () => import('./views/PipelineView.vue'), meta: { view: 'pipeline' } },
-  { path: '/library/:assetId?', name: 'library', component: () => import('./views/LibraryView.vue'), meta: { view: 'library' } },
-  { path: '/staffing', name: 'staffing', component: () => import('./views/StaffingView.vue'), meta: { view: 'staffing' } },
-  { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue'), meta: { view: 'workbench', controls: false } },
+  {
+    path: '/kpis/:kpiId/units',
+    name: 'units',
+    component: () => import('./views/UnitsView.vue'),
+    meta: { view: 'units' },
+  },
+  {
+    path: '/maturity/:area?',
+    name: 'maturity',
+    component: () => import('./views/MaturityView.vue'),
+    meta: { view: 'maturity' },
+  },
+  {
+    path: '/capacity',
+    name: 'capacity',
+    component: () => import('./views/CapacityView.vue'),
+    meta: { view: 'capacity' },
+  },
+  {
+    path: '/pipeline',
+    name: 'pipeline',
+    component: () => import('./views/PipelineView.vue'),
+    meta: { view: 'pipeline' },
+  },
+  {
+    path: '/library/:assetId?',
+    name: 'library',
+    component: () => import('./views/LibraryView.vue'),
+    meta: { view: 'library' },
+  },
+  {
+    path: '/staffing',
+    name: 'staffing',
+    component: () => import('./views/StaffingView.vue'),
+    meta: { view: 'staffing' },
+  },
+  {
+    path: '/workbench',
+    name: 'workbench',
+    component: () => import('./views/WorkbenchView.vue'),
+    meta: { view: 'workbench', controls: false },
+  },
   { path: '/records/:id', name: 'record', component: () => import('./views/RecordView.vue'), meta: { view: 'record' } },
-  { path: '/replay/:tenderId?', name: 'replay', component: () => import('./views/ReplayView.vue'), meta: { view: 'replay', controls: false } },
+  {
+    path: '/replay/:tenderId?',
+    name: 'replay',
+    component: () => import('./views/ReplayView.vue'),
+    meta: { view: 'replay', controls: false },
+  },
   ...WORKSPACE_ROUTES,
-  { path: '/:missing(.*)*', name: 'not-found', component: () => import('./views/NotFoundView.vue'), meta: { public: true } },
+  {
+    path: '/:missing(.*)*',
+    name: 'not-found',
+    component: () => import('./views/NotFoundView.vue'),
+    meta: { public: true },
+  },
 ];
 
-export const router = createRouter({ history: createWebHistory(), routes, scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 } });
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
 
 let sessionLoaded: Promise<void> | null = null;
 
@@ -36,11 +90,13 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
   sessionLoaded ??= loadSession().catch(() => undefined);
   await sessionLoaded;
   if (to.meta['public'] === true) return true;
-  if (session.status !== 'signed-in' || session.user === null) return { name: 'sign-in', query: { redirect: to.fullPath } };
+  if (session.status !== 'signed-in' || session.user === null)
+    return { name: 'sign-in', query: { redirect: to.fullPath } };
   // The root is each role's first view: an analyst's work is the SQL workbench, an auditor's the dispute replay.
   if (to.name === 'home') return { name: firstViewFor(session.user.role), query: to.query, replace: true };
   const view = to.meta['view'] as ViewName | undefined;
-  if (view !== undefined && !canSee(session.user.role, view)) return { name: navigationFor(session.user.role)[0] ?? 'overview' };
+  if (view !== undefined && !canSee(session.user.role, view))
+    return { name: navigationFor(session.user.role)[0] ?? 'overview' };
   return true;
 });
 

@@ -17,7 +17,10 @@ const RULES = [
     'server-sessions-settings',
     /^(hostname|fullHostName|fqdn|uptime|serverUUID|tcpPort|getServerPort|buildId|revision|version|user|session_user|authUser|authenticatedUser|database|schema|tid|displayName|globalVariable|getMacro|logTrace|showCertificate|hasThreadFuzzer|hasColumnInTable|getMaxTableNameLengthForDatabase|query_id|current_query_id|queryString|queryStringAndFragment|connectionId|connection_id|getScalar|shardNum|shardCount|zookeeperSessionUptime|getClientHTTPHeader)$|^current(User|Database|Schemas|Profiles|Roles|QueryID)$|^current_(user|database|schemas)$|^(enabled|default)(Profiles|Roles)$|^initial|^getOS|^getSetting|^getServerSetting$|^getMergeTreeSetting$|^transaction/i,
   ],
-  ['engine-state', /EntropyLearnedHash$|^generateSerialID$|^runningConcurrency$|^timeSeries(StoreTags|IdToTags|IdToTagsGroup|IdToGroup|TagsGroupToTags|TagsToGroup|GroupToTags)$/i],
+  [
+    'engine-state',
+    /EntropyLearnedHash$|^generateSerialID$|^runningConcurrency$|^timeSeries(StoreTags|IdToTags|IdToTagsGroup|IdToGroup|TagsGroupToTags|TagsToGroup|GroupToTags)$/i,
+  ],
   ['stalls-the-engine', /^sleep|^trap$|^addressTo|^demangle$/i],
   ['remote-tables', /^global/i],
 ];

@@ -50,8 +50,16 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     mkdirSync(options.path, { recursive: true });
     const database = options.database === undefined ? undefined : sqlIdentifier(options.database);
     const readSessions = options.readSessions ?? Math.min(4, availableParallelism());
-    if (!Number.isInteger(readSessions) || readSessions < 1) throw new RangeError(`chDB store at ${options.path}: readSessions must be a positive integer, got ${readSessions}`);
-    const store = new ChdbAnalyticsStore(new Session(options.path, { connectionArgs: CONNECTION_ARGS }), options.path, database, readSessions);
+    if (!Number.isInteger(readSessions) || readSessions < 1)
+      throw new RangeError(
+        `chDB store at ${options.path}: readSessions must be a positive integer, got ${readSessions}`,
+      );
+    const store = new ChdbAnalyticsStore(
+      new Session(options.path, { connectionArgs: CONNECTION_ARGS }),
+      options.path,
+      database,
+      readSessions,
+    );
     if (database !== undefined) {
       await store.command(`CREATE DATABASE IF NOT EXISTS ${database}`);
       await store.command(`USE ${database}`);
@@ -74,7 +82,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     private readonly database: string | undefined,
     readSessions: number,
   ) {
-    this.reads = new ResourcePool({ open: () => this.openReadSession(), close: closeSession }, readSessions, `chDB read sessions at ${path}`);
+    this.reads = new ResourcePool(
+      { open: () => this.openReadSession(), close: closeSession },
+      readSessions,
+      `chDB read sessions at ${path}`,
+    );
     this.capabilities = { insertDeduplicationToken: true, concurrentQueries: readSessions };
   }
 
@@ -90,7 +102,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       return session;
     } catch (error) {
       closeSession(session);
-      throw new AnalyticsQueryError(this.engine, `USE ${this.database}`, `opening a read session at ${this.path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AnalyticsQueryError(
+        this.engine,
+        `USE ${this.database}`,
+        `opening a read session at ${this.path}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -100,7 +116,10 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
    * connection arguments, so no statement can lift them (DESIGN.md decision 9), and the platform
    * kills a worker over its limits.
    */
-  async openAnalystSession(limits: AnalystLimits, isolation: WorkerIsolation = availableIsolation()): Promise<AnalystSession> {
+  async openAnalystSession(
+    limits: AnalystLimits,
+    isolation: WorkerIsolation = availableIsolation(),
+  ): Promise<AnalystSession> {
     return new SandboxedAnalystSession({
       dataPath: this.path,
       ...(this.database === undefined ? {} : { database: this.database }),
@@ -172,11 +191,22 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       },
       send: (options = {}) => {
         if (rowCount === 0) return Promise.resolve();
-        const settings = options.deduplicationToken === undefined ? undefined : { insert_deduplication_token: options.deduplicationToken };
+        const settings =
+          options.deduplicationToken === undefined
+            ? undefined
+            : { insert_deduplication_token: options.deduplicationToken };
         const columns = encoder.columns.map(sqlIdentifier);
         const statement = `INSERT INTO ${target} (${columns.join(', ')})${deduplicationSetting(options)} FORMAT JSONCompactEachRow`;
         // chDB writes the same statement from these parts, quoting the token itself.
-        return this.queueInsert(statement, () => this.session.insert({ table: target, columns, format: 'JSONCompactEachRow', values: body.bytes(), ...(settings && { settings }) }));
+        return this.queueInsert(statement, () =>
+          this.session.insert({
+            table: target,
+            columns,
+            format: 'JSONCompactEachRow',
+            values: body.bytes(),
+            ...(settings && { settings }),
+          }),
+        );
       },
     };
   }
@@ -223,5 +253,7 @@ function closeSession(session: Session): void {
 }
 
 function deduplicationSetting(options: InsertOptions): string {
-  return options.deduplicationToken === undefined ? '' : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
+  return options.deduplicationToken === undefined
+    ? ''
+    : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
 }

@@ -1,5 +1,11 @@
 import { Readable } from 'node:stream';
-import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseClientConfigOptions, type ClickHouseSettings } from '@clickhouse/client';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseClientConfigOptions,
+  type ClickHouseSettings,
+} from '@clickhouse/client';
 import {
   AnalyticsQueryError,
   engineErrorDetails,
@@ -99,11 +105,28 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       await bootstrap.use((client) => client.command({ query: createDatabase }));
       const version = await bootstrap.use(serverVersionOf);
       const major = Number(version.split('.')[0]);
-      const capabilities = { insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR, concurrentQueries: CONCURRENT_QUERIES };
-      const analysts = nodes.map((node) => ({ ...connectionOf(node), database, username: options.analystUser?.username ?? 'analyst', password: options.analystUser?.password ?? '' }));
-      return new ClickHouseAnalyticsStore(new NodeFailover(nodes.map((node) => createClient({ ...connectionOf(node), database }))), capabilities, analysts, options.cluster);
+      const capabilities = {
+        insertDeduplicationToken: major >= DEDUPLICATION_TOKEN_SINCE_MAJOR,
+        concurrentQueries: CONCURRENT_QUERIES,
+      };
+      const analysts = nodes.map((node) => ({
+        ...connectionOf(node),
+        database,
+        username: options.analystUser?.username ?? 'analyst',
+        password: options.analystUser?.password ?? '',
+      }));
+      return new ClickHouseAnalyticsStore(
+        new NodeFailover(nodes.map((node) => createClient({ ...connectionOf(node), database }))),
+        capabilities,
+        analysts,
+        options.cluster,
+      );
     } catch (error) {
-      throw new AnalyticsQueryError('clickhouse', createDatabase, `cannot reach ${nodes.map((node) => node.origin).join(' nor ')}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new AnalyticsQueryError(
+        'clickhouse',
+        createDatabase,
+        `cannot reach ${nodes.map((node) => node.origin).join(' nor ')}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       await bootstrap.close();
     }
@@ -121,7 +144,11 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   ) {
     if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
-    this.querySlots = new ResourcePool({ open: async () => (slots += 1), close: () => undefined }, capabilities.concurrentQueries, 'ClickHouse query slots');
+    this.querySlots = new ResourcePool(
+      { open: async () => (slots += 1), close: () => undefined },
+      capabilities.concurrentQueries,
+      'ClickHouse query slots',
+    );
   }
 
   /**
@@ -133,7 +160,13 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   async openAnalystSession(): Promise<AnalystSession> {
     // One client per listed node, failing over as the store's own do, starting where they are.
     const clients = new NodeFailover(
-      this.analystConnections.map((connection) => createClient({ ...connection, clickhouse_settings: { wait_end_of_query: 1 }, compression: { request: false, response: false } })),
+      this.analystConnections.map((connection) =>
+        createClient({
+          ...connection,
+          clickhouse_settings: { wait_end_of_query: 1 },
+          compression: { request: false, response: false },
+        }),
+      ),
       this.clients.current,
     );
     return {
@@ -141,14 +174,22 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       // as the analyst user, whose profile is read-only with limits.
       query: ({ text: sql }) =>
         this.guard(sql, async () => {
-          const body = await clients.use(async (client) => (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>());
-          return toAnalystResult({ meta: body.meta ?? [], data: body.data, ...(body.statistics ? { statistics: body.statistics } : {}) });
+          const body = await clients.use(async (client) =>
+            (await client.query({ query: sql, format: 'JSON' })).json<Record<string, unknown>>(),
+          );
+          return toAnalystResult({
+            meta: body.meta ?? [],
+            data: body.data,
+            ...(body.statistics ? { statistics: body.statistics } : {}),
+          });
         }),
       // 18.16 has no row format that names the columns' types line by line (JSONCompactEachRow
       // came later), so an export reads the answer whole, bounded by the analyst profile's row
       // limit, then hands it over row by row (decision 0030).
       stream: async ({ text: sql }) => {
-        const result = await this.guard(sql, async () => clients.use(async (client) => (await client.query({ query: sql, format: 'JSONCompact' })).json<unknown[]>()));
+        const result = await this.guard(sql, async () =>
+          clients.use(async (client) => (await client.query({ query: sql, format: 'JSONCompact' })).json<unknown[]>()),
+        );
         const columns = (result.meta ?? []).map(({ name, type }) => ({ name, type }));
         let cancelled = false;
         const rows = async function* () {
@@ -174,7 +215,13 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return this.querySlots.use(() => this.guard(sql, async () => this.clients.use(async (client) => (await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS })).json<Row>())));
+    return this.querySlots.use(() =>
+      this.guard(sql, async () =>
+        this.clients.use(async (client) =>
+          (await client.query({ query: sql, format: 'JSONEachRow', clickhouse_settings: READ_SETTINGS })).json<Row>(),
+        ),
+      ),
+    );
   }
 
   async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
@@ -217,22 +264,35 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
   private async askShards(cluster: string): Promise<readonly ShardHealth[]> {
     const replicas = await this.clients.use(async (client) =>
       (
-        await client.query({ query: `SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = ${sqlValue(cluster)} ORDER BY shard_num, replica_num`, format: 'JSONEachRow' })
+        await client.query({
+          query: `SELECT shard_num, host_name, port FROM system.clusters WHERE cluster = ${sqlValue(cluster)} ORDER BY shard_num, replica_num`,
+          format: 'JSONEachRow',
+        })
       ).json<{ shard_num: number; host_name: string; port: number }>(),
     );
     const asked = await Promise.all(
       replicas.map(async ({ shard_num, host_name, port }) => {
         const address = `${host_name}:${port}`;
         try {
-          await this.clients.use((client) => client.command({ query: `SELECT 1 FROM remote(${sqlValue(address)}, system, one)` }));
+          await this.clients.use((client) =>
+            client.command({ query: `SELECT 1 FROM remote(${sqlValue(address)}, system, one)` }),
+          );
           return { shard: Number(shard_num), address, ok: true };
         } catch (error) {
-          return { shard: Number(shard_num), address, ok: false, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]! };
+          return {
+            shard: Number(shard_num),
+            address,
+            ok: false,
+            error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
+          };
         }
       }),
     );
     const shards = [...new Set(asked.map((replica) => replica.shard))];
-    return shards.map((shard) => ({ shard, replicas: asked.filter((replica) => replica.shard === shard).map(({ shard: _, ...replica }) => replica) }));
+    return shards.map((shard) => ({
+      shard,
+      replicas: asked.filter((replica) => replica.shard === shard).map(({ shard: _, ...replica }) => replica),
+    }));
   }
 
   /** Waits for the queries running; refuses queries still waiting. */
@@ -246,13 +306,19 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
       return await run();
     } catch (error) {
       // The client moves a modern server's code and type out of the message: keep them.
-      throw new AnalyticsQueryError(this.engine, sql, error instanceof Error ? error.message : String(error), engineErrorDetails(error));
+      throw new AnalyticsQueryError(
+        this.engine,
+        sql,
+        error instanceof Error ? error.message : String(error),
+        engineErrorDetails(error),
+      );
     }
   }
 }
 
 async function serverVersionOf(client: ClickHouseClient): Promise<string> {
-  const rows = await (await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })).json<{ v: string }>();
+  const rows = await (
+    await client.query({ query: 'SELECT version() AS v', format: 'JSONEachRow' })
+  ).json<{ v: string }>();
   return rows[0]?.v ?? '0';
 }
-

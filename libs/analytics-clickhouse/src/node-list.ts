@@ -15,7 +15,8 @@ export interface ClickHouseNode {
  */
 export function parseNodeList(list: string): readonly [ClickHouseNode, ...ClickHouseNode[]] {
   const entries = list.split(',').map((entry) => entry.trim());
-  if (entries.some((entry) => entry === '')) throw new RangeError(`"${list}": an empty entry in the list of ClickHouse URLs`);
+  if (entries.some((entry) => entry === ''))
+    throw new RangeError(`"${list}": an empty entry in the list of ClickHouse URLs`);
   const nodes = entries.map((entry) => {
     let url: URL;
     try {
@@ -23,12 +24,19 @@ export function parseNodeList(list: string): readonly [ClickHouseNode, ...ClickH
     } catch {
       throw new RangeError(`"${entry}": not a URL such as http://host:8123/database`);
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RangeError(`"${entry}": must use http: or https:`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new RangeError(`"${entry}": must use http: or https:`);
     const database = decodeURIComponent(url.pathname.replace(/^\//, '').replace(/\/$/, ''));
-    return { origin: url.origin, username: decodeURIComponent(url.username) || 'default', password: decodeURIComponent(url.password), database: database === '' ? undefined : database };
+    return {
+      origin: url.origin,
+      username: decodeURIComponent(url.username) || 'default',
+      password: decodeURIComponent(url.password),
+      database: database === '' ? undefined : database,
+    };
   });
   const databases = new Set(nodes.map((node) => node.database ?? 'default'));
-  if (databases.size > 1) throw new RangeError(`"${list}": every node must name the same database, not ${[...databases].join(' and ')}`);
+  if (databases.size > 1)
+    throw new RangeError(`"${list}": every node must name the same database, not ${[...databases].join(' and ')}`);
   return nodes as [ClickHouseNode, ...ClickHouseNode[]];
 }
 
@@ -46,4 +54,14 @@ export function isNodeUnreachable(error: unknown): boolean {
   return /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|EPIPE|socket hang up|Timeout error/i.test(message);
 }
 
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET']);
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);

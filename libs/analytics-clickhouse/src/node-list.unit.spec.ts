@@ -7,7 +7,9 @@ describe('the list of ClickHouse nodes (CLICKHOUSE_URL)', () => {
       { origin: 'http://a:8123', username: 'u', password: 'p@ss', database: 'presales' },
       { origin: 'http://b:8124', username: 'default', password: '', database: 'presales' },
     ]);
-    expect(parseNodeList('http://a:8123')).toEqual([{ origin: 'http://a:8123', username: 'default', password: '', database: undefined }]);
+    expect(parseNodeList('http://a:8123')).toEqual([
+      { origin: 'http://a:8123', username: 'default', password: '', database: undefined },
+    ]);
   });
 
   it.each([
@@ -20,7 +22,9 @@ describe('the list of ClickHouse nodes (CLICKHOUSE_URL)', () => {
   });
 
   it('tells a node gone away from a statement the server refused', () => {
-    expect(isNodeUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toBe(true);
+    expect(
+      isNodeUnreachable(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
+    ).toBe(true);
     expect(isNodeUnreachable(new Error('socket hang up'))).toBe(true);
     expect(isNodeUnreachable(new Error('Code: 62, e.displayText() = DB::Exception: Syntax error'))).toBe(false);
     expect(isNodeUnreachable(new Error('Code: 279, All connection tries failed'))).toBe(false);

@@ -1,5 +1,10 @@
 import type { GatedSql } from './analyst/gate/sql-gate.js';
-import { engineErrorDetails, STATEMENT_ERROR_CODES, UNAVAILABLE_ERROR_CODES, type EngineErrorDetails } from './engine-error.js';
+import {
+  engineErrorDetails,
+  STATEMENT_ERROR_CODES,
+  UNAVAILABLE_ERROR_CODES,
+  type EngineErrorDetails,
+} from './engine-error.js';
 
 /** What an engine can do beyond the common dialect of DESIGN.md decision 8. */
 export interface EngineCapabilities {
@@ -156,7 +161,9 @@ export class AnalyticsQueryError extends Error {
     readonly engineMessage: string,
     details: EngineErrorDetails = engineErrorDetails(engineMessage),
   ) {
-    super(`${engine}: ${details.code === undefined || CODE_PREFIX.test(engineMessage) ? '' : `Code: ${details.code}${details.type === undefined ? '' : ` (${details.type})`}. `}${firstLine(engineMessage)} — in: ${sql.replace(/\s+/g, ' ').slice(0, 200)}`);
+    super(
+      `${engine}: ${details.code === undefined || CODE_PREFIX.test(engineMessage) ? '' : `Code: ${details.code}${details.type === undefined ? '' : ` (${details.type})`}. `}${firstLine(engineMessage)} — in: ${sql.replace(/\s+/g, ' ').slice(0, 200)}`,
+    );
     this.name = 'AnalyticsQueryError';
     this.code = details.code;
     this.type = details.type;
@@ -167,7 +174,9 @@ export class AnalyticsQueryError extends Error {
    * or it answered that a shard or ZooKeeper is (UNAVAILABLE_ERROR_CODES). Not the statement's fault.
    */
   get storeUnavailable(): boolean {
-    return this.code === undefined ? /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|socket hang up|Timeout error|cannot reach/i.test(this.engineMessage) : UNAVAILABLE_ERROR_CODES.has(this.code);
+    return this.code === undefined
+      ? /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|socket hang up|Timeout error|cannot reach/i.test(this.engineMessage)
+      : UNAVAILABLE_ERROR_CODES.has(this.code);
   }
 
   /** The statement's own SQL is at fault (STATEMENT_ERROR_CODES), not the store. */

@@ -19,10 +19,16 @@ const TYPE_IN_TEXT = /\(([A-Z0-9_]*[A-Z]{3}[A-Z0-9_]*)\)/;
 export function engineErrorDetails(error: unknown): EngineErrorDetails {
   const message = error instanceof Error ? error.message : String(error);
   const fields = typeof error === 'object' && error !== null ? (error as { code?: unknown; type?: unknown }) : {};
-  const fieldCode = typeof fields.code === 'string' || typeof fields.code === 'number' ? Number(fields.code) : Number.NaN;
+  const fieldCode =
+    typeof fields.code === 'string' || typeof fields.code === 'number' ? Number(fields.code) : Number.NaN;
   const textCode = Number(CODE_IN_TEXT.exec(message)?.[1]);
   const code = Number.isInteger(fieldCode) ? fieldCode : Number.isInteger(textCode) ? textCode : undefined;
-  const type = typeof fields.type === 'string' && fields.type !== '' ? fields.type : code === undefined ? undefined : TYPE_IN_TEXT.exec(message)?.[1];
+  const type =
+    typeof fields.type === 'string' && fields.type !== ''
+      ? fields.type
+      : code === undefined
+        ? undefined
+        : TYPE_IN_TEXT.exec(message)?.[1];
   return { code, type };
 }
 

@@ -8,7 +8,9 @@ export class RevisionOutOfRangeError extends DomainError {
     readonly revision: bigint,
     readonly held: { readonly first: bigint; readonly last: bigint },
   ) {
-    super(`stream ${streamId}: revision ${revision} does not exist (the stream has revisions ${held.first}..${held.last})`);
+    super(
+      `stream ${streamId}: revision ${revision} does not exist (the stream has revisions ${held.first}..${held.last})`,
+    );
   }
 }
 
@@ -38,6 +40,8 @@ export class ProjectionBehindError extends DomainError {
     readonly headPosition: bigint,
     readonly waitedMs: number,
   ) {
-    super(`analytics projection has not reached $all position ${headPosition} after ${waitedMs} ms; ask again shortly (GET /api/health shows the lag)`);
+    super(
+      `analytics projection has not reached $all position ${headPosition} after ${waitedMs} ms; ask again shortly (GET /api/health shows the lag)`,
+    );
   }
 }

@@ -53,7 +53,10 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 /** The hash an export line's event must carry. */
 export function eventHash(line) {
   const { hash: _hash, ...metadata } = line.metadata;
-  return sha256(metadata.prevHash + canonicalJson({ data: line.data, metadata, revision: line.revision, streamId: line.stream, type: line.type }));
+  return sha256(
+    metadata.prevHash +
+      canonicalJson({ data: line.data, metadata, revision: line.revision, streamId: line.stream, type: line.type }),
+  );
 }
 
 /** Order of two ISO-8601 UTC times, exact to any number of fractional digits (as the platform compares them). */
@@ -87,7 +90,9 @@ function readJson(dir, path) {
 function readJsonLines(dir, path) {
   const file = join(dir, path);
   if (!existsSync(file)) throw new UnreadablePack(`${path} is missing`);
-  const lines = readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
   return lines.map((line, index) => {
     try {
       return JSON.parse(line);
@@ -99,20 +104,27 @@ function readJsonLines(dir, path) {
 
 function checkFiles(dir, manifest) {
   return manifest.files.map(({ path, sha256: expected, bytes }) => {
-    if (isAbsolute(path) || normalize(path).startsWith('..')) return { path, ok: false, reason: 'the manifest names a file outside the pack' };
+    if (isAbsolute(path) || normalize(path).startsWith('..'))
+      return { path, ok: false, reason: 'the manifest names a file outside the pack' };
     const file = join(dir, path);
     if (!existsSync(file)) return { path, ok: false, reason: 'missing' };
     const content = readFileSync(file);
-    if (content.length !== bytes) return { path, ok: false, reason: `${content.length} bytes, the manifest says ${bytes}` };
+    if (content.length !== bytes)
+      return { path, ok: false, reason: `${content.length} bytes, the manifest says ${bytes}` };
     const actual = sha256(content);
-    return actual === expected ? { path, ok: true } : { path, ok: false, reason: `SHA-256 ${actual}, the manifest says ${expected}` };
+    return actual === expected
+      ? { path, ok: true }
+      : { path, ok: false, reason: `SHA-256 ${actual}, the manifest says ${expected}` };
   });
 }
 
 function checkLogOrder(events) {
   for (let i = 1; i < events.length; i += 1) {
     if (!(events[i].position > events[i - 1].position)) {
-      return { ok: false, reason: `line ${i + 1} (${events[i].stream}@${events[i].revision}, position ${events[i].position}) is not after position ${events[i - 1].position}` };
+      return {
+        ok: false,
+        reason: `line ${i + 1} (${events[i].stream}@${events[i].revision}, position ${events[i].position}) is not after position ${events[i - 1].position}`,
+      };
     }
   }
   return { ok: true };
@@ -120,28 +132,53 @@ function checkLogOrder(events) {
 
 /** Recomputes one stream's chain from its full events and withheld links, in revision order. */
 export function verifyChain(stream, events, withheld) {
-  const links = [...events.map((line) => ({ line, withheld: false })), ...withheld.map((line) => ({ line, withheld: true }))].sort((a, b) => a.line.revision - b.line.revision);
+  const links = [
+    ...events.map((line) => ({ line, withheld: false })),
+    ...withheld.map((line) => ({ line, withheld: true })),
+  ].sort((a, b) => a.line.revision - b.line.revision);
   let expectedRevision = 0;
   let prevHash = GENESIS_HASH;
   let lastPosition = -1;
-  const broken = (revision, reason) => ({ ok: false, streamId: stream.streamId, firstBrokenRevision: String(revision), reason });
+  const broken = (revision, reason) => ({
+    ok: false,
+    streamId: stream.streamId,
+    firstBrokenRevision: String(revision),
+    reason,
+  });
   for (const { line, withheld: isWithheld } of links) {
     if (line.revision !== expectedRevision) {
-      return broken(expectedRevision, line.revision > expectedRevision ? `revision ${expectedRevision} is missing (deleted), found ${line.revision} next` : `revision ${line.revision} appears again or out of order`);
+      return broken(
+        expectedRevision,
+        line.revision > expectedRevision
+          ? `revision ${expectedRevision} is missing (deleted), found ${line.revision} next`
+          : `revision ${line.revision} appears again or out of order`,
+      );
     }
     const linkPrev = isWithheld ? line.prevHash : line.metadata.prevHash;
     const linkHash = isWithheld ? line.hash : line.metadata.hash;
-    if (linkPrev !== prevHash) return broken(line.revision, 'prevHash does not match the previous event (deleted, inserted or reordered)');
-    if (!isWithheld && eventHash(line) !== linkHash) return broken(line.revision, 'content does not match its hash (edited)');
-    if (line.position <= lastPosition) return broken(line.revision, `position ${line.position} is not after the previous event's (reordered in $all)`);
+    if (linkPrev !== prevHash)
+      return broken(line.revision, 'prevHash does not match the previous event (deleted, inserted or reordered)');
+    if (!isWithheld && eventHash(line) !== linkHash)
+      return broken(line.revision, 'content does not match its hash (edited)');
+    if (line.position <= lastPosition)
+      return broken(line.revision, `position ${line.position} is not after the previous event's (reordered in $all)`);
     lastPosition = line.position;
     prevHash = linkHash;
     expectedRevision += 1;
   }
   const lastRevision = Number(stream.lastRevision);
-  if (expectedRevision - 1 < lastRevision) return broken(expectedRevision, `the manifest says the chain ends at revision ${lastRevision} but the pack's events end ${expectedRevision === 0 ? 'before revision 0' : `at ${expectedRevision - 1}`} (deleted)`);
-  if (expectedRevision - 1 > lastRevision) return broken(lastRevision + 1, `events continue past revision ${lastRevision}, where the manifest says the chain ends (inserted)`);
-  if (prevHash !== stream.lastHash) return broken(lastRevision, 'the last event does not match the hash the manifest recorded (edited or replaced)');
+  if (expectedRevision - 1 < lastRevision)
+    return broken(
+      expectedRevision,
+      `the manifest says the chain ends at revision ${lastRevision} but the pack's events end ${expectedRevision === 0 ? 'before revision 0' : `at ${expectedRevision - 1}`} (deleted)`,
+    );
+  if (expectedRevision - 1 > lastRevision)
+    return broken(
+      lastRevision + 1,
+      `events continue past revision ${lastRevision}, where the manifest says the chain ends (inserted)`,
+    );
+  if (prevHash !== stream.lastHash)
+    return broken(lastRevision, 'the last event does not match the hash the manifest recorded (edited or replaced)');
   return { ok: true, streamId: stream.streamId, events: events.length + withheld.length, withheld: withheld.length };
 }
 
@@ -160,7 +197,8 @@ function fitsStore(recomputed, store) {
 
 function recomputeDeadline(tenderEvents, tenderIntact) {
   const received = tenderEvents.find((line) => line.type === 'TenderReceived');
-  if (received === undefined || typeof received.data.deadline !== 'string') return { status: 'unknown', reason: 'the pack has no readable TenderReceived' };
+  if (received === undefined || typeof received.data.deadline !== 'string')
+    return { status: 'unknown', reason: 'the pack has no readable TenderReceived' };
   const deadline = received.data.deadline;
   const submitted = tenderEvents.find((line) => line.type === 'BidSubmitted');
   if (submitted === undefined) return { status: 'not_submitted', deadline };
@@ -183,20 +221,35 @@ function recomputeRevisionsAfterSubmission(events, manifest, deadline) {
   if (deadline.status !== 'submitted') return [];
   const quoteStreams = new Set(manifest.streams.filter((s) => s.link === 'quote').map((s) => s.streamId));
   return events
-    .filter((line) => quoteStreams.has(line.stream) && line.type === 'QuoteRevised' && compareUtcTimes(line.metadata.recordedAt, deadline.recordedAt) > 0)
-    .map((line) => ({ streamId: line.stream, revision: String(line.revision), quoteRevision: typeof line.data.revision === 'number' ? line.data.revision : null, recordedAt: line.metadata.recordedAt }));
+    .filter(
+      (line) =>
+        quoteStreams.has(line.stream) &&
+        line.type === 'QuoteRevised' &&
+        compareUtcTimes(line.metadata.recordedAt, deadline.recordedAt) > 0,
+    )
+    .map((line) => ({
+      streamId: line.stream,
+      revision: String(line.revision),
+      quoteRevision: typeof line.data.revision === 'number' ? line.data.revision : null,
+      recordedAt: line.metadata.recordedAt,
+    }));
 }
 
 export function verifyPack(dir) {
   const manifest = readJson(dir, 'manifest.json');
-  if (manifest.format !== 'presales-evidence-pack' || manifest.version !== 1) throw new UnreadablePack(`manifest.json is not a version 1 presales evidence pack (format ${manifest.format}, version ${manifest.version})`);
+  if (manifest.format !== 'presales-evidence-pack' || manifest.version !== 1)
+    throw new UnreadablePack(
+      `manifest.json is not a version 1 presales evidence pack (format ${manifest.format}, version ${manifest.version})`,
+    );
   const manifestSha256 = sha256(readFileSync(join(dir, 'manifest.json')));
   const files = checkFiles(dir, manifest);
   const events = readJsonLines(dir, 'events.jsonl');
   const withheld = readJsonLines(dir, 'withheld.jsonl');
   const findings = readJson(dir, 'findings.json');
   const listed = new Set(manifest.streams.map((s) => s.streamId));
-  const strays = [...new Set([...events, ...withheld].map((line) => line.stream))].filter((stream) => !listed.has(stream));
+  const strays = [...new Set([...events, ...withheld].map((line) => line.stream))].filter(
+    (stream) => !listed.has(stream),
+  );
   const chains = manifest.streams.map((stream) => {
     const platform = findings.chains.find((f) => f.streamId === stream.streamId);
     if (!stream.readable) return { streamId: stream.streamId, link: stream.link, unreadable: stream.reason };
@@ -224,7 +277,9 @@ export function verifyPack(dir) {
     chains.every((c) => c.unreadable !== undefined || c.agrees) &&
     canonicalJson(deadline) === canonicalJson(findings.deadline) &&
     canonicalJson(revisions) === canonicalJson(findings.quoteRevisionsAfterSubmission);
-  const brokenStreams = chains.filter((c) => c.unreadable !== undefined || !c.recomputed.ok || c.store?.ok === false).map((c) => c.streamId);
+  const brokenStreams = chains
+    .filter((c) => c.unreadable !== undefined || !c.recomputed.ok || c.store?.ok === false)
+    .map((c) => c.streamId);
   return {
     tenderId: manifest.tenderId,
     createdAt: manifest.createdAt,
@@ -234,8 +289,16 @@ export function verifyPack(dir) {
     order,
     strays,
     chains,
-    deadline: { recomputed: deadline, platform: findings.deadline, agrees: canonicalJson(deadline) === canonicalJson(findings.deadline) },
-    quoteRevisionsAfterSubmission: { recomputed: revisions, platform: findings.quoteRevisionsAfterSubmission, agrees: canonicalJson(revisions) === canonicalJson(findings.quoteRevisionsAfterSubmission) },
+    deadline: {
+      recomputed: deadline,
+      platform: findings.deadline,
+      agrees: canonicalJson(deadline) === canonicalJson(findings.deadline),
+    },
+    quoteRevisionsAfterSubmission: {
+      recomputed: revisions,
+      platform: findings.quoteRevisionsAfterSubmission,
+      agrees: canonicalJson(revisions) === canonicalJson(findings.quoteRevisionsAfterSubmission),
+    },
     packIntact,
     recordIntact: brokenStreams.length === 0,
     brokenStreams,
@@ -244,7 +307,8 @@ export function verifyPack(dir) {
 
 function chainText(verdict) {
   if (verdict === undefined) return 'not reported';
-  if (verdict.ok) return `intact, ${verdict.events} events${verdict.withheld ? ` (${verdict.withheld} withheld: links followed, content not recomputed)` : ''}`;
+  if (verdict.ok)
+    return `intact, ${verdict.events} events${verdict.withheld ? ` (${verdict.withheld} withheld: links followed, content not recomputed)` : ''}`;
   return `BROKEN at revision ${verdict.firstBrokenRevision}: ${verdict.reason}`;
 }
 
@@ -256,16 +320,27 @@ function deadlineText(d) {
   if (d.status === 'unknown') return `deadline: ${d.reason}`;
   if (d.status === 'not_submitted') return `deadline ${d.deadline}: no submission recorded`;
   const by = Date.parse(d.recordedAt) - Date.parse(d.deadline);
-  const verdict = d.verdict === 'unproven' ? 'UNPROVEN (the tender chain is broken)' : d.verdict === 'late' ? `LATE by ${seconds(by)}` : `ON TIME (${seconds(by)} before the deadline)`;
+  const verdict =
+    d.verdict === 'unproven'
+      ? 'UNPROVEN (the tender chain is broken)'
+      : d.verdict === 'late'
+        ? `LATE by ${seconds(by)}`
+        : `ON TIME (${seconds(by)} before the deadline)`;
   return `deadline ${d.deadline}: submission ${d.revision === undefined ? '' : `at revision ${d.revision} `}recorded ${d.recordedAt} (attested by the store), occurred ${d.occurredAt} (claimed${d.claimedLate ? ', late by its own claim' : ''}) -> ${verdict}; document SHA-256 ${d.documentSha256}`;
 }
 
 function printReport(report) {
   const out = [];
-  out.push(`Evidence pack for tender ${report.tenderId}, made ${report.createdAt} by ${report.createdBy.id} (${report.createdBy.role})`);
+  out.push(
+    `Evidence pack for tender ${report.tenderId}, made ${report.createdAt} by ${report.createdBy.id} (${report.createdBy.role})`,
+  );
   out.push(`manifest.json SHA-256 ${report.manifestSha256}: compare it with the value you received separately`);
   const badFiles = report.files.filter((f) => !f.ok);
-  out.push(badFiles.length === 0 ? `files: all ${report.files.length} match the manifest` : `files: ${badFiles.length} of ${report.files.length} do NOT match the manifest`);
+  out.push(
+    badFiles.length === 0
+      ? `files: all ${report.files.length} match the manifest`
+      : `files: ${badFiles.length} of ${report.files.length} do NOT match the manifest`,
+  );
   for (const f of badFiles) out.push(`  ${f.path}: ${f.reason}`);
   out.push(report.order.ok ? 'events.jsonl: in $all order' : `events.jsonl: NOT in $all order: ${report.order.reason}`);
   for (const stray of report.strays) out.push(`stream ${stray}: in the pack but not listed in the manifest`);
@@ -274,17 +349,24 @@ function printReport(report) {
       out.push(`chain ${c.streamId} (${c.link}): UNREADABLE when the pack was made: ${c.unreadable}`);
       continue;
     }
-    const store = c.store === undefined ? 'store: not reported' : sameVerdict(c.recomputed, c.store) ? 'the store agrees' : `${c.agrees ? 'the store found more' : 'DISAGREES with the store'}: ${chainText(c.store)}`;
+    const store =
+      c.store === undefined
+        ? 'store: not reported'
+        : sameVerdict(c.recomputed, c.store)
+          ? 'the store agrees'
+          : `${c.agrees ? 'the store found more' : 'DISAGREES with the store'}: ${chainText(c.store)}`;
     out.push(`chain ${c.streamId} (${c.link}): ${chainText(c.recomputed)} [${store}]`);
   }
-  out.push(`${deadlineText(report.deadline.recomputed)}${report.deadline.agrees ? '' : ' [DISAGREES with the platform\'s finding]'}`);
+  out.push(
+    `${deadlineText(report.deadline.recomputed)}${report.deadline.agrees ? '' : " [DISAGREES with the platform's finding]"}`,
+  );
   const revisions = report.quoteRevisionsAfterSubmission;
   out.push(
     revisions.recomputed.length === 0
       ? 'quote revisions recorded after the submission: none'
       : `quote revisions recorded after the submission: ${revisions.recomputed.map((r) => `${r.streamId}@${r.revision} (quote revision ${r.quoteRevision}) recorded ${r.recordedAt}`).join('; ')}`,
   );
-  if (!revisions.agrees) out.push('  [DISAGREES with the platform\'s finding]');
+  if (!revisions.agrees) out.push("  [DISAGREES with the platform's finding]");
   out.push(
     `verdict: pack ${report.packIntact ? 'intact' : 'NOT intact'}; record ${report.recordIntact ? 'intact' : `TAMPERED (broken: ${report.brokenStreams.join(', ')})`}`,
   );
@@ -309,5 +391,8 @@ function main(argv) {
 }
 
 /** Run as a script, not when imported (the platform's tests import it to compare its canonical JSON). */
-const isMain = process.argv[1] !== undefined && existsSync(process.argv[1]) && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+const isMain =
+  process.argv[1] !== undefined &&
+  existsSync(process.argv[1]) &&
+  realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
 if (isMain) process.exitCode = main(process.argv.slice(2));

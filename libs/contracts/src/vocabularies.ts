@@ -13,12 +13,37 @@ export const AUDIT_LINK_KINDS = ['tender', 'opportunity', 'quote', 'warroom', 'a
 export const USER_ROLES = ['sales', 'presales', 'manager', 'analyst', 'auditor', 'admin'] as const;
 
 /** The kinds of knowledge asset (DOMAIN.md asset-<id>). */
-export const ASSET_KIND_OPTIONS = ['solution_template', 'case_study', 'answer', 'demo_script', 'pricing_model'] as const;
+export const ASSET_KIND_OPTIONS = [
+  'solution_template',
+  'case_study',
+  'answer',
+  'demo_script',
+  'pricing_model',
+] as const;
 
 /** Who may see a saved query: its owner only, or every SQL user of the platform. */
 export const SAVED_QUERY_VISIBILITIES = ['private', 'team'] as const;
 
-export const PICKER_KINDS = ['opportunities', 'tenders', 'consultants', 'assets', 'gaps', 'activities', 'quotes', 'teams', 'requirements', 'support-requests', 'war-rooms'] as const;
+export const PICKER_KINDS = [
+  'opportunities',
+  'tenders',
+  'consultants',
+  'assets',
+  'gaps',
+  'activities',
+  'quotes',
+  'teams',
+  'requirements',
+  'support-requests',
+  'war-rooms',
+] as const;
 
 /** What is waiting for a person, each with the command that settles it. */
-export const MY_WORK_KINDS = ['support_request', 'section_due', 'clarification_due', 'review_due', 'quote_approval', 'activity_scheduled'] as const;
+export const MY_WORK_KINDS = [
+  'support_request',
+  'section_due',
+  'clarification_due',
+  'review_due',
+  'quote_approval',
+  'activity_scheduled',
+] as const;

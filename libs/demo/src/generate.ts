@@ -30,7 +30,8 @@ export const DEFAULT_MONTHS = 25;
 export function* generateDemo(options: DemoOptions): Generator<DemoEvent> {
   const start = Date.parse(`${options.startDate ?? DEFAULT_START_DATE}T00:00:00Z`);
   const months = options.months ?? DEFAULT_MONTHS;
-  if (!Number.isFinite(start)) throw new RangeError(`startDate = ${JSON.stringify(options.startDate)}: must be a date YYYY-MM-DD`);
+  if (!Number.isFinite(start))
+    throw new RangeError(`startDate = ${JSON.stringify(options.startDate)}: must be a date YYYY-MM-DD`);
   if (!Number.isInteger(months) || months < 1) throw new RangeError(`months = ${months}: must be a whole number ≥ 1`);
   const end = Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + months, 1) - 1;
   const world = new World(options.seed >>> 0, start, end);

@@ -36,24 +36,49 @@ describe('generateDemo', () => {
       expect(generated.metadata.demo).toBe(true);
       const name = parseStreamName(generated.stream)!;
       const aggregate = aggregateFor(name.category);
-      const event = parseDomainEvent(generated.type, generated.data, generated.stream, generated.metadata.schemaVersion);
+      const event = parseDomainEvent(
+        generated.type,
+        generated.data,
+        generated.stream,
+        generated.metadata.schemaVersion,
+      );
       const state = states.has(generated.stream) ? states.get(generated.stream) : aggregate.decider.initialState;
-      states.set(generated.stream, applyChecked(aggregate.decider, state, event as never, name.id, generated.metadata.occurredAt));
+      states.set(
+        generated.stream,
+        applyChecked(aggregate.decider, state, event as never, name.id, generated.metadata.occurredAt),
+      );
     }
   });
 
   it('covers every kind of presales fact the issue asks for', () => {
     const types = new Set(small.map((event) => event.type));
     for (const type of [
-      'TeamFormed', 'ConsultantOnboarded', 'OpportunityStageChanged', 'TenderReceived', 'BidDecisionMade', 'ResponseSectionDrafted', 'ReviewHeld',
-      'BidSubmitted', 'QuoteRevised', 'QuoteApproved', 'ActivityCompleted', 'TimeLogged', 'WarRoomOpened', 'ProductGapIdentified',
-      'KnowledgeAssetPublished', 'KpiTargetSet', 'CorrectiveActionRaised', 'ProcessStandardPublished',
+      'TeamFormed',
+      'ConsultantOnboarded',
+      'OpportunityStageChanged',
+      'TenderReceived',
+      'BidDecisionMade',
+      'ResponseSectionDrafted',
+      'ReviewHeld',
+      'BidSubmitted',
+      'QuoteRevised',
+      'QuoteApproved',
+      'ActivityCompleted',
+      'TimeLogged',
+      'WarRoomOpened',
+      'ProductGapIdentified',
+      'KnowledgeAssetPublished',
+      'KpiTargetSet',
+      'CorrectiveActionRaised',
+      'ProcessStandardPublished',
     ]) {
       expect(types, type).toContain(type);
     }
     const noBids = small.filter((event) => event.type === 'BidDecisionMade' && event.data['decision'] === 'no_bid');
     expect(noBids.length).toBeGreaterThan(0);
-    const pocs = small.filter((event) => event.type === 'ActivityCompleted' && event.data['pocCriteriaTotal'] !== undefined);
+    const pocs = small.filter(
+      (event) => event.type === 'ActivityCompleted' && event.data['pocCriteriaTotal'] !== undefined,
+    );
     expect(pocs.length).toBeGreaterThan(0);
   });
 
@@ -77,12 +102,23 @@ describe('generateDemo', () => {
     const teamOfTender = new Map<string, string>();
     const firstOutcome = new Map<string, { year: string; approved: boolean }>();
     for (const event of small) {
-      if (event.type === 'OpportunityRegistered') teamOfOpportunity.set(event.data['opportunityId'] as string, (event.data['salesOwnerId'] as string).split('-')[1]!);
-      if (event.type === 'TenderReceived') teamOfTender.set(event.stream, teamOfOpportunity.get(event.data['opportunityId'] as string)!);
-      if (event.type === 'ReviewHeld' && !firstOutcome.has(event.stream)) firstOutcome.set(event.stream, { year: event.metadata.occurredAt.slice(0, 4), approved: event.data['outcome'] === 'approved' });
+      if (event.type === 'OpportunityRegistered')
+        teamOfOpportunity.set(
+          event.data['opportunityId'] as string,
+          (event.data['salesOwnerId'] as string).split('-')[1]!,
+        );
+      if (event.type === 'TenderReceived')
+        teamOfTender.set(event.stream, teamOfOpportunity.get(event.data['opportunityId'] as string)!);
+      if (event.type === 'ReviewHeld' && !firstOutcome.has(event.stream))
+        firstOutcome.set(event.stream, {
+          year: event.metadata.occurredAt.slice(0, 4),
+          approved: event.data['outcome'] === 'approved',
+        });
     }
     const rate = (year: string) => {
-      const reviews = [...firstOutcome].filter(([tender, review]) => teamOfTender.get(tender) === '000001' && review.year === year).map(([, review]) => review);
+      const reviews = [...firstOutcome]
+        .filter(([tender, review]) => teamOfTender.get(tender) === '000001' && review.year === year)
+        .map(([, review]) => review);
       return reviews.filter((review) => review.approved).length / reviews.length;
     };
     expect(rate('2025')).toBeGreaterThan(rate('2024'));
@@ -90,13 +126,16 @@ describe('generateDemo', () => {
 
   it('does not release a lead who left the company in the hour after a deal closed (seed 11 at 60,000 events did)', () => {
     let events = 0;
-    for (const event of generateDemo({ seed: 11, scale: 60_000 })) events += event.type === 'ConsultantReleased' ? 1 : 0;
+    for (const event of generateDemo({ seed: 11, scale: 60_000 }))
+      events += event.type === 'ConsultantReleased' ? 1 : 0;
     expect(events).toBeGreaterThan(0);
   });
 
   it('forms every team in the first two weeks however many there are (ten a day made 10M events 10% short)', () => {
     // One month of a 300-team organisation: the teams, not the whole history.
-    const formed = [...generateDemo({ seed: 5, scale: 300 * EVENTS_PER_TEAM, months: 1 })].filter((event) => event.type === 'TeamFormed');
+    const formed = [...generateDemo({ seed: 5, scale: 300 * EVENTS_PER_TEAM, months: 1 })].filter(
+      (event) => event.type === 'TeamFormed',
+    );
     expect(formed).toHaveLength(300);
     const last = Math.max(...formed.map((event) => Date.parse(event.metadata.occurredAt)));
     expect(last).toBeLessThan(Date.parse('2024-01-16T00:00:00Z'));

@@ -39,11 +39,13 @@ export async function loadDemo(
     const before = count;
     count += batch.length;
     batch = [];
-    if (onProgress !== undefined && Math.floor(count / progressEvery) > Math.floor(before / progressEvery)) onProgress({ events: count });
+    if (onProgress !== undefined && Math.floor(count / progressEvery) > Math.floor(before / progressEvery))
+      onProgress({ events: count });
   };
   for await (const event of events) {
     const head = batch[0];
-    if (head !== undefined && (head.stream !== event.stream || head.metadata.occurredAt !== event.metadata.occurredAt)) await flush();
+    if (head !== undefined && (head.stream !== event.stream || head.metadata.occurredAt !== event.metadata.occurredAt))
+      await flush();
     batch.push(event);
   }
   await flush();

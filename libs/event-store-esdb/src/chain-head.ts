@@ -1,4 +1,10 @@
-import { BACKWARDS, END, jsonEvent, StreamNotFoundError as EsdbStreamNotFound, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  jsonEvent,
+  StreamNotFoundError as EsdbStreamNotFound,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import { StreamNotFoundError, type StreamState } from '@presales/event-store';
 import { drain } from './drain.js';
 import { lastReadable } from './stream-reads.js';
@@ -55,22 +61,38 @@ export async function readChainHead(client: EventStoreDBClient, streamId: string
 
 /** A stream that reads as not found: new, or soft-deleted (by us, with a recorded head, or by someone else). */
 async function readHiddenHead(client: EventStoreDBClient, streamId: string): Promise<ChainHead> {
-  const [recorded, metadata] = await Promise.all([readRecordedHead(client, streamId), client.getStreamMetadata(streamId)]);
+  const [recorded, metadata] = await Promise.all([
+    readRecordedHead(client, streamId),
+    client.getStreamMetadata(streamId),
+  ]);
   if (recorded !== undefined) return { kind: 'soft_deleted', ...recorded };
-  if (metadata.metadata?.truncateBefore !== undefined) throw new ChainHeadHiddenError(streamId, 'it was soft-deleted without recording its head');
+  if (metadata.metadata?.truncateBefore !== undefined)
+    throw new ChainHeadHiddenError(streamId, 'it was soft-deleted without recording its head');
   return { kind: 'new' };
 }
 
-async function readRecordedHead(client: EventStoreDBClient, streamId: string): Promise<{ revision: bigint; hash: string } | undefined> {
+async function readRecordedHead(
+  client: EventStoreDBClient,
+  streamId: string,
+): Promise<{ revision: bigint; hash: string } | undefined> {
   let records;
   try {
-    records = await drain(client.readStream(chainHeadStream(streamId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
+    records = await drain(
+      client.readStream(chainHeadStream(streamId), {
+        direction: BACKWARDS,
+        fromRevision: END,
+        maxCount: 1,
+        requiresLeader: true,
+      }),
+    );
   } catch (error) {
     if (error instanceof EsdbStreamNotFound) return undefined;
     throw error;
   }
   const data = records[0]?.event?.data as { revision?: string; hash?: string } | undefined;
-  return typeof data?.revision === 'string' && typeof data.hash === 'string' ? { revision: BigInt(data.revision), hash: data.hash } : undefined;
+  return typeof data?.revision === 'string' && typeof data.hash === 'string'
+    ? { revision: BigInt(data.revision), hash: data.hash }
+    : undefined;
 }
 
 /**
@@ -78,10 +100,17 @@ async function readRecordedHead(client: EventStoreDBClient, streamId: string): P
  * record matters, so the stream is capped at one event (`$maxCount` set before the first record,
  * so a crash in between cannot leave it unbounded).
  */
-export async function recordHead(client: EventStoreDBClient, streamId: string, head: { revision: bigint; hash: string }): Promise<void> {
+export async function recordHead(
+  client: EventStoreDBClient,
+  streamId: string,
+  head: { revision: bigint; hash: string },
+): Promise<void> {
   const stream = chainHeadStream(streamId);
   if ((await readRecordedHead(client, streamId)) === undefined) await client.setStreamMetadata(stream, { maxCount: 1 });
-  await client.appendToStream(stream, jsonEvent({ type: RECORD_TYPE, data: { revision: head.revision.toString(), hash: head.hash } }));
+  await client.appendToStream(
+    stream,
+    jsonEvent({ type: RECORD_TYPE, data: { revision: head.revision.toString(), hash: head.hash } }),
+  );
 }
 
 /** The last revision the head stands for; -1 for a stream never written. */

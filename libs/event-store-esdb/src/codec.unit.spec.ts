@@ -4,7 +4,12 @@ import {
   StreamNotFoundError as EsdbStreamNotFound,
   WrongExpectedVersionError as EsdbWrongExpectedVersion,
 } from '@eventstore/db-client';
-import { StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, type RecordedMetadata } from '@presales/event-store';
+import {
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type RecordedMetadata,
+} from '@presales/event-store';
 import { chainedEvents } from '@presales/event-store/testing';
 import { describe, expect, it } from 'vitest';
 import { decodeEvent, encodeEvent, ForeignEventError, isSystemEvent } from './envelope-codec.js';
@@ -13,7 +18,12 @@ import { toEsdbEventId } from './event-ids.js';
 import { fromPosition, toPosition } from './positions.js';
 
 /** What the client hands back for an event it read, as convertGrpcRecord builds it. */
-function asRead(streamId: string, revision: bigint, written: ReturnType<typeof encodeEvent>, position?: bigint): ResolvedEvent {
+function asRead(
+  streamId: string,
+  revision: bigint,
+  written: ReturnType<typeof encodeEvent>,
+  position?: bigint,
+): ResolvedEvent {
   return {
     event: {
       streamId,
@@ -56,7 +66,12 @@ describe('envelope codec', () => {
   const [recorded] = chainedEvents('tender-1', ['TenderReceived']);
 
   it('round-trips the envelope with hashes through EventStoreDB metadata', () => {
-    const written = encodeEvent(recorded!.id.replace('e0', crypto.randomUUID()), recorded!.type, recorded!.data, recorded!.metadata);
+    const written = encodeEvent(
+      recorded!.id.replace('e0', crypto.randomUUID()),
+      recorded!.type,
+      recorded!.data,
+      recorded!.metadata,
+    );
     const decoded = decodeEvent(asRead('tender-1', 0n, written, 77n));
     expect(decoded).toEqual({ ...recorded, id: decoded!.id, position: 77n });
   });
@@ -75,12 +90,22 @@ describe('envelope codec', () => {
     expect(isSystemEvent('tender-1', 'TenderReceived')).toBe(false);
     const written = encodeEvent(crypto.randomUUID(), '$metadata', {}, recorded!.metadata);
     expect(decodeEvent(asRead('tender-1', 0n, written, 1n))).toBeUndefined();
-    const foreign = { ...encodeEvent(crypto.randomUUID(), 'Other', {}, recorded!.metadata), metadata: { source: 'elsewhere' } };
-    expect(() => decodeEvent(asRead('tender-1', 3n, foreign as ReturnType<typeof encodeEvent>, 1n))).toThrow(ForeignEventError);
+    const foreign = {
+      ...encodeEvent(crypto.randomUUID(), 'Other', {}, recorded!.metadata),
+      metadata: { source: 'elsewhere' },
+    };
+    expect(() => decodeEvent(asRead('tender-1', 3n, foreign as ReturnType<typeof encodeEvent>, 1n))).toThrow(
+      ForeignEventError,
+    );
   });
 
   it('insists on a position: servers before 22.6 send none, which client 6.2 reads as 0', () => {
-    const written = encodeEvent(crypto.randomUUID(), recorded!.type, recorded!.data, recorded!.metadata as RecordedMetadata);
+    const written = encodeEvent(
+      crypto.randomUUID(),
+      recorded!.type,
+      recorded!.data,
+      recorded!.metadata as RecordedMetadata,
+    );
     expect(() => decodeEvent(asRead('tender-1', 0n, written))).toThrow(/no log position/);
     expect(() => decodeEvent(asRead('tender-1', 0n, written, 0n))).toThrow(/upgrade the server/);
   });
@@ -91,7 +116,11 @@ describe('error mapping', () => {
     const wrong = new EsdbWrongExpectedVersion(undefined, { streamName: 's-1', expected: 3n, current: 5n });
     expect(toPortError(wrong, 's-1')).toEqual(expect.objectContaining({ streamId: 's-1', expected: 3n, actual: 5n }));
     expect(toPortError(wrong, 's-1')).toBeInstanceOf(WrongExpectedVersionError);
-    const none = new EsdbWrongExpectedVersion(undefined, { streamName: 's-1', expected: 'stream_exists', current: 'no_stream' });
+    const none = new EsdbWrongExpectedVersion(undefined, {
+      streamName: 's-1',
+      expected: 'stream_exists',
+      current: 'no_stream',
+    });
     expect(toPortError(none, 's-1', 'stream_exists')).toMatchObject({ expected: 'stream_exists', actual: undefined });
     expect(toPortError(new EsdbStreamNotFound(undefined, 's-1'), 's-1')).toBeInstanceOf(StreamNotFoundError);
     expect(toPortError(EsdbStreamDeleted.fromStreamName('s-1'), 's-1')).toBeInstanceOf(StreamDeletedError);

@@ -14,8 +14,12 @@ describe('connection strings', () => {
   });
 
   it('refuses throwOnAppendFailure=false, which would let a refused compare-and-set pass as written', async () => {
-    expect(() => toClientConnectionString('esdb://localhost:2113?tls=false&throwOnAppendFailure=false')).toThrow(/throwOnAppendFailure/);
-    await expect(EsdbEventStore.connect({ url: 'esdb://127.0.0.1:1?throwOnAppendFailure=false', connectDeadlineMs: 500 })).rejects.toThrow(/throwOnAppendFailure/);
+    expect(() => toClientConnectionString('esdb://localhost:2113?tls=false&throwOnAppendFailure=false')).toThrow(
+      /throwOnAppendFailure/,
+    );
+    await expect(
+      EsdbEventStore.connect({ url: 'esdb://127.0.0.1:1?throwOnAppendFailure=false', connectDeadlineMs: 500 }),
+    ).rejects.toThrow(/throwOnAppendFailure/);
   });
 });
 
@@ -38,19 +42,23 @@ describe('an unreachable server fails fast and says so', () => {
     const started = Date.now();
     const attempt = EsdbEventStore.connect({ url: 'esdb://127.0.0.1:1?tls=false', connectDeadlineMs: 2000 });
     await expect(attempt).rejects.toBeInstanceOf(EventStoreUnreachableError);
-    await expect(attempt).rejects.toThrow(/cannot reach EventStoreDB at esdb:\/\/127\.0\.0\.1:1\?tls=false: .*ECONNREFUSED 127\.0\.0\.1:1$/);
+    await expect(attempt).rejects.toThrow(
+      /cannot reach EventStoreDB at esdb:\/\/127\.0\.0\.1:1\?tls=false: .*ECONNREFUSED 127\.0\.0\.1:1$/,
+    );
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('a server that never answers', async () => {
     const started = Date.now();
-    await expect(EsdbEventStore.connect({ url: `esdb://127.0.0.1:${silentPort}?tls=false`, connectDeadlineMs: 1500 })).rejects.toThrow(
-      EventStoreUnreachableError,
-    );
+    await expect(
+      EsdbEventStore.connect({ url: `esdb://127.0.0.1:${silentPort}?tls=false`, connectDeadlineMs: 1500 }),
+    ).rejects.toThrow(EventStoreUnreachableError);
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('a connection string the client cannot parse', async () => {
-    await expect(EsdbEventStore.connect({ url: 'esdb://', connectDeadlineMs: 500 })).rejects.toThrow(EventStoreUnreachableError);
+    await expect(EsdbEventStore.connect({ url: 'esdb://', connectDeadlineMs: 500 })).rejects.toThrow(
+      EventStoreUnreachableError,
+    );
   });
 });

@@ -20,9 +20,14 @@ export class EventStoreUnreachableError extends Error {
  */
 export function toClientConnectionString(url: string): string {
   if (/[?&]throwOnAppendFailure=false(?:&|$)/i.test(url)) {
-    throw new Error('throwOnAppendFailure=false is not supported: a refused append would pass as written; remove it from EVENTSTORE_URL');
+    throw new Error(
+      'throwOnAppendFailure=false is not supported: a refused append would pass as written; remove it from EVENTSTORE_URL',
+    );
   }
-  return url.replace(/^(?:esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\//i, (_match, discover: string | undefined) => `esdb${discover === undefined ? '' : '+discover'}://`);
+  return url.replace(
+    /^(?:esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\//i,
+    (_match, discover: string | undefined) => `esdb${discover === undefined ? '' : '+discover'}://`,
+  );
 }
 
 /**

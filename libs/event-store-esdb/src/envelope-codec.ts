@@ -13,7 +13,9 @@ export class ForeignEventError extends Error {
     readonly revision: bigint,
     reason: string,
   ) {
-    super(`stream ${streamId}@${revision}: not a Presales Ledger event (${reason}); this adapter expects a server, or at least streams, of its own`);
+    super(
+      `stream ${streamId}@${revision}: not a Presales Ledger event (${reason}); this adapter expects a server, or at least streams, of its own`,
+    );
     this.name = 'ForeignEventError';
   }
 }
@@ -24,7 +26,12 @@ export function isSystemEvent(streamId: string, type: string): boolean {
 }
 
 /** The envelope travels whole in EventStoreDB's event metadata: stamps, actor, prevHash and hash. */
-export function encodeEvent(id: string, type: string, data: Readonly<Record<string, unknown>>, metadata: RecordedMetadata): EventData {
+export function encodeEvent(
+  id: string,
+  type: string,
+  data: Readonly<Record<string, unknown>>,
+  metadata: RecordedMetadata,
+): EventData {
   const esdbId = toEsdbEventId(id);
   return jsonEvent({
     id: esdbId,
@@ -43,12 +50,18 @@ export function decodeEvent(resolved: ResolvedEvent): RecordedEvent | undefined 
   if (event === undefined || isSystemEvent(event.streamId, event.type)) return undefined;
   if (!event.isJson) throw new ForeignEventError(event.streamId, event.revision, 'binary content');
   const stored = event.metadata as Record<string, unknown> | undefined;
-  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) throw new ForeignEventError(event.streamId, event.revision, 'no metadata');
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored))
+    throw new ForeignEventError(event.streamId, event.revision, 'no metadata');
   for (const field of ['hash', 'prevHash', 'recordedAt', 'occurredAt'] as const) {
-    if (typeof stored[field] !== 'string') throw new ForeignEventError(event.streamId, event.revision, `no ${field} in the metadata`);
+    if (typeof stored[field] !== 'string')
+      throw new ForeignEventError(event.streamId, event.revision, `no ${field} in the metadata`);
   }
   const { [ORIGINAL_ID]: originalId, ...metadata } = stored;
-  const position = event.position ?? (resolved.commitPosition === undefined ? undefined : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
+  const position =
+    event.position ??
+    (resolved.commitPosition === undefined
+      ? undefined
+      : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
   return {
     id: typeof originalId === 'string' ? originalId : event.id,
     type: event.type,

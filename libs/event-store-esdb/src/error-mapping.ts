@@ -4,7 +4,13 @@ import {
   StreamNotFoundError as EsdbStreamNotFound,
   WrongExpectedVersionError as EsdbWrongExpectedVersion,
 } from '@eventstore/db-client';
-import { AppendTooLargeError, StreamDeletedError, StreamNotFoundError, WrongExpectedVersionError, type ExpectedRevision } from '@presales/event-store';
+import {
+  AppendTooLargeError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type ExpectedRevision,
+} from '@presales/event-store';
 
 /**
  * The client's errors as the port's typed errors, so callers (and the HTTP error filter) see

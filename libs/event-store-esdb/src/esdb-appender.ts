@@ -1,4 +1,8 @@
-import { NO_STREAM, WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  NO_STREAM,
+  WrongExpectedVersionError as EsdbWrongExpectedVersion,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import {
   checkAppend,
   eventHash,
@@ -54,7 +58,11 @@ export class EsdbAppender {
     }
   }
 
-  private async appendOnce(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  private async appendOnce(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const started = Date.now();
     /** The revision the server said the stream is at when it refused us; the next head must reach it. */
     let serverSaw: bigint | undefined;
@@ -62,7 +70,10 @@ export class EsdbAppender {
       const head = await readChainHead(this.client, streamId);
       if (serverSaw !== undefined && headRevision(head) < serverSaw) {
         if (Date.now() - started > HEAD_CATCH_UP_MS) {
-          throw new ChainHeadHiddenError(streamId, `the server is at revision ${serverSaw} but the last readable event is ${describe(head)}`);
+          throw new ChainHeadHiddenError(
+            streamId,
+            `the server is at revision ${serverSaw} but the last readable event is ${describe(head)}`,
+          );
         }
         await sleep(backoffMs(attempt));
         continue;
@@ -71,7 +82,8 @@ export class EsdbAppender {
       try {
         continuesAfter = checkAppend(streamId, expected, toStreamState(head));
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError) return retryAfterConflict(this.client, streamId, events, expected, error);
+        if (error instanceof WrongExpectedVersionError)
+          return retryAfterConflict(this.client, streamId, events, expected, error);
         throw error;
       }
       if (expected === 'any' || expected === 'stream_exists') {
@@ -84,16 +96,28 @@ export class EsdbAppender {
         if (!(error instanceof EsdbWrongExpectedVersion)) throw toPortError(error, streamId, expected);
         const actual = error.actualVersion === 'no_stream' ? undefined : error.actualVersion;
         if (expected !== 'any' && expected !== 'stream_exists') {
-          return retryAfterConflict(this.client, streamId, events, expected, new WrongExpectedVersionError(streamId, expected, actual));
+          return retryAfterConflict(
+            this.client,
+            streamId,
+            events,
+            expected,
+            new WrongExpectedVersionError(streamId, expected, actual),
+          );
         }
-        if (Date.now() - started > ANY_GIVES_UP_AFTER_MS) throw new WrongExpectedVersionError(streamId, expected, actual);
+        if (Date.now() - started > ANY_GIVES_UP_AFTER_MS)
+          throw new WrongExpectedVersionError(streamId, expected, actual);
         serverSaw = actual ?? -1n;
         await sleep(backoffMs(attempt));
       }
     }
   }
 
-  private async appendOnHead(streamId: string, events: readonly EventToAppend[], head: ChainHead, continuesAfter: bigint | undefined): Promise<AppendResult> {
+  private async appendOnHead(
+    streamId: string,
+    events: readonly EventToAppend[],
+    head: ChainHead,
+    continuesAfter: bigint | undefined,
+  ): Promise<AppendResult> {
     const recordedAt = this.clock().toISOString();
     let revision = continuesAfter ?? -1n;
     let prevHash = head.kind === 'new' ? GENESIS_HASH : head.hash;
@@ -104,8 +128,13 @@ export class EsdbAppender {
       prevHash = hash;
       return encodeEvent(event.id, event.type, event.data, { ...metadata, hash });
     });
-    const result = await this.client.appendToStream(streamId, encoded, { expectedRevision: continuesAfter ?? NO_STREAM });
-    return { nextExpectedRevision: result.nextExpectedRevision, position: fromPosition(result.position, `append to ${streamId}`) };
+    const result = await this.client.appendToStream(streamId, encoded, {
+      expectedRevision: continuesAfter ?? NO_STREAM,
+    });
+    return {
+      nextExpectedRevision: result.nextExpectedRevision,
+      position: fromPosition(result.position, `append to ${streamId}`),
+    };
   }
 }
 

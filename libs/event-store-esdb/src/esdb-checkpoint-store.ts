@@ -1,4 +1,12 @@
-import { BACKWARDS, END, jsonEvent, NO_STREAM, StreamNotFoundError as EsdbStreamNotFound, WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  jsonEvent,
+  NO_STREAM,
+  StreamNotFoundError as EsdbStreamNotFound,
+  WrongExpectedVersionError as EsdbWrongExpectedVersion,
+  type EventStoreDBClient,
+} from '@eventstore/db-client';
 import { CheckpointConflictError, type CheckpointStore } from '@presales/event-store';
 import { drain } from './drain.js';
 
@@ -32,9 +40,13 @@ export class EsdbCheckpointStore implements CheckpointStore {
     // Capped before the first checkpoint, so a crash right after it cannot leave the stream unbounded.
     if (current === undefined) await this.client.setStreamMetadata(stream, { maxCount: KEEP });
     try {
-      await this.client.appendToStream(stream, jsonEvent({ type: 'Checkpoint', data: { position: position.toString() } }), {
-        expectedRevision: current === undefined ? NO_STREAM : current.revision,
-      });
+      await this.client.appendToStream(
+        stream,
+        jsonEvent({ type: 'Checkpoint', data: { position: position.toString() } }),
+        {
+          expectedRevision: current === undefined ? NO_STREAM : current.revision,
+        },
+      );
     } catch (error) {
       if (error instanceof EsdbWrongExpectedVersion) {
         throw new CheckpointConflictError(subscriberId, expected, (await this.read(subscriberId))?.position, position);
@@ -46,14 +58,23 @@ export class EsdbCheckpointStore implements CheckpointStore {
   private async read(subscriberId: string): Promise<StoredCheckpoint | undefined> {
     let records;
     try {
-      records = await drain(this.client.readStream(checkpointStream(subscriberId), { direction: BACKWARDS, fromRevision: END, maxCount: 1, requiresLeader: true }));
+      records = await drain(
+        this.client.readStream(checkpointStream(subscriberId), {
+          direction: BACKWARDS,
+          fromRevision: END,
+          maxCount: 1,
+          requiresLeader: true,
+        }),
+      );
     } catch (error) {
       if (error instanceof EsdbStreamNotFound) return undefined;
       throw error;
     }
     const last = records[0]?.event;
     const data = last?.data as { position?: string } | undefined;
-    return last !== undefined && typeof data?.position === 'string' ? { position: BigInt(data.position), revision: last.revision } : undefined;
+    return last !== undefined && typeof data?.position === 'string'
+      ? { position: BigInt(data.position), revision: last.revision }
+      : undefined;
   }
 }
 

@@ -27,11 +27,19 @@ async function writeForeign(target: string, streamId: string): Promise<void> {
 }
 
 async function open(): Promise<EventStoreUnderTest> {
-  if (!existsSync(WRITER)) throw new Error(`${WRITER} is missing: run \`npx nx run event-store-esdb:build\` (nx test does it first)`);
-  const writerOn = (target: string) => () => spawn(process.execPath, [WRITER, target], { stdio: ['pipe', 'pipe', 'pipe'] });
+  if (!existsSync(WRITER))
+    throw new Error(`${WRITER} is missing: run \`npx nx run event-store-esdb:build\` (nx test does it first)`);
+  const writerOn = (target: string) => () =>
+    spawn(process.execPath, [WRITER, target], { stdio: ['pipe', 'pipe', 'pipe'] });
   if (url !== undefined && url !== '') {
     const store = await EsdbEventStore.connect({ url });
-    return { store, shared: true, spawnWriter: writerOn(url), writeForeignEvent: (stream) => writeForeign(url, stream), cleanup: () => store.close() };
+    return {
+      store,
+      shared: true,
+      spawnWriter: writerOn(url),
+      writeForeignEvent: (stream) => writeForeign(url, stream),
+      cleanup: () => store.close(),
+    };
   }
   let now = new Date();
   const standin = await EsdbStandin.start({ clock: () => now });
@@ -51,4 +59,7 @@ async function open(): Promise<EventStoreUnderTest> {
   };
 }
 
-describeEventStoreContract(url === undefined || url === '' ? 'eventstoredb (test stand-in over gRPC)' : `eventstoredb at ${url}`, { open });
+describeEventStoreContract(
+  url === undefined || url === '' ? 'eventstoredb (test stand-in over gRPC)' : `eventstoredb at ${url}`,
+  { open },
+);

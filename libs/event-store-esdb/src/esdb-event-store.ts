@@ -61,7 +61,11 @@ export class EsdbEventStore implements EventStore {
     this.verifier = new EsdbVerifier(client);
   }
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`stream ${streamId}: append needs at least one event`);
     return this.appender.append(streamId, events, options.expectedRevision ?? 'any');
   }
@@ -81,7 +85,8 @@ export class EsdbEventStore implements EventStore {
     const result: RecordedEvent[] = [];
     if (maxCount <= 0) return result;
     for await (const entry of scanLog(this.client, direction, scanStart(options))) {
-      if (entry.kind === 'event' && matchesFilter(options.filter, entry.event.streamId, entry.event.type)) result.push(entry.event);
+      if (entry.kind === 'event' && matchesFilter(options.filter, entry.event.streamId, entry.event.type))
+        result.push(entry.event);
       if (result.length >= maxCount) break;
     }
     return result;
@@ -94,7 +99,11 @@ export class EsdbEventStore implements EventStore {
   async countEventsAfter(position: bigint, cap: number): Promise<number> {
     let count = 0;
     if (cap <= 0) return count;
-    for await (const entry of scanLog(this.client, 'forwards', position === 0n ? undefined : { kind: 'after', position })) {
+    for await (const entry of scanLog(
+      this.client,
+      'forwards',
+      position === 0n ? undefined : { kind: 'after', position },
+    )) {
       if (entry.kind === 'event') count += 1;
       if (count >= cap) break;
     }

@@ -1,5 +1,15 @@
-import { WrongExpectedVersionError as EsdbWrongExpectedVersion, type EventStoreDBClient, type StreamMetadata as EsdbStreamMetadata } from '@eventstore/db-client';
-import { assertValidStreamMetadata, checkDelete, WrongExpectedVersionError, type ExpectedRevision, type StreamMetadata } from '@presales/event-store';
+import {
+  WrongExpectedVersionError as EsdbWrongExpectedVersion,
+  type EventStoreDBClient,
+  type StreamMetadata as EsdbStreamMetadata,
+} from '@eventstore/db-client';
+import {
+  assertValidStreamMetadata,
+  checkDelete,
+  WrongExpectedVersionError,
+  type ExpectedRevision,
+  type StreamMetadata,
+} from '@presales/event-store';
 import { readChainHead, recordHead, toStreamState } from './chain-head.js';
 import { backoffMs, sleep } from './drain.js';
 import { portErrors, toPortError } from './error-mapping.js';
@@ -28,7 +38,12 @@ export class EsdbLifecycle {
       } catch (error) {
         const conflict = toPortError(error, streamId, expected);
         // An exact expectation refused by the server is a real conflict; `any` waits for the newer head to be readable.
-        if (!(error instanceof EsdbWrongExpectedVersion) || (expected !== 'any' && expected !== 'stream_exists') || attempt >= MAX_ATTEMPTS) throw conflict;
+        if (
+          !(error instanceof EsdbWrongExpectedVersion) ||
+          (expected !== 'any' && expected !== 'stream_exists') ||
+          attempt >= MAX_ATTEMPTS
+        )
+          throw conflict;
         await sleep(backoffMs(attempt, 10, 250));
       }
     }

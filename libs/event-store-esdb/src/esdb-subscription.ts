@@ -1,5 +1,18 @@
-import { excludeSystemEvents, START, streamNameFilter, type AllStreamSubscription, type EventStoreDBClient, type Filter } from '@eventstore/db-client';
-import { matchesFilter, type EventFilter, type SubscribeToAllOptions, type Subscription, type SubscriptionMessage } from '@presales/event-store';
+import {
+  excludeSystemEvents,
+  START,
+  streamNameFilter,
+  type AllStreamSubscription,
+  type EventStoreDBClient,
+  type Filter,
+} from '@eventstore/db-client';
+import {
+  matchesFilter,
+  type EventFilter,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@presales/event-store';
 import { backoffMs, sleep } from './drain.js';
 import { scanLog, toLogEntry, type LogEntry } from './log-scan.js';
 import { toPosition } from './positions.js';
@@ -72,7 +85,11 @@ export class EsdbCatchUpSubscription implements Subscription {
   /** What was recorded after the last position: the history at first, what was missed after a drop. */
   private async *history(): AsyncGenerator<SubscriptionMessage> {
     const last = this.last;
-    for await (const entry of scanLog(this.client, 'forwards', last === undefined ? undefined : { kind: 'after', position: last })) {
+    for await (const entry of scanLog(
+      this.client,
+      'forwards',
+      last === undefined ? undefined : { kind: 'after', position: last },
+    )) {
       if (this.closed) return;
       this.last = entry.position;
       const message = this.deliverable(entry);
@@ -82,7 +99,10 @@ export class EsdbCatchUpSubscription implements Subscription {
 
   private async *liveEvents(onConnected: () => void): AsyncGenerator<SubscriptionMessage> {
     const last = this.last;
-    const live = this.client.subscribeToAll({ fromPosition: last === undefined ? START : toPosition(last), filter: serverFilter(this.options.filter) });
+    const live = this.client.subscribeToAll({
+      fromPosition: last === undefined ? START : toPosition(last),
+      filter: serverFilter(this.options.filter),
+    });
     this.live = live;
     live.on('confirmation', onConnected);
     for await (const resolved of live) {
@@ -105,12 +125,14 @@ export class EsdbCatchUpSubscription implements Subscription {
 
   /** Foreign events (not written by Presales Ledger) and system records are not part of the port's log. */
   private deliverable(entry: LogEntry): SubscriptionMessage | undefined {
-    if (entry.kind !== 'event' || !matchesFilter(this.options.filter, entry.event.streamId, entry.event.type)) return undefined;
+    if (entry.kind !== 'event' || !matchesFilter(this.options.filter, entry.event.streamId, entry.event.type))
+      return undefined;
     return { kind: 'event', event: entry.event };
   }
 }
 
 function serverFilter(filter: EventFilter | undefined): Filter {
-  if (filter?.streamPrefixes !== undefined && filter.streamPrefixes.length > 0) return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
+  if (filter?.streamPrefixes !== undefined && filter.streamPrefixes.length > 0)
+    return streamNameFilter({ prefixes: [...filter.streamPrefixes] });
   return excludeSystemEvents();
 }

@@ -1,5 +1,11 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { FindingsCollector, StreamChainVerifier, type RecordedEvent, type StoreVerification, type StreamVerification } from '@presales/event-store';
+import {
+  FindingsCollector,
+  StreamChainVerifier,
+  type RecordedEvent,
+  type StoreVerification,
+  type StreamVerification,
+} from '@presales/event-store';
 import { scanLog } from './log-scan.js';
 import { readStreamEvents } from './stream-reads.js';
 
@@ -38,7 +44,12 @@ export class EsdbVerifier {
     for await (const entry of scanLog(this.client, 'forwards')) {
       if (entry.kind === 'system') continue;
       if (entry.kind === 'foreign') {
-        findings.add({ kind: 'stream', streamId: entry.error.streamId, firstBrokenRevision: entry.error.revision, reason: entry.error.message });
+        findings.add({
+          kind: 'stream',
+          streamId: entry.error.streamId,
+          firstBrokenRevision: entry.error.revision,
+          reason: entry.error.message,
+        });
         continue;
       }
       events += 1;

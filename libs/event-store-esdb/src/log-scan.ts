@@ -27,9 +27,15 @@ export function toLogEntry(resolved: ResolvedEvent): LogEntry | undefined {
 }
 
 /** Where a scan starts: at a position the store returned (inclusive), or past it. */
-export type ScanStart = { readonly kind: 'from'; readonly position: bigint } | { readonly kind: 'after'; readonly position: bigint };
+export type ScanStart =
+  { readonly kind: 'from'; readonly position: bigint } | { readonly kind: 'after'; readonly position: bigint };
 
-async function readPage(client: EventStoreDBClient, direction: Direction, position: bigint | undefined, count: number): Promise<{ entries: LogEntry[]; read: number }> {
+async function readPage(
+  client: EventStoreDBClient,
+  direction: Direction,
+  position: bigint | undefined,
+  count: number,
+): Promise<{ entries: LogEntry[]; read: number }> {
   const forwards = direction === 'forwards';
   const page = await drain(
     client.readAll({
@@ -49,7 +55,11 @@ async function readPage(client: EventStoreDBClient, direction: Direction, positi
  * so an inclusive backwards scan fetches the record at P with a forwards read of one first.
  * Each page is read whole (see drain.ts) and starts where the one before ended.
  */
-export async function* scanLog(client: EventStoreDBClient, direction: Direction, start?: ScanStart): AsyncGenerator<LogEntry> {
+export async function* scanLog(
+  client: EventStoreDBClient,
+  direction: Direction,
+  start?: ScanStart,
+): AsyncGenerator<LogEntry> {
   const forwards = direction === 'forwards';
   let cursor = start?.position;
   let inclusive = start?.kind !== 'after';

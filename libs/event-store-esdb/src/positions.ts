@@ -19,7 +19,9 @@ export function toPosition(position: bigint): Position {
  */
 export function fromPosition(position: Position | undefined, context: string): bigint {
   if (position === undefined || position.commit === 0n) {
-    throw new Error(`${context}: EventStoreDB returned no log position; stream reads carry one from server version 22.6 on — upgrade the server`);
+    throw new Error(
+      `${context}: EventStoreDB returned no log position; stream reads carry one from server version 22.6 on — upgrade the server`,
+    );
   }
   return position.commit;
 }

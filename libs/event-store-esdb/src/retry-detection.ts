@@ -11,7 +11,11 @@ export function compareBatch(recorded: readonly RecordedEvent[], events: readonl
   const ids = new Set(events.map((e) => e.id));
   if (!recorded.some((r) => ids.has(r.id))) return 'other_ids';
   if (recorded.length !== events.length) return 'other_content';
-  return recorded.every((r, i) => r.id === events[i]!.id && sameAppend({ ...r, metadata: { ...r.metadata } }, events[i]!)) ? 'same' : 'other_content';
+  return recorded.every(
+    (r, i) => r.id === events[i]!.id && sameAppend({ ...r, metadata: { ...r.metadata } }, events[i]!),
+  )
+    ? 'same'
+    : 'other_content';
 }
 
 export function resultOf(recorded: readonly RecordedEvent[]): AppendResult {

@@ -11,7 +11,15 @@ function recorded(streamId: string, firstRevision: bigint, events: readonly Even
     const metadata = stampMetadata(event.metadata, '2026-02-01T00:00:00.000Z', prevHash);
     const hash = eventHash({ streamId, revision, type: event.type, data: event.data, metadata });
     prevHash = hash;
-    return { id: event.id, type: event.type, streamId, revision, position: 100n + revision, data: event.data, metadata: { ...metadata, hash } };
+    return {
+      id: event.id,
+      type: event.type,
+      streamId,
+      revision,
+      position: 100n + revision,
+      data: event.data,
+      metadata: { ...metadata, hash },
+    };
   });
 }
 
@@ -34,7 +42,10 @@ describe('retry detection', () => {
     expect(compareBatch(recorded('s-1', 3n, changed), batch)).toBe('other_content');
     expect(compareBatch(recorded('s-1', 3n, [batch[1]!, batch[0]!]), batch)).toBe('other_content');
     expect(compareBatch(recorded('s-1', 3n, [batch[0]!]), batch)).toBe('other_content');
-    const otherActor = [{ ...batch[0]!, metadata: { ...batch[0]!.metadata, actor: { id: 'u-2', role: 'manager' as const } } }, batch[1]!];
+    const otherActor = [
+      { ...batch[0]!, metadata: { ...batch[0]!.metadata, actor: { id: 'u-2', role: 'manager' as const } } },
+      batch[1]!,
+    ];
     expect(compareBatch(recorded('s-1', 3n, otherActor), batch)).toBe('other_content');
   });
 });

@@ -1,5 +1,11 @@
 import type { EventStoreDBClient } from '@eventstore/db-client';
-import { DuplicateEventIdError, type AppendResult, type EventToAppend, type ExpectedRevision, type WrongExpectedVersionError } from '@presales/event-store';
+import {
+  DuplicateEventIdError,
+  type AppendResult,
+  type EventToAppend,
+  type ExpectedRevision,
+  type WrongExpectedVersionError,
+} from '@presales/event-store';
 import type { ChainHead } from './chain-head.js';
 import { compareBatch, resultOf } from './retry-detection.js';
 import { readStreamEvents } from './stream-reads.js';
@@ -29,7 +35,10 @@ export async function retryAfterConflict(
   const from = expected === 'no_stream' ? undefined : expected + 1n;
   let recorded;
   try {
-    recorded = await readStreamEvents(client, streamId, { ...(from === undefined ? {} : { fromRevision: from }), maxCount: events.length });
+    recorded = await readStreamEvents(client, streamId, {
+      ...(from === undefined ? {} : { fromRevision: from }),
+      maxCount: events.length,
+    });
   } catch {
     throw conflict; // deleted or gone meanwhile: the conflict is the answer
   }
@@ -44,16 +53,26 @@ export async function retryAfterConflict(
  * wherever later appends pushed it. Found with the same content: the first answer. Found with
  * other content, or only part of the batch: a duplicate id. Not found: a new append.
  */
-export async function findRecentRetry(client: EventStoreDBClient, streamId: string, events: readonly EventToAppend[], head: ChainHead): Promise<AppendResult | undefined> {
+export async function findRecentRetry(
+  client: EventStoreDBClient,
+  streamId: string,
+  events: readonly EventToAppend[],
+  head: ChainHead,
+): Promise<AppendResult | undefined> {
   if (head.kind !== 'live') return undefined;
-  const recent = await readStreamEvents(client, streamId, { direction: 'backwards', maxCount: events.length + RETRY_WINDOW });
+  const recent = await readStreamEvents(client, streamId, {
+    direction: 'backwards',
+    maxCount: events.length + RETRY_WINDOW,
+  });
   const ids = new Set(events.map((event) => event.id));
   const first = recent.find((event) => event.id === events[0]!.id);
   if (first === undefined) {
     if (recent.some((event) => ids.has(event.id))) throw new DuplicateEventIdError(events[0]!.id, streamId);
     return undefined;
   }
-  const batch = recent.filter((event) => event.revision >= first.revision && event.revision < first.revision + BigInt(events.length)).reverse();
+  const batch = recent
+    .filter((event) => event.revision >= first.revision && event.revision < first.revision + BigInt(events.length))
+    .reverse();
   const verdict = compareBatch(batch, events);
   if (verdict === 'same') return resultOf(batch);
   throw new DuplicateEventIdError(events[0]!.id, streamId);

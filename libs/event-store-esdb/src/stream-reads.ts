@@ -4,7 +4,11 @@ import { decodeEvent } from './envelope-codec.js';
 import { toPortError } from './error-mapping.js';
 
 /** A stream read with the port's options and errors, read whole; EventStoreDB applies deletes, `$maxCount`, `$maxAge`. */
-export async function readStreamEvents(client: EventStoreDBClient, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+export async function readStreamEvents(
+  client: EventStoreDBClient,
+  streamId: string,
+  options: ReadStreamOptions = {},
+): Promise<RecordedEvent[]> {
   const backwards = options.direction === 'backwards';
   const events: RecordedEvent[] = [];
   try {

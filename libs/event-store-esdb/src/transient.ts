@@ -6,7 +6,12 @@ import { CancelledError, DeadlineExceededError, NotLeaderError, UnavailableError
  * safe to repeat (appends are: a retry is recognised by its event ids).
  */
 export function isTransient(error: unknown): boolean {
-  return error instanceof UnavailableError || error instanceof CancelledError || error instanceof DeadlineExceededError || error instanceof NotLeaderError;
+  return (
+    error instanceof UnavailableError ||
+    error instanceof CancelledError ||
+    error instanceof DeadlineExceededError ||
+    error instanceof NotLeaderError
+  );
 }
 
 /** How long an append keeps retrying through connection failures before it reports one. */

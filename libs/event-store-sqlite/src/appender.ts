@@ -27,7 +27,11 @@ class EventIdAlreadyRecorded extends Error {}
 export class Appender {
   private readonly writes: LogWrites;
   private readonly eventsByIds: Database.Statement<[string], EventRow & { slot: number }>;
-  private readonly appendLocked: (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) => AppendResult;
+  private readonly appendLocked: (
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ) => AppendResult;
 
   constructor(
     db: Database.Database,
@@ -38,8 +42,9 @@ export class Appender {
     this.eventsByIds = db.prepare(
       'SELECT e.*, CAST(j.key AS INTEGER) AS slot FROM json_each(?) AS j JOIN events AS e ON e.id = j.value',
     );
-    const transaction = db.transaction((streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
-      this.appendInTransaction(streamId, events, expected),
+    const transaction = db.transaction(
+      (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
+        this.appendInTransaction(streamId, events, expected),
     );
     // IMMEDIATE takes the write lock before the expected-revision check: racing writers,
     // in this process or another, serialise here and exactly one sees the revision it expected.
@@ -57,7 +62,11 @@ export class Appender {
     }
   }
 
-  private appendInTransaction(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+  private appendInTransaction(
+    streamId: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): AppendResult {
     const head = this.writes.streamRow.get(streamId);
     const continuesAfter = checkAppend(streamId, expected, toStreamState(head));
     const tail = this.writes.logTail.get()!;
@@ -98,7 +107,12 @@ export class Appender {
     const rows = events.map((_, slot) => found.get(slot));
     const mismatch = events.findIndex((event, i) => {
       const row = rows[i];
-      return row === undefined || row.stream_id !== streamId || (i > 0 && row.revision !== rows[i - 1]!.revision + 1) || !sameContent(row, event);
+      return (
+        row === undefined ||
+        row.stream_id !== streamId ||
+        (i > 0 && row.revision !== rows[i - 1]!.revision + 1) ||
+        !sameContent(row, event)
+      );
     });
     if (mismatch !== -1) throw new DuplicateEventIdError(events[mismatch]!.id, streamId);
     const first = rows[0]!;
@@ -120,9 +134,20 @@ function placedAsExpected(firstRevision: number, expected: ExpectedRevision, hea
 
 /** A recorded row read back as the event a writer appended (sameAppend compares the two). */
 function sameContent(row: EventRow, event: EventToAppend): boolean {
-  return sameAppend({ type: row.type, data: JSON.parse(row.data), metadata: JSON.parse(row.metadata) as { recordedAt: string; prevHash: string } }, event);
+  return sameAppend(
+    {
+      type: row.type,
+      data: JSON.parse(row.data),
+      metadata: JSON.parse(row.metadata) as { recordedAt: string; prevHash: string },
+    },
+    event,
+  );
 }
 
 function isUniqueViolation(error: unknown, column: string): boolean {
-  return error instanceof Error && (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes(column);
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes(column)
+  );
 }

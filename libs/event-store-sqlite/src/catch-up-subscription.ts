@@ -1,4 +1,10 @@
-import { matchesFilter, type RecordedEvent, type SubscribeToAllOptions, type Subscription, type SubscriptionMessage } from '@presales/event-store';
+import {
+  matchesFilter,
+  type RecordedEvent,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionMessage,
+} from '@presales/event-store';
 import type { AppendNotifier } from './append-notifier.js';
 
 export interface CatchUpSource {

@@ -1,4 +1,9 @@
-import { canonicalJson, canonicalStampedMetadata, hashCanonicalEventForStorage, type EventToAppend } from '@presales/event-store';
+import {
+  canonicalJson,
+  canonicalStampedMetadata,
+  hashCanonicalEventForStorage,
+  type EventToAppend,
+} from '@presales/event-store';
 import { LedgerEntry } from './ledger.js';
 
 /** An `events` row in the insert statement's column order. */

@@ -12,11 +12,17 @@ describe('SQLite stamps and chains the known vectors to their written-down hashe
       for (const vector of vectors) {
         now = new Date(vector.metadata.recordedAt);
         const { prevHash: _prevHash, recordedAt: _recordedAt, ...metadata } = vector.metadata;
-        await store.appendToStream(vector.stream, [{ id: `v-${vector.position}`, type: vector.type, data: vector.data, metadata: metadata as never }]);
+        await store.appendToStream(vector.stream, [
+          { id: `v-${vector.position}`, type: vector.type, data: vector.data, metadata: metadata as never },
+        ]);
       }
       for (const vector of vectors) {
         const [stored] = await store.readStream(vector.stream, { fromRevision: BigInt(vector.revision), maxCount: 1 });
-        expect(stored!.metadata, vector.note).toMatchObject({ prevHash: vector.metadata.prevHash, recordedAt: vector.metadata.recordedAt, hash: vector.hash });
+        expect(stored!.metadata, vector.note).toMatchObject({
+          prevHash: vector.metadata.prevHash,
+          recordedAt: vector.metadata.recordedAt,
+          hash: vector.hash,
+        });
       }
       expect(await store.verifyAll()).toMatchObject({ ok: true, events: vectors.length });
     } finally {

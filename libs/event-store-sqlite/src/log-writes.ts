@@ -21,7 +21,9 @@ export function prepareLogWrites(db: Database.Database): LogWrites {
       `SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'events') AS seq,
               (SELECT ledger_hash FROM events WHERE ledger_hash IS NOT NULL ORDER BY position DESC LIMIT 1) AS ledger_hash`,
     ),
-    insert: db.prepare('INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    insert: db.prepare(
+      'INSERT INTO events (position, id, stream_id, revision, type, data, metadata, hash, ledger_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     upsertHead: db.prepare(
       `INSERT INTO streams (stream_id, state, last_revision, last_hash) VALUES (?, 'live', ?, ?)
        ON CONFLICT (stream_id) DO UPDATE SET state = 'live', last_revision = excluded.last_revision, last_hash = excluded.last_hash`,

@@ -10,7 +10,10 @@ import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === SCHEMA_VERSION) return;
-  if (version > SCHEMA_VERSION) throw new Error(`event store schema version ${version} is newer than this build (${SCHEMA_VERSION}); upgrade the platform`);
+  if (version > SCHEMA_VERSION)
+    throw new Error(
+      `event store schema version ${version} is newer than this build (${SCHEMA_VERSION}); upgrade the platform`,
+    );
   db.transaction(() => {
     const hadEvents = tableExists(db, 'events');
     if (hadEvents && !columnExists(db, 'events', 'ledger_hash')) {
@@ -28,7 +31,9 @@ export function migrate(db: Database.Database): void {
 function backfillVersion0(db: Database.Database): void {
   const setLedger = db.prepare<[string, number]>('UPDATE events SET ledger_hash = ? WHERE position = ?');
   let previous = LEDGER_GENESIS;
-  for (const row of db.prepare<[], Pick<EventRow, 'position' | 'hash'>>('SELECT position, hash FROM events ORDER BY position').all()) {
+  for (const row of db
+    .prepare<[], Pick<EventRow, 'position' | 'hash'>>('SELECT position, hash FROM events ORDER BY position')
+    .all()) {
     const entry = new LedgerEntry(previous);
     entry.add(row.position, row.hash);
     previous = entry.seal();
@@ -44,5 +49,7 @@ function tableExists(db: Database.Database, table: string): boolean {
 }
 
 function columnExists(db: Database.Database, table: string, column: string): boolean {
-  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).some((c) => c.name === column);
+  return (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>).some(
+    (c) => c.name === column,
+  );
 }

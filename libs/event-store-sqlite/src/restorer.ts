@@ -21,7 +21,9 @@ export class RestoreRefusedError extends Error {
     readonly revision: bigint,
     readonly reason: string,
   ) {
-    super(`restore refused at ${streamId}@${revision} (event ${eventId}): ${reason}; nothing of this batch was written`);
+    super(
+      `restore refused at ${streamId}@${revision} (event ${eventId}): ${reason}; nothing of this batch was written`,
+    );
     this.name = 'RestoreRefusedError';
   }
 }
@@ -61,7 +63,11 @@ export class Restorer {
       const refuse = (reason: string) => new RestoreRefusedError(event.id, event.streamId, event.revision, reason);
       const existing = this.eventById.get(event.id);
       if (existing !== undefined) {
-        if (existing.stream_id === event.streamId && BigInt(existing.revision) === event.revision && existing.hash === event.metadata.hash) {
+        if (
+          existing.stream_id === event.streamId &&
+          BigInt(existing.revision) === event.revision &&
+          existing.hash === event.metadata.hash
+        ) {
           alreadyPresent += 1;
           continue;
         }
@@ -70,21 +76,35 @@ export class Restorer {
       const head = heads.get(event.streamId) ?? this.headOf(event.streamId);
       if (head === 'tombstoned') throw refuse('the stream is tombstoned here');
       const nextRevision = head === undefined ? 0 : head.revision + 1;
-      if (event.revision !== BigInt(nextRevision)) throw refuse(`revision ${event.revision} does not follow this store's stream, whose next revision is ${nextRevision}`);
+      if (event.revision !== BigInt(nextRevision))
+        throw refuse(
+          `revision ${event.revision} does not follow this store's stream, whose next revision is ${nextRevision}`,
+        );
       const expectedPrev = head?.hash ?? GENESIS_HASH;
       const { hash, ...withoutHash } = event.metadata;
-      if (withoutHash.prevHash !== expectedPrev) throw refuse('prevHash is not the hash of the stream\'s last event here');
+      if (withoutHash.prevHash !== expectedPrev)
+        throw refuse("prevHash is not the hash of the stream's last event here");
       const data = canonicalJson(event.data);
       const metadata = canonicalJson(withoutHash);
       if (hashCanonicalEvent(expectedPrev, event.streamId, event.revision, event.type, data, metadata) !== hash) {
-        throw refuse('the recorded hash does not match the event\'s content');
+        throw refuse("the recorded hash does not match the event's content");
       }
       position += 1;
       // Each restored event is a ledger entry of its own (ledger.ts).
       const entry = new LedgerEntry(ledger);
       entry.add(position, hash);
       ledger = entry.seal();
-      this.writes.insert.run(position, event.id, event.streamId, Number(event.revision), event.type, data, metadata, hash, ledger);
+      this.writes.insert.run(
+        position,
+        event.id,
+        event.streamId,
+        Number(event.revision),
+        event.type,
+        data,
+        metadata,
+        hash,
+        ledger,
+      );
       this.writes.upsertHead.run(event.streamId, Number(event.revision), hash);
       heads.set(event.streamId, { revision: Number(event.revision), hash });
       restored += 1;

@@ -15,15 +15,43 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
  */
 export const STREAM_EVENT_COLUMNS = 'position, id, revision, type, data, metadata, hash';
 
-export type StreamEventTuple = readonly [position: number, id: string, revision: number, type: string, data: string, metadata: string, hash: string];
+export type StreamEventTuple = readonly [
+  position: number,
+  id: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  hash: string,
+];
 
-export function tupleToRecordedEvent(streamId: string, [position, id, revision, type, data, metadata, hash]: StreamEventTuple): RecordedEvent {
+export function tupleToRecordedEvent(
+  streamId: string,
+  [position, id, revision, type, data, metadata, hash]: StreamEventTuple,
+): RecordedEvent {
   return recordedEvent(streamId, position, id, revision, type, data, metadata, hash);
 }
 
 /** The stored columns as an event: the JSON columns parsed, the row's hash put into its metadata. */
-function recordedEvent(streamId: string, position: number, id: string, revision: number, type: string, dataText: string, metadataText: string, hash: string): RecordedEvent {
+function recordedEvent(
+  streamId: string,
+  position: number,
+  id: string,
+  revision: number,
+  type: string,
+  dataText: string,
+  metadataText: string,
+  hash: string,
+): RecordedEvent {
   const metadata = JSON.parse(metadataText) as MutableMetadata;
   metadata.hash = hash;
-  return { id, type, streamId, revision: BigInt(revision), position: BigInt(position), data: JSON.parse(dataText) as RecordedEvent['data'], metadata };
+  return {
+    id,
+    type,
+    streamId,
+    revision: BigInt(revision),
+    position: BigInt(position),
+    data: JSON.parse(dataText) as RecordedEvent['data'],
+    metadata,
+  };
 }

@@ -10,7 +10,8 @@ const WRITER = resolve(__dirname, '..', 'dist', 'testing', 'writer-process.js');
 
 describeEventStoreContract('sqlite', {
   open: async () => {
-    if (!existsSync(WRITER)) throw new Error(`${WRITER} is missing: run \`npx nx run event-store-sqlite:build\` (nx test does it first)`);
+    if (!existsSync(WRITER))
+      throw new Error(`${WRITER} is missing: run \`npx nx run event-store-sqlite:build\` (nx test does it first)`);
     const dir = mkdtempSync(join(tmpdir(), 'presales-es-'));
     const file = join(dir, 'events.sqlite');
     let now = new Date();

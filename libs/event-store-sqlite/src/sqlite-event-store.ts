@@ -109,7 +109,11 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`stream ${streamId}: append needs at least one event`);
     const result = this.appender.append(streamId, events, options.expectedRevision ?? 'any');
     this.notifier.notify();
@@ -139,7 +143,10 @@ export class SqliteEventStore implements EventStore {
     const result: RecordedEvent[] = [];
     // Positions here are dense row numbers, so "past P" is P ± 1: arithmetic only this adapter may do.
     const after = options.afterPosition;
-    let from = after !== undefined ? Number(backwards ? after - 1n : after + 1n) : Number(options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n));
+    let from =
+      after !== undefined
+        ? Number(backwards ? after - 1n : after + 1n)
+        : Number(options.fromPosition ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n));
     // Pages of raw rows, filtered here, until maxCount matches or the log ends.
     for (;;) {
       const page = backwards ? this.allBackwards.all(from, PAGE) : this.allForwards.all(from, PAGE);

@@ -30,7 +30,9 @@ describe('event ids are unique in the whole store (stronger than EventStoreDB)',
     const a = anEvent('A');
     await store.appendToStream('tender-1', [a]);
     await expect(store.appendToStream('tender-2', [a])).rejects.toBeInstanceOf(DuplicateEventIdError);
-    await expect(store.appendToStream('tender-1', [a, anEvent('B')], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(DuplicateEventIdError);
+    await expect(
+      store.appendToStream('tender-1', [a, anEvent('B')], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(DuplicateEventIdError);
     await expect(store.readStream('tender-2')).rejects.toThrow(/not found/);
     expect(await store.readStream('tender-1')).toHaveLength(1);
     expect(await store.verifyAll()).toMatchObject({ ok: true });
@@ -55,7 +57,9 @@ describe('schema migration', () => {
     db.exec(`CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, stream_id TEXT NOT NULL,
                revision INTEGER NOT NULL, type TEXT NOT NULL, data TEXT NOT NULL, metadata TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE (stream_id, revision));
              CREATE TABLE checkpoints (subscriber_id TEXT PRIMARY KEY, position INTEGER NOT NULL, updated_at TEXT NOT NULL);`);
-    const insert = db.prepare('INSERT INTO events (id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const insert = db.prepare(
+      'INSERT INTO events (id, stream_id, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
     let prevHash = GENESIS_HASH;
     for (const [revision, type] of ['TenderReceived', 'BidDecisionMade'].entries()) {
       const event = anEvent(type, { z: 1, a: 2 });
@@ -73,7 +77,11 @@ describe('schema migration', () => {
     const store = SqliteEventStore.open({ file });
     expect(await store.verifyAll()).toEqual({ ok: true, streams: 1, events: 2 });
     await store.appendToStream('tender-old', [anEvent('ReviewHeld')], { expectedRevision: 1n });
-    expect((await store.readStream('tender-old')).map((e) => e.type)).toEqual(['TenderReceived', 'BidDecisionMade', 'ReviewHeld']);
+    expect((await store.readStream('tender-old')).map((e) => e.type)).toEqual([
+      'TenderReceived',
+      'BidDecisionMade',
+      'ReviewHeld',
+    ]);
     expect(await store.verifyStream('tender-old')).toEqual({ ok: true, streamId: 'tender-old', events: 3 });
     await store.close();
     const reopened = SqliteEventStore.open({ file });

@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import { assertValidStreamMetadata, checkDelete, StreamDeletedError, type Deletion, type ExpectedRevision, type StreamMetadata } from '@presales/event-store';
+import {
+  assertValidStreamMetadata,
+  checkDelete,
+  StreamDeletedError,
+  type Deletion,
+  type ExpectedRevision,
+  type StreamMetadata,
+} from '@presales/event-store';
 import type { StreamRow } from './schema.js';
 import { toStreamMetadata, toStreamState } from './stream-record.js';
 

@@ -11,7 +11,9 @@ export function toStreamState(row: StreamRow | undefined): StreamState {
 
 /** The revision and hash the stream's chain must end at, if it has events. */
 export function recordedHead(row: StreamRow | undefined): { revision: bigint; hash: string } | undefined {
-  return row === undefined || row.last_revision === null || row.last_hash === null ? undefined : { revision: BigInt(row.last_revision), hash: row.last_hash };
+  return row === undefined || row.last_revision === null || row.last_hash === null
+    ? undefined
+    : { revision: BigInt(row.last_revision), hash: row.last_hash };
 }
 
 export function toStreamMetadata(row: StreamRow | undefined): StreamMetadata {
@@ -35,6 +37,7 @@ export function visibility(row: StreamRow, now: Date): Visibility {
   const byCount = row.max_count === null ? 0 : lastRevision - row.max_count + 1;
   return {
     fromRevision: Math.max(row.truncate_before, byCount, 0),
-    recordedAfter: row.max_age_seconds === null ? undefined : new Date(now.getTime() - row.max_age_seconds * 1000).toISOString(),
+    recordedAfter:
+      row.max_age_seconds === null ? undefined : new Date(now.getTime() - row.max_age_seconds * 1000).toISOString(),
   };
 }

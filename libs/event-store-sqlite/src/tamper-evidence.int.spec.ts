@@ -46,7 +46,9 @@ function sql(statement: string, ...params: unknown[]): void {
 }
 
 function streamFindings(verdict: StoreVerification) {
-  return verdict.ok ? [] : verdict.findings.filter((f) => f.kind === 'stream').map((f) => [f.streamId, f.firstBrokenRevision]);
+  return verdict.ok
+    ? []
+    : verdict.findings.filter((f) => f.kind === 'stream').map((f) => [f.streamId, f.firstBrokenRevision]);
 }
 
 function logFindings(verdict: StoreVerification) {
@@ -63,12 +65,19 @@ describe('tamper evidence: an untouched file', () => {
 describe('tamper evidence: edits', () => {
   it('catches edited data at its revision', async () => {
     sql(`UPDATE events SET data = '{"n":99}' WHERE stream_id = ? AND revision = 1`, T);
-    expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 1n, reason: expect.stringMatching(/edited/) });
+    expect(await store.verifyStream(T)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1n,
+      reason: expect.stringMatching(/edited/),
+    });
     expect(streamFindings(await store.verifyAll())).toEqual([[T, 1n]]);
   });
 
   it('catches a back-dated recordedAt (a deadline proof forged)', async () => {
-    sql(`UPDATE events SET metadata = json_set(metadata, '$.recordedAt', '2020-01-01T00:00:00.000Z') WHERE stream_id = ? AND revision = 2`, T);
+    sql(
+      `UPDATE events SET metadata = json_set(metadata, '$.recordedAt', '2020-01-01T00:00:00.000Z') WHERE stream_id = ? AND revision = 2`,
+      T,
+    );
     expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 2n });
   });
 
@@ -77,7 +86,11 @@ describe('tamper evidence: edits', () => {
     const forged = { ...second!, data: { n: 99 } };
     const { hash: _hash, ...metadata } = forged.metadata;
     sql(`UPDATE events SET data = '{"n":99}', hash = ? WHERE id = ?`, eventHash({ ...forged, metadata }), second!.id);
-    expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 2n, reason: expect.stringMatching(/prevHash/) });
+    expect(await store.verifyStream(T)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 2n,
+      reason: expect.stringMatching(/prevHash/),
+    });
     expect(logFindings(await store.verifyAll())).toEqual([1n]);
   });
 
@@ -93,14 +106,22 @@ describe('tamper evidence: edits', () => {
   it('catches a head record moved back to hide the last event', async () => {
     const [, , third] = await store.readStream(T);
     sql(`UPDATE streams SET last_revision = 2, last_hash = ? WHERE stream_id = ?`, third!.metadata.hash, T);
-    expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 3n, reason: expect.stringMatching(/inserted/) });
+    expect(await store.verifyStream(T)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 3n,
+      reason: expect.stringMatching(/inserted/),
+    });
   });
 });
 
 describe('tamper evidence: deletions', () => {
   it('catches a deleted event in the middle of a stream', async () => {
     sql(`DELETE FROM events WHERE stream_id = ? AND revision = 1`, T);
-    expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 1n, reason: expect.stringMatching(/missing/) });
+    expect(await store.verifyStream(T)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1n,
+      reason: expect.stringMatching(/missing/),
+    });
     const verdict = await store.verifyAll();
     expect(streamFindings(verdict)).toEqual([[T, 1n]]);
     expect(logFindings(verdict)).toContain(2n);
@@ -108,7 +129,11 @@ describe('tamper evidence: deletions', () => {
 
   it("catches the deletion of a stream's last event", async () => {
     sql(`DELETE FROM events WHERE stream_id = ? AND revision = 3`, T);
-    expect(await store.verifyStream(T)).toMatchObject({ ok: false, firstBrokenRevision: 3n, reason: expect.stringMatching(/deleted/) });
+    expect(await store.verifyStream(T)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 3n,
+      reason: expect.stringMatching(/deleted/),
+    });
     expect(streamFindings(await store.verifyAll())).toEqual([[T, 3n]]);
   });
 
@@ -141,7 +166,12 @@ describe('tamper evidence: deletions', () => {
   it('catches a deleted stream whose gap was closed by renumbering the later events', async () => {
     sql(`DELETE FROM events WHERE stream_id = ?`, Q);
     sql(`DELETE FROM streams WHERE stream_id = ?`, Q);
-    for (const [from, to] of [[4, 3], [7, 4], [8, 5]]) sql(`UPDATE events SET position = ? WHERE position = ?`, to, from);
+    for (const [from, to] of [
+      [4, 3],
+      [7, 4],
+      [8, 5],
+    ])
+      sql(`UPDATE events SET position = ? WHERE position = ?`, to, from);
     sql(`UPDATE sqlite_sequence SET seq = 5 WHERE name = 'events'`);
     const verdict = await store.verifyAll();
     expect(verdict.ok).toBe(false);
@@ -151,14 +181,25 @@ describe('tamper evidence: deletions', () => {
 
 describe('tamper evidence: reordering', () => {
   function swapColumns(a: RecordedEvent, b: RecordedEvent): void {
-    const rowOf = (event: RecordedEvent) => raw.prepare('SELECT type, data, metadata, hash, id FROM events WHERE position = ?').get(Number(event.position)) as Record<string, string>;
+    const rowOf = (event: RecordedEvent) =>
+      raw
+        .prepare('SELECT type, data, metadata, hash, id FROM events WHERE position = ?')
+        .get(Number(event.position)) as Record<string, string>;
     const [rowA, rowB] = [rowOf(a), rowOf(b)];
     sql(`UPDATE events SET id = 'swap-tmp' WHERE position = ?`, Number(b.position));
     for (const [target, source] of [
       [a, rowB],
       [b, rowA],
     ] as const) {
-      sql(`UPDATE events SET type = ?, data = ?, metadata = ?, hash = ?, id = ? WHERE position = ?`, source.type, source.data, source.metadata, source.hash, source.id, Number(target.position));
+      sql(
+        `UPDATE events SET type = ?, data = ?, metadata = ?, hash = ?, id = ? WHERE position = ?`,
+        source.type,
+        source.data,
+        source.metadata,
+        source.hash,
+        source.id,
+        Number(target.position),
+      );
     }
   }
 

@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { FindingsCollector, StreamChainVerifier, StreamNotFoundError, type StoreVerification, type StreamVerification } from '@presales/event-store';
+import {
+  FindingsCollector,
+  StreamChainVerifier,
+  StreamNotFoundError,
+  type StoreVerification,
+  type StreamVerification,
+} from '@presales/event-store';
 import { LEDGER_GENESIS, LedgerEntry } from './ledger.js';
 import { toRecordedEvent } from './row-mapping.js';
 import type { EventRow, StreamRow } from './schema.js';
@@ -29,7 +35,8 @@ export class Verifier {
     const row = this.streamRow.get(streamId);
     const verifier = new StreamChainVerifier(streamId);
     for (const event of this.streamEvents.iterate(streamId)) feed(verifier, event);
-    if (row === undefined && verifier.eventsVerified === 0 && !verifier.isBroken) throw new StreamNotFoundError(streamId);
+    if (row === undefined && verifier.eventsVerified === 0 && !verifier.isBroken)
+      throw new StreamNotFoundError(streamId);
     verifier.expectHead(recordedHead(row));
     return verifier.verdict();
   }
@@ -45,12 +52,20 @@ export class Verifier {
     for (const row of this.allEvents.iterate()) {
       events += 1;
       if (row.position !== expectedPosition) {
-        findings.add({ kind: 'log', position: BigInt(expectedPosition), reason: `positions ${expectedPosition}..${row.position - 1} are missing (deleted)` });
+        findings.add({
+          kind: 'log',
+          position: BigInt(expectedPosition),
+          reason: `positions ${expectedPosition}..${row.position - 1} are missing (deleted)`,
+        });
       }
       ledger.add(row.position, row.hash);
       if (row.ledger_hash !== null) {
         if (ledger.seal() !== row.ledger_hash) {
-          findings.add({ kind: 'log', position: BigInt(appendStart), reason: `the append at positions ${appendStart}..${row.position} does not match the ledger: events in it or before it were deleted, inserted, moved or edited` });
+          findings.add({
+            kind: 'log',
+            position: BigInt(appendStart),
+            reason: `the append at positions ${appendStart}..${row.position} does not match the ledger: events in it or before it were deleted, inserted, moved or edited`,
+          });
         }
         // Continue from the stored entry, so that one break is reported once.
         ledger = new LedgerEntry(row.ledger_hash);
@@ -62,11 +77,19 @@ export class Verifier {
       feed(chain, row);
     }
     if (!ledger.isEmpty) {
-      findings.add({ kind: 'log', position: BigInt(appendStart), reason: `events from position ${appendStart} on belong to no ledger entry (the end of an append was deleted)` });
+      findings.add({
+        kind: 'log',
+        position: BigInt(appendStart),
+        reason: `events from position ${appendStart} on belong to no ledger entry (the end of an append was deleted)`,
+      });
     }
     const highest = this.highestPosition.get()?.seq ?? 0;
     if (highest >= expectedPosition) {
-      findings.add({ kind: 'log', position: BigInt(expectedPosition), reason: `positions ${expectedPosition}..${highest} were assigned but are missing (deleted at the end)` });
+      findings.add({
+        kind: 'log',
+        position: BigInt(expectedPosition),
+        reason: `positions ${expectedPosition}..${highest} were assigned but are missing (deleted at the end)`,
+      });
     }
     let streams = 0;
     for (const head of this.allStreams.iterate()) {

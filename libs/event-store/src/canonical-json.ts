@@ -13,7 +13,8 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object') {
     if (value === null) return 'null';
     if (Array.isArray(value)) return canonicalArray(value);
-    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+      return canonicalJson((value as { toJSON: () => unknown }).toJSON());
     return canonicalObject(value as Record<string, unknown>);
   }
   // String(n) is the ECMAScript Number::toString JSON.stringify uses (-0 included); non-finite is null.

@@ -13,7 +13,7 @@ function referenceCanonical(value: unknown): string {
 
 /** A deterministic pseudo-random sequence, so a failure can be replayed. */
 function* pseudoRandom(seed: number): Generator<number> {
-  for (let state = seed; ; ) {
+  for (let state = seed; ;) {
     state = (state * 1103515245 + 12345) % 2147483648;
     yield state / 2147483648;
   }
@@ -21,12 +21,14 @@ function* pseudoRandom(seed: number): Generator<number> {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe('{"a":{"d":[1,{"x":1,"y":2}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { y: 2, x: 1 }], c: undefined } })).toBe(
+      '{"a":{"d":[1,{"x":1,"y":2}]},"b":1}',
+    );
   });
 
   it('equals the straightforward definition on awkward values', () => {
     const samples: unknown[] = [
-      { 'é': 1, e: 2, E: 3, '😀': [null, true, false, 0, -1.5e-7, 'a"b\\c\n'], '': {} },
+      { é: 1, e: 2, E: 3, '😀': [null, true, false, 0, -1.5e-7, 'a"b\\c\n'], '': {} },
       [[], {}, [{}], 'ü', 1e21, 9007199254740991],
       { z: { y: { x: { w: [1, 2, { b: 1, a: 2 }] } } }, aa: 'x', a: 'y' },
       { 10: 'a', 9: 'b', 1: 'c', x1: 'd', '01': 'e' },
@@ -41,7 +43,12 @@ describe('canonicalJson', () => {
     for (const size of [2, 5, 24, 25, 100]) {
       const keys = Array.from({ length: size }, (_, i) => `k${Math.floor(random.next().value! * 1000)}-${i}`);
       const object = Object.fromEntries(keys.map((key, i) => [key, i]));
-      const reversed = Object.fromEntries([...keys].sort().reverse().map((key) => [key, object[key]]));
+      const reversed = Object.fromEntries(
+        [...keys]
+          .sort()
+          .reverse()
+          .map((key) => [key, object[key]]),
+      );
       expect(canonicalJson(object)).toBe(referenceCanonical(object));
       expect(canonicalJson(reversed)).toBe(canonicalJson(object));
     }
@@ -49,11 +56,16 @@ describe('canonicalJson', () => {
 
   it('stays canonical when objects of many shapes share a first key, in turn and in any insertion order', () => {
     const random = pseudoRandom(3);
-    const shapes = Array.from({ length: 20 }, (_, shape) => ['id', ...Array.from({ length: 1 + (shape % 5) }, (_, i) => `k${shape}-${i}`)]);
+    const shapes = Array.from({ length: 20 }, (_, shape) => [
+      'id',
+      ...Array.from({ length: 1 + (shape % 5) }, (_, i) => `k${shape}-${i}`),
+    ]);
     for (let round = 0; round < 3; round += 1) {
       for (const keys of shapes) {
         const shuffled = [keys[0]!, ...keys.slice(1).sort(() => random.next().value! - 0.5)];
-        const object = Object.fromEntries(shuffled.map((key, i) => [key, i % 3 === 0 ? undefined : { [key]: i, a: [key] }]));
+        const object = Object.fromEntries(
+          shuffled.map((key, i) => [key, i % 3 === 0 ? undefined : { [key]: i, a: [key] }]),
+        );
         expect(canonicalJson(object)).toBe(referenceCanonical(object));
       }
     }
@@ -84,7 +96,9 @@ describe('sortKeys', () => {
   it('orders like Array.prototype.sort, short and long', () => {
     const random = pseudoRandom(11);
     for (const size of [0, 1, 2, 3, 8, 24, 25, 60]) {
-      const keys = Array.from({ length: size }, () => String.fromCharCode(...Array.from({ length: 3 }, () => 0x20 + Math.floor(random.next().value! * 0x2000))));
+      const keys = Array.from({ length: size }, () =>
+        String.fromCharCode(...Array.from({ length: 3 }, () => 0x20 + Math.floor(random.next().value! * 0x2000))),
+      );
       expect(sortKeys([...keys])).toEqual([...keys].sort());
     }
   });

@@ -9,7 +9,9 @@ export class WrongExpectedVersionError extends DomainError {
     /** `undefined` when the stream does not exist. */
     readonly actual: bigint | undefined,
   ) {
-    super(`stream ${streamId}: expected revision ${String(expected)} but the stream is at ${actual === undefined ? 'no_stream' : String(actual)}`);
+    super(
+      `stream ${streamId}: expected revision ${String(expected)} but the stream is at ${actual === undefined ? 'no_stream' : String(actual)}`,
+    );
   }
 }
 
@@ -67,6 +69,8 @@ export class AppendTooLargeError extends DomainError {
     readonly streamId: string,
     readonly maxAppendBytes: number,
   ) {
-    super(`stream ${streamId}: the append exceeds the store's limit of ${maxAppendBytes} bytes per append; nothing was written`);
+    super(
+      `stream ${streamId}: the append exceeds the store's limit of ${maxAppendBytes} bytes per append; nothing was written`,
+    );
   }
 }

@@ -1,6 +1,14 @@
 import type { CheckpointStore } from './checkpoint-store.port.js';
 import type { EventToAppend, RecordedEvent } from './envelope.js';
-import type { AppendOptions, AppendResult, DeleteOptions, ReadAllOptions, ReadStreamOptions, StreamMetadata, SubscribeToAllOptions } from './options.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  DeleteOptions,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StreamMetadata,
+  SubscribeToAllOptions,
+} from './options.js';
 import type { StoreVerification, StreamVerification } from './verification.js';
 
 export type SubscriptionMessage =

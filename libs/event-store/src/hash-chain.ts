@@ -67,8 +67,24 @@ export function hashCanonicalEventForStorage(
 }
 
 /** prevHash ‖ the canonical body. One string, hashed one-shot: the same digest as update(prevHash).update(body), faster. */
-function hashedText(prevHash: string, streamId: string, revision: bigint | number, type: string, canonicalData: string, canonicalMetadata: string): string {
-  return prevHash + '{"data":' + canonicalData + ',"metadata":' + canonicalMetadata + ',"revision":' + revision.toString() + bodyEnd(streamId, type);
+function hashedText(
+  prevHash: string,
+  streamId: string,
+  revision: bigint | number,
+  type: string,
+  canonicalData: string,
+  canonicalMetadata: string,
+): string {
+  return (
+    prevHash +
+    '{"data":' +
+    canonicalData +
+    ',"metadata":' +
+    canonicalMetadata +
+    ',"revision":' +
+    revision.toString() +
+    bodyEnd(streamId, type)
+  );
 }
 
 /** The end of the last body: the events of an append share their stream id, and mostly their type. */
@@ -92,5 +108,12 @@ function bodyEnd(streamId: string, type: string): string {
  * verification does not copy every event to drop it.
  */
 export function eventHash(event: HashableEvent): string {
-  return hashCanonicalEvent(event.metadata.prevHash, event.streamId, event.revision, event.type, canonicalJson(event.data), canonicalObject(event.metadata, 'hash'));
+  return hashCanonicalEvent(
+    event.metadata.prevHash,
+    event.streamId,
+    event.revision,
+    event.type,
+    canonicalJson(event.data),
+    canonicalObject(event.metadata, 'hash'),
+  );
 }

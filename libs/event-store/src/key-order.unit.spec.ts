@@ -6,7 +6,11 @@ describe('KeyOrderCache', () => {
   it('derives the sorted members and their quoted prefixes once per key list', () => {
     const cache = new KeyOrderCache(sortKeys);
     const order = cache.of(['b', 'a"', 'c']);
-    expect(order).toMatchObject({ members: ['a"', 'b', 'c'], firstPrefixes: ['"a\\"":', '"b":', '"c":'], laterPrefixes: [',"a\\"":', ',"b":', ',"c":'] });
+    expect(order).toMatchObject({
+      members: ['a"', 'b', 'c'],
+      firstPrefixes: ['"a\\"":', '"b":', '"c":'],
+      laterPrefixes: [',"a\\"":', ',"b":', ',"c":'],
+    });
     expect(cache.of(['b', 'a"', 'c'])).toBe(order);
     expect(cache.of(['b', 'c', 'a"']).members).toEqual(['a"', 'b', 'c']);
   });

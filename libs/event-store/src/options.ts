@@ -33,7 +33,8 @@ export interface StreamMetadata {
 /** Rejects what EventStoreDB would reject, so both adapters accept exactly the same metadata. */
 export function assertValidStreamMetadata(streamId: string, metadata: StreamMetadata): void {
   for (const [name, value] of Object.entries(metadata)) {
-    if (name !== 'maxCount' && name !== 'maxAgeSeconds') throw new RangeError(`stream ${streamId}: unknown stream metadata ${name}`);
+    if (name !== 'maxCount' && name !== 'maxAgeSeconds')
+      throw new RangeError(`stream ${streamId}: unknown stream metadata ${name}`);
     if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 1)) {
       throw new RangeError(`stream ${streamId}: ${name} must be a positive integer, got ${String(value)}`);
     }
@@ -79,7 +80,8 @@ export interface SubscribeToAllOptions {
 
 export function matchesFilter(filter: EventFilter | undefined, streamId: string, type: string): boolean {
   if (filter === undefined) return true;
-  if (filter.streamPrefixes !== undefined && !filter.streamPrefixes.some((prefix) => streamId.startsWith(prefix))) return false;
+  if (filter.streamPrefixes !== undefined && !filter.streamPrefixes.some((prefix) => streamId.startsWith(prefix)))
+    return false;
   if (filter.eventTypes !== undefined && !filter.eventTypes.includes(type)) return false;
   return true;
 }

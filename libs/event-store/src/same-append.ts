@@ -9,11 +9,18 @@ import { stampMetadata } from './stamping.js';
  * and a retry after a lost answer comes in another request.
  */
 export function sameAppend(
-  recorded: { readonly type: string; readonly data: unknown; readonly metadata: Readonly<Record<string, unknown>> & { readonly recordedAt: string; readonly prevHash: string } },
+  recorded: {
+    readonly type: string;
+    readonly data: unknown;
+    readonly metadata: Readonly<Record<string, unknown>> & { readonly recordedAt: string; readonly prevHash: string };
+  },
   event: { readonly type: string; readonly data: unknown; readonly metadata: EventMetadataInput },
 ): boolean {
   if (recorded.type !== event.type || canonicalJson(recorded.data) !== canonicalJson(event.data)) return false;
   const { hash: _hash, correlationId: _recordedCorrelation, ...stored } = recorded.metadata;
   const { correlationId: _correlation, ...written } = event.metadata;
-  return canonicalJson(stampMetadata(written, recorded.metadata.recordedAt, recorded.metadata.prevHash)) === canonicalJson(stored);
+  return (
+    canonicalJson(stampMetadata(written, recorded.metadata.recordedAt, recorded.metadata.prevHash)) ===
+    canonicalJson(stored)
+  );
 }

@@ -12,7 +12,11 @@ function isStamp(key: string): boolean {
  * Stamps a writer tried to supply (recordedAt, prevHash, hash) are dropped: deadline proofs
  * rest on recordedAt being the store's time (DESIGN.md decision 4).
  */
-export function stampMetadata(input: EventMetadataInput, recordedAt: string, prevHash: string): Omit<RecordedMetadata, 'hash'> {
+export function stampMetadata(
+  input: EventMetadataInput,
+  recordedAt: string,
+  prevHash: string,
+): Omit<RecordedMetadata, 'hash'> {
   const source = input as unknown as Record<string, unknown>;
   const stamped: Record<string, unknown> = {};
   for (const key of Object.keys(source)) if (!isStamp(key)) stamped[key] = source[key];

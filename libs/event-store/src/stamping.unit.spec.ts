@@ -9,7 +9,14 @@ const input: EventMetadataInput = {
   correlationId: 'c-1',
   schemaVersion: 1,
 };
-const forged = { ...input, recordedAt: '1999-01-01T00:00:00.000Z', prevHash: 'f'.repeat(64), hash: 'e'.repeat(64), priority: 'p', zeta: undefined } as EventMetadataInput;
+const forged = {
+  ...input,
+  recordedAt: '1999-01-01T00:00:00.000Z',
+  prevHash: 'f'.repeat(64),
+  hash: 'e'.repeat(64),
+  priority: 'p',
+  zeta: undefined,
+} as EventMetadataInput;
 
 describe('stamping', () => {
   it("replaces the writer's stamps with the store's and drops a forged hash", () => {
@@ -19,17 +26,28 @@ describe('stamping', () => {
   });
 
   it('stays canonical across calls that change the recordedAt, the prevHash and the shape in turn', () => {
-    const shapes = [input, forged, { actor: input.actor, occurredAt: '"quoted"' } as EventMetadataInput, { ...input, recordedAt: 'x' } as EventMetadataInput];
+    const shapes = [
+      input,
+      forged,
+      { actor: input.actor, occurredAt: '"quoted"' } as EventMetadataInput,
+      { ...input, recordedAt: 'x' } as EventMetadataInput,
+    ];
     for (let call = 0; call < 12; call += 1) {
       const metadata = shapes[call % shapes.length]!;
       const recordedAt = call % 3 === 0 ? '2026-02-01T00:00:00.000Z' : `2026-02-0${call % 9}T00:00:00.000Z`;
       const prevHash = call % 2 === 0 ? 'a'.repeat(64) : 'tampered"';
-      expect(canonicalStampedMetadata(metadata, recordedAt, prevHash)).toBe(canonicalJson(stampMetadata(metadata, recordedAt, prevHash)));
+      expect(canonicalStampedMetadata(metadata, recordedAt, prevHash)).toBe(
+        canonicalJson(stampMetadata(metadata, recordedAt, prevHash)),
+      );
     }
   });
 
   it('writes the canonical form of the stamped metadata directly', () => {
-    for (const metadata of [input, forged, { ...input, causationId: 'k', quality: { b: 1, a: [2] } } as EventMetadataInput]) {
+    for (const metadata of [
+      input,
+      forged,
+      { ...input, causationId: 'k', quality: { b: 1, a: [2] } } as EventMetadataInput,
+    ]) {
       expect(canonicalStampedMetadata(metadata, '2026-02-01T00:00:00.000Z', 'a'.repeat(64))).toBe(
         canonicalJson(stampMetadata(metadata, '2026-02-01T00:00:00.000Z', 'a'.repeat(64))),
       );

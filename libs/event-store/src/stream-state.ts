@@ -31,7 +31,8 @@ export function checkAppend(streamId: string, expected: ExpectedRevision, state:
       if (expected === 'any' || expected === 'no_stream') return undefined;
       throw new WrongExpectedVersionError(streamId, expected, undefined);
     case 'live':
-      if (expected === 'any' || expected === 'stream_exists' || expected === state.lastRevision) return state.lastRevision;
+      if (expected === 'any' || expected === 'stream_exists' || expected === state.lastRevision)
+        return state.lastRevision;
       throw new WrongExpectedVersionError(streamId, expected, state.lastRevision);
     case 'soft_deleted':
       if (expected === 'any' || expected === 'no_stream' || expected === state.lastRevision) return state.lastRevision;
@@ -48,7 +49,12 @@ export type Deletion = 'soft' | 'tombstone';
  * wrong expected version (EventStoreDB ≥ 23); tombstoning one is allowed and reserves the name.
  * Deleting a soft-deleted stream again is allowed; anything on a tombstone is StreamDeleted.
  */
-export function checkDelete(streamId: string, deletion: Deletion, expected: ExpectedRevision, state: StreamState): void {
+export function checkDelete(
+  streamId: string,
+  deletion: Deletion,
+  expected: ExpectedRevision,
+  state: StreamState,
+): void {
   switch (state.kind) {
     case 'tombstoned':
       throw new StreamDeletedError(streamId);

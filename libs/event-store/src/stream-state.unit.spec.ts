@@ -39,7 +39,8 @@ describe('checkAppend (EventStoreDB expected-revision rules)', () => {
   });
 
   it('refuses every append to a tombstone', () => {
-    for (const expected of ['any', 'no_stream', 'stream_exists', 0n] as const) expect(() => checkAppend('s-1', expected, tombstoned)).toThrow(StreamDeletedError);
+    for (const expected of ['any', 'no_stream', 'stream_exists', 0n] as const)
+      expect(() => checkAppend('s-1', expected, tombstoned)).toThrow(StreamDeletedError);
   });
 });
 

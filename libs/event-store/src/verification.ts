@@ -12,7 +12,12 @@ export type StreamVerification =
  * enough to tell (SQLite's ledger; EventStoreDB's log is not ours to check).
  */
 export type TamperFinding =
-  | { readonly kind: 'stream'; readonly streamId: string; readonly firstBrokenRevision: bigint; readonly reason: string }
+  | {
+      readonly kind: 'stream';
+      readonly streamId: string;
+      readonly firstBrokenRevision: bigint;
+      readonly reason: string;
+    }
   | { readonly kind: 'log'; readonly position: bigint; readonly reason: string };
 
 export type StoreVerification =
@@ -76,10 +81,18 @@ export class StreamChainVerifier {
           : `revision ${event.revision} appears again or out of order`;
       return this.breakAt(this.nextRevision, reason);
     }
-    if (event.metadata.prevHash !== this.prevHash) return this.breakAt(event.revision, 'prevHash does not match the previous event (deleted, inserted or reordered)');
+    if (event.metadata.prevHash !== this.prevHash)
+      return this.breakAt(
+        event.revision,
+        'prevHash does not match the previous event (deleted, inserted or reordered)',
+      );
     const hash = event.metadata.hash;
     if (eventHash(event) !== hash) return this.breakAt(event.revision, 'content does not match its hash (edited)');
-    if (event.position <= this.lastPosition) return this.breakAt(event.revision, `position ${event.position} is not after the previous event's (reordered in $all)`);
+    if (event.position <= this.lastPosition)
+      return this.breakAt(
+        event.revision,
+        `position ${event.position} is not after the previous event's (reordered in $all)`,
+      );
     this.lastPosition = event.position;
     this.prevHash = hash;
     this.nextRevision += 1n;
@@ -98,10 +111,18 @@ export class StreamChainVerifier {
       return;
     }
     if (reached === undefined || reached.revision < head.revision) {
-      return this.breakAt(this.nextRevision, `the head record says revision ${head.revision} but the events end ${reached === undefined ? 'before revision 0' : `at ${reached.revision}`} (deleted)`);
+      return this.breakAt(
+        this.nextRevision,
+        `the head record says revision ${head.revision} but the events end ${reached === undefined ? 'before revision 0' : `at ${reached.revision}`} (deleted)`,
+      );
     }
-    if (reached.revision > head.revision) return this.breakAt(head.revision + 1n, `events continue past the head record's revision ${head.revision} (inserted)`);
-    if (reached.hash !== head.hash) return this.breakAt(head.revision, 'the last event does not match the head record (edited or replaced)');
+    if (reached.revision > head.revision)
+      return this.breakAt(
+        head.revision + 1n,
+        `events continue past the head record's revision ${head.revision} (inserted)`,
+      );
+    if (reached.hash !== head.hash)
+      return this.breakAt(head.revision, 'the last event does not match the head record (edited or replaced)');
   }
 
   /** A break found outside the chain arithmetic, e.g. a stored event that no longer parses. */
@@ -110,7 +131,13 @@ export class StreamChainVerifier {
   }
 
   verdict(): StreamVerification {
-    if (this.broken !== undefined) return { ok: false, streamId: this.streamId, firstBrokenRevision: this.broken.revision, reason: this.broken.reason };
+    if (this.broken !== undefined)
+      return {
+        ok: false,
+        streamId: this.streamId,
+        firstBrokenRevision: this.broken.revision,
+        reason: this.broken.reason,
+      };
     return { ok: true, streamId: this.streamId, events: this.verified };
   }
 
@@ -120,7 +147,11 @@ export class StreamChainVerifier {
 }
 
 /** Recompute a stream's chain from its events in revision order and report the first break. */
-export function verifyChain(streamId: string, events: readonly RecordedEvent[], start: ChainStart = CHAIN_ORIGIN): StreamVerification {
+export function verifyChain(
+  streamId: string,
+  events: readonly RecordedEvent[],
+  start: ChainStart = CHAIN_ORIGIN,
+): StreamVerification {
   const verifier = new StreamChainVerifier(streamId, start);
   for (const event of events) verifier.accept(event);
   return verifier.verdict();
@@ -139,7 +170,13 @@ export class FindingsCollector {
   }
 
   addStream(verdict: StreamVerification): void {
-    if (!verdict.ok) this.add({ kind: 'stream', streamId: verdict.streamId, firstBrokenRevision: verdict.firstBrokenRevision, reason: verdict.reason });
+    if (!verdict.ok)
+      this.add({
+        kind: 'stream',
+        streamId: verdict.streamId,
+        firstBrokenRevision: verdict.firstBrokenRevision,
+        reason: verdict.reason,
+      });
   }
 
   result(streams: number, events: number): StoreVerification {

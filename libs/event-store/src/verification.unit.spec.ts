@@ -10,12 +10,20 @@ describe('verifyChain', () => {
   it('reports an edit at its revision', () => {
     const events = chain('s-1', ['A', 'B', 'C']);
     events[1] = { ...events[1]!, data: { i: 99 } };
-    expect(verifyChain('s-1', events)).toMatchObject({ ok: false, firstBrokenRevision: 1n, reason: expect.stringMatching(/edited/) });
+    expect(verifyChain('s-1', events)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1n,
+      reason: expect.stringMatching(/edited/),
+    });
   });
 
   it('reports a deletion, a swap and a duplicate', () => {
     const events = chain('s-1', ['A', 'B', 'C']);
-    expect(verifyChain('s-1', [events[0]!, events[2]!])).toMatchObject({ ok: false, firstBrokenRevision: 1n, reason: expect.stringMatching(/missing/) });
+    expect(verifyChain('s-1', [events[0]!, events[2]!])).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1n,
+      reason: expect.stringMatching(/missing/),
+    });
     const swapped = [events[0]!, { ...events[2]!, revision: 1n }, { ...events[1]!, revision: 2n }];
     expect(verifyChain('s-1', swapped)).toMatchObject({ ok: false, firstBrokenRevision: 1n });
     expect(verifyChain('s-1', [events[0]!, events[0]!])).toMatchObject({ ok: false, firstBrokenRevision: 1n });
@@ -24,7 +32,11 @@ describe('verifyChain', () => {
   it('reports events whose positions run backwards', () => {
     const events = chain('s-1', ['A', 'B']);
     const reordered = [events[0]!, { ...events[1]!, position: 0n }];
-    expect(verifyChain('s-1', reordered)).toMatchObject({ ok: false, firstBrokenRevision: 1n, reason: expect.stringMatching(/position/) });
+    expect(verifyChain('s-1', reordered)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 1n,
+      reason: expect.stringMatching(/position/),
+    });
   });
 
   it('starts mid-stream from a trusted truncation point', () => {
@@ -50,14 +62,28 @@ describe('StreamChainVerifier head check', () => {
   });
 
   it('catches deletion of the last event and of the whole stream', () => {
-    expect(verify(events.slice(0, 2), head)).toMatchObject({ ok: false, firstBrokenRevision: 2n, reason: expect.stringMatching(/deleted/) });
+    expect(verify(events.slice(0, 2), head)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 2n,
+      reason: expect.stringMatching(/deleted/),
+    });
     expect(verify([], head)).toMatchObject({ ok: false, firstBrokenRevision: 0n });
   });
 
   it('catches a deleted head record and a chain running past it', () => {
-    expect(verify(events, undefined)).toMatchObject({ ok: false, firstBrokenRevision: 0n, reason: expect.stringMatching(/no head/) });
-    expect(verify(events, { revision: 1n, hash: events[1]!.metadata.hash })).toMatchObject({ ok: false, firstBrokenRevision: 2n });
-    expect(verify(events, { revision: 2n, hash: 'f'.repeat(64) })).toMatchObject({ ok: false, firstBrokenRevision: 2n });
+    expect(verify(events, undefined)).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 0n,
+      reason: expect.stringMatching(/no head/),
+    });
+    expect(verify(events, { revision: 1n, hash: events[1]!.metadata.hash })).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 2n,
+    });
+    expect(verify(events, { revision: 2n, hash: 'f'.repeat(64) })).toMatchObject({
+      ok: false,
+      firstBrokenRevision: 2n,
+    });
   });
 });
 

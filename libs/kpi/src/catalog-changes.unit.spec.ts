@@ -13,14 +13,30 @@ describe('catalogChanges', () => {
   });
 
   it('names each recorded field that differs, whatever the version numbers', () => {
-    const older = { ...hitRate, version: 2, sql: `${hitRate.sql} AND 1`, defaultTarget: '0.25', tolerance: { greenPct: '10', amberPct: '20' } };
+    const older = {
+      ...hitRate,
+      version: 2,
+      sql: `${hitRate.sql} AND 1`,
+      defaultTarget: '0.25',
+      tolerance: { greenPct: '10', amberPct: '20' },
+    };
     expect(catalogChanges(older, hitRate)).toEqual(['defaultTarget', 'sql', 'tolerance']);
   });
 
   it('compares decimals by value, not by how they are written', () => {
-    const written = { ...hitRate, defaultTarget: `${hitRate.defaultTarget}0`, weight: `${hitRate.weight}.000`, tolerance: { greenPct: '5.0', amberPct: '015' } };
+    const written = {
+      ...hitRate,
+      defaultTarget: `${hitRate.defaultTarget}0`,
+      weight: `${hitRate.weight}.000`,
+      tolerance: { greenPct: '5.0', amberPct: '015' },
+    };
     expect(catalogChanges(written, hitRate)).toEqual([]);
-    expect(catalogChanges({ ...hitRate, projectTypeOverrides: { service: { weight: '2.50' } } }, { ...hitRate, projectTypeOverrides: { service: { weight: '2.5' } } })).toEqual([]);
+    expect(
+      catalogChanges(
+        { ...hitRate, projectTypeOverrides: { service: { weight: '2.50' } } },
+        { ...hitRate, projectTypeOverrides: { service: { weight: '2.5' } } },
+      ),
+    ).toEqual([]);
   });
 
   it('compares nested parameters and project-type overrides by value', () => {
@@ -28,6 +44,8 @@ describe('catalogChanges', () => {
     expect(catalogChanges(withOverride, hitRate)).toEqual(['projectTypeOverrides']);
     expect(catalogChanges({ ...withOverride }, withOverride)).toEqual([]);
     const withParameter = { ...hitRate, parameters: { sla_hours: { cloud: 24 } } };
-    expect(catalogChanges(withParameter, { ...hitRate, parameters: { sla_hours: { cloud: 48 } } })).toEqual(['parameters']);
+    expect(catalogChanges(withParameter, { ...hitRate, parameters: { sla_hours: { cloud: 48 } } })).toEqual([
+      'parameters',
+    ]);
   });
 });

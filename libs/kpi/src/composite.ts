@@ -33,14 +33,22 @@ export interface CompositeResult {
 
 /** Σ wᵢ·attainmentᵢ ÷ Σ wᵢ, but never more than the weakest attainment + 0.25. */
 export function composite(items: readonly CompositeInput[]): CompositeResult {
-  const counted = items.filter((item): item is CompositeInput & { attainment: number } => item.attainment !== null && item.weight > 0);
+  const counted = items.filter(
+    (item): item is CompositeInput & { attainment: number } => item.attainment !== null && item.weight > 0,
+  );
   const excluded = items.filter((item) => !counted.includes(item as never)).map((item) => item.kpiId);
   const totalWeight = counted.reduce((sum, item) => sum + item.weight, 0);
-  if (counted.length === 0 || totalWeight === 0) return { score: null, weightedAverage: null, shortBoard: null, excluded };
+  if (counted.length === 0 || totalWeight === 0)
+    return { score: null, weightedAverage: null, shortBoard: null, excluded };
   const weightedAverage = counted.reduce((sum, item) => sum + item.weight * item.attainment, 0) / totalWeight;
   const weakest = counted.reduce((min, item) => (item.attainment < min.attainment ? item : min));
   const ceiling = weakest.attainment + SHORT_BOARD_MARGIN;
   return weightedAverage > ceiling
-    ? { score: ceiling, weightedAverage, shortBoard: { kpiId: weakest.kpiId, attainment: weakest.attainment }, excluded }
+    ? {
+        score: ceiling,
+        weightedAverage,
+        shortBoard: { kpiId: weakest.kpiId, attainment: weakest.attainment },
+        excluded,
+      }
     : { score: weightedAverage, weightedAverage, shortBoard: null, excluded };
 }

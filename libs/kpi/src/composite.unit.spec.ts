@@ -34,7 +34,17 @@ describe('composite', () => {
   });
 
   it('leaves out KPIs without data and says which', () => {
-    expect(composite([{ kpiId: 'x', weight: 1, attainment: null }])).toEqual({ score: null, weightedAverage: null, shortBoard: null, excluded: ['x'] });
-    expect(composite([{ kpiId: 'x', weight: 1, attainment: null }, { kpiId: 'y', weight: 1, attainment: 0.9 }]).excluded).toEqual(['x']);
+    expect(composite([{ kpiId: 'x', weight: 1, attainment: null }])).toEqual({
+      score: null,
+      weightedAverage: null,
+      shortBoard: null,
+      excluded: ['x'],
+    });
+    expect(
+      composite([
+        { kpiId: 'x', weight: 1, attainment: null },
+        { kpiId: 'y', weight: 1, attainment: 0.9 },
+      ]).excluded,
+    ).toEqual(['x']);
   });
 });

@@ -20,13 +20,19 @@ export function toleranceOf(definition: Pick<KpiDefinition, 'tolerance'>): Toler
 export const DEFAULT_TOLERANCE: ToleranceBands = toleranceOf({ tolerance: DEFAULT_TOLERANCE_PCT });
 
 /** The weight in the composite: the project type's own, else the definition's. */
-export function weightOf(definition: Pick<KpiDefinition, 'weight' | 'projectTypeOverrides'>, projectType?: ProjectType): number {
+export function weightOf(
+  definition: Pick<KpiDefinition, 'weight' | 'projectTypeOverrides'>,
+  projectType?: ProjectType,
+): number {
   const own = projectType === undefined ? undefined : definition.projectTypeOverrides[projectType]?.weight;
   return Number(own ?? definition.weight);
 }
 
 /** The project type's own target, when its override names one. */
-export function overrideTargetOf(definition: Pick<KpiDefinition, 'projectTypeOverrides'>, projectType?: ProjectType): number | undefined {
+export function overrideTargetOf(
+  definition: Pick<KpiDefinition, 'projectTypeOverrides'>,
+  projectType?: ProjectType,
+): number | undefined {
   const own = projectType === undefined ? undefined : definition.projectTypeOverrides[projectType]?.target;
   return own === undefined ? undefined : Number(own);
 }

@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { KPI_CATALOG } from './catalog/index.js';
-import { countsFor, decimalText, DEFAULT_TOLERANCE, defaultTargetOf, overrideTargetOf, toleranceOf, weightOf } from './definition-values.js';
+import {
+  countsFor,
+  decimalText,
+  DEFAULT_TOLERANCE,
+  defaultTargetOf,
+  overrideTargetOf,
+  toleranceOf,
+  weightOf,
+} from './definition-values.js';
 
 const winRate = KPI_CATALOG.find((d) => d.id === 'win_rate')!;
 const bidRate = KPI_CATALOG.find((d) => d.id === 'bid_rate')!;
-const withOverrides = { ...winRate, projectTypeOverrides: { strategic: { weight: '4.5', target: '0.5' }, service: { counts: false } } };
+const withOverrides = {
+  ...winRate,
+  projectTypeOverrides: { strategic: { weight: '4.5', target: '0.5' }, service: { counts: false } },
+};
 
 describe('the numbers of a definition', () => {
   it('reads the decimal target, and none for a context KPI', () => {

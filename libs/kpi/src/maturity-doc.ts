@@ -6,7 +6,9 @@ import { AREA_NAMES, type PracticeRule } from './maturity-practice.js';
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 function thresholdText(rule: PracticeRule): string {
-  return rule.threshold.kind === 'request' ? `request (default ${percent(DEFAULT_PRACTICE_THRESHOLD)}) · 请求阈值` : `${percent(rule.threshold.share)} (fixed · 固定)`;
+  return rule.threshold.kind === 'request'
+    ? `request (default ${percent(DEFAULT_PRACTICE_THRESHOLD)}) · 请求阈值`
+    : `${percent(rule.threshold.share)} (fixed · 固定)`;
 }
 
 const NO_UNITS = { fails: 'fails · 不满足', passes: 'met · 满足' } as const;
@@ -57,7 +59,12 @@ export function renderMaturityDoc(): string {
   for (const area of PROCESS_AREAS) {
     lines.push(`## ${AREA_NAMES[area].en} · ${AREA_NAMES[area].zh} (\`${area}\`)`, '');
     for (const { level, name, zh } of MATURITY_LEVELS.filter((l) => l.level > 1)) {
-      lines.push(`### Level ${level} — ${name} · ${zh}`, '', ...practiceTable(MATURITY_PRACTICE_RULES.filter((r) => r.area === area && r.level === level)), '');
+      lines.push(
+        `### Level ${level} — ${name} · ${zh}`,
+        '',
+        ...practiceTable(MATURITY_PRACTICE_RULES.filter((r) => r.area === area && r.level === level)),
+        '',
+      );
     }
   }
   return lines.join('\n');

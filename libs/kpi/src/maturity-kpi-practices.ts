@@ -3,7 +3,12 @@ import { fixedThreshold, REQUEST_THRESHOLD, type PracticeRule } from './maturity
 import { MATURITY_PRACTICES } from './maturity-practices.js';
 
 /** The practices of levels 4 and 5, judged from the org scorecards of the window's quarters. */
-export const KPI_PRACTICE_KINDS = ['kpis_targeted_and_measured', 'red_kpis_get_actions', 'actions_effective', 'composite_improved'] as const;
+export const KPI_PRACTICE_KINDS = [
+  'kpis_targeted_and_measured',
+  'red_kpis_get_actions',
+  'actions_effective',
+  'composite_improved',
+] as const;
 export type KpiPracticeKind = (typeof KPI_PRACTICE_KINDS)[number];
 
 export interface KpiPracticeRule extends PracticeRule {
@@ -34,13 +39,19 @@ const RULES: Record<KpiPracticeKind, Omit<KpiPracticeRule, 'id' | 'area' | 'kind
       en: 'red KPI-quarters of the area have a CorrectiveActionRaised (for any scope)',
       zh: '该领域红灯的 KPI-季度都发起了纠正措施（CorrectiveActionRaised，任意范围）',
     },
-    unitsOfWork: { en: 'KPI-quarters of the window whose org status is red', zh: '窗口内组织层面状态为红灯的 KPI-季度' },
+    unitsOfWork: {
+      en: 'KPI-quarters of the window whose org status is red',
+      zh: '窗口内组织层面状态为红灯的 KPI-季度',
+    },
     threshold: REQUEST_THRESHOLD,
     whenNoUnits: 'passes',
   },
   actions_effective: {
     level: 5,
-    meaning: { en: 'at least half of the verified corrective actions were effective', zh: '已验证的纠正措施中至少一半有效' },
+    meaning: {
+      en: 'at least half of the verified corrective actions were effective',
+      zh: '已验证的纠正措施中至少一半有效',
+    },
     unitsOfWork: {
       en: "corrective actions raised for the area's KPI-quarters of the window and verified (by their latest verification)",
       zh: '针对该领域窗口内 KPI-季度发起且已验证的纠正措施（以最后一次验证为准）',
@@ -54,7 +65,10 @@ const RULES: Record<KpiPracticeKind, Omit<KpiPracticeRule, 'id' | 'area' | 'kind
       en: "the area's composite score (no-short-board rule) is higher in the window's last quarter than in its first",
       zh: '该领域的综合得分（无短板原则）在窗口最后一个季度高于第一个季度',
     },
-    unitsOfWork: { en: 'the area over the window: one unit (a window of one quarter cannot improve)', zh: '窗口内的该领域：一个单位（仅一个季度的窗口无法体现改进）' },
+    unitsOfWork: {
+      en: 'the area over the window: one unit (a window of one quarter cannot improve)',
+      zh: '窗口内的该领域：一个单位（仅一个季度的窗口无法体现改进）',
+    },
     threshold: fixedThreshold(1),
     whenNoUnits: 'fails',
   },

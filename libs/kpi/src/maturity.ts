@@ -84,7 +84,12 @@ export function judgePractice(practice: PracticeEvidence): PracticeResult {
   const passed = share >= practice.threshold;
   return passed
     ? { ...practice, share, passed }
-    : { ...practice, share, passed, reason: `${practice.evidence} of ${practice.units} (${(share * 100).toFixed(1)} %) < ${(practice.threshold * 100).toFixed(0)} %` };
+    : {
+        ...practice,
+        share,
+        passed,
+        reason: `${practice.evidence} of ${practice.units} (${(share * 100).toFixed(1)} %) < ${(practice.threshold * 100).toFixed(0)} %`,
+      };
 }
 
 /** The staged rule: a level counts only if its practices pass and every lower level is satisfied. */

@@ -27,7 +27,12 @@ export function ragStatus(variance: number | null, direction: Direction, toleran
 }
 
 /** Trend against the previous period, judged by the KPI's direction; changes under 0.5 % are flat. */
-export function trend(actual: number | null, previous: number | null, direction: Direction, target: number | null = null): KpiTrend {
+export function trend(
+  actual: number | null,
+  previous: number | null,
+  direction: Direction,
+  target: number | null = null,
+): KpiTrend {
   if (actual === null || previous === null) return 'no_data';
   const scale = Math.max(Math.abs(previous), Math.abs(actual), 1e-9);
   if (Math.abs(actual - previous) / scale < 0.005) return 'flat';
@@ -36,5 +41,5 @@ export function trend(actual: number | null, previous: number | null, direction:
     if (target === null) return 'flat';
     return Math.abs(actual - target) < Math.abs(previous - target) ? 'improving' : 'worsening';
   }
-  return (actual > previous) === (direction === 'up') ? 'improving' : 'worsening';
+  return actual > previous === (direction === 'up') ? 'improving' : 'worsening';
 }

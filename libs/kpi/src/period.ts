@@ -1,5 +1,7 @@
 /** A KPI period: a calendar month (`2026-03`) or quarter (`2026-Q1`), in UTC. */
-export type Period = { readonly grain: 'month'; readonly year: number; readonly month: number } | { readonly grain: 'quarter'; readonly year: number; readonly quarter: number };
+export type Period =
+  | { readonly grain: 'month'; readonly year: number; readonly month: number }
+  | { readonly grain: 'quarter'; readonly year: number; readonly quarter: number };
 export type Grain = Period['grain'];
 
 export class PeriodFormatError extends Error {
@@ -14,25 +16,34 @@ const FIRST_YEAR = 1970;
 
 export function parsePeriod(text: string): Period {
   const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
-  if (month && Number(month[1]) >= FIRST_YEAR) return { grain: 'month', year: Number(month[1]), month: Number(month[2]) };
+  if (month && Number(month[1]) >= FIRST_YEAR)
+    return { grain: 'month', year: Number(month[1]), month: Number(month[2]) };
   const quarter = /^(\d{4})-Q([1-4])$/.exec(text);
-  if (quarter && Number(quarter[1]) >= FIRST_YEAR) return { grain: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) };
+  if (quarter && Number(quarter[1]) >= FIRST_YEAR)
+    return { grain: 'quarter', year: Number(quarter[1]), quarter: Number(quarter[2]) };
   throw new PeriodFormatError(text);
 }
 
 export function formatPeriod(period: Period): string {
-  return period.grain === 'month' ? `${period.year}-${String(period.month).padStart(2, '0')}` : `${period.year}-Q${period.quarter}`;
+  return period.grain === 'month'
+    ? `${period.year}-${String(period.month).padStart(2, '0')}`
+    : `${period.year}-Q${period.quarter}`;
 }
 
 /** First month (1-12) of the period and how many months it spans. */
 function months(period: Period): { first: number; count: number } {
-  return period.grain === 'month' ? { first: period.month, count: 1 } : { first: (period.quarter - 1) * 3 + 1, count: 3 };
+  return period.grain === 'month'
+    ? { first: period.month, count: 1 }
+    : { first: (period.quarter - 1) * 3 + 1, count: 3 };
 }
 
 /** [start, end): the UTC instants the period covers. */
 export function periodBounds(period: Period): { readonly start: Date; readonly end: Date } {
   const { first, count } = months(period);
-  return { start: new Date(Date.UTC(period.year, first - 1, 1)), end: new Date(Date.UTC(period.year, first - 1 + count, 1)) };
+  return {
+    start: new Date(Date.UTC(period.year, first - 1, 1)),
+    end: new Date(Date.UTC(period.year, first - 1 + count, 1)),
+  };
 }
 
 export function periodContaining(instant: Date, grain: Grain): Period {
@@ -56,7 +67,10 @@ export function shiftPeriod(period: Period, by: number): Period {
 
 /** How many periods of `grain` there are from the one containing `from` to the one containing `to`, inclusive. */
 export function periodsSpanned(from: Date, to: Date, grain: Grain): number {
-  const index = (instant: Date) => (grain === 'month' ? instant.getUTCFullYear() * 12 + instant.getUTCMonth() : instant.getUTCFullYear() * 4 + Math.floor(instant.getUTCMonth() / 3));
+  const index = (instant: Date) =>
+    grain === 'month'
+      ? instant.getUTCFullYear() * 12 + instant.getUTCMonth()
+      : instant.getUTCFullYear() * 4 + Math.floor(instant.getUTCMonth() / 3);
   return index(to) - index(from) + 1;
 }
 

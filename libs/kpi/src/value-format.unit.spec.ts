@@ -3,7 +3,8 @@ import { formatKpiValue, formatStatus, formatTarget } from './value-format.js';
 
 describe('formatKpiValue', () => {
   it('says "no data" for null, never 0, whatever the unit', () => {
-    for (const unit of ['ratio', 'percent', 'money', 'count', 'hours', 'days', 'score']) expect(formatKpiValue(null, unit)).toBe('no data');
+    for (const unit of ['ratio', 'percent', 'money', 'count', 'hours', 'days', 'score'])
+      expect(formatKpiValue(null, unit)).toBe('no data');
   });
 
   it('shows a ratio as a percentage and a percent as it is', () => {
@@ -27,7 +28,11 @@ describe('formatKpiValue', () => {
 
   it('reads a missing target as none and no_data as "no data"', () => {
     expect([formatTarget(null, 'ratio'), formatTarget(0.35, 'ratio')]).toEqual(['—', '35.0 %']);
-    expect([formatStatus('no_data'), formatStatus('context'), formatStatus('amber')]).toEqual(['no data', 'not judged', 'amber']);
+    expect([formatStatus('no_data'), formatStatus('context'), formatStatus('amber')]).toEqual([
+      'no data',
+      'not judged',
+      'amber',
+    ]);
   });
 
   it('shows a unit it does not know as a plain number', () => {

@@ -70,7 +70,8 @@ function nonEmpty(env: Env, name: string): string | undefined {
 }
 
 function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new ConfigError('PORT', value, 'must be an integer from 0 to 65535');
+  if (!/^\d+$/.test(value) || Number(value) > 65535)
+    throw new ConfigError('PORT', value, 'must be an integer from 0 to 65535');
   return Number(value);
 }
 
@@ -79,7 +80,12 @@ function parseProjectorMode(env: Env, analytics: AnalyticsConfig): ProjectorMode
   const mode = PROJECTOR_MODES.find((candidate) => candidate === value);
   if (mode === undefined) throw new ConfigError('PROJECTOR', value, `must be ${PROJECTOR_MODES.join(' or ')}`);
   // chDB's folder is locked by the one process that opens it: no projector elsewhere could fill it.
-  if (mode === 'off' && analytics.kind === 'chdb') throw new ConfigError('PROJECTOR', value, 'needs CLICKHOUSE_URL: embedded chDB can only be projected into by the API itself');
+  if (mode === 'off' && analytics.kind === 'chdb')
+    throw new ConfigError(
+      'PROJECTOR',
+      value,
+      'needs CLICKHOUSE_URL: embedded chDB can only be projected into by the API itself',
+    );
   return mode;
 }
 
@@ -97,12 +103,17 @@ function parseUrl(variable: string, value: string, protocols: readonly string[])
 function parseEventStore(env: Env, dataDir: string): EventStoreConfig {
   const url = nonEmpty(env, 'EVENTSTORE_URL');
   const durability = nonEmpty(env, 'EVENTSTORE_DURABILITY') ?? 'full';
-  if (durability !== 'full' && durability !== 'normal') throw new ConfigError('EVENTSTORE_DURABILITY', durability, 'must be full or normal');
+  if (durability !== 'full' && durability !== 'normal')
+    throw new ConfigError('EVENTSTORE_DURABILITY', durability, 'must be full or normal');
   if (url === undefined) return { kind: 'sqlite', file: resolve(dataDir, 'events.sqlite'), durability };
   // Not a WHATWG URL: the client's multi-node form `esdb://a:2113,b:2113,c:2113` is refused by
   // new URL. The scheme is checked here; the client parses the rest when start-up connects.
   if (!/^(?:esdb|kurrentdb|kurrent|kdb)(?:\+discover)?:\/\/[^/?#\s]+/i.test(url)) {
-    throw new ConfigError('EVENTSTORE_URL', url, 'must use esdb: or esdb+discover: (or kurrentdb:, kurrent:, kdb:), such as esdb://host:2113?tls=false');
+    throw new ConfigError(
+      'EVENTSTORE_URL',
+      url,
+      'must use esdb: or esdb+discover: (or kurrentdb:, kurrent:, kdb:), such as esdb://host:2113?tls=false',
+    );
   }
   return { kind: 'eventstoredb', url };
 }
@@ -110,17 +121,36 @@ function parseEventStore(env: Env, dataDir: string): EventStoreConfig {
 function parseAnalytics(env: Env, dataDir: string): AnalyticsConfig {
   const url = nonEmpty(env, 'CLICKHOUSE_URL');
   if (url === undefined) {
-    if (nonEmpty(env, 'CLICKHOUSE_CLUSTER') !== undefined) throw new ConfigError('CLICKHOUSE_CLUSTER', env['CLICKHOUSE_CLUSTER']!, 'needs CLICKHOUSE_URL: embedded chDB has no cluster');
+    if (nonEmpty(env, 'CLICKHOUSE_CLUSTER') !== undefined)
+      throw new ConfigError(
+        'CLICKHOUSE_CLUSTER',
+        env['CLICKHOUSE_CLUSTER']!,
+        'needs CLICKHOUSE_URL: embedded chDB has no cluster',
+      );
     return { kind: 'chdb', path: resolve(dataDir, 'clickhouse') };
   }
   const nodes = url.split(',').map((entry) => parseUrl('CLICKHOUSE_URL', entry.trim(), ['http:', 'https:']));
-  const databases = new Set(nodes.map((node) => decodeURIComponent(node.pathname.replace(/^\//, '').replace(/\/$/, '')) || 'default'));
-  if (databases.size > 1) throw new ConfigError('CLICKHOUSE_URL', url, `every node must name the same database, not ${[...databases].join(' and ')}`);
+  const databases = new Set(
+    nodes.map((node) => decodeURIComponent(node.pathname.replace(/^\//, '').replace(/\/$/, '')) || 'default'),
+  );
+  if (databases.size > 1)
+    throw new ConfigError(
+      'CLICKHOUSE_URL',
+      url,
+      `every node must name the same database, not ${[...databases].join(' and ')}`,
+    );
   const [database] = databases as Set<string> & { size: 1 };
-  const analystUser = { username: nonEmpty(env, 'CLICKHOUSE_ANALYST_USER') ?? 'analyst', password: env['CLICKHOUSE_ANALYST_PASSWORD'] ?? '' };
+  const analystUser = {
+    username: nonEmpty(env, 'CLICKHOUSE_ANALYST_USER') ?? 'analyst',
+    password: env['CLICKHOUSE_ANALYST_PASSWORD'] ?? '',
+  };
   const cluster = nonEmpty(env, 'CLICKHOUSE_CLUSTER');
   if (cluster !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(cluster)) {
-    throw new ConfigError('CLICKHOUSE_CLUSTER', cluster, 'must be a cluster name from the servers\' remote_servers, letters, digits and _');
+    throw new ConfigError(
+      'CLICKHOUSE_CLUSTER',
+      cluster,
+      "must be a cluster name from the servers' remote_servers, letters, digits and _",
+    );
   }
   return { kind: 'clickhouse', url, database: database!, analystUser, ...(cluster === undefined ? {} : { cluster }) };
 }

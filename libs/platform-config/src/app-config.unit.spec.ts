@@ -18,35 +18,69 @@ describe('parseConfig', () => {
   });
 
   it('switches to the servers when their URLs are set', () => {
-    const config = parseConfig({ EVENTSTORE_URL: 'esdb://localhost:2113?tls=false', CLICKHOUSE_URL: 'http://default@127.0.0.1:8123/presales', DATA_DIR: '/d', PORT: '8080' }, '/');
+    const config = parseConfig(
+      {
+        EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
+        CLICKHOUSE_URL: 'http://default@127.0.0.1:8123/presales',
+        DATA_DIR: '/d',
+        PORT: '8080',
+      },
+      '/',
+    );
     expect(config.eventStore).toEqual({ kind: 'eventstoredb', url: 'esdb://localhost:2113?tls=false' });
-    expect(config.analytics).toEqual({ kind: 'clickhouse', url: 'http://default@127.0.0.1:8123/presales', database: 'presales', analystUser: { username: 'analyst', password: '' } });
-    const custom = parseConfig({ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_ANALYST_USER: 'bi', CLICKHOUSE_ANALYST_PASSWORD: 's3cret' });
+    expect(config.analytics).toEqual({
+      kind: 'clickhouse',
+      url: 'http://default@127.0.0.1:8123/presales',
+      database: 'presales',
+      analystUser: { username: 'analyst', password: '' },
+    });
+    const custom = parseConfig({
+      CLICKHOUSE_URL: 'http://h:8123',
+      CLICKHOUSE_ANALYST_USER: 'bi',
+      CLICKHOUSE_ANALYST_PASSWORD: 's3cret',
+    });
     expect(custom.analytics).toMatchObject({ analystUser: { username: 'bi', password: 's3cret' } });
-    expect(parseConfig({ CLICKHOUSE_URL: 'http://h:8123/presales', CLICKHOUSE_CLUSTER: 'presales' }).analytics).toMatchObject({ cluster: 'presales' });
+    expect(
+      parseConfig({ CLICKHOUSE_URL: 'http://h:8123/presales', CLICKHOUSE_CLUSTER: 'presales' }).analytics,
+    ).toMatchObject({ cluster: 'presales' });
     expect(config.port).toBe(8080);
   });
 
   it('takes several ClickHouse nodes, comma-separated, that name one database', () => {
     const list = 'http://ch-1:8123/presales, http://ch-2:8123/presales';
-    expect(parseConfig({ CLICKHOUSE_URL: list, CLICKHOUSE_CLUSTER: 'presales' }).analytics).toMatchObject({ url: list, database: 'presales', cluster: 'presales' });
-    expect(parseConfig({ CLICKHOUSE_URL: 'http://a:8123,http://b:8123' }).analytics).toMatchObject({ database: 'default' });
+    expect(parseConfig({ CLICKHOUSE_URL: list, CLICKHOUSE_CLUSTER: 'presales' }).analytics).toMatchObject({
+      url: list,
+      database: 'presales',
+      cluster: 'presales',
+    });
+    expect(parseConfig({ CLICKHOUSE_URL: 'http://a:8123,http://b:8123' }).analytics).toMatchObject({
+      database: 'default',
+    });
   });
 
-  it.each(['esdb://a:2113,b:2113,c:2113?tls=false', 'KurrentDB+discover://cluster.local:2113', 'kdb://localhost:2113'])('accepts the EventStoreDB connection string %s', (url) => {
-    expect(parseConfig({ EVENTSTORE_URL: url }, '/').eventStore).toEqual({ kind: 'eventstoredb', url });
-  });
+  it.each(['esdb://a:2113,b:2113,c:2113?tls=false', 'KurrentDB+discover://cluster.local:2113', 'kdb://localhost:2113'])(
+    'accepts the EventStoreDB connection string %s',
+    (url) => {
+      expect(parseConfig({ EVENTSTORE_URL: url }, '/').eventStore).toEqual({ kind: 'eventstoredb', url });
+    },
+  );
 
   it.each([
     [{ PORT: 'eighty' }, /^PORT="eighty": must be an integer/],
     [{ PORT: '70000' }, /^PORT="70000"/],
     [{ CLICKHOUSE_URL: 'localhost:8123' }, /^CLICKHOUSE_URL="localhost:8123": must use http: or https:/],
     [{ CLICKHOUSE_URL: 'not a url' }, /^CLICKHOUSE_URL="not a url": must be a URL/],
-    [{ CLICKHOUSE_URL: 'http://a:8123/x,http://b:8123/y' }, /^CLICKHOUSE_URL="http:\/\/a:8123\/x,http:\/\/b:8123\/y": every node must name the same database, not x and y/],
+    [
+      { CLICKHOUSE_URL: 'http://a:8123/x,http://b:8123/y' },
+      /^CLICKHOUSE_URL="http:\/\/a:8123\/x,http:\/\/b:8123\/y": every node must name the same database, not x and y/,
+    ],
     [{ CLICKHOUSE_URL: 'http://a:8123/x,' }, /^CLICKHOUSE_URL="": must be a URL/],
     [{ EVENTSTORE_URL: 'http://localhost:2113' }, /^EVENTSTORE_URL=.*must use esdb:/],
     [{ EVENTSTORE_URL: 'esdb://' }, /^EVENTSTORE_URL=.*must use esdb:/],
-    [{ CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_CLUSTER: 'my cluster' }, /^CLICKHOUSE_CLUSTER="my cluster": must be a cluster name/],
+    [
+      { CLICKHOUSE_URL: 'http://h:8123', CLICKHOUSE_CLUSTER: 'my cluster' },
+      /^CLICKHOUSE_CLUSTER="my cluster": must be a cluster name/,
+    ],
     [{ CLICKHOUSE_CLUSTER: 'presales' }, /^CLICKHOUSE_CLUSTER="presales": needs CLICKHOUSE_URL/],
     [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],
     [{ PROJECTOR: 'remote' }, /^PROJECTOR="remote": must be embedded or off/],

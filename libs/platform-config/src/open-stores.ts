@@ -28,7 +28,11 @@ async function openEventStoreDb(url: string): Promise<EventStore> {
     return await EsdbEventStore.connect({ url, connectDeadlineMs: EVENTSTORE_CONNECT_DEADLINE_MS });
   } catch (error) {
     if (error instanceof EventStoreUnreachableError) {
-      throw new ConfigError('EVENTSTORE_URL', url, `${error.reason} (is EventStoreDB running there? unset EVENTSTORE_URL for the embedded SQLite store)`);
+      throw new ConfigError(
+        'EVENTSTORE_URL',
+        url,
+        `${error.reason} (is EventStoreDB running there? unset EVENTSTORE_URL for the embedded SQLite store)`,
+      );
     }
     throw error;
   }
@@ -39,7 +43,12 @@ export async function openAnalyticsStore(config: AnalyticsConfig): Promise<Analy
   const store =
     config.kind === 'chdb'
       ? await ChdbAnalyticsStore.open({ path: config.path })
-      : await ClickHouseAnalyticsStore.open({ url: config.url, database: config.database, analystUser: config.analystUser, ...(config.cluster === undefined ? {} : { cluster: config.cluster }) });
+      : await ClickHouseAnalyticsStore.open({
+          url: config.url,
+          database: config.database,
+          analystUser: config.analystUser,
+          ...(config.cluster === undefined ? {} : { cluster: config.cluster }),
+        });
   try {
     await migrate(store, ddlTargetOf(config));
   } catch (error) {

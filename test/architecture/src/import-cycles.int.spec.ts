@@ -3,7 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const SOURCE_ROOTS = ['libs', 'apps'].flatMap((group) => readdirSync(join(ROOT, group)).map((name) => join(ROOT, group, name, 'src'))).filter((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory());
+const SOURCE_ROOTS = ['libs', 'apps']
+  .flatMap((group) => readdirSync(join(ROOT, group)).map((name) => join(ROOT, group, name, 'src')))
+  .filter((dir) => statSync(dir, { throwIfNoEntry: false })?.isDirectory());
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -16,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 /** Relative imports (and re-exports) of a production file, as absolute .ts paths. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g)].map((match) => resolve(dirname(file), match[1]!.replace(/\.js$/, '.ts')));
+  return [...text.matchAll(/(?:import|export)\s[^;]*?from\s+'(\.[^']+)'/g)].map((match) =>
+    resolve(dirname(file), match[1]!.replace(/\.js$/, '.ts')),
+  );
 }
 
 /** Files that import each other, directly or through others (Tarjan's strongly connected components of two or more). */
@@ -53,7 +57,10 @@ function cycles(files: readonly string[]): string[][] {
 }
 
 describe('import cycles', () => {
-  it.each(SOURCE_ROOTS.map((dir) => [relative(ROOT, dir), dir] as const))('%s: no production module imports itself back', (_name, dir) => {
-    expect(cycles(sourceFiles(dir))).toEqual([]);
-  });
+  it.each(SOURCE_ROOTS.map((dir) => [relative(ROOT, dir), dir] as const))(
+    '%s: no production module imports itself back',
+    (_name, dir) => {
+      expect(cycles(sourceFiles(dir))).toEqual([]);
+    },
+  );
 });

@@ -54,7 +54,9 @@ beforeAll(() => {
 });
 
 async function rulesBroken(file: string, from: string): Promise<string[]> {
-  const [result] = await eslint.lintText(`import * as probe from '${from}';\nexport const used = probe;\n`, { filePath: resolve(ROOT, file) });
+  const [result] = await eslint.lintText(`import * as probe from '${from}';\nexport const used = probe;\n`, {
+    filePath: resolve(ROOT, file),
+  });
   return result!.messages.map((message) => message.ruleId ?? message.message);
 }
 

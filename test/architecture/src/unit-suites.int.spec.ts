@@ -17,11 +17,16 @@ function unitSpecs(dir: string): string[] {
 
 /** The files `npm run test:unit` runs, as Vitest lists them for the script's own arguments. */
 function listedByTheScript(): string[] {
-  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['test:unit']!;
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts['test:unit']!;
   const [command, mode, ...args] = script.split(' ');
   expect([command, mode]).toEqual(['vitest', 'run']);
   const vitest = join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
-  const listed = execFileSync(process.execPath, [vitest, 'list', '--filesOnly', '--json', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const listed = execFileSync(process.execPath, [vitest, 'list', '--filesOnly', '--json', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return (JSON.parse(listed) as { file: string }[]).map((entry) => relative(ROOT, entry.file));
 }
 

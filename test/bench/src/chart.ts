@@ -5,7 +5,13 @@ import { ratioChartSvg, ratiosFromReport } from './ratio-chart.js';
 /** `node dist/chart.js [report.md]`: (re)draws docs/benchmarks-ratios.svg from a written report. */
 export function writeRatioChart(reportFile: string): string {
   const svgFile = reportFile.replace(/\.md$/, '') + '-ratios.svg';
-  writeFileSync(svgFile, ratioChartSvg(ratiosFromReport(readFileSync(reportFile, 'utf8')), 'Presales Ledger benchmarks: ratios against their baselines'));
+  writeFileSync(
+    svgFile,
+    ratioChartSvg(
+      ratiosFromReport(readFileSync(reportFile, 'utf8')),
+      'Presales Ledger benchmarks: ratios against their baselines',
+    ),
+  );
   return svgFile;
 }
 

@@ -21,7 +21,10 @@ export async function throughput(items: number, work: () => unknown): Promise<nu
  * Measures a figure and its baseline `runs` times, one right after the other, after one
  * warm-up pair whose values are dropped. Pairing is what makes per-run ratios meaningful.
  */
-export async function pairedRuns(runs: number, measureOnce: () => Promise<{ ours: number; baseline: number }>): Promise<{ ours: number[]; baseline: number[] }> {
+export async function pairedRuns(
+  runs: number,
+  measureOnce: () => Promise<{ ours: number; baseline: number }>,
+): Promise<{ ours: number[]; baseline: number[] }> {
   const ours: number[] = [];
   const baseline: number[] = [];
   for (let run = 0; run <= runs; run += 1) {

@@ -19,11 +19,16 @@ export function ratiosFromReport(markdown: string): RatioPoint[] {
     if (line.startsWith('| ratio')) inRatios = true;
     else if (!line.startsWith('|')) inRatios = false;
     const cells = line.split('|').map((c) => c.trim());
-    if (!inRatios || cells.length < 5 || cells[1] === 'ratio (median of per-run ratios)' || cells[1]!.startsWith('---')) continue;
+    if (!inRatios || cells.length < 5 || cells[1] === 'ratio (median of per-run ratios)' || cells[1]!.startsWith('---'))
+      continue;
     const value = Number(cells[2]);
     if (!Number.isFinite(value)) continue;
     const target = /^≥ ([\d.]+)$/.exec(cells[3] ?? '')?.[1];
-    points.push({ label: `${section}: ${cells[1]}`, value, ...(target === undefined ? {} : { target: Number(target) }) });
+    points.push({
+      label: `${section}: ${cells[1]}`,
+      value,
+      ...(target === undefined ? {} : { target: Number(target) }),
+    });
   }
   return points;
 }
@@ -40,13 +45,16 @@ export function ratioChartSvg(points: readonly RatioPoint[], title: string): str
   const top = 40;
   const height = top + points.length * rowHeight + 40;
   const [min, max] = [0.01, 20];
-  const x = (value: number) => labelWidth + (Math.log10(Math.min(max, Math.max(min, value)) / min) / Math.log10(max / min)) * barArea;
+  const x = (value: number) =>
+    labelWidth + (Math.log10(Math.min(max, Math.max(min, value)) / min) / Math.log10(max / min)) * barArea;
   const rows = points.map((point, i) => {
     const y = top + i * rowHeight;
     const met = point.target === undefined ? undefined : point.value >= point.target;
     const colour = met === undefined ? '#7b8794' : met ? '#3ebd93' : '#e12d39';
     const target =
-      point.target === undefined ? '' : `<line x1="${x(point.target).toFixed(1)}" x2="${x(point.target).toFixed(1)}" y1="${y + 2}" y2="${y + rowHeight - 4}" stroke="#102a43" stroke-width="2"/>`;
+      point.target === undefined
+        ? ''
+        : `<line x1="${x(point.target).toFixed(1)}" x2="${x(point.target).toFixed(1)}" y1="${y + 2}" y2="${y + rowHeight - 4}" stroke="#102a43" stroke-width="2"/>`;
     return [
       `<text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="11"><title>${escape(point.label)}</title>${escape(shorten(point.label, 84))}</text>`,
       `<rect x="${labelWidth}" y="${y + 5}" width="${(x(point.value) - labelWidth).toFixed(1)}" height="${rowHeight - 12}" fill="${colour}"/>`,
@@ -55,7 +63,8 @@ export function ratioChartSvg(points: readonly RatioPoint[], title: string): str
     ].join('');
   });
   const ticks = [0.01, 0.1, 0.5, 1, 10].map(
-    (t) => `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 4}" y2="${height - 34}" stroke="#d9e2ec"/><text x="${x(t).toFixed(1)}" y="${height - 20}" font-size="10" text-anchor="middle">${t}</text>`,
+    (t) =>
+      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 4}" y2="${height - 34}" stroke="#d9e2ec"/><text x="${x(t).toFixed(1)}" y="${height - 20}" font-size="10" text-anchor="middle">${t}</text>`,
   );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">`,

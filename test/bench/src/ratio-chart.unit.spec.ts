@@ -25,7 +25,13 @@ describe('ratio chart', () => {
   });
 
   it('draws a bar per ratio, green when its target is met, with the target tick', () => {
-    const svg = ratioChartSvg([{ label: 'a < b', value: 0.65, target: 0.5 }, { label: 'c', value: 0.2, target: 0.8 }], 'Ratios');
+    const svg = ratioChartSvg(
+      [
+        { label: 'a < b', value: 0.65, target: 0.5 },
+        { label: 'c', value: 0.2, target: 0.8 },
+      ],
+      'Ratios',
+    );
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(svg).toContain('a &lt; b');
     expect(svg.match(/fill="#3ebd93"/g)).toHaveLength(1);

@@ -30,7 +30,8 @@ function verdict(value: number, target: number | undefined, lowerIsBetter = fals
 
 function figureRow(figure: Figure): string {
   const value = median(figure.samples);
-  const target = figure.target === undefined ? '—' : `${figure.lowerIsBetter === true ? '≤' : '≥'} ${number.format(figure.target)}`;
+  const target =
+    figure.target === undefined ? '—' : `${figure.lowerIsBetter === true ? '≤' : '≥'} ${number.format(figure.target)}`;
   const spread = `${number.format(Math.min(...figure.samples))} – ${number.format(Math.max(...figure.samples))}`;
   return `| ${figure.label} | ${number.format(value)} ${figure.unit} | ${spread} | ${target} | ${verdict(value, figure.target, figure.lowerIsBetter)} |`;
 }
@@ -42,11 +43,13 @@ function figureRow(figure: Figure): string {
 export function ratioValue(section: BenchSection, ratio: Ratio): number {
   const find = (id: string) => {
     const figure = section.figures.find((f) => f.id === id);
-    if (figure === undefined) throw new Error(`${section.title}: ratio "${ratio.label}" refers to unknown figure ${id}`);
+    if (figure === undefined)
+      throw new Error(`${section.title}: ratio "${ratio.label}" refers to unknown figure ${id}`);
     return figure.samples;
   };
   const [of, against] = [find(ratio.of), find(ratio.against)];
-  if (of.length !== against.length) throw new Error(`${section.title}: ratio "${ratio.label}" pairs ${of.length} runs with ${against.length}`);
+  if (of.length !== against.length)
+    throw new Error(`${section.title}: ratio "${ratio.label}" pairs ${of.length} runs with ${against.length}`);
   return median(of.map((value, run) => value / against[run]!));
 }
 
@@ -58,7 +61,16 @@ function ratioRow(section: BenchSection, ratio: Ratio): string {
 
 function renderSection(section: MeasuredSection): string {
   const when = `Measured ${section.measuredAt.toISOString()}, ${section.runs} runs, load average (1 min) ${section.loadAverage.toFixed(2)} when the suite started.`;
-  const lines = [`## ${section.title}`, '', section.method, '', when, '', '| figure | median | range over runs | target | |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    `## ${section.title}`,
+    '',
+    section.method,
+    '',
+    when,
+    '',
+    '| figure | median | range over runs | target | |',
+    '| --- | --- | --- | --- | --- |',
+  ];
   lines.push(...section.figures.map(figureRow));
   if (section.ratios.length > 0) {
     lines.push('', '| ratio (median of per-run ratios) | value | target | |', '| --- | --- | --- | --- |');
@@ -72,10 +84,12 @@ export function missedTargets(report: Report): string[] {
   const missed: string[] = [];
   for (const section of report.sections) {
     for (const figure of section.figures) {
-      if (figure.target !== undefined && !meets(median(figure.samples), figure.target, figure.lowerIsBetter)) missed.push(`${section.title}: ${figure.label}`);
+      if (figure.target !== undefined && !meets(median(figure.samples), figure.target, figure.lowerIsBetter))
+        missed.push(`${section.title}: ${figure.label}`);
     }
     for (const ratio of section.ratios) {
-      if (ratio.target !== undefined && ratioValue(section, ratio) < ratio.target) missed.push(`${section.title}: ${ratio.label}`);
+      if (ratio.target !== undefined && ratioValue(section, ratio) < ratio.target)
+        missed.push(`${section.title}: ${ratio.label}`);
     }
   }
   return missed;

@@ -12,7 +12,13 @@ const section: BenchSection = {
   ],
   ratios: [{ label: 'ours ÷ raw', of: 'ours', against: 'raw', target: 0.8 }],
 };
-const measured: MeasuredSection = { ...section, suite: 'example', measuredAt: new Date('2026-01-02T03:04:05.000Z'), runs: 3, loadAverage: 0.5 };
+const measured: MeasuredSection = {
+  ...section,
+  suite: 'example',
+  measuredAt: new Date('2026-01-02T03:04:05.000Z'),
+  runs: 3,
+  loadAverage: 0.5,
+};
 const report: Report = {
   machine: { cpu: 'Test CPU', cores: 2, memoryGiB: 4, os: 'Linux 6', node: 'v20.0.0' },
   sections: [measured],
@@ -49,7 +55,9 @@ describe('report', () => {
   it('writes the machine, when each section was measured, each figure with its target and each ratio with its verdict', () => {
     const markdown = renderReport(report);
     expect(markdown).toContain('- CPU: Test CPU, 2 cores');
-    expect(markdown).toContain('Measured 2026-01-02T03:04:05.000Z, 3 runs, load average (1 min) 0.50 when the suite started.');
+    expect(markdown).toContain(
+      'Measured 2026-01-02T03:04:05.000Z, 3 runs, load average (1 min) 0.50 when the suite started.',
+    );
     expect(markdown).toContain('- Node.js: v20.0.0');
     expect(markdown).toContain('| ours | 100 events/s | 90 – 110 | ≥ 95 | met |');
     expect(markdown).toContain('| raw | 125 events/s | 100 – 200 | — | — |');
@@ -57,7 +65,9 @@ describe('report', () => {
   });
 
   it('refuses a ratio that names an unknown figure or pairs different run counts', () => {
-    expect(() => ratioValue(section, { label: 'bad', of: 'ours', against: 'missing' })).toThrow(/unknown figure missing/);
+    expect(() => ratioValue(section, { label: 'bad', of: 'ours', against: 'missing' })).toThrow(
+      /unknown figure missing/,
+    );
     const uneven = { ...section, figures: [section.figures[0]!, { ...section.figures[1]!, samples: [1, 2] }] };
     expect(() => ratioValue(uneven, section.ratios[0]!)).toThrow(/pairs 3 runs with 2/);
   });

@@ -18,9 +18,15 @@ export function writeStoredReport(file: string, report: Report): void {
 /** The stored report, or undefined when there is none yet. */
 export function readStoredReport(file: string): Report | undefined {
   if (!existsSync(file)) return undefined;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Report & { sections: (MeasuredSection & { measuredAt: string })[] };
-  if (typeof parsed.machine?.cpu !== 'string' || !Array.isArray(parsed.sections)) throw new Error(`${file} is not a stored benchmark report; delete it to start afresh`);
-  return { machine: parsed.machine, sections: parsed.sections.map((section) => ({ ...section, measuredAt: new Date(section.measuredAt) })) };
+  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Report & {
+    sections: (MeasuredSection & { measuredAt: string })[];
+  };
+  if (typeof parsed.machine?.cpu !== 'string' || !Array.isArray(parsed.sections))
+    throw new Error(`${file} is not a stored benchmark report; delete it to start afresh`);
+  return {
+    machine: parsed.machine,
+    sections: parsed.sections.map((section) => ({ ...section, measuredAt: new Date(section.measuredAt) })),
+  };
 }
 
 /** Figures from another machine are not comparable: mixing them into one report is refused. */
@@ -37,6 +43,10 @@ export function checkSameMachine(previous: Report, machine: Machine): void {
 export function mergeReports(previous: Report | undefined, fresh: Report, suiteOrder: readonly string[]): Report {
   if (previous === undefined) return fresh;
   checkSameMachine(previous, fresh.machine);
-  const section = (suite: string) => fresh.sections.find((s) => s.suite === suite) ?? previous.sections.find((s) => s.suite === suite);
-  return { machine: fresh.machine, sections: suiteOrder.map(section).filter((s): s is MeasuredSection => s !== undefined) };
+  const section = (suite: string) =>
+    fresh.sections.find((s) => s.suite === suite) ?? previous.sections.find((s) => s.suite === suite);
+  return {
+    machine: fresh.machine,
+    sections: suiteOrder.map(section).filter((s): s is MeasuredSection => s !== undefined),
+  };
 }

@@ -42,11 +42,16 @@ describe('stored report', () => {
       ['b', 2],
       ['c', 1],
     ]);
-    expect(mergeReports(undefined, { machine, sections: [section('b', 2)] }, ['a', 'b'])).toEqual({ machine, sections: [section('b', 2)] });
+    expect(mergeReports(undefined, { machine, sections: [section('b', 2)] }, ['a', 'b'])).toEqual({
+      machine,
+      sections: [section('b', 2)],
+    });
   });
 
   it('refuses to mix sections measured on another machine', () => {
     const previous: Report = { machine: { ...machine, cores: 8 }, sections: [section('a', 1)] };
-    expect(() => mergeReports(previous, { machine, sections: [section('b', 2)] }, ['a', 'b'])).toThrow(/8 cores.*this machine is Test CPU, 2 cores/);
+    expect(() => mergeReports(previous, { machine, sections: [section('b', 2)] }, ['a', 'b'])).toThrow(
+      /8 cores.*this machine is Test CPU, 2 cores/,
+    );
   });
 });

@@ -15,4 +15,14 @@ import { projectionSuite } from './suites/projection/projection.suite.js';
  * the process keeps a large heap, which slowed every suite after it by a third (state as of
  * 67 ms after it, 44 ms alone).
  */
-export const SUITES: readonly BenchSuite[] = [eventStoreSuite, projectionSuite, interchangeSuite, auditSuite, librarySuite, answersSuite, apiSuite, fairnessSuite, kpiSuite];
+export const SUITES: readonly BenchSuite[] = [
+  eventStoreSuite,
+  projectionSuite,
+  interchangeSuite,
+  auditSuite,
+  librarySuite,
+  answersSuite,
+  apiSuite,
+  fairnessSuite,
+  kpiSuite,
+];

@@ -35,7 +35,8 @@ export interface ClickHouseServerOptions {
   readonly extraConfig?: string;
 }
 
-export type ClickHouseAvailability = { readonly available: true; readonly binary: string } | { readonly available: false; readonly reason: string };
+export type ClickHouseAvailability =
+  { readonly available: true; readonly binary: string } | { readonly available: false; readonly reason: string };
 
 const BINARY = process.env['CLICKHOUSE_SERVER_BIN'] ?? 'clickhouse-server';
 
@@ -43,7 +44,10 @@ const BINARY = process.env['CLICKHOUSE_SERVER_BIN'] ?? 'clickhouse-server';
 export function clickHouseAvailability(): ClickHouseAvailability {
   const probe = spawnSync('sh', ['-c', `command -v ${BINARY}`], { encoding: 'utf8' });
   if (probe.status === 0 && probe.stdout.trim() !== '') return { available: true, binary: probe.stdout.trim() };
-  return { available: false, reason: `${BINARY} is not installed (apt-get install clickhouse-server; .ci/run does this)` };
+  return {
+    available: false,
+    reason: `${BINARY} is not installed (apt-get install clickhouse-server; .ci/run does this)`,
+  };
 }
 
 /** The repository's infra/clickhouse folder, found by walking up from this file. */
@@ -64,7 +68,9 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -75,10 +81,15 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
   if (!availability.available) throw new Error(availability.reason);
   const root = mkdtempSync(join(tmpdir(), 'presales-clickhouse-'));
   const dataDir = join(root, 'data') + '/';
-  const [httpPort, tcpPort] = options.ports === undefined ? [await freePort(), await freePort()] : [options.ports.http, options.ports.tcp];
-  const interserver = options.ports?.interserverHttp === undefined ? [] : [`--interserver_http_port=${options.ports.interserverHttp}`, '--interserver_http_host=127.0.0.1'];
+  const [httpPort, tcpPort] =
+    options.ports === undefined ? [await freePort(), await freePort()] : [options.ports.http, options.ports.tcp];
+  const interserver =
+    options.ports?.interserverHttp === undefined
+      ? []
+      : [`--interserver_http_port=${options.ports.interserverHttp}`, '--interserver_http_host=127.0.0.1'];
   const url = `http://127.0.0.1:${httpPort}`;
-  const config = options.extraConfig === undefined ? resolve(configDir(), 'config.xml') : privateConfig(root, options.extraConfig);
+  const config =
+    options.extraConfig === undefined ? resolve(configDir(), 'config.xml') : privateConfig(root, options.extraConfig);
   let child: ChildProcess | undefined;
   let output = '';
 
@@ -86,12 +97,27 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
     output = '';
     child = spawn(
       availability.binary,
-      [`--config-file=${config}`, '--', `--http_port=${httpPort}`, `--tcp_port=${tcpPort}`, `--path=${dataDir}`, `--tmp_path=${join(root, 'tmp')}/`, `--user_files_path=${join(root, 'user_files')}/`, `--format_schema_path=${join(root, 'format_schemas')}/`, ...interserver],
+      [
+        `--config-file=${config}`,
+        '--',
+        `--http_port=${httpPort}`,
+        `--tcp_port=${tcpPort}`,
+        `--path=${dataDir}`,
+        `--tmp_path=${join(root, 'tmp')}/`,
+        `--user_files_path=${join(root, 'user_files')}/`,
+        `--format_schema_path=${join(root, 'format_schemas')}/`,
+        ...interserver,
+      ],
       { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
     child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
-    await waitUntilReady(url, options.readyTimeoutMs ?? 30_000, () => child?.exitCode ?? null, () => output);
+    await waitUntilReady(
+      url,
+      options.readyTimeoutMs ?? 30_000,
+      () => child?.exitCode ?? null,
+      () => output,
+    );
   };
 
   const halt = async () => {
@@ -126,7 +152,12 @@ export async function startClickHouseServer(options: ClickHouseServerOptions = {
       rmSync(root, { recursive: true, force: true });
     },
     describe: () => {
-      const state = child === undefined ? 'not started' : child.exitCode === null && child.signalCode === null ? `running (pid ${child.pid})` : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
+      const state =
+        child === undefined
+          ? 'not started'
+          : child.exitCode === null && child.signalCode === null
+            ? `running (pid ${child.pid})`
+            : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
       return `clickhouse-server on ${url}: ${state}; its last output:\n${output}`;
     },
   };
@@ -141,7 +172,12 @@ function privateConfig(root: string, extraConfig: string): string {
   return join(dir, 'config.xml');
 }
 
-async function waitUntilReady(url: string, timeoutMs: number, exitCode: () => number | null, output: () => string): Promise<void> {
+async function waitUntilReady(
+  url: string,
+  timeoutMs: number,
+  exitCode: () => number | null,
+  output: () => string,
+): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (exitCode() !== null) throw new Error(`clickhouse-server exited with ${exitCode()}:\n${output()}`);

@@ -1,7 +1,16 @@
 import type { CommandAcceptedResponse, MaturityResponse, ScorecardResponse, TrendResponse } from '@presales/contracts';
 import { formatPeriod, periodContaining, previousPeriod } from '@presales/kpi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  headPosition,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 
 const ADMIN_PASSWORD = 'admin-answers-test-1';
 
@@ -17,7 +26,9 @@ describe('answers kept while nothing new is projected', () => {
   };
   const answered = async (): Promise<Record<string, number>> => {
     const text = await (await fetch(url('metrics'))).text();
-    return Object.fromEntries([...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    return Object.fromEntries(
+      [...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
+    );
   };
   const command = async (path: string, body: unknown): Promise<CommandAcceptedResponse> => {
     const response = await postJson(url(path), body);
@@ -34,7 +45,8 @@ describe('answers kept while nothing new is projected', () => {
     await untilCaughtUp(platform.url);
     // The warm-up asks the first view, sparklines included, then says so: the counts below are its own then.
     const deadline = Date.now() + 120_000;
-    while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
   }, 180_000);
   afterAll(async () => {
     await platform?.stop();
@@ -55,7 +67,11 @@ describe('answers kept while nothing new is projected', () => {
   });
 
   it('answers a repeated question without computing it again, with the same answer, also after a sign-in', async () => {
-    const questions = ['api/kpis/scorecard?period=2026-Q2&asOf=2026-07-01T00:00:00Z', 'api/kpis/win_rate/trend?asOf=2026-07-01T00:00:00Z', 'api/maturity?window=3'];
+    const questions = [
+      'api/kpis/scorecard?period=2026-Q2&asOf=2026-07-01T00:00:00Z',
+      'api/kpis/win_rate/trend?asOf=2026-07-01T00:00:00Z',
+      'api/maturity?window=3',
+    ];
     const first = await Promise.all(questions.map((path) => get<unknown>(path)));
     const before = await answered();
     const again = await Promise.all(questions.map((path) => get<unknown>(path)));
@@ -79,7 +95,10 @@ describe('answers kept while nothing new is projected', () => {
     const alongside = (async () => {
       let asked = 0;
       while (asking) {
-        await Promise.all([get('api/kpis/scorecard?period=2026-Q3'), get('api/kpis/win_rate/trend?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z')]);
+        await Promise.all([
+          get('api/kpis/scorecard?period=2026-Q3'),
+          get('api/kpis/win_rate/trend?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z'),
+        ]);
         asked += 1;
       }
       return asked;
@@ -100,13 +119,27 @@ describe('answers kept while nothing new is projected', () => {
       for (let i = 1; i <= 2; i += 1) {
         const id = `O-kept-${i}`;
         await command('api/opportunities', registered(id));
-        await command(`api/opportunities/${id}/${i % 2 === 0 ? 'wins' : 'losses'}`, i % 2 === 0 ? { amount: { amount: '1000', currency: 'CNY' }, occurredAt: '2026-08-20T09:00:00Z' } : { reason: 'price', productGapIds: [], occurredAt: '2026-08-20T09:00:00Z' });
+        await command(
+          `api/opportunities/${id}/${i % 2 === 0 ? 'wins' : 'losses'}`,
+          i % 2 === 0
+            ? { amount: { amount: '1000', currency: 'CNY' }, occurredAt: '2026-08-20T09:00:00Z' }
+            : { reason: 'price', productGapIds: [], occurredAt: '2026-08-20T09:00:00Z' },
+        );
         const card = await get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q3');
         expect(winRate(card).do).toMatchObject({ units: i, actual: Math.floor(i / 2) / i });
-        const trend = await get<TrendResponse>('api/kpis/win_rate/trend?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z');
+        const trend = await get<TrendResponse>(
+          'api/kpis/win_rate/trend?from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z',
+        );
         expect(trend.points.find((point) => point.period === '2026-08')).toMatchObject({ units: i });
-        await command('api/kpis/win_rate/targets', { period: '2026-Q3', scope: { kind: 'org' }, target: `0.${50 + i}` });
-        expect(winRate(await get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q3')).plan).toEqual({ target: Number(`0.${50 + i}`), source: 'target_set' });
+        await command('api/kpis/win_rate/targets', {
+          period: '2026-Q3',
+          scope: { kind: 'org' },
+          target: `0.${50 + i}`,
+        });
+        expect(winRate(await get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q3')).plan).toEqual({
+          target: Number(`0.${50 + i}`),
+          source: 'target_set',
+        });
       }
     } finally {
       asking = false;
@@ -115,6 +148,8 @@ describe('answers kept while nothing new is projected', () => {
     // A live answer kept is the answer as of its moment: the same as asked for with that asOf.
     const live = await get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q3');
     const asOf = await get<ScorecardResponse>(`api/kpis/scorecard?period=2026-Q3&asOf=${live.asOf}`);
-    expect(asOf.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.plan])).toEqual(live.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.plan]));
+    expect(asOf.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.plan])).toEqual(
+      live.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.plan]),
+    );
   }, 300_000);
 });

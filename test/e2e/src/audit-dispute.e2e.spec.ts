@@ -2,11 +2,37 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AuditReadsAnswer, BidHistory, ChainVerdict, DeadlineProof, StateAsOf, StateDiff, StoreChainReport } from '@presales/audit';
+import type {
+  AuditReadsAnswer,
+  BidHistory,
+  ChainVerdict,
+  DeadlineProof,
+  StateAsOf,
+  StateDiff,
+  StoreChainReport,
+} from '@presales/audit';
 import { DISPUTE_DEADLINE } from '@presales/audit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AUDITOR_ID, backdateRecordedAt, deleteEvent, projectionSettled, runPackVerifier, seedDisputes, swapEvents, tamperWith } from './audit-fixtures.js';
-import { apiFetch, bearerFor, json, runUntilExit, startPlatform, tempDataDir, tokenFor, type PlatformProcess } from './platform-process.js';
+import {
+  AUDITOR_ID,
+  backdateRecordedAt,
+  deleteEvent,
+  projectionSettled,
+  runPackVerifier,
+  seedDisputes,
+  swapEvents,
+  tamperWith,
+} from './audit-fixtures.js';
+import {
+  apiFetch,
+  bearerFor,
+  json,
+  runUntilExit,
+  startPlatform,
+  tempDataDir,
+  tokenFor,
+  type PlatformProcess,
+} from './platform-process.js';
 
 /**
  * Disputes settled from the record alone, on the real platform over HTTP, the CLI, and each
@@ -22,8 +48,12 @@ describe('audit and dispute replay', () => {
   let platform: PlatformProcess;
   let auditor: Record<string, string>;
   let admin: Record<string, string>;
-  const get = (path: string, headers: Record<string, string> = auditor) => apiFetch(`${platform.url}${path}`, { headers });
-  const cli = async (...args: string[]) => runUntilExit(['audit', ...args, '--url', platform.url], { PRESALES_TOKEN: await tokenFor(platform.url, 'auditor', 'cli-auditor') });
+  const get = (path: string, headers: Record<string, string> = auditor) =>
+    apiFetch(`${platform.url}${path}`, { headers });
+  const cli = async (...args: string[]) =>
+    runUntilExit(['audit', ...args, '--url', platform.url], {
+      PRESALES_TOKEN: await tokenFor(platform.url, 'auditor', 'cli-auditor'),
+    });
 
   beforeAll(async () => {
     await seedDisputes(data.dir, [
@@ -53,14 +83,19 @@ describe('audit and dispute replay', () => {
   });
 
   /** Downloads a pack over HTTP, extracts it with the system's tar and runs its verifier. */
-  async function verifyPackOf(tenderId: string): Promise<{ code: number | null; output: string; manifestSha256: string }> {
+  async function verifyPackOf(
+    tenderId: string,
+  ): Promise<{ code: number | null; output: string; manifestSha256: string }> {
     const response = await get(`api/audit/tenders/${tenderId}/evidence`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-tar');
     const dir = mkdtempSync(join(packs, `${tenderId}-`));
     writeFileSync(join(dir, 'pack.tar'), Buffer.from(await response.arrayBuffer()));
     execFileSync('tar', ['-xf', 'pack.tar'], { cwd: dir });
-    return { ...runPackVerifier(join(dir, `evidence-${tenderId}`)), manifestSha256: response.headers.get('x-manifest-sha256')! };
+    return {
+      ...runPackVerifier(join(dir, `evidence-${tenderId}`)),
+      manifestSha256: response.headers.get('x-manifest-sha256')!,
+    };
   }
 
   describe('a quote revised after the bid was submitted', () => {
@@ -69,9 +104,16 @@ describe('audit and dispute replay', () => {
       if (proof.status !== 'submitted') throw new Error('the bid should be submitted');
       const submittedAt = proof.submission.recordedAt;
       const then = await json<StateAsOf>(await get(`api/audit/streams/quote-Q-rev/state?at=${submittedAt}`));
-      expect(then).toMatchObject({ status: 'open', eventsFolded: 4, derived: { revisions: [{ revision: 0, total: { amount: '14500.00', currency: 'CNY' } }] }, chain: { ok: true } });
+      expect(then).toMatchObject({
+        status: 'open',
+        eventsFolded: 4,
+        derived: { revisions: [{ revision: 0, total: { amount: '14500.00', currency: 'CNY' } }] },
+        chain: { ok: true },
+      });
       const diff = await json<StateDiff>(await get(`api/audit/streams/quote-Q-rev/diff?from=${submittedAt}`));
-      expect(diff.events.map((e) => [e.type, e.recordedAt, e.actor.id])).toEqual([['QuoteRevised', '2026-03-20T09:00:00.000Z', 'sales-1']]);
+      expect(diff.events.map((e) => [e.type, e.recordedAt, e.actor.id])).toEqual([
+        ['QuoteRevised', '2026-03-20T09:00:00.000Z', 'sales-1'],
+      ]);
       expect(diff.quoteLines).toMatchObject({
         fromRevision: 0,
         toRevision: 1,
@@ -83,7 +125,9 @@ describe('audit and dispute replay', () => {
 
     it('prints the same from the CLI', async () => {
       const asOf = await cli('as-of', 'quote-Q-rev', '--at', '2026-03-14T16:00:00Z');
-      expect(asOf.output).toContain('quote-Q-rev as of 2026-03-14T16:00:00Z: status open, 4 events through revision 3 (recorded 2026-03-03T09:00:00.000Z)');
+      expect(asOf.output).toContain(
+        'quote-Q-rev as of 2026-03-14T16:00:00Z: status open, 4 events through revision 3 (recorded 2026-03-03T09:00:00.000Z)',
+      );
       const diff = await cli('diff', 'quote-Q-rev', '--from', '2026-03-14T16:00:00Z');
       expect(diff.output).toContain('changed  L1 unitPrice "1000" -> "900"');
       expect(diff.output).toMatch(/removed {2}L2 ERP-IMPL Implementation/);
@@ -98,7 +142,9 @@ describe('audit and dispute replay', () => {
       const sha = /manifest\.json SHA-256 ([0-9a-f]{64})/.exec(saved.output)![1];
       const { code, output } = runPackVerifier(join(dir, 'evidence-T-rev'));
       expect(output).toContain(`manifest.json SHA-256 ${sha}`);
-      expect(output).toContain('quote revisions recorded after the submission: quote-Q-rev@4 (quote revision 1) recorded 2026-03-20T09:00:00.000Z');
+      expect(output).toContain(
+        'quote revisions recorded after the submission: quote-Q-rev@4 (quote revision 1) recorded 2026-03-20T09:00:00.000Z',
+      );
       expect(output).toContain('verdict: pack intact; record intact');
       expect(code).toBe(0);
     });
@@ -108,7 +154,12 @@ describe('audit and dispute replay', () => {
     it('is late by the store’s clock, although it claims to be on time (API)', async () => {
       expect(await json<DeadlineProof>(await get('api/audit/tenders/T-late/deadline-proof'))).toMatchObject({
         deadline: DISPUTE_DEADLINE,
-        submission: { occurredAt: '2026-03-15T11:59:00Z', recordedAt: '2026-03-15T12:01:00.000Z', clock: 'store', documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
+        submission: {
+          occurredAt: '2026-03-15T11:59:00Z',
+          recordedAt: '2026-03-15T12:01:00.000Z',
+          clock: 'store',
+          documentSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        },
         claimedLate: false,
         recordedLate: true,
         recordedAfterDeadlineMs: 60_000,
@@ -119,11 +170,15 @@ describe('audit and dispute replay', () => {
 
     it('is late from the CLI and in the evidence pack', async () => {
       const proof = await cli('proof', 'T-late');
-      expect(proof.output).toMatch(/recorded \(store clock\) +2026-03-15T12:01:00\.000Z {2}60\.000 s after the deadline/);
+      expect(proof.output).toMatch(
+        /recorded \(store clock\) +2026-03-15T12:01:00\.000Z {2}60\.000 s after the deadline/,
+      );
       expect(proof.output).toMatch(/occurred \(claimed\) +2026-03-15T11:59:00Z {2}on time by its own claim/);
       expect(proof.output).toContain('verdict: LATE');
       const pack = await verifyPackOf('T-late');
-      expect(pack.output).toContain('(attested by the store), occurred 2026-03-15T11:59:00Z (claimed) -> LATE by 60.000 s');
+      expect(pack.output).toContain(
+        '(attested by the store), occurred 2026-03-15T11:59:00Z (claimed) -> LATE by 60.000 s',
+      );
       expect(pack.code).toBe(0);
     });
   });
@@ -137,8 +192,13 @@ describe('audit and dispute replay', () => {
 
     it('is reported at the first broken revision by the API', async () => {
       expect(await json<ChainVerdict>(await get(`api/audit/streams/tender-${tenderId}/verify`))).toEqual(broken);
-      expect((await json<BidHistory>(await get(`api/audit/tenders/${tenderId}/history`))).streams[0]).toMatchObject({ streamId: `tender-${tenderId}`, chain: broken });
-      expect(await json<DeadlineProof>(await get(`api/audit/tenders/${tenderId}/deadline-proof`))).toMatchObject({ verdict: 'unproven' });
+      expect((await json<BidHistory>(await get(`api/audit/tenders/${tenderId}/history`))).streams[0]).toMatchObject({
+        streamId: `tender-${tenderId}`,
+        chain: broken,
+      });
+      expect(await json<DeadlineProof>(await get(`api/audit/tenders/${tenderId}/deadline-proof`))).toMatchObject({
+        verdict: 'unproven',
+      });
     });
 
     it('makes the CLI exit 1 naming it', async () => {
@@ -149,7 +209,9 @@ describe('audit and dispute replay', () => {
 
     it("is found by the evidence pack's own verifier", async () => {
       const { code, output } = await verifyPackOf(tenderId);
-      expect(output).toContain(`chain tender-${tenderId} (tender): BROKEN at revision ${revision}: ${reason} [the store agrees]`);
+      expect(output).toContain(
+        `chain tender-${tenderId} (tender): BROKEN at revision ${revision}: ${reason} [the store agrees]`,
+      );
       expect(output).toContain('UNPROVEN (the tender chain is broken)');
       expect(output).toContain(`verdict: pack intact; record TAMPERED (broken: tender-${tenderId})`);
       expect(code).toBe(1);
@@ -157,17 +219,31 @@ describe('audit and dispute replay', () => {
   });
 
   it('shows the forged time for what it is: on time by its stamp, unproven by its chain', async () => {
-    expect(await json<DeadlineProof>(await get('api/audit/tenders/T-edit/deadline-proof'))).toMatchObject({ submission: { recordedAt: '2026-03-15T11:58:00.000Z' }, recordedLate: false, verdict: 'unproven' });
+    expect(await json<DeadlineProof>(await get('api/audit/tenders/T-edit/deadline-proof'))).toMatchObject({
+      submission: { recordedAt: '2026-03-15T11:58:00.000Z' },
+      recordedLate: false,
+      verdict: 'unproven',
+    });
   });
 
   it('verifies the whole store and lists every broken stream (API and CLI)', async () => {
     const report = await json<StoreChainReport>(await get('api/audit/verify'));
     expect(report.ok).toBe(false);
-    const streams = report.ok ? [] : report.findings.filter((f) => f.kind === 'stream').map((f) => [f.streamId, f.firstBrokenRevision]);
-    expect(streams).toEqual(expect.arrayContaining([['tender-T-edit', '5'], ['tender-T-del', '4'], ['tender-T-swap', '3']]));
+    const streams = report.ok
+      ? []
+      : report.findings.filter((f) => f.kind === 'stream').map((f) => [f.streamId, f.firstBrokenRevision]);
+    expect(streams).toEqual(
+      expect.arrayContaining([
+        ['tender-T-edit', '5'],
+        ['tender-T-del', '4'],
+        ['tender-T-swap', '3'],
+      ]),
+    );
     expect(streams).toHaveLength(3);
     const verify = await cli('verify');
-    expect(verify.output).toMatch(/sqlite store: \d+ streams, \d+ events verified in [\d.]+ ms \([\d,]+ events\/s\): TAMPERED/);
+    expect(verify.output).toMatch(
+      /sqlite store: \d+ streams, \d+ events verified in [\d.]+ ms \([\d,]+ events\/s\): TAMPERED/,
+    );
     expect(verify.output).toContain('tender-T-swap BROKEN at revision 3');
     expect(verify.code).toBe(1);
   });
@@ -186,15 +262,32 @@ describe('audit and dispute replay', () => {
   it('records every audit read it answers or refuses for its parameters, and shows them to admins', async () => {
     const { manifestSha256 } = await verifyPackOf('T-rev');
     // Refused for the role by the access guard before the audit API runs: not an audit read, nothing appended.
-    expect((await get('api/audit/tenders/T-late/history', await bearerFor(platform.url, 'sales', 'curious-sales'))).status).toBe(403);
+    expect(
+      (await get('api/audit/tenders/T-late/history', await bearerFor(platform.url, 'sales', 'curious-sales'))).status,
+    ).toBe(403);
     const log = await json<AuditReadsAnswer>(await get('api/audit/reads', admin));
     expect(log.reads).toContainEqual(
-      expect.objectContaining({ actor: AUDITOR_ACTOR, request: 'evidence_pack', subject: 'tender-T-rev', outcome: { kind: 'answered', answerSha256: manifestSha256 }, streams: expect.arrayContaining(['tender-T-rev', 'quote-Q-rev', 'consultant-C1-rev']) }),
+      expect.objectContaining({
+        actor: AUDITOR_ACTOR,
+        request: 'evidence_pack',
+        subject: 'tender-T-rev',
+        outcome: { kind: 'answered', answerSha256: manifestSha256 },
+        streams: expect.arrayContaining(['tender-T-rev', 'quote-Q-rev', 'consultant-C1-rev']),
+      }),
     );
     expect(log.reads.filter((read) => read.actor.id === 'curious-sales')).toEqual([]);
-    expect(log.reads).toContainEqual(expect.objectContaining({ actor: { id: 'cli-auditor', role: 'auditor' }, request: 'state_diff', subject: 'quote-Q-rev', parameters: { from: '2026-03-14T16:00:00Z' } }));
+    expect(log.reads).toContainEqual(
+      expect.objectContaining({
+        actor: { id: 'cli-auditor', role: 'auditor' },
+        request: 'state_diff',
+        subject: 'quote-Q-rev',
+        parameters: { from: '2026-03-14T16:00:00Z' },
+      }),
+    );
     expect(log.chains.every((chain) => chain.ok)).toBe(true);
-    const byStream = await json<AuditReadsAnswer>(await get('api/audit/reads?stream=quote-Q-rev&actorId=cli-auditor', admin));
+    const byStream = await json<AuditReadsAnswer>(
+      await get('api/audit/reads?stream=quote-Q-rev&actorId=cli-auditor', admin),
+    );
     expect(byStream.reads.map((r) => r.request)).toEqual(['state_as_of', 'state_diff', 'evidence_pack']);
     const printed = await runUntilExit(['audit', 'reads', '--actor', 'cli-auditor', '--url', platform.url]);
     expect(printed.output).toMatch(/cli-auditor \(auditor\) +state_diff +quote-Q-rev +answered/);

@@ -12,7 +12,9 @@ export async function seedDisputes(dataDir: string, disputes: readonly DisputeOp
   let now = new Date(0);
   const store = SqliteEventStore.open({ file: eventsFile(dataDir), durability: 'normal', clock: () => now });
   try {
-    const script = disputes.flatMap((options) => disputeScript(options)).sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
+    const script = disputes
+      .flatMap((options) => disputeScript(options))
+      .sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0));
     await playScript(store, (time) => (now = time), script);
   } finally {
     await store.close();
@@ -34,8 +36,15 @@ export function tamperWith(dataDir: string, edit: (db: Database.Database) => voi
 }
 
 /** Moves an event's recordedAt: the forged deadline proof. */
-export function backdateRecordedAt(db: Database.Database, streamId: string, revision: number, recordedAt: string): void {
-  db.prepare(`UPDATE events SET metadata = json_set(metadata, '$.recordedAt', ?) WHERE stream_id = ? AND revision = ?`).run(recordedAt, streamId, revision);
+export function backdateRecordedAt(
+  db: Database.Database,
+  streamId: string,
+  revision: number,
+  recordedAt: string,
+): void {
+  db.prepare(
+    `UPDATE events SET metadata = json_set(metadata, '$.recordedAt', ?) WHERE stream_id = ? AND revision = ?`,
+  ).run(recordedAt, streamId, revision);
 }
 
 export function deleteEvent(db: Database.Database, streamId: string, revision: number): void {
@@ -44,11 +53,20 @@ export function deleteEvent(db: Database.Database, streamId: string, revision: n
 
 /** Swaps two events of a stream in place: each row takes the other's content, revisions and positions stay. */
 export function swapEvents(db: Database.Database, streamId: string, first: number, second: number): void {
-  const row = (revision: number) => db.prepare('SELECT id, type, data, metadata, hash FROM events WHERE stream_id = ? AND revision = ?').get(streamId, revision) as Record<string, string>;
+  const row = (revision: number) =>
+    db
+      .prepare('SELECT id, type, data, metadata, hash FROM events WHERE stream_id = ? AND revision = ?')
+      .get(streamId, revision) as Record<string, string>;
   const [a, b] = [row(first), row(second)];
-  const write = db.prepare('UPDATE events SET id = ?, type = ?, data = ?, metadata = ?, hash = ? WHERE stream_id = ? AND revision = ?');
+  const write = db.prepare(
+    'UPDATE events SET id = ?, type = ?, data = ?, metadata = ?, hash = ? WHERE stream_id = ? AND revision = ?',
+  );
   db.transaction(() => {
-    db.prepare('UPDATE events SET id = ? WHERE stream_id = ? AND revision = ?').run(`${b['id']}-moving`, streamId, second);
+    db.prepare('UPDATE events SET id = ? WHERE stream_id = ? AND revision = ?').run(
+      `${b['id']}-moving`,
+      streamId,
+      second,
+    );
     write.run(b['id'], b['type'], b['data'], b['metadata'], b['hash'], streamId, first);
     write.run(a['id'], a['type'], a['data'], a['metadata'], a['hash'], streamId, second);
   })();
@@ -66,7 +84,9 @@ export const AUDITOR_ID = 'auditor-e2e';
 /** Waits until the projector has every recorded event in the analytics tables. */
 export async function projectionSettled(url: string): Promise<void> {
   for (let i = 0; i < 600; i += 1) {
-    const health = (await (await fetch(`${url}api/health`)).json()) as { projector: { lagEvents: number; state: string } };
+    const health = (await (await fetch(`${url}api/health`)).json()) as {
+      projector: { lagEvents: number; state: string };
+    };
     if (health.projector.lagEvents === 0 && health.projector.state === 'live') return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -19,7 +19,10 @@ describe('KPI time travel', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   const snapshot = () => apiFetch(`${platform.url}api/audit/kpis?asOf=${AS_OF}&period=${PERIOD}`);
-  const liveBidRate = async () => (await json<ScorecardResponse>(await apiFetch(`${platform.url}api/kpis/scorecard?period=${PERIOD}`))).lines.find((l) => l.kpiId === 'bid_rate')!;
+  const liveBidRate = async () =>
+    (await json<ScorecardResponse>(await apiFetch(`${platform.url}api/kpis/scorecard?period=${PERIOD}`))).lines.find(
+      (l) => l.kpiId === 'bid_rate',
+    )!;
 
   beforeAll(async () => {
     const clock = new DemoClock();
@@ -41,16 +44,41 @@ describe('KPI time travel', () => {
     const before = Buffer.from(await first.arrayBuffer());
     expect(first.headers.get('x-content-sha256')).toBe(hash('sha256', before, 'hex'));
     const parsed = JSON.parse(before.toString()) as KpiSnapshot;
-    expect(parsed).toMatchObject({ asOf: '2025-06-30T23:59:59.000Z', period: PERIOD, scope: 'org', maturity: { window: { quarters: ['2024-Q4', '2025-Q1'] } } });
+    expect(parsed).toMatchObject({
+      asOf: '2025-06-30T23:59:59.000Z',
+      period: PERIOD,
+      scope: 'org',
+      maturity: { window: { quarters: ['2024-Q4', '2025-Q1'] } },
+    });
     expect(parsed.scorecard.lines.filter((line) => line.do.actual !== null).length).toBeGreaterThan(10);
     const liveBefore = await liveBidRate();
 
     // A bid decision recorded now about a tender of the period: business time in 2025-Q2.
     const writer = SqliteEventStore.open({ file: eventsFile(data.dir) });
-    const metadata = (occurredAt: string) => ({ occurredAt, actor: { id: 'late-clerk', role: 'sales' as const }, schemaVersion: 1 });
+    const metadata = (occurredAt: string) => ({
+      occurredAt,
+      actor: { id: 'late-clerk', role: 'sales' as const },
+      schemaVersion: 1,
+    });
     await writer.appendToStream('tender-T-afterwards', [
-      { id: randomUUID(), type: 'TenderReceived', data: { tenderId: 'T-afterwards', opportunityId: 'O-afterwards', kind: 'rfp', issuer: 'Late Corp', deadline: '2025-06-20T12:00:00Z' }, metadata: metadata('2025-05-02T09:00:00Z') },
-      { id: randomUUID(), type: 'BidDecisionMade', data: { decision: 'no_bid', rationale: 'recorded long after the fact', score: 10 }, metadata: metadata('2025-05-03T09:00:00Z') },
+      {
+        id: randomUUID(),
+        type: 'TenderReceived',
+        data: {
+          tenderId: 'T-afterwards',
+          opportunityId: 'O-afterwards',
+          kind: 'rfp',
+          issuer: 'Late Corp',
+          deadline: '2025-06-20T12:00:00Z',
+        },
+        metadata: metadata('2025-05-02T09:00:00Z'),
+      },
+      {
+        id: randomUUID(),
+        type: 'BidDecisionMade',
+        data: { decision: 'no_bid', rationale: 'recorded long after the fact', score: 10 },
+        metadata: metadata('2025-05-03T09:00:00Z'),
+      },
     ]);
     await writer.close();
     await projectionSettled(platform.url);
@@ -69,6 +97,8 @@ describe('KPI time travel', () => {
   it('refuses a moment that can still change', async () => {
     const future = await apiFetch(`${platform.url}api/audit/kpis?asOf=2099-01-01T00:00:00Z`);
     expect(future.status).toBe(400);
-    expect((await json<ApiErrorBody>(future)).error.message).toMatch(/asOf = "2099-01-01T00:00:00.000Z": must be at or before .*later moments can still gain events/);
+    expect((await json<ApiErrorBody>(future)).error.message).toMatch(
+      /asOf = "2099-01-01T00:00:00.000Z": must be at or before .*later moments can still gain events/,
+    );
   });
 });

@@ -1,7 +1,16 @@
 import type { AuditReadsResponse, RecordSearchResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDITOR_ID, projectionSettled, seedDisputes } from './audit-fixtures.js';
-import { apiFetch, bearerFor, json, runUntilExit, startPlatform, tempDataDir, tokenFor, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  json,
+  runUntilExit,
+  startPlatform,
+  tempDataDir,
+  tokenFor,
+  type PlatformProcess,
+} from './platform-process.js';
 
 /**
  * The auditor's search for the bid a dispute is about, on the real platform over HTTP: by any
@@ -12,8 +21,10 @@ describe('searching the record for a disputed bid', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   let auditor: Record<string, string>;
-  const search = (query: string, headers: Record<string, string> = auditor) => apiFetch(`${platform.url}api/audit/search?${query}`, { headers });
-  const found = async (query: string) => (await json<RecordSearchResponse>(await search(query))).tenders.map((t) => t.tenderId);
+  const search = (query: string, headers: Record<string, string> = auditor) =>
+    apiFetch(`${platform.url}api/audit/search?${query}`, { headers });
+  const found = async (query: string) =>
+    (await json<RecordSearchResponse>(await search(query))).tenders.map((t) => t.tenderId);
 
   beforeAll(async () => {
     await seedDisputes(data.dir, [{ key: 'one' }, { key: 'two', reviseQuoteAfterSubmission: true }]);
@@ -47,8 +58,17 @@ describe('searching the record for a disputed bid', () => {
   });
 
   it('pages, and answers nothing rather than everything for text that looks like SQL', async () => {
-    expect(await json<RecordSearchResponse>(await search('q=T&pageSize=3'))).toMatchObject({ page: 1, pageSize: 3, more: true, tenders: [{ tenderId: 'T-one' }, { tenderId: 'T-two' }, { tenderId: 'TX-one' }] });
-    expect(await json<RecordSearchResponse>(await search('q=T&pageSize=3&page=2'))).toMatchObject({ page: 2, more: false, tenders: [{ tenderId: 'TX-two' }] });
+    expect(await json<RecordSearchResponse>(await search('q=T&pageSize=3'))).toMatchObject({
+      page: 1,
+      pageSize: 3,
+      more: true,
+      tenders: [{ tenderId: 'T-one' }, { tenderId: 'T-two' }, { tenderId: 'TX-one' }],
+    });
+    expect(await json<RecordSearchResponse>(await search('q=T&pageSize=3&page=2'))).toMatchObject({
+      page: 2,
+      more: false,
+      tenders: [{ tenderId: 'TX-two' }],
+    });
     expect(await found(`q=${encodeURIComponent("x' OR '1'='1")}`)).toEqual([]);
   });
 
@@ -73,15 +93,28 @@ describe('searching the record for a disputed bid', () => {
     expect(table.code, table.output).toBe(0);
     expect(table.output).toMatch(/T-one\s+Acme Procurement\s+ERP rollout one \(O-one\)\s+Acme Manufacturing\s+Q-one/);
     expect(table.output).toContain('page 1, the last');
-    const asJson = await runUntilExit(['audit', 'search', 'T', '--page', '2', '--format', 'json', '--url', platform.url], env);
+    const asJson = await runUntilExit(
+      ['audit', 'search', 'T', '--page', '2', '--format', 'json', '--url', platform.url],
+      env,
+    );
     expect(asJson.code, asJson.output).toBe(0);
     expect(JSON.parse(asJson.output)).toEqual(await json<RecordSearchResponse>(await search('q=T&page=2')));
   });
 
   it('records each search in the audit log with the bids it pointed at', async () => {
     await found('q=Q-one');
-    const log = await json<AuditReadsResponse>(await apiFetch(`${platform.url}api/audit/reads?actorId=${AUDITOR_ID}`, { headers: { authorization: `Bearer ${platform.adminToken}` } }));
+    const log = await json<AuditReadsResponse>(
+      await apiFetch(`${platform.url}api/audit/reads?actorId=${AUDITOR_ID}`, {
+        headers: { authorization: `Bearer ${platform.adminToken}` },
+      }),
+    );
     const searches = log.reads.filter((read) => read.request === 'record_search');
-    expect(searches.at(-1)).toMatchObject({ actor: { id: AUDITOR_ID }, subject: 'search', parameters: { q: 'Q-one' }, streams: ['tender-T-one'], outcome: { kind: 'answered' } });
+    expect(searches.at(-1)).toMatchObject({
+      actor: { id: AUDITOR_ID },
+      subject: 'search',
+      parameters: { q: 'Q-one' },
+      streams: ['tender-T-one'],
+      outcome: { kind: 'answered' },
+    });
   });
 });

@@ -65,7 +65,11 @@ export function browserSuite(setup: BrowserSuiteSetup): BrowserSuite {
  * Records what goes wrong in a page into `problems`: uncaught errors, and console errors but for
  * the session probe (`/api/auth/me`, answered 401 before sign-in) and those `expected` allows.
  */
-export function watchPage(page: Page, problems: string[], expected: (message: ConsoleMessage) => boolean = () => false): void {
+export function watchPage(
+  page: Page,
+  problems: string[],
+  expected: (message: ConsoleMessage) => boolean = () => false,
+): void {
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() !== 'error' || message.location().url.endsWith('/api/auth/me') || expected(message)) return;

@@ -37,7 +37,13 @@ interface CommandOperation {
  */
 function asMeant(schema: JsonSchema | undefined, value: unknown): unknown {
   // A boolean schema (true: anything, false: nothing) says nothing about decimals.
-  if (schema === undefined || typeof schema === 'boolean' || value === null || typeof value !== 'object' && typeof value !== 'number') return value;
+  if (
+    schema === undefined ||
+    typeof schema === 'boolean' ||
+    value === null ||
+    (typeof value !== 'object' && typeof value !== 'number')
+  )
+    return value;
   if (typeof value === 'number') {
     const step = schema['multipleOf'];
     if (typeof step !== 'number') return value;
@@ -57,7 +63,9 @@ function commandOperations(paths: Record<string, Record<string, Operation>>): Co
       .map(([, operation]) => ({
         command: operation.operationId,
         path,
-        pathParameters: (operation.parameters ?? []).filter((parameter) => parameter.in === 'path').map(({ name, schema }) => ({ name, schema })),
+        pathParameters: (operation.parameters ?? [])
+          .filter((parameter) => parameter.in === 'path')
+          .map(({ name, schema }) => ({ name, schema })),
         body: operation.requestBody!.content['application/json']!.schema,
       })),
   );
@@ -83,12 +91,16 @@ describe('the command contract and the validation agree', () => {
     data.remove();
   });
 
-  it('accepts every body generated from each command\'s published schema, or refuses it for a reason of the domain', async () => {
-    const document = await json<{ paths: Record<string, Record<string, Operation>> }>(await fetch(`${platform.url}api/openapi.json`));
+  it("accepts every body generated from each command's published schema, or refuses it for a reason of the domain", async () => {
+    const document = await json<{ paths: Record<string, Record<string, Operation>> }>(
+      await fetch(`${platform.url}api/openapi.json`),
+    );
     const operations = commandOperations(document.paths);
     const published = new Set(operations.map((operation) => operation.command));
     // Every command of the domain is published with its request schema, ReceiveTender and PublishKpiDefinition included.
-    expect(AGGREGATES.flatMap((aggregate) => Object.keys(aggregate.commands)).filter((command) => !published.has(command))).toEqual([]);
+    expect(
+      AGGREGATES.flatMap((aggregate) => Object.keys(aggregate.commands)).filter((command) => !published.has(command)),
+    ).toEqual([]);
 
     const { createGeneratorSync } = await import('json-schema-faker');
     const variants = [
@@ -100,20 +112,37 @@ describe('the command contract and the validation agree', () => {
     const statuses = new Map<number, number>();
     let sent = 0;
     for (const operation of operations.filter((candidate) => !NOT_GENERATED.has(candidate.command))) {
-      const generated = [variants[0]!.generate(operation.body), variants[1]!.generate(operation.body), ...Array.from({ length: MIXED_BODIES }, () => variants[2]!.generate(operation.body))];
+      const generated = [
+        variants[0]!.generate(operation.body),
+        variants[1]!.generate(operation.body),
+        ...Array.from({ length: MIXED_BODIES }, () => variants[2]!.generate(operation.body)),
+      ];
       const bodies = generated.map((body) => asMeant(operation.body, body));
       for (const body of bodies) {
-        const path = operation.pathParameters.reduce((filled, parameter) => filled.replace(`{${parameter.name}}`, encodeURIComponent(String(variants[2]!.generate(parameter.schema)))), operation.path);
+        const path = operation.pathParameters.reduce(
+          (filled, parameter) =>
+            filled.replace(`{${parameter.name}}`, encodeURIComponent(String(variants[2]!.generate(parameter.schema)))),
+          operation.path,
+        );
         const response = await postJson(`${platform.url}${path.slice(1)}`, body);
         sent += 1;
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response.status === 201 || DOMAIN_REFUSALS.has(response.status)) continue;
         const text = await response.text();
-        const refused = response.status === 400 ? ((JSON.parse(text) as ApiErrorBody).error.issues ?? []).map((issue) => `${issue.path} = ${JSON.stringify(issue.value)}: ${issue.rule}`) : [];
-        drifts.push(`${operation.command} POST ${path} ${JSON.stringify(body)} → ${response.status}${refused.length > 0 ? ` refused ${refused.join('; ')}` : ` ${text.slice(0, 300)}`}`);
+        const refused =
+          response.status === 400
+            ? ((JSON.parse(text) as ApiErrorBody).error.issues ?? []).map(
+                (issue) => `${issue.path} = ${JSON.stringify(issue.value)}: ${issue.rule}`,
+              )
+            : [];
+        drifts.push(
+          `${operation.command} POST ${path} ${JSON.stringify(body)} → ${response.status}${refused.length > 0 ? ` refused ${refused.join('; ')}` : ` ${text.slice(0, 300)}`}`,
+        );
       }
     }
-    console.log(`[command contract] ${sent} bodies for ${operations.length - NOT_GENERATED.size} commands, answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+    console.log(
+      `[command contract] ${sent} bodies for ${operations.length - NOT_GENERATED.size} commands, answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+    );
     expect(drifts).toEqual([]);
     // The generated bodies reached the recording, not only the checks before it.
     expect(statuses.get(201) ?? 0).toBeGreaterThan(operations.length / 2);

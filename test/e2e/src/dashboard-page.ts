@@ -10,7 +10,11 @@ export async function signInThroughForm(page: Page, username: string, password: 
 /** Every panel of the view has left its loading state (and there is at least one). */
 export async function viewReady(page: Page): Promise<void> {
   await page.waitForSelector('.view h1');
-  await page.waitForFunction(() => document.querySelectorAll('[data-state=loading], .el-skeleton, .sparkline[data-loaded=false]').length === 0, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-state=loading], .el-skeleton, .sparkline[data-loaded=false]').length === 0,
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 /** Choose a language in the header's picker, as a person does. */
@@ -31,7 +35,8 @@ export function visibleText(page: Page): Promise<string> {
       if (!parent.checkVisibility()) continue;
       parts.push(node.textContent ?? '');
     }
-    for (const input of document.querySelectorAll('input[placeholder]')) if ((input as HTMLElement).checkVisibility()) parts.push(input.getAttribute('placeholder') ?? '');
+    for (const input of document.querySelectorAll('input[placeholder]'))
+      if ((input as HTMLElement).checkVisibility()) parts.push(input.getAttribute('placeholder') ?? '');
     return parts.join(' ');
   });
 }

@@ -1,4 +1,10 @@
-import type { KpiUnitsResponse, MaturityResponse, ScorecardResponse, SqlResponse, TrendResponse } from '@presales/contracts';
+import type {
+  KpiUnitsResponse,
+  MaturityResponse,
+  ScorecardResponse,
+  SqlResponse,
+  TrendResponse,
+} from '@presales/contracts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -42,7 +48,13 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     // The wrong-password test is refused (401): that is the contract.
     // An analyst query of a view left behind may still hold the caller's one SQL slot: the next view's
     // query is answered 429 and the app waits out Retry-After (api/endpoints.ts); the browser logs the 429.
-    watchPage(target, problems, (message) => message.location().url.endsWith('/api/auth/login') || (message.text().includes('429') && message.location().url.endsWith('/api/sql')));
+    watchPage(
+      target,
+      problems,
+      (message) =>
+        message.location().url.endsWith('/api/auth/login') ||
+        (message.text().includes('429') && message.location().url.endsWith('/api/sql')),
+    );
     target.on('response', (response) => {
       if (response.status() === 404) problems.push(`404: ${response.url()}`);
     });
@@ -55,7 +67,11 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
       await untilCaughtUp(platform.url, 120_000);
       manager = await signInToApi(platform.url, 'manager', DEMO_PASSWORD);
       const me = await manager.get<{ user: { name: string } }>('api/auth/me');
-      const scopes = await (await manager.post('api/sql', { sql: "SELECT name FROM team_formed FINAL UNION ALL SELECT name FROM consultant_onboarded FINAL" })).json() as SqlResponse;
+      const scopes = (await (
+        await manager.post('api/sql', {
+          sql: 'SELECT name FROM team_formed FINAL UNION ALL SELECT name FROM consultant_onboarded FINAL',
+        })
+      ).json()) as SqlResponse;
       names = [me.user.name, ...scopes.rows.map((r) => String(r['name']))];
     },
     timeoutMs: 180_000,
@@ -78,8 +94,12 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     const card = await manager.get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q2');
     const red = card.lines.filter((l) => l.check.status === 'red').map((l) => l.kpiId);
     expect(red.length).toBeGreaterThan(0);
-    expect(await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-kpi')))).toEqual(expect.arrayContaining(red));
-    expect(await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-status')))).toEqual(red.map(() => 'red'));
+    expect(
+      await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-kpi'))),
+    ).toEqual(expect.arrayContaining(red));
+    expect(
+      await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-status'))),
+    ).toEqual(red.map(() => 'red'));
   });
 
   it('shows the API’s numbers on the overview, the scorecard and the drill-down to a record', async () => {
@@ -87,15 +107,24 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
     await viewReady(page);
     expect(Number(await page.getAttribute('[data-composite]', 'data-score'))).toBeCloseTo(card.composite.score!, 6);
-    expect(await page.textContent('[data-short-board]')).toContain(card.lines.find((l) => l.kpiId === card.composite.shortBoard!.kpiId)!.names.en);
+    expect(await page.textContent('[data-short-board]')).toContain(
+      card.lines.find((l) => l.kpiId === card.composite.shortBoard!.kpiId)!.names.en,
+    );
     // Red first: the first rows are the red KPIs.
     const statuses = await page.$$eval('.kpi-row', (rows) => rows.map((r) => r.getAttribute('data-status')));
-    expect(statuses.slice(0, card.lines.filter((l) => l.check.status === 'red').length).every((s) => s === 'red')).toBe(true);
+    expect(statuses.slice(0, card.lines.filter((l) => l.check.status === 'red').length).every((s) => s === 'red')).toBe(
+      true,
+    );
 
     await page.click('[data-nav=scorecard]');
     await viewReady(page);
     expect(page.url()).toContain(`period=${PERIOD}`);
-    const shown = await page.$$eval('[data-table=scorecard] tbody tr', (rows) => rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('[data-cell=actual] .value-link')?.getAttribute('data-value') ?? 'error']));
+    const shown = await page.$$eval('[data-table=scorecard] tbody tr', (rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-kpi'),
+        r.querySelector('[data-cell=actual] .value-link')?.getAttribute('data-value') ?? 'error',
+      ]),
+    );
     expect(shown).toHaveLength(28);
     for (const [kpiId, value] of shown) {
       const actual = card.lines.find((l) => l.kpiId === kpiId)!.do.actual;
@@ -106,7 +135,9 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.waitForURL(/\/kpis\/win_rate\/units\?/);
     await viewReady(page);
     const units = await manager.get<KpiUnitsResponse>(card.lines.find((l) => l.kpiId === 'win_rate')!.do.unitsHref);
-    expect(await page.$$eval('[data-unit]', (links) => links.map((a) => a.textContent))).toEqual(units.units.map((u) => u.unitId));
+    expect(await page.$$eval('[data-unit]', (links) => links.map((a) => a.textContent))).toEqual(
+      units.units.map((u) => u.unitId),
+    );
     await page.click('[data-unit] >> nth=0');
     await page.waitForURL(/\/records\/opp-/);
     await viewReady(page);
@@ -124,12 +155,18 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     const maturity = await manager.get<MaturityResponse>('api/maturity');
     await page.goto(`${suite.platform.url}maturity`);
     await viewReady(page);
-    const levels = await page.$$eval('[data-list=areas] a', (links) => links.map((a) => [a.getAttribute('data-area'), Number(a.getAttribute('data-level'))]));
+    const levels = await page.$$eval('[data-list=areas] a', (links) =>
+      links.map((a) => [a.getAttribute('data-area'), Number(a.getAttribute('data-level'))]),
+    );
     expect(levels).toEqual(maturity.areas.map((a) => [a.area, a.level]));
     await page.click('[data-area=bid]');
     await page.waitForSelector('[data-panel=practices][data-area=bid]');
     const practices = maturity.areas.find((a) => a.area === 'bid')!.levels.flatMap((l) => l.practices);
-    expect(await page.$$eval('[data-practice]', (rows) => rows.map((r) => [r.getAttribute('data-practice'), r.getAttribute('data-passed')]))).toEqual(practices.map((p) => [p.id, String(p.passed)]));
+    expect(
+      await page.$$eval('[data-practice]', (rows) =>
+        rows.map((r) => [r.getAttribute('data-practice'), r.getAttribute('data-passed')]),
+      ),
+    ).toEqual(practices.map((p) => [p.id, String(p.passed)]));
 
     await page.goto(`${suite.platform.url}capacity?period=${PERIOD}`);
     await viewReady(page);
@@ -137,12 +174,19 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
     await page.goto(`${suite.platform.url}pipeline?period=${PERIOD}`);
     await viewReady(page);
-    for (const panel of ['funnel', 'outcomes', 'gaps', 'calendar']) expect(await page.$$eval(`[data-panel=${panel}] svg`, (svgs) => svgs.length), panel).toBeGreaterThan(0);
+    for (const panel of ['funnel', 'outcomes', 'gaps', 'calendar'])
+      expect(await page.$$eval(`[data-panel=${panel}] svg`, (svgs) => svgs.length), panel).toBeGreaterThan(0);
     expect(await page.textContent('[data-panel=funnel]')).toContain('Negotiation');
   });
 
   it('shows the numbers of the API for the asOf chosen in the control', async () => {
-    const values = () => page.$$eval('.kpi-row', (rows) => rows.map((r) => [r.getAttribute('data-kpi'), r.querySelector('.value-link')?.getAttribute('data-value') ?? 'error']));
+    const values = () =>
+      page.$$eval('.kpi-row', (rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-kpi'),
+          r.querySelector('.value-link')?.getAttribute('data-value') ?? 'error',
+        ]),
+      );
     await page.goto(`${suite.platform.url}overview?period=2026-Q2`);
     await viewReady(page);
     const live = await values();
@@ -151,10 +195,13 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.keyboard.press('Enter');
     await page.waitForURL(/asOf=2026-05-15T23(%3A|:)59(%3A|:)59.999Z/);
     await viewReady(page);
-    const then = await manager.get<ScorecardResponse>('api/kpis/scorecard?period=2026-Q2&asOf=2026-05-15T23:59:59.999Z');
+    const then = await manager.get<ScorecardResponse>(
+      'api/kpis/scorecard?period=2026-Q2&asOf=2026-05-15T23:59:59.999Z',
+    );
     expect(Number(await page.getAttribute('[data-composite]', 'data-score'))).toBeCloseTo(then.composite.score!, 6);
     const shown = await values();
-    for (const [kpiId, value] of shown) expect(value === '' ? null : Number(value), kpiId!).toBe(then.lines.find((l) => l.kpiId === kpiId)!.do.actual);
+    for (const [kpiId, value] of shown)
+      expect(value === '' ? null : Number(value), kpiId!).toBe(then.lines.find((l) => l.kpiId === kpiId)!.do.actual);
     // Mid-quarter, fewer facts were on the record: the numbers are not the live ones.
     expect(shown).not.toEqual(live);
     // Back returns to the live numbers: the state is the URL.
@@ -170,7 +217,9 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.goto(`${suite.platform.url}scorecard?period=${PERIOD}`);
     await viewReady(page);
     // A red KPI where higher is better, and with no corrective action yet.
-    const kpiId = (await page.$$eval('[data-table=scorecard] tbody tr[data-status=red][data-direction=up]', (rows) => rows.find((r) => r.querySelector('[data-cell=act][data-actions="0"]'))?.getAttribute('data-kpi')))!;
+    const kpiId = (await page.$$eval('[data-table=scorecard] tbody tr[data-status=red][data-direction=up]', (rows) =>
+      rows.find((r) => r.querySelector('[data-cell=act][data-actions="0"]'))?.getAttribute('data-kpi'),
+    ))!;
     expect(kpiId).toBeDefined();
     const row = `[data-table=scorecard] tbody tr[data-kpi=${kpiId}]`;
     await page.click(`${row} [data-action=raise]`);
@@ -190,7 +239,9 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     expect(card.lines.find((l) => l.kpiId === kpiId)!.act.open).toBe(1);
     // A target of 1 (1 % for a share) is met: the KPI turns green.
     await page.click(`${row} [data-action=set-target]`);
-    const target = page.locator('[data-dialog=action] [name=target] input, [data-dialog=action] .el-input-number input').first();
+    const target = page
+      .locator('[data-dialog=action] [name=target] input, [data-dialog=action] .el-input-number input')
+      .first();
     await target.fill('1');
     await target.press('Tab');
     await page.click('[data-action=submit-command]');
@@ -206,7 +257,13 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     // Targets every red KPI meets (1 where higher is better, 1000 where lower is): all turn green,
     // the weakest attainment rises, and with it the no-short-board cap.
     const reds = await page.$$eval('[data-table=what-if] tbody tr', (rows) =>
-      rows.filter((r) => r.querySelector('[data-cell=after] [data-status=red]') && ['up', 'down'].includes(r.getAttribute('data-direction')!)).map((r) => [r.getAttribute('data-kpi')!, r.getAttribute('data-direction')!]),
+      rows
+        .filter(
+          (r) =>
+            r.querySelector('[data-cell=after] [data-status=red]') &&
+            ['up', 'down'].includes(r.getAttribute('data-direction')!),
+        )
+        .map((r) => [r.getAttribute('data-kpi')!, r.getAttribute('data-direction')!]),
     );
     expect(reds.length).toBeGreaterThan(0);
     for (const [kpiId, direction] of reds) {
@@ -225,9 +282,20 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.waitForSelector('.live[data-live=true]');
     const tick = Number(await page.getAttribute('.live', 'data-live-tick'));
     const reloaded = page.waitForRequest((r) => r.url().includes('/api/kpis/scorecard'));
-    const recorded = await manager.post('api/tenders', { tenderId: 'T-LIVE-1', opportunityId: 'opp-000001', kind: 'rfp', issuer: 'Live test', deadline: '2026-12-30T00:00:00Z', receivedAt: '2026-12-01T00:00:00Z' });
+    const recorded = await manager.post('api/tenders', {
+      tenderId: 'T-LIVE-1',
+      opportunityId: 'opp-000001',
+      kind: 'rfp',
+      issuer: 'Live test',
+      deadline: '2026-12-30T00:00:00Z',
+      receivedAt: '2026-12-01T00:00:00Z',
+    });
     expect(recorded.status).toBe(201);
-    await page.waitForFunction((before) => Number(document.querySelector('.live')?.getAttribute('data-live-tick')) > before, tick, { timeout: 10_000 });
+    await page.waitForFunction(
+      (before) => Number(document.querySelector('.live')?.getAttribute('data-live-tick')) > before,
+      tick,
+      { timeout: 10_000 },
+    );
     await reloaded;
   });
 
@@ -252,14 +320,18 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
         await page.setViewportSize({ width: 1280, height: 800 });
         await page.goto(`${suite.platform.url}${view.path}`);
         await viewReady(page);
-        if (language === '简体中文') expect(leftoverEnglish(await visibleText(page), names), `${view.name} in Chinese`).toEqual([]);
+        if (language === '简体中文')
+          expect(leftoverEnglish(await visibleText(page), names), `${view.name} in Chinese`).toEqual([]);
         else expect(await page.textContent('.view h1'), view.name).toMatch(/[A-Za-z]/);
         // One load, both widths: the charts follow their container (autoresize), the tables restack.
         for (const width of [1280, 768]) {
           await page.setViewportSize({ width, height: 800 });
           await page.waitForTimeout(250); // a resize redraws the charts on the next frame
           await page.screenshot({ path: join(ARTIFACTS, `${view.name}-${lang}-${width}.png`), fullPage: true });
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${view.name} at ${width}`).toBeLessThanOrEqual(width);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            `${view.name} at ${width}`,
+          ).toBeLessThanOrEqual(width);
         }
       }
     }
@@ -272,7 +344,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   }, 600_000);
 
   it('shows each role only its views, and signs out', async () => {
-    const roles = { sales: ['overview', 'myWork', 'exchange', 'library', 'staffing'], analyst: ['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library'] } as const;
+    const roles = {
+      sales: ['overview', 'myWork', 'exchange', 'library', 'staffing'],
+      analyst: ['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library'],
+    } as const;
     for (const [role, views] of Object.entries(roles)) {
       const other = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
       const rolePage = await other.newPage();
@@ -281,7 +356,9 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
       await rolePage.waitForURL(/\/sign-in/);
       await signInThroughForm(rolePage, role, DEMO_PASSWORD);
       await rolePage.waitForSelector('[data-nav]');
-      expect(await rolePage.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')))).toEqual(views);
+      expect(await rolePage.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')))).toEqual(
+        views,
+      );
       if (role === 'sales') expect(rolePage.url()).toMatch(/\/overview/);
       else expect(await rolePage.$$('[data-action=raise]')).toHaveLength(0);
       // Signed out once the view has its answers: a request still in flight at sign-out is
@@ -291,7 +368,11 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
       await rolePage.waitForURL(/\/sign-in/);
       for (const language of ['English', '简体中文'] as const) {
         await chooseLanguage(rolePage, language);
-        if (role === 'sales') await rolePage.screenshot({ path: join(ARTIFACTS, `sign-in-${language === 'English' ? 'en' : 'zh'}-1280.png`), fullPage: true });
+        if (role === 'sales')
+          await rolePage.screenshot({
+            path: join(ARTIFACTS, `sign-in-${language === 'English' ? 'en' : 'zh'}-1280.png`),
+            fullPage: true,
+          });
       }
       await other.close();
     }
@@ -300,7 +381,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   it('loads the first view fast, with little JavaScript (reported in docs/benchmarks.md)', async () => {
     const runs: Record<string, number>[] = [];
     for (let run = 0; run < 3; run += 1) {
-      const fresh = await suite.browser.newContext({ viewport: { width: 1280, height: 800 }, storageState: await context.storageState() });
+      const fresh = await suite.browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        storageState: await context.storageState(),
+      });
       const first = await fresh.newPage();
       const started = Date.now();
       await first.goto(`${suite.platform.url}overview?period=${PERIOD}`);
@@ -329,6 +413,11 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
   }, 120_000);
 
   it('logged no console error, page error or 404 along the way', () => {
-    expect(problems.filter((problem) => !(commandRoutesMissing && COMMAND_ROUTES.test(problem.replace(/^404: /, '').replace(/^console: .* at /, ''))))).toEqual([]);
+    expect(
+      problems.filter(
+        (problem) =>
+          !(commandRoutesMissing && COMMAND_ROUTES.test(problem.replace(/^404: /, '').replace(/^console: .* at /, ''))),
+      ),
+    ).toEqual([]);
   });
 });

@@ -43,7 +43,12 @@ describe('presales demo, import and export as real processes', () => {
     const dir = workDir();
     const file = join(dir, 'bad.jsonl');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(file, '{"stream":"tender-X","type":"BidSubmitted","data":{"documentSha256":"' + 'a'.repeat(64) + '","channel":"portal"},"metadata":{"occurredAt":"2025-01-01T00:00:00Z","actor":{"id":"u","role":"consultant"}}}\n{not json\n');
+    writeFileSync(
+      file,
+      '{"stream":"tender-X","type":"BidSubmitted","data":{"documentSha256":"' +
+        'a'.repeat(64) +
+        '","channel":"portal"},"metadata":{"occurredAt":"2025-01-01T00:00:00Z","actor":{"id":"u","role":"consultant"}}}\n{not json\n',
+    );
     const run = await runUntilExit(['import', file, '--data-dir', join(dir, 'store')]);
     expect(run.code).toBe(1);
     expect(run.output).toContain('line 1 tender-X');

@@ -22,7 +22,8 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
       await untilCaughtUp(platform.url, 120_000);
       // A manager opening the dashboard after the platform has warmed up (decision 0029).
       const deadline = Date.now() + 180_000;
-      while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+      while (!platform.output().includes('[warm-up] the first view') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 200));
       expect(platform.output()).toContain('[warm-up] the first view');
     },
     timeoutMs: 400_000,
@@ -30,7 +31,9 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
 
   const answered = async (): Promise<Record<string, number>> => {
     const text = await (await fetch(`${suite.platform.url}metrics`)).text();
-    return Object.fromEntries([...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]));
+    return Object.fromEntries(
+      [...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
+    );
   };
 
   it('shows the overview from answers computed at start, not by the manager’s first request', async () => {
@@ -66,7 +69,10 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
       await fresh.close();
     }
     const after = await answered();
-    writeFileSync(join(ARTIFACTS, 'first-view-after-start.json'), JSON.stringify({ view: 'overview', events: 'demo', runs }, null, 2));
+    writeFileSync(
+      join(ARTIFACTS, 'first-view-after-start.json'),
+      JSON.stringify({ view: 'overview', events: 'demo', runs }, null, 2),
+    );
     // Every run's scorecard and 8 sparklines were answered by what the warm-up computed (or was
     // computing): none computed its own.
     expect(after['computed']).toBe(before['computed']);

@@ -19,7 +19,9 @@ export const ORACLE_SEEDS = [1, 7, 2026];
 const DEMO_EVENTS = 6000;
 const PERIODS = ['2024-09', '2025-Q1', '2025-06'];
 const AS_OFS = ['2025-04-15T00:00:00.000Z', '2026-06-01T00:00:00.000Z'];
-const FX: FxRates = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
+const FX: FxRates = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8'),
+) as FxRates;
 
 /** Equal, but for float sums: to 1e-9 relative. */
 function close(a: number | null, b: number | null): boolean {
@@ -51,7 +53,11 @@ export interface OracleHistory {
 export async function oracleHistory(seed: number, prefix: string): Promise<OracleHistory> {
   const dir = mkdtempSync(join(tmpdir(), `${prefix}-${seed}-`));
   const clock = new DemoClock();
-  const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+  const eventStore = SqliteEventStore.open({
+    file: join(dir, 'events.sqlite'),
+    durability: 'normal',
+    clock: clock.read,
+  });
   const remove = async () => {
     await eventStore.close();
     rmSync(dir, { recursive: true, force: true });
@@ -74,7 +80,10 @@ export interface OracleComparison {
 }
 
 /** Every catalog KPI of the history as each store (named) computes it, against the oracle's fold of its events. */
-export async function compareWithOracle(events: readonly RecordedEvent[], stores: Readonly<Record<string, AnalyticsStore>>): Promise<OracleComparison> {
+export async function compareWithOracle(
+  events: readonly RecordedEvent[],
+  stores: Readonly<Record<string, AnalyticsStore>>,
+): Promise<OracleComparison> {
   const named = Object.entries(stores);
   const mismatches: string[] = [];
   let compared = 0;
@@ -97,7 +106,8 @@ export async function compareWithOracle(events: readonly RecordedEvent[], stores
           const where = `${definition.id} ${periodText} ${formatScope(scope)} asOf ${asOf}`;
           named.forEach(([name], i) => {
             if (!close(values[i]!, oracle)) mismatches.push(`${where}: ${name} ${values[i]} ≠ oracle ${oracle}`);
-            if (i > 0 && !close(values[i]!, values[0]!)) mismatches.push(`${where}: ${name} ${values[i]} ≠ ${named[0]![0]} ${values[0]}`);
+            if (i > 0 && !close(values[i]!, values[0]!))
+              mismatches.push(`${where}: ${name} ${values[i]} ≠ ${named[0]![0]} ${values[0]}`);
           });
         }
       }

@@ -4,7 +4,13 @@ import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { compareWithOracle, expectAgreement, ORACLE_SEEDS, oracleHistory, type OracleHistory } from './kpi-oracle-comparison.js';
+import {
+  compareWithOracle,
+  expectAgreement,
+  ORACLE_SEEDS,
+  oracleHistory,
+  type OracleHistory,
+} from './kpi-oracle-comparison.js';
 
 /** The KPI oracle (kpi-oracle-comparison.ts) on chDB and on ClickHouse 18.16. */
 const serverSkip = clickHouseSkipReason('KPI SQL = KPI oracle on clickhouse-server');
@@ -30,16 +36,20 @@ for (const seed of ORACLE_SEEDS) {
     });
 
     for (const engine of ENGINES) {
-      it.skipIf(engine.skip !== undefined)(`agrees on every KPI, period, scope and asOf on ${engine.name}`, async () => {
-        const { dir, eventStore, events } = history!;
-        const store =
-          engine.name === 'chdb'
-            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: `oracle_${seed}` })
-            : await ClickHouseAnalyticsStore.open({ url: server!.url, database: `oracle_${seed}` });
-        stores.push(store);
-        await rebuildReadModels(eventStore, store);
-        expectAgreement(await compareWithOracle(events, { SQL: store }));
-      }, 600_000);
+      it.skipIf(engine.skip !== undefined)(
+        `agrees on every KPI, period, scope and asOf on ${engine.name}`,
+        async () => {
+          const { dir, eventStore, events } = history!;
+          const store =
+            engine.name === 'chdb'
+              ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: `oracle_${seed}` })
+              : await ClickHouseAnalyticsStore.open({ url: server!.url, database: `oracle_${seed}` });
+          stores.push(store);
+          await rebuildReadModels(eventStore, store);
+          expectAgreement(await compareWithOracle(events, { SQL: store }));
+        },
+        600_000,
+      );
     }
   });
 }

@@ -13,7 +13,24 @@ const day = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toIS
 const at = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY).toISOString().replace(/\.\d{3}Z$/, 'Z');
 const THIS_MONTH = new Date().toISOString().slice(0, 7);
 /** Names and free text on the record: they stay as written in a Chinese page. */
-const NAMES = ['Consultant C-free', 'Consultant C-busy', 'Consultant pia', 'Grid ERP', 'ERP team', 'State Grid', 'Demo craft', 'Solution architecture', 'Cloud migration plan', 'ERP to the cloud in five steps', 'senior', 'erp', 'mia', 'pia', 'admin', 'English'];
+const NAMES = [
+  'Consultant C-free',
+  'Consultant C-busy',
+  'Consultant pia',
+  'Grid ERP',
+  'ERP team',
+  'State Grid',
+  'Demo craft',
+  'Solution architecture',
+  'Cloud migration plan',
+  'ERP to the cloud in five steps',
+  'senior',
+  'erp',
+  'mia',
+  'pia',
+  'admin',
+  'English',
+];
 
 /**
  * Issue 24 in the browser: a manager staffs a demo request from the ranked consultants and sees
@@ -42,7 +59,9 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     occurredAt: at(-400),
   });
   const kpi = async (kpiId: string, scope: string) => {
-    const card = await json<ScorecardResponse>(await apiFetch(url(`api/kpis/scorecard?period=${THIS_MONTH}&scope=${scope}`)));
+    const card = await json<ScorecardResponse>(
+      await apiFetch(url(`api/kpis/scorecard?period=${THIS_MONTH}&scope=${scope}`)),
+    );
     return card.lines.find((line) => line.kpiId === kpiId)!.do.actual;
   };
   const planCell = async (teamProductLine: string) => {
@@ -53,7 +72,10 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
     watchPage(page, problems);
     page.on('response', async (response) => {
-      if (response.status() === 400 && response.url().endsWith('/api/sql')) sqlRefusals.push(`${response.request().postData() ?? ''} → ${await response.text().catch(() => '')}`.slice(0, 600));
+      if (response.status() === 400 && response.url().endsWith('/api/sql'))
+        sqlRefusals.push(
+          `${response.request().postData() ?? ''} → ${await response.text().catch(() => '')}`.slice(0, 600),
+        );
     });
     return page;
   };
@@ -69,7 +91,13 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
   beforeAll(async () => {
     await tokenFor(suite.platform.url, 'manager', 'mia');
     await tokenFor(suite.platform.url, 'presales', 'pia');
-    await record('api/teams', { teamId: 'T-erp', name: 'ERP team', managerId: 'mia', productLines: ['erp'], occurredAt: at(-400) });
+    await record('api/teams', {
+      teamId: 'T-erp',
+      name: 'ERP team',
+      managerId: 'mia',
+      productLines: ['erp'],
+      occurredAt: at(-400),
+    });
     await record('api/consultants', consultant('C-free', ['Demo craft']));
     await record('api/consultants', consultant('C-busy', ['Demo craft']));
     await record('api/consultants', consultant('pia', ['Solution architecture']));
@@ -86,16 +114,73 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
       salesOwnerId: 'sam',
       occurredAt: at(-30),
     });
-    await record('api/opportunities/O-1/support-requests', { requestId: 'R-demo', requestedBy: 'sam', kind: 'demo', productLine: 'erp', dueAt: at(10), occurredAt: at(-1) });
-    await record('api/consultants/C-busy/assignments', { assignmentId: 'A-busy', opportunityId: 'O-other', role: 'lead', allocationPct: 90, from: day(-14), to: day(60), occurredAt: at(-14) });
-    await record('api/consultants/pia/assignments', { assignmentId: 'A-pia', opportunityId: 'O-1', role: 'support', allocationPct: 30, from: day(-20), to: day(40), occurredAt: at(-20) });
-    await record('api/assets', { assetId: 'K-cloud', kind: 'solution_template', title: 'Cloud migration plan 云计算迁移方案', productLines: ['erp'], ownerId: 'pia', occurredAt: at(-60) });
-    await record('api/assets/K-cloud/revisions', { summary: 'ERP to the cloud in five steps 五个步骤', occurredAt: at(-20) });
-    await record('api/tenders', { tenderId: 'TD-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'State Grid', deadline: at(30), receivedAt: at(-5) });
-    await record('api/tenders/TD-1/section-assignments', { sectionId: 'S-0', title: 'Executive summary', assigneeId: 'pia', dueAt: at(5), occurredAt: at(-4) });
-    await record('api/tenders/TD-1/section-assignments', { sectionId: 'S-1', title: 'Cloud migration', assigneeId: 'pia', dueAt: at(5), occurredAt: at(-4) });
+    await record('api/opportunities/O-1/support-requests', {
+      requestId: 'R-demo',
+      requestedBy: 'sam',
+      kind: 'demo',
+      productLine: 'erp',
+      dueAt: at(10),
+      occurredAt: at(-1),
+    });
+    await record('api/consultants/C-busy/assignments', {
+      assignmentId: 'A-busy',
+      opportunityId: 'O-other',
+      role: 'lead',
+      allocationPct: 90,
+      from: day(-14),
+      to: day(60),
+      occurredAt: at(-14),
+    });
+    await record('api/consultants/pia/assignments', {
+      assignmentId: 'A-pia',
+      opportunityId: 'O-1',
+      role: 'support',
+      allocationPct: 30,
+      from: day(-20),
+      to: day(40),
+      occurredAt: at(-20),
+    });
+    await record('api/assets', {
+      assetId: 'K-cloud',
+      kind: 'solution_template',
+      title: 'Cloud migration plan 云计算迁移方案',
+      productLines: ['erp'],
+      ownerId: 'pia',
+      occurredAt: at(-60),
+    });
+    await record('api/assets/K-cloud/revisions', {
+      summary: 'ERP to the cloud in five steps 五个步骤',
+      occurredAt: at(-20),
+    });
+    await record('api/tenders', {
+      tenderId: 'TD-1',
+      opportunityId: 'O-1',
+      kind: 'rfp',
+      issuer: 'State Grid',
+      deadline: at(30),
+      receivedAt: at(-5),
+    });
+    await record('api/tenders/TD-1/section-assignments', {
+      sectionId: 'S-0',
+      title: 'Executive summary',
+      assigneeId: 'pia',
+      dueAt: at(5),
+      occurredAt: at(-4),
+    });
+    await record('api/tenders/TD-1/section-assignments', {
+      sectionId: 'S-1',
+      title: 'Cloud migration',
+      assigneeId: 'pia',
+      dueAt: at(5),
+      occurredAt: at(-4),
+    });
     // One section drafted without reuse this month: the reuse rate starts at 0.
-    await record('api/tenders/TD-1/section-drafts', { sectionId: 'S-0', authorId: 'pia', reusedAssetIds: [], occurredAt: at(0) });
+    await record('api/tenders/TD-1/section-drafts', {
+      sectionId: 'S-0',
+      authorId: 'pia',
+      reusedAssetIds: [],
+      occurredAt: at(0),
+    });
     await untilCaughtUp(suite.platform.url, 30_000);
   }, 180_000);
 
@@ -107,7 +192,9 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
     await page.click('[data-request="O-1/R-demo"]');
     await page.waitForSelector('[data-table=ranked-consultants] [data-consultant]');
     await viewReady(page);
-    const order = await page.$$eval('[data-table=ranked-consultants] [data-consultant]', (rows) => rows.map((r) => r.getAttribute('data-consultant')));
+    const order = await page.$$eval('[data-table=ranked-consultants] [data-consultant]', (rows) =>
+      rows.map((r) => r.getAttribute('data-consultant')),
+    );
     expect(order).toEqual(['C-free', 'C-busy']);
     const reasons = await page.textContent('[data-consultant=C-free]');
     expect(reasons).toContain('Demo craft level 5');
@@ -124,12 +211,21 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
 
     await page.goto(url('capacity'));
     await viewReady(page);
-    const cell = await page.getAttribute(`[data-group="T-erp/erp"] td[data-week="${(await json<CapacityPlanResponse>(await apiFetch(url('api/capacity-plan')))).weeks[1]}"]`, 'data-committed');
+    const cell = await page.getAttribute(
+      `[data-group="T-erp/erp"] td[data-week="${(await json<CapacityPlanResponse>(await apiFetch(url('api/capacity-plan')))).weeks[1]}"]`,
+      'data-committed',
+    );
     expect(Number(cell)).toBe(committedBefore + 8);
     await page.screenshot({ path: join(ARTIFACTS, 'capacity-plan-en-1280.png'), fullPage: true });
 
     // Utilisation counts hours worked (KPIS.md): the assigned consultant logs the demo's first hours.
-    await record('api/consultants/C-free/time-entries', { entryId: 'TE-1', date: day(0), hours: 6, category: 'customer_facing', opportunityId: 'O-1' });
+    await record('api/consultants/C-free/time-entries', {
+      entryId: 'TE-1',
+      date: day(0),
+      hours: 6,
+      category: 'customer_facing',
+      opportunityId: 'O-1',
+    });
     await untilCaughtUp(suite.platform.url, 30_000);
     expect(utilisationBefore).toBe(0);
     expect(await kpi('utilization', 'consultant:C-free')).toBeGreaterThan(0);
@@ -166,7 +262,8 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
 
   it('shows the library and staffing in both languages at 1280 and 768 px, with nothing left in English in Chinese', async () => {
     // Only what these views do counts here; the capacity view visited above runs analyst SQL of its own.
-    if (sqlRefusals.length > 0) console.warn(`[library browser] analyst SQL refused on the capacity view:\n${sqlRefusals.join('\n')}`);
+    if (sqlRefusals.length > 0)
+      console.warn(`[library browser] analyst SQL refused on the capacity view:\n${sqlRefusals.join('\n')}`);
     problems.length = 0;
     for (const [username, path, name] of [
       ['pia', 'library/K-cloud', 'library'],
@@ -175,13 +272,18 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
       for (const width of [1280, 768]) {
         const page = await newPage(width);
         await signIn(page, username, path);
-        for (const [language, lang] of [['English', 'en'], ['简体中文', 'zh']] as const) {
+        for (const [language, lang] of [
+          ['English', 'en'],
+          ['简体中文', 'zh'],
+        ] as const) {
           await chooseLanguage(page, language);
           await viewReady(page);
           if (lang === 'zh') expect(leftoverEnglish(await visibleText(page), NAMES), `${name} ${width}`).toEqual([]);
           await page.screenshot({ path: join(ARTIFACTS, `${name}-${lang}-${width}.png`), fullPage: true });
         }
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
         expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
         await chooseLanguage(page, 'English');
         await page.close();

@@ -19,7 +19,13 @@ import { recordScenario } from './recorded-scenario.js';
  * must agree with each other and with the decision. The window is 2026-Q2, as of 2026-07-15.
  */
 const AS_OF = '2026-07-15T00:00:00.000Z';
-const WINDOW: MaturityRequest = { asOf: new Date(AS_OF), windowQuarters: 1, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX };
+const WINDOW: MaturityRequest = {
+  asOf: new Date(AS_OF),
+  windowQuarters: 1,
+  threshold: 0.8,
+  definitions: KPI_CATALOG,
+  fx: TEST_FX,
+};
 
 function history(): readonly RecordedEvent[] {
   return (
@@ -73,12 +79,12 @@ function history(): readonly RecordedEvent[] {
       .requirementFit('O1', 'R1', 'standard', '2026-04-11T00:00:00Z')
       .standard('requirements', 1, '2026-04-01T00:00:00Z')
       // Recorded after asOf: as if it did not exist.
-      .bidDecision('T4', 'bid', { at: '2026-07-01T00:00:00Z', recordedAt: '2026-07-20T00:00:00Z' })
-      .events
+      .bidDecision('T4', 'bid', { at: '2026-07-01T00:00:00Z', recordedAt: '2026-07-20T00:00:00Z' }).events
   );
 }
 
-const practiceOf = (result: MaturityResponse, id: string) => result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === id)!;
+const practiceOf = (result: MaturityResponse, id: string) =>
+  result.areas.flatMap((a) => a.levels.flatMap((l) => l.practices)).find((p) => p.id === id)!;
 const areaOf = (result: MaturityResponse, area: string) => result.areas.find((a) => a.area === area)!;
 
 const serverSkip = clickHouseSkipReason('maturity edge cases on the ClickHouse server');
@@ -99,7 +105,13 @@ afterAll(async () => {
  * Records `events`, projects them on each engine, and hands `check` the platform's answer for each
  * request after checking it against the oracle's.
  */
-function onEveryEngine(title: string, database: string, events: () => readonly RecordedEvent[], requests: readonly MaturityRequest[], check: (results: MaturityResponse[]) => void): void {
+function onEveryEngine(
+  title: string,
+  database: string,
+  events: () => readonly RecordedEvent[],
+  requests: readonly MaturityRequest[],
+  check: (results: MaturityResponse[]) => void,
+): void {
   describe(title, () => {
     const dir = mkdtempSync(join(tmpdir(), 'presales-maturity-edges-'));
     let eventStore: SqliteEventStore;
@@ -116,22 +128,26 @@ function onEveryEngine(title: string, database: string, events: () => readonly R
     });
 
     for (const engine of ENGINES) {
-      it.skipIf(engine.skip !== undefined)(`on ${engine.name}, with the oracle`, async () => {
-        const store =
-          engine.name === 'chdb'
-            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database })
-            : await ClickHouseAnalyticsStore.open({ url: server!.url, database });
-        stores.push(store);
-        await rebuildReadModels(eventStore, store);
-        const results: MaturityResponse[] = [];
-        for (const request of requests) {
-          const result = await assessMaturity(store, request);
-          const oracle = oracleMaturity(recorded, { ...request, asOf: request.asOf.toISOString() });
-          expect(maturityMismatches(`${engine.name} asOf ${request.asOf.toISOString()}`, result, oracle)).toEqual([]);
-          results.push(result);
-        }
-        check(results);
-      }, 120_000);
+      it.skipIf(engine.skip !== undefined)(
+        `on ${engine.name}, with the oracle`,
+        async () => {
+          const store =
+            engine.name === 'chdb'
+              ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database })
+              : await ClickHouseAnalyticsStore.open({ url: server!.url, database });
+          stores.push(store);
+          await rebuildReadModels(eventStore, store);
+          const results: MaturityResponse[] = [];
+          for (const request of requests) {
+            const result = await assessMaturity(store, request);
+            const oracle = oracleMaturity(recorded, { ...request, asOf: request.asOf.toISOString() });
+            expect(maturityMismatches(`${engine.name} asOf ${request.asOf.toISOString()}`, result, oracle)).toEqual([]);
+            results.push(result);
+          }
+          check(results);
+        },
+        120_000,
+      );
     }
   });
 }
@@ -139,17 +155,37 @@ function onEveryEngine(title: string, database: string, events: () => readonly R
 onEveryEngine('maturity at the edges (decision 0023)', 'maturity_edges', history, [WINDOW], ([result]) => {
   // Straddling units: by the event that starts them; evidence until asOf.
   expect(practiceOf(result!, 'bid.decision_recorded')).toMatchObject({ units: 5, evidence: 4, failingUnitIds: ['T4'] });
-  expect(practiceOf(result!, 'resourcing.time_logged')).toMatchObject({ units: 2, evidence: 1, failingUnitIds: ['c-new'] });
+  expect(practiceOf(result!, 'resourcing.time_logged')).toMatchObject({
+    units: 2,
+    evidence: 1,
+    failingUnitIds: ['c-new'],
+  });
   // A standard published mid-window counts; reviews before it fail, a superseded citation fails.
   expect(practiceOf(result!, 'bid.standard_published')).toMatchObject({ units: 1, evidence: 1, passed: true });
-  expect(practiceOf(result!, 'bid.reviews_cite_current_checklist')).toMatchObject({ units: 6, evidence: 3, failingUnitIds: ['T1/rev-a', 'T3/rev-d', 'T5/rev-f'] });
+  expect(practiceOf(result!, 'bid.reviews_cite_current_checklist')).toMatchObject({
+    units: 6,
+    evidence: 3,
+    failingUnitIds: ['T1/rev-a', 'T3/rev-d', 'T5/rev-f'],
+  });
   // "Before" the submission is by business time, at level 2 and level 3 alike.
-  expect(practiceOf(result!, 'bid.reviewed_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
-  expect(practiceOf(result!, 'solution.solution_review_before_submission')).toMatchObject({ units: 3, evidence: 2, failingUnitIds: ['T5'] });
+  expect(practiceOf(result!, 'bid.reviewed_before_submission')).toMatchObject({
+    units: 3,
+    evidence: 2,
+    failingUnitIds: ['T5'],
+  });
+  expect(practiceOf(result!, 'solution.solution_review_before_submission')).toMatchObject({
+    units: 3,
+    evidence: 2,
+    failingUnitIds: ['T5'],
+  });
   // No units of work: a practice about exceptions is met, any other fails and holds its area at 1.
   expect(practiceOf(result!, 'requirements.effort_estimated')).toMatchObject({ units: 0, passed: true });
   expect(areaOf(result!, 'requirements').level).toBe(3);
-  expect(practiceOf(result!, 'quotation.approval_requested')).toMatchObject({ units: 0, passed: false, reason: 'no units of work in the window' });
+  expect(practiceOf(result!, 'quotation.approval_requested')).toMatchObject({
+    units: 0,
+    passed: false,
+    reason: 'no units of work in the window',
+  });
   expect(areaOf(result!, 'quotation').level).toBe(1);
 });
 

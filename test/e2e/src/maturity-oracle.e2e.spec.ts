@@ -38,7 +38,9 @@ const ASSESSMENTS: readonly Assessment[] = [
   { asOf: '2026-02-01T00:00:00.000Z', window: 2, areas: ['people', 'collaboration'] },
 ];
 const THRESHOLD = 0.8;
-const FX: FxRates = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
+const FX: FxRates = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', 'config', 'fx-rates.json'), 'utf8'),
+) as FxRates;
 
 const serverSkip = clickHouseSkipReason('maturity oracle on the ClickHouse server');
 const ENGINES = [
@@ -58,7 +60,11 @@ for (const seed of SEEDS) {
   describe(`maturity = maturity oracle, seed ${seed}`, () => {
     const dir = mkdtempSync(join(tmpdir(), `presales-maturity-oracle-${seed}-`));
     const clock = new DemoClock();
-    const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+    const eventStore = SqliteEventStore.open({
+      file: join(dir, 'events.sqlite'),
+      durability: 'normal',
+      clock: clock.read,
+    });
     let events: RecordedEvent[];
     const stores: AnalyticsStore[] = [];
 
@@ -73,28 +79,52 @@ for (const seed of SEEDS) {
     });
 
     for (const engine of ENGINES) {
-      it.skipIf(engine.skip !== undefined)(`agrees on every area, practice and failing unit, for every window and asOf, on ${engine.name}`, async () => {
-        const store =
-          engine.name === 'chdb'
-            ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: `maturity_${seed}` })
-            : await ClickHouseAnalyticsStore.open({ url: server!.url, database: `maturity_${seed}` });
-        stores.push(store);
-        await rebuildReadModels(eventStore, store);
-        const mismatches: string[] = [];
-        const levels: number[] = [];
-        for (const assessment of ASSESSMENTS) {
-          const { asOf, window } = assessment;
-          const areas = assessment.areas === undefined ? {} : { areas: assessment.areas };
-          const request = { asOf: new Date(asOf), windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX, ...areas };
-          const platform = await assessMaturity(store, request);
-          const oracle = oracleMaturity(events, { asOf, windowQuarters: window, threshold: THRESHOLD, definitions: KPI_CATALOG, fx: FX, ...areas });
-          mismatches.push(...maturityMismatches(`asOf ${asOf} window ${window}${assessment.areas === undefined ? '' : ` areas ${assessment.areas.join(',')}`}`, platform, oracle));
-          levels.push(...oracle.areas.map((a) => a.level));
-        }
-        expect(mismatches).toEqual([]);
-        // The histories must reach beyond Initial, or the comparison proves little about levels 3 to 5.
-        expect(new Set(levels).size).toBeGreaterThanOrEqual(3);
-      }, 600_000);
+      it.skipIf(engine.skip !== undefined)(
+        `agrees on every area, practice and failing unit, for every window and asOf, on ${engine.name}`,
+        async () => {
+          const store =
+            engine.name === 'chdb'
+              ? await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: `maturity_${seed}` })
+              : await ClickHouseAnalyticsStore.open({ url: server!.url, database: `maturity_${seed}` });
+          stores.push(store);
+          await rebuildReadModels(eventStore, store);
+          const mismatches: string[] = [];
+          const levels: number[] = [];
+          for (const assessment of ASSESSMENTS) {
+            const { asOf, window } = assessment;
+            const areas = assessment.areas === undefined ? {} : { areas: assessment.areas };
+            const request = {
+              asOf: new Date(asOf),
+              windowQuarters: window,
+              threshold: THRESHOLD,
+              definitions: KPI_CATALOG,
+              fx: FX,
+              ...areas,
+            };
+            const platform = await assessMaturity(store, request);
+            const oracle = oracleMaturity(events, {
+              asOf,
+              windowQuarters: window,
+              threshold: THRESHOLD,
+              definitions: KPI_CATALOG,
+              fx: FX,
+              ...areas,
+            });
+            mismatches.push(
+              ...maturityMismatches(
+                `asOf ${asOf} window ${window}${assessment.areas === undefined ? '' : ` areas ${assessment.areas.join(',')}`}`,
+                platform,
+                oracle,
+              ),
+            );
+            levels.push(...oracle.areas.map((a) => a.level));
+          }
+          expect(mismatches).toEqual([]);
+          // The histories must reach beyond Initial, or the comparison proves little about levels 3 to 5.
+          expect(new Set(levels).size).toBeGreaterThanOrEqual(3);
+        },
+        600_000,
+      );
     }
   });
 }

@@ -20,17 +20,33 @@ export interface TestOpenIdProvider {
  * for the platform, PKCE required, and accounts whose `roles` claim the test chooses. Its
  * development login form accepts any login name as the account id.
  */
-export async function startOpenIdProvider(options: { readonly redirectUri: string; readonly rolesOf: (accountId: string) => readonly string[] }): Promise<TestOpenIdProvider> {
+export async function startOpenIdProvider(options: {
+  readonly redirectUri: string;
+  readonly rolesOf: (accountId: string) => readonly string[];
+}): Promise<TestOpenIdProvider> {
   const { default: Provider } = await import('oidc-provider');
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'presales-ledger', client_secret: 'presales-ledger-test-secret', redirect_uris: [options.redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: 'presales-ledger',
+        client_secret: 'presales-ledger-test-secret',
+        redirect_uris: [options.redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     pkce: { required: () => true },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'roles'] },
     findAccount: async (_ctx: unknown, accountId: string) => ({
       accountId,
-      claims: async () => ({ sub: accountId, preferred_username: accountId, name: `OIDC ${accountId}`, roles: [...options.rolesOf(accountId)] }),
+      claims: async () => ({
+        sub: accountId,
+        preferred_username: accountId,
+        name: `OIDC ${accountId}`,
+        roles: [...options.rolesOf(accountId)],
+      }),
     }),
   });
   const server: Server = createServer(provider.callback());

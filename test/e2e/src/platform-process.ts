@@ -56,7 +56,10 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
   const printed = /admin API token: (psl_[A-Za-z0-9_-]+)/.exec(output)?.[1];
   if (printed !== undefined) ADMIN_TOKEN_OF_DATA_DIR.set(dataDir, printed);
   const adminToken = ADMIN_TOKEN_OF_DATA_DIR.get(dataDir);
-  if (adminToken === undefined) throw new Error(`platform on ${dataDir} printed no admin token, and none is known from an earlier start:\n${output}`);
+  if (adminToken === undefined)
+    throw new Error(
+      `platform on ${dataDir} printed no admin token, and none is known from an earlier start:\n${output}`,
+    );
   ADMIN_TOKEN_OF_ORIGIN.set(new URL(url).origin, adminToken);
   return {
     url,
@@ -75,13 +78,22 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
 }
 
 /** Run `presales <args>` expecting it to exit by itself; resolves with its exit code and output. */
-export function runUntilExit(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+export function runUntilExit(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
   // A command aimed at a platform these tests started signs in with its admin token, unless the
   // test gives a token of its own; never with a developer's saved credentials.
   const urlAt = args.indexOf('--url');
   const token = urlAt < 0 ? undefined : ADMIN_TOKEN_OF_ORIGIN.get(originOf(args[urlAt + 1] ?? ''));
-  const auth = { PRESALES_CREDENTIALS: join(tmpdir(), 'presales-e2e-no-credentials.json'), ...(token === undefined ? {} : { PRESALES_TOKEN: token }) };
-  const child = spawn(process.execPath, [PRESALES_BIN, ...args], { env: { ...process.env, ...auth, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const auth = {
+    PRESALES_CREDENTIALS: join(tmpdir(), 'presales-e2e-no-credentials.json'),
+    ...(token === undefined ? {} : { PRESALES_TOKEN: token }),
+  };
+  const child = spawn(process.execPath, [PRESALES_BIN, ...args], {
+    env: { ...process.env, ...auth, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
@@ -105,7 +117,10 @@ function stopChild(child: ChildProcess, signal: NodeJS.Signals): Promise<number 
 async function childPidOf(parentPid: number): Promise<number | undefined> {
   const { readFileSync } = await import('node:fs');
   try {
-    const children = readFileSync(`/proc/${parentPid}/task/${parentPid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${parentPid}/task/${parentPid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     return children.length > 0 ? Number(children[0]) : undefined;
   } catch {
     return undefined;
@@ -135,12 +150,17 @@ function originOf(url: string): string {
 export function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const token = ADMIN_TOKEN_OF_ORIGIN.get(originOf(url));
-  if (token !== undefined && !headers.has('authorization') && !headers.has('cookie')) headers.set('authorization', `Bearer ${token}`);
+  if (token !== undefined && !headers.has('authorization') && !headers.has('cookie'))
+    headers.set('authorization', `Bearer ${token}`);
   return fetch(url, { ...init, headers });
 }
 
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return apiFetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return apiFetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 const ROLE_TOKENS = new Map<string, string>();
@@ -172,14 +192,30 @@ async function serviceToken(url: string, role: string): Promise<string> {
 
 async function personalToken(url: string, role: string, username: string): Promise<string> {
   const password = `e2e-password-${username}`;
-  const created = await postJson(new URL('/api/users', url).href, { id: username, username, name: username, role, password });
-  if (created.status !== 201) throw new Error(`could not make account ${username}: ${created.status} ${await created.text()}`);
+  const created = await postJson(new URL('/api/users', url).href, {
+    id: username,
+    username,
+    name: username,
+    role,
+    password,
+  });
+  if (created.status !== 201)
+    throw new Error(`could not make account ${username}: ${created.status} ${await created.text()}`);
   const id = ((await created.json()) as { id: string }).id;
-  const signIn = await fetch(new URL('/api/auth/login', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const signIn = await fetch(new URL('/api/auth/login', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   const session = (await signIn.json()) as { csrfToken: string };
   const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
-  const made = await fetch(new URL('/api/tokens', url), { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ name: `e2e ${username}` }) });
-  if (made.status !== 201) throw new Error(`could not make a token for ${username} (${id}): ${made.status} ${await made.text()}`);
+  const made = await fetch(new URL('/api/tokens', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify({ name: `e2e ${username}` }),
+  });
+  if (made.status !== 201)
+    throw new Error(`could not make a token for ${username} (${id}): ${made.status} ${await made.text()}`);
   return ((await made.json()) as { token: string }).token;
 }
 
@@ -191,7 +227,7 @@ export async function headPosition(url: string): Promise<number> {
 
 /** Polls /api/health until the projector is live with no lag; the health it saw then. */
 export async function untilCaughtUp(url: string, timeoutMs = 10_000): Promise<HealthResponse> {
-  for (const started = Date.now(); Date.now() - started < timeoutMs; ) {
+  for (const started = Date.now(); Date.now() - started < timeoutMs;) {
     const health = await json<HealthResponse>(await apiFetch(`${url}api/health`));
     if (health.projector.lagEvents === 0 && health.projector.state === 'live') return health;
     await new Promise((r) => setTimeout(r, 100));

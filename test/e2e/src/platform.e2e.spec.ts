@@ -1,6 +1,16 @@
 import type { ApiErrorBody, HealthResponse, RecordTenderResponse, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, bearerFor, headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  headPosition,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 
 const tender = (tenderId: string, receivedAt = '2026-03-10T09:00:00Z') => ({
   tenderId,
@@ -48,7 +58,12 @@ describe('the platform on its embedded default, over real HTTP', () => {
     const response = await postJson(`${platform.url}api/tenders`, tender('T-1'), alice);
     expect(response.status).toBe(201);
     const recorded = await json<RecordTenderResponse>(response);
-    expect(recorded).toMatchObject({ streamId: 'tender-T-1', revision: '0', position: String(base + 1), projected: true });
+    expect(recorded).toMatchObject({
+      streamId: 'tender-T-1',
+      revision: '0',
+      position: String(base + 1),
+      projected: true,
+    });
     await postJson(`${platform.url}api/tenders`, tender('T-2', '2026-03-20T09:00:00Z'));
     await postJson(`${platform.url}api/tenders`, tender('T-3', '2026-05-02T09:00:00Z'));
 
@@ -66,7 +81,9 @@ describe('the platform on its embedded default, over real HTTP', () => {
   });
 
   it('answers asOf: only events recorded by then count', async () => {
-    const kpi = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received?asOf=2000-01-01T00:00:00Z`));
+    const kpi = await json<TendersReceivedResponse>(
+      await apiFetch(`${platform.url}api/kpis/tenders-received?asOf=2000-01-01T00:00:00Z`),
+    );
     expect(kpi).toMatchObject({ asOf: '2000-01-01T00:00:00Z', points: [], total: 0 });
     const bad = await apiFetch(`${platform.url}api/kpis/tenders-received?asOf=yesterday`);
     expect(bad.status).toBe(400);
@@ -76,11 +93,17 @@ describe('the platform on its embedded default, over real HTTP', () => {
   it('rejects a second TenderReceived for the same tender with 422 and the rule', async () => {
     const response = await postJson(`${platform.url}api/tenders`, tender('T-1'));
     expect(response.status).toBe(422);
-    expect(await json<ApiErrorBody>(response)).toEqual({ error: { code: 'illegal_state', message: 'tender T-1: TenderReceived already recorded for this tender' } });
+    expect(await json<ApiErrorBody>(response)).toEqual({
+      error: { code: 'illegal_state', message: 'tender T-1: TenderReceived already recorded for this tender' },
+    });
   });
 
   it('rejects bad input with 400 naming each field, value and rule, and records nothing', async () => {
-    const response = await postJson(`${platform.url}api/tenders`, { ...tender('T 9'), kind: 'bid', deadline: 'friday' });
+    const response = await postJson(`${platform.url}api/tenders`, {
+      ...tender('T 9'),
+      kind: 'bid',
+      deadline: 'friday',
+    });
     expect(response.status).toBe(400);
     const body = await json<ApiErrorBody>(response);
     expect(body.error.code).toBe('validation');
@@ -89,9 +112,14 @@ describe('the platform on its embedded default, over real HTTP', () => {
 
     const malformed = await postJson(`${platform.url}api/tenders`, '{"tenderId": ');
     expect(malformed.status).toBe(400);
-    const declaredActor = await postJson(`${platform.url}api/tenders`, tender('T-8'), { 'x-actor-id': 'emperor', 'x-actor-role': 'admin' });
+    const declaredActor = await postJson(`${platform.url}api/tenders`, tender('T-8'), {
+      'x-actor-id': 'emperor',
+      'x-actor-role': 'admin',
+    });
     expect(declaredActor.status).toBe(400);
-    expect((await json<ApiErrorBody>(declaredActor)).error.message).toMatch(/header x-actor-id, x-actor-role is not accepted: the actor is whoever signed in/);
+    expect((await json<ApiErrorBody>(declaredActor)).error.message).toMatch(
+      /header x-actor-id, x-actor-role is not accepted: the actor is whoever signed in/,
+    );
 
     const health = await json<HealthResponse>(await apiFetch(`${platform.url}api/health`));
     expect(health.eventStore.headPosition).toBe(String(base + 3));

@@ -61,66 +61,79 @@ const engines: Engine[] = [
 ];
 
 for (const engine of engines) {
-  describe.skipIf(engine.skip !== undefined)(`projection on ${engine.name}: incremental, replicas and rebuild agree`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'presales-equivalence-es-'));
-    const eventStore = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', pollIntervalMs: 20 });
-    const opened: AnalyticsStore[] = [];
-    const open = async (database: string) => {
-      const store = await engine.open(database);
-      opened.push(store);
-      await migrate(store);
-      return store;
-    };
-    let head: bigint;
-    let rebuilt: Awaited<ReturnType<typeof checksums>>;
+  describe.skipIf(engine.skip !== undefined)(
+    `projection on ${engine.name}: incremental, replicas and rebuild agree`,
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'presales-equivalence-es-'));
+      const eventStore = SqliteEventStore.open({
+        file: join(dir, 'events.sqlite'),
+        durability: 'normal',
+        pollIntervalMs: 20,
+      });
+      const opened: AnalyticsStore[] = [];
+      const open = async (database: string) => {
+        const store = await engine.open(database);
+        opened.push(store);
+        await migrate(store);
+        return store;
+      };
+      let head: bigint;
+      let rebuilt: Awaited<ReturnType<typeof checksums>>;
 
-    beforeAll(async () => {
-      await engine.setUp();
-      await seedTenders(eventStore, 2500);
-      head = (await eventStore.health()).headPosition;
-      const reference = await open('rebuilt');
-      const progress: number[] = [];
-      const result = await rebuildReadModels(eventStore, reference, { batchSize: 1000, onProgress: (p) => progress.push(p.projected) });
-      expect(result).toMatchObject({ projected: 2500, total: 2500, position: head });
-      expect(progress).toEqual([1000, 2000, 2500]);
-      rebuilt = await checksums(reference);
-      expect(await new ProjectionCheckpoints(reference).load('analytics-projector')).toBe(head);
-    });
-    afterAll(async () => {
-      for (const store of opened) await store.close();
-      await eventStore.close();
-      rmSync(dir, { recursive: true, force: true });
-      await engine.tearDown();
-    });
+      beforeAll(async () => {
+        await engine.setUp();
+        await seedTenders(eventStore, 2500);
+        head = (await eventStore.health()).headPosition;
+        const reference = await open('rebuilt');
+        const progress: number[] = [];
+        const result = await rebuildReadModels(eventStore, reference, {
+          batchSize: 1000,
+          onProgress: (p) => progress.push(p.projected),
+        });
+        expect(result).toMatchObject({ projected: 2500, total: 2500, position: head });
+        expect(progress).toEqual([1000, 2000, 2500]);
+        rebuilt = await checksums(reference);
+        expect(await new ProjectionCheckpoints(reference).load('analytics-projector')).toBe(head);
+      });
+      afterAll(async () => {
+        for (const store of opened) await store.close();
+        await eventStore.close();
+        rmSync(dir, { recursive: true, force: true });
+        await engine.tearDown();
+      });
 
-    it('a rebuild reproduces every row of the log', () => {
-      expect(rebuilt.find((c) => c.table === 'events')?.rows).toBe(2500);
-      expect(rebuilt.find((c) => c.table === 'tender_received')?.rows).toBe(2500);
-    });
+      it('a rebuild reproduces every row of the log', () => {
+        expect(rebuilt.find((c) => c.table === 'events')?.rows).toBe(2500);
+        expect(rebuilt.find((c) => c.table === 'tender_received')?.rows).toBe(2500);
+      });
 
-    it('incremental projection in small batches equals the rebuild', async () => {
-      const store = await open('incremental');
-      const projector = new Projector(eventStore, store, { batchSize: 7, flushIntervalMs: 5 });
-      await projectUntilHead(projector, head);
-      await projector.stop();
-      expect(await checksums(store)).toEqual(rebuilt);
-    });
+      it('incremental projection in small batches equals the rebuild', async () => {
+        const store = await open('incremental');
+        const projector = new Projector(eventStore, store, { batchSize: 7, flushIntervalMs: 5 });
+        await projectUntilHead(projector, head);
+        await projector.stop();
+        expect(await checksums(store)).toEqual(rebuilt);
+      });
 
-    it('two projector replicas at once produce the same tables as one', async () => {
-      const store = await open('replicas');
-      const twin = await engine.open('replicas');
-      opened.push(twin);
-      const replicas = [new Projector(eventStore, store, { batchSize: 100 }), new Projector(eventStore, twin, { batchSize: 33 })];
-      await Promise.all(replicas.map((replica) => projectUntilHead(replica, head)));
-      await Promise.all(replicas.map((replica) => replica.stop()));
-      expect(await checksums(store)).toEqual(rebuilt);
-      expect(await new ProjectionCheckpoints(store).load('analytics-projector')).toBe(head);
-    });
+      it('two projector replicas at once produce the same tables as one', async () => {
+        const store = await open('replicas');
+        const twin = await engine.open('replicas');
+        opened.push(twin);
+        const replicas = [
+          new Projector(eventStore, store, { batchSize: 100 }),
+          new Projector(eventStore, twin, { batchSize: 33 }),
+        ];
+        await Promise.all(replicas.map((replica) => projectUntilHead(replica, head)));
+        await Promise.all(replicas.map((replica) => replica.stop()));
+        expect(await checksums(store)).toEqual(rebuilt);
+        expect(await new ProjectionCheckpoints(store).load('analytics-projector')).toBe(head);
+      });
 
-    it('a rebuild of a store that was already projected gives the same tables again', async () => {
-      const store = await open('incremental');
-      await rebuildReadModels(eventStore, store, { batchSize: 333 });
-      expect(await checksums(store)).toEqual(rebuilt);
-    });
-  });
+      it('a rebuild of a store that was already projected gives the same tables again', async () => {
+        const store = await open('incremental');
+        await rebuildReadModels(eventStore, store, { batchSize: 333 });
+        expect(await checksums(store)).toEqual(rebuilt);
+      });
+    },
+  );
 }

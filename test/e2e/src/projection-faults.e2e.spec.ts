@@ -5,10 +5,25 @@ import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } f
 import type { HealthResponse, TendersReceivedResponse } from '@presales/contracts';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, headPosition, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  headPosition,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  type PlatformProcess,
+} from './platform-process.js';
 import { seedTenders } from './seed-tenders.js';
 
-const tender = (tenderId: string) => ({ tenderId, opportunityId: 'O-1', kind: 'rfp', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: '2026-06-01T00:00:00Z' });
+const tender = (tenderId: string) => ({
+  tenderId,
+  opportunityId: 'O-1',
+  kind: 'rfp',
+  issuer: 'Acme',
+  deadline: '2026-07-01T00:00:00Z',
+  receivedAt: '2026-06-01T00:00:00Z',
+});
 const health = async (url: string) => {
   const response = await apiFetch(`${url}api/health`);
   return { status: response.status, body: await json<HealthResponse>(response) };
@@ -41,7 +56,8 @@ describe.skipIf(serverSkip !== undefined)('ClickHouse server stopped for 10 s du
 
   it('keeps recording, reports itself unhealthy, retries with backoff, catches up and loses nothing', async () => {
     const base = await headPosition(platform.url);
-    for (let i = 0; i < 5; i += 1) expect((await postJson(`${platform.url}api/tenders`, tender(`B-${i}`))).status).toBe(201);
+    for (let i = 0; i < 5; i += 1)
+      expect((await postJson(`${platform.url}api/tenders`, tender(`B-${i}`))).status).toBe(201);
     await clickhouse.pause();
     const outage = Date.now();
     for (let i = 5; i < 10; i += 1) {
@@ -52,7 +68,11 @@ describe.skipIf(serverSkip !== undefined)('ClickHouse server stopped for 10 s du
       const h = await health(platform.url);
       return h.status === 503 && h.body.projector.state === 'retrying' ? h : undefined;
     });
-    expect(degraded.body).toMatchObject({ status: 'degraded', analyticsStore: { ok: false }, projector: { lagEvents: 5 } });
+    expect(degraded.body).toMatchObject({
+      status: 'degraded',
+      analyticsStore: { ok: false },
+      projector: { lagEvents: 5 },
+    });
     expect(degraded.body.projector.lastError).toBeTruthy();
     await new Promise((r) => setTimeout(r, Math.max(0, 10_000 - (Date.now() - outage))));
     await clickhouse.resume();
@@ -87,7 +107,11 @@ describe('the platform killed (SIGKILL) while projecting a backlog', () => {
     expect(atKill).toBeLessThan(backlog); // killed mid-way, not after the end
 
     const revived = await startPlatform(data.dir);
-    await until('catch-up', async () => ((await health(revived.url)).body.projector.lagEvents === 0 ? true : undefined), 120_000);
+    await until(
+      'catch-up',
+      async () => ((await health(revived.url)).body.projector.lagEvents === 0 ? true : undefined),
+      120_000,
+    );
     expect(await revived.stop()).toBe(0);
 
     const analytics = await ChdbAnalyticsStore.open({ path: join(data.dir, 'clickhouse') });

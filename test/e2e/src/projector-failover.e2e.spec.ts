@@ -1,7 +1,17 @@
 import type { RecordTenderResponse } from '@presales/contracts';
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, headPosition, json, postJson, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  headPosition,
+  json,
+  postJson,
+  runUntilExit,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 import { startProjector, type ProjectorProcess } from './projector-process.js';
 import { UNPROJECTED_STREAM_PREFIXES } from '@presales/analytics';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
@@ -17,7 +27,9 @@ async function projectableEvents(dataDir: string): Promise<number[]> {
   const store = SqliteEventStore.open({ file: join(dataDir, 'events.sqlite'), durability: 'normal' });
   try {
     const all = await store.readAll();
-    return all.filter((event) => !UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))).map((event) => Number(event.position));
+    return all
+      .filter((event) => !UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix)))
+      .map((event) => Number(event.position));
   } finally {
     await store.close();
   }
@@ -43,17 +55,28 @@ describe.skipIf(skip !== undefined)('an API without a projector, and two project
     data.remove();
   });
 
-  const query = async (sql: string) => (await (await fetch(`${clickhouse.url}/?query=${encodeURIComponent(sql)}`)).text()).trim();
+  const query = async (sql: string) =>
+    (await (await fetch(`${clickhouse.url}/?query=${encodeURIComponent(sql)}`)).text()).trim();
 
   let tenders = 0;
   /** Records a tender; a write answered `projected: true` must be in the analytics store already. */
   async function recordTender(): Promise<boolean> {
     tenders += 1;
     const tenderId = `F-${tenders}`;
-    const response = await postJson(`${api.url}api/tenders`, { tenderId, opportunityId: 'O-1', kind: 'tender', issuer: 'Ministry', deadline: '2026-06-01T00:00:00Z', receivedAt: '2026-05-05T10:00:00Z' });
+    const response = await postJson(`${api.url}api/tenders`, {
+      tenderId,
+      opportunityId: 'O-1',
+      kind: 'tender',
+      issuer: 'Ministry',
+      deadline: '2026-06-01T00:00:00Z',
+      receivedAt: '2026-05-05T10:00:00Z',
+    });
     expect(response.status).toBe(201);
     const { projected } = await json<RecordTenderResponse>(response);
-    if (projected) expect(await query(`SELECT count() FROM presales.tender_received FINAL WHERE tender_id = '${tenderId}'`)).toBe('1');
+    if (projected)
+      expect(await query(`SELECT count() FROM presales.tender_received FINAL WHERE tender_id = '${tenderId}'`)).toBe(
+        '1',
+      );
     return projected;
   }
 
@@ -88,8 +111,13 @@ describe.skipIf(skip !== undefined)('an API without a projector, and two project
     await Promise.all([recordTender(), recordTender()]);
     // Taken over means projecting again: the last tender recorded after the kill reaches ClickHouse.
     const lastAfterKill = `F-${tenders}`;
-    while ((await query(`SELECT count() FROM presales.tender_received FINAL WHERE tender_id = '${lastAfterKill}'`)) !== '1') {
-      expect(Date.now() - killedAt, `no projection ${TAKEOVER_BOUND_MS} ms after the SIGKILL:\n${second.output()}`).toBeLessThan(TAKEOVER_BOUND_MS);
+    while (
+      (await query(`SELECT count() FROM presales.tender_received FINAL WHERE tender_id = '${lastAfterKill}'`)) !== '1'
+    ) {
+      expect(
+        Date.now() - killedAt,
+        `no projection ${TAKEOVER_BOUND_MS} ms after the SIGKILL:\n${second.output()}`,
+      ).toBeLessThan(TAKEOVER_BOUND_MS);
       await new Promise((r) => setTimeout(r, 100));
     }
     const takeoverMs = Date.now() - killedAt;

@@ -16,7 +16,10 @@ export interface ProjectorProcess {
 
 /** Starts `apps/projector` on the data dir (its SQLite event store) with the environment given. */
 export function startProjector(dataDir: string, env: Record<string, string>): ProjectorProcess {
-  const child = spawn(process.execPath, [PROJECTOR_MAIN], { env: { ...process.env, DATA_DIR: dataDir, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [PROJECTOR_MAIN], {
+    env: { ...process.env, DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -30,7 +33,8 @@ export function startProjector(dataDir: string, env: Record<string, string>): Pr
     printed: async (pattern, timeoutMs, from = 0) => {
       for (const started = Date.now(); Date.now() - started < timeoutMs; await new Promise((r) => setTimeout(r, 50))) {
         if (pattern.test(output.slice(from))) return;
-        if (child.exitCode !== null) throw new Error(`projector exited with ${child.exitCode} before printing ${pattern}:\n${output}`);
+        if (child.exitCode !== null)
+          throw new Error(`projector exited with ${child.exitCode} before printing ${pattern}:\n${output}`);
       }
       throw new Error(`projector did not print ${pattern} within ${timeoutMs} ms:\n${output}`);
     },

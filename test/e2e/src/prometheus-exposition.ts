@@ -19,7 +19,9 @@ export interface MetricFamily {
 const NAME = '[a-zA-Z_:][a-zA-Z0-9_:]*';
 const HELP = new RegExp(`^# HELP (${NAME}) (.*)$`);
 const TYPE = new RegExp(`^# TYPE (${NAME}) (counter|gauge|histogram|summary|untyped)$`);
-const SAMPLE = new RegExp(`^(${NAME})(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|\\+Inf|-Inf|NaN))$`);
+const SAMPLE = new RegExp(
+  `^(${NAME})(?:\\{((?:[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\\\\\n]|\\\\[\\\\"n])*",?)*)\\})? (-?(?:[0-9.]+(?:e[+-]?[0-9]+)?|\\+Inf|-Inf|NaN))$`,
+);
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"/g;
 const SUFFIXES: Readonly<Record<MetricFamily['type'], readonly string[]>> = {
   counter: [''],
@@ -51,15 +53,28 @@ export function parseExposition(text: string): Map<string, MetricFamily> {
     const sample = SAMPLE.exec(line);
     if (sample === null) throw new Error(`${where}: neither HELP, TYPE nor a sample`);
     const family = current;
-    if (family === undefined || !SUFFIXES[family.type].some((suffix) => `${family.name}${suffix}` === sample[1])) throw new Error(`${where}: a sample outside its family (${family?.name ?? 'none'})`);
+    if (family === undefined || !SUFFIXES[family.type].some((suffix) => `${family.name}${suffix}` === sample[1]))
+      throw new Error(`${where}: a sample outside its family (${family?.name ?? 'none'})`);
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (sample[2] ?? '').matchAll(LABEL)) labels[key!] = value!.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
-    family.samples.push({ name: sample[1]!, labels, value: Number(sample[3]!.replace('+Inf', 'Infinity').replace('-Inf', '-Infinity')) });
+    for (const [, key, value] of (sample[2] ?? '').matchAll(LABEL))
+      labels[key!] = value!.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
+    family.samples.push({
+      name: sample[1]!,
+      labels,
+      value: Number(sample[3]!.replace('+Inf', 'Infinity').replace('-Inf', '-Infinity')),
+    });
   });
   return families;
 }
 
 /** The samples of `name` whose labels include `labels`. */
-export function samplesOf(families: Map<string, MetricFamily>, family: string, name: string, labels: Readonly<Record<string, string>> = {}): Sample[] {
-  return (families.get(family)?.samples ?? []).filter((s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value));
+export function samplesOf(
+  families: Map<string, MetricFamily>,
+  family: string,
+  name: string,
+  labels: Readonly<Record<string, string>> = {},
+): Sample[] {
+  return (families.get(family)?.samples ?? []).filter(
+    (s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value),
+  );
 }

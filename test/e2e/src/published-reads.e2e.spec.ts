@@ -1,7 +1,15 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -17,7 +25,21 @@ interface Document {
 }
 
 /** Routes whose answer is not JSON (a page, a script, a file, a stream, a redirect) or is nothing. */
-const NOT_JSON = new Set(['OpenApi_docs', 'OpenApi_init', 'OpenApi_openapi', 'Metrics_metrics', 'Oidc_login', 'Oidc_callback', 'Live_checkpoints', 'Auth_logout', 'Audit_evidence', 'Audit_kpis', 'SavedQueries_remove', 'Import_import', 'Audit_verifyStore']);
+const NOT_JSON = new Set([
+  'OpenApi_docs',
+  'OpenApi_init',
+  'OpenApi_openapi',
+  'Metrics_metrics',
+  'Oidc_login',
+  'Oidc_callback',
+  'Live_checkpoints',
+  'Auth_logout',
+  'Audit_evidence',
+  'Audit_kpis',
+  'SavedQueries_remove',
+  'Import_import',
+  'Audit_verifyStore',
+]);
 
 /** The operation of the document whose path template matches `path`. */
 function operationAt(document: Document, method: string, path: string): Operation {
@@ -53,14 +75,33 @@ describe('the published contract of the read and query routes', () => {
   it('publishes a valid document in which every JSON route states its answer, and every validated query its parameters', async () => {
     await SwaggerParser.validate(structuredClone(document) as never);
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
-    const withoutAnswer = operations.filter((operation) => !NOT_JSON.has(operation.operationId) && !Object.entries(operation.responses).some(([status, response]) => status.startsWith('2') && response.content !== undefined));
+    const withoutAnswer = operations.filter(
+      (operation) =>
+        !NOT_JSON.has(operation.operationId) &&
+        !Object.entries(operation.responses).some(
+          ([status, response]) => status.startsWith('2') && response.content !== undefined,
+        ),
+    );
     expect(withoutAnswer.map((operation) => operation.operationId)).toEqual([]);
-    const queryOf = (method: string, path: string) => (operationAt(document, method, path).parameters ?? []).filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
-    expect(queryOf('get', '/api/kpis/scorecard')).toEqual(expect.arrayContaining(['period', 'scope', 'asOf', 'projectType']));
-    expect(queryOf('get', '/api/library/assets')).toEqual(expect.arrayContaining(['q', 'productLine', 'kind', 'limit', 'offset']));
+    const queryOf = (method: string, path: string) =>
+      (operationAt(document, method, path).parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .map((parameter) => parameter.name);
+    expect(queryOf('get', '/api/kpis/scorecard')).toEqual(
+      expect.arrayContaining(['period', 'scope', 'asOf', 'projectType']),
+    );
+    expect(queryOf('get', '/api/library/assets')).toEqual(
+      expect.arrayContaining(['q', 'productLine', 'kind', 'limit', 'offset']),
+    );
     expect(queryOf('get', '/api/audit/search')).toEqual(['q', 'page', 'pageSize']);
-    expect(operationAt(document, 'get', '/api/maturity/bid').parameters?.find((parameter) => parameter.name === 'area')?.schema).toMatchObject({ enum: expect.arrayContaining(['bid']) });
-    expect(operationAt(document, 'post', '/api/sql').requestBody?.content['application/json']?.schema).toMatchObject({ properties: { sql: expect.any(Object) }, required: expect.arrayContaining(['sql']) });
+    expect(
+      operationAt(document, 'get', '/api/maturity/bid').parameters?.find((parameter) => parameter.name === 'area')
+        ?.schema,
+    ).toMatchObject({ enum: expect.arrayContaining(['bid']) });
+    expect(operationAt(document, 'post', '/api/sql').requestBody?.content['application/json']?.schema).toMatchObject({
+      properties: { sql: expect.any(Object) },
+      required: expect.arrayContaining(['sql']),
+    });
   });
 
   it('answers each read route with what its published schema says', async () => {
@@ -68,7 +109,8 @@ describe('the published contract of the read and query routes', () => {
     const get = async <T>(path: string) => json<T>(await apiFetch(`${platform.url}${path}`));
     const tender = (await get<{ options: { id: string }[] }>('api/workspace/pickers/tenders')).options[0]!.id;
     const activity = (await get<{ options: { id: string }[] }>('api/workspace/pickers/activities')).options[0]!.id;
-    const asset = (await get<{ assets: { assetId: string; productLines: string[] }[] }>('api/library/assets')).assets[0]!;
+    const asset = (await get<{ assets: { assetId: string; productLines: string[] }[] }>('api/library/assets'))
+      .assets[0]!;
     const period = (await get<{ points: { period: string }[] }>('api/kpis/tenders-received')).points.at(-1)!.period;
     const reads: readonly (readonly [method: 'get' | 'post', path: string, body?: unknown])[] = [
       ['get', '/api/health'],
@@ -108,15 +150,23 @@ describe('the published contract of the read and query routes', () => {
     ];
     const misfits: string[] = [];
     for (const [method, path, body] of reads) {
-      const response = method === 'get' ? await apiFetch(`${platform.url}${path.slice(1)}`) : await postJson(`${platform.url}${path.slice(1)}`, body);
+      const response =
+        method === 'get'
+          ? await apiFetch(`${platform.url}${path.slice(1)}`)
+          : await postJson(`${platform.url}${path.slice(1)}`, body);
       const operation = operationAt(document, method, path.split('?')[0]!);
       const published = operation.responses[String(response.status)]?.content?.['application/json']?.schema;
       if (published === undefined) {
-        misfits.push(`${method.toUpperCase()} ${path} → ${response.status}, which the document does not publish: ${(await response.text()).slice(0, 300)}`);
+        misfits.push(
+          `${method.toUpperCase()} ${path} → ${response.status}, which the document does not publish: ${(await response.text()).slice(0, 300)}`,
+        );
         continue;
       }
       const validate = ajv.compile(published);
-      if (!validate(await response.json())) misfits.push(`${method.toUpperCase()} ${path} (${operation.operationId}): ${ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 600)}`);
+      if (!validate(await response.json()))
+        misfits.push(
+          `${method.toUpperCase()} ${path} (${operation.operationId}): ${ajv.errorsText(validate.errors, { separator: '; ' }).slice(0, 600)}`,
+        );
     }
     expect(misfits).toEqual([]);
   }, 300_000);

@@ -3,7 +3,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AggregateStateResponse, SqlSchemaResponse } from '@presales/contracts';
-import { apiFetch, json, runUntilExit, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  json,
+  runUntilExit,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 
 const README = readFileSync(resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 
@@ -29,12 +37,21 @@ function commandLines(heading: string): string[] {
 
 /** Run a shell line with bash, with `env` added; its output and exit code. */
 function bash(line: string, env: Record<string, string>): Promise<{ code: number; output: string }> {
-  return new Promise((done) => execFile('bash', ['-c', line], { env: { ...process.env, ...env } }, (error, stdout, stderr) => done({ code: error === null ? 0 : Number(error.code ?? 1), output: stdout + stderr })));
+  return new Promise((done) =>
+    execFile('bash', ['-c', line], { env: { ...process.env, ...env } }, (error, stdout, stderr) =>
+      done({ code: error === null ? 0 : Number(error.code ?? 1), output: stdout + stderr }),
+    ),
+  );
 }
 
 /** Shell words, quoted strings whole; `[--opt X]` put in, `a|b` as its first choice, placeholders given values. */
 function argvOf(line: string, values: Readonly<Record<string, string>>): string[] {
-  const words = [...line.replace(/^npx presales\s+/, '').replace(/\[([^\]]*)\]/g, '$1').matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2] ?? match[3]!);
+  const words = [
+    ...line
+      .replace(/^npx presales\s+/, '')
+      .replace(/\[([^\]]*)\]/g, '$1')
+      .matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g),
+  ].map((match) => match[1] ?? match[2] ?? match[3]!);
   return words.map((word) => values[word] ?? (word.includes('|') && !word.includes(' ') ? word.split('|')[0]! : word));
 }
 
@@ -44,7 +61,17 @@ describe("the README's commands, run as written against the demo platform", () =
   beforeAll(async () => {
     // The demo a newcomer gets, seed 1 (its teams and their ids are the same at any scale), made
     // smaller so the platform starts within its timeout on a busy machine, and projected.
-    const loaded = await runUntilExit(['demo', '--scale', '4000', '--start', '2025-06-01', '--months', '18', '--data-dir', data.dir]);
+    const loaded = await runUntilExit([
+      'demo',
+      '--scale',
+      '4000',
+      '--start',
+      '2025-06-01',
+      '--months',
+      '18',
+      '--data-dir',
+      data.dir,
+    ]);
     expect(loaded.code, loaded.output).toBe(0);
     platform = await startPlatform(data.dir);
     await untilCaughtUp(platform.url, 120_000);
@@ -56,11 +83,15 @@ describe("the README's commands, run as written against the demo platform", () =
 
   const values = { ISO: '2026-06-30T23:59:59Z', '2': '2', 'table|csv|json': 'table', N: '0', DIR: 'unused' };
 
-  it.each(block('## Command line').filter((line) => !line.startsWith('npx presales start')))('%s', async (line) => {
-    const result = await runUntilExit([...argvOf(line, values), '--url', platform.url]);
-    expect(result.output).not.toMatch(/presales \w+: /);
-    expect(result.code, result.output).toBe(0);
-  }, 120_000);
+  it.each(block('## Command line').filter((line) => !line.startsWith('npx presales start')))(
+    '%s',
+    async (line) => {
+      const result = await runUntilExit([...argvOf(line, values), '--url', platform.url]);
+      expect(result.output).not.toMatch(/presales \w+: /);
+      expect(result.code, result.output).toBe(0);
+    },
+    120_000,
+  );
 
   it('records facts as the command API section shows: with curl, then with presales record', async () => {
     const lines = commandLines('### Recording facts: the command API');
@@ -68,7 +99,10 @@ describe("the README's commands, run as written against the demo platform", () =
     for (const line of lines) {
       if (line.startsWith('curl ')) {
         // As written, with the platform's address and token, and the HTTP status printed last.
-        const result = await bash(`${line.replaceAll('http://localhost:3000/', platform.url)} -sS -w '\\n%{http_code}'`, { TOKEN: platform.adminToken });
+        const result = await bash(
+          `${line.replaceAll('http://localhost:3000/', platform.url)} -sS -w '\\n%{http_code}'`,
+          { TOKEN: platform.adminToken },
+        );
         expect(result.output.trim().split('\n').at(-1), `${line}\n${result.output}`).toBe('201');
       } else {
         const result = await runUntilExit([...argvOf(line, values), '--url', platform.url]);
@@ -80,7 +114,7 @@ describe("the README's commands, run as written against the demo platform", () =
     expect(recorded).toMatchObject({ revision: '2', state: { stage: 'discovery' } });
   });
 
-  it('the SQL example answers with the demo\'s tenders by kind', async () => {
+  it("the SQL example answers with the demo's tenders by kind", async () => {
     const line = block('## Command line').find((candidate) => candidate.startsWith('npx presales sql'))!;
     const result = await runUntilExit([...argvOf(line, { 'table|csv|json': 'csv' }), '--url', platform.url]);
     expect(result.output).toMatch(/^kind,n\r?\n(rf[ipq]|tender),\d+/);
@@ -108,7 +142,10 @@ describe("the README's demo, import and export commands, run as written", () => 
     const file = join(data.dir, 'all.jsonl');
     const sheet = join(data.dir, 'deals.csv');
     // As Excel's "CSV UTF-8" saves it: a byte-order mark, CRLF.
-    writeFileSync(sheet, '\ufeffopportunityId,name,customer,industry,region,productLines,projectType,estimatedValue,currency,salesOwnerId,registeredAt\r\nO-README,ERP 升级,华东电网,utilities,east,erp,project,1200000,CNY,s-1,2026-01-05\r\n');
+    writeFileSync(
+      sheet,
+      '\ufeffopportunityId,name,customer,industry,region,productLines,projectType,estimatedValue,currency,salesOwnerId,registeredAt\r\nO-README,ERP 升级,华东电网,utilities,east,erp,project,1200000,CNY,s-1,2026-01-05\r\n',
+    );
     const run = async (line: string, dataDir: string, values: Record<string, string>) => {
       const result = await runUntilExit([...argvOf(line, values), '--data-dir', join(data.dir, dataDir)]);
       expect(result.code, `${line}\n${result.output}`).toBe(0);
@@ -120,8 +157,12 @@ describe("the README's demo, import and export commands, run as written", () => 
     await run(demo!.replace(/\s*\[--out FILE\]/, ''), 'source', { 'small|medium|large|N': '3000', S: '1' });
     await run(exportJsonl!.replace(/\s*\[[^\]]*\]/g, ''), 'source', { 'FILE.jsonl': file });
     expect(await run(importJsonl!, 'imported', { 'FILE.jsonl': file })).toMatch(/ 0 rejected/);
-    expect(await run(importJsonl!, 'imported', { 'FILE.jsonl': file })).toMatch(/ 0 appended, [\d,]+ already present, 0 rejected/);
-    expect(await run(importCsv!.replace(/\s*\[[^\]]*\]/g, ''), 'imported', { 'FILE.csv': sheet })).toMatch(/1 appended/);
+    expect(await run(importJsonl!, 'imported', { 'FILE.jsonl': file })).toMatch(
+      / 0 appended, [\d,]+ already present, 0 rejected/,
+    );
+    expect(await run(importCsv!.replace(/\s*\[[^\]]*\]/g, ''), 'imported', { 'FILE.csv': sheet })).toMatch(
+      /1 appended/,
+    );
     expect(await run(restore!, 'restored', { 'FILE.jsonl': file })).toMatch(/verifyAll: ok/);
   }, 180_000);
 });

@@ -1,6 +1,16 @@
 import type { ApiErrorBody, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, bearerFor, headPosition, json, postJson, runUntilExit, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  headPosition,
+  json,
+  postJson,
+  runUntilExit,
+  startPlatform,
+  tempDataDir,
+  type PlatformProcess,
+} from './platform-process.js';
 
 describe('presales rebuild against a running platform', () => {
   const data = tempDataDir();
@@ -8,7 +18,14 @@ describe('presales rebuild against a running platform', () => {
   beforeAll(async () => {
     platform = await startPlatform(data.dir);
     for (let i = 0; i < 25; i += 1) {
-      await postJson(`${platform.url}api/tenders`, { tenderId: `RB-${i}`, opportunityId: 'O-1', kind: 'rfi', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: `2026-0${(i % 6) + 1}-01T00:00:00Z` });
+      await postJson(`${platform.url}api/tenders`, {
+        tenderId: `RB-${i}`,
+        opportunityId: 'O-1',
+        kind: 'rfi',
+        issuer: 'Acme',
+        deadline: '2026-07-01T00:00:00Z',
+        receivedAt: `2026-0${(i % 6) + 1}-01T00:00:00Z`,
+      });
     }
   });
   afterAll(async () => {
@@ -35,7 +52,14 @@ describe('presales rebuild against a running platform', () => {
     const after = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
     expect(after.points).toEqual(before.points);
     // The live projector is back: a new tender shows up.
-    await postJson(`${platform.url}api/tenders`, { tenderId: 'RB-new', opportunityId: 'O-1', kind: 'rfi', issuer: 'Acme', deadline: '2026-07-01T00:00:00Z', receivedAt: '2026-01-15T00:00:00Z' });
+    await postJson(`${platform.url}api/tenders`, {
+      tenderId: 'RB-new',
+      opportunityId: 'O-1',
+      kind: 'rfi',
+      issuer: 'Acme',
+      deadline: '2026-07-01T00:00:00Z',
+      receivedAt: '2026-01-15T00:00:00Z',
+    });
     const latest = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
     expect(latest.total).toBe(26);
   });

@@ -20,7 +20,7 @@ describe('KPI reads while the projector replays the history', () => {
 
   it('are refused, saying so, and health is degraded, until the projector has caught up', async () => {
     let refused = 0;
-    for (const started = Date.now(); Date.now() - started < 120_000; ) {
+    for (const started = Date.now(); Date.now() - started < 120_000;) {
       const health = await apiFetch(`${platform.url}api/health`);
       const body = await json<HealthResponse>(health);
       if (body.projector.state === 'live') break;
@@ -28,12 +28,20 @@ describe('KPI reads while the projector replays the history', () => {
       const after = await json<HealthResponse>(await apiFetch(`${platform.url}api/health`));
       if (after.projector.state === 'live') break;
       // Still replaying after the read: it must have been refused, not answered in part.
-      expect({ status: scorecard.status, before: body.projector, after: after.projector, body: scorecard.status === 503 ? '' : await scorecard.clone().text() }).toMatchObject({ status: 503 });
+      expect({
+        status: scorecard.status,
+        before: body.projector,
+        after: after.projector,
+        body: scorecard.status === 503 ? '' : await scorecard.clone().text(),
+      }).toMatchObject({ status: 503 });
       expect(scorecard.headers.get('retry-after')).toBe('5');
       const error = (await json<ApiErrorBody>(scorecard)).error;
       expect(error.code).toBe('projecting');
-      expect(error.message).toMatch(/^the read models are catching up with the event log \(\d+(?: or more)? events behind, at position \d+\): an answer now would be partial/);
-      if (body.projector.lagEvents > 0) expect({ status: health.status, health: body.status }).toEqual({ status: 503, health: 'degraded' });
+      expect(error.message).toMatch(
+        /^the read models are catching up with the event log \(\d+(?: or more)? events behind, at position \d+\): an answer now would be partial/,
+      );
+      if (body.projector.lagEvents > 0)
+        expect({ status: health.status, health: body.status }).toEqual({ status: 503, health: 'degraded' });
       refused += 1;
     }
     // The demo history (over 10,000 events) takes longer to project than a read waits (2 s).

@@ -1,4 +1,11 @@
-import type { AuditReadsResponse, BidHistoryResponse, DeadlineProofResponse, RecordSearchResponse, StateAsOfResponse, StateDiffResponse } from '@presales/contracts';
+import type {
+  AuditReadsResponse,
+  BidHistoryResponse,
+  DeadlineProofResponse,
+  RecordSearchResponse,
+  StateAsOfResponse,
+  StateDiffResponse,
+} from '@presales/contracts';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,13 +39,19 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   const api = async <T>(path: string) => json<T>(await apiFetch(`${suite.platform.url}${path}`, { headers: auditor }));
 
   // The link to a missing bid is answered 404: that is the contract.
-  const watch = (target: Page) => watchPage(target, problems, (message) => message.location().url.endsWith('/api/audit/tenders/T-missing/history'));
+  const watch = (target: Page) =>
+    watchPage(target, problems, (message) => message.location().url.endsWith('/api/audit/tenders/T-missing/history'));
 
   /** Where the page's as-of slider stands: the moment in the URL and the state panel that answers it. */
   async function shownState(): Promise<{ at: string; status: string; folded: number; total: string }> {
     const at = (await page.getAttribute('[data-moment]', 'data-at'))!;
     const panel = await page.waitForSelector(`[data-panel=state][data-at="${at}"]`);
-    return { at, status: (await panel.getAttribute('data-status'))!, folded: Number(await panel.getAttribute('data-events-folded')), total: (await panel.getAttribute('data-total'))! };
+    return {
+      at,
+      status: (await panel.getAttribute('data-status'))!,
+      folded: Number(await panel.getAttribute('data-events-folded')),
+      total: (await panel.getAttribute('data-total'))!,
+    };
   }
 
   async function screenshot(name: string): Promise<void> {
@@ -47,8 +60,14 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(150);
       const lang = await page.evaluate(() => document.documentElement.lang);
-      await page.screenshot({ path: join(ARTIFACTS, `replay-${name}-${lang === 'en' ? 'en' : 'zh'}-${width}.png`), fullPage: true });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}`).toBeLessThanOrEqual(width);
+      await page.screenshot({
+        path: join(ARTIFACTS, `replay-${name}-${lang === 'en' ? 'en' : 'zh'}-${width}.png`),
+        fullPage: true,
+      });
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        `${name} at ${width}`,
+      ).toBeLessThanOrEqual(width);
     }
     await page.setViewportSize({ width: 1280, height: 900 });
   }
@@ -59,7 +78,11 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   }
 
   const suite = browserSuite({
-    seed: (dataDir) => seedDisputes(dataDir, [{ key: 'rev', reviseQuoteAfterSubmission: true }, { key: 'late', submissionOccurredAt: '2026-03-15T11:59:00Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' }]),
+    seed: (dataDir) =>
+      seedDisputes(dataDir, [
+        { key: 'rev', reviseQuoteAfterSubmission: true },
+        { key: 'late', submissionOccurredAt: '2026-03-15T11:59:00Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' },
+      ]),
     env: { PRESALES_ADMIN_PASSWORD: ADMIN_PASSWORD },
     prepare: async (platform) => {
       // The auditor's account (and a token of it for asking the API what the page should show).
@@ -88,7 +111,9 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-table=search-results]');
     const found = await api<RecordSearchResponse>('api/audit/search?q=q-rev');
-    expect(await page.$$eval('[data-result]', (rows) => rows.map((r) => r.getAttribute('data-result')))).toEqual(found.tenders.map((t) => t.tenderId));
+    expect(await page.$$eval('[data-result]', (rows) => rows.map((r) => r.getAttribute('data-result')))).toEqual(
+      found.tenders.map((t) => t.tenderId),
+    );
     expect(found.tenders.map((t) => t.tenderId)).toEqual(['T-rev']);
     await page.click('[data-open=T-rev]');
     await page.waitForURL(/\/replay\/T-rev\?q=q-rev$/);
@@ -96,7 +121,9 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await viewReady(page);
 
     const history = await api<BidHistoryResponse>('api/audit/tenders/T-rev/history');
-    expect(await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event')))).toEqual(history.events.map((e) => e.position));
+    expect(
+      await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event'))),
+    ).toEqual(history.events.map((e) => e.position));
 
     // The quote's state, moved along the timeline with the keyboard.
     await page.click('[data-control=state-of]');
@@ -109,18 +136,28 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     const last = history.events[history.events.length - 1]!;
     expect(atEnd.at).toBe(last.recordedAt);
     await page.keyboard.press('ArrowLeft');
-    await page.waitForFunction((at) => document.querySelector('[data-moment]')?.getAttribute('data-at') !== at, atEnd.at);
+    await page.waitForFunction(
+      (at) => document.querySelector('[data-moment]')?.getAttribute('data-at') !== at,
+      atEnd.at,
+    );
     const before = await shownState();
     expect(before.at).toBe(history.events[history.events.length - 2]!.recordedAt);
     for (const shown of [atEnd, before]) {
       const answer = await api<StateAsOfResponse>(`api/audit/streams/quote-Q-rev/state?at=${shown.at}`);
       const revisions = answer.derived.kind === 'quote' ? answer.derived.revisions : [];
-      expect(shown).toEqual({ at: shown.at, status: answer.status, folded: answer.eventsFolded, total: revisions[revisions.length - 1]?.total.amount ?? '' });
+      expect(shown).toEqual({
+        at: shown.at,
+        status: answer.status,
+        folded: answer.eventsFolded,
+        total: revisions[revisions.length - 1]?.total.amount ?? '',
+      });
     }
     // The revision after the submission changed the quote's total: the slider shows both.
     expect(before.total).toBe('14500.00');
     expect(atEnd.total).not.toBe(before.total);
-    expect(await page.getAttribute('[data-table=timeline] tr[aria-current=step]', 'data-event')).toBe(history.events[history.events.length - 2]!.position);
+    expect(await page.getAttribute('[data-table=timeline] tr[aria-current=step]', 'data-event')).toBe(
+      history.events[history.events.length - 2]!.position,
+    );
     // The timeline scrolls on its own to keep that row in sight.
     expect(
       await page.$eval('[data-table=timeline] tr[aria-current=step]', (row) => {
@@ -155,12 +192,18 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     await page.waitForURL(/actor=manager-1/);
     const managers = history.events.filter((e) => e.actor.id === 'manager-1').map((e) => e.position);
     expect(managers.length).toBeGreaterThan(0);
-    expect(await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event')))).toEqual(managers);
+    expect(
+      await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event'))),
+    ).toEqual(managers);
     await page.click('[data-control=timeline-stream]');
     await page.click('.el-select-dropdown__item:visible:has-text("tender-T-rev")');
     await page.waitForURL(/stream=tender-T-rev/);
-    const both = history.events.filter((e) => e.actor.id === 'manager-1' && e.streamId === 'tender-T-rev').map((e) => e.position);
-    expect(await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event')))).toEqual(both);
+    const both = history.events
+      .filter((e) => e.actor.id === 'manager-1' && e.streamId === 'tender-T-rev')
+      .map((e) => e.position);
+    expect(
+      await page.$$eval('[data-table=timeline] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-event'))),
+    ).toEqual(both);
     await page.goto(`${suite.platform.url}replay/T-rev?of=quote-Q-rev&at=2026-03-14T16:00:00.000Z`);
     await viewReady(page);
   });
@@ -168,12 +211,23 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
   it('opens the diff from the submission to now: the lines and who changed them, as the API says', async () => {
     await openTab('diff');
     await page.waitForSelector('[data-table=diff-lines]');
-    const diff = await api<StateDiffResponse>('api/audit/streams/quote-Q-rev/diff?from=2026-03-14T16:00:00.000Z&to=head');
-    expect(await page.$$eval('[data-diff-event]', (rows) => rows.map((r) => [r.getAttribute('data-diff-event'), r.querySelector('[data-who]')?.textContent?.trim().split(' ')[0]]))).toEqual(
-      diff.events.map((e) => [e.type, e.actor.id]),
+    const diff = await api<StateDiffResponse>(
+      'api/audit/streams/quote-Q-rev/diff?from=2026-03-14T16:00:00.000Z&to=head',
     );
+    expect(
+      await page.$$eval('[data-diff-event]', (rows) =>
+        rows.map((r) => [
+          r.getAttribute('data-diff-event'),
+          r.querySelector('[data-who]')?.textContent?.trim().split(' ')[0],
+        ]),
+      ),
+    ).toEqual(diff.events.map((e) => [e.type, e.actor.id]));
     const lines = diff.quoteLines!;
-    expect(await page.$$eval('[data-table=diff-lines] [data-line]', (rows) => rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-change')]))).toEqual([
+    expect(
+      await page.$$eval('[data-table=diff-lines] [data-line]', (rows) =>
+        rows.map((r) => [r.getAttribute('data-line'), r.getAttribute('data-change')]),
+      ),
+    ).toEqual([
       ...lines.added.map((l) => [l['lineId'], 'added']),
       ...lines.changed.map((l) => [l.lineId, 'changed']),
       ...lines.removed.map((l) => [l['lineId'], 'removed']),
@@ -181,7 +235,13 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     expect(lines.changed).toEqual([{ lineId: 'L1', fields: [{ field: 'unitPrice', from: '1000', to: '900' }] }]);
     expect(await page.textContent('[data-line=L1]')).toContain('unitPrice: 1000 → 900');
     const fields = [...diff.fields.added, ...diff.fields.changed, ...diff.fields.removed].map((c) => c.path).sort();
-    expect((await page.$$eval('[data-table=diff-fields] [data-field]', (rows) => rows.map((r) => r.getAttribute('data-field')!))).sort()).toEqual(fields);
+    expect(
+      (
+        await page.$$eval('[data-table=diff-fields] [data-field]', (rows) =>
+          rows.map((r) => r.getAttribute('data-field')!),
+        )
+      ).sort(),
+    ).toEqual(fields);
     await screenshot('diff');
   });
 
@@ -204,16 +264,21 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     }
     await openTab('chains');
     const history = await api<BidHistoryResponse>('api/audit/tenders/T-late/history');
-    expect(await page.$$eval('[data-chain-stream]', (rows) => rows.map((r) => [r.getAttribute('data-chain-stream'), r.getAttribute('data-ok')]))).toEqual(
-      history.streams.map((s) => [s.streamId, s.readable ? String(s.chain.ok) : 'unreadable']),
-    );
+    expect(
+      await page.$$eval('[data-chain-stream]', (rows) =>
+        rows.map((r) => [r.getAttribute('data-chain-stream'), r.getAttribute('data-ok')]),
+      ),
+    ).toEqual(history.streams.map((s) => [s.streamId, s.readable ? String(s.chain.ok) : 'unreadable']));
     await screenshot('chains');
   });
 
   it('downloads the evidence pack, whose own verify.mjs finds it intact, and shows its anchor and how to check it', async () => {
     await page.goto(`${suite.platform.url}replay/T-late?tab=evidence`);
     await viewReady(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action=download-evidence]')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-action=download-evidence]'),
+    ]);
     expect(download.suggestedFilename()).toBe('evidence-T-late.tar');
     const tar = join(downloads, download.suggestedFilename());
     await download.saveAs(tar);
@@ -225,8 +290,14 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
     expect(verified.code).toBe(0);
     // The anchor shown is the manifest's hash.
     const shown = await page.getAttribute('[data-evidence-saved]', 'data-manifest-sha256');
-    expect(shown).toBe(createHash('sha256').update(readFileSync(join(packDir, 'manifest.json'))).digest('hex'));
-    expect(await page.textContent('[data-command=verify]')).toBe('tar -xf evidence-T-late.tar && node evidence-T-late/verify.mjs');
+    expect(shown).toBe(
+      createHash('sha256')
+        .update(readFileSync(join(packDir, 'manifest.json')))
+        .digest('hex'),
+    );
+    expect(await page.textContent('[data-command=verify]')).toBe(
+      'tar -xf evidence-T-late.tar && node evidence-T-late/verify.mjs',
+    );
     expect(await page.$$eval('[data-verifier-checks] li', (items) => items.length)).toBe(5);
     await screenshot('evidence');
   });
@@ -260,9 +331,15 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
       const history = await api<BidHistoryResponse>('api/audit/tenders/T-rev/history');
       const bid = history.streams.map((s) => s.streamId);
       const log = await json<AuditReadsResponse>(await apiFetch(`${suite.platform.url}api/audit/reads`));
-      const byAuditor = log.reads.filter((r) => r.actor.id === AUDITOR && (bid.includes(r.subject) || r.streams.some((s) => bid.includes(s)))).map((r) => r.request);
-      expect(byAuditor).toEqual(expect.arrayContaining(['record_search', 'history', 'state_as_of', 'state_diff', 'deadline_proof']));
-      const shown = await admin.$$eval('[data-table=audit-reads] [data-read]', (rows) => rows.map((r) => [r.getAttribute('data-actor'), r.getAttribute('data-read')]));
+      const byAuditor = log.reads
+        .filter((r) => r.actor.id === AUDITOR && (bid.includes(r.subject) || r.streams.some((s) => bid.includes(s))))
+        .map((r) => r.request);
+      expect(byAuditor).toEqual(
+        expect.arrayContaining(['record_search', 'history', 'state_as_of', 'state_diff', 'deadline_proof']),
+      );
+      const shown = await admin.$$eval('[data-table=audit-reads] [data-read]', (rows) =>
+        rows.map((r) => [r.getAttribute('data-actor'), r.getAttribute('data-read')]),
+      );
       for (const request of new Set(byAuditor)) expect(shown, request).toContainEqual([AUDITOR, request]);
       await admin.screenshot({ path: join(ARTIFACTS, 'replay-reads-en-1280.png'), fullPage: true });
       await chooseLanguage(admin, '简体中文');
@@ -271,7 +348,9 @@ describe.skipIf(skip !== undefined)('the dispute replay in Chromium', () => {
       // Admins keep the overview as their first view; the replay is last in their navigation.
       await admin.goto(suite.platform.url);
       await admin.waitForURL(/\/overview$/);
-      expect(await admin.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')).at(-1))).toBe('replay');
+      expect(await admin.$$eval('[data-nav]', (links) => links.map((a) => a.getAttribute('data-nav')).at(-1))).toBe(
+        'replay',
+      );
     } finally {
       await adminContext.close();
     }

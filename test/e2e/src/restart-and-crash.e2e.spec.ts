@@ -1,8 +1,23 @@
 import type { TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiFetch, headPosition, json, postJson, startPlatform, tempDataDir, untilCaughtUp } from './platform-process.js';
+import {
+  apiFetch,
+  headPosition,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+} from './platform-process.js';
 
-const tender = (tenderId: string) => ({ tenderId, opportunityId: 'O-1', kind: 'rfq', issuer: 'Acme', deadline: '2026-04-01T09:00:00Z', receivedAt: '2026-03-10T09:00:00Z' });
+const tender = (tenderId: string) => ({
+  tenderId,
+  opportunityId: 'O-1',
+  kind: 'rfq',
+  issuer: 'Acme',
+  deadline: '2026-04-01T09:00:00Z',
+  receivedAt: '2026-03-10T09:00:00Z',
+});
 
 async function total(url: string): Promise<number> {
   return (await json<TendersReceivedResponse>(await apiFetch(`${url}api/kpis/tenders-received`))).total;

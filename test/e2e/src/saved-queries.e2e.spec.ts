@@ -1,6 +1,20 @@
-import type { ApiErrorBody, QueryHistoryResponse, SavedQueriesResponse, SavedQuery, SavedQueryVersionsResponse } from '@presales/contracts';
+import type {
+  ApiErrorBody,
+  QueryHistoryResponse,
+  SavedQueriesResponse,
+  SavedQuery,
+  SavedQueryVersionsResponse,
+} from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, bearerFor, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  type PlatformProcess,
+} from './platform-process.js';
 
 /** Saved queries and history over real HTTP, two analysts and a manager signed in with their own accounts. */
 describe('saved queries and query history', () => {
@@ -9,7 +23,11 @@ describe('saved queries and query history', () => {
   let ann: Record<string, string>;
   let bob: Record<string, string>;
   const send = (method: string, path: string, who: Record<string, string>, body?: unknown) =>
-    apiFetch(`${platform.url}${path}`, { method, headers: { ...who, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    apiFetch(`${platform.url}${path}`, {
+      method,
+      headers: { ...who, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
 
   beforeAll(async () => {
     platform = await startPlatform(data.dir);
@@ -22,26 +40,55 @@ describe('saved queries and query history', () => {
   });
 
   it('saves a private query, shares it as a new version, keeps every version; only the owner changes it', async () => {
-    const created = await send('POST', 'api/sql/saved', ann, { name: '招标 by kind', description: 'what we are asked for', sql: 'SELECT kind, count() AS n FROM tender_received FINAL GROUP BY kind' });
+    const created = await send('POST', 'api/sql/saved', ann, {
+      name: '招标 by kind',
+      description: 'what we are asked for',
+      sql: 'SELECT kind, count() AS n FROM tender_received FINAL GROUP BY kind',
+    });
     expect(created.status).toBe(201);
     const query = await json<SavedQuery>(created);
-    expect(query).toMatchObject({ owner: { id: 'ann', name: 'ann' }, visibility: 'private', mine: true, latest: { version: 1, name: '招标 by kind', chart: null } });
+    expect(query).toMatchObject({
+      owner: { id: 'ann', name: 'ann' },
+      visibility: 'private',
+      mine: true,
+      latest: { version: 1, name: '招标 by kind', chart: null },
+    });
     expect((await send('GET', `api/sql/saved/${query.id}`, bob)).status).toBe(404);
     expect((await json<SavedQueriesResponse>(await send('GET', 'api/sql/saved', bob))).queries).toEqual([]);
 
-    const shared = await send('PUT', `api/sql/saved/${query.id}`, ann, { name: 'Tenders by kind', sql: 'SELECT kind, count() AS n FROM tender_received FINAL GROUP BY kind ORDER BY n DESC', visibility: 'team', chart: 'bar|kind|n|', baseVersion: 1 });
+    const shared = await send('PUT', `api/sql/saved/${query.id}`, ann, {
+      name: 'Tenders by kind',
+      sql: 'SELECT kind, count() AS n FROM tender_received FINAL GROUP BY kind ORDER BY n DESC',
+      visibility: 'team',
+      chart: 'bar|kind|n|',
+      baseVersion: 1,
+    });
     expect(shared.status).toBe(200);
-    expect((await json<SavedQuery>(shared)).latest).toMatchObject({ version: 2, chart: 'bar|kind|n|', savedBy: { id: 'ann' } });
+    expect((await json<SavedQuery>(shared)).latest).toMatchObject({
+      version: 2,
+      chart: 'bar|kind|n|',
+      savedBy: { id: 'ann' },
+    });
     const seen = await json<SavedQueriesResponse>(await send('GET', 'api/sql/saved', bob));
-    expect(seen.queries.map((candidate) => [candidate.latest.name, candidate.mine])).toEqual([['Tenders by kind', false]]);
-    const versions = await json<SavedQueryVersionsResponse>(await send('GET', `api/sql/saved/${query.id}/versions`, bob));
+    expect(seen.queries.map((candidate) => [candidate.latest.name, candidate.mine])).toEqual([
+      ['Tenders by kind', false],
+    ]);
+    const versions = await json<SavedQueryVersionsResponse>(
+      await send('GET', `api/sql/saved/${query.id}/versions`, bob),
+    );
     expect(versions.versions.map((version) => version.version)).toEqual([2, 1]);
-    expect((await json<{ name: string }>(await send('GET', `api/sql/saved/${query.id}/versions/1`, bob))).name).toBe('招标 by kind');
+    expect((await json<{ name: string }>(await send('GET', `api/sql/saved/${query.id}/versions/1`, bob))).name).toBe(
+      '招标 by kind',
+    );
 
     const stale = await send('PUT', `api/sql/saved/${query.id}`, ann, { name: 'x', sql: 'SELECT 1', baseVersion: 1 });
     expect(stale.status).toBe(409);
     expect((await json<ApiErrorBody>(stale)).error.message).toMatch(/version 2 was saved since version 1/);
-    const notOwner = await send('PUT', `api/sql/saved/${query.id}`, bob, { name: 'mine now', sql: 'SELECT 1', baseVersion: 2 });
+    const notOwner = await send('PUT', `api/sql/saved/${query.id}`, bob, {
+      name: 'mine now',
+      sql: 'SELECT 1',
+      baseVersion: 2,
+    });
     expect(notOwner.status).toBe(403);
     expect((await send('DELETE', `api/sql/saved/${query.id}`, bob)).status).toBe(403);
     expect((await send('DELETE', `api/sql/saved/${query.id}`, ann)).status).toBe(200);

@@ -12,8 +12,18 @@ export async function seedTenders(store: EventStore, count: number, prefix = 'S'
         {
           id: randomUUID(),
           type: 'TenderReceived',
-          data: { tenderId, opportunityId: `O-${i % 97}`, kind: (['rfi', 'rfp', 'rfq', 'tender'] as const)[i % 4], issuer: `Issuer ${i % 13}`, deadline: `2026-${month}-28T09:00:00Z` },
-          metadata: { occurredAt: `2026-${month}-0${(i % 9) + 1}T08:00:00Z`, actor: { id: 'seed', role: 'system' }, schemaVersion: 1 },
+          data: {
+            tenderId,
+            opportunityId: `O-${i % 97}`,
+            kind: (['rfi', 'rfp', 'rfq', 'tender'] as const)[i % 4],
+            issuer: `Issuer ${i % 13}`,
+            deadline: `2026-${month}-28T09:00:00Z`,
+          },
+          metadata: {
+            occurredAt: `2026-${month}-0${(i % 9) + 1}T08:00:00Z`,
+            actor: { id: 'seed', role: 'system' },
+            schemaVersion: 1,
+          },
         },
       ],
       { expectedRevision: 'no_stream' },

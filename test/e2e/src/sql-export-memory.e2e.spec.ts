@@ -5,7 +5,8 @@ import { bearerFor, startPlatform, tempDataDir, type PlatformProcess } from './p
 
 const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 /** n rows of three columns from one statement the gate accepts (no table function). */
-const rowsSql = (n: number) => `SELECT n, concat('行-', toString(n)) AS label, n % 97 AS bucket FROM (SELECT arrayJoin(range(${n})) AS n)`;
+const rowsSql = (n: number) =>
+  `SELECT n, concat('行-', toString(n)) AS label, n % 97 AS bucket FROM (SELECT arrayJoin(range(${n})) AS n)`;
 
 /** The process's resident memory; NaN once it is gone (the test then fails on the figures, not in a timer). */
 function residentMiB(pid: number): number {
@@ -65,7 +66,11 @@ describe('a CSV export of a million rows', () => {
       else secondHalfPeakMiB = Math.max(secondHalfPeakMiB, now);
     }, 20);
     const started = performance.now();
-    const response = await fetch(`${platform.url}api/sql`, { method: 'POST', headers: { ...analyst, 'content-type': 'application/json' }, body: JSON.stringify({ sql: rowsSql(rows), format: 'csv' }) });
+    const response = await fetch(`${platform.url}api/sql`, {
+      method: 'POST',
+      headers: { ...analyst, 'content-type': 'application/json' },
+      body: JSON.stringify({ sql: rowsSql(rows), format: 'csv' }),
+    });
     if (response.status !== 200) throw new Error(`export of ${rows} rows: ${response.status} ${await response.text()}`);
     let lines = 0;
     let end = '';
@@ -78,14 +83,27 @@ describe('a CSV export of a million rows', () => {
     }
     clearInterval(sampler);
     expect(lines).toBe(rows + 1);
-    return { rows, bytes, seconds: (performance.now() - started) / 1000, baselineMiB, peakMiB, firstHalfPeakMiB, secondHalfPeakMiB, lastLine: end.trimEnd().split('\r\n').at(-1)! };
+    return {
+      rows,
+      bytes,
+      seconds: (performance.now() - started) / 1000,
+      baselineMiB,
+      peakMiB,
+      firstHalfPeakMiB,
+      secondHalfPeakMiB,
+      lastLine: end.trimEnd().split('\r\n').at(-1)!,
+    };
   }
 
   it('streams 1,000,000 rows as a file, every row, and records the memory it took', async () => {
     const small = await exportRows(100_000);
     const large = await exportRows(1_000_000);
     expect(large.lastLine).toBe('999999,行-999999,26');
-    const report = { small, large, growthMiB: { small: small.peakMiB - small.baselineMiB, large: large.peakMiB - large.baselineMiB } };
+    const report = {
+      small,
+      large,
+      growthMiB: { small: small.peakMiB - small.baselineMiB, large: large.peakMiB - large.baselineMiB },
+    };
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'sql-export-memory.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`CSV export memory: ${JSON.stringify(report)}`);

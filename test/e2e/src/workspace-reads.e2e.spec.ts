@@ -1,7 +1,14 @@
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
 import type { MyWorkResponse, PickerResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, bearerFor, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from './platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from './platform-process.js';
 
 const HOUR = 3_600_000;
 
@@ -11,24 +18,128 @@ async function seed(url: string): Promise<void> {
   const sales = await bearerFor(url, 'sales', 'bo');
   await bearerFor(url, 'presales', 'ana');
   const post = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await apiFetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await apiFetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
   };
   const now = Date.now();
-  for (const [id, name] of [['opp-1', 'Harbour ERP'], ['opp-2', 'Lantern CRM']] as const) {
-    await post('api/opportunities', { opportunityId: id, name, customer: `${name} Ltd`, industry: 'retail', region: 'east', productLines: ['erp', 'crm'], projectType: 'product', estimatedValue: { amount: '100000', currency: 'CNY' }, salesOwnerId: 'bo' }, sales);
+  for (const [id, name] of [
+    ['opp-1', 'Harbour ERP'],
+    ['opp-2', 'Lantern CRM'],
+  ] as const) {
+    await post(
+      'api/opportunities',
+      {
+        opportunityId: id,
+        name,
+        customer: `${name} Ltd`,
+        industry: 'retail',
+        region: 'east',
+        productLines: ['erp', 'crm'],
+        projectType: 'product',
+        estimatedValue: { amount: '100000', currency: 'CNY' },
+        salesOwnerId: 'bo',
+      },
+      sales,
+    );
   }
-  await post('api/opportunities/opp-1/support-requests', { requestId: 'sr-late', requestedBy: 'bo', kind: 'demo', productLine: 'erp', dueAt: new Date(now - HOUR).toISOString() }, sales);
-  await post('api/opportunities/opp-1/support-requests', { requestId: 'sr-soon', requestedBy: 'bo', kind: 'rfp', productLine: 'crm', dueAt: new Date(now + 5 * HOUR).toISOString() }, sales);
-  await post('api/opportunities/opp-1/support-acknowledgements', { requestId: 'sr-soon', consultantId: 'ana' }, await bearerFor(url, 'presales', 'ana'));
-  await post('api/opportunities/opp-1/support-requests', { requestId: 'sr-open', requestedBy: 'bo', kind: 'poc', productLine: 'erp', dueAt: new Date(now + 48 * HOUR).toISOString() }, sales);
-  await post('api/tenders', { tenderId: 'T-1', opportunityId: 'opp-1', kind: 'rfp', issuer: 'Port Authority', deadline: new Date(now + 10 * 24 * HOUR).toISOString() }, manager);
+  await post(
+    'api/opportunities/opp-1/support-requests',
+    {
+      requestId: 'sr-late',
+      requestedBy: 'bo',
+      kind: 'demo',
+      productLine: 'erp',
+      dueAt: new Date(now - HOUR).toISOString(),
+    },
+    sales,
+  );
+  await post(
+    'api/opportunities/opp-1/support-requests',
+    {
+      requestId: 'sr-soon',
+      requestedBy: 'bo',
+      kind: 'rfp',
+      productLine: 'crm',
+      dueAt: new Date(now + 5 * HOUR).toISOString(),
+    },
+    sales,
+  );
+  await post(
+    'api/opportunities/opp-1/support-acknowledgements',
+    { requestId: 'sr-soon', consultantId: 'ana' },
+    await bearerFor(url, 'presales', 'ana'),
+  );
+  await post(
+    'api/opportunities/opp-1/support-requests',
+    {
+      requestId: 'sr-open',
+      requestedBy: 'bo',
+      kind: 'poc',
+      productLine: 'erp',
+      dueAt: new Date(now + 48 * HOUR).toISOString(),
+    },
+    sales,
+  );
+  await post(
+    'api/tenders',
+    {
+      tenderId: 'T-1',
+      opportunityId: 'opp-1',
+      kind: 'rfp',
+      issuer: 'Port Authority',
+      deadline: new Date(now + 10 * 24 * HOUR).toISOString(),
+    },
+    manager,
+  );
   await post('api/tenders/T-1/bid-decisions', { decision: 'bid', rationale: 'fits', score: 70 }, manager);
-  await post('api/tenders/T-1/section-assignments', { sectionId: 's-1', title: 'Architecture', assigneeId: 'ana', dueAt: new Date(now + 30 * HOUR).toISOString() }, manager);
-  await post('api/tenders/T-1/section-assignments', { sectionId: 's-2', title: 'Security', assigneeId: 'ana', dueAt: new Date(now + 24 * HOUR).toISOString() }, manager);
+  await post(
+    'api/tenders/T-1/section-assignments',
+    { sectionId: 's-1', title: 'Architecture', assigneeId: 'ana', dueAt: new Date(now + 30 * HOUR).toISOString() },
+    manager,
+  );
+  await post(
+    'api/tenders/T-1/section-assignments',
+    { sectionId: 's-2', title: 'Security', assigneeId: 'ana', dueAt: new Date(now + 24 * HOUR).toISOString() },
+    manager,
+  );
   await post('api/tenders/T-1/section-drafts', { sectionId: 's-2', authorId: 'ana', reusedAssetIds: [] }, manager);
-  await post('api/activities', { activityId: 'act-1', opportunityId: 'opp-2', kind: 'workshop', consultantIds: ['ana'], scheduledFor: new Date(now + 3 * 24 * HOUR).toISOString(), plannedHours: 3 }, manager);
-  await post('api/quotes', { quoteId: 'q-1', opportunityId: 'opp-1', currency: 'CNY', lines: [{ lineId: 'l1', productLine: 'erp', sku: 'ERP', description: 'Licences', quantity: '2', unitPrice: '1000', unitCost: '600', discountPct: '0' }] }, manager);
+  await post(
+    'api/activities',
+    {
+      activityId: 'act-1',
+      opportunityId: 'opp-2',
+      kind: 'workshop',
+      consultantIds: ['ana'],
+      scheduledFor: new Date(now + 3 * 24 * HOUR).toISOString(),
+      plannedHours: 3,
+    },
+    manager,
+  );
+  await post(
+    'api/quotes',
+    {
+      quoteId: 'q-1',
+      opportunityId: 'opp-1',
+      currency: 'CNY',
+      lines: [
+        {
+          lineId: 'l1',
+          productLine: 'erp',
+          sku: 'ERP',
+          description: 'Licences',
+          quantity: '2',
+          unitPrice: '1000',
+          unitCost: '600',
+          discountPct: '0',
+        },
+      ],
+    },
+    manager,
+  );
   await post('api/quotes/q-1/approval-requests', { revision: 0 }, manager);
   await untilCaughtUp(url, 30_000);
 }
@@ -44,10 +155,13 @@ async function reads(url: string) {
     miaWork: (await get<MyWorkResponse>('api/workspace/my-work', await bearerFor(url, 'manager', 'mia'))).body,
     search: (await get<PickerResponse>('api/workspace/pickers/opportunities?q=lantern')).body,
     page1: (await get<PickerResponse>('api/workspace/pickers/support-requests?opportunityId=opp-1&limit=2')).body,
-    page2: (await get<PickerResponse>('api/workspace/pickers/support-requests?opportunityId=opp-1&limit=2&offset=2')).body,
-    quoteSearch: (await get<PickerResponse>("api/workspace/pickers/opportunities?q=%27%20OR%201%3D1%20--")).body,
+    page2: (await get<PickerResponse>('api/workspace/pickers/support-requests?opportunityId=opp-1&limit=2&offset=2'))
+      .body,
+    quoteSearch: (await get<PickerResponse>('api/workspace/pickers/opportunities?q=%27%20OR%201%3D1%20--')).body,
     badKind: await get<{ error: { code: string; message: string } }>('api/workspace/pickers/secrets'),
-    badLimit: await get<{ error: { code: string; issues: { path: string }[] } }>('api/workspace/pickers/tenders?limit=500&offset=-1'),
+    badLimit: await get<{ error: { code: string; issues: { path: string }[] } }>(
+      'api/workspace/pickers/tenders?limit=500&offset=-1',
+    ),
   };
 }
 
@@ -92,19 +206,44 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
       ['activity_scheduled', 'act-1', false],
       ['review_due', 'T-1', false],
     ]);
-    expect(work.items[0]).toMatchObject({ command: 'AcknowledgePresalesSupport', prefill: { opportunityId: 'opp-1', requestId: 'sr-late' }, opportunityId: 'opp-1', detail: 'demo' });
-    expect(work.items[1]).toMatchObject({ command: 'DraftResponseSection', prefill: { tenderId: 'T-1', sectionId: 's-1' }, detail: 'Architecture' });
+    expect(work.items[0]).toMatchObject({
+      command: 'AcknowledgePresalesSupport',
+      prefill: { opportunityId: 'opp-1', requestId: 'sr-late' },
+      opportunityId: 'opp-1',
+      detail: 'demo',
+    });
+    expect(work.items[1]).toMatchObject({
+      command: 'DraftResponseSection',
+      prefill: { tenderId: 'T-1', sectionId: 's-1' },
+      detail: 'Architecture',
+    });
     expect(work.items[4]).toMatchObject({ command: 'HoldReview', prefill: { tenderId: 'T-1' } });
-    expect(work.counts).toEqual({ support_request: 2, section_due: 1, clarification_due: 0, review_due: 1, quote_approval: 0, activity_scheduled: 1 });
-    expect(results[0]!.miaWork.items.filter((item) => item.kind === 'quote_approval').map((item) => [item.streamId, item.itemId, item.command])).toEqual([['quote-q-1', '0', 'ApproveQuote']]);
+    expect(work.counts).toEqual({
+      support_request: 2,
+      section_due: 1,
+      clarification_due: 0,
+      review_due: 1,
+      quote_approval: 0,
+      activity_scheduled: 1,
+    });
+    expect(
+      results[0]!.miaWork.items
+        .filter((item) => item.kind === 'quote_approval')
+        .map((item) => [item.streamId, item.itemId, item.command]),
+    ).toEqual([['quote-q-1', '0', 'ApproveQuote']]);
   });
 
   it('finds records by id or name, by opportunity, a page at a time', () => {
     const { search, page1, page2, quoteSearch } = results[0]!;
-    expect(search.options).toEqual([{ id: 'opp-2', label: 'Lantern CRM · Lantern CRM Ltd', opportunityId: 'opp-2', productLine: 'erp' }]);
+    expect(search.options).toEqual([
+      { id: 'opp-2', label: 'Lantern CRM · Lantern CRM Ltd', opportunityId: 'opp-2', productLine: 'erp' },
+    ]);
     expect(page1.options.map((option) => option.id)).toEqual(['sr-open', 'sr-soon']);
     expect(page1.more).toBe(true);
-    expect(page2).toMatchObject({ more: false, options: [{ id: 'sr-late', productLine: 'erp', opportunityId: 'opp-1' }] });
+    expect(page2).toMatchObject({
+      more: false,
+      options: [{ id: 'sr-late', productLine: 'erp', opportunityId: 'opp-1' }],
+    });
     // A search is a value, never SQL.
     expect(quoteSearch.options).toEqual([]);
   });
@@ -118,10 +257,15 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
   });
 
   it.skipIf(skipServer !== undefined)('answers the same on ClickHouse 18.16 as on chDB', () => {
-    const strip = (result: (typeof results)[number]) => ({ ...result, anaWork: { ...result.anaWork, asOf: '' }, miaWork: { ...result.miaWork, asOf: '' } });
+    const strip = (result: (typeof results)[number]) => ({
+      ...result,
+      anaWork: { ...result.anaWork, asOf: '' },
+      miaWork: { ...result.miaWork, asOf: '' },
+    });
     const [embedded, server] = results.map(strip);
     // Due times are relative to each seeding: compare what they are and their order, not the instants.
-    const shape = (work: MyWorkResponse) => work.items.map((item) => [item.kind, item.itemId, item.overdue, item.command, item.prefill]);
+    const shape = (work: MyWorkResponse) =>
+      work.items.map((item) => [item.kind, item.itemId, item.overdue, item.command, item.prefill]);
     expect(shape(server!.anaWork)).toEqual(shape(embedded!.anaWork));
     expect(shape(server!.miaWork)).toEqual(shape(embedded!.miaWork));
     expect({ ...server, anaWork: null, miaWork: null }).toEqual({ ...embedded, anaWork: null, miaWork: null });

@@ -61,17 +61,39 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
   let sales: Record<string, string>;
   let manager: Record<string, string>;
   const problems: string[] = [];
-  const measured: { name: string; seconds: number; clicks: number; keys: number; submissions: number; commands: number }[] = [];
+  const measured: {
+    name: string;
+    seconds: number;
+    clicks: number;
+    keys: number;
+    submissions: number;
+    commands: number;
+  }[] = [];
 
   const post = async (path: string, body: unknown, headers: Record<string, string>) => {
-    const response = await apiFetch(`${suite.platform.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const response = await apiFetch(`${suite.platform.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { revision: string };
   };
-  const sql = async (statement: string) => (await (await apiFetch(`${suite.platform.url}api/sql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: statement }) })).json()) as SqlResponse;
-  const scorecard = async () => (await (await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })).json()) as ScorecardResponse;
+  const sql = async (statement: string) =>
+    (await (
+      await apiFetch(`${suite.platform.url}api/sql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sql: statement }),
+      })
+    ).json()) as SqlResponse;
+  const scorecard = async () =>
+    (await (
+      await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })
+    ).json()) as ScorecardResponse;
   const saveMeasured = () => saveMeasuredTo(measured);
-  const actual = (card: ScorecardResponse, kpiId: string) => card.lines.find((line) => line.kpiId === kpiId)?.do.actual ?? null;
+  const actual = (card: ScorecardResponse, kpiId: string) =>
+    card.lines.find((line) => line.kpiId === kpiId)?.do.actual ?? null;
 
   const suite = browserSuite({
     prepare: async (platform) => {
@@ -79,9 +101,46 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
       sales = await bearerFor(platform.url, 'sales', 'bo');
       manager = await bearerFor(platform.url, 'manager', 'mia');
       await bearerFor(platform.url, 'presales', 'ana');
-      await post('api/consultants', { consultantId: 'ana', name: 'Ana', teamId: 'team-east', level: 'senior', productLines: ['erp'], skills: ['erp'], weeklyCapacityHours: 40, hourlyCost: { amount: '80', currency: 'CNY' } }, manager);
-      await post('api/opportunities', { opportunityId: OPPORTUNITY, name: 'Harbour ERP', customer: 'Harbour Logistics', industry: 'logistics', region: 'east', productLines: ['erp'], projectType: 'product', estimatedValue: { amount: '1200000', currency: 'CNY' }, salesOwnerId: 'bo' }, sales);
-      await post(`api/opportunities/${OPPORTUNITY}/support-requests`, { requestId: 'sr-1', requestedBy: 'bo', kind: 'demo', productLine: 'erp', dueAt: new Date(Date.now() + 4 * 3_600_000).toISOString() }, sales);
+      await post(
+        'api/consultants',
+        {
+          consultantId: 'ana',
+          name: 'Ana',
+          teamId: 'team-east',
+          level: 'senior',
+          productLines: ['erp'],
+          skills: ['erp'],
+          weeklyCapacityHours: 40,
+          hourlyCost: { amount: '80', currency: 'CNY' },
+        },
+        manager,
+      );
+      await post(
+        'api/opportunities',
+        {
+          opportunityId: OPPORTUNITY,
+          name: 'Harbour ERP',
+          customer: 'Harbour Logistics',
+          industry: 'logistics',
+          region: 'east',
+          productLines: ['erp'],
+          projectType: 'product',
+          estimatedValue: { amount: '1200000', currency: 'CNY' },
+          salesOwnerId: 'bo',
+        },
+        sales,
+      );
+      await post(
+        `api/opportunities/${OPPORTUNITY}/support-requests`,
+        {
+          requestId: 'sr-1',
+          requestedBy: 'bo',
+          kind: 'demo',
+          productLine: 'erp',
+          dueAt: new Date(Date.now() + 4 * 3_600_000).toISOString(),
+        },
+        sales,
+      );
     },
     timeoutMs: 180_000,
   });
@@ -101,9 +160,23 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.waitForSelector('[data-list=work] [data-kind=support_request]');
     expect(await page.getAttribute('[data-list=counts] [data-kind=support_request]', 'data-count')).toBe('1');
     // Counts are live: Bo asks for more support, and Ana's inbox shows it without a reload.
-    await post(`api/opportunities/${OPPORTUNITY}/support-requests`, { requestId: 'sr-2', requestedBy: 'bo', kind: 'rfp', productLine: 'erp', dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString() }, sales);
+    await post(
+      `api/opportunities/${OPPORTUNITY}/support-requests`,
+      {
+        requestId: 'sr-2',
+        requestedBy: 'bo',
+        kind: 'rfp',
+        productLine: 'erp',
+        dueAt: new Date(Date.now() + 8 * 3_600_000).toISOString(),
+      },
+      sales,
+    );
     await page.waitForSelector('[data-list=counts] [data-kind=support_request][data-count="2"]');
-    expect(await page.$$eval('[data-list=work] [data-kind=support_request]', (items) => items.map((item) => item.getAttribute('data-item')))).toEqual(['sr-1', 'sr-2']);
+    expect(
+      await page.$$eval('[data-list=work] [data-kind=support_request]', (items) =>
+        items.map((item) => item.getAttribute('data-item')),
+      ),
+    ).toEqual(['sr-1', 'sr-2']);
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-my-work-en-1280.png'), fullPage: true });
     const started = Date.now();
 
@@ -166,17 +239,25 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     });
     await act.click('[data-action=record-exchange]');
     await page.waitForSelector('[data-chain-partial]');
-    const partial = await page.$$eval('[data-panel=parts] li', (items) => items.map((item) => item.getAttribute('data-status')));
+    const partial = await page.$$eval('[data-panel=parts] li', (items) =>
+      items.map((item) => item.getAttribute('data-status')),
+    );
     expect(partial).toEqual(['recorded', 'recorded', 'recorded', 'recorded', 'recorded', 'failed', 'pending']);
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-exchange-partial-en-1280.png'), fullPage: true });
     await act.click('[data-action=record-exchange]');
     await page.waitForSelector('[data-chain-done]');
     const seconds = (Date.now() - started) / 1000;
-    const exchange = { seconds: (Date.now() - exchangeStart.at) / 1000, clicks: act.clicks - exchangeStart.clicks, keys: act.keys - exchangeStart.keys };
+    const exchange = {
+      seconds: (Date.now() - exchangeStart.at) / 1000,
+      clicks: act.clicks - exchangeStart.clicks,
+      keys: act.keys - exchangeStart.keys,
+    };
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-exchange-done-en-1280.png'), fullPage: true });
 
     // Every fact in the store, once, with Ana as the actor.
-    const events = await sql(`SELECT type, actor_id, count() AS n FROM events WHERE type IN ('PresalesSupportAcknowledged', 'ActivityScheduled', 'ActivityCompleted', 'RequirementCaptured', 'RequirementFitAssessed', 'TimeLogged') GROUP BY type, actor_id ORDER BY type`);
+    const events = await sql(
+      `SELECT type, actor_id, count() AS n FROM events WHERE type IN ('PresalesSupportAcknowledged', 'ActivityScheduled', 'ActivityCompleted', 'RequirementCaptured', 'RequirementFitAssessed', 'TimeLogged') GROUP BY type, actor_id ORDER BY type`,
+    );
     expect(events.rows.map((row) => [row['type'], row['actor_id'], Number(row['n'])])).toEqual([
       ['ActivityCompleted', 'ana', 1],
       ['ActivityScheduled', 'ana', 2],
@@ -196,20 +277,41 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     expect(actual(after, 'response_sla_attainment')).not.toBe(actual(before, 'response_sla_attainment'));
 
     // My work: the request left, the next step is waiting, the week holds the 3 hours.
-    const work = (await (await apiFetch(`${suite.platform.url}api/workspace/my-work`, { headers: await bearerFor(suite.platform.url, 'presales', 'ana') })).json()) as MyWorkResponse;
+    const work = (await (
+      await apiFetch(`${suite.platform.url}api/workspace/my-work`, {
+        headers: await bearerFor(suite.platform.url, 'presales', 'ana'),
+      })
+    ).json()) as MyWorkResponse;
     expect(work.items.filter((item) => item.kind === 'support_request').map((item) => item.itemId)).toEqual(['sr-2']);
     expect(work.items.filter((item) => item.kind === 'activity_scheduled')).toHaveLength(1);
     expect(work.week.totalHours).toBe(3);
 
     // Measured: the whole chain (3 submissions for 9 commands) and the exchange alone (1 submission for 7, a retry included).
-    measured.push({ name: 'chain: acknowledge (My work) + schedule (palette) + customer exchange', seconds, clicks: act.clicks, keys: act.keys, submissions: 3, commands: 9 });
+    measured.push({
+      name: 'chain: acknowledge (My work) + schedule (palette) + customer exchange',
+      seconds,
+      clicks: act.clicks,
+      keys: act.keys,
+      submissions: 3,
+      commands: 9,
+    });
     measured.push({ name: 'customer exchange form alone', ...exchange, submissions: 1, commands: 7 });
     saveMeasured();
     expect(problems).toEqual([]);
   }, 240_000);
 
   it('responds to a tender in one form: the bid decision and two sections assigned with due dates', async () => {
-    await post('api/tenders', { tenderId: 'T-ws-1', opportunityId: OPPORTUNITY, kind: 'rfp', issuer: 'Harbour Port Authority', deadline: new Date(Date.now() + 14 * 86_400_000).toISOString() }, sales);
+    await post(
+      'api/tenders',
+      {
+        tenderId: 'T-ws-1',
+        opportunityId: OPPORTUNITY,
+        kind: 'rfp',
+        issuer: 'Harbour Port Authority',
+        deadline: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+      },
+      sales,
+    );
     const act = new Recorder(page);
     const started = Date.now();
     await page.keyboard.press('Control+k');
@@ -223,19 +325,37 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await act.click('.el-select-dropdown__item:visible[data-option="T-ws-1"]');
     await act.choose('decision', 'bid', 'bid');
     await act.fill('[data-field=score] input', '72');
-    await act.freeText('[data-field=rationale] input', 'Strong fit: the demo went well and both requirements are covered');
-    for (const [index, title, days] of [[0, 'Solution architecture', 3], [1, 'Security and data residency', 4]] as const) {
+    await act.freeText(
+      '[data-field=rationale] input',
+      'Strong fit: the demo went well and both requirements are covered',
+    );
+    for (const [index, title, days] of [
+      [0, 'Solution architecture', 3],
+      [1, 'Security and data residency', 4],
+    ] as const) {
       await act.click('[data-action=add-section]');
       await act.freeText(`#tr-sec-${index}-title`, title);
       await act.fill(`[data-field="sections.${index}.dueAt"] input`, localInput(Date.now() + days * 86_400_000));
     }
     await act.click('[data-action=record-response]');
     await page.waitForSelector('[data-chain-done]');
-    measured.push({ name: 'respond to a tender (bid decision + 2 sections)', seconds: (Date.now() - started) / 1000, clicks: act.clicks, keys: act.keys, submissions: 1, commands: 3 });
+    measured.push({
+      name: 'respond to a tender (bid decision + 2 sections)',
+      seconds: (Date.now() - started) / 1000,
+      clicks: act.clicks,
+      keys: act.keys,
+      submissions: 1,
+      commands: 3,
+    });
     saveMeasured();
     await page.screenshot({ path: join(ARTIFACTS, 'workspace-tender-response-en-1280.png'), fullPage: true });
-    const events = await sql(`SELECT type, actor_id, count() AS n FROM events WHERE stream_id = 'tender-T-ws-1' AND type IN ('BidDecisionMade', 'ResponseSectionAssigned') GROUP BY type, actor_id ORDER BY type`);
-    expect(events.rows.map((row) => [row['type'], row['actor_id'], Number(row['n'])])).toEqual([['BidDecisionMade', 'ana', 1], ['ResponseSectionAssigned', 'ana', 2]]);
+    const events = await sql(
+      `SELECT type, actor_id, count() AS n FROM events WHERE stream_id = 'tender-T-ws-1' AND type IN ('BidDecisionMade', 'ResponseSectionAssigned') GROUP BY type, actor_id ORDER BY type`,
+    );
+    expect(events.rows.map((row) => [row['type'], row['actor_id'], Number(row['n'])])).toEqual([
+      ['BidDecisionMade', 'ana', 1],
+      ['ResponseSectionAssigned', 'ana', 2],
+    ]);
     // Both sections are now Ana's to write, in her inbox with their due dates.
     await page.click('[data-nav=myWork]');
     await page.waitForSelector('[data-list=counts] [data-kind=section_due][data-count="2"]');
@@ -248,7 +368,11 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     // Bo, the sales owner, records a stage change meanwhile.
     await post(`api/opportunities/${OPPORTUNITY}/stage-changes`, { to: 'solution' }, sales);
     await page.fill('[data-field=title] input', 'Data stays in the customer’s region');
-    for (const [field, typed] of [['category', 'comp'], ['priority', 'mu'], ['source', 'mee']] as const) {
+    for (const [field, typed] of [
+      ['category', 'comp'],
+      ['priority', 'mu'],
+      ['source', 'mee'],
+    ] as const) {
       await page.click(`[data-field="${field}"] .el-select__wrapper`);
       await page.keyboard.type(typed);
       await page.keyboard.press('Enter');
@@ -264,7 +388,9 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.click('[data-action=resend]');
     await page.waitForSelector('[data-recorded]');
     expect(await page.textContent('[data-revision]')).not.toBe(read);
-    const captured = await sql(`SELECT count() AS n FROM requirement_captured FINAL WHERE title = 'Data stays in the customer’s region'`);
+    const captured = await sql(
+      `SELECT count() AS n FROM requirement_captured FINAL WHERE title = 'Data stays in the customer’s region'`,
+    );
     expect(Number(captured.rows[0]!['n'])).toBe(1);
   }, 120_000);
 
@@ -307,12 +433,28 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
         await page.goto(`${suite.platform.url}${path}`);
         await page.waitForSelector(ready);
         await page.waitForTimeout(300);
-        if (language === '简体中文') expect(leftoverEnglish(await visibleText(page), ['ana', 'Ana', 'Harbour', 'Logistics', 'ERP', 'Ctrl', 'Solution architecture', 'Security and data residency']), `${name} in Chinese`).toEqual([]);
+        if (language === '简体中文')
+          expect(
+            leftoverEnglish(await visibleText(page), [
+              'ana',
+              'Ana',
+              'Harbour',
+              'Logistics',
+              'ERP',
+              'Ctrl',
+              'Solution architecture',
+              'Security and data residency',
+            ]),
+            `${name} in Chinese`,
+          ).toEqual([]);
         for (const width of [1280, 768]) {
           await page.setViewportSize({ width, height: 900 });
           await page.waitForTimeout(200);
           await page.screenshot({ path: join(ARTIFACTS, `workspace-${name}-${lang}-${width}.png`), fullPage: true });
-          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}`).toBeLessThanOrEqual(width);
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+            `${name} at ${width}`,
+          ).toBeLessThanOrEqual(width);
         }
       }
     }
@@ -322,7 +464,10 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
 
 /** The figures of docs/benchmarks.md's workspace section. */
 function saveMeasuredTo(runs: unknown): void {
-  writeFileSync(join(ARTIFACTS, 'workspace-chain.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2)}\n`);
+  writeFileSync(
+    join(ARTIFACTS, 'workspace-chain.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2)}\n`,
+  );
   console.log(`[workspace] ${JSON.stringify(runs)}`);
 }
 

@@ -54,7 +54,12 @@ export function appendHandler(store: StandinStore, maxAppendSize: number) {
       store.append(stream, expected, events).then(
         (outcome) => {
           if (outcome.kind === 'deleted') return callback(streamDeleted(stream));
-          callback(null, outcome.kind === 'written' ? success(outcome.lastRevision, outcome.position) : conflict(expected, outcome.current));
+          callback(
+            null,
+            outcome.kind === 'written'
+              ? success(outcome.lastRevision, outcome.position)
+              : conflict(expected, outcome.current),
+          );
         },
         (error: Error) => callback(error),
       );
@@ -64,8 +69,12 @@ export function appendHandler(store: StandinStore, maxAppendSize: number) {
 
 /** WriteEvents.ClientSuccessMsg: the last revision and the log position of the append's last event, as commit and prepare. */
 function success(lastRevision: bigint, position: bigint): AppendResp {
-  const at = new streamsPb.AppendResp.Position().setCommitPosition(position.toString()).setPreparePosition(position.toString());
-  return new streamsPb.AppendResp().setSuccess(new streamsPb.AppendResp.Success().setCurrentRevision(lastRevision.toString()).setPosition(at));
+  const at = new streamsPb.AppendResp.Position()
+    .setCommitPosition(position.toString())
+    .setPreparePosition(position.toString());
+  return new streamsPb.AppendResp().setSuccess(
+    new streamsPb.AppendResp.Success().setCurrentRevision(lastRevision.toString()).setPosition(at),
+  );
 }
 
 function conflict(expected: Expected, current: bigint): AppendResp {

@@ -57,16 +57,37 @@ export function batchAppendHandler(store: StandinStore, maxAppendSize: number) {
   };
 }
 
-async function answer(store: StandinStore, maxAppendSize: number, correlation: string, batch: PendingBatch): Promise<Response> {
+async function answer(
+  store: StandinStore,
+  maxAppendSize: number,
+  correlation: string,
+  batch: PendingBatch,
+): Promise<Response> {
   const stream = streamName(batch.options.getStreamIdentifier());
-  const response = new streamsPb.BatchAppendResp().setCorrelationId(new sharedPb.UUID().setString(correlation)).setStreamIdentifier(batch.options.getStreamIdentifier());
+  const response = new streamsPb.BatchAppendResp()
+    .setCorrelationId(new sharedPb.UUID().setString(correlation))
+    .setStreamIdentifier(batch.options.getStreamIdentifier());
   if (batch.size > maxAppendSize) {
-    return response.setError(failure(INVALID_ARGUMENT, `Maximum Append Size of ${maxAppendSize} Exceeded.`, new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize), 'MaximumAppendSizeExceeded'));
+    return response.setError(
+      failure(
+        INVALID_ARGUMENT,
+        `Maximum Append Size of ${maxAppendSize} Exceeded.`,
+        new sharedPb.MaximumAppendSizeExceeded().setMaxappendsize(maxAppendSize),
+        'MaximumAppendSizeExceeded',
+      ),
+    );
   }
   const expected = expectedOf(batch.options);
   const outcome = await store.append(stream, expected, batch.events);
   if (outcome.kind === 'deleted') {
-    return response.setError(failure(FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, new sharedPb.StreamDeleted().setStreamIdentifier(batch.options.getStreamIdentifier()), 'StreamDeleted'));
+    return response.setError(
+      failure(
+        FAILED_PRECONDITION,
+        `Event stream '${stream}' is deleted.`,
+        new sharedPb.StreamDeleted().setStreamIdentifier(batch.options.getStreamIdentifier()),
+        'StreamDeleted',
+      ),
+    );
   }
   if (outcome.kind === 'wrong_expected_version') {
     const details = new sharedPb.WrongExpectedVersion();
@@ -76,14 +97,33 @@ async function answer(store: StandinStore, maxAppendSize: number, correlation: s
     else if (expected.kind === 'no_stream') details.setExpectedNoStream(new emptyPb.Empty());
     else if (expected.kind === 'stream_exists') details.setExpectedStreamExists(new emptyPb.Empty());
     else details.setExpectedAny(new emptyPb.Empty());
-    return response.setError(failure(FAILED_PRECONDITION, `Append failed due to WrongExpectedVersion. Stream: ${stream}`, details, 'WrongExpectedVersion'));
+    return response.setError(
+      failure(
+        FAILED_PRECONDITION,
+        `Append failed due to WrongExpectedVersion. Stream: ${stream}`,
+        details,
+        'WrongExpectedVersion',
+      ),
+    );
   }
-  const at = new sharedPb.AllStreamPosition().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString());
-  return response.setSuccess(new streamsPb.BatchAppendResp.Success().setCurrentRevision(outcome.lastRevision.toString()).setPosition(at));
+  const at = new sharedPb.AllStreamPosition()
+    .setCommitPosition(outcome.position.toString())
+    .setPreparePosition(outcome.position.toString());
+  return response.setSuccess(
+    new streamsPb.BatchAppendResp.Success().setCurrentRevision(outcome.lastRevision.toString()).setPosition(at),
+  );
 }
 
-function failure(code: number, message: string, details: { serializeBinary(): Uint8Array }, type: string): InstanceType<typeof statusPb.Status> {
+function failure(
+  code: number,
+  message: string,
+  details: { serializeBinary(): Uint8Array },
+  type: string,
+): InstanceType<typeof statusPb.Status> {
   const packed = new anyPb.Any();
   packed.pack(details.serializeBinary(), `event_store.client.${type}`);
-  return new statusPb.Status().setCode(code).setMessage(message).setDetails(packed as never);
+  return new statusPb.Status()
+    .setCode(code)
+    .setMessage(message)
+    .setDetails(packed as never);
 }

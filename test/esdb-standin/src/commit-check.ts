@@ -53,7 +53,12 @@ export interface StreamFacts {
  *   one CorruptedIdempotency. Content is never compared, only ids.
  * - an exact version above the current one: wrong expected version; equal: write.
  */
-export function checkCommit(stream: StreamFacts, expected: Expected, eventIds: readonly string[], cache: CommittedIds): CommitDecision {
+export function checkCommit(
+  stream: StreamFacts,
+  expected: Expected,
+  eventIds: readonly string[],
+  cache: CommittedIds,
+): CommitDecision {
   const { current } = stream;
   if (current === DELETED_STREAM) return { kind: 'deleted' };
   if (expected.kind === 'stream_exists') {
@@ -79,7 +84,12 @@ function checkByCache(stream: StreamFacts, eventIds: readonly string[], cache: C
   return last === undefined ? { kind: 'ok' } : { kind: 'idempotent', lastRevision: last };
 }
 
-function checkAfter(stream: StreamFacts, expectedVersion: bigint, eventIds: readonly string[], cache: CommittedIds): CommitDecision {
+function checkAfter(
+  stream: StreamFacts,
+  expectedVersion: bigint,
+  eventIds: readonly string[],
+  cache: CommittedIds,
+): CommitDecision {
   let revision = expectedVersion;
   for (const [i, id] of eventIds.entries()) {
     revision += 1n;
@@ -87,7 +97,10 @@ function checkAfter(stream: StreamFacts, expectedVersion: bigint, eventIds: read
     const matches =
       (cached !== undefined && cached.streamId === stream.streamId && cached.revision === revision) ||
       stream.records.some((record) => record.revision === revision && record.eventId === id);
-    if (!matches) return i === 0 ? { kind: 'wrong_expected_version', current: stream.current } : { kind: 'corrupted_idempotency', current: stream.current };
+    if (!matches)
+      return i === 0
+        ? { kind: 'wrong_expected_version', current: stream.current }
+        : { kind: 'corrupted_idempotency', current: stream.current };
   }
   return { kind: 'idempotent', lastRevision: revision };
 }

@@ -7,7 +7,8 @@ import type { StandinStore } from './standin-store.js';
 
 type DeleteReq = InstanceType<typeof streamsPb.DeleteReq>;
 type TombstoneReq = InstanceType<typeof streamsPb.TombstoneReq>;
-type DeleteOptions = InstanceType<typeof streamsPb.DeleteReq.Options> | InstanceType<typeof streamsPb.TombstoneReq.Options>;
+type DeleteOptions =
+  InstanceType<typeof streamsPb.DeleteReq.Options> | InstanceType<typeof streamsPb.TombstoneReq.Options>;
 
 function expectedOf(options: DeleteOptions): Expected {
   if (options.hasRevision()) return { kind: 'revision', revision: BigInt(options.getRevision()) };
@@ -23,19 +24,27 @@ function expectedOf(options: DeleteOptions): Expected {
  * answer carries the position of the record written.
  */
 export function deleteHandler(store: StandinStore, hard: boolean) {
-  return async (call: ServerUnaryCall<DeleteReq | TombstoneReq, unknown>, callback: sendUnaryData<unknown>): Promise<void> => {
+  return async (
+    call: ServerUnaryCall<DeleteReq | TombstoneReq, unknown>,
+    callback: sendUnaryData<unknown>,
+  ): Promise<void> => {
     const options = call.request.getOptions()!;
     const stream = streamName(options.getStreamIdentifier());
     const expected = expectedOf(options);
     const outcome = await store.delete(stream, expected, hard);
     if (outcome.kind === 'deleted') return callback(streamDeleted(stream));
-    if (outcome.kind === 'wrong_expected_version') return callback(wrongExpectedVersion(stream, expectedNumber(expected), outcome.current));
+    if (outcome.kind === 'wrong_expected_version')
+      return callback(wrongExpectedVersion(stream, expectedNumber(expected), outcome.current));
     const at = outcome.position.toString();
     callback(
       null,
       hard
-        ? new streamsPb.TombstoneResp().setPosition(new streamsPb.TombstoneResp.Position().setCommitPosition(at).setPreparePosition(at))
-        : new streamsPb.DeleteResp().setPosition(new streamsPb.DeleteResp.Position().setCommitPosition(at).setPreparePosition(at)),
+        ? new streamsPb.TombstoneResp().setPosition(
+            new streamsPb.TombstoneResp.Position().setCommitPosition(at).setPreparePosition(at),
+          )
+        : new streamsPb.DeleteResp().setPosition(
+            new streamsPb.DeleteResp.Position().setCommitPosition(at).setPreparePosition(at),
+          ),
     );
   };
 }

@@ -8,12 +8,24 @@ import { createRequire } from 'node:module';
  */
 const load = createRequire(__filename);
 
-export const streamsPb = load('@eventstore/db-client/generated/streams_pb.js') as typeof import('@eventstore/db-client/generated/streams_pb.js');
-export const streamsGrpc = load('@eventstore/db-client/generated/streams_grpc_pb.js') as typeof import('@eventstore/db-client/generated/streams_grpc_pb.js');
-export const sharedPb = load('@eventstore/db-client/generated/shared_pb.js') as typeof import('@eventstore/db-client/generated/shared_pb.js');
-export const featuresPb = load('@eventstore/db-client/generated/serverfeatures_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_pb.js');
-export const featuresGrpc = load('@eventstore/db-client/generated/serverfeatures_grpc_pb.js') as typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb.js');
-export const statusPb = load('@eventstore/db-client/generated/status_pb.js') as typeof import('@eventstore/db-client/generated/status_pb.js');
+export const streamsPb = load(
+  '@eventstore/db-client/generated/streams_pb.js',
+) as typeof import('@eventstore/db-client/generated/streams_pb.js');
+export const streamsGrpc = load(
+  '@eventstore/db-client/generated/streams_grpc_pb.js',
+) as typeof import('@eventstore/db-client/generated/streams_grpc_pb.js');
+export const sharedPb = load(
+  '@eventstore/db-client/generated/shared_pb.js',
+) as typeof import('@eventstore/db-client/generated/shared_pb.js');
+export const featuresPb = load(
+  '@eventstore/db-client/generated/serverfeatures_pb.js',
+) as typeof import('@eventstore/db-client/generated/serverfeatures_pb.js');
+export const featuresGrpc = load(
+  '@eventstore/db-client/generated/serverfeatures_grpc_pb.js',
+) as typeof import('@eventstore/db-client/generated/serverfeatures_grpc_pb.js');
+export const statusPb = load(
+  '@eventstore/db-client/generated/status_pb.js',
+) as typeof import('@eventstore/db-client/generated/status_pb.js');
 
 /** google-protobuf's well-known types, as the generated code itself loads them. */
 const loadBesideGenerated = createRequire(load.resolve('@eventstore/db-client/generated/status_pb.js'));

@@ -44,7 +44,12 @@ export function toTicks(date: Date): bigint {
 }
 
 function sizeOf(record: NewRecord): bigint {
-  return RECORD_OVERHEAD + BigInt(Buffer.byteLength(record.streamId) + Buffer.byteLength(record.type) + record.data.length + record.metadata.length);
+  return (
+    RECORD_OVERHEAD +
+    BigInt(
+      Buffer.byteLength(record.streamId) + Buffer.byteLength(record.type) + record.data.length + record.metadata.length,
+    )
+  );
 }
 
 /**

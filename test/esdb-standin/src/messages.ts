@@ -54,7 +54,11 @@ export function readEvent(record: LogRecord, fromAll: boolean): ReadResp {
     .setPreparePosition(record.transactionPosition.toString())
     .setCustomMetadata(record.metadata)
     .setData(record.data);
-  event.getMetadataMap().set('type', record.type).set('content-type', record.contentType).set('created', record.created.toString());
+  event
+    .getMetadataMap()
+    .set('type', record.type)
+    .set('content-type', record.contentType)
+    .set('created', record.created.toString());
   const envelope = new streamsPb.ReadResp.ReadEvent().setEvent(event);
   if (fromAll) envelope.setCommitPosition(record.position.toString());
   else envelope.setNoPosition(new sharedPb.Empty());
@@ -62,11 +66,15 @@ export function readEvent(record: LogRecord, fromAll: boolean): ReadResp {
 }
 
 export function streamNotFound(streamId: string): ReadResp {
-  return new streamsPb.ReadResp().setStreamNotFound(new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId)));
+  return new streamsPb.ReadResp().setStreamNotFound(
+    new streamsPb.ReadResp.StreamNotFound().setStreamIdentifier(streamIdentifier(streamId)),
+  );
 }
 
 export function confirmation(subscriptionId: string): ReadResp {
-  return new streamsPb.ReadResp().setConfirmation(new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId));
+  return new streamsPb.ReadResp().setConfirmation(
+    new streamsPb.ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId),
+  );
 }
 
 /** Sent by servers from 23.10 on when a subscription has delivered its history. */

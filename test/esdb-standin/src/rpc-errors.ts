@@ -14,7 +14,10 @@ function rpcError(code: status, details: string, trailers: Record<string, string
 
 /** RpcExceptions.StreamDeleted. */
 export function streamDeleted(streamName: string): ServiceError {
-  return rpcError(status.FAILED_PRECONDITION, `Event stream '${streamName}' is deleted.`, { exception: 'stream-deleted', 'stream-name': streamName });
+  return rpcError(status.FAILED_PRECONDITION, `Event stream '${streamName}' is deleted.`, {
+    exception: 'stream-deleted',
+    'stream-name': streamName,
+  });
 }
 
 /**
@@ -23,12 +26,16 @@ export function streamDeleted(streamName: string): ServiceError {
  * as a number too (-1 for a stream that does not exist).
  */
 export function wrongExpectedVersion(streamName: string, expected: bigint, actual: bigint): ServiceError {
-  return rpcError(status.FAILED_PRECONDITION, `Append failed due to WrongExpectedVersion. Stream: ${streamName}, Expected version: ${expected}, Actual version: ${actual}`, {
-    exception: 'wrong-expected-version',
-    'stream-name': streamName,
-    'expected-version': expected.toString(),
-    'actual-version': actual.toString(),
-  });
+  return rpcError(
+    status.FAILED_PRECONDITION,
+    `Append failed due to WrongExpectedVersion. Stream: ${streamName}, Expected version: ${expected}, Actual version: ${actual}`,
+    {
+      exception: 'wrong-expected-version',
+      'stream-name': streamName,
+      'expected-version': expected.toString(),
+      'actual-version': actual.toString(),
+    },
+  );
 }
 
 /** RpcExceptions.MaxAppendSizeExceeded. */

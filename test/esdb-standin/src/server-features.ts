@@ -13,7 +13,12 @@ export function supportedMethods(appendProtocol: AppendProtocol) {
   return (_call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>): void => {
     const names = ['read', 'append', 'delete', 'tombstone', ...(appendProtocol === 'batch' ? ['batchappend'] : [])];
     const methods = names.map((name) => new featuresPb.SupportedMethod().setServiceName(STREAMS).setMethodName(name));
-    callback(null, new featuresPb.SupportedMethods().setMethodsList(methods).setEventStoreServerVersion('23.10.0-presales-test-standin'));
+    callback(
+      null,
+      new featuresPb.SupportedMethods()
+        .setMethodsList(methods)
+        .setEventStoreServerVersion('23.10.0-presales-test-standin'),
+    );
   };
 }
 

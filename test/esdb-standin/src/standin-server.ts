@@ -71,9 +71,13 @@ export class EsdbStandin {
   private async listen(port: number): Promise<void> {
     const server = new Server();
     server.addService(streamsGrpc.StreamsService, this.streamsService() as UntypedServiceImplementation);
-    server.addService(featuresGrpc.ServerFeaturesService, { getSupportedMethods: supportedMethods(this.options.appendProtocol ?? 'batch') });
+    server.addService(featuresGrpc.ServerFeaturesService, {
+      getSupportedMethods: supportedMethods(this.options.appendProtocol ?? 'batch'),
+    });
     this.boundPort = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
+      server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
+        error ? reject(error) : resolve(bound),
+      ),
     );
     this.server = server;
   }

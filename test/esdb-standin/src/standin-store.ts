@@ -16,7 +16,10 @@ export type AppendOutcome =
   | { readonly kind: 'wrong_expected_version'; readonly current: bigint }
   | { readonly kind: 'deleted' };
 
-export type DeleteOutcome = { readonly kind: 'deleted_ok'; readonly position: bigint } | { readonly kind: 'wrong_expected_version'; readonly current: bigint } | { readonly kind: 'deleted' };
+export type DeleteOutcome =
+  | { readonly kind: 'deleted_ok'; readonly position: bigint }
+  | { readonly kind: 'wrong_expected_version'; readonly current: bigint }
+  | { readonly kind: 'deleted' };
 
 export interface StandinStoreOptions {
   /** The server's clock: `created` stamps and `$maxAge`. */
@@ -49,7 +52,17 @@ export class StandinStore {
     this.indexDelayMs = options.indexDelayMs ?? 3;
     this.committedIds = new CommittedIds(options.committedIdsCacheBytes);
     // A fresh server's log is not empty: it starts with its own system records.
-    const [settings] = this.writeRecords([{ streamId: '$settings', revision: 0n, eventId: crypto.randomUUID(), type: '$settings', contentType: 'application/json', data: Buffer.from('{}'), metadata: Buffer.alloc(0) }]);
+    const [settings] = this.writeRecords([
+      {
+        streamId: '$settings',
+        revision: 0n,
+        eventId: crypto.randomUUID(),
+        type: '$settings',
+        contentType: 'application/json',
+        data: Buffer.from('{}'),
+        metadata: Buffer.alloc(0),
+      },
+    ]);
     this.index(settings!);
   }
 
@@ -72,7 +85,11 @@ export class StandinStore {
   }
 
   async append(streamId: string, expected: Expected, events: readonly ProposedEvent[]): Promise<AppendOutcome> {
-    const decision = this.check(streamId, expected, events.map((e) => e.eventId));
+    const decision = this.check(
+      streamId,
+      expected,
+      events.map((e) => e.eventId),
+    );
     switch (decision.kind) {
       case 'deleted':
         return decision;
@@ -92,7 +109,17 @@ export class StandinStore {
     if (current === DELETED_STREAM) return { kind: 'deleted' };
     if (!deleteAllowed(expected, current, hard)) return { kind: 'wrong_expected_version', current };
     const [record] = hard
-      ? this.writeRecords([{ streamId, revision: DELETED_STREAM, eventId: crypto.randomUUID(), type: '$streamDeleted', contentType: 'application/json', data: Buffer.alloc(0), metadata: Buffer.alloc(0) }])
+      ? this.writeRecords([
+          {
+            streamId,
+            revision: DELETED_STREAM,
+            eventId: crypto.randomUUID(),
+            type: '$streamDeleted',
+            contentType: 'application/json',
+            data: Buffer.alloc(0),
+            metadata: Buffer.alloc(0),
+          },
+        ])
       : this.writeMetadata(streamId, serializeMetadata({ $tb: DELETED_STREAM }));
     await this.untilIndexed(record!);
     return { kind: 'deleted_ok', position: record!.position };

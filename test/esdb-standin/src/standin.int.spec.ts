@@ -1,4 +1,14 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, jsonEvent, MaxAppendSizeExceededError, StreamDeletedError, WrongExpectedVersionError, type ResolvedEvent } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  WrongExpectedVersionError,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EsdbStandin, type StandinServerOptions } from './standin-server.js';
 
@@ -36,14 +46,19 @@ describe('$all positions', () => {
     // The prepare position of a batch's later events is the batch's first (Streams.Read.cs).
     expect(b!.event!.position!.prepare).toBe(a!.event!.position!.commit);
     const next = a!.event!.position!.commit + 1n;
-    await expect(drain(client.readAll({ fromPosition: { commit: next, prepare: next }, maxCount: 1 }))).rejects.toThrow(/position is invalid/);
+    await expect(drain(client.readAll({ fromPosition: { commit: next, prepare: next }, maxCount: 1 }))).rejects.toThrow(
+      /position is invalid/,
+    );
   });
 
   it('reads forwards from a position inclusively and backwards from it exclusively (a post-position)', async () => {
     await client.appendToStream('s-1', [event('A'), event('B'), event('C')]);
     const [, b] = await drain(client.readStream('s-1'));
     const at = b!.event!.position!;
-    expect(types(await drain(client.readAll({ fromPosition: at, direction: FORWARDS, maxCount: 2 })))).toEqual(['B', 'C']);
+    expect(types(await drain(client.readAll({ fromPosition: at, direction: FORWARDS, maxCount: 2 })))).toEqual([
+      'B',
+      'C',
+    ]);
     expect(types(await drain(client.readAll({ fromPosition: at, direction: BACKWARDS, maxCount: 1 })))).toEqual(['A']);
   });
 });
@@ -55,7 +70,9 @@ describe.each(['batch', 'legacy'] as const)('appends through %s', (appendProtoco
     await client.appendToStream('s-1', event('A'));
     const winner = client.appendToStream('s-1', event('B'), { expectedRevision: 0n });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(client.appendToStream('s-1', event('C'), { expectedRevision: 0n })).rejects.toMatchObject({ actualVersion: 1n });
+    await expect(client.appendToStream('s-1', event('C'), { expectedRevision: 0n })).rejects.toMatchObject({
+      actualVersion: 1n,
+    });
     expect(types(await drain(client.readStream('s-1')))).toEqual(['A']);
     await winner;
     expect(types(await drain(client.readStream('s-1')))).toEqual(['A', 'B']);
@@ -69,8 +86,15 @@ describe.each(['batch', 'legacy'] as const)('appends through %s', (appendProtoco
     expect(await client.appendToStream('s-1', batch, { expectedRevision: 'no_stream' })).toEqual(first);
     expect(await client.appendToStream('s-1', batch)).toEqual(first);
     // Only ids are compared: other content under the same ids is "already written".
-    expect(await client.appendToStream('s-1', [jsonEvent({ id: batch[0]!.id, type: 'A', data: { other: true } }), batch[1]!])).toEqual(first);
-    await expect(client.appendToStream('s-1', [batch[0]!, event('New')])).rejects.toBeInstanceOf(WrongExpectedVersionError);
+    expect(
+      await client.appendToStream('s-1', [
+        jsonEvent({ id: batch[0]!.id, type: 'A', data: { other: true } }),
+        batch[1]!,
+      ]),
+    ).toEqual(first);
+    await expect(client.appendToStream('s-1', [batch[0]!, event('New')])).rejects.toBeInstanceOf(
+      WrongExpectedVersionError,
+    );
     for (let i = 0; i < 30; i += 1) await client.appendToStream(`other-${i}`, event('Filler'));
     await client.appendToStream('s-1', batch);
     expect(types(await drain(client.readStream('s-1')))).toEqual(['A', 'B', 'C', 'A', 'B']);
@@ -78,7 +102,9 @@ describe.each(['batch', 'legacy'] as const)('appends through %s', (appendProtoco
 
   it('refuses an append over MaxAppendSize and writes nothing', async () => {
     await serve({ maxAppendSize: 1_000, appendProtocol });
-    await expect(client.appendToStream('s-1', event('A', { text: 'x'.repeat(2_000) }))).rejects.toBeInstanceOf(MaxAppendSizeExceededError);
+    await expect(client.appendToStream('s-1', event('A', { text: 'x'.repeat(2_000) }))).rejects.toBeInstanceOf(
+      MaxAppendSizeExceededError,
+    );
     await expect(drain(client.readStream('s-1'))).rejects.toThrow(/not found/);
   });
 
@@ -110,7 +136,9 @@ describe('deletes', () => {
   it('a tombstone ends the stream: reads and appends report it deleted', async () => {
     await client.appendToStream('s-1', event('A'));
     await client.tombstoneStream('s-1');
-    await expect(drain(client.readStream('s-1', { direction: BACKWARDS, fromRevision: END }))).rejects.toBeInstanceOf(StreamDeletedError);
+    await expect(drain(client.readStream('s-1', { direction: BACKWARDS, fromRevision: END }))).rejects.toBeInstanceOf(
+      StreamDeletedError,
+    );
     await expect(client.appendToStream('s-1', event('B'))).rejects.toBeInstanceOf(StreamDeletedError);
   });
 });

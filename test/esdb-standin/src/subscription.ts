@@ -15,7 +15,12 @@ type Call = ServerWritableStream<InstanceType<typeof streamsPb.ReadReq>, Instanc
  * (servers 23.10+), then live events as they become readable, until the call ends. A restart
  * of the server ends it with an error; the client must subscribe again.
  */
-export function subscribeToAll(store: StandinStore, call: Call, from: bigint | 'start' | 'end', filter: LogFilter | undefined): void {
+export function subscribeToAll(
+  store: StandinStore,
+  call: Call,
+  from: bigint | 'start' | 'end',
+  filter: LogFilter | undefined,
+): void {
   const log = store.log.readable();
   let index: number | undefined;
   if (from === 'start') index = 0;

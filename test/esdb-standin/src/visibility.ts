@@ -11,7 +11,11 @@ const TICKS_PER_SECOND = 10_000_000n;
  * only the newest `$maxCount` remain, and `$maxAge` compares each event's `created` with the
  * *server's* clock.
  */
-export function visibleEvents(events: readonly LogRecord[], metadata: RawStreamMetadata, nowTicks: bigint): LogRecord[] {
+export function visibleEvents(
+  events: readonly LogRecord[],
+  metadata: RawStreamMetadata,
+  nowTicks: bigint,
+): LogRecord[] {
   const last = events[events.length - 1];
   if (last === undefined) return [];
   let from = metadata.$tb ?? 0n;
@@ -19,6 +23,7 @@ export function visibleEvents(events: readonly LogRecord[], metadata: RawStreamM
     const countFloor = last.revision - BigInt(metadata.$maxCount) + 1n;
     if (countFloor > from) from = countFloor;
   }
-  const oldest = typeof metadata.$maxAge === 'number' ? nowTicks - BigInt(metadata.$maxAge) * TICKS_PER_SECOND : undefined;
+  const oldest =
+    typeof metadata.$maxAge === 'number' ? nowTicks - BigInt(metadata.$maxAge) * TICKS_PER_SECOND : undefined;
   return events.filter((event) => event.revision >= from && (oldest === undefined || event.created >= oldest));
 }

@@ -1,4 +1,11 @@
-export { ORACLE_KPI_IDS, oracleKpi, oracleKpis, UnknownKpiError, type OracleKpiId, type OracleQuery } from './oracle.js';
+export {
+  ORACLE_KPI_IDS,
+  oracleKpi,
+  oracleKpis,
+  UnknownKpiError,
+  type OracleKpiId,
+  type OracleQuery,
+} from './oracle.js';
 export { MissingExchangeRateError } from './model/fx.js';
 export { EventLog, type AppendOptions } from './testing/event-log.js';
 export { money, Scenario, type LineSpec, type When } from './testing/scenario.js';

@@ -1,6 +1,12 @@
 import type { RecordedEvent } from '@presales/event-store';
 import { bidRate, bidTurnaroundHours, hitRate, onTimeSubmissionRate, reviewFirstPassRate } from './kpis/bid.js';
-import { firstResponseHours, presalesLift, responseSlaAttainment, winRate, winRateValue } from './kpis/collaboration.js';
+import {
+  firstResponseHours,
+  presalesLift,
+  responseSlaAttainment,
+  winRate,
+  winRateValue,
+} from './kpis/collaboration.js';
 import { customerSatisfaction, demoToWin, pocSuccessRate } from './kpis/communication.js';
 import { knowledgeReuseRate } from './kpis/knowledge.js';
 import { growthGoalAttainment } from './kpis/people.js';

@@ -33,7 +33,9 @@ describe('the oracle API', () => {
   });
 
   it('names a currency missing from the rate table', () => {
-    const events = new Scenario().opportunity('O1', '2026-03-01T00:00:00Z').won('O1', '10 GBP', '2026-03-02T00:00:00Z').events;
+    const events = new Scenario()
+      .opportunity('O1', '2026-03-01T00:00:00Z')
+      .won('O1', '10 GBP', '2026-03-02T00:00:00Z').events;
     expect(() => oracleKpi('win_rate_value', events, oracleQuery('2026-03'))).toThrow(MissingExchangeRateError);
     expect(() => oracleKpi('win_rate_value', events, oracleQuery('2026-03'))).toThrow(/GBP/);
     // win_rate reads no amount: the missing rate does not matter to it.
@@ -41,7 +43,10 @@ describe('the oracle API', () => {
   });
 
   it('converts with the rate table of config/fx-rates.json', () => {
-    const fx = JSON.parse(readFileSync(FX_RATES_JSON, 'utf8')) as { reportingCurrency: string; rates: Record<string, string> };
+    const fx = JSON.parse(readFileSync(FX_RATES_JSON, 'utf8')) as {
+      reportingCurrency: string;
+      rates: Record<string, string>;
+    };
     const events = new Scenario()
       .opportunity('O1', '2026-03-01T00:00:00Z')
       .won('O1', '100 GBP', '2026-03-02T00:00:00Z')
@@ -49,11 +54,16 @@ describe('the oracle API', () => {
       .lost('O2', '2026-03-03T00:00:00Z').events;
     const rate = (currency: string) => Number(fx.rates[currency]);
     // 100 GBP won ÷ (100 GBP + 1000 JPY lost), in the file's reporting currency.
-    expect(oracleKpi('win_rate_value', events, oracleQuery('2026-03', { fx }))).toBeCloseTo((100 * rate('GBP')) / (100 * rate('GBP') + 1000 * rate('JPY')), 12);
+    expect(oracleKpi('win_rate_value', events, oracleQuery('2026-03', { fx }))).toBeCloseTo(
+      (100 * rate('GBP')) / (100 * rate('GBP') + 1000 * rate('JPY')),
+      12,
+    );
   });
 
   it('folds a given events array once per asOf and answers the same', () => {
-    const scenario = new Scenario().opportunity('O1', '2026-03-01T00:00:00Z').won('O1', '10 CNY', '2026-03-02T00:00:00Z');
+    const scenario = new Scenario()
+      .opportunity('O1', '2026-03-01T00:00:00Z')
+      .won('O1', '10 CNY', '2026-03-02T00:00:00Z');
     const events = scenario.events;
     expect(oracleKpi('win_rate', events, oracleQuery('2026-03'))).toBe(1);
     expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { asOf: '2026-03-01T12:00:00Z' }))).toBeNull();

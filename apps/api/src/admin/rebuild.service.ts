@@ -29,7 +29,9 @@ export class RebuildService {
     if (this.status.state === 'running') throw new ConflictException('a rebuild is already running');
     // Dropping the tables under a projector in another process would race its writes (decision 0038).
     if (this.config.projector === 'off') {
-      throw new ConflictException('PROJECTOR=off: the projector runs in its own process; stop every `presales projector` and rebuild from a platform that runs it (PROJECTOR=embedded)');
+      throw new ConflictException(
+        'PROJECTOR=off: the projector runs in its own process; stop every `presales projector` and rebuild from a platform that runs it (PROJECTOR=embedded)',
+      );
     }
     this.status = { state: 'running', projected: 0, total: 0, position: '0', elapsedMs: 0 };
     void this.run();
@@ -41,9 +43,22 @@ export class RebuildService {
       await this.projector.stop();
       const done = await rebuildReadModels(this.eventStore, this.analytics, {
         target: ddlTargetOf(this.config.analytics),
-        onProgress: (p) => (this.status = { state: 'running', projected: p.projected, total: p.total, position: p.position.toString(), elapsedMs: p.elapsedMs }),
+        onProgress: (p) =>
+          (this.status = {
+            state: 'running',
+            projected: p.projected,
+            total: p.total,
+            position: p.position.toString(),
+            elapsedMs: p.elapsedMs,
+          }),
       });
-      this.status = { state: 'done', projected: done.projected, total: done.total, position: done.position.toString(), elapsedMs: done.elapsedMs };
+      this.status = {
+        state: 'done',
+        projected: done.projected,
+        total: done.total,
+        position: done.position.toString(),
+        elapsedMs: done.elapsedMs,
+      };
     } catch (error) {
       this.status = { ...this.status, state: 'failed', error: error instanceof Error ? error.message : String(error) };
     } finally {

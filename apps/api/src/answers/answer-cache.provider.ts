@@ -13,6 +13,11 @@ const MAX_BYTES = 64 * 1024 * 1024;
 export const answerCacheProvider: Provider = {
   provide: AnswerCache,
   useFactory: (projector: ProjectionView, analytics: AnalyticsStore) =>
-    new AnswerCache({ readModelVersion: () => projector.readModelVersion(), recordedThrough: () => recordedThrough(analytics), maxEntries: MAX_ANSWERS, maxBytes: MAX_BYTES }),
+    new AnswerCache({
+      readModelVersion: () => projector.readModelVersion(),
+      recordedThrough: () => recordedThrough(analytics),
+      maxEntries: MAX_ANSWERS,
+      maxBytes: MAX_BYTES,
+    }),
   inject: [PROJECTOR, KPI_STORE],
 };

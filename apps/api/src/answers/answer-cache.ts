@@ -66,7 +66,9 @@ export class AnswerCache {
       return running as Promise<T>;
     }
     this.outcomes.computed += 1;
-    const computation = this.computeAndKeep(key, version.events, question, compute).finally(() => this.computing.delete(computingKey));
+    const computation = this.computeAndKeep(key, version.events, question, compute).finally(() =>
+      this.computing.delete(computingKey),
+    );
     this.computing.set(computingKey, computation);
     return computation;
   }
@@ -81,11 +83,21 @@ export class AnswerCache {
     return { answers: this.answers.size, bytes: this.answers.bytes };
   }
 
-  private async computeAndKeep<T>(key: string, eventsVersion: number, question: Question, compute: (read: TablesRead) => Promise<T>): Promise<T> {
+  private async computeAndKeep<T>(
+    key: string,
+    eventsVersion: number,
+    question: Question,
+    compute: (read: TablesRead) => Promise<T>,
+  ): Promise<T> {
     let readsEvents = false;
     // Read beside the computation, not after it: a row projected meanwhile moves the version anyway.
-    const through = question.live ? this.options.recordedThrough().catch(() => Number.POSITIVE_INFINITY) : Promise.resolve(0);
-    const [answer, recordedThrough] = await Promise.all([compute({ eventsTable: () => (readsEvents = true) }), through]);
+    const through = question.live
+      ? this.options.recordedThrough().catch(() => Number.POSITIVE_INFINITY)
+      : Promise.resolve(0);
+    const [answer, recordedThrough] = await Promise.all([
+      compute({ eventsTable: () => (readsEvents = true) }),
+      through,
+    ]);
     if (!question.live || recordedThrough <= question.askedAt.getTime()) {
       this.answers.set(key, { answer, eventsVersion: readsEvents ? eventsVersion : undefined }, bytesOf(answer));
     }

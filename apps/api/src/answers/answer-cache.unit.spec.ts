@@ -6,7 +6,12 @@ import { questionOf } from './question.js';
 /** A read model whose version and latest recorded moment the test moves, and a count of computations. */
 function readModels() {
   const state = { facts: 1, events: 1, recordedThrough: 1_000, computed: 0 };
-  const cache = new AnswerCache({ readModelVersion: () => ({ facts: state.facts, events: state.events }), recordedThrough: async () => state.recordedThrough, maxEntries: 10, maxBytes: 1_000_000 });
+  const cache = new AnswerCache({
+    readModelVersion: () => ({ facts: state.facts, events: state.events }),
+    recordedThrough: async () => state.recordedThrough,
+    maxEntries: 10,
+    maxBytes: 1_000_000,
+  });
   const compute = async () => {
     state.computed += 1;
     return { value: state.computed };
@@ -46,7 +51,8 @@ describe('AnswerCache', () => {
 
   it('tells questions apart by every parameter and by asOf, whatever the order they are given in', async () => {
     const { cache, compute } = readModels();
-    const asked = (parameters: Record<string, string>, asOf?: number) => cache.answer(questionOf('scorecard', parameters, asOf === undefined ? undefined : at(asOf), at(5_000)), compute);
+    const asked = (parameters: Record<string, string>, asOf?: number) =>
+      cache.answer(questionOf('scorecard', parameters, asOf === undefined ? undefined : at(asOf), at(5_000)), compute);
     await asked({ period: '2026-Q3', scope: 'org' });
     expect(await asked({ scope: 'org', period: '2026-Q3' })).toEqual({ value: 1 });
     expect(await asked({ period: '2026-Q2', scope: 'org' })).toEqual({ value: 2 });
@@ -82,12 +88,19 @@ describe('AnswerCache', () => {
     expect(await cache.answer(ahead, compute)).toEqual({ value: 2 });
     const later = questionOf('scorecard', { period: '2026-Q3' }, undefined, at(11_000));
     expect(await cache.answer(later, compute)).toEqual({ value: 3 });
-    expect(await cache.answer(questionOf('scorecard', { period: '2026-Q3' }, undefined, at(60_000)), compute)).toEqual({ value: 3 });
+    expect(await cache.answer(questionOf('scorecard', { period: '2026-Q3' }, undefined, at(60_000)), compute)).toEqual({
+      value: 3,
+    });
   });
 
   it('holds at most its bound of answers, the least recently asked evicted first', async () => {
     const state = { computed: 0 };
-    const cache = new AnswerCache({ readModelVersion: () => ({ facts: 1, events: 1 }), recordedThrough: async () => 0, maxEntries: 2, maxBytes: 1_000_000 });
+    const cache = new AnswerCache({
+      readModelVersion: () => ({ facts: 1, events: 1 }),
+      recordedThrough: async () => 0,
+      maxEntries: 2,
+      maxBytes: 1_000_000,
+    });
     const compute = async () => ({ value: (state.computed += 1) });
     const ask = (period: string) => cache.answer(questionOf('scorecard', { period }, at(1), at(2)), compute);
     await ask('2026-01');

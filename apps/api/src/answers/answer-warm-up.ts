@@ -1,13 +1,25 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { recordedThrough, type AnalyticsStore, type ProjectionView } from '@presales/analytics';
-import { DEFAULT_PRACTICE_THRESHOLD, periodBounds, periodContaining, previousPeriod, shiftPeriod, type Grain, type Period } from '@presales/kpi';
+import {
+  DEFAULT_PRACTICE_THRESHOLD,
+  periodBounds,
+  periodContaining,
+  previousPeriod,
+  shiftPeriod,
+  type Grain,
+  type Period,
+} from '@presales/kpi';
 import { CLOCK, KPI_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { KpiAnswers } from '../kpis/kpi-answers.js';
 import { MaturityAnswers } from '../maturity/maturity-answers.js';
 
 /** The overview's sparkline of a KPI: the period and the five before it, at its grain. */
 function sparklineSpan(period: Period): { from: Date; to: Date; grain: Grain } {
-  return { from: periodBounds(shiftPeriod(period, -5)).start, to: new Date(periodBounds(period).end.getTime() - 1), grain: period.grain };
+  return {
+    from: periodBounds(shiftPeriod(period, -5)).start,
+    to: new Date(periodBounds(period).end.getTime() - 1),
+    grain: period.grain,
+  };
 }
 
 /** How often the warm-up looks whether the projector has caught up. */
@@ -36,7 +48,9 @@ export class AnswerWarmUp implements OnApplicationBootstrap, OnApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    this.warming = this.warm().catch((error: unknown) => console.log(`[warm-up] not done: ${error instanceof Error ? error.message : String(error)}`));
+    this.warming = this.warm().catch((error: unknown) =>
+      console.log(`[warm-up] not done: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -66,7 +80,9 @@ export class AnswerWarmUp implements OnApplicationBootstrap, OnApplicationShutdo
       if (this.stopped) return;
       await this.kpis.trend({ kpiId: line.kpiId, ...sparklineSpan(quarter), scope: { kind: 'org' }, asOf: undefined });
     }
-    console.log(`[warm-up] the first view (scorecard, maturity, ${card.lines.length} sparklines) answered in ${Date.now() - started} ms`);
+    console.log(
+      `[warm-up] the first view (scorecard, maturity, ${card.lines.length} sparklines) answered in ${Date.now() - started} ms`,
+    );
   }
 
   /** Whether the projector caught up with the event store before the platform stopped. */

@@ -12,7 +12,8 @@ export class BoundedLru<V> {
     private readonly maxEntries: number,
     private readonly maxBytes: number,
   ) {
-    if (!(maxEntries >= 1) || !(maxBytes >= 1)) throw new RangeError('BoundedLru: maxEntries and maxBytes must be at least 1');
+    if (!(maxEntries >= 1) || !(maxBytes >= 1))
+      throw new RangeError('BoundedLru: maxEntries and maxBytes must be at least 1');
   }
 
   get size(): number {

@@ -29,7 +29,12 @@ export class KeptAnswers {
    * `route` asked as of `asOf` (undefined: live). `parameters` are what its answer depends on at
    * that moment, and must not name the moment itself when live (only, say, its quarter).
    */
-  answer<T>(route: string, asOf: Date | undefined, parameters: (moment: Date) => QuestionParameters, compute: (moment: AnswerMoment) => Promise<T>): Promise<T> {
+  answer<T>(
+    route: string,
+    asOf: Date | undefined,
+    parameters: (moment: Date) => QuestionParameters,
+    compute: (moment: AnswerMoment) => Promise<T>,
+  ): Promise<T> {
     const now = this.clock();
     const moment = asOf ?? now;
     return this.cache.answer(questionOf(route, parameters(moment), asOf, now), (read) =>

@@ -5,7 +5,12 @@ import { KeptAnswers, type AnswerMoment } from './kept-answers.js';
 /** Read models whose versions the test moves, a clock it sets, and the moments each computation was given. */
 function answersOver() {
   const state = { facts: 1, events: 1, now: 10_000 };
-  const cache = new AnswerCache({ readModelVersion: () => ({ facts: state.facts, events: state.events }), recordedThrough: async () => 0, maxEntries: 10, maxBytes: 1_000_000 });
+  const cache = new AnswerCache({
+    readModelVersion: () => ({ facts: state.facts, events: state.events }),
+    recordedThrough: async () => 0,
+    maxEntries: 10,
+    maxBytes: 1_000_000,
+  });
   const given: AnswerMoment[] = [];
   const compute = (templates: readonly { sql: string }[]) => async (moment: AnswerMoment) => {
     given.push(moment);
@@ -43,7 +48,8 @@ describe('KeptAnswers', () => {
   it('keeps an answer across a change to the events table only when none of the templates it ran may read that table', async () => {
     const { answers, compute, state } = answersOver();
     const asOf = new Date('2026-07-01T00:00:00Z');
-    const ask = (route: string, templates: readonly { sql: string }[]) => answers.answer(route, asOf, () => ({}), compute(templates));
+    const ask = (route: string, templates: readonly { sql: string }[]) =>
+      answers.answer(route, asOf, () => ({}), compute(templates));
     expect(await ask('facts', FACTS_ONLY)).toBe(1);
     expect(await ask('events', [...FACTS_ONLY, ...READS_EVENTS])).toBe(2);
     state.events += 1;

@@ -19,7 +19,12 @@ export type QuestionParameters = Readonly<Record<string, string | number | boole
  * `route` with its parameters in one order, undefined left out; `asOf` undefined = live. A live
  * question's parameters must not name the moment it was asked (only, say, its quarter).
  */
-export function questionOf(route: string, parameters: QuestionParameters, asOf: Date | undefined, askedAt: Date): Question {
+export function questionOf(
+  route: string,
+  parameters: QuestionParameters,
+  asOf: Date | undefined,
+  askedAt: Date,
+): Question {
   const named = Object.entries(parameters)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

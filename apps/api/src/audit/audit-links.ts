@@ -22,5 +22,6 @@ export class AuditLinks implements OnApplicationBootstrap {
     this.index.warm().catch((error: unknown) => this.logger.warn(`link index not warmed: ${(error as Error).message}`));
   }
 
-  readonly find = (tenderId: string, opportunityId: string): Promise<LinkedStreams> => this.index.linksOf(tenderId, opportunityId);
+  readonly find = (tenderId: string, opportunityId: string): Promise<LinkedStreams> =>
+    this.index.linksOf(tenderId, opportunityId);
 }

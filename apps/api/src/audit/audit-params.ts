@@ -3,7 +3,9 @@ import { DEFAULT_PRACTICE_THRESHOLD } from '@presales/kpi';
 import { z } from 'zod';
 
 /** `<category>-<id>` of any stream, the audit log's `audit-<day>` included. */
-const StreamId = z.string().regex(/^[a-z]+-[A-Za-z0-9_-]{1,64}$/, 'must be a stream name <category>-<id>, e.g. tender-T-1');
+const StreamId = z
+  .string()
+  .regex(/^[a-z]+-[A-Za-z0-9_-]{1,64}$/, 'must be a stream name <category>-<id>, e.g. tender-T-1');
 
 /** The path parameters of the audit's routes, as the published contract states them. */
 export const TenderParam = z.object({ tenderId: EntityId });
@@ -31,8 +33,18 @@ export const KpiSnapshotParams = z.strictObject({
 /** GET /api/audit/search: a piece of an id, issuer, customer or name; pages of at most 50 bids. */
 export const SearchParams = z.strictObject({
   q: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
-  page: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(1),
-  pageSize: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').default(20),
+  page: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(1),
+  pageSize: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(50, 'must be at most 50')
+    .default(20),
 });
 
 export const AuditReadsParams = z.strictObject({
@@ -45,6 +57,7 @@ export const AuditReadsParams = z.strictObject({
 /** The query-string values as recorded in an AuditRead: strings only, absent ones left out. */
 export function recordedParameters(params: Readonly<Record<string, unknown>>): Record<string, string> {
   const recorded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(params ?? {})) if (typeof value === 'string') recorded[name] = value.slice(0, 500);
+  for (const [name, value] of Object.entries(params ?? {}))
+    if (typeof value === 'string') recorded[name] = value.slice(0, 500);
   return recorded;
 }

@@ -52,8 +52,21 @@ export class AuditTrail {
       this.countRefusal(ask, actor, error);
       throw error;
     }
-    const outcome: AuditOutcome = answer.answerSha256 === undefined ? { kind: 'answered' } : { kind: 'answered', answerSha256: answer.answerSha256 };
-    await recordAuditRead(this.eventStore, { request: ask.request, subject: ask.subject.slice(0, SUBJECT_KEPT), streams: [...answer.streams], parameters: ask.parameters, outcome }, { actor, at });
+    const outcome: AuditOutcome =
+      answer.answerSha256 === undefined
+        ? { kind: 'answered' }
+        : { kind: 'answered', answerSha256: answer.answerSha256 };
+    await recordAuditRead(
+      this.eventStore,
+      {
+        request: ask.request,
+        subject: ask.subject.slice(0, SUBJECT_KEPT),
+        streams: [...answer.streams],
+        parameters: ask.parameters,
+        outcome,
+      },
+      { actor, at },
+    );
     return answer.body;
   }
 
@@ -66,7 +79,9 @@ export class AuditTrail {
     const code = refusalCode(error);
     this.refusals.set(code, (this.refusals.get(code) ?? 0) + 1);
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MESSAGE_KEPT);
-    this.logger.warn(`refused ${ask.request} of ${ask.subject.slice(0, SUBJECT_KEPT)} for ${actor.id} (${actor.role}): ${code}: ${message}`);
+    this.logger.warn(
+      `refused ${ask.request} of ${ask.subject.slice(0, SUBJECT_KEPT)} for ${actor.id} (${actor.role}): ${code}: ${message}`,
+    );
   }
 }
 

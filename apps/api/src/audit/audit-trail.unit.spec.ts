@@ -18,16 +18,39 @@ function recordingStore(failing = false) {
 }
 
 const now = new Date('2026-03-16T08:30:00Z');
-const ask: AuditAsk = { request: 'history', where: 'GET /api/audit/tenders/T-1/history', subject: 'tender-T-1', parameters: { at: '3' } };
+const ask: AuditAsk = {
+  request: 'history',
+  where: 'GET /api/audit/tenders/T-1/history',
+  subject: 'tender-T-1',
+  parameters: { at: '3' },
+};
 const actor = (role: 'auditor' | 'admin') => ({ id: 'pat', role });
 
 describe('the audit trail', () => {
   it('records an answered read with the streams it used, before handing it out', async () => {
     const { store, appended, reads } = recordingStore();
-    const body = await new AuditTrail(store, () => now).answer(actor('auditor'), ask, async (actor) => ({ body: `for ${actor.id}`, streams: ['tender-T-1', 'quote-Q-1'], answerSha256: 'a'.repeat(64) }));
+    const body = await new AuditTrail(store, () => now).answer(actor('auditor'), ask, async (actor) => ({
+      body: `for ${actor.id}`,
+      streams: ['tender-T-1', 'quote-Q-1'],
+      answerSha256: 'a'.repeat(64),
+    }));
     expect(body).toBe('for pat');
-    expect(appended[0]).toMatchObject({ streamId: 'audit-2026-03-16', event: { type: AUDIT_READ, metadata: { actor: { id: 'pat', role: 'auditor' }, occurredAt: '2026-03-16T08:30:00.000Z' } } });
-    expect(reads()).toEqual([{ request: 'history', subject: 'tender-T-1', streams: ['tender-T-1', 'quote-Q-1'], parameters: { at: '3' }, outcome: { kind: 'answered', answerSha256: 'a'.repeat(64) } }]);
+    expect(appended[0]).toMatchObject({
+      streamId: 'audit-2026-03-16',
+      event: {
+        type: AUDIT_READ,
+        metadata: { actor: { id: 'pat', role: 'auditor' }, occurredAt: '2026-03-16T08:30:00.000Z' },
+      },
+    });
+    expect(reads()).toEqual([
+      {
+        request: 'history',
+        subject: 'tender-T-1',
+        streams: ['tender-T-1', 'quote-Q-1'],
+        parameters: { at: '3' },
+        outcome: { kind: 'answered', answerSha256: 'a'.repeat(64) },
+      },
+    ]);
   });
 
   it('fails a read that failed, appending nothing, and counts the refusal by its code', async () => {
@@ -43,6 +66,8 @@ describe('the audit trail', () => {
 
   it('hands out nothing when the read cannot be recorded', async () => {
     const { store } = recordingStore(true);
-    await expect(new AuditTrail(store, () => now).answer(actor('auditor'), ask, async () => ({ body: 'secret', streams: [] }))).rejects.toThrow('disk full');
+    await expect(
+      new AuditTrail(store, () => now).answer(actor('auditor'), ask, async () => ({ body: 'secret', streams: [] })),
+    ).rejects.toThrow('disk full');
   });
 });

@@ -1,6 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { bidHistory, buildEvidencePack, deadlineProof, diffStates, listAuditReads, stateAsOf, verifyStoreChains, verifyStreamChain } from '@presales/audit';
+import {
+  bidHistory,
+  buildEvidencePack,
+  deadlineProof,
+  diffStates,
+  listAuditReads,
+  stateAsOf,
+  verifyStoreChains,
+  verifyStreamChain,
+} from '@presales/audit';
 import { streamName } from '@presales/domain';
 import type { EventStore } from '@presales/event-store';
 import { CLOCK, EVENT_STORE, type Clock } from '../infrastructure/tokens.js';

@@ -28,7 +28,11 @@ export class SearchRecordsHandler implements IQueryHandler<SearchRecordsQuery> {
   constructor(@Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore) {}
 
   async execute({ search }: SearchRecordsQuery) {
-    const found = await searchRecords(this.analytics, { text: search.q, offset: (search.page - 1) * search.pageSize, limit: search.pageSize });
+    const found = await searchRecords(this.analytics, {
+      text: search.q,
+      offset: (search.page - 1) * search.pageSize,
+      limit: search.pageSize,
+    });
     return {
       body: { q: search.q, page: search.page, pageSize: search.pageSize, tenders: found.tenders, more: found.more },
       streams: found.tenders.map((tender) => streamName('tender', tender.tenderId)),

@@ -34,7 +34,11 @@ class CredentialStoreLifecycle implements OnApplicationShutdown {
 export const AUTH_CONTROLLERS = [AuthController, OidcController, TokensController, UsersController];
 
 export const AUTH_PROVIDERS: Provider[] = [
-  { provide: CREDENTIAL_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CredentialStore(join(config.dataDir, 'auth.sqlite')) },
+  {
+    provide: CREDENTIAL_STORE,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => new CredentialStore(join(config.dataDir, 'auth.sqlite')),
+  },
   { provide: OIDC_CONFIG, useFactory: () => parseOidcConfig(process.env) },
   CredentialStoreLifecycle,
   SecurityLog,

@@ -14,7 +14,13 @@ export interface Principal {
 
 /** A request's proof of identity, with what the rest of the request may need of it. */
 export type Authentication =
-  | { readonly kind: 'session'; readonly principal: Principal; readonly sessionKey: string; readonly csrfToken: string; readonly method: SignInMethod }
+  | {
+      readonly kind: 'session';
+      readonly principal: Principal;
+      readonly sessionKey: string;
+      readonly csrfToken: string;
+      readonly method: SignInMethod;
+    }
   | { readonly kind: 'token'; readonly principal: Principal; readonly tokenId: string };
 
 export function actorOf(principal: Principal): Actor {

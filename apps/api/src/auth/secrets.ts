@@ -15,7 +15,9 @@ export function secretHash(secret: string): string {
 
 /** A short random id for tokens and accounts (not secret). */
 export function newId(prefix: string): string {
-  return `${prefix}${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
+  return `${prefix}${randomBytes(9)
+    .toString('base64url')
+    .replace(/[^A-Za-z0-9]/g, 'x')}`;
 }
 
 /** A password a person can type from a terminal: 20 characters of base64url. */

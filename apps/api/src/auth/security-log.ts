@@ -14,13 +14,53 @@ import { SignInMetrics } from '../metrics/sign-in-metrics.js';
 export const SECURITY_STREAM_PREFIX = 'security-';
 
 export type SecurityEvent =
-  | { readonly type: 'SignedIn'; readonly data: { readonly accountId: string; readonly method: 'password' | 'token' | 'oidc'; readonly client: string } }
-  | { readonly type: 'SignInFailed'; readonly data: { readonly username: string; readonly method: 'password' | 'token' | 'oidc'; readonly reason: string; readonly client: string } }
+  | {
+      readonly type: 'SignedIn';
+      readonly data: {
+        readonly accountId: string;
+        readonly method: 'password' | 'token' | 'oidc';
+        readonly client: string;
+      };
+    }
+  | {
+      readonly type: 'SignInFailed';
+      readonly data: {
+        readonly username: string;
+        readonly method: 'password' | 'token' | 'oidc';
+        readonly reason: string;
+        readonly client: string;
+      };
+    }
   | { readonly type: 'SignedOut'; readonly data: { readonly accountId: string } }
-  | { readonly type: 'ApiTokenCreated'; readonly data: { readonly tokenId: string; readonly name: string; readonly role: string; readonly actsAs: string; readonly expiresAt: string | null } }
+  | {
+      readonly type: 'ApiTokenCreated';
+      readonly data: {
+        readonly tokenId: string;
+        readonly name: string;
+        readonly role: string;
+        readonly actsAs: string;
+        readonly expiresAt: string | null;
+      };
+    }
   | { readonly type: 'ApiTokenRevoked'; readonly data: { readonly tokenId: string } }
-  | { readonly type: 'AccountCreated'; readonly data: { readonly accountId: string; readonly username: string; readonly role: string; readonly source: 'local' | 'oidc' | 'first-start' | 'demo' } }
-  | { readonly type: 'AccountChanged'; readonly data: { readonly accountId: string; readonly role?: string; readonly disabled?: boolean; readonly passwordChanged?: boolean } };
+  | {
+      readonly type: 'AccountCreated';
+      readonly data: {
+        readonly accountId: string;
+        readonly username: string;
+        readonly role: string;
+        readonly source: 'local' | 'oidc' | 'first-start' | 'demo';
+      };
+    }
+  | {
+      readonly type: 'AccountChanged';
+      readonly data: {
+        readonly accountId: string;
+        readonly role?: string;
+        readonly disabled?: boolean;
+        readonly passwordChanged?: boolean;
+      };
+    };
 
 /** The platform itself, for what happens with nobody signed in (a failed sign-in, the first admin). */
 export const PLATFORM_ACTOR: Actor = { id: 'platform', role: 'system' };
@@ -38,7 +78,14 @@ export class SecurityLog {
     const at = this.clock();
     await this.eventStore.appendToStream(
       `${SECURITY_STREAM_PREFIX}${at.toISOString().slice(0, 10)}`,
-      [{ id: randomUUID(), type: event.type, data: event.data, metadata: { occurredAt: at.toISOString(), actor, schemaVersion: 1 } }],
+      [
+        {
+          id: randomUUID(),
+          type: event.type,
+          data: event.data,
+          metadata: { occurredAt: at.toISOString(), actor, schemaVersion: 1 },
+        },
+      ],
       { expectedRevision: 'any' },
     );
   }

@@ -37,7 +37,11 @@ export class AggregateStateController {
 function addReader(controller: Type, category: StreamCategory, resource: string): void {
   const prototype = controller.prototype as Record<string, unknown>;
   const name = `get_${category}`;
-  prototype[name] = async function (this: AggregateStateController, id: string, response: Response): Promise<AggregateStateResponse> {
+  prototype[name] = async function (
+    this: AggregateStateController,
+    id: string,
+    response: Response,
+  ): Promise<AggregateStateResponse> {
     const streamId = streamName(category, validate(EntityId, id, `GET /api/${resource}/:${ID_FIELD[category]}`));
     const loaded = await loadAggregate(this.eventStore, streamId, aggregateFor(category).decider as never);
     if (loaded.expectedRevision === 'no_stream') throw new NotFoundException(`no ${category} ${id}`);
@@ -48,7 +52,11 @@ function addReader(controller: Type, category: StreamCategory, resource: string)
   const descriptor = Object.getOwnPropertyDescriptor(prototype, name)!;
   Get(`/api/${resource}/:${ID_FIELD[category]}`)(prototype, name, descriptor);
   SignedIn()(prototype, name, descriptor);
-  Published({ summary: `the current state of a ${category}, its revision as ETag`, params: z.object({ [ID_FIELD[category]]: EntityId }), response: answers.AggregateStateResponse })(prototype, name, descriptor);
+  Published({
+    summary: `the current state of a ${category}, its revision as ETag`,
+    params: z.object({ [ID_FIELD[category]]: EntityId }),
+    response: answers.AggregateStateResponse,
+  })(prototype, name, descriptor);
   Param(ID_FIELD[category])(prototype, name, 0);
   Res({ passthrough: true })(prototype, name, 1);
 }

@@ -28,13 +28,19 @@ export class CommandReceipts {
   }
 
   find(caller: string, key: string): CommandReceipt | undefined {
-    return this.db.prepare('SELECT fingerprint, status, body, etag FROM receipts WHERE caller = ? AND key = ?').get(caller, key) as CommandReceipt | undefined;
+    return this.db
+      .prepare('SELECT fingerprint, status, body, etag FROM receipts WHERE caller = ? AND key = ?')
+      .get(caller, key) as CommandReceipt | undefined;
   }
 
   keep(caller: string, key: string, receipt: CommandReceipt, now: Date): void {
-    this.db.prepare('DELETE FROM receipts WHERE created_at < ?').run(new Date(now.getTime() - 7 * 86_400_000).toISOString());
     this.db
-      .prepare('INSERT OR IGNORE INTO receipts (caller, key, fingerprint, status, body, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare('DELETE FROM receipts WHERE created_at < ?')
+      .run(new Date(now.getTime() - 7 * 86_400_000).toISOString());
+    this.db
+      .prepare(
+        'INSERT OR IGNORE INTO receipts (caller, key, fingerprint, status, body, etag, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(caller, key, receipt.fingerprint, receipt.status, receipt.body, receipt.etag, now.toISOString());
   }
 

@@ -25,10 +25,24 @@ const RECORDERS: readonly UserRole[] = ['sales', 'presales', 'manager', 'admin']
 const PRESALES: readonly UserRole[] = ['presales', 'manager', 'admin'];
 const MANAGERS: readonly UserRole[] = ['manager', 'admin'];
 
-type Row = readonly [command: string, action: string | undefined, roles: readonly UserRole[], involvement: Involvement, summary: string];
+type Row = readonly [
+  command: string,
+  action: string | undefined,
+  roles: readonly UserRole[],
+  involvement: Involvement,
+  summary: string,
+];
 
 function resource(category: StreamCategory, path: string, rows: readonly Row[]): CommandRoute[] {
-  return rows.map(([command, action, roles, involvement, summary]) => ({ command, category, resource: path, action, roles, involvement, summary }));
+  return rows.map(([command, action, roles, involvement, summary]) => ({
+    command,
+    category,
+    resource: path,
+    action,
+    roles,
+    involvement,
+    summary,
+  }));
 }
 
 /**
@@ -41,35 +55,71 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
   ...resource('opportunity', 'opportunities', [
     ['RegisterOpportunity', undefined, ['sales', 'manager', 'admin'], 'none', 'register an opportunity'],
     ['ChangeOpportunityStage', 'stage-changes', RECORDERS, 'opportunity', 'move an opportunity to another stage'],
-    ['RequestPresalesSupport', 'support-requests', RECORDERS, 'opportunity', 'ask presales for support (demo, PoC, RFP, …)'],
+    [
+      'RequestPresalesSupport',
+      'support-requests',
+      RECORDERS,
+      'opportunity',
+      'ask presales for support (demo, PoC, RFP, …)',
+    ],
     ['AcknowledgePresalesSupport', 'support-acknowledgements', PRESALES, 'none', 'acknowledge a support request'],
     ['CaptureRequirement', 'requirements', RECORDERS, 'opportunity', 'capture a customer requirement'],
-    ['AssessRequirementFit', 'requirement-assessments', PRESALES, 'opportunity', 'assess how the product fits a requirement'],
-    ['RecordTechnicalDecision', 'technical-decisions', RECORDERS, 'opportunity', 'record the customer\'s technical decision'],
+    [
+      'AssessRequirementFit',
+      'requirement-assessments',
+      PRESALES,
+      'opportunity',
+      'assess how the product fits a requirement',
+    ],
+    [
+      'RecordTechnicalDecision',
+      'technical-decisions',
+      RECORDERS,
+      'opportunity',
+      "record the customer's technical decision",
+    ],
     ['WinOpportunity', 'wins', ['sales', 'manager', 'admin'], 'opportunity', 'record the opportunity as won'],
-    ['LoseOpportunity', 'losses', ['sales', 'manager', 'admin'], 'opportunity', 'record the opportunity as lost, with the reason'],
-    ['QualifyOutOpportunity', 'qualify-outs', ['sales', 'manager', 'admin'], 'opportunity', 'qualify the opportunity out'],
+    [
+      'LoseOpportunity',
+      'losses',
+      ['sales', 'manager', 'admin'],
+      'opportunity',
+      'record the opportunity as lost, with the reason',
+    ],
+    [
+      'QualifyOutOpportunity',
+      'qualify-outs',
+      ['sales', 'manager', 'admin'],
+      'opportunity',
+      'qualify the opportunity out',
+    ],
   ]),
   ...resource('tender', 'tenders', [
     ['MakeBidDecision', 'bid-decisions', RECORDERS, 'opportunity', 'decide to bid or not'],
-    ['AssignResponseSection', 'section-assignments', RECORDERS, 'opportunity', 'assign a response section with its due date'],
+    [
+      'AssignResponseSection',
+      'section-assignments',
+      RECORDERS,
+      'opportunity',
+      'assign a response section with its due date',
+    ],
     ['DraftResponseSection', 'section-drafts', PRESALES, 'opportunity', 'record a drafted response section'],
     ['HoldReview', 'reviews', RECORDERS, 'opportunity', 'hold a review of the response'],
-    ['SubmitBid', 'submissions', RECORDERS, 'opportunity', 'record the bid\'s submission'],
+    ['SubmitBid', 'submissions', RECORDERS, 'opportunity', "record the bid's submission"],
     ['RequestBidClarification', 'clarification-requests', RECORDERS, 'opportunity', 'record a clarification question'],
     ['AnswerBidClarification', 'clarification-answers', RECORDERS, 'opportunity', 'record a clarification answer'],
     ['WithdrawBid', 'withdrawals', RECORDERS, 'opportunity', 'withdraw the bid'],
-    ['RecordBidOutcome', 'outcomes', RECORDERS, 'opportunity', 'record the tender\'s outcome'],
+    ['RecordBidOutcome', 'outcomes', RECORDERS, 'opportunity', "record the tender's outcome"],
   ]),
   ...resource('quote', 'quotes', [
     ['DraftQuote', undefined, RECORDERS, 'opportunity', 'draft a quote'],
-    ['ReviseQuote', 'revisions', RECORDERS, 'opportunity', 'revise a quote\'s lines'],
+    ['ReviseQuote', 'revisions', RECORDERS, 'opportunity', "revise a quote's lines"],
     ['RequestQuoteApproval', 'approval-requests', RECORDERS, 'opportunity', 'ask for approval of a revision'],
     ['ApproveQuote', 'approvals', MANAGERS, 'none', 'approve a revision'],
     ['RejectQuoteApproval', 'approval-rejections', MANAGERS, 'none', 'reject a revision'],
     ['SendQuoteToCustomer', 'sendings', RECORDERS, 'opportunity', 'send the approved quote to the customer'],
-    ['AcceptQuote', 'acceptances', RECORDERS, 'opportunity', 'record the customer\'s acceptance'],
-    ['DeclineQuote', 'declines', RECORDERS, 'opportunity', 'record the customer\'s decline'],
+    ['AcceptQuote', 'acceptances', RECORDERS, 'opportunity', "record the customer's acceptance"],
+    ['DeclineQuote', 'declines', RECORDERS, 'opportunity', "record the customer's decline"],
   ]),
   ...resource('activity', 'activities', [
     ['ScheduleActivity', undefined, RECORDERS, 'opportunity', 'schedule a customer activity (demo, workshop, PoC, …)'],
@@ -106,8 +156,18 @@ export const COMMAND_ROUTES: readonly CommandRoute[] = [
     ['IdentifyProductGap', undefined, RECORDERS, 'none', 'record a product gap'],
     ['CloseProductGap', 'closures', MANAGERS, 'none', 'close a product gap'],
   ]),
-  ...resource('process', 'process-standards', [['PublishProcessStandard', undefined, MANAGERS, 'none', 'publish a process area\'s standard (a new checklist version)']]),
-  ...resource('kpi', 'kpis', [['SetKpiTarget', 'targets', MANAGERS, 'none', 'set a KPI target for a period and scope']]),
+  ...resource('process', 'process-standards', [
+    [
+      'PublishProcessStandard',
+      undefined,
+      MANAGERS,
+      'none',
+      "publish a process area's standard (a new checklist version)",
+    ],
+  ]),
+  ...resource('kpi', 'kpis', [
+    ['SetKpiTarget', 'targets', MANAGERS, 'none', 'set a KPI target for a period and scope'],
+  ]),
   ...resource('action', 'corrective-actions', [
     ['RaiseCorrectiveAction', undefined, MANAGERS, 'none', 'raise a corrective action on a KPI'],
     ['CompleteCorrectiveAction', 'completions', PRESALES, 'none', 'record a corrective action as done'],

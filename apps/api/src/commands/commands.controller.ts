@@ -19,7 +19,12 @@ export class CommandsController {
 
 function addRoute(controller: Type, route: CommandRoute): void {
   const prototype = controller.prototype as Record<string, unknown>;
-  prototype[route.command] = function (this: CommandsController, request: Request, response: Response, principal: Principal) {
+  prototype[route.command] = function (
+    this: CommandsController,
+    request: Request,
+    response: Response,
+    principal: Principal,
+  ) {
     return this.endpoint.handle(route, request, response, principal);
   };
   const descriptor = Object.getOwnPropertyDescriptor(prototype, route.command)!;

@@ -20,7 +20,11 @@ class CommandReceiptsLifecycle implements OnApplicationShutdown {
 export const COMMAND_CONTROLLERS = [CommandsController, AggregateStateController];
 
 export const COMMAND_PROVIDERS: Provider[] = [
-  { provide: COMMAND_RECEIPTS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CommandReceipts(join(config.dataDir, 'command-receipts.sqlite')) },
+  {
+    provide: COMMAND_RECEIPTS,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => new CommandReceipts(join(config.dataDir, 'command-receipts.sqlite')),
+  },
   CommandReceiptsLifecycle,
   CommandEndpoint,
   ExecuteDomainCommandHandler,

@@ -12,16 +12,32 @@ import { ExecuteDomainCommand, type ExecutedCommand } from './execute-domain-com
 export class ExecuteDomainCommandHandler implements ICommandHandler<ExecuteDomainCommand> {
   constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
 
-  async execute({ route, data, metadata, expectedRevision, eventId, checkFirst }: ExecuteDomainCommand): Promise<ExecutedCommand> {
+  async execute({
+    route,
+    data,
+    metadata,
+    expectedRevision,
+    eventId,
+    checkFirst,
+  }: ExecuteDomainCommand): Promise<ExecutedCommand> {
     const aggregate = aggregateFor(route.category);
     const streamId = streamName(route.category, String(data[ID_FIELD[route.category]]));
     const loaded = await loadAggregate(this.eventStore, streamId, aggregate.decider as never);
     await checkFirst?.(loaded.first);
     // A client that read revision N and sends If-Match: N must not decide on a state it never saw.
     const current = loaded.expectedRevision === 'no_stream' ? undefined : (loaded.expectedRevision as bigint);
-    if (expectedRevision !== undefined && expectedRevision !== current) throw new WrongExpectedVersionError(streamId, expectedRevision, current);
-    const events = aggregate.decider.decide({ type: route.command, data, metadata } as never, loaded.state as never) as readonly DomainEvent[];
+    if (expectedRevision !== undefined && expectedRevision !== current)
+      throw new WrongExpectedVersionError(streamId, expectedRevision, current);
+    const events = aggregate.decider.decide(
+      { type: route.command, data, metadata } as never,
+      loaded.state as never,
+    ) as readonly DomainEvent[];
     const appended = await appendDecided(this.eventStore, streamId, loaded.expectedRevision, events, metadata, eventId);
-    return { streamId, eventIds: appended.eventIds, revision: appended.nextExpectedRevision, position: appended.position };
+    return {
+      streamId,
+      eventIds: appended.eventIds,
+      revision: appended.nextExpectedRevision,
+      position: appended.position,
+    };
   }
 }

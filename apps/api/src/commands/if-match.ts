@@ -4,7 +4,10 @@ import { BadRequestException } from '@nestjs/common';
 export function parseIfMatch(header: string | undefined): bigint | undefined {
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,18})"?\s*$/.exec(header);
-  if (match === null) throw new BadRequestException(`If-Match ${JSON.stringify(header.slice(0, 40))}: must be the ETag a read or a command answered, e.g. "3"`);
+  if (match === null)
+    throw new BadRequestException(
+      `If-Match ${JSON.stringify(header.slice(0, 40))}: must be the ETag a read or a command answered, e.g. "3"`,
+    );
   return BigInt(match[1]!);
 }
 

@@ -8,7 +8,10 @@ import { nameRoute } from '../observability/route-template.js';
 const NOT_A_VIEW = /^\/(api|metrics)(\/|$)|\.[^/]*$/;
 /** Vite names every asset by its content hash: a cached copy never goes stale. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const TYPES: Readonly<Record<string, string>> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Readonly<Record<string, string>> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
 /** The copies the build writes beside each script and style sheet (vite.config.mts), best first. */
 const SUFFIXES: Readonly<Record<string, string>> = { br: '.br', gzip: '.gz' };
 
@@ -23,7 +26,9 @@ export function serveDashboard(app: NestExpressApplication, dir: string): void {
   const assets = join(dir, 'assets');
   app.use('/assets', (req: Request, res: Response, next: NextFunction) => {
     nameRoute(res, '/assets/*');
-    const file = normalize(req.path).replace(/^(\.\.[/\\])+/, '').replace(/^[/\\]+/, '');
+    const file = normalize(req.path)
+      .replace(/^(\.\.[/\\])+/, '')
+      .replace(/^[/\\]+/, '');
     const type = TYPES[extname(file)];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || type === undefined) return next();
     const encoding = req.acceptsEncodings(Object.keys(SUFFIXES));
@@ -45,7 +50,8 @@ export function serveDashboard(app: NestExpressApplication, dir: string): void {
     },
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || NOT_A_VIEW.test(req.path) || !(req.headers.accept ?? '').includes('text/html')) return next();
+    if (req.method !== 'GET' || NOT_A_VIEW.test(req.path) || !(req.headers.accept ?? '').includes('text/html'))
+      return next();
     nameRoute(res, '/{view}');
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(join(dir, 'index.html'));

@@ -21,7 +21,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // The read models are being dropped and refilled: a read fails for that, not for a fault. Say so, and when to retry.
       const { projected, total } = this.rebuild.current();
       response.setHeader('Retry-After', '5');
-      response.status(503).json({ error: { code: 'rebuilding', message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds` } } satisfies ApiErrorBody);
+      response.status(503).json({
+        error: {
+          code: 'rebuilding',
+          message: `the read models are being rebuilt (${projected} of ${total} events): try again in a few seconds`,
+        },
+      } satisfies ApiErrorBody);
       return;
     }
     if (error instanceof ReadModelsBehindError) {
@@ -33,7 +38,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
       // A shard (or every node) is down: an answer now would lack its rows. Refuse, and say when to retry (decision 0028).
       this.logger.warn(error.message);
       response.setHeader('Retry-After', '10');
-      response.status(503).json({ error: { code: 'analytics_unavailable', message: `the analytics store cannot answer in full right now, so nothing is answered: ${error.engineMessage.split('\n')[0]}` } } satisfies ApiErrorBody);
+      response.status(503).json({
+        error: {
+          code: 'analytics_unavailable',
+          message: `the analytics store cannot answer in full right now, so nothing is answered: ${error.engineMessage.split('\n')[0]}`,
+        },
+      } satisfies ApiErrorBody);
       return;
     }
     const [status, body] = toResponse(error);
@@ -59,7 +69,15 @@ function toResponse(error: unknown): [number, ApiErrorBody] {
   }
   const bodyStatus = bodyRefusalStatus(error);
   if (bodyStatus !== undefined) {
-    return [bodyStatus, { error: { code: bodyStatus === 413 ? 'payload_too_large' : 'validation', message: `the request body is refused: ${(error as Error).message}` } }];
+    return [
+      bodyStatus,
+      {
+        error: {
+          code: bodyStatus === 413 ? 'payload_too_large' : 'validation',
+          message: `the request body is refused: ${(error as Error).message}`,
+        },
+      },
+    ];
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -12,17 +12,32 @@ function answered(state: RebuildStatus['state'], error: unknown) {
     status: (status: number) => ((sent.status = status), { json: (body: unknown) => (sent.body = body) }),
   };
   const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
-  const rebuild = { current: (): RebuildStatus => ({ state, projected: 40, total: 100, position: '40', elapsedMs: 10 }) } as RebuildService;
+  const rebuild = {
+    current: (): RebuildStatus => ({ state, projected: 40, total: 100, position: '40', elapsedMs: 10 }),
+  } as RebuildService;
   new ApiExceptionFilter(rebuild).catch(error, host);
   return sent;
 }
 
 describe('the exception filter', () => {
-  const dropped = new AnalyticsQueryError('chdb', 'SELECT 1 FROM tender_received', 'Code: 60. DB::Exception: Unknown table expression identifier (UNKNOWN_TABLE)');
+  const dropped = new AnalyticsQueryError(
+    'chdb',
+    'SELECT 1 FROM tender_received',
+    'Code: 60. DB::Exception: Unknown table expression identifier (UNKNOWN_TABLE)',
+  );
 
   it('answers a read that failed while the read models are rebuilt with 503, saying so and when to retry', () => {
     const sent = answered('running', dropped);
-    expect(sent).toMatchObject({ status: 503, headers: { 'Retry-After': '5' }, body: { error: { code: 'rebuilding', message: 'the read models are being rebuilt (40 of 100 events): try again in a few seconds' } } });
+    expect(sent).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '5' },
+      body: {
+        error: {
+          code: 'rebuilding',
+          message: 'the read models are being rebuilt (40 of 100 events): try again in a few seconds',
+        },
+      },
+    });
   });
 
   it('answers the same failure outside a rebuild as the fault it is', () => {
@@ -30,11 +45,25 @@ describe('the exception filter', () => {
   });
 
   it.each([
-    ['a shard with no replica up (18.16)', new AnalyticsQueryError('clickhouse', 'SELECT 1 FROM t', 'Code: 279, e.displayText() = DB::Exception: All connection tries failed. Log: Connection refused (127.0.0.1:9003)')],
-    ['every node down', new AnalyticsQueryError('clickhouse', 'SELECT 1 FROM t', 'connect ECONNREFUSED 127.0.0.1:8123')],
+    [
+      'a shard with no replica up (18.16)',
+      new AnalyticsQueryError(
+        'clickhouse',
+        'SELECT 1 FROM t',
+        'Code: 279, e.displayText() = DB::Exception: All connection tries failed. Log: Connection refused (127.0.0.1:9003)',
+      ),
+    ],
+    [
+      'every node down',
+      new AnalyticsQueryError('clickhouse', 'SELECT 1 FROM t', 'connect ECONNREFUSED 127.0.0.1:8123'),
+    ],
   ])('refuses with 503 analytics_unavailable when %s, never a partial answer or a 500', (_, error) => {
     const sent = answered('done', error);
-    expect(sent).toMatchObject({ status: 503, headers: { 'Retry-After': '10' }, body: { error: { code: 'analytics_unavailable' } } });
+    expect(sent).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '10' },
+      body: { error: { code: 'analytics_unavailable' } },
+    });
     expect((sent.body as { error: { message: string } }).error.message).toMatch(/cannot answer in full right now/);
   });
 });

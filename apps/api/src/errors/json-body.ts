@@ -22,8 +22,14 @@ class BodyRefused extends Error {
  * declared in another charset would be read wrongly. The nesting is counted in one pass outside
  * strings: JSON.parse of 10,000 nested arrays, then validating them, overflowed the stack.
  */
-export function verifyJsonBody(_request: IncomingMessage, _response: ServerResponse, body: Buffer, encoding: string): void {
-  if (!/^utf-?8$/i.test(encoding)) throw new BodyRefused(`the body must be UTF-8 JSON, not ${encoding}`, 415, 'charset.unsupported');
+export function verifyJsonBody(
+  _request: IncomingMessage,
+  _response: ServerResponse,
+  body: Buffer,
+  encoding: string,
+): void {
+  if (!/^utf-?8$/i.test(encoding))
+    throw new BodyRefused(`the body must be UTF-8 JSON, not ${encoding}`, 415, 'charset.unsupported');
   let depth = 0;
   let inString = false;
   for (let i = 0; i < body.length; i += 1) {
@@ -34,7 +40,8 @@ export function verifyJsonBody(_request: IncomingMessage, _response: ServerRespo
     } else if (byte === 0x22) inString = true;
     else if (byte === 0x5b || byte === 0x7b) {
       depth += 1;
-      if (depth > MAX_JSON_DEPTH) throw new BodyRefused(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, 400, 'entity.too.deep');
+      if (depth > MAX_JSON_DEPTH)
+        throw new BodyRefused(`the JSON body nests deeper than ${MAX_JSON_DEPTH} levels`, 400, 'entity.too.deep');
     } else if (byte === 0x5d || byte === 0x7d) depth -= 1;
   }
 }
@@ -46,7 +53,12 @@ export function verifyJsonBody(_request: IncomingMessage, _response: ServerRespo
  */
 export function bodyRefusalStatus(error: unknown): number | undefined {
   if (!(error instanceof Error)) return undefined;
-  if ('code' in error && typeof error.code === 'string' && /^(Z_(DATA|BUF)_ERROR|ERR__ERROR_FORMAT_\w+)$/.test(error.code)) return 400;
+  if (
+    'code' in error &&
+    typeof error.code === 'string' &&
+    /^(Z_(DATA|BUF)_ERROR|ERR__ERROR_FORMAT_\w+)$/.test(error.code)
+  )
+    return 400;
   if (!('type' in error) || typeof error.type !== 'string') return undefined;
   const status = 'status' in error ? error.status : undefined;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;

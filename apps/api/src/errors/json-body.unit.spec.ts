@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { bodyRefusalStatus, MAX_JSON_DEPTH, verifyJsonBody } from './json-body.js';
 
-const verify = (body: string, encoding = 'utf-8') => () => verifyJsonBody(undefined as never, undefined as never, Buffer.from(body), encoding);
+const verify =
+  (body: string, encoding = 'utf-8') =>
+  () =>
+    verifyJsonBody(undefined as never, undefined as never, Buffer.from(body), encoding);
 const statusOf = (check: () => void) => {
   try {
     check();
@@ -31,7 +34,10 @@ describe('JSON bodies refused before parsing', () => {
   });
 
   it('answers 400 to a body that is not in the content-encoding it claims, gzip or brotli', () => {
-    for (const decode of [() => gunzipSync(Buffer.from('{"a":1}')), () => brotliDecompressSync(Buffer.from('{"a":1}'))]) {
+    for (const decode of [
+      () => gunzipSync(Buffer.from('{"a":1}')),
+      () => brotliDecompressSync(Buffer.from('{"a":1}')),
+    ]) {
       expect(statusOf(decode)).toBe(400);
     }
   });

@@ -40,7 +40,8 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
     };
     // Replaying with events waiting: KPI reads are refused meanwhile (read-models-complete), and health says so (decision 0028).
     const replaying = (status.state === 'starting' || status.state === 'catching_up') && lagEvents !== 0;
-    const ok = eventStore.ok && analyticsStore.ok && !replaying && status.state !== 'retrying' && status.state !== 'stopped';
+    const ok =
+      eventStore.ok && analyticsStore.ok && !replaying && status.state !== 'retrying' && status.state !== 'stopped';
     return { status: ok ? 'ok' : 'degraded', eventStore, analyticsStore, projector };
   }
 
@@ -48,16 +49,28 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
   private async shards(): Promise<HealthResponse['analyticsStore']['shards']> {
     if (this.analytics.shardHealth === undefined) return undefined;
     const shards = await this.analytics.shardHealth().catch(() => undefined);
-    return shards?.map(({ shard, replicas }) => ({ shard, ok: replicas.some((replica) => replica.ok), replicas: replicas.map(({ address, ok }) => ({ address, ok })) }));
+    return shards?.map(({ shard, replicas }) => ({
+      shard,
+      ok: replicas.some((replica) => replica.ok),
+      replicas: replicas.map(({ address, ok }) => ({ address, ok })),
+    }));
   }
 }
 
 /** A shard with no replica up makes the store not ok, named: a KPI read now would lack its rows. */
-function withShards(store: HealthResponse['analyticsStore'], shards: HealthResponse['analyticsStore']['shards']): HealthResponse['analyticsStore'] {
+function withShards(
+  store: HealthResponse['analyticsStore'],
+  shards: HealthResponse['analyticsStore']['shards'],
+): HealthResponse['analyticsStore'] {
   if (shards === undefined) return store;
   const down = shards.filter((shard) => !shard.ok);
   if (down.length === 0) return { ...store, shards };
-  const named = down.map((shard) => `shard ${shard.shard} has no replica up (${shard.replicas.map((replica) => replica.address).join(', ')})`).join('; ');
+  const named = down
+    .map(
+      (shard) =>
+        `shard ${shard.shard} has no replica up (${shard.replicas.map((replica) => replica.address).join(', ')})`,
+    )
+    .join('; ');
   return { ...store, ok: false, error: store.error === undefined ? named : `${store.error}; ${named}`, shards };
 }
 

@@ -46,14 +46,18 @@ export const demoSeederProvider: Provider = {
     const { headPosition } = await eventStore.health();
     if (headPosition > 0n) return 0;
     const log = (message: string) => console.log(`[demo] ${message}`);
-    log(`the event store is empty: loading the demo history (seed ${DEMO_SEED}, about ${SCALE_EVENTS.small.toLocaleString('en-US')} events; DEMO_DATA=off to skip)`);
+    log(
+      `the event store is empty: loading the demo history (seed ${DEMO_SEED}, about ${SCALE_EVENTS.small.toLocaleString('en-US')} events; DEMO_DATA=off to skip)`,
+    );
     const started = Date.now();
     const clock = new DemoClock();
     const writer = await openDemoWriter(config, clock);
     try {
       const startDate = demoStartDate(new Date());
       const history = generateDemo({ seed: DEMO_SEED, scale: 'small', startDate, months: DEMO_MONTHS });
-      const { events } = await loadDemo(history, writer, clock, ({ events: done }) => log(`  ${done.toLocaleString('en-US')} events`));
+      const { events } = await loadDemo(history, writer, clock, ({ events: done }) =>
+        log(`  ${done.toLocaleString('en-US')} events`),
+      );
       log(`loaded ${events.toLocaleString('en-US')} demo events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       return events;
     } finally {

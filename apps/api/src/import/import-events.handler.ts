@@ -17,7 +17,10 @@ export class ImportEventsHandler implements ICommandHandler<ImportEventsCommand>
   async execute({ body, importedBy }: ImportEventsCommand): Promise<ImportEventsResult> {
     const rejections: Rejection[] = [];
     let omitted = 0;
-    const importer = new EventImporter(this.eventStore, { importedBy, onRejected: (rejection) => (rejections.length < LISTED_REJECTIONS ? rejections.push(rejection) : (omitted += 1)) });
+    const importer = new EventImporter(this.eventStore, {
+      importedBy,
+      onRejected: (rejection) => (rejections.length < LISTED_REJECTIONS ? rejections.push(rejection) : (omitted += 1)),
+    });
     // An imported fact keeps the metadata its line carries: stamping this request's correlation id
     // on it would make a second import of the same file differ from the first (decision 0035).
     const summary = await outsideRequestContext(() => importer.run(jsonlItems(body)));

@@ -1,6 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { EVENT_SCHEMAS, foldEvents, parseDomainEvent, type CommandMetadata, type Decider, type DomainEvent } from '@presales/domain';
-import { StreamNotFoundError, type AppendResult, type EventStore, type ExpectedRevision, type RecordedEvent } from '@presales/event-store';
+import {
+  EVENT_SCHEMAS,
+  foldEvents,
+  parseDomainEvent,
+  type CommandMetadata,
+  type Decider,
+  type DomainEvent,
+} from '@presales/domain';
+import {
+  StreamNotFoundError,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type RecordedEvent,
+} from '@presales/event-store';
 
 export interface LoadedAggregate<S> {
   readonly state: S;
@@ -19,10 +32,18 @@ export async function loadAggregate<E extends DomainEvent, S>(
   try {
     const recorded = await store.readStream(streamId);
     // Stored events keep the schemaVersion they were written with; parsing upcasts older ones.
-    const events = recorded.map((event) => parseDomainEvent(event.type, event.data, `${streamId}@${event.revision}`, event.metadata.schemaVersion) as E);
-    return { state: foldEvents(decider, events), expectedRevision: recorded[recorded.length - 1]!.revision, first: recorded[0] };
+    const events = recorded.map(
+      (event) =>
+        parseDomainEvent(event.type, event.data, `${streamId}@${event.revision}`, event.metadata.schemaVersion) as E,
+    );
+    return {
+      state: foldEvents(decider, events),
+      expectedRevision: recorded[recorded.length - 1]!.revision,
+      first: recorded[0],
+    };
   } catch (error) {
-    if (error instanceof StreamNotFoundError) return { state: decider.initialState, expectedRevision: 'no_stream', first: undefined };
+    if (error instanceof StreamNotFoundError)
+      return { state: decider.initialState, expectedRevision: 'no_stream', first: undefined };
     throw error;
   }
 }

@@ -19,10 +19,17 @@ export const ANALYST_LIMITS: AnalystLimits = {
  * manager's scorecard must stay within 20 % of its time beside three heavy ones).
  */
 export function analystAdmissionLimits(env: Readonly<Record<string, string | undefined>>): AdmissionLimits {
-  return { perCaller: positiveInteger(env, 'ANALYST_QUERIES_PER_CALLER', 2), total: positiveInteger(env, 'ANALYST_QUERIES_TOTAL', 3) };
+  return {
+    perCaller: positiveInteger(env, 'ANALYST_QUERIES_PER_CALLER', 2),
+    total: positiveInteger(env, 'ANALYST_QUERIES_TOTAL', 3),
+  };
 }
 
-function positiveInteger(env: Readonly<Record<string, string | undefined>>, variable: string, fallback: number): number {
+function positiveInteger(
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  fallback: number,
+): number {
   const text = env[variable];
   if (text === undefined || text === '') return fallback;
   if (!/^[1-9][0-9]{0,3}$/.test(text)) throw new ConfigError(variable, text, 'must be a whole number from 1 to 9999');

@@ -10,7 +10,14 @@ export function asOfParam(value: string | undefined, clock: Clock, where: string
   const now = clock();
   if (value === undefined) return now;
   const asOf = new Date(value);
-  if (asOf > now) throw new ValidationError(where, [{ path: 'asOf', value, rule: `must be at or before now (${now.toISOString()}): a later moment can still gain events` }]);
+  if (asOf > now)
+    throw new ValidationError(where, [
+      {
+        path: 'asOf',
+        value,
+        rule: `must be at or before now (${now.toISOString()}): a later moment can still gain events`,
+      },
+    ]);
   return asOf;
 }
 

@@ -20,12 +20,18 @@ export function loadFxRates(file: string): FxRates {
   if (typeof reportingCurrency !== 'string' || !/^[A-Z]{3}$/.test(reportingCurrency)) {
     throw new ConfigError('FX_RATES_FILE', file, 'reportingCurrency must be an ISO 4217 code such as CNY');
   }
-  if (rates === null || typeof rates !== 'object') throw new ConfigError('FX_RATES_FILE', file, 'rates must map currency codes to decimal strings');
+  if (rates === null || typeof rates !== 'object')
+    throw new ConfigError('FX_RATES_FILE', file, 'rates must map currency codes to decimal strings');
   for (const [currency, rate] of Object.entries(rates)) {
     if (!/^[A-Z]{3}$/.test(currency) || typeof rate !== 'string' || !/^\d+(\.\d+)?$/.test(rate) || Number(rate) <= 0) {
-      throw new ConfigError('FX_RATES_FILE', file, `rates.${currency} = ${JSON.stringify(rate)}: must be a positive decimal string`);
+      throw new ConfigError(
+        'FX_RATES_FILE',
+        file,
+        `rates.${currency} = ${JSON.stringify(rate)}: must be a positive decimal string`,
+      );
     }
   }
-  if ((rates as Record<string, string>)[reportingCurrency] !== '1') throw new ConfigError('FX_RATES_FILE', file, `rates.${reportingCurrency} must be "1" (the reporting currency)`);
+  if ((rates as Record<string, string>)[reportingCurrency] !== '1')
+    throw new ConfigError('FX_RATES_FILE', file, `rates.${reportingCurrency} must be "1" (the reporting currency)`);
   return { reportingCurrency, rates: rates as Record<string, string> };
 }

@@ -1,5 +1,20 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AnalystAdmission, GatedQueryStore, Projector, RemoteProjection, type AnalyticsStore, type AnalystSession, type ProjectionView } from '@presales/analytics';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  AnalystAdmission,
+  GatedQueryStore,
+  Projector,
+  RemoteProjection,
+  type AnalyticsStore,
+  type AnalystSession,
+  type ProjectionView,
+} from '@presales/analytics';
 import type { EventStore } from '@presales/event-store';
 import { openAnalyticsStore, openEventStore, type AppConfig } from '@presales/platform-config';
 import { AppendMetrics } from '../metrics/append-metrics.js';
@@ -7,7 +22,19 @@ import { ObservedEventStore } from './observed-event-store.js';
 import { ANALYST_LIMITS, analystAdmissionLimits } from './analyst-limits.js';
 import { openSqlGate, type OpenSqlGate } from './sql-gate.js';
 import { fxRatesFile, loadFxRates } from './fx-rates.js';
-import { ANALYST_ADMISSION, ANALYST_SESSION, ANALYTICS_STORE, APP_CONFIG, CLOCK, EVENT_STORE, FX_RATES, KPI_STORE, PROJECTOR, SQL_GATE, type Clock } from './tokens.js';
+import {
+  ANALYST_ADMISSION,
+  ANALYST_SESSION,
+  ANALYTICS_STORE,
+  APP_CONFIG,
+  CLOCK,
+  EVENT_STORE,
+  FX_RATES,
+  KPI_STORE,
+  PROJECTOR,
+  SQL_GATE,
+  type Clock,
+} from './tokens.js';
 
 /** Starts the projector once the app is up, and closes everything in reverse order on shutdown. */
 class StoresLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -44,7 +71,12 @@ export class InfrastructureModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: (() => new Date()) satisfies Clock },
         { provide: FX_RATES, useFactory: () => loadFxRates(fxRatesFile()) },
-        { provide: EVENT_STORE, useFactory: async (appends: AppendMetrics) => new ObservedEventStore(await openEventStore(config.eventStore), appends), inject: [AppendMetrics] },
+        {
+          provide: EVENT_STORE,
+          useFactory: async (appends: AppendMetrics) =>
+            new ObservedEventStore(await openEventStore(config.eventStore), appends),
+          inject: [AppendMetrics],
+        },
         { provide: ANALYTICS_STORE, useFactory: () => openAnalyticsStore(config.analytics) },
         {
           provide: PROJECTOR,
@@ -59,12 +91,31 @@ export class InfrastructureModule {
           useFactory: (analytics: AnalyticsStore) => analytics.openAnalystSession(ANALYST_LIMITS),
           inject: [ANALYTICS_STORE],
         },
-        { provide: SQL_GATE, useFactory: (analytics: AnalyticsStore) => openSqlGate(analytics, config.analytics), inject: [ANALYTICS_STORE] },
-        { provide: KPI_STORE, useFactory: (analytics: AnalyticsStore, gate: OpenSqlGate) => new GatedQueryStore(analytics, gate), inject: [ANALYTICS_STORE, SQL_GATE] },
+        {
+          provide: SQL_GATE,
+          useFactory: (analytics: AnalyticsStore) => openSqlGate(analytics, config.analytics),
+          inject: [ANALYTICS_STORE],
+        },
+        {
+          provide: KPI_STORE,
+          useFactory: (analytics: AnalyticsStore, gate: OpenSqlGate) => new GatedQueryStore(analytics, gate),
+          inject: [ANALYTICS_STORE, SQL_GATE],
+        },
         { provide: ANALYST_ADMISSION, useFactory: () => new AnalystAdmission(analystAdmissionLimits(process.env)) },
         StoresLifecycle,
       ],
-      exports: [APP_CONFIG, CLOCK, FX_RATES, EVENT_STORE, ANALYTICS_STORE, PROJECTOR, ANALYST_SESSION, SQL_GATE, KPI_STORE, ANALYST_ADMISSION],
+      exports: [
+        APP_CONFIG,
+        CLOCK,
+        FX_RATES,
+        EVENT_STORE,
+        ANALYTICS_STORE,
+        PROJECTOR,
+        ANALYST_SESSION,
+        SQL_GATE,
+        KPI_STORE,
+        ANALYST_ADMISSION,
+      ],
     };
   }
 }

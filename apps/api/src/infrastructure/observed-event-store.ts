@@ -22,7 +22,9 @@ export class ObservedEventStore implements EventStore {
     return this.inner.checkpoints;
   }
 
-  async appendToStream(...[streamId, events, options]: Parameters<EventStore['appendToStream']>): ReturnType<EventStore['appendToStream']> {
+  async appendToStream(
+    ...[streamId, events, options]: Parameters<EventStore['appendToStream']>
+  ): ReturnType<EventStore['appendToStream']> {
     const result = await this.inner.appendToStream(streamId, withCorrelation(events, currentCorrelationId()), options);
     this.appends.appendedEvents(events.map((event) => event.type));
     return result;
@@ -77,7 +79,12 @@ export class ObservedEventStore implements EventStore {
   }
 }
 
-function withCorrelation(events: readonly EventToAppend[], correlationId: string | undefined): readonly EventToAppend[] {
+function withCorrelation(
+  events: readonly EventToAppend[],
+  correlationId: string | undefined,
+): readonly EventToAppend[] {
   if (correlationId === undefined) return events;
-  return events.map((event) => (event.metadata.correlationId === undefined ? { ...event, metadata: { ...event.metadata, correlationId } } : event));
+  return events.map((event) =>
+    event.metadata.correlationId === undefined ? { ...event, metadata: { ...event.metadata, correlationId } } : event,
+  );
 }

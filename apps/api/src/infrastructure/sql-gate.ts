@@ -14,7 +14,8 @@ export interface OpenSqlGate extends SqlGate {
  */
 export function openSqlGate(store: AnalyticsStore, config: AnalyticsConfig): OpenSqlGate {
   if (config.kind === 'chdb') {
-    if (!(store instanceof ChdbAnalyticsStore)) throw new Error('the embedded configuration opened a store that is not chDB');
+    if (!(store instanceof ChdbAnalyticsStore))
+      throw new Error('the embedded configuration opened a store that is not chDB');
     const parser = store.openSqlParser();
     return { parser, policy: analyticsTablesPolicy(store.databaseName), close: () => parser.close() };
   }

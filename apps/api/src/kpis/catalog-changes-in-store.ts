@@ -9,8 +9,12 @@ import { loadAggregate } from '../infrastructure/aggregate-repository.js';
  * published), read from the event store: the record itself, current the moment a version is
  * appended, where the read models may still be projecting it.
  */
-export async function definitionsInForce(eventStore: EventStore): Promise<{ catalog: PublishedKpi; inForce: PublishedKpi | undefined }[]> {
-  return Promise.all(KPI_CATALOG.map(async (catalog) => ({ catalog, inForce: await latestDefinition(eventStore, `kpi-${catalog.id}`) })));
+export async function definitionsInForce(
+  eventStore: EventStore,
+): Promise<{ catalog: PublishedKpi; inForce: PublishedKpi | undefined }[]> {
+  return Promise.all(
+    KPI_CATALOG.map(async (catalog) => ({ catalog, inForce: await latestDefinition(eventStore, `kpi-${catalog.id}`) })),
+  );
 }
 
 /** The KPIs whose definition in this release's catalog differs from the version in force (decision 0015). */
@@ -19,7 +23,9 @@ export async function catalogChangesInStore(eventStore: EventStore): Promise<Kpi
 }
 
 /** `catalogChangesInStore` from definitions already read; a KPI never published has none. */
-export function changesAgainstCatalog(definitions: readonly { catalog: PublishedKpi; inForce: PublishedKpi | undefined }[]): KpiCatalogChange[] {
+export function changesAgainstCatalog(
+  definitions: readonly { catalog: PublishedKpi; inForce: PublishedKpi | undefined }[],
+): KpiCatalogChange[] {
   return definitions.flatMap(({ catalog, inForce }) => {
     if (inForce === undefined) return [];
     const changed = catalogChanges(inForce, catalog);

@@ -13,16 +13,24 @@ export class KnownScopes {
   async assertKnown(scope: KpiScope, asOf: Date): Promise<void> {
     if (scope.kind === 'org') return;
     const recorded = `recorded_at_ms <= ${sqlValue(asOf.getTime())}`;
-    const [id, count] = [sqlValue(scope.id), (table: string, where: string) => `(SELECT count() FROM ${table} WHERE ${where} AND ${recorded})`];
+    const [id, count] = [
+      sqlValue(scope.id),
+      (table: string, where: string) => `(SELECT count() FROM ${table} WHERE ${where} AND ${recorded})`,
+    ];
     const known =
       scope.kind === 'team'
         ? count('team_formed', `entity_id = ${id}`)
         : scope.kind === 'consultant'
           ? count('consultant_onboarded', `entity_id = ${id}`)
-          : ['opportunity_registered', 'team_formed', 'consultant_onboarded'].map((table) => count(table, `has(product_lines, ${id})`)).join(' + ');
+          : ['opportunity_registered', 'team_formed', 'consultant_onboarded']
+              .map((table) => count(table, `has(product_lines, ${id})`))
+              .join(' + ');
     const [row] = await this.analytics.query<{ known: number | string }>(`SELECT toUInt8(${known} > 0) AS known`);
     if (Number(row?.known) !== 1) {
-      const what = scope.kind === 'product_line' ? 'no team, consultant or opportunity has product line' : `no ${scope.kind} is recorded with id`;
+      const what =
+        scope.kind === 'product_line'
+          ? 'no team, consultant or opportunity has product line'
+          : `no ${scope.kind} is recorded with id`;
       throw new NotFoundException(`scope ${formatScope(scope)}: ${what} ${scope.id} as of ${asOf.toISOString()}`);
     }
   }

@@ -41,25 +41,41 @@ export class KpiAnswers {
   ) {}
 
   scorecard(asked: ScorecardAsked): Promise<ScorecardResponse> {
-    const parameters = () => ({ period: formatPeriod(asked.period), scope: formatScope(asked.scope), projectType: asked.projectType, version: asked.version });
+    const parameters = () => ({
+      period: formatPeriod(asked.period),
+      scope: formatScope(asked.scope),
+      projectType: asked.projectType,
+      version: asked.version,
+    });
     return this.answers.answer('scorecard', asked.asOf, parameters, async ({ asOf, live, runs }) => {
       await this.scopes.assertKnown(asked.scope, asOf);
       const definitions = await this.registry.definitions(asOf, asked.version);
       runs(definitions);
-      return this.queryBus.execute(new GetScorecardQuery(definitions, asked.period, asked.scope, asOf, asked.projectType, live));
+      return this.queryBus.execute(
+        new GetScorecardQuery(definitions, asked.period, asked.scope, asOf, asked.projectType, live),
+      );
     });
   }
 
   /** A trend depends on its range through the periods it spans only. */
   trend(asked: TrendAsked): Promise<TrendResponse> {
     const periods = periodsBetween(asked.from, asked.to, asked.grain);
-    const span = periods.length === 0 ? 'none' : `${formatPeriod(periods[0]!)}..${formatPeriod(periods[periods.length - 1]!)}`;
-    const parameters = () => ({ kpi: asked.kpiId, periods: span, grain: asked.grain, scope: formatScope(asked.scope), version: asked.version });
+    const span =
+      periods.length === 0 ? 'none' : `${formatPeriod(periods[0]!)}..${formatPeriod(periods[periods.length - 1]!)}`;
+    const parameters = () => ({
+      kpi: asked.kpiId,
+      periods: span,
+      grain: asked.grain,
+      scope: formatScope(asked.scope),
+      version: asked.version,
+    });
     return this.answers.answer('trend', asked.asOf, parameters, async ({ asOf, live, runs }) => {
       await this.scopes.assertKnown(asked.scope, asOf);
       const definition = await this.registry.definition(asked.kpiId, asOf, asked.version);
       runs([definition]);
-      return this.queryBus.execute(new GetKpiTrendQuery(definition, asked.from, asked.to, asked.grain, asked.scope, asOf, live));
+      return this.queryBus.execute(
+        new GetKpiTrendQuery(definition, asked.from, asked.to, asked.grain, asked.scope, asOf, live),
+      );
     });
   }
 }

@@ -21,11 +21,13 @@ export function parseKpiParams(query: unknown, where: string) {
 }
 
 export function periodParam(value: string | undefined, where: string): Period {
-  if (value === undefined) throw new ValidationError(where, [{ path: 'period', value, rule: 'is required, e.g. 2026-03 or 2026-Q1' }]);
+  if (value === undefined)
+    throw new ValidationError(where, [{ path: 'period', value, rule: 'is required, e.g. 2026-03 or 2026-Q1' }]);
   try {
     return parsePeriod(value);
   } catch (error) {
-    if (error instanceof PeriodFormatError) throw new ValidationError(where, [{ path: 'period', value, rule: 'must be YYYY-MM or YYYY-Qn' }]);
+    if (error instanceof PeriodFormatError)
+      throw new ValidationError(where, [{ path: 'period', value, rule: 'must be YYYY-MM or YYYY-Qn' }]);
     throw error;
   }
 }
@@ -36,16 +38,27 @@ export const MAX_TREND_PERIODS = 240;
 /** A trend's range: `from` not after `to`, and at most MAX_TREND_PERIODS periods of `grain`. */
 export function trendRangeParam(from: Date, to: Date, grain: Grain, where: string): void {
   const range = `${from.toISOString()} to ${to.toISOString()}`;
-  if (from > to) throw new ValidationError(where, [{ path: 'from', value: from.toISOString(), rule: 'must not be after `to`' }]);
+  if (from > to)
+    throw new ValidationError(where, [{ path: 'from', value: from.toISOString(), rule: 'must not be after `to`' }]);
   const periods = periodsSpanned(from, to, grain);
-  if (periods > MAX_TREND_PERIODS) throw new ValidationError(where, [{ path: 'from', value: range, rule: `must span at most ${MAX_TREND_PERIODS} ${grain}s (this range spans ${periods})` }]);
+  if (periods > MAX_TREND_PERIODS)
+    throw new ValidationError(where, [
+      {
+        path: 'from',
+        value: range,
+        rule: `must span at most ${MAX_TREND_PERIODS} ${grain}s (this range spans ${periods})`,
+      },
+    ]);
 }
 
 export function scopeParam(value: string, where: string): KpiScope {
   try {
     return parseScope(value);
   } catch (error) {
-    if (error instanceof ScopeFormatError) throw new ValidationError(where, [{ path: 'scope', value, rule: 'must be org, team:<id>, consultant:<id> or product_line:<id>' }]);
+    if (error instanceof ScopeFormatError)
+      throw new ValidationError(where, [
+        { path: 'scope', value, rule: 'must be org, team:<id>, consultant:<id> or product_line:<id>' },
+      ]);
     throw error;
   }
 }

@@ -20,11 +20,18 @@ export class KpiRegistry {
   async definitions(asOf: Date, atMostVersion?: number): Promise<PublishedKpi[]> {
     const published = await this.published(asOf);
     if (atMostVersion !== undefined) {
-      const highest = Math.max(...KPI_CATALOG.map((catalog) => (published.get(catalog.id) ?? [catalog]).at(-1)!.version));
-      if (atMostVersion > highest) throw new NotFoundException(`version ${atMostVersion}: no KPI has it as of ${asOf.toISOString()} (the highest published is ${highest})`);
+      const highest = Math.max(
+        ...KPI_CATALOG.map((catalog) => (published.get(catalog.id) ?? [catalog]).at(-1)!.version),
+      );
+      if (atMostVersion > highest)
+        throw new NotFoundException(
+          `version ${atMostVersion}: no KPI has it as of ${asOf.toISOString()} (the highest published is ${highest})`,
+        );
     }
     return KPI_CATALOG.map((catalog) => {
-      const versions = (published.get(catalog.id) ?? []).filter((d) => atMostVersion === undefined || d.version <= atMostVersion);
+      const versions = (published.get(catalog.id) ?? []).filter(
+        (d) => atMostVersion === undefined || d.version <= atMostVersion,
+      );
       return versions[versions.length - 1] ?? catalog;
     });
   }
@@ -32,7 +39,8 @@ export class KpiRegistry {
   async definition(id: string, asOf: Date, version?: number): Promise<PublishedKpi> {
     const catalog = KPI_CATALOG.find((d) => d.id === id);
     const versions = (await this.published(asOf)).get(id) ?? [];
-    if (catalog === undefined && versions.length === 0) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
+    if (catalog === undefined && versions.length === 0)
+      throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
     return pick(catalog, versions, version, id);
   }
 
@@ -52,15 +60,24 @@ WHERE recorded_at_ms <= ${sqlValue(asOf.getTime())} ORDER BY kpi_id, definition_
   }
 }
 
-function pick(catalog: PublishedKpi | undefined, versions: readonly PublishedKpi[], version: number | undefined, id = catalog?.id): PublishedKpi {
+function pick(
+  catalog: PublishedKpi | undefined,
+  versions: readonly PublishedKpi[],
+  version: number | undefined,
+  id = catalog?.id,
+): PublishedKpi {
   if (version === undefined) {
     const latest = versions[versions.length - 1] ?? catalog;
     if (latest === undefined) throw new NotFoundException(`KPI ${id}: no definition`);
     return latest;
   }
-  const chosen = versions.find((d) => d.version === version) ?? (versions.length === 0 && catalog?.version === version ? catalog : undefined);
+  const chosen =
+    versions.find((d) => d.version === version) ??
+    (versions.length === 0 && catalog?.version === version ? catalog : undefined);
   if (chosen === undefined) {
-    throw new NotFoundException(`KPI ${id}: version ${version} is not published (published: ${versions.map((d) => d.version).join(', ') || 'none'})`);
+    throw new NotFoundException(
+      `KPI ${id}: version ${version} is not published (published: ${versions.map((d) => d.version).join(', ') || 'none'})`,
+    );
   }
   return chosen;
 }

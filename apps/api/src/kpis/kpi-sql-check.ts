@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeKpi, isStatementFault, KpiComputationError, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
+import {
+  computeKpi,
+  isStatementFault,
+  KpiComputationError,
+  type AnalyticsStore,
+  type FxRates,
+  type KpiScope,
+} from '@presales/analytics';
 import { ValidationError } from '@presales/domain';
 import { periodContaining, type PublishedKpi } from '@presales/kpi';
 import { KPI_STORE, CLOCK, FX_RATES, type Clock } from '../infrastructure/tokens.js';
@@ -38,7 +45,13 @@ export class KpiSqlCheck {
         // Only what the SQL itself caused, or the gate refused, is the definition's fault (400); the store failing is not.
         if (!isStatementFault(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
-        throw new ValidationError(where, [{ path: 'definition.sql', value: `${definition.id} version ${definition.version}`, rule: `must run in a ${scope.kind} scope: ${reason}` }]);
+        throw new ValidationError(where, [
+          {
+            path: 'definition.sql',
+            value: `${definition.id} version ${definition.version}`,
+            rule: `must run in a ${scope.kind} scope: ${reason}`,
+          },
+        ]);
       }
     }
   }

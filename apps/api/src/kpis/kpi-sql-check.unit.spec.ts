@@ -4,18 +4,35 @@ import { KPI_CATALOG } from '@presales/kpi';
 import { describe, expect, it } from 'vitest';
 import { KpiSqlCheck } from './kpi-sql-check.js';
 
-const failingWith = (error: Error) => ({ capabilities: { concurrentQueries: 1 }, query: () => Promise.reject(error) }) as unknown as AnalyticsStore;
-const check = (store: AnalyticsStore) => new KpiSqlCheck(store, { reportingCurrency: 'CNY', rates: {} } as never, () => new Date('2027-06-15T00:00:00Z')).check(KPI_CATALOG[0]!, 'PublishKpiDefinition x');
+const failingWith = (error: Error) =>
+  ({ capabilities: { concurrentQueries: 1 }, query: () => Promise.reject(error) }) as unknown as AnalyticsStore;
+const check = (store: AnalyticsStore) =>
+  new KpiSqlCheck(
+    store,
+    { reportingCurrency: 'CNY', rates: {} } as never,
+    () => new Date('2027-06-15T00:00:00Z'),
+  ).check(KPI_CATALOG[0]!, 'PublishKpiDefinition x');
 
 describe('KpiSqlCheck', () => {
   it('refuses a definition whose SQL the engine refused by a statement code (400 naming the error)', async () => {
-    const error = await check(failingWith(new AnalyticsQueryError('clickhouse', 'SELECT', 'Unknown identifier outcomee', { code: 47, type: 'UNKNOWN_IDENTIFIER' }))).catch((caught: unknown) => caught);
+    const error = await check(
+      failingWith(
+        new AnalyticsQueryError('clickhouse', 'SELECT', 'Unknown identifier outcomee', {
+          code: 47,
+          type: 'UNKNOWN_IDENTIFIER',
+        }),
+      ),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).toMatch(/outcomee/);
   });
 
-  it('passes the store failing through: an unreachable engine is not the definition\'s fault', async () => {
-    const error = await check(failingWith(new AnalyticsQueryError('clickhouse', 'SELECT', 'connect ECONNREFUSED', { code: undefined, type: undefined }))).catch((caught: unknown) => caught);
+  it("passes the store failing through: an unreachable engine is not the definition's fault", async () => {
+    const error = await check(
+      failingWith(
+        new AnalyticsQueryError('clickhouse', 'SELECT', 'connect ECONNREFUSED', { code: undefined, type: undefined }),
+      ),
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AnalyticsQueryError);
   });
 });

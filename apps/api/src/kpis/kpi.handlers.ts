@@ -1,6 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { buildScorecard, buildTrend, formatScope, kpiUnits, type AnalyticsStore, type FxRates } from '@presales/analytics';
+import {
+  buildScorecard,
+  buildTrend,
+  formatScope,
+  kpiUnits,
+  type AnalyticsStore,
+  type FxRates,
+} from '@presales/analytics';
 import { formatPeriod } from '@presales/kpi';
 import { KPI_STORE, FX_RATES } from '../infrastructure/tokens.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
@@ -45,8 +52,24 @@ export class GetKpiUnitsHandler implements IQueryHandler<GetKpiUnitsQuery> {
   ) {}
 
   async execute({ definition, period, scope, asOf, projectType, limit }: GetKpiUnitsQuery) {
-    const query = { definition, period, scope, asOf, fx: this.fx, ...(projectType === undefined ? {} : { projectType }) };
+    const query = {
+      definition,
+      period,
+      scope,
+      asOf,
+      fx: this.fx,
+      ...(projectType === undefined ? {} : { projectType }),
+    };
     const { units, truncated, sql } = await kpiUnits(this.analytics, query, limit);
-    return { kpiId: definition.id, period: formatPeriod(period), scope: formatScope(scope), asOf: asOf.toISOString(), projectType: projectType ?? null, units, truncated, sql };
+    return {
+      kpiId: definition.id,
+      period: formatPeriod(period),
+      scope: formatScope(scope),
+      asOf: asOf.toISOString(),
+      projectType: projectType ?? null,
+      units,
+      truncated,
+      sql,
+    };
   }
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ReadModelsCompleteInterceptor } from './read-models-complete.interceptor.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
@@ -13,7 +24,15 @@ import type {
 } from '@presales/contracts';
 import { definitionOf, KPI_CATALOG } from '@presales/kpi';
 import type { EventStore } from '@presales/event-store';
-import { IsoUtcTime, KPI_COMMAND_SCHEMAS, KpiDefinition, KpiId, parseCommandData, validate, type Actor } from '@presales/domain';
+import {
+  IsoUtcTime,
+  KPI_COMMAND_SCHEMAS,
+  KpiDefinition,
+  KpiId,
+  parseCommandData,
+  validate,
+  type Actor,
+} from '@presales/domain';
 import { z } from 'zod';
 import type { ProjectionView } from '@presales/analytics';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
@@ -79,18 +98,27 @@ export class KpisController {
     const published: PublishKpiVersionResponse[] = [];
     for (const change of await this.changedByCatalog()) {
       const catalog = KPI_CATALOG.find((d) => d.id === change.kpiId)!;
-      const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(catalog.id, definitionOf(catalog), { occurredAt: this.clock().toISOString(), actor }));
+      const result = await this.commandBus.execute(
+        new PublishKpiDefinitionCommand(catalog.id, definitionOf(catalog), {
+          occurredAt: this.clock().toISOString(),
+          actor,
+        }),
+      );
       published.push({ kpiId: catalog.id, version: result.version, position: result.position.toString() });
     }
     // As a tender's write (decision 0005): the answer waits briefly for the versions to be readable.
     const last = published.at(-1);
-    const projected = last === undefined || (await this.projector.waitForPosition(BigInt(last.position), READ_YOUR_WRITES_MS));
+    const projected =
+      last === undefined || (await this.projector.waitForPosition(BigInt(last.position), READ_YOUR_WRITES_MS));
     return { published, projected };
   }
 
   /** PDCA scorecard of every KPI for one period and scope, as of a moment. */
   @Get('scorecard')
-  @Published({ query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true }), response: answers.ScorecardResponse })
+  @Published({
+    query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true }),
+    response: answers.ScorecardResponse,
+  })
   scorecard(@Query() params: unknown): Promise<ScorecardResponse> {
     const where = 'GET /api/kpis/scorecard';
     const p = parseKpiParams(params, where);
@@ -104,7 +132,9 @@ export class KpisController {
   @Published({ query: TendersReceivedParams, response: answers.TendersReceivedResponse })
   async tendersReceived(@Query() params: unknown): Promise<TendersReceivedResponse> {
     const { asOf } = validate(TendersReceivedParams, params, 'GET /api/kpis/tenders-received');
-    const result = await this.queryBus.execute(new GetTendersReceivedQuery(asOf === undefined ? undefined : new Date(asOf)));
+    const result = await this.queryBus.execute(
+      new GetTendersReceivedQuery(asOf === undefined ? undefined : new Date(asOf)),
+    );
     return {
       metric: 'tenders_received',
       grain: 'month',
@@ -117,27 +147,57 @@ export class KpisController {
 
   /** One KPI per period over a range (default: the last 24 months to asOf). */
   @Get(':id/trend')
-  @Published({ params: z.object({ id: KpiId }), query: KpiParams.pick({ scope: true, asOf: true, from: true, to: true, grain: true, version: true }), response: answers.TrendResponse })
+  @Published({
+    params: z.object({ id: KpiId }),
+    query: KpiParams.pick({ scope: true, asOf: true, from: true, to: true, grain: true, version: true }),
+    response: answers.TrendResponse,
+  })
   trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
     const p = parseKpiParams(params, where);
     const asOf = asOfParam(p.asOf, this.clock, where);
     const to = p.to === undefined ? asOf : new Date(p.to);
-    const from = p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
+    const from =
+      p.from === undefined ? new Date(Date.UTC(to.getUTCFullYear() - 2, to.getUTCMonth() + 1, 1)) : new Date(p.from);
     trendRangeParam(from, to, p.grain, where);
     const scope = scopeParam(p.scope, where);
-    return this.answers.trend({ kpiId: id, from, to, grain: p.grain, scope, asOf: p.asOf === undefined ? undefined : asOf, version: p.version });
+    return this.answers.trend({
+      kpiId: id,
+      from,
+      to,
+      grain: p.grain,
+      scope,
+      asOf: p.asOf === undefined ? undefined : asOf,
+      version: p.version,
+    });
   }
 
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */
   @Get(':id/units')
-  @Published({ params: z.object({ id: KpiId }), query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true, limit: true }), response: answers.KpiUnitsResponse })
+  @Published({
+    params: z.object({ id: KpiId }),
+    query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true, limit: true }),
+    response: answers.KpiUnitsResponse,
+  })
   async units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
     const where = `GET /api/kpis/${id}/units`;
     const p = parseKpiParams(params, where);
-    const [period, scope, asOf] = [periodParam(p.period, where), scopeParam(p.scope, where), asOfParam(p.asOf, this.clock, where)];
+    const [period, scope, asOf] = [
+      periodParam(p.period, where),
+      scopeParam(p.scope, where),
+      asOfParam(p.asOf, this.clock, where),
+    ];
     await this.scopes.assertKnown(scope, asOf);
-    return this.queryBus.execute(new GetKpiUnitsQuery(await this.registry.definition(id, asOf, p.version), period, scope, asOf, p.projectType, p.limit));
+    return this.queryBus.execute(
+      new GetKpiUnitsQuery(
+        await this.registry.definition(id, asOf, p.version),
+        period,
+        scope,
+        asOf,
+        p.projectType,
+        p.limit,
+      ),
+    );
   }
 
   /** Publish a new version of a KPI definition (managers, admins); the domain validates it. */
@@ -152,13 +212,23 @@ export class KpisController {
     response: answers.PublishKpiVersionResponse,
     refusals: { '404': 'the KPI is not in the catalog', '422': 'a rule of the domain refuses it' },
   })
-  async publish(@Param('id') id: string, @Body() body: unknown, @CurrentActor() actor: Actor): Promise<PublishKpiVersionResponse> {
+  async publish(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentActor() actor: Actor,
+  ): Promise<PublishKpiVersionResponse> {
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
-    if (!KPI_CATALOG.some((definition) => definition.id === id)) throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
+    if (!KPI_CATALOG.some((definition) => definition.id === id))
+      throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
     // The path names the KPI: a body's own id, if any, is the path's.
     const named = typeof body === 'object' && body !== null && !Array.isArray(body) ? { ...body, id } : body;
-    const { definition } = parseCommandData(KPI_COMMAND_SCHEMAS, 'PublishKpiDefinition', { kpiId: id, definition: named });
-    const result = await this.commandBus.execute(new PublishKpiDefinitionCommand(id, definition, { occurredAt: this.clock().toISOString(), actor }));
+    const { definition } = parseCommandData(KPI_COMMAND_SCHEMAS, 'PublishKpiDefinition', {
+      kpiId: id,
+      definition: named,
+    });
+    const result = await this.commandBus.execute(
+      new PublishKpiDefinitionCommand(id, definition, { occurredAt: this.clock().toISOString(), actor }),
+    );
     return { kpiId: id, version: result.version, position: result.position.toString() };
   }
 }

@@ -37,6 +37,8 @@ export class PublishKpiDefinitionHandler implements ICommandHandler<PublishKpiDe
   ) {}
 
   execute({ kpiId, definition, metadata }: PublishKpiDefinitionCommand) {
-    return publishKpiDefinition(this.eventStore, kpiId, definition, metadata, (decided) => this.sqlCheck.check(decided, `PublishKpiDefinition ${kpiId}`));
+    return publishKpiDefinition(this.eventStore, kpiId, definition, metadata, (decided) =>
+      this.sqlCheck.check(decided, `PublishKpiDefinition ${kpiId}`),
+    );
   }
 }

@@ -14,7 +14,9 @@ export class ReadModelsBehindError extends Error {
     readonly checkpoint: bigint,
     readonly lagEvents: number,
   ) {
-    super(`the read models are catching up with the event log (${lagEvents >= LAG_CAP ? `${LAG_CAP} or more` : lagEvents} events behind, at position ${checkpoint}): an answer now would be partial; try again in a few seconds`);
+    super(
+      `the read models are catching up with the event log (${lagEvents >= LAG_CAP ? `${LAG_CAP} or more` : lagEvents} events behind, at position ${checkpoint}): an answer now would be partial; try again in a few seconds`,
+    );
     this.name = 'ReadModelsBehindError';
   }
 }
@@ -26,7 +28,8 @@ const LAG_CAP = 100_000;
 export const CATCH_UP_WAIT_MS = 2000;
 
 /** Not live: starting, replaying the log, or retrying a batch the store refused. */
-const replaying = (projector: Pick<ProjectionView, 'status'>) => ['starting', 'catching_up', 'retrying'].includes(projector.status().state);
+const replaying = (projector: Pick<ProjectionView, 'status'>) =>
+  ['starting', 'catching_up', 'retrying'].includes(projector.status().state);
 
 /**
  * Whether KPI reads must be refused now: the projector has not caught up since it started (or
@@ -35,8 +38,12 @@ const replaying = (projector: Pick<ProjectionView, 'status'>) => ['starting', 'c
  * refused. A live projector a batch behind is not replaying: a read then answers as of the last
  * projected write, as every read does (decision 0017).
  */
-export async function readModelsBehind(projector: Pick<ProjectionView, 'status' | 'lagEvents'>, waitMs = CATCH_UP_WAIT_MS): Promise<ReadModelsBehindError | undefined> {
-  for (const started = Date.now(); replaying(projector) && Date.now() - started < waitMs; ) await new Promise((r) => setTimeout(r, 50));
+export async function readModelsBehind(
+  projector: Pick<ProjectionView, 'status' | 'lagEvents'>,
+  waitMs = CATCH_UP_WAIT_MS,
+): Promise<ReadModelsBehindError | undefined> {
+  for (const started = Date.now(); replaying(projector) && Date.now() - started < waitMs;)
+    await new Promise((r) => setTimeout(r, 50));
   if (!replaying(projector)) return undefined;
   const lag = await projector.lagEvents(LAG_CAP);
   return lag > 0 ? new ReadModelsBehindError(projector.status().checkpoint, lag) : undefined;

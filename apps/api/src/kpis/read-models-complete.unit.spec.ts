@@ -6,7 +6,10 @@ import { readModelsBehind } from './read-models-complete.interceptor.js';
 function projector(states: readonly ProjectorState[], lag: number, everyMs = 30) {
   const started = Date.now();
   return {
-    status: () => ({ state: states[Math.min(states.length - 1, Math.floor((Date.now() - started) / everyMs))]!, checkpoint: 40n }),
+    status: () => ({
+      state: states[Math.min(states.length - 1, Math.floor((Date.now() - started) / everyMs))]!,
+      checkpoint: 40n,
+    }),
     lagEvents: async () => lag,
   };
 }
@@ -14,7 +17,9 @@ function projector(states: readonly ProjectorState[], lag: number, everyMs = 30)
 describe('KPI reads while the projector replays', () => {
   it('are refused, naming the lag and position, when the replay outlasts the wait', async () => {
     const behind = await readModelsBehind(projector(['catching_up'], 1234), 100);
-    expect(behind?.message).toBe('the read models are catching up with the event log (1234 events behind, at position 40): an answer now would be partial; try again in a few seconds');
+    expect(behind?.message).toBe(
+      'the read models are catching up with the event log (1234 events behind, at position 40): an answer now would be partial; try again in a few seconds',
+    );
   });
 
   it('wait out a short catch-up after a start', async () => {

@@ -47,16 +47,26 @@ export class LibraryController {
   @Published({ query: AssetSuggestionParams, response: answers.AssetSuggestionsResponse })
   suggestions(@Query() query: unknown): Promise<AssetSuggestionsResponse> {
     const p = validate(AssetSuggestionParams, query ?? {}, 'GET /api/library/suggestions');
-    return suggestAssets(this.analytics, p.productLine, p.title, p.limit, { now: this.clock(), staleAfterMonths: p.staleAfterMonths ?? this.staleAfterMonths });
+    return suggestAssets(this.analytics, p.productLine, p.title, p.limit, {
+      now: this.clock(),
+      staleAfterMonths: p.staleAfterMonths ?? this.staleAfterMonths,
+    });
   }
 
   @Get('assets/:assetId')
-  @Published({ params: AssetIdParam, query: AssetSuggestionParams.pick({ staleAfterMonths: true }), response: answers.AssetDetailResponse })
+  @Published({
+    params: AssetIdParam,
+    query: AssetSuggestionParams.pick({ staleAfterMonths: true }),
+    response: answers.AssetDetailResponse,
+  })
   async detail(@Param('assetId') assetId: string, @Query() query: unknown): Promise<AssetDetailResponse> {
     const where = `GET /api/library/assets/${assetId}`;
     validate(AssetIdParam, { assetId }, where);
     const p = validate(AssetSuggestionParams.pick({ staleAfterMonths: true }).strict(), query ?? {}, where);
-    const detail = await assetDetail(this.analytics, assetId, { now: this.clock(), staleAfterMonths: p.staleAfterMonths ?? this.staleAfterMonths });
+    const detail = await assetDetail(this.analytics, assetId, {
+      now: this.clock(),
+      staleAfterMonths: p.staleAfterMonths ?? this.staleAfterMonths,
+    });
     if (detail === null) throw new NotFoundException(`${where}: no asset ${assetId} was published`);
     return detail;
   }

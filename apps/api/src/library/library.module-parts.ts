@@ -5,4 +5,7 @@ import { ManagedTeams } from '../staffing/managed-teams.js';
 
 /** The knowledge library and staffing (issue 24): their controllers and what they inject. */
 export const LIBRARY_CONTROLLERS = [LibraryController, StaffingController];
-export const LIBRARY_PROVIDERS = [ManagedTeams, { provide: STALE_AFTER_MONTHS, useFactory: () => staleAfterMonthsFrom(process.env) }];
+export const LIBRARY_PROVIDERS = [
+  ManagedTeams,
+  { provide: STALE_AFTER_MONTHS, useFactory: () => staleAfterMonthsFrom(process.env) },
+];

@@ -12,6 +12,13 @@ export class GetMaturityHandler implements IQueryHandler<GetMaturityQuery> {
   ) {}
 
   execute({ asOf, windowQuarters, threshold, areas, definitions }: GetMaturityQuery) {
-    return assessMaturity(this.analytics, { asOf, windowQuarters, threshold, definitions, fx: this.fx, ...(areas === undefined ? {} : { areas }) });
+    return assessMaturity(this.analytics, {
+      asOf,
+      windowQuarters,
+      threshold,
+      definitions,
+      fx: this.fx,
+      ...(areas === undefined ? {} : { areas }),
+    });
   }
 }

@@ -39,7 +39,9 @@ export class MaturityAnswers {
     return this.answers.answer('maturity', asked.asOf, parameters, async ({ asOf, runs }) => {
       const definitions = await this.registry.definitions(asOf);
       runs([...definitions, ...MATURITY_PRACTICES]);
-      return this.queryBus.execute(new GetMaturityQuery(asOf, asked.windowQuarters, asked.threshold, asked.areas, definitions));
+      return this.queryBus.execute(
+        new GetMaturityQuery(asOf, asked.windowQuarters, asked.threshold, asked.areas, definitions),
+      );
     });
   }
 }

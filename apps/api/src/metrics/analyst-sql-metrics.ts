@@ -17,9 +17,11 @@ export const CANCELLED: AnalystSqlOutcome = { outcome: 'cancelled', reason: 'non
 
 /** A query's end as a metric outcome: refused by the gate or the engine, over a limit, or failed. */
 export function outcomeOfError(error: unknown): AnalystSqlOutcome {
-  if (error instanceof AnalystSqlRejectedError) return { outcome: SQL_LIMIT_CODES.has(error.code) ? 'over_limit' : 'refused', reason: error.code };
+  if (error instanceof AnalystSqlRejectedError)
+    return { outcome: SQL_LIMIT_CODES.has(error.code) ? 'over_limit' : 'refused', reason: error.code };
   // Refused at admission: the caller's or the platform's concurrent queries (decision 0024).
-  if (error instanceof TooManyAnalystQueriesError) return { outcome: 'over_limit', reason: error.limit === 'caller' ? 'concurrent_per_caller' : 'concurrent_total' };
+  if (error instanceof TooManyAnalystQueriesError)
+    return { outcome: 'over_limit', reason: error.limit === 'caller' ? 'concurrent_per_caller' : 'concurrent_total' };
   return { outcome: 'failed', reason: 'none' };
 }
 

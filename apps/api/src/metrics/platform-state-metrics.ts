@@ -32,21 +32,61 @@ export class PlatformStateMetrics {
     private readonly auditTrail: AuditTrail,
   ) {
     const registers = [registry];
-    this.eventStoreUp = new Gauge({ name: 'presales_event_store_up', help: 'Whether the event store answers (1) or not (0).', labelNames: ['engine'], registers });
-    this.headPosition = new Gauge({ name: 'presales_event_store_head_position', help: 'Position of the newest recorded event.', registers });
-    this.analyticsStoreUp = new Gauge({ name: 'presales_analytics_store_up', help: 'Whether the analytics store answers (1) or not (0).', labelNames: ['engine'], registers });
-    this.checkpoint = new Gauge({ name: 'presales_projector_checkpoint', help: 'Last position whose rows are in the analytics store.', registers });
-    this.lagEvents = new Gauge({ name: 'presales_projector_lag_events', help: 'Events recorded but not yet projected.', registers });
-    this.lagSeconds = new Gauge({ name: 'presales_projector_lag_seconds', help: 'Age of the oldest event not yet projected.', registers });
-    this.projectorLive = new Gauge({ name: 'presales_projector_live', help: 'Whether the projector is live (1) or catching up, retrying or stopped (0).', labelNames: ['state'], registers });
+    this.eventStoreUp = new Gauge({
+      name: 'presales_event_store_up',
+      help: 'Whether the event store answers (1) or not (0).',
+      labelNames: ['engine'],
+      registers,
+    });
+    this.headPosition = new Gauge({
+      name: 'presales_event_store_head_position',
+      help: 'Position of the newest recorded event.',
+      registers,
+    });
+    this.analyticsStoreUp = new Gauge({
+      name: 'presales_analytics_store_up',
+      help: 'Whether the analytics store answers (1) or not (0).',
+      labelNames: ['engine'],
+      registers,
+    });
+    this.checkpoint = new Gauge({
+      name: 'presales_projector_checkpoint',
+      help: 'Last position whose rows are in the analytics store.',
+      registers,
+    });
+    this.lagEvents = new Gauge({
+      name: 'presales_projector_lag_events',
+      help: 'Events recorded but not yet projected.',
+      registers,
+    });
+    this.lagSeconds = new Gauge({
+      name: 'presales_projector_lag_seconds',
+      help: 'Age of the oldest event not yet projected.',
+      registers,
+    });
+    this.projectorLive = new Gauge({
+      name: 'presales_projector_live',
+      help: 'Whether the projector is live (1) or catching up, retrying or stopped (0).',
+      labelNames: ['state'],
+      registers,
+    });
     this.answers = new Counter({
       name: 'presales_answers_total',
       help: 'Scorecards, trends and maturity asked for since start, by how each was answered: kept (hit), by a computation already running (joined), or computed.',
       labelNames: ['outcome'],
       registers,
     });
-    this.answersKeptBytes = new Gauge({ name: 'presales_answers_kept_bytes', help: 'Estimated bytes of the answers kept for the read models as they are (decision 0029).', registers });
-    this.auditRefusals = new Counter({ name: 'presales_audit_refusals_total', help: 'Audit requests refused since start (not recorded in the log), by error code.', labelNames: ['code'], registers });
+    this.answersKeptBytes = new Gauge({
+      name: 'presales_answers_kept_bytes',
+      help: 'Estimated bytes of the answers kept for the read models as they are (decision 0029).',
+      registers,
+    });
+    this.auditRefusals = new Counter({
+      name: 'presales_audit_refusals_total',
+      help: 'Audit requests refused since start (not recorded in the log), by error code.',
+      labelNames: ['code'],
+      registers,
+    });
   }
 
   /** Reads the health report and the kept counts into the metrics; call before rendering them. */

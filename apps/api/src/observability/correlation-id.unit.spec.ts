@@ -4,9 +4,12 @@ import { correlationIdOf } from './correlation-id.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('correlationIdOf', () => {
-  it.each(['abc', 'req-1.2:3_4', 'A'.repeat(128), '4bf92f3577b34da6a3ce929d0e0e4736'])('keeps the caller\'s X-Request-Id %s', (id) => {
-    expect(correlationIdOf({ 'x-request-id': id })).toBe(id);
-  });
+  it.each(['abc', 'req-1.2:3_4', 'A'.repeat(128), '4bf92f3577b34da6a3ce929d0e0e4736'])(
+    "keeps the caller's X-Request-Id %s",
+    (id) => {
+      expect(correlationIdOf({ 'x-request-id': id })).toBe(id);
+    },
+  );
 
   it.each([
     ['too long', 'A'.repeat(129)],

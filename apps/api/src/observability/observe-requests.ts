@@ -16,7 +16,14 @@ export function observeRequests(app: NestExpressApplication, logger: Logger, htt
   app.use((request: Request, response: Response, next: NextFunction) => {
     const started = performance.now();
     // 'close' comes once the response has ended or the client has gone, whichever is first.
-    response.once('close', () => httpMetrics.observe(routeTemplateOf(request, response), request.method, response.statusCode, (performance.now() - started) / 1000));
+    response.once('close', () =>
+      httpMetrics.observe(
+        routeTemplateOf(request, response),
+        request.method,
+        response.statusCode,
+        (performance.now() - started) / 1000,
+      ),
+    );
     runInRequestContext({ correlationId: String(request.id) }, next);
   });
 }

@@ -1,7 +1,9 @@
 import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { ConfigError } from '@presales/platform-config';
 
-const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies readonly (Level | 'silent')[];
+const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] satisfies readonly (
+  Level | 'silent'
+)[];
 
 /**
  * Wherever a secret could sit in something logged: headers that carry a session or a token, and
@@ -27,7 +29,8 @@ export const REDACTED_PATHS = [
 export function logLevelOf(env: NodeJS.ProcessEnv): Level | 'silent' {
   const value = env['LOG_LEVEL']?.trim().toLowerCase() ?? '';
   if (value === '') return 'info';
-  if (!LEVELS.includes(value)) throw new ConfigError('LOG_LEVEL', env['LOG_LEVEL']!, `must be one of ${LEVELS.join(', ')}`);
+  if (!LEVELS.includes(value))
+    throw new ConfigError('LOG_LEVEL', env['LOG_LEVEL']!, `must be one of ${LEVELS.join(', ')}`);
   return value as Level | 'silent';
 }
 
@@ -35,7 +38,10 @@ export function logLevelOf(env: NodeJS.ProcessEnv): Level | 'silent' {
  * The platform's logger: one JSON object per line on stdout (or `destination`), the level by name
  * and the time in ISO-8601, for a log shipper to read without a parser of its own.
  */
-export function createPlatformLogger(level: Level | 'silent', destination: DestinationStream = pino.destination(1)): Logger {
+export function createPlatformLogger(
+  level: Level | 'silent',
+  destination: DestinationStream = pino.destination(1),
+): Logger {
   return pino(
     {
       level,

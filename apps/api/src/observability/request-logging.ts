@@ -45,8 +45,13 @@ export function requestLogging(logger: Logger): HttpLogger {
     quietResLogger: true,
     customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessObject: (req, res, { responseTime }: { responseTime: number }) => requestLine(req, res, responseTime),
-    customSuccessMessage: (req, res) => `${req.method} ${routeTemplateOf(req as Request, res as Response)} ${res.statusCode}`,
-    customErrorObject: (req, res, error: Error, { responseTime }: { responseTime: number }) => ({ ...requestLine(req, res, responseTime), error: error.message }),
-    customErrorMessage: (req, res) => `${req.method} ${routeTemplateOf(req as Request, res as Response)} ${res.statusCode}`,
+    customSuccessMessage: (req, res) =>
+      `${req.method} ${routeTemplateOf(req as Request, res as Response)} ${res.statusCode}`,
+    customErrorObject: (req, res, error: Error, { responseTime }: { responseTime: number }) => ({
+      ...requestLine(req, res, responseTime),
+      error: error.message,
+    }),
+    customErrorMessage: (req, res) =>
+      `${req.method} ${routeTemplateOf(req as Request, res as Response)} ${res.statusCode}`,
   });
 }

@@ -12,7 +12,14 @@ function publishedCommands(): unknown {
   const paths: Record<string, unknown> = {};
   for (const route of COMMAND_ROUTES) {
     const path = commandPath(route, ID_FIELD[route.category]).replace(/:([A-Za-z]+)/g, '{$1}');
-    paths[path] = { post: { operationId: route.command, summary: route.summary, 'x-roles': [...route.roles], requestBody: { content: { 'application/json': { schema: commandRequestSchema(route) } } } } };
+    paths[path] = {
+      post: {
+        operationId: route.command,
+        summary: route.summary,
+        'x-roles': [...route.roles],
+        requestBody: { content: { 'application/json': { schema: commandRequestSchema(route) } } },
+      },
+    };
   }
   return { paths };
 }
@@ -21,6 +28,9 @@ describe('the form engine’s fixture', () => {
   it('is the command part of the published OpenAPI document (UPDATE_FIXTURE=1 rewrites it)', () => {
     const current = `${JSON.stringify(publishedCommands(), null, 1)}\n`;
     if (process.env['UPDATE_FIXTURE'] === '1') writeFileSync(FIXTURE, current);
-    expect(readFileSync(FIXTURE, 'utf8'), 'the dashboard\'s form fixture is stale: UPDATE_FIXTURE=1 npx vitest run src/openapi/dashboard-forms-fixture.unit.spec.ts').toBe(current);
+    expect(
+      readFileSync(FIXTURE, 'utf8'),
+      "the dashboard's form fixture is stale: UPDATE_FIXTURE=1 npx vitest run src/openapi/dashboard-forms-fixture.unit.spec.ts",
+    ).toBe(current);
   });
 });

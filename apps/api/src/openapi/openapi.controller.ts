@@ -31,7 +31,7 @@ export class OpenApiController {
   }
 
   @Get('docs/init.js')
-  @Public('the page\'s script: loads the contract into Swagger UI')
+  @Public("the page's script: loads the contract into Swagger UI")
   @Header('content-type', 'text/javascript; charset=utf-8')
   init(): string {
     return "window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });\n";

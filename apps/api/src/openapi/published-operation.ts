@@ -7,13 +7,24 @@ const ANY_ID: JsonSchema = { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' };
 /** The route's parameters: each path parameter, then each query parameter of its published schema. */
 export function parametersOf(route: RouteAccess): JsonSchema[] {
   const params = route.published?.params === undefined ? {} : propertiesOf(jsonSchemaOf(route.published.params));
-  const path = [...route.path.matchAll(/:([A-Za-z]+)/g)].map(([, name]) => ({ name, in: 'path', required: true, schema: params[name!] ?? ANY_ID }));
+  const path = [...route.path.matchAll(/:([A-Za-z]+)/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: params[name!] ?? ANY_ID,
+  }));
   if (route.published?.query === undefined) return path;
   const query = jsonSchemaOf(route.published.query);
   const required = new Set((query['required'] as string[] | undefined) ?? []);
   return [
     ...path,
-    ...Object.entries(propertiesOf(query)).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema, ...describedBy(schema) })),
+    ...Object.entries(propertiesOf(query)).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: required.has(name),
+      schema,
+      ...describedBy(schema),
+    })),
   ];
 }
 
@@ -32,9 +43,17 @@ export function requestBodyOf(route: RouteAccess): JsonSchema | undefined {
 export function successOf(route: RouteAccess): Record<string, JsonSchema> {
   const status = String(route.status ?? 200);
   const published = route.published;
-  if (published?.produces !== undefined) return { [status]: { description: 'the answer', content: { [published.produces]: { schema: { type: 'string' } } } } };
+  if (published?.produces !== undefined)
+    return {
+      [status]: { description: 'the answer', content: { [published.produces]: { schema: { type: 'string' } } } },
+    };
   if (published?.response === undefined) return { [status]: { description: 'the answer' } };
-  return { [status]: { description: 'the answer', content: { 'application/json': { schema: jsonSchemaOf(published.response, 'output') } } } };
+  return {
+    [status]: {
+      description: 'the answer',
+      content: { 'application/json': { schema: jsonSchemaOf(published.response, 'output') } },
+    },
+  };
 }
 
 function propertiesOf(schema: JsonSchema): Record<string, JsonSchema> {

@@ -1,6 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { describeAnalyticsSchema, EXAMPLE_QUERIES, sqlIdentifier, type AnalyticsStore, type DescribedTable } from '@presales/analytics';
+import {
+  describeAnalyticsSchema,
+  EXAMPLE_QUERIES,
+  sqlIdentifier,
+  type AnalyticsStore,
+  type DescribedTable,
+} from '@presales/analytics';
 import type { SqlSchemaResponse, SqlSchemaTable } from '@presales/contracts';
 import { ANALYTICS_STORE } from '../infrastructure/tokens.js';
 import { GetSqlSchemaQuery } from './get-sql-schema.query.js';
@@ -27,6 +33,10 @@ export class GetSqlSchemaHandler implements IQueryHandler<GetSqlSchemaQuery> {
       table.columns.map((column) => column.name),
       rows,
     );
-    return { ...table, rows: Number(counted?.n ?? 0), columns: table.columns.map((column) => ({ ...column, samples: samples.get(column.name) ?? [] })) };
+    return {
+      ...table,
+      rows: Number(counted?.n ?? 0),
+      columns: table.columns.map((column) => ({ ...column, samples: samples.get(column.name) ?? [] })),
+    };
   }
 }

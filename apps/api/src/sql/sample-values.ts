@@ -6,7 +6,10 @@ const SAMPLES_PER_COLUMN = 3;
 const SAMPLE_CHARACTERS = 60;
 
 /** Up to three distinct, non-empty values per column of `rows`, as text, long ones cut. */
-export function sampleValues(columns: readonly string[], rows: readonly Record<string, unknown>[]): Map<string, string[]> {
+export function sampleValues(
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+): Map<string, string[]> {
   const samples = new Map<string, string[]>(columns.map((column) => [column, []]));
   for (const column of columns) {
     const seen = samples.get(column)!;

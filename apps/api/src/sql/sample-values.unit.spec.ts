@@ -3,8 +3,17 @@ import { sampleValues } from './sample-values.js';
 
 describe('sampleValues', () => {
   it('keeps up to three distinct non-empty values per column, as text', () => {
-    const rows = [{ a: 'x', b: 1, c: '' }, { a: 'x', b: 2, c: null }, { a: 'y', b: 3 }, { a: 'z', b: 4 }];
-    expect(Object.fromEntries(sampleValues(['a', 'b', 'c'], rows))).toEqual({ a: ['x', 'y', 'z'], b: ['1', '2', '3'], c: [] });
+    const rows = [
+      { a: 'x', b: 1, c: '' },
+      { a: 'x', b: 2, c: null },
+      { a: 'y', b: 3 },
+      { a: 'z', b: 4 },
+    ];
+    expect(Object.fromEntries(sampleValues(['a', 'b', 'c'], rows))).toEqual({
+      a: ['x', 'y', 'z'],
+      b: ['1', '2', '3'],
+      c: [],
+    });
   });
 
   it('cuts a long value at 60 characters, never inside a surrogate pair', () => {

@@ -8,7 +8,13 @@ import { z } from 'zod';
 import { Allow, SQL_USERS } from '../auth/access/access-rule.js';
 import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { CLOCK, type Clock } from '../infrastructure/tokens.js';
-import { AnalystSqlMetrics, ANSWERED, CANCELLED, outcomeOfError, type AnalystSqlOutcome } from '../metrics/analyst-sql-metrics.js';
+import {
+  AnalystSqlMetrics,
+  ANSWERED,
+  CANCELLED,
+  outcomeOfError,
+  type AnalystSqlOutcome,
+} from '../metrics/analyst-sql-metrics.js';
 import { WORKBENCH_STORE } from '../workbench/workbench-tokens.js';
 import type { WorkbenchStore } from '../workbench/workbench-store.js';
 import { ExportSqlQuery } from './export-sql.query.js';
@@ -52,7 +58,8 @@ export class SqlController {
     const { sql, format, excel } = validate(SqlBody, body ?? {}, 'POST /api/sql');
     const ranAt = this.clock();
     const started = performance.now();
-    const remember = (outcome: QueryHistoryEntry['outcome']) => this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format, outcome });
+    const remember = (outcome: QueryHistoryEntry['outcome']) =>
+      this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format, outcome });
     const ended = (outcome: AnalystSqlOutcome) => this.metrics.ended(outcome, (performance.now() - started) / 1000);
     try {
       if (format === 'result') {
@@ -70,7 +77,8 @@ export class SqlController {
         ended(ANSWERED);
         return;
       }
-      if (outcome.error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: outcome.error.message });
+      if (outcome.error instanceof AnalystSqlRejectedError)
+        remember({ kind: 'refused', reason: outcome.error.message });
       ended(outcome.error === undefined ? CANCELLED : outcomeOfError(outcome.error));
     } catch (error) {
       if (error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: error.message });

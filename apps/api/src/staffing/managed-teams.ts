@@ -14,7 +14,9 @@ export class ManagedTeams {
 
   async of(principal: Principal): Promise<ReadonlySet<string> | undefined> {
     if (principal.role !== 'manager') return undefined;
-    const rows = await this.analytics.query<{ id: string }>(`SELECT DISTINCT entity_id AS id FROM team_formed FINAL WHERE manager_id = ${sqlValue(principal.id)}`);
+    const rows = await this.analytics.query<{ id: string }>(
+      `SELECT DISTINCT entity_id AS id FROM team_formed FINAL WHERE manager_id = ${sqlValue(principal.id)}`,
+    );
     return new Set(rows.map((r) => r.id));
   }
 }

@@ -1,6 +1,17 @@
 import { Controller, ForbiddenException, Get, Inject, NotFoundException, Param, Query } from '@nestjs/common';
-import { capacityPlan, openSupportRequests, readStaffingWork, suggestConsultants, type AnalyticsStore, type StaffingSubjectRef } from '@presales/analytics';
-import type { CapacityPlanResponse, OpenSupportRequestsResponse, StaffingSuggestionsResponse } from '@presales/contracts';
+import {
+  capacityPlan,
+  openSupportRequests,
+  readStaffingWork,
+  suggestConsultants,
+  type AnalyticsStore,
+  type StaffingSubjectRef,
+} from '@presales/analytics';
+import type {
+  CapacityPlanResponse,
+  OpenSupportRequestsResponse,
+  StaffingSuggestionsResponse,
+} from '@presales/contracts';
 import { validate } from '@presales/domain';
 import { Allow, MANAGERS, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
@@ -8,7 +19,14 @@ import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvem
 import type { Principal } from '../auth/principal.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { ManagedTeams } from './managed-teams.js';
-import { ActivityIds, CapacityPlanParams, OpenRequestsParams, RequestIds, SuggestionParams, WarRoomIds } from './staffing-params.js';
+import {
+  ActivityIds,
+  CapacityPlanParams,
+  OpenRequestsParams,
+  RequestIds,
+  SuggestionParams,
+  WarRoomIds,
+} from './staffing-params.js';
 import { Published } from '../openapi/published.js';
 import * as answers from '@presales/contracts/answers';
 
@@ -37,7 +55,11 @@ export class StaffingController {
   @Get('staffing/opportunities/:opportunityId/requests/:requestId/suggestions')
   @Published({ params: RequestIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
-  forRequest(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
+  forRequest(
+    @Param() params: Record<string, string>,
+    @Query() query: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/opportunities/${params['opportunityId']}/requests/${params['requestId']}/suggestions`;
     const ids = validate(RequestIds, params, where);
     return this.suggest({ kind: 'request', ...ids }, query, principal, where);
@@ -46,7 +68,11 @@ export class StaffingController {
   @Get('staffing/activities/:activityId/suggestions')
   @Published({ params: ActivityIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
-  forActivity(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
+  forActivity(
+    @Param() params: Record<string, string>,
+    @Query() query: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/activities/${params['activityId']}/suggestions`;
     return this.suggest({ kind: 'activity', ...validate(ActivityIds, params, where) }, query, principal, where);
   }
@@ -54,7 +80,11 @@ export class StaffingController {
   @Get('staffing/war-rooms/:warRoomId/suggestions')
   @Published({ params: WarRoomIds, query: SuggestionParams, response: answers.StaffingSuggestionsResponse })
   @Allow(...RECORDERS)
-  forWarRoom(@Param() params: Record<string, string>, @Query() query: unknown, @CurrentPrincipal() principal: Principal): Promise<StaffingSuggestionsResponse> {
+  forWarRoom(
+    @Param() params: Record<string, string>,
+    @Query() query: unknown,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<StaffingSuggestionsResponse> {
     const where = `GET /api/staffing/war-rooms/${params['warRoomId']}/suggestions`;
     return this.suggest({ kind: 'war_room', ...validate(WarRoomIds, params, where) }, query, principal, where);
   }
@@ -70,10 +100,21 @@ export class StaffingController {
     if (p.teamId !== undefined && own !== undefined && !own.has(p.teamId)) {
       throw new ForbiddenException(`${where}: manager ${principal.id} does not manage team ${p.teamId}`);
     }
-    return capacityPlan(this.analytics, { now: this.clock(), weeks: p.weeks, teamIds: own, ...(p.teamId === undefined ? {} : { teamId: p.teamId }), ...(p.productLine === undefined ? {} : { productLine: p.productLine }) });
+    return capacityPlan(this.analytics, {
+      now: this.clock(),
+      weeks: p.weeks,
+      teamIds: own,
+      ...(p.teamId === undefined ? {} : { teamId: p.teamId }),
+      ...(p.productLine === undefined ? {} : { productLine: p.productLine }),
+    });
   }
 
-  private async suggest(ref: StaffingSubjectRef, query: unknown, principal: Principal, where: string): Promise<StaffingSuggestionsResponse> {
+  private async suggest(
+    ref: StaffingSubjectRef,
+    query: unknown,
+    principal: Principal,
+    where: string,
+  ): Promise<StaffingSuggestionsResponse> {
     const p = validate(SuggestionParams, query ?? {}, where);
     const now = this.clock();
     const work = await readStaffingWork(this.analytics, ref, now);

@@ -13,7 +13,11 @@ import { ExecuteDomainCommand } from '../commands/execute-domain-command.command
 import { Published } from '../openapi/published.js';
 import * as answers from '@presales/contracts/answers';
 
-const RecordTenderBody = ReceiveTenderData.extend({ receivedAt: IsoUtcTime.optional().meta({ description: 'when the tender was received (business time, UTC, Z); default: now' }) });
+const RecordTenderBody = ReceiveTenderData.extend({
+  receivedAt: IsoUtcTime.optional().meta({
+    description: 'when the tender was received (business time, UTC, Z); default: now',
+  }),
+});
 
 /** How long a write waits for its event to reach the analytics tables before answering. */
 const READ_YOUR_WRITES_MS = 2000;
@@ -35,14 +39,19 @@ export class TendersController {
     summary: RECEIVE_TENDER_ROUTE.summary,
     body: RecordTenderBody,
     response: answers.RecordTenderResponse,
-    refusals: { '422': 'a rule of the domain refuses it: the tender was already received, or its deadline is not after its receipt' },
+    refusals: {
+      '422':
+        'a rule of the domain refuses it: the tender was already received, or its deadline is not after its receipt',
+    },
   })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
     // The tender's decider refuses a deadline that is not after this receipt (422).
     const occurredAt = receivedAt ?? this.clock().toISOString();
-    const result = await this.commandBus.execute(new ExecuteDomainCommand(RECEIVE_TENDER_ROUTE, data, { occurredAt, actor: actorOf(principal) }, undefined));
+    const result = await this.commandBus.execute(
+      new ExecuteDomainCommand(RECEIVE_TENDER_ROUTE, data, { occurredAt, actor: actorOf(principal) }, undefined),
+    );
     return {
       streamId: result.streamId,
       eventId: result.eventIds[0]!,

@@ -10,7 +10,14 @@ import { WORKBENCH_STORE } from './workbench-tokens.js';
 import { Published } from '../openapi/published.js';
 import * as answers from '@presales/contracts/answers';
 
-const HistoryParams = z.object({ limit: z.coerce.number().int().min(1, 'must be at least 1').max(HISTORY_KEPT, `must be at most ${HISTORY_KEPT}`).default(50) });
+const HistoryParams = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1, 'must be at least 1')
+    .max(HISTORY_KEPT, `must be at most ${HISTORY_KEPT}`)
+    .default(50),
+});
 
 /** The caller's own runs of POST /api/sql, newest first: nobody sees another's history. */
 @Controller('api/sql/history')

@@ -1,5 +1,23 @@
-import { Body, ConflictException, Controller, Delete, ForbiddenException, Get, HttpCode, Inject, NotFoundException, Param, Post, Put } from '@nestjs/common';
-import type { SavedQueriesResponse, SavedQuery, SavedQueryVersion, SavedQueryVersionsResponse } from '@presales/contracts';
+import {
+  Body,
+  ConflictException,
+  Controller,
+  Delete,
+  ForbiddenException,
+  Get,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Param,
+  Post,
+  Put,
+} from '@nestjs/common';
+import type {
+  SavedQueriesResponse,
+  SavedQuery,
+  SavedQueryVersion,
+  SavedQueryVersionsResponse,
+} from '@presales/contracts';
 import { validate } from '@presales/domain';
 import { randomUUID } from 'node:crypto';
 import { Allow, SQL_USERS } from '../auth/access/access-rule.js';
@@ -56,7 +74,11 @@ export class SavedQueriesController {
 
   @Get(':id/versions/:version')
   @Published({ response: answers.SavedQueryVersion })
-  version(@Param('id') id: string, @Param('version') version: string, @CurrentPrincipal() principal: Principal): SavedQueryVersion {
+  version(
+    @Param('id') id: string,
+    @Param('version') version: string,
+    @CurrentPrincipal() principal: Principal,
+  ): SavedQueryVersion {
     const where = `GET /api/sql/saved/${id}/versions/${version}`;
     this.visible(id, principal, where);
     const found = this.store.versions(id).find((candidate) => String(candidate.version) === version);
@@ -71,8 +93,13 @@ export class SavedQueriesController {
     const current = this.owned(id, principal, where);
     const { baseVersion, ...draft } = validate(NextVersionBody, body ?? {}, where);
     const next = current.latest.version + 1;
-    if (baseVersion !== current.latest.version || !this.store.addVersion(id, next, principal, draft, this.clock().toISOString())) {
-      throw new ConflictException(`${where}: version ${current.latest.version} was saved since version ${baseVersion} you edited; reopen it and save again`);
+    if (
+      baseVersion !== current.latest.version ||
+      !this.store.addVersion(id, next, principal, draft, this.clock().toISOString())
+    ) {
+      throw new ConflictException(
+        `${where}: version ${current.latest.version} was saved since version ${baseVersion} you edited; reopen it and save again`,
+      );
     }
     return this.store.find(id, principal)!;
   }
@@ -92,7 +119,10 @@ export class SavedQueriesController {
 
   private owned(id: string, principal: Principal, where: string): SavedQuery {
     const found = this.visible(id, principal, where);
-    if (!found.mine) throw new ForbiddenException(`${where}: only its owner, ${found.owner.name}, may change it; save a copy of your own instead`);
+    if (!found.mine)
+      throw new ForbiddenException(
+        `${where}: only its owner, ${found.owner.name}, may change it; save a copy of your own instead`,
+      );
     return found;
   }
 }

@@ -14,7 +14,10 @@ const Draft = {
 export const NewSavedQueryBody = z.strictObject(Draft);
 
 /** A new version names the version it was edited from: saving over someone else's newer one is a 409. */
-export const NextVersionBody = z.strictObject({ ...Draft, baseVersion: z.number().int().min(1, 'must be a version number, from 1') });
+export const NextVersionBody = z.strictObject({
+  ...Draft,
+  baseVersion: z.number().int().min(1, 'must be a version number, from 1'),
+});
 
 /** Ids this platform gives (UUIDs); anything else names no query. */
 export const SAVED_QUERY_ID = /^[0-9a-f-]{36}$/;

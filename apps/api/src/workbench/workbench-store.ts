@@ -54,23 +54,31 @@ export class WorkbenchStore {
 
   /** The caller's own queries and the team's, latest version each, most recently saved first. */
   visibleTo(person: Person): SavedQuery[] {
-    const rows = this.db.prepare(`${LATEST} AND (q.owner_id = ? OR q.visibility = 'team') ORDER BY v.saved_at DESC, q.id`).all(person.id) as Row[];
+    const rows = this.db
+      .prepare(`${LATEST} AND (q.owner_id = ? OR q.visibility = 'team') ORDER BY v.saved_at DESC, q.id`)
+      .all(person.id) as Row[];
     return rows.map((row) => this.savedQuery(row, person));
   }
 
   /** The query if it exists and the caller may see it; undefined otherwise (one answer for both: 404). */
   find(id: string, person: Person): SavedQuery | undefined {
-    const row = this.db.prepare(`${LATEST} AND q.id = ? AND (q.owner_id = ? OR q.visibility = 'team')`).get(id, person.id) as Row | undefined;
+    const row = this.db
+      .prepare(`${LATEST} AND q.id = ? AND (q.owner_id = ? OR q.visibility = 'team')`)
+      .get(id, person.id) as Row | undefined;
     return row === undefined ? undefined : this.savedQuery(row, person);
   }
 
   versions(id: string): SavedQueryVersion[] {
-    return (this.db.prepare('SELECT * FROM saved_query_versions WHERE query_id = ? ORDER BY version DESC').all(id) as Row[]).map(version);
+    return (
+      this.db.prepare('SELECT * FROM saved_query_versions WHERE query_id = ? ORDER BY version DESC').all(id) as Row[]
+    ).map(version);
   }
 
   create(id: string, owner: Person, draft: QueryDraft, at: string): void {
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO saved_queries (id, owner_id, owner_name, visibility, created_at) VALUES (?, ?, ?, ?, ?)').run(id, owner.id, owner.name, draft.visibility, at);
+      this.db
+        .prepare('INSERT INTO saved_queries (id, owner_id, owner_name, visibility, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(id, owner.id, owner.name, draft.visibility, at);
       this.insertVersion(id, 1, owner, draft, at);
     })();
   }
@@ -78,7 +86,12 @@ export class WorkbenchStore {
   /** Version `next` of a query; false when another save took that number first. */
   addVersion(id: string, next: number, by: Person, draft: QueryDraft, at: string): boolean {
     return this.db.transaction(() => {
-      const current = (this.db.prepare('SELECT max(version) AS v FROM saved_query_versions WHERE query_id = ?').get(id) as { v: number | null }).v ?? 0;
+      const current =
+        (
+          this.db.prepare('SELECT max(version) AS v FROM saved_query_versions WHERE query_id = ?').get(id) as {
+            v: number | null;
+          }
+        ).v ?? 0;
       if (current + 1 !== next) return false;
       this.db.prepare('UPDATE saved_queries SET visibility = ? WHERE id = ?').run(draft.visibility, id);
       this.insertVersion(id, next, by, draft, at);
@@ -94,14 +107,31 @@ export class WorkbenchStore {
     const { outcome } = entry;
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO query_history (owner_id, sql, ran_at, format, outcome, row_count, elapsed_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(ownerId, entry.sql, entry.ranAt, entry.format, outcome.kind, outcome.kind === 'ok' ? outcome.rowCount : null, outcome.kind === 'ok' ? outcome.elapsedMs : null, outcome.kind === 'refused' ? outcome.reason : null);
-      this.db.prepare('DELETE FROM query_history WHERE owner_id = ? AND id <= (SELECT id FROM query_history WHERE owner_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)').run(ownerId, ownerId, HISTORY_KEPT);
+        .prepare(
+          'INSERT INTO query_history (owner_id, sql, ran_at, format, outcome, row_count, elapsed_ms, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          ownerId,
+          entry.sql,
+          entry.ranAt,
+          entry.format,
+          outcome.kind,
+          outcome.kind === 'ok' ? outcome.rowCount : null,
+          outcome.kind === 'ok' ? outcome.elapsedMs : null,
+          outcome.kind === 'refused' ? outcome.reason : null,
+        );
+      this.db
+        .prepare(
+          'DELETE FROM query_history WHERE owner_id = ? AND id <= (SELECT id FROM query_history WHERE owner_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+        )
+        .run(ownerId, ownerId, HISTORY_KEPT);
     })();
   }
 
   history(ownerId: string, limit: number): QueryHistoryEntry[] {
-    const rows = this.db.prepare('SELECT * FROM query_history WHERE owner_id = ? ORDER BY id DESC LIMIT ?').all(ownerId, limit) as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM query_history WHERE owner_id = ? ORDER BY id DESC LIMIT ?')
+      .all(ownerId, limit) as Row[];
     return rows.map((row) => ({
       id: row['id'] as number,
       sql: row['sql'] as string,
@@ -116,7 +146,9 @@ export class WorkbenchStore {
 
   private insertVersion(id: string, next: number, by: Person, draft: QueryDraft, at: string): void {
     this.db
-      .prepare('INSERT INTO saved_query_versions (query_id, version, name, description, sql, chart, saved_at, saved_by_id, saved_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO saved_query_versions (query_id, version, name, description, sql, chart, saved_at, saved_by_id, saved_by_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(id, next, draft.name, draft.description, draft.sql, draft.chart, at, by.id, by.name);
   }
 

@@ -19,6 +19,10 @@ class WorkbenchStoreLifecycle implements OnApplicationShutdown {
 export const WORKBENCH_CONTROLLERS = [SavedQueriesController, QueryHistoryController];
 
 export const WORKBENCH_PROVIDERS: Provider[] = [
-  { provide: WORKBENCH_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new WorkbenchStore(join(config.dataDir, 'workbench.sqlite')) },
+  {
+    provide: WORKBENCH_STORE,
+    inject: [APP_CONFIG],
+    useFactory: (config: AppConfig) => new WorkbenchStore(join(config.dataDir, 'workbench.sqlite')),
+  },
   WorkbenchStoreLifecycle,
 ];

@@ -14,17 +14,73 @@ interface PickerSource {
 }
 
 const SOURCES: Readonly<Record<PickerKind, PickerSource>> = {
-  opportunities: { table: 'opportunity_registered', id: 'entity_id', label: "concat(name, ' · ', customer)", opportunity: 'entity_id', productLine: "arrayElement(product_lines, 1)" },
-  tenders: { table: 'tender_received', id: 'entity_id', label: "concat(issuer, ' · ', kind)", opportunity: 'opportunity_id' },
-  consultants: { table: 'consultant_onboarded', id: 'entity_id', label: 'name', opportunity: "''", gone: 'SELECT entity_id FROM consultant_offboarded FINAL' },
-  assets: { table: 'knowledge_asset_published', id: 'entity_id', label: "concat(title, ' · ', kind)", opportunity: "''", gone: 'SELECT entity_id FROM knowledge_asset_retired FINAL' },
-  gaps: { table: 'product_gap_identified', id: 'entity_id', label: "concat(title, ' · ', severity)", opportunity: "''", productLine: 'product_line', gone: 'SELECT entity_id FROM product_gap_closed FINAL' },
-  activities: { table: 'activity_scheduled', id: 'entity_id', label: "concat(kind, ' · ', toString(scheduled_for))", opportunity: 'opportunity_id' },
-  quotes: { table: 'quote_drafted', id: 'entity_id', label: "concat(quote_id, ' · ', currency)", opportunity: 'opportunity_id' },
+  opportunities: {
+    table: 'opportunity_registered',
+    id: 'entity_id',
+    label: "concat(name, ' · ', customer)",
+    opportunity: 'entity_id',
+    productLine: 'arrayElement(product_lines, 1)',
+  },
+  tenders: {
+    table: 'tender_received',
+    id: 'entity_id',
+    label: "concat(issuer, ' · ', kind)",
+    opportunity: 'opportunity_id',
+  },
+  consultants: {
+    table: 'consultant_onboarded',
+    id: 'entity_id',
+    label: 'name',
+    opportunity: "''",
+    gone: 'SELECT entity_id FROM consultant_offboarded FINAL',
+  },
+  assets: {
+    table: 'knowledge_asset_published',
+    id: 'entity_id',
+    label: "concat(title, ' · ', kind)",
+    opportunity: "''",
+    gone: 'SELECT entity_id FROM knowledge_asset_retired FINAL',
+  },
+  gaps: {
+    table: 'product_gap_identified',
+    id: 'entity_id',
+    label: "concat(title, ' · ', severity)",
+    opportunity: "''",
+    productLine: 'product_line',
+    gone: 'SELECT entity_id FROM product_gap_closed FINAL',
+  },
+  activities: {
+    table: 'activity_scheduled',
+    id: 'entity_id',
+    label: "concat(kind, ' · ', toString(scheduled_for))",
+    opportunity: 'opportunity_id',
+  },
+  quotes: {
+    table: 'quote_drafted',
+    id: 'entity_id',
+    label: "concat(quote_id, ' · ', currency)",
+    opportunity: 'opportunity_id',
+  },
   teams: { table: 'team_formed', id: 'entity_id', label: 'name', opportunity: "''" },
-  requirements: { table: 'requirement_captured', id: 'requirement_id', label: "concat(title, ' · ', priority)", opportunity: 'entity_id' },
-  'support-requests': { table: 'presales_support_requested', id: 'request_id', label: "concat(kind, ' · ', product_line)", opportunity: 'entity_id', productLine: 'product_line' },
-  'war-rooms': { table: 'war_room_opened', id: 'entity_id', label: "concat(war_room_id, ' · ', tender_id)", opportunity: 'opportunity_id' },
+  requirements: {
+    table: 'requirement_captured',
+    id: 'requirement_id',
+    label: "concat(title, ' · ', priority)",
+    opportunity: 'entity_id',
+  },
+  'support-requests': {
+    table: 'presales_support_requested',
+    id: 'request_id',
+    label: "concat(kind, ' · ', product_line)",
+    opportunity: 'entity_id',
+    productLine: 'product_line',
+  },
+  'war-rooms': {
+    table: 'war_room_opened',
+    id: 'entity_id',
+    label: "concat(war_room_id, ' · ', tender_id)",
+    opportunity: 'opportunity_id',
+  },
 };
 
 export interface PickerQuery {
@@ -44,7 +100,9 @@ export interface PickerQuery {
 export function pickerSql(query: PickerQuery): string {
   const source = SOURCES[query.kind];
   const where = [
-    query.search === '' ? undefined : `positionCaseInsensitiveUTF8(concat(${source.id}, ' ', ${source.label}), ${sqlValue(query.search)}) > 0`,
+    query.search === ''
+      ? undefined
+      : `positionCaseInsensitiveUTF8(concat(${source.id}, ' ', ${source.label}), ${sqlValue(query.search)}) > 0`,
     query.opportunityId === undefined ? undefined : `${source.opportunity} = ${sqlValue(query.opportunityId)}`,
     source.gone === undefined ? undefined : `entity_id NOT IN (${source.gone})`,
   ].filter((part): part is string => part !== undefined);

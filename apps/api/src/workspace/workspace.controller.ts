@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import type { AnalyticsStore } from '@presales/analytics';
-import { MY_WORK_KINDS, PICKER_KINDS, type MyWorkItem, type MyWorkKind, type MyWorkResponse, type PickerResponse } from '@presales/contracts';
+import {
+  MY_WORK_KINDS,
+  PICKER_KINDS,
+  type MyWorkItem,
+  type MyWorkKind,
+  type MyWorkResponse,
+  type PickerResponse,
+} from '@presales/contracts';
 import { EntityId, validate } from '@presales/domain';
 import { z } from 'zod';
 import { SignedIn } from '../auth/access/access-rule.js';
@@ -16,8 +23,18 @@ const PickerParams = z.strictObject({
   kind: z.enum(PICKER_KINDS),
   q: z.string().max(100, 'must be at most 100 characters').optional(),
   opportunityId: EntityId.optional(),
-  offset: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(10_000, 'must be at most 10000').optional(),
-  limit: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(50, 'must be at most 50').optional(),
+  offset: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(10_000, 'must be at most 10000')
+    .optional(),
+  limit: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(50, 'must be at most 50')
+    .optional(),
 });
 
 const DAY_MS = 86_400_000;
@@ -41,17 +58,37 @@ export class WorkspaceController {
   ) {}
 
   @Get('pickers/:kind')
-  @Published({ params: PickerParams.pick({ kind: true }), query: PickerParams.omit({ kind: true }), response: answers.PickerResponse })
+  @Published({
+    params: PickerParams.pick({ kind: true }),
+    query: PickerParams.omit({ kind: true }),
+    response: answers.PickerResponse,
+  })
   @SignedIn()
   async pick(@Param('kind') kind: string, @Query() params: unknown): Promise<PickerResponse> {
     const query = validate(PickerParams, { ...(params as object), kind }, `GET /api/workspace/pickers/${kind}`);
     const limit = query.limit ?? 20;
-    const rows = await this.analytics.query<{ id: string; label: string; opportunity_id: string; product_line: string }>(
-      pickerSql({ kind: query.kind, search: query.q?.trim() ?? '', opportunityId: query.opportunityId, offset: query.offset ?? 0, limit }),
+    const rows = await this.analytics.query<{
+      id: string;
+      label: string;
+      opportunity_id: string;
+      product_line: string;
+    }>(
+      pickerSql({
+        kind: query.kind,
+        search: query.q?.trim() ?? '',
+        opportunityId: query.opportunityId,
+        offset: query.offset ?? 0,
+        limit,
+      }),
     );
     return {
       kind: query.kind,
-      options: rows.slice(0, limit).map((row) => ({ id: row.id, label: row.label, opportunityId: row.opportunity_id === '' ? null : row.opportunity_id, productLine: row.product_line === '' ? null : row.product_line })),
+      options: rows.slice(0, limit).map((row) => ({
+        id: row.id,
+        label: row.label,
+        opportunityId: row.opportunity_id === '' ? null : row.opportunity_id,
+        productLine: row.product_line === '' ? null : row.product_line,
+      })),
       more: rows.length > limit,
     };
   }
@@ -63,7 +100,12 @@ export class WorkspaceController {
     const now = this.clock();
     const items: MyWorkItem[] = [];
     // Side by side: the store runs as many at once as its engine allows (capabilities.concurrentQueries).
-    const answers = await Promise.all(myWorkQueries(principal.id, principal.role).map(async (query) => ({ query, rows: await this.analytics.query<MyWorkRow>(query.sql) })));
+    const answers = await Promise.all(
+      myWorkQueries(principal.id, principal.role).map(async (query) => ({
+        query,
+        rows: await this.analytics.query<MyWorkRow>(query.sql),
+      })),
+    );
     for (const { query, rows } of answers) {
       for (const row of rows) {
         const dueMs = Number(row.due_ms);
@@ -81,18 +123,30 @@ export class WorkspaceController {
       }
     }
     items.sort(byUrgency);
-    const counts = Object.fromEntries(MY_WORK_KINDS.map((kind) => [kind, items.filter((item) => item.kind === kind).length])) as Record<MyWorkKind, number>;
+    const counts = Object.fromEntries(
+      MY_WORK_KINDS.map((kind) => [kind, items.filter((item) => item.kind === kind).length]),
+    ) as Record<MyWorkKind, number>;
     const monday = mondayOf(now);
-    const days = (await this.analytics.query<{ day: string; hours: number | string }>(weekHoursSql(principal.id, monday))).map((row) => ({ date: row.day, hours: Number(row.hours) }));
+    const days = (
+      await this.analytics.query<{ day: string; hours: number | string }>(weekHoursSql(principal.id, monday))
+    ).map((row) => ({ date: row.day, hours: Number(row.hours) }));
     const totalHours = Math.round(days.reduce((sum, day) => sum + day.hours * 100, 0)) / 100;
-    return { personId: principal.id, asOf: now.toISOString(), items, counts, week: { from: new Date(monday).toISOString().slice(0, 10), totalHours, days } };
+    return {
+      personId: principal.id,
+      asOf: now.toISOString(),
+      items,
+      counts,
+      week: { from: new Date(monday).toISOString().slice(0, 10), totalHours, days },
+    };
   }
 }
 
 /** The form's first values: the record's id field and the item's own field. */
 function prefillOf(row: MyWorkRow, itemField: string | undefined): Record<string, string> {
   const [category, ...rest] = row.stream_id.split('-');
-  const idField = { opportunity: 'opportunityId', tender: 'tenderId', quote: 'quoteId', activity: 'activityId' }[category ?? ''];
+  const idField = { opportunity: 'opportunityId', tender: 'tenderId', quote: 'quoteId', activity: 'activityId' }[
+    category ?? ''
+  ];
   const prefill: Record<string, string> = {};
   if (idField !== undefined) prefill[idField] = rest.join('-');
   if (itemField !== undefined) prefill[itemField] = row.item_id;

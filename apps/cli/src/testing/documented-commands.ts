@@ -13,7 +13,12 @@ export interface DocumentedCommand {
  * inline code spans that start with it. Comments (`  # …`) and output redirection are dropped.
  */
 export function documentedCommands(root: string): DocumentedCommand[] {
-  const files = ['README.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+  const files = [
+    'README.md',
+    ...readdirSync(join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
   return files.flatMap((file) => {
     const lines = readFileSync(join(root, file), 'utf8').split('\n');
     let fenced = false;
@@ -22,7 +27,11 @@ export function documentedCommands(root: string): DocumentedCommand[] {
         fenced = !fenced;
         return [];
       }
-      const commands = fenced ? (text.trim().startsWith('npx presales ') ? [text.trim()] : []) : [...text.matchAll(/`(npx presales [^`]+)`/g)].map((match) => match[1]!);
+      const commands = fenced
+        ? text.trim().startsWith('npx presales ')
+          ? [text.trim()]
+          : []
+        : [...text.matchAll(/`(npx presales [^`]+)`/g)].map((match) => match[1]!);
       return commands.map((command) => ({ file, line: index + 1, text: withoutComment(command) }));
     });
   });
@@ -48,6 +57,7 @@ export function commandForms(text: string): string[][] {
   const bare = text.replace(/^npx presales\s+/, '');
   const without = bare.replace(/\s*\[[^\]]*\]/g, '');
   const within = bare.replace(/\[([^\]]*)\]/g, '$1');
-  const firstChoice = (words: string[]) => words.map((word, i) => (text.includes(`"${word}"`) || !word.includes('|') || i === 0 ? word : word.split('|')[0]!));
+  const firstChoice = (words: string[]) =>
+    words.map((word, i) => (text.includes(`"${word}"`) || !word.includes('|') || i === 0 ? word : word.split('|')[0]!));
   return [...new Set([without, within])].map((form) => firstChoice(shellWords(form)));
 }

@@ -1,4 +1,11 @@
-import type { AuditReadsResponse, BidHistoryResponse, DeadlineProofResponse, RecordSearchResponse, StateAsOfResponse, StateDiffResponse } from '@presales/contracts';
+import type {
+  AuditReadsResponse,
+  BidHistoryResponse,
+  DeadlineProofResponse,
+  RecordSearchResponse,
+  StateAsOfResponse,
+  StateDiffResponse,
+} from '@presales/contracts';
 import { queryString } from './endpoints';
 import { ApiError, errorMessage, request } from './http';
 
@@ -14,11 +21,16 @@ export interface DownloadedPack {
 
 /** The audit API (docs/audit.md): auditors and admins; every call is itself recorded in the audit log. */
 export const auditApi = {
-  search: (q: string, page: number, signal?: AbortSignal) => request<RecordSearchResponse>(`/api/audit/search${queryString({ q, page, pageSize: 20 })}`, { signal }),
-  history: (tenderId: string, signal?: AbortSignal) => request<BidHistoryResponse>(`${tender(tenderId)}/history`, { signal }),
-  deadlineProof: (tenderId: string, signal?: AbortSignal) => request<DeadlineProofResponse>(`${tender(tenderId)}/deadline-proof`, { signal }),
-  stateAsOf: (streamId: string, at: string, signal?: AbortSignal) => request<StateAsOfResponse>(`${stream(streamId)}/state${queryString({ at })}`, { signal }),
-  diff: (streamId: string, from: string, to: string, signal?: AbortSignal) => request<StateDiffResponse>(`${stream(streamId)}/diff${queryString({ from, to })}`, { signal }),
+  search: (q: string, page: number, signal?: AbortSignal) =>
+    request<RecordSearchResponse>(`/api/audit/search${queryString({ q, page, pageSize: 20 })}`, { signal }),
+  history: (tenderId: string, signal?: AbortSignal) =>
+    request<BidHistoryResponse>(`${tender(tenderId)}/history`, { signal }),
+  deadlineProof: (tenderId: string, signal?: AbortSignal) =>
+    request<DeadlineProofResponse>(`${tender(tenderId)}/deadline-proof`, { signal }),
+  stateAsOf: (streamId: string, at: string, signal?: AbortSignal) =>
+    request<StateAsOfResponse>(`${stream(streamId)}/state${queryString({ at })}`, { signal }),
+  diff: (streamId: string, from: string, to: string, signal?: AbortSignal) =>
+    request<StateDiffResponse>(`${stream(streamId)}/diff${queryString({ from, to })}`, { signal }),
   /** The last seven days of audit reads (admins). */
   reads: (signal?: AbortSignal) => request<AuditReadsResponse>('/api/audit/reads', { signal }),
   /** The pack's bytes: a download the page saves, not JSON. */
@@ -28,6 +40,10 @@ export const auditApi = {
       const { code, message } = errorMessage(await response.json().catch(() => undefined), response.status);
       throw new ApiError(response.status, code, message);
     }
-    return { blob: await response.blob(), fileName: `evidence-${tenderId}.tar`, manifestSha256: response.headers.get('x-manifest-sha256') ?? '' };
+    return {
+      blob: await response.blob(),
+      fileName: `evidence-${tenderId}.tar`,
+      manifestSha256: response.headers.get('x-manifest-sha256') ?? '',
+    };
   },
 };

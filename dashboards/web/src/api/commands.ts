@@ -52,7 +52,10 @@ export function routesFromOpenApi(document: OpenApiDocument): Map<string, string
 }
 
 /** `/api/x/{actionId}` filled from the payload; the fields used in the path leave the body. */
-export function fillRoute(template: string, payload: Readonly<Record<string, unknown>>): { path: string; body: Record<string, unknown> } {
+export function fillRoute(
+  template: string,
+  payload: Readonly<Record<string, unknown>>,
+): { path: string; body: Record<string, unknown> } {
   const body: Record<string, unknown> = { ...payload };
   const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = body[name];

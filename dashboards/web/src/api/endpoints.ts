@@ -12,7 +12,8 @@ import { ApiError, request } from './http';
 /** `?a=1&b=2` of the defined values, in the order given. */
 export function queryString(params: Readonly<Record<string, string | number | null | undefined>>): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return text === '' ? '' : `?${text}`;
 }
@@ -34,7 +35,8 @@ export async function withRetryAfter<T>(run: () => Promise<T>, signal?: AbortSig
     try {
       return await run();
     } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 429 || attempt >= attempts || signal?.aborted === true) throw error;
+      if (!(error instanceof ApiError) || error.status !== 429 || attempt >= attempts || signal?.aborted === true)
+        throw error;
       await new Promise((wait) => setTimeout(wait, Math.min(5, Math.max(1, error.retryAfterSeconds ?? 1)) * 1000));
     }
   }
@@ -51,13 +53,30 @@ export const api = {
   health: () => request<HealthResponse>('/api/health'),
   catalog: (asOf?: string | null) => request<KpiCatalogEntry[]>(`/api/kpis${queryString({ asOf })}`),
   scorecard: (q: ScorecardQuery, signal?: AbortSignal) =>
-    request<ScorecardResponse>(`/api/kpis/scorecard${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`, { signal }),
-  trend: (kpiId: string, q: { scope: string; asOf?: string | null; grain?: 'month' | 'quarter'; from?: string; to?: string }, signal?: AbortSignal) =>
-    request<TrendResponse>(`/api/kpis/${encodeURIComponent(kpiId)}/trend${queryString({ scope: q.scope, asOf: q.asOf, grain: q.grain, from: q.from, to: q.to })}`, { signal }),
+    request<ScorecardResponse>(
+      `/api/kpis/scorecard${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`,
+      { signal },
+    ),
+  trend: (
+    kpiId: string,
+    q: { scope: string; asOf?: string | null; grain?: 'month' | 'quarter'; from?: string; to?: string },
+    signal?: AbortSignal,
+  ) =>
+    request<TrendResponse>(
+      `/api/kpis/${encodeURIComponent(kpiId)}/trend${queryString({ scope: q.scope, asOf: q.asOf, grain: q.grain, from: q.from, to: q.to })}`,
+      { signal },
+    ),
   /** The drill-down, by the link a value carries (it names the version and the project type). */
   unitsByHref: (href: string, signal?: AbortSignal) => request<KpiUnitsResponse>(href, { signal }),
   units: (kpiId: string, q: ScorecardQuery, signal?: AbortSignal) =>
-    request<KpiUnitsResponse>(`/api/kpis/${encodeURIComponent(kpiId)}/units${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`, { signal }),
-  maturity: (asOf?: string | null, signal?: AbortSignal) => request<MaturityResponse>(`/api/maturity${queryString({ asOf })}`, { signal }),
-  sql: (sql: string, signal?: AbortSignal) => oneAtATime(() => withRetryAfter(() => request<SqlResponse>('/api/sql', { method: 'POST', body: { sql }, signal }), signal)),
+    request<KpiUnitsResponse>(
+      `/api/kpis/${encodeURIComponent(kpiId)}/units${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`,
+      { signal },
+    ),
+  maturity: (asOf?: string | null, signal?: AbortSignal) =>
+    request<MaturityResponse>(`/api/maturity${queryString({ asOf })}`, { signal }),
+  sql: (sql: string, signal?: AbortSignal) =>
+    oneAtATime(() =>
+      withRetryAfter(() => request<SqlResponse>('/api/sql', { method: 'POST', body: { sql }, signal }), signal),
+    ),
 };

@@ -8,14 +8,26 @@ import { bidCalendarOption, funnelOption, outcomesOption, productGapsOption } fr
 import { sparklinePath } from './sparkline-path';
 import { ragZones, trendOption } from './trend.option';
 
-const point = (period: string, actual: number | null, target: number | null, status: TrendPoint['status']): TrendPoint => ({ period, actual, target, status, units: 1, sql: 'SELECT 1', unitsHref: '/x', error: null });
+const point = (
+  period: string,
+  actual: number | null,
+  target: number | null,
+  status: TrendPoint['status'],
+): TrendPoint => ({ period, actual, target, status, units: 1, sql: 'SELECT 1', unitsHref: '/x', error: null });
 const labels = { actual: 'Actual', target: 'Target', green: 'g', amber: 'a', red: 'r', format: (v: number) => `${v}` };
 
 describe('trend chart', () => {
   it('shades the zones where ragStatus says green, amber and red, by direction', () => {
     const tolerance = { green: 0.05, amber: 0.15 };
-    expect(ragZones(100, { direction: 'up', tolerance })).toMatchObject({ green: [95, Number.MAX_SAFE_INTEGER], amber: [[85, 95]] });
-    expect(ragZones(100, { direction: 'down', tolerance })).toMatchObject({ green: [-Number.MAX_SAFE_INTEGER, 105], amber: [[105, 115]], red: [[115, Number.MAX_SAFE_INTEGER]] });
+    expect(ragZones(100, { direction: 'up', tolerance })).toMatchObject({
+      green: [95, Number.MAX_SAFE_INTEGER],
+      amber: [[85, 95]],
+    });
+    expect(ragZones(100, { direction: 'down', tolerance })).toMatchObject({
+      green: [-Number.MAX_SAFE_INTEGER, 105],
+      amber: [[105, 115]],
+      red: [[115, Number.MAX_SAFE_INTEGER]],
+    });
     expect(ragZones(100, { direction: 'target', tolerance })?.amber).toEqual([
       [85, 95],
       [105, 115],
@@ -25,7 +37,11 @@ describe('trend chart', () => {
   });
 
   it('plots actuals coloured by status, the target dashed, and zones from the latest target', () => {
-    const option = trendOption([point('2026-01', 0.3, 0.35, 'amber'), point('2026-02', null, 0.4, 'no_data')], { direction: 'up', tolerance: { green: 0.05, amber: 0.15 } }, labels);
+    const option = trendOption(
+      [point('2026-01', 0.3, 0.35, 'amber'), point('2026-02', null, 0.4, 'no_data')],
+      { direction: 'up', tolerance: { green: 0.05, amber: 0.15 } },
+      labels,
+    );
     const [actual, target] = option.series as { data: unknown[]; markArea?: { data: { yAxis: number }[][] } }[];
     expect(actual!.data).toEqual([
       { value: 0.3, itemStyle: { color: RAG_COLOURS.amber } },
@@ -39,15 +55,31 @@ describe('trend chart', () => {
 
 describe('comparison, radar', () => {
   it('draws one bar per team in its status colour, with the target line', () => {
-    const option = comparisonOption([{ name: 'East', actual: 0.5, status: 'green' }, { name: 'North', actual: null, status: 'no_data' }], 0.35, String, 'Target');
-    const series = (option.series as { data: { value: number | null; itemStyle: { color: string } }[]; markLine: { data: { xAxis: number }[] } }[])[0]!;
+    const option = comparisonOption(
+      [
+        { name: 'East', actual: 0.5, status: 'green' },
+        { name: 'North', actual: null, status: 'no_data' },
+      ],
+      0.35,
+      String,
+      'Target',
+    );
+    const series = (
+      option.series as {
+        data: { value: number | null; itemStyle: { color: string } }[];
+        markLine: { data: { xAxis: number }[] };
+      }[]
+    )[0]!;
     expect((option.yAxis as { data: string[] }).data).toEqual(['East', 'North']);
     expect(series.data.map((d) => d.itemStyle.color)).toEqual([RAG_COLOURS.green, RAG_COLOURS.no_data]);
     expect(series.markLine.data[0]!.xAxis).toBe(0.35);
   });
 
   it('gives the radar one axis per area, named in the reader’s language, and the levels as values', () => {
-    const areas = [{ area: 'bid', level: 2 }, { area: 'people', level: 4 }] as unknown as MaturityAreaResult[];
+    const areas = [
+      { area: 'bid', level: 2 },
+      { area: 'people', level: 4 },
+    ] as unknown as MaturityAreaResult[];
     const option = maturityRadarOption(areas, (a) => (a.area === 'bid' ? '投标管理' : '人员发展'), 'Level');
     expect((option.radar as { indicator: { name: string; max: number }[] }).indicator).toEqual([
       { name: '投标管理', min: 0, max: 5 },
@@ -79,9 +111,22 @@ describe('capacity heatmap', () => {
 
 describe('pipeline charts', () => {
   it('keeps the funnel in stage order with zero for a stage nobody entered', () => {
-    const option = funnelOption([{ stage: 'won', opportunities: 3 }, { stage: 'lead', opportunities: 9 }], (s) => s.toUpperCase());
+    const option = funnelOption(
+      [
+        { stage: 'won', opportunities: 3 },
+        { stage: 'lead', opportunities: 9 },
+      ],
+      (s) => s.toUpperCase(),
+    );
     const data = (option.series as { data: { name: string; value: number }[] }[])[0]!.data;
-    expect(data.map((d) => [d.name, d.value])).toEqual([['LEAD', 9], ['DISCOVERY', 0], ['SOLUTION', 0], ['BID', 0], ['NEGOTIATION', 0], ['WON', 3]]);
+    expect(data.map((d) => [d.name, d.value])).toEqual([
+      ['LEAD', 9],
+      ['DISCOVERY', 0],
+      ['SOLUTION', 0],
+      ['BID', 0],
+      ['NEGOTIATION', 0],
+      ['WON', 3],
+    ]);
   });
   it('shows wins and each loss reason, leaving out empty outcomes', () => {
     const option = outcomesOption(
@@ -95,7 +140,13 @@ describe('pipeline charts', () => {
     expect((option.yAxis as { data: string[] }).data).toEqual(['won', 'lost:price']);
   });
   it('stacks open gaps per product line by severity', () => {
-    const option = productGapsOption([{ product_line: 'erp', severity: 'major', gaps: 2 }, { product_line: 'bi', severity: 'minor', gaps: 1 }], (s) => s);
+    const option = productGapsOption(
+      [
+        { product_line: 'erp', severity: 'major', gaps: 2 },
+        { product_line: 'bi', severity: 'minor', gaps: 1 },
+      ],
+      (s) => s,
+    );
     expect((option.xAxis as { data: string[] }).data).toEqual(['BI', 'ERP']);
     expect((option.series as { name: string; data: number[] }[]).map((s) => [s.name, s.data])).toEqual([
       ['major', [0, 2]],
@@ -103,7 +154,12 @@ describe('pipeline charts', () => {
     ]);
   });
   it('puts deadlines on the period’s calendar', () => {
-    const option = bidCalendarOption([{ day: '2026-07-14', tenders: 2, tender_ids: ['t1', 't2'], submitted: 1 }], ['2026-07-01', '2026-09-30'], 'zh-CN', 'Tenders');
+    const option = bidCalendarOption(
+      [{ day: '2026-07-14', tenders: 2, tender_ids: ['t1', 't2'], submitted: 1 }],
+      ['2026-07-01', '2026-09-30'],
+      'zh-CN',
+      'Tenders',
+    );
     expect((option.calendar as { range: string[] }).range).toEqual(['2026-07-01', '2026-09-30']);
     expect((option.series as { data: unknown[] }[])[0]!.data).toEqual([['2026-07-14', 2]]);
   });
@@ -111,7 +167,10 @@ describe('pipeline charts', () => {
 
 describe('sparkline path', () => {
   it('scales the values into the box and breaks the line at a period with no data', () => {
-    expect(sparklinePath([0, 10, null, 5], 100, 20, 0)).toEqual({ d: 'M0 20 L33.3 0 M100 10', last: { x: 100, y: 10 } });
+    expect(sparklinePath([0, 10, null, 5], 100, 20, 0)).toEqual({
+      d: 'M0 20 L33.3 0 M100 10',
+      last: { x: 100, y: 10 },
+    });
   });
   it('draws nothing without data and a flat series in the middle', () => {
     expect(sparklinePath([null, null], 100, 20)).toEqual({ d: '', last: null });

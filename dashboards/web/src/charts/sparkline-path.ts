@@ -8,7 +8,12 @@ export interface SparklineShape {
   readonly last: { readonly x: number; readonly y: number } | null;
 }
 
-export function sparklinePath(values: readonly (number | null)[], width: number, height: number, pad = 2): SparklineShape {
+export function sparklinePath(
+  values: readonly (number | null)[],
+  width: number,
+  height: number,
+  pad = 2,
+): SparklineShape {
   const known = values.filter((v): v is number => v !== null);
   if (known.length === 0) return { d: '', last: null };
   const min = Math.min(...known);
@@ -17,7 +22,8 @@ export function sparklinePath(values: readonly (number | null)[], width: number,
   const step = values.length > 1 ? (width - 2 * pad) / (values.length - 1) : 0;
   const x = (i: number) => Number((pad + i * step).toFixed(1));
   // A flat series sits in the middle rather than on the floor.
-  const y = (v: number) => Number((max === min ? height / 2 : height - pad - ((v - min) / span) * (height - 2 * pad)).toFixed(1));
+  const y = (v: number) =>
+    Number((max === min ? height / 2 : height - pad - ((v - min) / span) * (height - 2 * pad)).toFixed(1));
   let d = '';
   let drawing = false;
   let last: SparklineShape['last'] = null;

@@ -1,7 +1,14 @@
 import { computed } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { AppLocale } from '../format/format';
-import { formatDate, formatDateTime, formatPercent, formatPeriodLabel, formatSignedPercent, formatValue } from '../format/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatPercent,
+  formatPeriodLabel,
+  formatSignedPercent,
+  formatValue,
+} from '../format/format';
 import type { Messages } from '../i18n/en';
 
 /** Formatting in the current language: KPI values, percentages, dates, and the domain's words. */

@@ -9,14 +9,19 @@ export function useGlobalState(): { state: ComputedRef<GlobalState>; update: (ch
   const state = computed(() => parseGlobalState(route.query, new Date()));
   const update = (change: Partial<GlobalState>) => {
     const next = { ...state.value, ...change };
-    const others = Object.fromEntries(Object.entries(route.query).filter(([key]) => !['period', 'scope', 'asOf', 'projectType'].includes(key)));
+    const others = Object.fromEntries(
+      Object.entries(route.query).filter(([key]) => !['period', 'scope', 'asOf', 'projectType'].includes(key)),
+    );
     void router.push({ query: { ...others, ...globalQuery(next, new Date()) } });
   };
   return { state, update };
 }
 
 /** One query parameter of the current view (a filter, a chosen KPI), in the URL too. */
-export function useQueryParam(name: string): { value: ComputedRef<string | null>; set: (value: string | null) => void } {
+export function useQueryParam(name: string): {
+  value: ComputedRef<string | null>;
+  set: (value: string | null) => void;
+} {
   const route = useRoute();
   const router = useRouter();
   const value = computed(() => {

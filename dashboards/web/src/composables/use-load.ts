@@ -13,7 +13,11 @@ export interface Loaded<T> {
  * as of a past moment cannot change). A newer load aborts the older one, so a slow answer never
  * overwrites a newer question's. A live reload keeps the figures on screen until the new ones land.
  */
-export function useLoad<T>(key: () => string | null, load: (signal: AbortSignal) => Promise<T>, live: () => boolean = () => true): Loaded<T> {
+export function useLoad<T>(
+  key: () => string | null,
+  load: (signal: AbortSignal) => Promise<T>,
+  live: () => boolean = () => true,
+): Loaded<T> {
   const data = shallowRef<T | null>(null);
   const error = shallowRef<Error | null>(null);
   const loading = ref(false);

@@ -5,7 +5,10 @@ import type { GlobalState } from '../state/global-query';
 import { useLoad, type Loaded } from './use-load';
 
 /** One analyst-SQL statement for one chart, over the global controls' period, scope and asOf. */
-export function useSqlChart<Row>(state: ComputedRef<GlobalState>, sql: (scope: string, window: SqlWindow) => string): Loaded<{ rows: Row[]; sql: string }> {
+export function useSqlChart<Row>(
+  state: ComputedRef<GlobalState>,
+  sql: (scope: string, window: SqlWindow) => string,
+): Loaded<{ rows: Row[]; sql: string }> {
   return useLoad(
     () => JSON.stringify([state.value.period, state.value.scope, state.value.asOf]),
     async (signal) => {

@@ -6,7 +6,8 @@ type Translate = (key: string, values?: Record<string, unknown>) => string;
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     const known = ['validation', 'not_found', 'forbidden', 'illegal_state', 'concurrency', 'sql_rejected', 'internal'];
-    if (error.code !== undefined && known.includes(error.code)) return t(`errors.${error.code}`, { message: error.message });
+    if (error.code !== undefined && known.includes(error.code))
+      return t(`errors.${error.code}`, { message: error.message });
     if (error.status === 404) return t('errors.not_found', { message: error.message });
     if (error.status === 403) return t('errors.forbidden', { message: error.message });
     return t('errors.unknown', { status: error.status, message: error.message });

@@ -49,7 +49,11 @@ export function formatPercent(value: number | null, locale: AppLocale, digits = 
 
 /** A moment as the reader's date and time, in UTC (the record's clock). */
 export function formatDateTime(iso: string, locale: AppLocale): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+      new Date(iso),
+    ) + ' UTC'
+  );
 }
 
 export function formatDate(iso: string | number, locale: AppLocale): string {
@@ -61,6 +65,9 @@ export function formatPeriodLabel(period: string, locale: AppLocale): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return locale === 'zh-CN' ? `${quarter[1]}年第${quarter[2]}季度` : `Q${quarter[2]} ${quarter[1]}`;
   const month = /^(\d{4})-(\d{2})$/.exec(period);
-  if (month) return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
+  if (month)
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      new Date(`${period}-01T00:00:00Z`),
+    );
   return period;
 }

@@ -28,9 +28,15 @@ describe('values in each language', () => {
 describe('errors in the reader’s language', () => {
   const t = (key: string, values?: Record<string, unknown>) => `${key}${values ? JSON.stringify(values) : ''}`;
   it('picks the sentence by the API’s code and keeps its message', () => {
-    expect(describeError(new ApiError(400, 'sql_rejected', 'writes are not allowed'), t)).toBe('errors.sql_rejected{"message":"writes are not allowed"}');
-    expect(describeError(new ApiError(404, undefined, 'Cannot POST /x'), t)).toBe('errors.not_found{"message":"Cannot POST /x"}');
-    expect(describeError(new ApiError(502, undefined, 'HTTP 502'), t)).toBe('errors.unknown{"status":502,"message":"HTTP 502"}');
+    expect(describeError(new ApiError(400, 'sql_rejected', 'writes are not allowed'), t)).toBe(
+      'errors.sql_rejected{"message":"writes are not allowed"}',
+    );
+    expect(describeError(new ApiError(404, undefined, 'Cannot POST /x'), t)).toBe(
+      'errors.not_found{"message":"Cannot POST /x"}',
+    );
+    expect(describeError(new ApiError(502, undefined, 'HTTP 502'), t)).toBe(
+      'errors.unknown{"status":502,"message":"HTTP 502"}',
+    );
     expect(describeError(new TypeError('Failed to fetch'), t)).toBe('errors.network');
   });
 });

@@ -13,7 +13,10 @@ export function decimalUnits(text: string): bigint | undefined {
 }
 
 /** Why `text` breaks the rule of its shared type, or undefined when it does not (the message keys of workspace.*.ts). */
-export function decimalProblem(text: string, rule: DecimalRule): 'decimal' | 'notNegative' | 'positive' | 'percent' | undefined {
+export function decimalProblem(
+  text: string,
+  rule: DecimalRule,
+): 'decimal' | 'notNegative' | 'positive' | 'percent' | undefined {
   const units = decimalUnits(text);
   if (units === undefined) return 'decimal';
   if (rule === 'any') return undefined;

@@ -16,7 +16,12 @@ export type FieldKind =
   | { readonly type: 'enum'; readonly values: readonly string[]; readonly many: boolean }
   | { readonly type: 'boolean' }
   | { readonly type: 'integer'; readonly min: number | undefined; readonly max: number | undefined }
-  | { readonly type: 'quantity'; readonly min: number; readonly exclusiveMin: boolean; readonly max: number | undefined }
+  | {
+      readonly type: 'quantity';
+      readonly min: number;
+      readonly exclusiveMin: boolean;
+      readonly max: number | undefined;
+    }
   | { readonly type: 'decimal'; readonly rule: DecimalRule }
   | { readonly type: 'currency' }
   | { readonly type: 'datetime' }

@@ -54,13 +54,28 @@ export const NEW_IDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Fields that start as the signed-in person (who acknowledges, authors, logs, requests). */
-const ME_FIELDS: ReadonlySet<string> = new Set(['consultantId', 'consultantIds', 'authorId', 'requestedBy', 'salesOwnerId', 'ownerId', 'assigneeId']);
+const ME_FIELDS: ReadonlySet<string> = new Set([
+  'consultantId',
+  'consultantIds',
+  'authorId',
+  'requestedBy',
+  'salesOwnerId',
+  'ownerId',
+  'assigneeId',
+]);
 
-const DECIMAL_RULES: Readonly<Record<string, DecimalRule>> = { Decimal: 'any', NonNegativeDecimal: 'non-negative', PositiveDecimal: 'positive', PercentDecimal: 'percent' };
+const DECIMAL_RULES: Readonly<Record<string, DecimalRule>> = {
+  Decimal: 'any',
+  NonNegativeDecimal: 'non-negative',
+  PositiveDecimal: 'positive',
+  PercentDecimal: 'percent',
+};
 const QUANTITIES: ReadonlySet<string> = new Set(['Hours', 'HoursOrZero', 'Days', 'AllocationPct']);
 
 function typeOf(schema: JsonSchema): string | undefined {
-  return Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== 'null') : (schema.type as string | undefined);
+  return Array.isArray(schema.type)
+    ? (schema.type as string[]).find((t) => t !== 'null')
+    : (schema.type as string | undefined);
 }
 
 function kindOf(command: string, name: string, path: string, schema: JsonSchema): FieldKind {
@@ -73,7 +88,12 @@ function kindOf(command: string, name: string, path: string, schema: JsonSchema)
   if (title !== undefined && title in DECIMAL_RULES) return { type: 'decimal', rule: DECIMAL_RULES[title]! };
   if (title !== undefined && QUANTITIES.has(title)) {
     const exclusive = schema.exclusiveMinimum !== undefined;
-    return { type: 'quantity', min: schema.exclusiveMinimum ?? schema.minimum ?? 0, exclusiveMin: exclusive, max: schema.maximum };
+    return {
+      type: 'quantity',
+      min: schema.exclusiveMinimum ?? schema.minimum ?? 0,
+      exclusiveMin: exclusive,
+      max: schema.maximum,
+    };
   }
   if (title === 'Period') return { type: 'period' };
   if (type === 'string' && schema.format === 'date-time') return { type: 'datetime' };
@@ -83,17 +103,31 @@ function kindOf(command: string, name: string, path: string, schema: JsonSchema)
     const picker = REFERENCES[name];
     return picker === undefined ? { type: 'id' } : { type: 'reference', picker, many: false };
   }
-  if (type === 'string') return { type: 'text', multiline: title === 'LongText' || (schema.maxLength ?? 0) > 500, maxLength: schema.maxLength };
+  if (type === 'string')
+    return {
+      type: 'text',
+      multiline: title === 'LongText' || (schema.maxLength ?? 0) > 500,
+      maxLength: schema.maxLength,
+    };
   if (type === 'integer') return { type: 'integer', min: schema.minimum, max: schema.maximum };
-  if (type === 'number') return { type: 'quantity', min: schema.exclusiveMinimum ?? schema.minimum ?? 0, exclusiveMin: schema.exclusiveMinimum !== undefined, max: schema.maximum };
+  if (type === 'number')
+    return {
+      type: 'quantity',
+      min: schema.exclusiveMinimum ?? schema.minimum ?? 0,
+      exclusiveMin: schema.exclusiveMinimum !== undefined,
+      max: schema.maximum,
+    };
   if (type === 'boolean') return { type: 'boolean' };
-  if (type === 'object' && schema.properties !== undefined) return { type: 'group', fields: fieldsOf(command, schema, `${path}.`) };
+  if (type === 'object' && schema.properties !== undefined)
+    return { type: 'group', fields: fieldsOf(command, schema, `${path}.`) };
   if (type === 'array' && schema.items !== undefined) {
     const item = schema.items;
     if (item.enum !== undefined) return { type: 'enum', values: item.enum.map(String), many: true };
-    if (item.title === 'Id' && REFERENCES[name] !== undefined) return { type: 'reference', picker: REFERENCES[name]!, many: true };
+    if (item.title === 'Id' && REFERENCES[name] !== undefined)
+      return { type: 'reference', picker: REFERENCES[name]!, many: true };
     if (typeOf(item) === 'string') return { type: 'text-list' };
-    if (typeOf(item) === 'object' && item.properties !== undefined) return { type: 'rows', fields: fieldsOf(command, item, `${path}.`), min: schema.minItems ?? 0 };
+    if (typeOf(item) === 'object' && item.properties !== undefined)
+      return { type: 'rows', fields: fieldsOf(command, item, `${path}.`), min: schema.minItems ?? 0 };
   }
   return { type: 'json' };
 }
@@ -105,7 +139,14 @@ export function fieldsOf(command: string, schema: JsonSchema, prefix = ''): Fiel
     const path = `${prefix}${name}`;
     const kind = kindOf(command, name, path, node);
     const hint = node.description ?? (node.title === undefined ? undefined : node.title);
-    return { name, path, required: required.has(name), kind, hint, defaultsToMe: prefix === '' && ME_FIELDS.has(name) && (kind.type === 'reference' || kind.type === 'id') };
+    return {
+      name,
+      path,
+      required: required.has(name),
+      kind,
+      hint,
+      defaultsToMe: prefix === '' && ME_FIELDS.has(name) && (kind.type === 'reference' || kind.type === 'id'),
+    };
   });
 }
 
@@ -123,8 +164,26 @@ export function commandSpecs(document: OpenApiDocument): CommandSpec[] {
     const recordField = /\{(\w+)\}/.exec(path)?.[1];
     const body = fieldsOf(command, schema);
     const record: Field[] =
-      recordField === undefined ? [] : [{ name: recordField, path: recordField, required: true, kind: kindOf(command, recordField, recordField, { type: 'string', title: 'Id' }), hint: undefined, defaultsToMe: recordField === 'consultantId' }];
-    specs.push({ command, path, summary: post.summary ?? command, roles: post['x-roles'] ?? [], recordField, fields: [...record, ...body] });
+      recordField === undefined
+        ? []
+        : [
+            {
+              name: recordField,
+              path: recordField,
+              required: true,
+              kind: kindOf(command, recordField, recordField, { type: 'string', title: 'Id' }),
+              hint: undefined,
+              defaultsToMe: recordField === 'consultantId',
+            },
+          ];
+    specs.push({
+      command,
+      path,
+      summary: post.summary ?? command,
+      roles: post['x-roles'] ?? [],
+      recordField,
+      fields: [...record, ...body],
+    });
   }
   return specs.sort((a, b) => a.command.localeCompare(b.command));
 }

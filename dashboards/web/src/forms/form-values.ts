@@ -9,7 +9,17 @@ export interface FormValues {
 
 /** A problem the form found before sending, as a message key of workspace.problems with its parameters. */
 export interface FieldProblem {
-  readonly key: 'required' | 'decimal' | 'notNegative' | 'positive' | 'percent' | 'quantity' | 'integer' | 'range' | 'json' | 'rows';
+  readonly key:
+    | 'required'
+    | 'decimal'
+    | 'notNegative'
+    | 'positive'
+    | 'percent'
+    | 'quantity'
+    | 'integer'
+    | 'range'
+    | 'json'
+    | 'rows';
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
@@ -51,7 +61,12 @@ export function initialValues(fields: readonly Field[], start: StartValues): For
   const values: FormValues = {};
   for (const field of fields) {
     const given = start.prefill?.[field.name];
-    values[field.name] = given === undefined ? emptyValue(field, start) : field.kind.type === 'reference' && field.kind.many ? [given] : given;
+    values[field.name] =
+      given === undefined
+        ? emptyValue(field, start)
+        : field.kind.type === 'reference' && field.kind.many
+          ? [given]
+          : given;
   }
   return values;
 }
@@ -74,7 +89,11 @@ function isBlank(value: FieldValue | undefined): boolean {
  * The command's payload from the form's values, or the problems found (by dotted path, list items
  * by index, as the API names them). Blank optional fields are left out; decimals stay text.
  */
-export function toPayload(fields: readonly Field[], values: FormValues, prefix = ''): { payload: Record<string, unknown>; problems: Record<string, FieldProblem> } {
+export function toPayload(
+  fields: readonly Field[],
+  values: FormValues,
+  prefix = '',
+): { payload: Record<string, unknown>; problems: Record<string, FieldProblem> } {
   const payload: Record<string, unknown> = {};
   const problems: Record<string, FieldProblem> = {};
   for (const field of fields) {
@@ -102,14 +121,19 @@ export function toPayload(fields: readonly Field[], values: FormValues, prefix =
       case 'quantity': {
         const number = quantityValue(String(text));
         if (number === undefined) problems[path] = { key: 'quantity' };
-        else if ((kind.exclusiveMin ? number <= kind.min : number < kind.min) || (kind.max !== undefined && number > kind.max)) problems[path] = { key: 'range', params: { min: kind.min, max: kind.max ?? '∞' } };
+        else if (
+          (kind.exclusiveMin ? number <= kind.min : number < kind.min) ||
+          (kind.max !== undefined && number > kind.max)
+        )
+          problems[path] = { key: 'range', params: { min: kind.min, max: kind.max ?? '∞' } };
         else payload[field.name] = number;
         break;
       }
       case 'integer': {
         const number = /^-?\d+$/.test(String(text)) ? Number(text) : undefined;
         if (number === undefined) problems[path] = { key: 'integer' };
-        else if ((kind.min !== undefined && number < kind.min) || (kind.max !== undefined && number > kind.max)) problems[path] = { key: 'range', params: { min: kind.min ?? '-∞', max: kind.max ?? '∞' } };
+        else if ((kind.min !== undefined && number < kind.min) || (kind.max !== undefined && number > kind.max))
+          problems[path] = { key: 'range', params: { min: kind.min ?? '-∞', max: kind.max ?? '∞' } };
         else payload[field.name] = number;
         break;
       }
@@ -153,8 +177,11 @@ export function toUtcIso(text: string): string {
 }
 
 /** The API's validation issues (`{path, rule}`) by the field path they name. */
-export function serverProblems(issues: readonly { readonly path: string; readonly rule: string }[] | undefined): Record<string, string> {
+export function serverProblems(
+  issues: readonly { readonly path: string; readonly rule: string }[] | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const issue of issues ?? []) out[issue.path] = out[issue.path] === undefined ? issue.rule : `${out[issue.path]}; ${issue.rule}`;
+  for (const issue of issues ?? [])
+    out[issue.path] = out[issue.path] === undefined ? issue.rule : `${out[issue.path]}; ${issue.rule}`;
   return out;
 }

@@ -1,7 +1,10 @@
 import type { Messages } from './en';
 
 /** 知识库、人员调度与产能规划（issue 24），并入 zh-CN.ts。 */
-export const libraryNavZhCN: Pick<Messages['nav'], 'library' | 'staffing'> = { library: '知识库', staffing: '人员调度' };
+export const libraryNavZhCN: Pick<Messages['nav'], 'library' | 'staffing'> = {
+  library: '知识库',
+  staffing: '人员调度',
+};
 
 export const libraryZhCN: Pick<Messages, 'library' | 'suggest' | 'draft' | 'staffing' | 'plan'> = {
   library: {
@@ -58,7 +61,13 @@ export const libraryZhCN: Pick<Messages, 'library' | 'suggest' | 'draft' | 'staf
     save: '保存',
     saved: '已记录。',
     failed: '未记录：{message}',
-    kinds: { solution_template: '解决方案模板', case_study: '案例', answer: '标准应答', demo_script: '演示脚本', pricing_model: '报价模型' },
+    kinds: {
+      solution_template: '解决方案模板',
+      case_study: '案例',
+      answer: '标准应答',
+      demo_script: '演示脚本',
+      pricing_model: '报价模型',
+    },
     outcomes: { won: '赢单', lost: '丢单', open: '进行中' },
   },
   suggest: {
@@ -118,7 +127,19 @@ export const libraryZhCN: Pick<Messages, 'library' | 'suggest' | 'draft' | 'staf
       overloaded: '本周超负荷（{load}%）',
       past: '类似工作：赢 {won} 输 {lost}；活动 {positive} 好 {negative} 差',
     },
-    workKinds: { exchange: '交流', demo: '演示', poc: 'PoC', workshop: '研讨会', rfi: '信息征询', rfp: '方案征询', solution: '方案', quote: '报价', presentation: '宣讲', site_visit: '现场考察', war_room: '作战室' },
+    workKinds: {
+      exchange: '交流',
+      demo: '演示',
+      poc: 'PoC',
+      workshop: '研讨会',
+      rfi: '信息征询',
+      rfp: '方案征询',
+      solution: '方案',
+      quote: '报价',
+      presentation: '宣讲',
+      site_visit: '现场考察',
+      war_room: '作战室',
+    },
   },
   plan: {
     title: '产能规划：未来 8 周',

@@ -23,7 +23,10 @@ export function isAppLocale(value: unknown): value is AppLocale {
 export function initialLocale(preferred: readonly string[], store = storage()): AppLocale {
   const remembered = store?.getItem(DEVICE_KEY);
   if (isAppLocale(remembered)) return remembered;
-  return preferred.some((language) => language.toLowerCase().startsWith('zh')) && !preferred[0]?.toLowerCase().startsWith('en') ? 'zh-CN' : 'en';
+  return preferred.some((language) => language.toLowerCase().startsWith('zh')) &&
+    !preferred[0]?.toLowerCase().startsWith('en')
+    ? 'zh-CN'
+    : 'en';
 }
 
 export function rememberLocale(locale: AppLocale, userId: string | null, store = storage()): void {

@@ -13,7 +13,8 @@ function leaves(messages: object, prefix = ''): Map<string, string> {
 }
 
 /** Words that stay as they are in Chinese text: codes, acronyms and the language's own name. */
-const CODES = /\b(KPI|SQL|PDCA|API|UTC|PoC|CNY|KpiTargetSet|Presales Ledger|English|ERP|ID|SELECT|CSV|JSON|Excel|Ctrl|Enter)\b/g;
+const CODES =
+  /\b(KPI|SQL|PDCA|API|UTC|PoC|CNY|KpiTargetSet|Presales Ledger|English|ERP|ID|SELECT|CSV|JSON|Excel|Ctrl|Enter)\b/g;
 
 describe('the messages', () => {
   const english = leaves(en);
@@ -44,7 +45,10 @@ describe('the messages', () => {
 describe('the remembered language', () => {
   const store = () => {
     const data = new Map<string, string>();
-    return { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v) } as unknown as Storage;
+    return {
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => void data.set(k, v),
+    } as unknown as Storage;
   };
   it('follows the browser until chosen, then the device, then the user', () => {
     const s = store();

@@ -2,7 +2,8 @@
 export const replayEn = {
   replay: {
     title: 'Dispute replay',
-    intro: 'Settle a bid dispute from the record alone: what happened and in what order, what the record said at any moment, whether the bid was in before its deadline, and whether anyone has edited the record since. Everything shown is read from the event store, and each look is itself recorded in the audit log.',
+    intro:
+      'Settle a bid dispute from the record alone: what happened and in what order, what the record said at any moment, whether the bid was in before its deadline, and whether anyone has edited the record since. Everything shown is read from the event store, and each look is itself recorded in the audit log.',
     search: {
       label: 'Find a bid',
       placeholder: 'Tender id, issuer, customer, opportunity name or quote id',
@@ -39,7 +40,8 @@ export const replayEn = {
     summary: 'Tender {tender} of opportunity {opportunity}',
     timeline: {
       title: 'Timeline',
-      intro: 'Every event of the tender and of its linked streams, in the order the store recorded them. Choose an event to see the record as of that moment.',
+      intro:
+        'Every event of the tender and of its linked streams, in the order the store recorded them. Choose an event to see the record as of that moment.',
       stream: 'Stream',
       actor: 'Who',
       allStreams: 'All streams',
@@ -55,7 +57,14 @@ export const replayEn = {
       moment: 'As of {time}: event {index} of {count}',
       hint: 'Arrow keys move one event, Page Up and Page Down several, Home and End to the first and the last.',
     },
-    tabs: { state: 'State as of', diff: 'Diff', proof: 'Deadline proof', chains: 'Chains', evidence: 'Evidence pack', reads: 'Audit reads' },
+    tabs: {
+      state: 'State as of',
+      diff: 'Diff',
+      proof: 'Deadline proof',
+      chains: 'Chains',
+      evidence: 'Evidence pack',
+      reads: 'Audit reads',
+    },
     state: {
       of: 'State of',
       status: 'Status',
@@ -112,7 +121,12 @@ export const replayEn = {
       chain: 'Tender chain',
       yes: 'Yes',
       no: 'No',
-      verdicts: { on_time: 'On time', late: 'Late', unproven: 'Unproven: the tender chain is broken', not_submitted: 'Not submitted' },
+      verdicts: {
+        on_time: 'On time',
+        late: 'Late',
+        unproven: 'Unproven: the tender chain is broken',
+        not_submitted: 'Not submitted',
+      },
     },
     chains: {
       intro: 'Each stream of this bid, its chain recomputed by the store against its head record.',
@@ -123,7 +137,13 @@ export const replayEn = {
       intact: 'Intact, {events} events',
       broken: 'Broken at revision {revision}: {reason}',
       unreadable: 'Cannot be read: {reason}',
-      links: { tender: 'Tender', opportunity: 'Opportunity', quote: 'Quote', warroom: 'War room', assignment: 'Consultant assignments' },
+      links: {
+        tender: 'Tender',
+        opportunity: 'Opportunity',
+        quote: 'Quote',
+        warroom: 'War room',
+        assignment: 'Consultant assignments',
+      },
     },
     evidence: {
       download: 'Download the evidence pack',
@@ -133,9 +153,11 @@ export const replayEn = {
       checks: {
         files: 'Every file has the hash and size the manifest gives.',
         order: 'The events are in the order the store recorded them.',
-        chains: 'Every stream’s chain holds from its first event without gaps: each link names the previous hash and each event hashes to its recorded hash (events withheld from the pack: links followed, content not recomputed).',
+        chains:
+          'Every stream’s chain holds from its first event without gaps: each link names the previous hash and each event hashes to its recorded hash (events withheld from the pack: links followed, content not recomputed).',
         ends: 'Each chain ends at the revision and hash the manifest recorded.',
-        findings: 'The deadline verdict and the quote revisions after the submission, recomputed from the events, agree with the platform’s.',
+        findings:
+          'The deadline verdict and the quote revisions after the submission, recomputed from the events, agree with the platform’s.',
       },
       howTitle: 'How a third party checks it',
       steps: {

@@ -6,7 +6,8 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 export const replayZhCN: Shape<typeof replayEn> = {
   replay: {
     title: '争议回放',
-    intro: '仅凭记录裁定投标争议：发生了什么、先后顺序如何、任一时刻记录的内容、投标是否在截止前提交、此后是否有人改动过记录。页面所示全部读自事件存储，每一次查看本身也记入审计日志。',
+    intro:
+      '仅凭记录裁定投标争议：发生了什么、先后顺序如何、任一时刻记录的内容、投标是否在截止前提交、此后是否有人改动过记录。页面所示全部读自事件存储，每一次查看本身也记入审计日志。',
     search: {
       label: '查找投标',
       placeholder: '招标编号、招标方、客户、商机名称或报价编号',
@@ -59,7 +60,14 @@ export const replayZhCN: Shape<typeof replayEn> = {
       moment: '截至 {time}：第 {index} 个事件，共 {count} 个',
       hint: '方向键移动一个事件，上下翻页键移动多个，起始键和结束键跳到第一个和最后一个。',
     },
-    tabs: { state: '某时刻状态', diff: '差异', proof: '截止证明', chains: '哈希链', evidence: '证据包', reads: '审计查阅' },
+    tabs: {
+      state: '某时刻状态',
+      diff: '差异',
+      proof: '截止证明',
+      chains: '哈希链',
+      evidence: '证据包',
+      reads: '审计查阅',
+    },
     state: {
       of: '查看的流',
       status: '状态',
@@ -137,7 +145,8 @@ export const replayZhCN: Shape<typeof replayEn> = {
       checks: {
         files: '每个文件的哈希和大小与清单一致。',
         order: '事件按事件存储记录的顺序排列。',
-        chains: '每个流的哈希链从第一个事件起连续无缺口：每个链接指向前一个哈希，每个事件的哈希与记录一致（未纳入证据包的事件只核对链接，不重算内容）。',
+        chains:
+          '每个流的哈希链从第一个事件起连续无缺口：每个链接指向前一个哈希，每个事件的哈希与记录一致（未纳入证据包的事件只核对链接，不重算内容）。',
         ends: '每条哈希链结束于清单记录的修订和哈希。',
         findings: '由事件重新计算的截止结论和提交后的报价修订，与平台的结论一致。',
       },

@@ -18,7 +18,8 @@ export const workbenchEn = {
     exportCsv: 'CSV',
     exportExcel: 'CSV for Excel',
     exportJson: 'JSON',
-    exportHint: 'The platform streams the whole result as a file; Excel’s version has a byte-order mark so Chinese text reads right.',
+    exportHint:
+      'The platform streams the whole result as a file; Excel’s version has a byte-order mark so Chinese text reads right.',
     exported: 'Saved {name} ({size}).',
     chartKind: 'Chart type',
     kinds: { bar: 'Bar', line: 'Line', pie: 'Pie', scatter: 'Scatter' },

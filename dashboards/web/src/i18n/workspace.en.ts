@@ -1,5 +1,10 @@
 /** The workspace's words in English: forms, My work, the customer exchange, the palette. */
-export const workspaceNavEn = { myWork: 'My work', exchange: 'Log an exchange', recordForm: 'Record', tenderResponse: 'Respond to a tender' };
+export const workspaceNavEn = {
+  myWork: 'My work',
+  exchange: 'Log an exchange',
+  recordForm: 'Record',
+  tenderResponse: 'Respond to a tender',
+};
 
 export const workspaceEn = {
   workspace: {
@@ -71,7 +76,8 @@ export const workspaceEn = {
     },
     exchange: {
       title: 'Log a customer exchange',
-      intro: 'One form for what happened with the customer: each part is recorded as its own fact, and sending again never records a part twice.',
+      intro:
+        'One form for what happened with the customer: each part is recorded as its own fact, and sending again never records a part twice.',
       opportunity: 'Opportunity',
       support: 'Support request to acknowledge',
       activity: 'The activity held',
@@ -97,7 +103,8 @@ export const workspaceEn = {
       partFailed: 'failed: {message}',
       partPending: 'not sent yet',
       done: 'All {count} parts recorded.',
-      partial: '{recorded} of {count} parts recorded; the others were not. Send again: what was recorded is not recorded twice.',
+      partial:
+        '{recorded} of {count} parts recorded; the others were not. Send again: what was recorded is not recorded twice.',
       none: 'Nothing to record: choose at least an activity, a requirement or time.',
       part: {
         acknowledge: 'Support request {id} acknowledged',
@@ -112,7 +119,8 @@ export const workspaceEn = {
     },
     tender: {
       title: 'Respond to a tender',
-      intro: 'The bid decision and, when bidding, each response section with its owner and due date, in one submission; sending again records nothing twice.',
+      intro:
+        'The bid decision and, when bidding, each response section with its owner and due date, in one submission; sending again records nothing twice.',
       score: 'Bid score (0–100)',
       sections: 'Response sections',
       addSection: 'Add a section',

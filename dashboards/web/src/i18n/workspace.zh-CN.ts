@@ -3,7 +3,12 @@ import type { workspaceEn, workspaceNavEn } from './workspace.en';
 type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** 工作台的中文：表单、我的工作、客户沟通记录、命令面板。 */
-export const workspaceNavZhCN: Widen<typeof workspaceNavEn> = { myWork: '我的工作', exchange: '记录客户沟通', recordForm: '记录', tenderResponse: '响应招标' };
+export const workspaceNavZhCN: Widen<typeof workspaceNavEn> = {
+  myWork: '我的工作',
+  exchange: '记录客户沟通',
+  recordForm: '记录',
+  tenderResponse: '响应招标',
+};
 
 export const workspaceZhCN: Widen<typeof workspaceEn> = {
   workspace: {

@@ -119,7 +119,8 @@ GROUP BY day ORDER BY day`;
 function opportunityScope(scope: string): (column: string) => string {
   const [kind, id] = scope.split(':') as [string, string | undefined];
   if (kind !== 'product_line' || id === undefined) return () => '1';
-  return (column) => `${column} IN (SELECT entity_id FROM opportunity_registered AS r FINAL WHERE has(r.product_lines, ${literal(id)}))`;
+  return (column) =>
+    `${column} IN (SELECT entity_id FROM opportunity_registered AS r FINAL WHERE has(r.product_lines, ${literal(id)}))`;
 }
 
 /** Whether a scope narrows the pipeline's charts (see opportunityScope). */

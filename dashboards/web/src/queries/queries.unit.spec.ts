@@ -7,7 +7,11 @@ const w = sqlWindow('2026-Q3', '2026-10-01T00:00:00.000Z', new Date());
 
 describe('analyst SQL of the views', () => {
   it('covers the period and only what was recorded by asOf', () => {
-    expect(w).toEqual({ fromMs: Date.parse('2026-07-01T00:00:00Z'), toMs: Date.parse('2026-10-01T00:00:00Z'), asOfMs: Date.parse('2026-10-01T00:00:00Z') });
+    expect(w).toEqual({
+      fromMs: Date.parse('2026-07-01T00:00:00Z'),
+      toMs: Date.parse('2026-10-01T00:00:00Z'),
+      asOfMs: Date.parse('2026-10-01T00:00:00Z'),
+    });
     const sql = capacitySql('org', w);
     expect(sql).toContain(`t.work_date_ms >= ${w.fromMs} AND t.work_date_ms < ${w.toMs}`);
     expect(sql.match(/recorded_at_ms <= \d+/g)?.every((m) => m.endsWith(String(w.asOfMs)))).toBe(true);
@@ -35,7 +39,11 @@ describe('records and failing units', () => {
     expect(recordHistorySql("o'1", 5)).toContain("endsWith(e.stream_id, '-o\\'1')");
   });
   it('links a KPI-quarter to the KPI in that quarter, a unit of work to its record', () => {
-    expect(failingUnitTarget('bid_turnaround_hours@2026-Q2')).toEqual({ name: 'kpis', params: { kpiId: 'bid_turnaround_hours' }, query: { period: '2026-Q2' } });
+    expect(failingUnitTarget('bid_turnaround_hours@2026-Q2')).toEqual({
+      name: 'kpis',
+      params: { kpiId: 'bid_turnaround_hours' },
+      query: { period: '2026-Q2' },
+    });
     expect(failingUnitTarget('tnd-000168/rev-2')).toEqual({ name: 'record', params: { id: 'tnd-000168' } });
     expect(practiceKey('bid.reviews_cite_current_checklist')).toBe('reviews_cite_current_checklist');
   });

@@ -10,7 +10,11 @@ export interface TimelineFilter {
 }
 
 export function filteredTimeline(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
-  return events.filter((event) => (filter.stream === null || event.streamId === filter.stream) && (filter.actor === null || event.actor.id === filter.actor));
+  return events.filter(
+    (event) =>
+      (filter.stream === null || event.streamId === filter.stream) &&
+      (filter.actor === null || event.actor.id === filter.actor),
+  );
 }
 
 /** Every actor of the history, once, in the order they first acted. */
@@ -39,10 +43,14 @@ export function positionOf(events: readonly TimelineEvent[], at: string | null):
 }
 
 /** A chain's verdict as the panels show it. */
-export type ChainSummary = { readonly kind: 'intact'; readonly events: number } | { readonly kind: 'broken'; readonly revision: string; readonly reason: string };
+export type ChainSummary =
+  | { readonly kind: 'intact'; readonly events: number }
+  | { readonly kind: 'broken'; readonly revision: string; readonly reason: string };
 
 export function chainSummary(chain: AuditChainVerdict): ChainSummary {
-  return chain.ok ? { kind: 'intact', events: chain.events } : { kind: 'broken', revision: chain.firstBrokenRevision, reason: chain.reason };
+  return chain.ok
+    ? { kind: 'intact', events: chain.events }
+    : { kind: 'broken', revision: chain.firstBrokenRevision, reason: chain.reason };
 }
 
 /** A value of the record as text: strings as they are, everything else as JSON. */

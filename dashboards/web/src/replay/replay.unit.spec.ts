@@ -1,6 +1,16 @@
 import type { BidHistoryResponse } from '@presales/contracts';
 import { describe, expect, it } from 'vitest';
-import { aboutStreams, actorsOf, chainSummary, distanceText, filteredTimeline, positionOf, readableStreams, valueText, type TimelineEvent } from './replay-model';
+import {
+  aboutStreams,
+  actorsOf,
+  chainSummary,
+  distanceText,
+  filteredTimeline,
+  positionOf,
+  readableStreams,
+  valueText,
+  type TimelineEvent,
+} from './replay-model';
 import { parseReplayQuery, replayQueryOf } from './replay-route';
 
 const event = (streamId: string, revision: number, recordedAt: string, actor: string): TimelineEvent => ({
@@ -28,7 +38,10 @@ const EVENTS = [
 
 describe('the replay timeline', () => {
   it('filters by stream and by actor, both at once', () => {
-    expect(filteredTimeline(EVENTS, { stream: 'quote-Q-1', actor: null }).map((e) => e.id)).toEqual(['quote-Q-1-0', 'quote-Q-1-1']);
+    expect(filteredTimeline(EVENTS, { stream: 'quote-Q-1', actor: null }).map((e) => e.id)).toEqual([
+      'quote-Q-1-0',
+      'quote-Q-1-1',
+    ]);
     expect(filteredTimeline(EVENTS, { stream: null, actor: 'manager-1' }).map((e) => e.id)).toEqual(['quote-Q-1-1']);
     expect(filteredTimeline(EVENTS, { stream: 'tender-T-1', actor: 'manager-1' })).toEqual([]);
     expect(actorsOf(EVENTS)).toEqual(['sales-1', 'manager-1']);
@@ -48,12 +61,22 @@ describe('the replay timeline', () => {
       opportunityId: 'O-1',
       events: EVENTS,
       streams: [
-        { streamId: 'tender-T-1', link: 'tender', readable: true, eventsInHistory: 2, chain: { ok: true, streamId: 'tender-T-1', events: 2 } },
+        {
+          streamId: 'tender-T-1',
+          link: 'tender',
+          readable: true,
+          eventsInHistory: 2,
+          chain: { ok: true, streamId: 'tender-T-1', events: 2 },
+        },
         { streamId: 'opportunity-O-1', link: 'opportunity', readable: false, reason: 'never registered' },
       ],
     };
     expect(readableStreams(history)).toEqual(['tender-T-1']);
-    expect(chainSummary({ ok: false, streamId: 'tender-T-1', firstBrokenRevision: '5', reason: 'edited' })).toEqual({ kind: 'broken', revision: '5', reason: 'edited' });
+    expect(chainSummary({ ok: false, streamId: 'tender-T-1', firstBrokenRevision: '5', reason: 'edited' })).toEqual({
+      kind: 'broken',
+      revision: '5',
+      reason: 'edited',
+    });
   });
 
   it('writes values and distances for a reader', () => {
@@ -69,7 +92,19 @@ describe('the replay timeline', () => {
 
 describe('the audit reads of a bid', () => {
   it('are those about any of its streams, by subject or by the streams an answer was built from', () => {
-    const read = (subject: string, streams: string[]) => ({ position: '1', streamId: 'audit-2026-03-20', revision: '0', actor: { id: 'a', role: 'auditor' }, occurredAt: '', recordedAt: '', request: 'history', subject, streams, parameters: {}, outcome: { kind: 'answered' as const } });
+    const read = (subject: string, streams: string[]) => ({
+      position: '1',
+      streamId: 'audit-2026-03-20',
+      revision: '0',
+      actor: { id: 'a', role: 'auditor' },
+      occurredAt: '',
+      recordedAt: '',
+      request: 'history',
+      subject,
+      streams,
+      parameters: {},
+      outcome: { kind: 'answered' as const },
+    });
     const bid = ['tender-T-1', 'quote-Q-1'];
     expect(aboutStreams(read('quote-Q-1', ['quote-Q-1']), bid)).toBe(true);
     expect(aboutStreams(read('search', ['tender-T-1', 'tender-T-2']), bid)).toBe(true);
@@ -80,7 +115,17 @@ describe('the audit reads of a bid', () => {
 
 describe('the replay link', () => {
   it('round-trips every setting and leaves defaults out', () => {
-    const query = { q: 'acme', page: 2, stream: 'quote-Q-1', actor: 'sales-1', of: 'quote-Q-1', at: '2026-03-14T16:00:00.000Z', from: '3', to: '2026-03-20T09:00:00.000Z', tab: 'diff' as const };
+    const query = {
+      q: 'acme',
+      page: 2,
+      stream: 'quote-Q-1',
+      actor: 'sales-1',
+      of: 'quote-Q-1',
+      at: '2026-03-14T16:00:00.000Z',
+      from: '3',
+      to: '2026-03-20T09:00:00.000Z',
+      tab: 'diff' as const,
+    };
     const raw = replayQueryOf(query);
     expect(parseReplayQuery(raw as Record<string, string>)).toEqual(query);
     expect(replayQueryOf(parseReplayQuery({}))).toEqual({});

@@ -1,7 +1,21 @@
 import type { Role } from '../api/auth';
 
 /** The app's views; each route names one. */
-export type ViewName = 'overview' | 'scorecard' | 'whatIf' | 'kpis' | 'maturity' | 'capacity' | 'pipeline' | 'units' | 'record' | 'replay' | 'library' | 'staffing' | 'workbench' | WorkspaceView;
+export type ViewName =
+  | 'overview'
+  | 'scorecard'
+  | 'whatIf'
+  | 'kpis'
+  | 'maturity'
+  | 'capacity'
+  | 'pipeline'
+  | 'units'
+  | 'record'
+  | 'replay'
+  | 'library'
+  | 'staffing'
+  | 'workbench'
+  | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
 type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
@@ -50,7 +64,21 @@ export function canListScopes(role: Role): boolean {
 }
 
 /** The navigation, in its order, for a role. */
-export const NAVIGATION: readonly ViewName[] = ['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'workbench', 'replay'];
+export const NAVIGATION: readonly ViewName[] = [
+  'overview',
+  'scorecard',
+  'whatIf',
+  'kpis',
+  'maturity',
+  'capacity',
+  'pipeline',
+  'myWork',
+  'exchange',
+  'library',
+  'staffing',
+  'workbench',
+  'replay',
+];
 export function navigationFor(role: Role): ViewName[] {
   const views = NAVIGATION.filter((view) => canSee(role, view));
   return views.sort((a, b) => Number(b === FIRST_VIEW[role]) - Number(a === FIRST_VIEW[role]));

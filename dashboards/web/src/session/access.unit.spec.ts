@@ -4,7 +4,21 @@ import { canAct, canListScopes, canSee, firstViewFor, navigationFor } from './ac
 describe('what each role sees', () => {
   it('gives managers and admins every view and the commands', () => {
     for (const role of ['manager', 'admin'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'scorecard', 'whatIf', 'kpis', 'maturity', 'capacity', 'pipeline', 'myWork', 'exchange', 'library', 'staffing', 'workbench', ...(role === 'admin' ? ['replay'] : [])]);
+      expect(navigationFor(role)).toEqual([
+        'overview',
+        'scorecard',
+        'whatIf',
+        'kpis',
+        'maturity',
+        'capacity',
+        'pipeline',
+        'myWork',
+        'exchange',
+        'library',
+        'staffing',
+        'workbench',
+        ...(role === 'admin' ? ['replay'] : []),
+      ]);
       expect(canAct(role)).toBe(true);
     }
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
 import { assignmentFor, loadShare, reasonText } from './reason-text';
 
-const messageAt = (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en);
+const messageAt = (key: string): unknown =>
+  key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], en);
 
 describe('reasonText', () => {
   it('words every kind of reason with a message that exists, for or against the consultant', () => {
@@ -29,7 +30,12 @@ describe('reasonText', () => {
 describe('assignmentFor', () => {
   it('covers the needed weeks Monday to Sunday at the needed share', () => {
     const now = new Date('2026-12-09T10:15:30.123Z');
-    expect(assignmentFor(['2026-12-07', '2026-12-14'], 20, now)).toEqual({ assignmentId: 'asg-202612091015-123', from: '2026-12-07', to: '2026-12-20', allocationPct: 20 });
+    expect(assignmentFor(['2026-12-07', '2026-12-14'], 20, now)).toEqual({
+      assignmentId: 'asg-202612091015-123',
+      from: '2026-12-07',
+      to: '2026-12-20',
+      allocationPct: 20,
+    });
     expect(assignmentFor([], 50, now)).toMatchObject({ from: '2026-12-09', to: '2026-12-15' });
   });
 });

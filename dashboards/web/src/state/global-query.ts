@@ -26,8 +26,6 @@ export function defaultPeriod(now: Date): string {
 const PERIOD = /^\d{4}-(Q[1-4]|0[1-9]|1[0-2])$/;
 const SCOPE = /^(org|(team|consultant|product_line):[\w.-]+)$/;
 
-
-
 function text(query: RouteQuery, key: string): string | undefined {
   const value = query[key];
   const first = Array.isArray(value) ? value[0] : value;
@@ -44,7 +42,8 @@ export function parseGlobalState(query: RouteQuery, now: Date): GlobalState {
     period: period !== undefined && PERIOD.test(period) ? period : defaultPeriod(now),
     scope: scope !== undefined && SCOPE.test(scope) ? scope : 'org',
     asOf: asOf !== undefined && !Number.isNaN(Date.parse(asOf)) ? new Date(asOf).toISOString() : null,
-    projectType: projectType !== undefined && (PROJECT_TYPES as readonly string[]).includes(projectType) ? projectType : null,
+    projectType:
+      projectType !== undefined && (PROJECT_TYPES as readonly string[]).includes(projectType) ? projectType : null,
   };
 }
 
@@ -57,8 +56,6 @@ export function globalQuery(state: GlobalState, now: Date): Record<string, strin
   if (state.projectType !== null) query['projectType'] = state.projectType;
   return query;
 }
-
-
 
 /** The end of a day as the asOf of "the dashboard as it was on that date" (UTC). */
 export function endOfDayUtc(date: string): string {

@@ -5,5 +5,9 @@ export function sparklineRange(period: string): { from: string; to: string; grai
   const current = parsePeriod(period);
   const first = shiftPeriod(current, -5);
   // The trend's `to` is inclusive of the period it falls in: stop a millisecond before the next.
-  return { from: periodBounds(first).start.toISOString(), to: new Date(periodBounds(current).end.getTime() - 1).toISOString(), grain: current.grain };
+  return {
+    from: periodBounds(first).start.toISOString(),
+    to: new Date(periodBounds(current).end.getTime() - 1).toISOString(),
+    grain: current.grain,
+  };
 }

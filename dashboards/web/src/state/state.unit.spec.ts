@@ -12,14 +12,29 @@ describe('the shared controls in the URL', () => {
   });
 
   it('reads a deep link, and leaves the defaults out of the link it writes', () => {
-    const state = parseGlobalState({ period: '2026-05', scope: 'team:team-000001', asOf: '2026-06-30T23:59:59.999Z', projectType: 'service' }, now);
-    expect(state).toEqual({ period: '2026-05', scope: 'team:team-000001', asOf: '2026-06-30T23:59:59.999Z', projectType: 'service' });
-    expect(globalQuery(state, now)).toEqual({ period: '2026-05', scope: 'team:team-000001', asOf: '2026-06-30T23:59:59.999Z', projectType: 'service' });
+    const state = parseGlobalState(
+      { period: '2026-05', scope: 'team:team-000001', asOf: '2026-06-30T23:59:59.999Z', projectType: 'service' },
+      now,
+    );
+    expect(state).toEqual({
+      period: '2026-05',
+      scope: 'team:team-000001',
+      asOf: '2026-06-30T23:59:59.999Z',
+      projectType: 'service',
+    });
+    expect(globalQuery(state, now)).toEqual({
+      period: '2026-05',
+      scope: 'team:team-000001',
+      asOf: '2026-06-30T23:59:59.999Z',
+      projectType: 'service',
+    });
     expect(globalQuery(parseGlobalState({}, now), now)).toEqual({});
   });
 
   it('falls back to the default for a hand-edited value it cannot read', () => {
-    expect(parseGlobalState({ period: '2026-Q5', scope: "team:x' OR 1", asOf: 'yesterday', projectType: 'secret' }, now)).toEqual(parseGlobalState({}, now));
+    expect(
+      parseGlobalState({ period: '2026-Q5', scope: "team:x' OR 1", asOf: 'yesterday', projectType: 'secret' }, now),
+    ).toEqual(parseGlobalState({}, now));
   });
 
   it('takes a day as the end of that day, UTC', () => {
@@ -36,7 +51,11 @@ describe('period choices and sparkline span', () => {
   });
 
   it('spans the period and the five before it, stopping inside the period', () => {
-    expect(sparklineRange('2026-Q3')).toEqual({ from: '2025-04-01T00:00:00.000Z', to: '2026-09-30T23:59:59.999Z', grain: 'quarter' });
+    expect(sparklineRange('2026-Q3')).toEqual({
+      from: '2025-04-01T00:00:00.000Z',
+      to: '2026-09-30T23:59:59.999Z',
+      grain: 'quarter',
+    });
     expect(sparklineRange('2026-03').grain).toBe('month');
   });
 });

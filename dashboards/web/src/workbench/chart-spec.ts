@@ -26,7 +26,15 @@ export function encodeChart(spec: ChartSpec): string {
 export function decodeChart(text: string | null | undefined): ChartSpec | null {
   if (typeof text !== 'string') return null;
   const [kind, x, y, series, ...rest] = text.split('~');
-  if (rest.length > 0 || !(CHART_KINDS as readonly string[]).includes(kind ?? '') || x === undefined || x === '' || y === undefined || y === '') return null;
+  if (
+    rest.length > 0 ||
+    !(CHART_KINDS as readonly string[]).includes(kind ?? '') ||
+    x === undefined ||
+    x === '' ||
+    y === undefined ||
+    y === ''
+  )
+    return null;
   return { kind: kind as ChartKind, x, y: y.split(','), series: series === undefined || series === '' ? null : series };
 }
 
@@ -56,11 +64,22 @@ export const MAX_CHART_POINTS = 5000;
 export function chartOption(spec: ChartSpec, rows: readonly Record<string, unknown>[]): EChartsOption {
   const drawn = rows.slice(0, MAX_CHART_POINTS);
   const number = (value: unknown) => (value === null || value === undefined || value === '' ? null : Number(value));
-  const label = (value: unknown) => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const label = (value: unknown) =>
+    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   const tooltip = { trigger: spec.kind === 'pie' || spec.kind === 'scatter' ? ('item' as const) : ('axis' as const) };
   if (spec.kind === 'pie') {
     const y = spec.y[0]!;
-    return { tooltip, legend: { type: 'scroll', bottom: 0 }, series: [{ type: 'pie', radius: '60%', data: drawn.map((row) => ({ name: label(row[spec.x]), value: number(row[y]) ?? '-' })) }] };
+    return {
+      tooltip,
+      legend: { type: 'scroll', bottom: 0 },
+      series: [
+        {
+          type: 'pie',
+          radius: '60%',
+          data: drawn.map((row) => ({ name: label(row[spec.x]), value: number(row[y]) ?? '-' })),
+        },
+      ],
+    };
   }
   if (spec.kind === 'scatter') {
     return {
@@ -69,12 +88,19 @@ export function chartOption(spec: ChartSpec, rows: readonly Record<string, unkno
       grid: { left: 56, right: 16, top: 40, bottom: 48 },
       xAxis: { type: 'value', scale: true },
       yAxis: { type: 'value', scale: true },
-      series: spec.y.map((y) => ({ name: y, type: 'scatter', data: drawn.map((row) => [number(row[spec.x]), number(row[y])]) })),
+      series: spec.y.map((y) => ({
+        name: y,
+        type: 'scatter',
+        data: drawn.map((row) => [number(row[spec.x]), number(row[y])]),
+      })),
     };
   }
   // With a series column, one line or bar group per distinct value, over the distinct x values;
   // without, one per y column, a point per row in the result's order.
-  const categories = spec.series === null ? drawn.map((row) => label(row[spec.x])) : [...new Set(drawn.map((row) => label(row[spec.x])))];
+  const categories =
+    spec.series === null
+      ? drawn.map((row) => label(row[spec.x]))
+      : [...new Set(drawn.map((row) => label(row[spec.x])))];
   const series =
     spec.series === null
       ? spec.y.map((y) => ({ name: y, type: spec.kind, data: drawn.map((row) => number(row[y])) }))
@@ -104,5 +130,9 @@ function splitSeries(
     if (!cells.has(name)) cells.set(name, new Map());
     cells.get(name)!.set(label(row[spec.x]), number(row[y]));
   }
-  return [...cells].map(([name, values]) => ({ name, type: spec.kind, data: categories.map((category) => values.get(category) ?? null) }));
+  return [...cells].map(([name, values]) => ({
+    name,
+    type: spec.kind,
+    data: categories.map((category) => values.get(category) ?? null),
+  }));
 }

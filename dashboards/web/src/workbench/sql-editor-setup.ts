@@ -10,7 +10,11 @@ export function completionSchema(schema: SqlSchemaResponse | null, locale: 'en' 
   for (const table of schema?.tables ?? []) {
     namespace[table.name] = {
       self: { label: table.name, type: 'type', detail: table.meaning[locale] },
-      children: table.columns.map((column) => ({ label: column.name, type: 'property', detail: `${column.type} · ${column.meaning[locale]}` })),
+      children: table.columns.map((column) => ({
+        label: column.name,
+        type: 'property',
+        detail: `${column.type} · ${column.meaning[locale]}`,
+      })),
     };
   }
   return namespace;
@@ -20,7 +24,12 @@ export function completionSchema(schema: SqlSchemaResponse | null, locale: 'en' 
  * The editor: SQL highlighting, completion of the analytics tables and columns, and Ctrl+Enter
  * (⌘+Enter on a Mac) to run, above the default keys so it wins over "insert a line".
  */
-export function editorExtensions(options: { schema: SQLNamespace; onRun: () => void; onChange: (text: string) => void; label: string }): Extension[] {
+export function editorExtensions(options: {
+  schema: SQLNamespace;
+  onRun: () => void;
+  onChange: (text: string) => void;
+  label: string;
+}): Extension[] {
   return [
     basicSetup,
     sql({ dialect: StandardSQL, schema: options.schema, upperCaseKeywords: true }),

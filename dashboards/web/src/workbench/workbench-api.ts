@@ -1,4 +1,10 @@
-import type { QueryHistoryResponse, SavedQueriesResponse, SavedQuery, SavedQueryVisibility, SqlSchemaResponse } from '@presales/contracts';
+import type {
+  QueryHistoryResponse,
+  SavedQueriesResponse,
+  SavedQuery,
+  SavedQueryVisibility,
+  SqlSchemaResponse,
+} from '@presales/contracts';
 import { oneAtATime, withRetryAfter } from '../api/endpoints';
 import { ApiError, csrfHeader, errorMessage, request } from '../api/http';
 
@@ -18,13 +24,20 @@ export interface QueryDraft {
  */
 async function download(sql: string, format: ExportFormat): Promise<{ name: string; bytes: number }> {
   const body = { sql, format: format === 'excel' ? 'csv' : format, ...(format === 'excel' ? { excel: true } : {}) };
-  const response = await fetch('/api/sql', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', accept: '*/*', ...csrfHeader() }, body: JSON.stringify(body) });
+  const response = await fetch('/api/sql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', accept: '*/*', ...csrfHeader() },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) {
     const { code, message } = errorMessage(await response.json().catch(() => undefined), response.status);
     const retryAfter = response.headers.get('retry-after');
     throw new ApiError(response.status, code, message, retryAfter === null ? null : Number(retryAfter));
   }
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `presales-sql.${format === 'json' ? 'json' : 'csv'}`;
+  const name =
+    /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    `presales-sql.${format === 'json' ? 'json' : 'csv'}`;
   const blob = await response.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
@@ -38,9 +51,12 @@ export const workbenchApi = {
   schema: (signal?: AbortSignal) => request<SqlSchemaResponse>('/api/sql/schema', { signal }),
   export: (sql: string, format: ExportFormat) => oneAtATime(() => withRetryAfter(() => download(sql, format))),
   saved: (signal?: AbortSignal) => request<SavedQueriesResponse>('/api/sql/saved', { signal }),
-  savedOne: (id: string, signal?: AbortSignal) => request<SavedQuery>(`/api/sql/saved/${encodeURIComponent(id)}`, { signal }),
+  savedOne: (id: string, signal?: AbortSignal) =>
+    request<SavedQuery>(`/api/sql/saved/${encodeURIComponent(id)}`, { signal }),
   create: (draft: QueryDraft) => request<SavedQuery>('/api/sql/saved', { method: 'POST', body: draft }),
-  saveVersion: (id: string, draft: QueryDraft, baseVersion: number) => request<SavedQuery>(`/api/sql/saved/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...draft, baseVersion } }),
-  remove: (id: string) => request<{ deleted: string }>(`/api/sql/saved/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  saveVersion: (id: string, draft: QueryDraft, baseVersion: number) =>
+    request<SavedQuery>(`/api/sql/saved/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...draft, baseVersion } }),
+  remove: (id: string) =>
+    request<{ deleted: string }>(`/api/sql/saved/${encodeURIComponent(id)}`, { method: 'DELETE' }),
   history: (signal?: AbortSignal) => request<QueryHistoryResponse>('/api/sql/history?limit=50', { signal }),
 };

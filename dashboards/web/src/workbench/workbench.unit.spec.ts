@@ -8,7 +8,8 @@ describe('the chart link', () => {
     expect(encodeChart(spec)).toBe('line~month~hours,planned~');
     expect(decodeChart(encodeChart(spec))).toEqual(spec);
     expect(decodeChart('bar~kind~n~region')).toEqual({ kind: 'bar', x: 'kind', y: ['n'], series: 'region' });
-    for (const bad of [null, '', 'donut~a~b~', 'bar~~b~', 'bar~a~~', 'bar~a~b~c~d']) expect(decodeChart(bad), String(bad)).toBeNull();
+    for (const bad of [null, '', 'donut~a~b~', 'bar~~b~', 'bar~a~~', 'bar~a~b~c~d'])
+      expect(decodeChart(bad), String(bad)).toBeNull();
   });
 
   it('fits a result only when it names its columns', () => {
@@ -17,7 +18,12 @@ describe('the chart link', () => {
   });
 
   it('starts from a label column across and a number up', () => {
-    expect(defaultChart([{ name: 'kind', type: 'String' }, { name: 'n', type: 'UInt64' }])).toEqual({ kind: 'bar', x: 'kind', y: ['n'], series: null });
+    expect(
+      defaultChart([
+        { name: 'kind', type: 'String' },
+        { name: 'n', type: 'UInt64' },
+      ]),
+    ).toEqual({ kind: 'bar', x: 'kind', y: ['n'], series: null });
     expect(defaultChart([{ name: 'kind', type: 'String' }])).toBeNull();
   });
 });
@@ -30,13 +36,19 @@ describe('the chart option', () => {
   ];
 
   it('draws a point per row for each y column', () => {
-    const option = chartOption({ kind: 'bar', x: 'month', y: ['n'], series: null }, rows) as { xAxis: { data: string[] }; series: { data: unknown[] }[] };
+    const option = chartOption({ kind: 'bar', x: 'month', y: ['n'], series: null }, rows) as {
+      xAxis: { data: string[] };
+      series: { data: unknown[] }[];
+    };
     expect(option.xAxis.data).toEqual(['2026-01', '2026-01', '2026-02']);
     expect(option.series).toEqual([{ name: 'n', type: 'bar', data: [3, 1.5, 4] }]);
   });
 
   it('splits the rows into a series per value of the series column, gaps as null', () => {
-    const option = chartOption({ kind: 'line', x: 'month', y: ['n'], series: 'region' }, rows) as { xAxis: { data: string[] }; series: unknown[] };
+    const option = chartOption({ kind: 'line', x: 'month', y: ['n'], series: 'region' }, rows) as {
+      xAxis: { data: string[] };
+      series: unknown[];
+    };
     expect(option.xAxis.data).toEqual(['2026-01', '2026-02']);
     expect(option.series).toEqual([
       { name: 'East', type: 'line', data: [3, 4] },
@@ -45,8 +57,14 @@ describe('the chart option', () => {
   });
 
   it('draws a pie of one column by label', () => {
-    const option = chartOption({ kind: 'pie', x: 'region', y: ['n'], series: null }, rows) as { series: { data: unknown[] }[] };
-    expect(option.series[0]!.data).toEqual([{ name: 'East', value: 3 }, { name: 'West', value: 1.5 }, { name: 'East', value: 4 }]);
+    const option = chartOption({ kind: 'pie', x: 'region', y: ['n'], series: null }, rows) as {
+      series: { data: unknown[] }[];
+    };
+    expect(option.series[0]!.data).toEqual([
+      { name: 'East', value: 3 },
+      { name: 'West', value: 1.5 },
+      { name: 'East', value: 4 },
+    ]);
   });
 });
 
@@ -54,8 +72,22 @@ describe('the result order', () => {
   const rows = [{ v: '10' }, { v: 9 }, { v: null }, { v: 'b' }, { v: 'a' }, { v: '-1.5' }];
 
   it('sorts numbers as numbers, also as text, then text, NULL last either way, stable', () => {
-    expect(sortedIndexes(rows, { column: 'v', direction: 'asc' }).map((i) => rows[i]!.v)).toEqual(['-1.5', 9, '10', 'a', 'b', null]);
-    expect(sortedIndexes(rows, { column: 'v', direction: 'desc' }).map((i) => rows[i]!.v)).toEqual(['b', 'a', '10', 9, '-1.5', null]);
+    expect(sortedIndexes(rows, { column: 'v', direction: 'asc' }).map((i) => rows[i]!.v)).toEqual([
+      '-1.5',
+      9,
+      '10',
+      'a',
+      'b',
+      null,
+    ]);
+    expect(sortedIndexes(rows, { column: 'v', direction: 'desc' }).map((i) => rows[i]!.v)).toEqual([
+      'b',
+      'a',
+      '10',
+      9,
+      '-1.5',
+      null,
+    ]);
     expect(sortedIndexes(rows, null)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 

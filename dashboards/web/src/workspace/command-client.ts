@@ -1,4 +1,10 @@
-import type { AggregateStateResponse, CommandAcceptedResponse, MyWorkResponse, PickerKind, PickerResponse } from '@presales/contracts';
+import type {
+  AggregateStateResponse,
+  CommandAcceptedResponse,
+  MyWorkResponse,
+  PickerKind,
+  PickerResponse,
+} from '@presales/contracts';
 import { queryString } from '../api/endpoints';
 import { request } from '../api/http';
 import type { CommandSpec } from '../forms/field-model';
@@ -24,7 +30,10 @@ export interface SendOptions {
 }
 
 /** The path of `spec` with the record's id filled in; the id leaves the body. */
-export function commandRequest(spec: CommandSpec, payload: Readonly<Record<string, unknown>>): { path: string; body: Record<string, unknown> } {
+export function commandRequest(
+  spec: CommandSpec,
+  payload: Readonly<Record<string, unknown>>,
+): { path: string; body: Record<string, unknown> } {
   const body: Record<string, unknown> = { ...payload };
   const path = spec.path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = body[name];
@@ -34,7 +43,11 @@ export function commandRequest(spec: CommandSpec, payload: Readonly<Record<strin
   return { path, body };
 }
 
-export function sendCommand(spec: CommandSpec, payload: Readonly<Record<string, unknown>>, options: SendOptions = {}): Promise<CommandAcceptedResponse> {
+export function sendCommand(
+  spec: CommandSpec,
+  payload: Readonly<Record<string, unknown>>,
+  options: SendOptions = {},
+): Promise<CommandAcceptedResponse> {
   const { path, body } = commandRequest(spec, payload);
   const headers: Record<string, string> = {};
   if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
@@ -48,8 +61,16 @@ export function readRecord(spec: CommandSpec, id: string, signal?: AbortSignal):
   return request<AggregateStateResponse>(`${resource}/${encodeURIComponent(id)}`, { signal });
 }
 
-export function pick(kind: PickerKind, search: string, opportunityId?: string, signal?: AbortSignal): Promise<PickerResponse> {
-  return request<PickerResponse>(`/api/workspace/pickers/${kind}${queryString({ q: search, opportunityId, limit: 20 })}`, { signal });
+export function pick(
+  kind: PickerKind,
+  search: string,
+  opportunityId?: string,
+  signal?: AbortSignal,
+): Promise<PickerResponse> {
+  return request<PickerResponse>(
+    `/api/workspace/pickers/${kind}${queryString({ q: search, opportunityId, limit: 20 })}`,
+    { signal },
+  );
 }
 
 export function myWork(signal?: AbortSignal): Promise<MyWorkResponse> {

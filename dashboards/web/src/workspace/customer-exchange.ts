@@ -35,7 +35,15 @@ export type PartName = 'acknowledge' | 'complete' | 'capture' | 'assess' | 'time
 export interface ChainPart {
   readonly key: string;
   readonly name: PartName;
-  readonly command: 'AcknowledgePresalesSupport' | 'CompleteActivity' | 'CaptureRequirement' | 'AssessRequirementFit' | 'LogTime' | 'ScheduleActivity' | 'MakeBidDecision' | 'AssignResponseSection';
+  readonly command:
+    | 'AcknowledgePresalesSupport'
+    | 'CompleteActivity'
+    | 'CaptureRequirement'
+    | 'AssessRequirementFit'
+    | 'LogTime'
+    | 'ScheduleActivity'
+    | 'MakeBidDecision'
+    | 'AssignResponseSection';
   readonly payload: Readonly<Record<string, unknown>>;
   readonly label: Readonly<Record<string, string>>;
 }
@@ -48,7 +56,11 @@ export type ChainProblem = 'required' | 'quantity' | 'range' | 'decimal';
  * Idempotency-Key is derived from `chainKey`: the same form sent again names the same records and
  * keys, so what was recorded the first time is answered from its receipt, not recorded twice.
  */
-export function customerExchangeParts(input: ExchangeInput, me: string, chainKey: string): { parts: ChainPart[]; problems: Record<string, ChainProblem> } {
+export function customerExchangeParts(
+  input: ExchangeInput,
+  me: string,
+  chainKey: string,
+): { parts: ChainPart[]; problems: Record<string, ChainProblem> } {
   const problems: Record<string, ChainProblem> = {};
   const parts: ChainPart[] = [];
   const opportunityId = input.opportunityId.trim();
@@ -56,60 +68,113 @@ export function customerExchangeParts(input: ExchangeInput, me: string, chainKey
   const key = (name: string) => `${chainKey}.${name}`;
 
   if (input.supportRequestId !== '') {
-    parts.push({ key: key('ack'), name: 'acknowledge', command: 'AcknowledgePresalesSupport', payload: { opportunityId, requestId: input.supportRequestId, consultantId: me }, label: { id: input.supportRequestId } });
+    parts.push({
+      key: key('ack'),
+      name: 'acknowledge',
+      command: 'AcknowledgePresalesSupport',
+      payload: { opportunityId, requestId: input.supportRequestId, consultantId: me },
+      label: { id: input.supportRequestId },
+    });
   }
   if (input.activityId !== '') {
     const hours = quantityValue(input.actualHours.trim());
     if (hours === undefined) problems['actualHours'] = input.actualHours.trim() === '' ? 'required' : 'quantity';
     if (input.outcome === '') problems['outcome'] = 'required';
     const satisfaction = input.satisfaction === '' ? undefined : Number(input.satisfaction);
-    if (satisfaction !== undefined && !(Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5)) problems['satisfaction'] = 'range';
+    if (satisfaction !== undefined && !(Number.isInteger(satisfaction) && satisfaction >= 1 && satisfaction <= 5))
+      problems['satisfaction'] = 'range';
     parts.push({
       key: key('complete'),
       name: 'complete',
       command: 'CompleteActivity',
-      payload: { activityId: input.activityId, actualHours: hours ?? 0, outcome: input.outcome, ...(satisfaction === undefined ? {} : { customerSatisfaction: satisfaction }), usedAssetIds: input.usedAssetIds },
+      payload: {
+        activityId: input.activityId,
+        actualHours: hours ?? 0,
+        outcome: input.outcome,
+        ...(satisfaction === undefined ? {} : { customerSatisfaction: satisfaction }),
+        usedAssetIds: input.usedAssetIds,
+      },
       label: { id: input.activityId },
     });
   }
   input.requirements.forEach((requirement, index) => {
     const title = requirement.title.trim();
     if (title === '') problems[`requirements.${index}.title`] = 'required';
-    for (const field of ['category', 'priority', 'source', 'fit'] as const) if (requirement[field] === '') problems[`requirements.${index}.${field}`] = 'required';
+    for (const field of ['category', 'priority', 'source', 'fit'] as const)
+      if (requirement[field] === '') problems[`requirements.${index}.${field}`] = 'required';
     const requirementId = `req-${chainKey}-${index + 1}`;
-    parts.push({ key: key(`req${index + 1}.capture`), name: 'capture', command: 'CaptureRequirement', payload: { opportunityId, requirementId, title, category: requirement.category, priority: requirement.priority, source: requirement.source }, label: { title } });
-    parts.push({ key: key(`req${index + 1}.assess`), name: 'assess', command: 'AssessRequirementFit', payload: { opportunityId, requirementId, fit: requirement.fit, productLine: input.productLine.trim() }, label: { title } });
+    parts.push({
+      key: key(`req${index + 1}.capture`),
+      name: 'capture',
+      command: 'CaptureRequirement',
+      payload: {
+        opportunityId,
+        requirementId,
+        title,
+        category: requirement.category,
+        priority: requirement.priority,
+        source: requirement.source,
+      },
+      label: { title },
+    });
+    parts.push({
+      key: key(`req${index + 1}.assess`),
+      name: 'assess',
+      command: 'AssessRequirementFit',
+      payload: { opportunityId, requirementId, fit: requirement.fit, productLine: input.productLine.trim() },
+      label: { title },
+    });
   });
   if (input.requirements.length > 0 && input.productLine.trim() === '') problems['productLine'] = 'required';
   if (input.timeHours.trim() !== '') {
     const hours = quantityValue(input.timeHours.trim());
-    if (hours === undefined || decimalProblem(input.timeHours.trim(), 'positive') !== undefined) problems['timeHours'] = 'quantity';
+    if (hours === undefined || decimalProblem(input.timeHours.trim(), 'positive') !== undefined)
+      problems['timeHours'] = 'quantity';
     else if (hours > 24) problems['timeHours'] = 'range';
     if (input.timeCategory === '') problems['timeCategory'] = 'required';
     parts.push({
       key: key('time'),
       name: 'time',
       command: 'LogTime',
-      payload: { consultantId: me, entryId: `time-${chainKey}`, date: input.date, hours: hours ?? 0, category: input.timeCategory, opportunityId, ...(input.activityId === '' ? {} : { activityId: input.activityId }) },
+      payload: {
+        consultantId: me,
+        entryId: `time-${chainKey}`,
+        date: input.date,
+        hours: hours ?? 0,
+        category: input.timeCategory,
+        opportunityId,
+        ...(input.activityId === '' ? {} : { activityId: input.activityId }),
+      },
       label: { hours: input.timeHours.trim() },
     });
   }
   if (input.nextKind !== '') {
     const planned = quantityValue(input.nextHours.trim());
-    if (planned === undefined || planned <= 0) problems['nextHours'] = input.nextHours.trim() === '' ? 'required' : 'quantity';
+    if (planned === undefined || planned <= 0)
+      problems['nextHours'] = input.nextHours.trim() === '' ? 'required' : 'quantity';
     if (input.nextWhen === '') problems['nextWhen'] = 'required';
     parts.push({
       key: key('next'),
       name: 'next',
       command: 'ScheduleActivity',
-      payload: { activityId: `act-${chainKey}`, opportunityId, kind: input.nextKind, consultantIds: [me], scheduledFor: input.nextWhen === '' ? '' : toUtcIso(input.nextWhen), plannedHours: planned ?? 0 },
+      payload: {
+        activityId: `act-${chainKey}`,
+        opportunityId,
+        kind: input.nextKind,
+        consultantIds: [me],
+        scheduledFor: input.nextWhen === '' ? '' : toUtcIso(input.nextWhen),
+        plannedHours: planned ?? 0,
+      },
       label: { kind: input.nextKind },
     });
   }
   return { parts, problems };
 }
 
-export type PartOutcome = { readonly status: 'recorded' } | { readonly status: 'failed'; readonly message: string } | { readonly status: 'pending' };
+export type PartOutcome =
+  | { readonly status: 'recorded' }
+  | { readonly status: 'failed'; readonly message: string }
+  | { readonly status: 'pending' };
 
 /**
  * Sends the parts one after the other, each with its own key, and stops at the first failure:
@@ -117,8 +182,17 @@ export type PartOutcome = { readonly status: 'recorded' } | { readonly status: '
  * recorded (`before`) are not sent again; a failed one is, and if the API had in fact recorded it
  * (the answer was lost on the way back) its key answers the first result instead of a double.
  */
-export async function sendParts(parts: readonly ChainPart[], send: (part: ChainPart) => Promise<void>, before: ReadonlyMap<string, PartOutcome> = new Map()): Promise<Map<string, PartOutcome>> {
-  const outcomes = new Map<string, PartOutcome>(parts.map((part) => [part.key, before.get(part.key)?.status === 'recorded' ? { status: 'recorded' } : { status: 'pending' }]));
+export async function sendParts(
+  parts: readonly ChainPart[],
+  send: (part: ChainPart) => Promise<void>,
+  before: ReadonlyMap<string, PartOutcome> = new Map(),
+): Promise<Map<string, PartOutcome>> {
+  const outcomes = new Map<string, PartOutcome>(
+    parts.map((part) => [
+      part.key,
+      before.get(part.key)?.status === 'recorded' ? { status: 'recorded' } : { status: 'pending' },
+    ]),
+  );
   for (const part of parts) {
     if (outcomes.get(part.key)!.status === 'recorded') continue;
     try {

@@ -7,6 +7,7 @@ export function relativeDue(dueAt: string, now: number, locale: string): string 
     ['minute', 60],
   ];
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   return format.format(Math.trunc(seconds / 60), 'minute');
 }

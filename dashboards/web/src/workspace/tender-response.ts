@@ -21,7 +21,10 @@ export interface TenderResponseInput {
  * Respond to a tender: the bid decision, then (when bidding) each response section assigned with
  * its due date, as keyed parts of one submission like the customer exchange (decision 0031).
  */
-export function tenderResponseParts(input: TenderResponseInput, chainKey: string): { parts: ChainPart[]; problems: Record<string, ChainProblem> } {
+export function tenderResponseParts(
+  input: TenderResponseInput,
+  chainKey: string,
+): { parts: ChainPart[]; problems: Record<string, ChainProblem> } {
   const problems: Record<string, ChainProblem> = {};
   const parts: ChainPart[] = [];
   const tenderId = input.tenderId.trim();
@@ -30,7 +33,13 @@ export function tenderResponseParts(input: TenderResponseInput, chainKey: string
   if (input.rationale.trim() === '') problems['rationale'] = 'required';
   const score = /^\d{1,3}$/.test(input.score.trim()) ? Number(input.score.trim()) : undefined;
   if (score === undefined || score > 100) problems['score'] = input.score.trim() === '' ? 'required' : 'range';
-  parts.push({ key: `${chainKey}.decision`, name: 'decision', command: 'MakeBidDecision', payload: { tenderId, decision: input.decision, rationale: input.rationale.trim(), score: score ?? 0 }, label: { decision: input.decision } });
+  parts.push({
+    key: `${chainKey}.decision`,
+    name: 'decision',
+    command: 'MakeBidDecision',
+    payload: { tenderId, decision: input.decision, rationale: input.rationale.trim(), score: score ?? 0 },
+    label: { decision: input.decision },
+  });
   if (input.decision !== 'bid') return { parts, problems };
   input.sections.forEach((section, index) => {
     const title = section.title.trim();
@@ -41,7 +50,13 @@ export function tenderResponseParts(input: TenderResponseInput, chainKey: string
       key: `${chainKey}.section${index + 1}`,
       name: 'section',
       command: 'AssignResponseSection',
-      payload: { tenderId, sectionId: `sec-${chainKey}-${index + 1}`, title, assigneeId: section.assigneeId, dueAt: section.dueAt === '' ? '' : toUtcIso(section.dueAt) },
+      payload: {
+        tenderId,
+        sectionId: `sec-${chainKey}-${index + 1}`,
+        title,
+        assigneeId: section.assigneeId,
+        dueAt: section.dueAt === '' ? '' : toUtcIso(section.dueAt),
+      },
       label: { title },
     });
   });

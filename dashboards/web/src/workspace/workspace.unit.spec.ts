@@ -38,16 +38,50 @@ describe('log a customer exchange', () => {
       ['k1.time', 'LogTime'],
       ['k1.next', 'ScheduleActivity'],
     ]);
-    expect(parts[1]!.payload).toEqual({ activityId: 'act-demo', actualHours: 2.5, outcome: 'positive', customerSatisfaction: 5, usedAssetIds: [] });
-    expect(parts[3]!.payload).toEqual({ opportunityId: 'opp-1', requirementId: 'req-k1-1', fit: 'standard', productLine: 'erp' });
-    expect(parts[6]!.payload).toMatchObject({ consultantId: 'ana', entryId: 'time-k1', hours: 3, activityId: 'act-demo' });
+    expect(parts[1]!.payload).toEqual({
+      activityId: 'act-demo',
+      actualHours: 2.5,
+      outcome: 'positive',
+      customerSatisfaction: 5,
+      usedAssetIds: [],
+    });
+    expect(parts[3]!.payload).toEqual({
+      opportunityId: 'opp-1',
+      requirementId: 'req-k1-1',
+      fit: 'standard',
+      productLine: 'erp',
+    });
+    expect(parts[6]!.payload).toMatchObject({
+      consultantId: 'ana',
+      entryId: 'time-k1',
+      hours: 3,
+      activityId: 'act-demo',
+    });
     // The same form sent again names the same records.
     expect(customerExchangeParts(exchange, 'ana', 'k1').parts).toEqual(parts);
   });
 
   it('says which fields are missing or wrong', () => {
-    const { problems } = customerExchangeParts({ ...exchange, opportunityId: '', actualHours: '2.555', requirements: [{ ...exchange.requirements[0]!, title: ' ', fit: '' }], timeHours: '30', nextHours: '' }, 'ana', 'k1');
-    expect(problems).toEqual({ opportunityId: 'required', actualHours: 'quantity', 'requirements.0.title': 'required', 'requirements.0.fit': 'required', timeHours: 'range', nextHours: 'required' });
+    const { problems } = customerExchangeParts(
+      {
+        ...exchange,
+        opportunityId: '',
+        actualHours: '2.555',
+        requirements: [{ ...exchange.requirements[0]!, title: ' ', fit: '' }],
+        timeHours: '30',
+        nextHours: '',
+      },
+      'ana',
+      'k1',
+    );
+    expect(problems).toEqual({
+      opportunityId: 'required',
+      actualHours: 'quantity',
+      'requirements.0.title': 'required',
+      'requirements.0.fit': 'required',
+      timeHours: 'range',
+      nextHours: 'required',
+    });
   });
 
   it('stops at the first failure, and a second send skips what was recorded', async () => {
@@ -58,7 +92,16 @@ describe('log a customer exchange', () => {
       if (part.name === 'time') throw new Error('network');
     };
     const first = await sendParts(parts, failing);
-    expect([...first.values()].map((o) => o.status)).toEqual(['recorded', 'recorded', 'recorded', 'recorded', 'recorded', 'recorded', 'failed', 'pending']);
+    expect([...first.values()].map((o) => o.status)).toEqual([
+      'recorded',
+      'recorded',
+      'recorded',
+      'recorded',
+      'recorded',
+      'recorded',
+      'failed',
+      'pending',
+    ]);
     sent.length = 0;
     const second = await sendParts(parts, async (part) => void sent.push(part.key), first);
     expect(sent).toEqual(['k1.time', 'k1.next']);
@@ -82,16 +125,43 @@ describe('a conflict explained', () => {
 });
 
 describe('respond to a tender', () => {
-  const response = { tenderId: 'T-1', decision: 'bid', rationale: 'We fit', score: '72', sections: [{ title: 'Architecture', assigneeId: 'ana', dueAt: '2026-03-05T09:00:00.000Z' }, { title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' }] };
+  const response = {
+    tenderId: 'T-1',
+    decision: 'bid',
+    rationale: 'We fit',
+    score: '72',
+    sections: [
+      { title: 'Architecture', assigneeId: 'ana', dueAt: '2026-03-05T09:00:00.000Z' },
+      { title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' },
+    ],
+  };
   it('is the bid decision and each section assigned, keyed from one chain key', () => {
     const { parts, problems } = tenderResponseParts(response, 'k2');
     expect(problems).toEqual({});
-    expect(parts.map((p) => [p.key, p.command])).toEqual([['k2.decision', 'MakeBidDecision'], ['k2.section1', 'AssignResponseSection'], ['k2.section2', 'AssignResponseSection']]);
+    expect(parts.map((p) => [p.key, p.command])).toEqual([
+      ['k2.decision', 'MakeBidDecision'],
+      ['k2.section1', 'AssignResponseSection'],
+      ['k2.section2', 'AssignResponseSection'],
+    ]);
     expect(parts[0]!.payload).toEqual({ tenderId: 'T-1', decision: 'bid', rationale: 'We fit', score: 72 });
-    expect(parts[2]!.payload).toEqual({ tenderId: 'T-1', sectionId: 'sec-k2-2', title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' });
+    expect(parts[2]!.payload).toEqual({
+      tenderId: 'T-1',
+      sectionId: 'sec-k2-2',
+      title: 'Security',
+      assigneeId: 'bo',
+      dueAt: '2026-03-06T09:00:00.000Z',
+    });
   });
   it('assigns no section when not bidding, and names what is missing', () => {
     expect(tenderResponseParts({ ...response, decision: 'no_bid' }, 'k2').parts).toHaveLength(1);
-    expect(tenderResponseParts({ ...response, score: '101', sections: [{ title: '', assigneeId: '', dueAt: '' }] }, 'k2').problems).toEqual({ score: 'range', 'sections.0.title': 'required', 'sections.0.assigneeId': 'required', 'sections.0.dueAt': 'required' });
+    expect(
+      tenderResponseParts({ ...response, score: '101', sections: [{ title: '', assigneeId: '', dueAt: '' }] }, 'k2')
+        .problems,
+    ).toEqual({
+      score: 'range',
+      'sections.0.title': 'required',
+      'sections.0.assigneeId': 'required',
+      'sections.0.dueAt': 'required',
+    });
   });
 });

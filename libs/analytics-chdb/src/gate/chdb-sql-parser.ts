@@ -29,12 +29,20 @@ export class ChdbSqlParser implements SqlParser {
 
   async canonical(sql: string): Promise<string> {
     const statement = `SELECT formatQuerySingleLine(${sqlValue(sql)}) AS q`;
-    const body = await this.run(statement, 'JSONEachRow', (message) => new SqlSyntaxError(message, positionIn(sql, message)));
+    const body = await this.run(
+      statement,
+      'JSONEachRow',
+      (message) => new SqlSyntaxError(message, positionIn(sql, message)),
+    );
     return (JSON.parse(body) as { q: string }).q;
   }
 
   async syntaxTree(canonical: string): Promise<readonly string[]> {
-    const body = await this.run(`EXPLAIN AST ${canonical}`, 'JSONCompactEachRow', (message) => new SqlSyntaxError(message, undefined));
+    const body = await this.run(
+      `EXPLAIN AST ${canonical}`,
+      'JSONCompactEachRow',
+      (message) => new SqlSyntaxError(message, undefined),
+    );
     return body
       .split('\n')
       .filter((line) => line !== '')

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Session } from 'chdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalystSqlRejectedError, ALLOWED_COMBINATORS, ALLOWED_FUNCTIONS, gateSql, REFUSED_FUNCTIONS, SYNTAX_FUNCTIONS, type GatePolicy } from '@presales/analytics';
+import {
+  AnalystSqlRejectedError,
+  ALLOWED_COMBINATORS,
+  ALLOWED_FUNCTIONS,
+  gateSql,
+  REFUSED_FUNCTIONS,
+  SYNTAX_FUNCTIONS,
+  type GatePolicy,
+} from '@presales/analytics';
 import { ChdbSqlParser } from './chdb-sql-parser.js';
 
 /**
@@ -40,14 +48,19 @@ const refusal = async (sql: string) => {
   return (outcome as AnalystSqlRejectedError).reason;
 };
 
-describe('the gate against the engine\'s own lists', () => {
+describe("the gate against the engine's own lists", () => {
   it('classifies every function of system.functions as allowed or refused, and no name as both', async () => {
     const functions = await names('SELECT name FROM system.functions');
     const classified = new Set([...ALLOWED_FUNCTIONS, ...Object.keys(REFUSED_FUNCTIONS)]);
-    expect(functions.filter((name) => !classified.has(name)), 'run libs/analytics-chdb/scripts/classify-engine-functions.mjs').toEqual([]);
+    expect(
+      functions.filter((name) => !classified.has(name)),
+      'run libs/analytics-chdb/scripts/classify-engine-functions.mjs',
+    ).toEqual([]);
     expect(ALLOWED_FUNCTIONS.filter((name) => Object.hasOwn(REFUSED_FUNCTIONS, name))).toEqual([]);
     expect(SYNTAX_FUNCTIONS.filter((name) => functions.includes(name))).toEqual([]);
-    expect(await names('SELECT name FROM system.aggregate_function_combinators ORDER BY name')).toEqual([...ALLOWED_COMBINATORS].sort());
+    expect(await names('SELECT name FROM system.aggregate_function_combinators ORDER BY name')).toEqual(
+      [...ALLOWED_COMBINATORS].sort(),
+    );
   });
 
   it('refuses every table function, in FROM, in a join, in a subquery and behind DESCRIBE', async () => {
@@ -55,15 +68,21 @@ describe('the gate against the engine\'s own lists', () => {
     expect(tableFunctions.length).toBeGreaterThan(80);
     for (const name of tableFunctions) {
       // viewIfPermitted and view take a SELECT, not a value: the parser refuses 'x' first.
-      expect(await refusal(`SELECT * FROM ${name}('x')`)).toMatch(new RegExp(`table function ${name}\\(\\)|cannot read`));
-      expect(await refusal(`SELECT * FROM tender_received AS t JOIN ${name}('x') AS f ON 1`)).toMatch(/table function|cannot read/);
+      expect(await refusal(`SELECT * FROM ${name}('x')`)).toMatch(
+        new RegExp(`table function ${name}\\(\\)|cannot read`),
+      );
+      expect(await refusal(`SELECT * FROM tender_received AS t JOIN ${name}('x') AS f ON 1`)).toMatch(
+        /table function|cannot read/,
+      );
       expect(await refusal(`SELECT count() FROM (SELECT * FROM ${name}('x'))`)).toMatch(/table function|cannot read/);
       expect(await refusal(`DESCRIBE TABLE ${name}('x')`)).toMatch(/only a SELECT is allowed|cannot read/);
     }
   });
 
   it('refuses every system and information_schema table, read or used in IN', async () => {
-    const tables = await names("SELECT concat(database, '.', name) AS name FROM system.tables WHERE database IN ('system', 'information_schema', 'INFORMATION_SCHEMA')");
+    const tables = await names(
+      "SELECT concat(database, '.', name) AS name FROM system.tables WHERE database IN ('system', 'information_schema', 'INFORMATION_SCHEMA')",
+    );
     expect(tables.length).toBeGreaterThan(100);
     for (const table of tables) {
       expect(await refusal(`SELECT * FROM ${table}`)).toMatch(/is not allowed: only the analytics tables/);
@@ -73,7 +92,9 @@ describe('the gate against the engine\'s own lists', () => {
 
   it('refuses every function it does not allow, as a call anywhere in a SELECT', async () => {
     for (const name of Object.keys(REFUSED_FUNCTIONS)) {
-      expect(await refusal(`SELECT count() FROM tender_received WHERE length(toString(${name}())) > 0`)).toMatch(/is not allowed/);
+      expect(await refusal(`SELECT count() FROM tender_received WHERE length(toString(${name}())) > 0`)).toMatch(
+        /is not allowed/,
+      );
     }
   });
 
@@ -105,7 +126,7 @@ describe('the gate against the engine\'s own lists', () => {
       'SHOW PROCESSLIST',
       'SHOW CREATE TABLE tender_received',
       'SHOW GRANTS',
-      'SHOW SETTINGS LIKE \'%\'',
+      "SHOW SETTINGS LIKE '%'",
       'DESCRIBE TABLE tender_received',
       "DESCRIBE TABLE url('http://127.0.0.1:1/', 'TSV')",
       'EXISTS TABLE tender_received',

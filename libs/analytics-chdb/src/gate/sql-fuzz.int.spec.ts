@@ -15,7 +15,9 @@ let engine: Session;
 
 beforeAll(async () => {
   engine = new Session(folder, { connectionArgs: ['--readonly=0'] });
-  await engine.queryAsync('CREATE TABLE IF NOT EXISTS default.tender_received (tender_id String, kind String) ENGINE = MergeTree ORDER BY tender_id');
+  await engine.queryAsync(
+    'CREATE TABLE IF NOT EXISTS default.tender_received (tender_id String, kind String) ENGINE = MergeTree ORDER BY tender_id',
+  );
 });
 afterAll(() => {
   engine.close();

@@ -17,7 +17,11 @@ const run = promisify(execFile);
  * except the deduplication logs, which the engine opens for appending when it loads a table:
  * those are copies of the worker's own.
  */
-export async function snapshotFolder(source: string, target: string, owner: { uid: number; gid: number } | undefined): Promise<void> {
+export async function snapshotFolder(
+  source: string,
+  target: string,
+  owner: { uid: number; gid: number } | undefined,
+): Promise<void> {
   // Hard links only within one file system; a snapshot elsewhere is a copy.
   const sameDevice = statSync(source).dev === statSync(dirname(target)).dev;
   const mode = owner === undefined || !sameDevice ? ['-a', '--reflink=auto'] : ['-al'];
@@ -63,7 +67,10 @@ async function ownCopy(path: string, owner: { uid: number; gid: number }): Promi
  */
 export function snapshotRoot(dataPath: string, owner: { uid: number; gid: number } | undefined): string {
   const beside = `${dataPath.replace(/\/+$/, '')}.analyst`;
-  const root = owner === undefined || reachableByOthers(dirname(beside)) ? beside : join(tmpdir(), `presales-analyst-${process.pid}`);
+  const root =
+    owner === undefined || reachableByOthers(dirname(beside))
+      ? beside
+      : join(tmpdir(), `presales-analyst-${process.pid}`);
   mkdirSync(root, { recursive: true, mode: 0o711 });
   chmodSync(root, 0o711);
   return root;

@@ -5,7 +5,16 @@ import { rm } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { AnalyticsQueryError, toAnalystResult, type AnalystLimits, type AnalystResult, type AnalystRowStream, type AnalystSession, type GatedSql, type JsonFormatBody } from '@presales/analytics';
+import {
+  AnalyticsQueryError,
+  toAnalystResult,
+  type AnalystLimits,
+  type AnalystResult,
+  type AnalystRowStream,
+  type AnalystSession,
+  type GatedSql,
+  type JsonFormatBody,
+} from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
 
@@ -70,15 +79,20 @@ export class SandboxedAnalystSession implements AnalystSession {
     }
     const worker = this.startWorker(folder, sql.canonical, 'stream');
     const lines = jsonLines(worker.stdout);
-    const failure = async (): Promise<AnalyticsQueryError> => new AnalyticsQueryError('chdb', sql.canonical, await worker.failure());
+    const failure = async (): Promise<AnalyticsQueryError> =>
+      new AnalyticsQueryError('chdb', sql.canonical, await worker.failure());
     try {
       const names = await lines.next();
       const types = await lines.next();
       if (names.done === true || types.done === true) throw await failure();
-      const columns = (names.value as string[]).map((name, i) => ({ name, type: String((types.value as string[])[i]) }));
+      const columns = (names.value as string[]).map((name, i) => ({
+        name,
+        type: String((types.value as string[])[i]),
+      }));
       const rows = async function* () {
         try {
-          for (let line = await lines.next(); line.done !== true; line = await lines.next()) yield line.value as unknown[];
+          for (let line = await lines.next(); line.done !== true; line = await lines.next())
+            yield line.value as unknown[];
           const fault = await worker.failure();
           if (fault !== '') throw new AnalyticsQueryError('chdb', sql.canonical, fault);
         } finally {
@@ -112,10 +126,19 @@ export class SandboxedAnalystSession implements AnalystSession {
       let outBytes = 0;
       worker.stdout.on('data', (chunk: Buffer) => {
         outBytes += chunk.length;
-        if (outBytes > MAX_ANSWER_BYTES) worker.stop(`Code: 396. stopped by the platform: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MiB`);
+        if (outBytes > MAX_ANSWER_BYTES)
+          worker.stop(
+            `Code: 396. stopped by the platform: the answer is larger than ${MAX_ANSWER_BYTES / 2 ** 20} MiB`,
+          );
         else out.push(chunk);
       });
-      void worker.failure().then((fault) => (fault === '' ? resolve(Buffer.concat(out).toString('utf8')) : reject(new AnalyticsQueryError('chdb', sql, fault))));
+      void worker
+        .failure()
+        .then((fault) =>
+          fault === ''
+            ? resolve(Buffer.concat(out).toString('utf8'))
+            : reject(new AnalyticsQueryError('chdb', sql, fault)),
+        );
     });
   }
 
@@ -143,7 +166,11 @@ export class SandboxedAnalystSession implements AnalystSession {
       // Exports keep every digit of a decimal: as text, not a JavaScript number.
       ...(mode === 'stream' ? ['--output_format_json_quote_decimals=1'] : []),
     ];
-    const { command, args } = workerCommand(this.options.isolation, { worker: this.worker, snapshot: folder, mountPoint: this.mountPoint });
+    const { command, args } = workerCommand(this.options.isolation, {
+      worker: this.worker,
+      snapshot: folder,
+      mountPoint: this.mountPoint,
+    });
     // No environment: nothing of the platform's (URLs, passwords) for /proc/self/environ.
     const child = spawn(command, args, { env: { PATH: '/usr/bin:/bin' }, stdio: ['pipe', 'pipe', 'pipe'] });
     const err: Buffer[] = [];
@@ -152,10 +179,14 @@ export class SandboxedAnalystSession implements AnalystSession {
       stoppedBy ??= why;
       child.kill('SIGKILL');
     };
-    const deadline = setTimeout(() => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`), limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS);
+    const deadline = setTimeout(
+      () => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`),
+      limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS,
+    );
     const memory = setInterval(() => {
       const rss = treeResidentBytes(child.pid);
-      if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES) stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
+      if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES)
+        stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
     }, MEMORY_POLL_MS);
     if (child.pid !== undefined) {
       try {
@@ -171,10 +202,21 @@ export class SandboxedAnalystSession implements AnalystSession {
         clearTimeout(deadline);
         clearInterval(memory);
         if (stoppedBy === undefined && code === 0) return resolve('');
-        resolve(stoppedBy ?? (Buffer.concat(err).toString('utf8').trim() || `the worker ended with ${signal ?? `exit code ${code}`}`));
+        resolve(
+          stoppedBy ??
+            (Buffer.concat(err).toString('utf8').trim() || `the worker ended with ${signal ?? `exit code ${code}`}`),
+        );
       });
     });
-    child.stdin.end(JSON.stringify({ path: folder, ...(database === undefined ? {} : { database }), sql, settings, ...(mode === 'stream' ? { stream: true } : {}) }));
+    child.stdin.end(
+      JSON.stringify({
+        path: folder,
+        ...(database === undefined ? {} : { database }),
+        sql,
+        settings,
+        ...(mode === 'stream' ? { stream: true } : {}),
+      }),
+    );
     return { stdout: child.stdout, stop, failure: () => ended, ended: ended.then(() => undefined) };
   }
 }
@@ -208,7 +250,9 @@ function treeResidentBytes(pid: number | undefined): number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-    return (kb === undefined ? 0 : Number(kb) * 1024) + children.reduce((sum, child) => sum + treeResidentBytes(child), 0);
+    return (
+      (kb === undefined ? 0 : Number(kb) * 1024) + children.reduce((sum, child) => sum + treeResidentBytes(child), 0)
+    );
   } catch {
     return 0;
   }

@@ -8,7 +8,10 @@ import { ChdbAnalyticsStore } from '../chdb-analytics-store.js';
 import { availableIsolation } from './worker-isolation.js';
 
 const isolation = availableIsolation();
-const skip = isolation.kind === 'os' ? undefined : 'the tests do not run as root, or the kernel refuses namespaces: workers are plain processes';
+const skip =
+  isolation.kind === 'os'
+    ? undefined
+    : 'the tests do not run as root, or the kernel refuses namespaces: workers are plain processes';
 if (skip !== undefined) console.warn(`[worker escape] SKIPPED: ${skip}`);
 
 /**
@@ -28,7 +31,10 @@ describe.skipIf(skip !== undefined)('an analyst worker past a failed gate', () =
   /** The SQL as it would run had the gate accepted it. */
   const unchecked = (sql: string) => ({ text: sql, canonical: sql }) as unknown as GatedSql;
   const run = async (sql: string) => {
-    const session = await store.openAnalystSession({ maxExecutionSeconds: 10, maxResultRows: 10_000, maxMemoryBytes: 512 * 2 ** 20 }, isolation);
+    const session = await store.openAnalystSession(
+      { maxExecutionSeconds: 10, maxResultRows: 10_000, maxMemoryBytes: 512 * 2 ** 20 },
+      isolation,
+    );
     try {
       return await session.query(unchecked(sql));
     } finally {
@@ -72,10 +78,14 @@ describe.skipIf(skip !== undefined)('an analyst worker past a failed gate', () =
     ['/etc/shadow', /root:/],
     [`/proc/${process.pid}/environ`, /PATH=/],
     [`/proc/${process.pid}/cmdline`, /vitest/],
-  ])('reads no host file: %s', async (path, leaked) => {
-    // file() as a function: readonly=1 refuses the table function, not this.
-    await refusedWithout(`SELECT file('${path}') AS content`, leaked);
-  }, 60_000);
+  ])(
+    'reads no host file: %s',
+    async (path, leaked) => {
+      // file() as a function: readonly=1 refuses the table function, not this.
+      await refusedWithout(`SELECT file('${path}') AS content`, leaked);
+    },
+    60_000,
+  );
 
   it("reads no file of the platform's, world-readable or not", async () => {
     await refusedWithout(`SELECT file('${secret}') AS content`, /secret-of-the-platform/);
@@ -88,7 +98,9 @@ describe.skipIf(skip !== undefined)('an analyst worker past a failed gate', () =
 
   it("is process 1 of its own namespace, with nothing of the platform's environment", async () => {
     const { rows } = await run("SELECT file('/proc/1/cmdline') AS command, file('/proc/1/environ') AS environment");
-    expect(rows).toEqual([{ command: expect.stringMatching(/analyst-worker\.mjs/), environment: 'PATH=/usr/bin:/bin\u0000' }]);
+    expect(rows).toEqual([
+      { command: expect.stringMatching(/analyst-worker\.mjs/), environment: 'PATH=/usr/bin:/bin\u0000' },
+    ]);
   }, 60_000);
 
   it('writes nothing the host keeps: its /tmp is its own and its root is read-only', async () => {

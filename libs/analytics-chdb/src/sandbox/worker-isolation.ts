@@ -14,8 +14,7 @@ import { WORKER_ROOT_SCRIPT } from './worker-root.js';
  * - `process`: anyone else: a process of its own with no environment, the same user.
  */
 export type WorkerIsolation =
-  | { readonly kind: 'os'; readonly uid: number; readonly gid: number }
-  | { readonly kind: 'process' };
+  { readonly kind: 'os'; readonly uid: number; readonly gid: number } | { readonly kind: 'process' };
 
 export const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -35,7 +34,11 @@ export function availableIsolation(): WorkerIsolation {
 
 function probeIsolation(): WorkerIsolation {
   if (process.getuid?.() !== 0 || ![UNSHARE, SETPRIV, SH].every(canRun)) return { kind: 'process' };
-  const probe = spawnSync(UNSHARE, [...NAMESPACES, '--', SH, '-c', 'mount -t tmpfs tmpfs /mnt && mount -t proc proc /mnt'], { timeout: 5000 });
+  const probe = spawnSync(
+    UNSHARE,
+    [...NAMESPACES, '--', SH, '-c', 'mount -t tmpfs tmpfs /mnt && mount -t proc proc /mnt'],
+    { timeout: 5000 },
+  );
   return probe.status === 0 ? { kind: 'os', ...NOBODY } : { kind: 'process' };
 }
 

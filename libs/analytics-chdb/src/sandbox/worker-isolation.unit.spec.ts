@@ -9,7 +9,21 @@ const job = { worker, snapshot: '/data.analyst/q-1', mountPoint: '/data.analyst/
 describe('worker isolation', () => {
   it('runs a worker as nobody in network, process and mount namespaces of its own when the platform is root', () => {
     const { command, args } = workerCommand({ kind: 'os', ...NOBODY }, job);
-    expect([command, ...args.slice(0, 12)]).toEqual(['/usr/bin/chrt', '--idle', '0', '/usr/bin/unshare', '--mount', '--net', '--pid', '--fork', '--kill-child', '--propagation', 'private', '--', '/bin/sh']);
+    expect([command, ...args.slice(0, 12)]).toEqual([
+      '/usr/bin/chrt',
+      '--idle',
+      '0',
+      '/usr/bin/unshare',
+      '--mount',
+      '--net',
+      '--pid',
+      '--fork',
+      '--kill-child',
+      '--propagation',
+      'private',
+      '--',
+      '/bin/sh',
+    ]);
     expect(args.slice(12, 14)).toEqual(['-c', WORKER_ROOT_SCRIPT]);
     expect(args.slice(14, 17)).toEqual(['worker-root', '/data.analyst/.root', '/data.analyst/q-1']);
     const line = [command, ...args.slice(14)].join(' ');
@@ -29,7 +43,9 @@ describe('worker isolation', () => {
 
   it('is a plain process of the same user otherwise, still idle', () => {
     const { command, args } = workerCommand({ kind: 'process' }, job);
-    expect([command, ...args].join(' ')).toMatch(/^\/usr\/bin\/chrt --idle 0 \S+node\S* --max-old-space-size=256 \S+\/analyst-worker\.mjs$/);
+    expect([command, ...args].join(' ')).toMatch(
+      /^\/usr\/bin\/chrt --idle 0 \S+node\S* --max-old-space-size=256 \S+\/analyst-worker\.mjs$/,
+    );
   });
 
   it('isolates by the operating system only when this process is root', () => {

@@ -39,7 +39,8 @@ export class AnalystAdmission {
 
   constructor(readonly limits: AdmissionLimits) {
     for (const [name, value] of Object.entries(limits)) {
-      if (!Number.isInteger(value) || value < 1) throw new RangeError(`analyst admission: ${name} must be a positive integer, got ${value}`);
+      if (!Number.isInteger(value) || value < 1)
+        throw new RangeError(`analyst admission: ${name} must be a positive integer, got ${value}`);
     }
   }
 
@@ -59,7 +60,8 @@ export class AnalystAdmission {
   admit(callerId: string): AdmissionSlot {
     const mine = this.running.get(callerId) ?? 0;
     if (mine >= this.limits.perCaller) throw new TooManyAnalystQueriesError('caller', mine, this.retryAfterSeconds());
-    if (this.total >= this.limits.total) throw new TooManyAnalystQueriesError('total', this.total, this.retryAfterSeconds());
+    if (this.total >= this.limits.total)
+      throw new TooManyAnalystQueriesError('total', this.total, this.retryAfterSeconds());
     this.running.set(callerId, mine + 1);
     this.total += 1;
     const started = performance.now();

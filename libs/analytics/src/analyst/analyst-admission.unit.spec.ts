@@ -32,6 +32,8 @@ describe('AnalystAdmission', () => {
   });
 
   it('refuses limits that are not positive integers', () => {
-    expect(() => new AnalystAdmission({ perCaller: 0, total: 1 })).toThrow('perCaller must be a positive integer, got 0');
+    expect(() => new AnalystAdmission({ perCaller: 0, total: 1 })).toThrow(
+      'perCaller must be a positive integer, got 0',
+    );
   });
 });

@@ -25,7 +25,12 @@ export const SQL_REFUSAL_CODES = [
 export type SqlRefusalCode = (typeof SQL_REFUSAL_CODES)[number];
 
 /** The codes of the engine's limits (decision 0024): the query was allowed, and stopped. */
-export const SQL_LIMIT_CODES: ReadonlySet<SqlRefusalCode> = new Set(['time_limit', 'rows_limit', 'result_limit', 'memory_limit']);
+export const SQL_LIMIT_CODES: ReadonlySet<SqlRefusalCode> = new Set([
+  'time_limit',
+  'rows_limit',
+  'result_limit',
+  'memory_limit',
+]);
 
 /**
  * User SQL (analyst queries, KPI definitions) refused by the gate or stopped by the engine; the

@@ -1,4 +1,9 @@
-import { AnalyticsQueryError, type AnalystResult, type AnalystRowStream, type AnalystSession } from '../analytics-store.port.js';
+import {
+  AnalyticsQueryError,
+  type AnalystResult,
+  type AnalystRowStream,
+  type AnalystSession,
+} from '../analytics-store.port.js';
 import type { AnalystAdmission } from './analyst-admission.js';
 import { AnalystSqlRejectedError, type SqlRefusalCode } from './analyst-sql-policy.js';
 import type { GatePolicy } from './gate/check-syntax-tree.js';
@@ -36,7 +41,10 @@ export async function runAnalystSql(session: AnalystSession, gate: SqlGate, sql:
 
 /** The engine's refusal of an analyst's statement, explained by the code the store kept (a modern server's message no longer carries it). */
 export function analystRefusal(error: AnalyticsQueryError): AnalystSqlRejectedError {
-  const [code, reason] = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? ['engine_refused', 'the engine refused the query'];
+  const [code, reason] = (error.code === undefined ? undefined : ENGINE_REASONS[error.code]) ?? [
+    'engine_refused',
+    'the engine refused the query',
+  ];
   return new AnalystSqlRejectedError(code, `${reason}: ${error.engineMessage.split('\n')[0]}`);
 }
 
@@ -46,7 +54,13 @@ export function analystRefusal(error: AnalyticsQueryError): AnalystSqlRejectedEr
  * answer. A refusal before the columns is thrown as AnalystSqlRejectedError; one after them
  * ends the iteration with it.
  */
-export async function streamAnalystSql(admission: AnalystAdmission, callerId: string, session: AnalystSession, gate: SqlGate, sql: string): Promise<AnalystRowStream> {
+export async function streamAnalystSql(
+  admission: AnalystAdmission,
+  callerId: string,
+  session: AnalystSession,
+  gate: SqlGate,
+  sql: string,
+): Promise<AnalystRowStream> {
   const slot = admission.admit(callerId);
   let stream: AnalystRowStream;
   try {

@@ -24,7 +24,8 @@ export class ResourcePool<T> {
     /** Names the pool in errors: "chDB read sessions". */
     private readonly label: string,
   ) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`${label}: the pool size must be a positive integer, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`${label}: the pool size must be a positive integer, got ${size}`);
   }
 
   /** Runs `work` with a resource of its own, given back however `work` ends. */

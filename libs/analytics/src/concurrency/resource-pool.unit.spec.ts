@@ -78,6 +78,8 @@ describe('ResourcePool', () => {
   });
 
   it('refuses a size that is not a positive integer, naming the pool', () => {
-    expect(() => new ResourcePool(counted().resources, 0, 'chDB read sessions')).toThrow('chDB read sessions: the pool size must be a positive integer, got 0');
+    expect(() => new ResourcePool(counted().resources, 0, 'chDB read sessions')).toThrow(
+      'chDB read sessions: the pool size must be a positive integer, got 0',
+    );
   });
 });

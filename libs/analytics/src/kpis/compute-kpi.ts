@@ -63,15 +63,23 @@ export interface KpiUnit {
  * The units behind a KPI value (drill-down: which opportunities, tenders, consultant-weeks…), the
  * first `limit` in id order; `truncated` says there are more.
  */
-export async function kpiUnits(store: AnalyticsStore, query: KpiQuery, limit = 1000): Promise<{ units: KpiUnit[]; truncated: boolean; sql: string }> {
+export async function kpiUnits(
+  store: AnalyticsStore,
+  query: KpiQuery,
+  limit = 1000,
+): Promise<{ units: KpiUnit[]; truncated: boolean; sql: string }> {
   const shown = Math.max(1, Math.floor(limit));
   const units = `SELECT unit_id, num, den, grp FROM (\n${renderKpiSql(query.definition.sql, query)}\n) AS units ORDER BY unit_id`;
   // One row more than shown tells whether the list was cut; the SQL given for tracing has none.
-  const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(`${units} LIMIT ${shown + 1}`);
+  const rows = await store.query<{ unit_id: string; num: number; den: number; grp: number }>(
+    `${units} LIMIT ${shown + 1}`,
+  );
   return {
     sql: `${units} LIMIT ${shown}`,
     truncated: rows.length > shown,
-    units: rows.slice(0, shown).map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })),
+    units: rows
+      .slice(0, shown)
+      .map((r) => ({ unitId: r.unit_id, num: Number(r.num), den: Number(r.den), group: Number(r.grp) })),
   };
 }
 
@@ -91,7 +99,8 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
   );
   // Each part tagged with its slot in its own SELECT list, not wrapped in another SELECT: one
   // level less for the engine to analyse, 56 times a scorecard.
-  const tagged = (slot: number) => aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
+  const tagged = (slot: number) =>
+    aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
   const answers = await Promise.all(groups.map((slots) => groupAnswers(store, slots, tagged)));
   const bySlot = new Map(answers.flatMap((group) => [...group]));
   // A failure the statement's SQL did not cause (the engine unreachable, out of memory) is the
@@ -102,7 +111,8 @@ export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQu
   if (failures.length === queries.length && failures.length > 0) throw failures[0];
   return queries.map((query, i): KpiActual => {
     const answer = bySlot.get(i);
-    if (answer instanceof Error) return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${answer.message}` };
+    if (answer instanceof Error)
+      return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${answer.message}` };
     const value = answer?.value ?? null;
     if (value !== null && !Number.isFinite(value)) {
       return { value: null, units: 0, sql: parts[i]!, error: `KPI ${query.definition.id}: ${missingRate(value)}` };
@@ -118,7 +128,11 @@ type SlotRow = { slot: number; value: number | null; units: number };
  * so that one whose SQL no longer runs on this store fails its own line, not every KPI sent
  * with it.
  */
-async function groupAnswers(store: AnalyticsStore, slots: readonly number[], tagged: (slot: number) => string): Promise<Map<number, SlotRow | Error>> {
+async function groupAnswers(
+  store: AnalyticsStore,
+  slots: readonly number[],
+  tagged: (slot: number) => string,
+): Promise<Map<number, SlotRow | Error>> {
   try {
     const rows = await store.query<SlotRow>(slots.map(tagged).join('\nUNION ALL\n'));
     return new Map(rows.map((row) => [Number(row.slot), row]));
@@ -145,9 +159,24 @@ async function groupAnswers(store: AnalyticsStore, slots: readonly number[], tag
  * the end of the second it was recorded in. Otherwise the tables are filtered as of `asOf`,
  * which the answer reports.
  */
-export async function computeLiveKpis(store: AnalyticsStore, queries: readonly KpiQuery[], asOf: Date, clock: () => Date): Promise<{ actuals: KpiActual[]; asOf: Date }> {
-  if ((await recordedThrough(store)) > asOf.getTime()) return { actuals: await computeKpis(store, queries.map((query) => ({ ...query, asOf }))), asOf };
-  const actuals = await computeKpis(store, queries.map((query) => ({ ...query, asOf, wholeTables: true })));
+export async function computeLiveKpis(
+  store: AnalyticsStore,
+  queries: readonly KpiQuery[],
+  asOf: Date,
+  clock: () => Date,
+): Promise<{ actuals: KpiActual[]; asOf: Date }> {
+  if ((await recordedThrough(store)) > asOf.getTime())
+    return {
+      actuals: await computeKpis(
+        store,
+        queries.map((query) => ({ ...query, asOf })),
+      ),
+      asOf,
+    };
+  const actuals = await computeKpis(
+    store,
+    queries.map((query) => ({ ...query, asOf, wholeTables: true })),
+  );
   const completed = clock().getTime();
   const through = await recordedThrough(store);
   return { actuals, asOf: new Date(Math.floor(through / 1000) > Math.floor(completed / 1000) ? through : completed) };

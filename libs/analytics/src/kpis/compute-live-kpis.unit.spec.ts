@@ -18,7 +18,13 @@ function storeRecording(seconds: number[]) {
   return { store, sent };
 }
 
-const query = { definition: KPI_CATALOG.find((d) => d.id === 'hit_rate')!, period: parsePeriod('2027-02'), scope: { kind: 'org' as const }, asOf: new Date(0), fx: TEST_FX };
+const query = {
+  definition: KPI_CATALOG.find((d) => d.id === 'hit_rate')!,
+  period: parsePeriod('2027-02'),
+  scope: { kind: 'org' as const },
+  asOf: new Date(0),
+  fx: TEST_FX,
+};
 const asked = new Date('2027-04-01T00:00:00.000Z');
 const completed = new Date('2027-04-01T00:00:00.300Z');
 const second = (iso: string) => Date.parse(iso) / 1000;

@@ -1,8 +1,7 @@
 import type { PublishedKpi, Period } from '@presales/kpi';
 
 export type KpiScope =
-  | { readonly kind: 'org' }
-  | { readonly kind: 'team' | 'consultant' | 'product_line'; readonly id: string };
+  { readonly kind: 'org' } | { readonly kind: 'team' | 'consultant' | 'product_line'; readonly id: string };
 
 /** Amounts in several currencies are added up in one reporting currency (config/fx-rates.json). */
 export interface FxRates {

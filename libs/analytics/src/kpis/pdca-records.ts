@@ -6,18 +6,29 @@ import { asOfTable as asOfTableAt } from './render-kpi-sql.js';
 const asOfTable = (table: string, asOf: Date) => asOfTableAt(table, asOf.getTime());
 
 /** A target is set for one scope: the org's target is not a team's. */
-const scopeFilter = (scope: KpiScope) => `scope_kind = ${sqlValue(scope.kind)} AND scope_id = ${sqlValue(scope.kind === 'org' ? '' : scope.id)}`;
+const scopeFilter = (scope: KpiScope) =>
+  `scope_kind = ${sqlValue(scope.kind)} AND scope_id = ${sqlValue(scope.kind === 'org' ? '' : scope.id)}`;
 
 /** The org acts through every action raised for any scope (docs/kpis.md), as {{in_action_scope}} counts them. */
 const actionScopeFilter = (scope: KpiScope) => (scope.kind === 'org' ? '1' : scopeFilter(scope));
 
 /** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */
-export async function targetsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<Map<string, number>> {
+export async function targetsFor(
+  store: AnalyticsStore,
+  period: string,
+  scope: KpiScope,
+  asOf: Date,
+): Promise<Map<string, number>> {
   return (await targetsByPeriod(store, [period], scope, asOf)).get(period) ?? new Map();
 }
 
 /** `targetsFor` of several periods in one query (a trend): period → KPI → target. */
-export async function targetsByPeriod(store: AnalyticsStore, periods: readonly string[], scope: KpiScope, asOf: Date): Promise<Map<string, Map<string, number>>> {
+export async function targetsByPeriod(
+  store: AnalyticsStore,
+  periods: readonly string[],
+  scope: KpiScope,
+  asOf: Date,
+): Promise<Map<string, Map<string, number>>> {
   const byPeriod = new Map<string, Map<string, number>>();
   if (periods.length === 0) return byPeriod;
   const rows = await store.query<{ period: string; kpi_id: string; target: number }>(
@@ -39,16 +50,23 @@ export interface ActionRecord {
 }
 
 /** Act: corrective actions raised for this period and scope (the org: any scope) by asOf, with how far each got. */
-export async function actionsFor(store: AnalyticsStore, period: string, scope: KpiScope, asOf: Date): Promise<ActionRecord[]> {
+export async function actionsFor(
+  store: AnalyticsStore,
+  period: string,
+  scope: KpiScope,
+  asOf: Date,
+): Promise<ActionRecord[]> {
   const raised = await store.query<{ action_id: string; kpi_id: string }>(
     `SELECT entity_id AS action_id, kpi_id FROM ${asOfTable('corrective_action_raised', asOf)} AS r WHERE period = ${sqlValue(period)} AND ${actionScopeFilter(scope)} ORDER BY action_id`,
   );
   if (raised.length === 0) return [];
   const ids = raised.map((r) => sqlValue(r.action_id)).join(', ');
   const completed = new Set(
-    (await store.query<{ action_id: string }>(`SELECT DISTINCT entity_id AS action_id FROM ${asOfTable('corrective_action_completed', asOf)} AS c WHERE entity_id IN (${ids})`)).map(
-      (r) => r.action_id,
-    ),
+    (
+      await store.query<{ action_id: string }>(
+        `SELECT DISTINCT entity_id AS action_id FROM ${asOfTable('corrective_action_completed', asOf)} AS c WHERE entity_id IN (${ids})`,
+      )
+    ).map((r) => r.action_id),
   );
   const verified = new Map(
     (
@@ -59,7 +77,14 @@ export async function actionsFor(store: AnalyticsStore, period: string, scope: K
   );
   return raised.map(({ action_id, kpi_id }) => {
     const effective = verified.get(action_id);
-    const state = effective === undefined ? (completed.has(action_id) ? 'completed' : 'open') : effective ? 'verified_effective' : 'verified_ineffective';
+    const state =
+      effective === undefined
+        ? completed.has(action_id)
+          ? 'completed'
+          : 'open'
+        : effective
+          ? 'verified_effective'
+          : 'verified_ineffective';
     return { actionId: action_id, kpiId: kpi_id, state };
   });
 }

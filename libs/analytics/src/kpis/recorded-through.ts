@@ -6,6 +6,8 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
  * chDB: about a millisecond), and the 999 after it. 999 when the table is empty.
  */
 export async function recordedThrough(store: AnalyticsStore): Promise<number> {
-  const [row] = await store.query<{ seconds: number | string }>('SELECT toUInt64(max(recorded_at)) AS seconds FROM events');
+  const [row] = await store.query<{ seconds: number | string }>(
+    'SELECT toUInt64(max(recorded_at)) AS seconds FROM events',
+  );
   return Number(row?.seconds ?? 0) * 1000 + 999;
 }

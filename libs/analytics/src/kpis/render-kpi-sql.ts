@@ -26,7 +26,13 @@ export class KpiSqlTemplateError extends Error {
  */
 export function renderKpiSql(template: string, query: KpiQuery): string {
   const { start, end } = periodBounds(query.period);
-  return renderSqlTemplate(template, { ...query, start, end, parameters: query.definition.parameters, label: `KPI ${query.definition.id}` });
+  return renderSqlTemplate(template, {
+    ...query,
+    start,
+    end,
+    parameters: query.definition.parameters,
+    label: `KPI ${query.definition.id}`,
+  });
 }
 
 /** What a template may refer to: a time range, asOf, a scope, exchange rates and parameters. */
@@ -73,11 +79,15 @@ export function renderSqlTemplate(template: string, query: TemplateContext): str
       case 'in_scope_via':
         return inScopeVia(arg(args, 0, name), arg(args, 1, name), context);
       case 'in_line_or_opp_scope':
-        return query.scope.kind === 'product_line' ? `${arg(args, 0, name)} = ${sqlValue(query.scope.id)}` : inOpportunityScope(arg(args, 1, name), context);
+        return query.scope.kind === 'product_line'
+          ? `${arg(args, 0, name)} = ${sqlValue(query.scope.id)}`
+          : inOpportunityScope(arg(args, 1, name), context);
       case 'in_support_scope':
         return supportScope(arg(args, 0, name), arg(args, 1, name), query.scope, table);
       case 'in_action_scope':
-        return query.scope.kind === 'org' ? '1' : `(scope_kind = ${sqlValue(query.scope.kind)} AND scope_id = ${sqlValue(query.scope.id)})`;
+        return query.scope.kind === 'org'
+          ? '1'
+          : `(scope_kind = ${sqlValue(query.scope.kind)} AND scope_id = ${sqlValue(query.scope.id)})`;
       case 'fx':
         return fx(arg(args, 0, name), arg(args, 1, name), query);
       case 'param':
@@ -186,7 +196,9 @@ function opportunitiesOf({ query, table }: RenderContext): string | undefined {
   } else if (scope.kind === 'team' || scope.kind === 'consultant') {
     const assigned = `SELECT opportunity_id FROM ${table('consultant_assigned')} AS sa WHERE entity_id IN (${consultantsOf(scope, table)})`;
     selection =
-      projectType === undefined ? assigned : `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE entity_id IN (${assigned})${typeFilter}`;
+      projectType === undefined
+        ? assigned
+        : `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE entity_id IN (${assigned})${typeFilter}`;
   } else if (projectType !== undefined) {
     selection = `SELECT entity_id FROM ${table('opportunity_registered')} AS sr WHERE 1${typeFilter}`;
   }

@@ -6,7 +6,14 @@ import { aggregateSql, mondays, renderKpiSql } from './render-kpi-sql.js';
 
 const winRate = KPI_CATALOG.find((d) => d.id === 'win_rate')!;
 const asOf = new Date('2026-06-30T00:00:00Z');
-const query = (overrides: Partial<KpiQuery> = {}): KpiQuery => ({ definition: winRate, period: parsePeriod('2026-05'), scope: { kind: 'org' }, asOf, fx: TEST_FX, ...overrides });
+const query = (overrides: Partial<KpiQuery> = {}): KpiQuery => ({
+  definition: winRate,
+  period: parsePeriod('2026-05'),
+  scope: { kind: 'org' },
+  asOf,
+  fx: TEST_FX,
+  ...overrides,
+});
 
 describe('renderKpiSql', () => {
   it('reads every table as of asOf, filtered while reading', () => {

@@ -60,30 +60,48 @@ export async function buildScorecards(
   options: ScorecardsOptions = { trend: 'against_previous_period' },
 ): Promise<ScorecardResponse[]> {
   const computed = new Map<string, Period>();
-  const neededFor = (period: Period) => (options.trend === 'against_previous_period' ? [period, previousPeriod(period)] : [period]);
+  const neededFor = (period: Period) =>
+    options.trend === 'against_previous_period' ? [period, previousPeriod(period)] : [period];
   for (const period of periods) for (const needed of neededFor(period)) computed.set(formatPeriod(needed), needed);
   const slotOf = new Map([...computed.keys()].map((key, i) => [key, i * request.definitions.length]));
   // A KPI query is the request's question of one definition and period (as a trend's are).
   const { live, definitions, ...question } = request;
-  const queries = [...computed.values()].flatMap((period) => definitions.map((definition) => ({ ...question, period, definition })));
+  const queries = [...computed.values()].flatMap((period) =>
+    definitions.map((definition) => ({ ...question, period, definition })),
+  );
   const [records, { actuals, asOf }] = await Promise.all([
     Promise.all(periods.map((period) => pdcaRecordsOf(store, formatPeriod(period), request))),
-    live === undefined ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf })) : computeLiveKpis(store, queries, request.asOf, live),
+    live === undefined
+      ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf }))
+      : computeLiveKpis(store, queries, request.asOf, live),
   ]);
   return periods.map((period, p) => {
     const current = slotOf.get(formatPeriod(period))!;
-    const previous = options.trend === 'against_previous_period' ? slotOf.get(formatPeriod(previousPeriod(period)))! : undefined;
+    const previous =
+      options.trend === 'against_previous_period' ? slotOf.get(formatPeriod(previousPeriod(period)))! : undefined;
     const { targets, actions } = records[p]!;
     const lines = request.definitions.map((definition, i) =>
-      scorecardLine({ ...request, period, asOf }, definition, actuals[current + i]!, previous === undefined ? NOT_COMPUTED : actuals[previous + i]!, targets, actions),
+      scorecardLine(
+        { ...request, period, asOf },
+        definition,
+        actuals[current + i]!,
+        previous === undefined ? NOT_COMPUTED : actuals[previous + i]!,
+        targets,
+        actions,
+      ),
     );
     // Context KPIs are never judged; a project type may also say a KPI does not count for it.
     // Each line is its definition's, in the same order.
-    const counts = (line: ScorecardLine, i: number) => line.direction !== 'context' && countsFor(request.definitions[i]!, request.projectType);
+    const counts = (line: ScorecardLine, i: number) =>
+      line.direction !== 'context' && countsFor(request.definitions[i]!, request.projectType);
     // A KPI computed from no units (a sum over nothing is 0) is no evidence either way: left out,
     // and listed with those that do not count (docs/kpis.md).
     const result = composite(
-      lines.map((line, i) => ({ kpiId: line.kpiId, weight: line.weight, attainment: counts(line, i) && line.do.units !== 0 ? line.check.attainment : null })),
+      lines.map((line, i) => ({
+        kpiId: line.kpiId,
+        weight: line.weight,
+        attainment: counts(line, i) && line.do.units !== 0 ? line.check.attainment : null,
+      })),
     );
     return {
       period: formatPeriod(period),
@@ -99,7 +117,10 @@ export async function buildScorecards(
 
 /** Plan's targets and Act's corrective actions of one period, as of the request's moment. */
 async function pdcaRecordsOf(store: AnalyticsStore, period: string, request: Omit<ScorecardRequest, 'period'>) {
-  const [targets, actions] = await Promise.all([targetsFor(store, period, request.scope, request.asOf), actionsFor(store, period, request.scope, request.asOf)]);
+  const [targets, actions] = await Promise.all([
+    targetsFor(store, period, request.scope, request.asOf),
+    actionsFor(store, period, request.scope, request.asOf),
+  ]);
   return { targets, actions };
 }
 
@@ -148,7 +169,11 @@ function scorecardLine(
   };
 }
 
-function planOf(definition: PublishedKpi, targetSet: number | undefined, overrideTarget: number | undefined): ScorecardLine['plan'] {
+function planOf(
+  definition: PublishedKpi,
+  targetSet: number | undefined,
+  overrideTarget: number | undefined,
+): ScorecardLine['plan'] {
   if (definition.direction === 'context') return { target: null, source: 'none' };
   if (targetSet !== undefined) return { target: targetSet, source: 'target_set' };
   if (overrideTarget !== undefined) return { target: overrideTarget, source: 'project_type_override' };

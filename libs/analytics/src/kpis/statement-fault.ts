@@ -11,5 +11,10 @@ import { KpiSqlTemplateError } from './render-kpi-sql.js';
  */
 export function isStatementFault(error: unknown): boolean {
   if (error instanceof AnalyticsQueryError) return error.statementFault;
-  return error instanceof KpiSqlTemplateError || error instanceof AnalystSqlRejectedError || error instanceof SqlSyntaxError || error instanceof UnreadableSyntaxTreeError;
+  return (
+    error instanceof KpiSqlTemplateError ||
+    error instanceof AnalystSqlRejectedError ||
+    error instanceof SqlSyntaxError ||
+    error instanceof UnreadableSyntaxTreeError
+  );
 }

@@ -1,4 +1,13 @@
-import { defaultTargetOf, formatPeriod, periodsBetween, ragStatus, signedVariance, toleranceOf, type Grain, type PublishedKpi } from '@presales/kpi';
+import {
+  defaultTargetOf,
+  formatPeriod,
+  periodsBetween,
+  ragStatus,
+  signedVariance,
+  toleranceOf,
+  type Grain,
+  type PublishedKpi,
+} from '@presales/kpi';
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, computeLiveKpis } from './compute-kpi.js';
@@ -26,16 +35,30 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
   const periods = periodsBetween(request.from, request.to, request.grain);
   const { live, ...query } = request;
   const queries = periods.map((period) => ({ ...query, period }));
-  const { actuals, asOf } = live === undefined ? { actuals: await computeKpis(store, queries), asOf: request.asOf } : await computeLiveKpis(store, queries, request.asOf, live);
+  const { actuals, asOf } =
+    live === undefined
+      ? { actuals: await computeKpis(store, queries), asOf: request.asOf }
+      : await computeLiveKpis(store, queries, request.asOf, live);
   const targets = await targetsByPeriod(store, periods.map(formatPeriod), request.scope, request.asOf);
   const [defaultTarget, tolerance] = [defaultTargetOf(request.definition), toleranceOf(request.definition)];
   const points = periods.map((period, i): TrendResponse['points'][number] => {
     const actual = actuals[i]!;
     const targetSet = targets.get(formatPeriod(period))?.get(request.definition.id);
     const target = request.definition.direction === 'context' ? null : (targetSet ?? defaultTarget);
-    const status = ragStatus(signedVariance(actual.value, target, request.definition.direction), request.definition.direction, tolerance);
+    const status = ragStatus(
+      signedVariance(actual.value, target, request.definition.direction),
+      request.definition.direction,
+      tolerance,
+    );
     const trace = { sql: actual.sql, unitsHref: unitsHref({ ...request, period, asOf }), error: actual.error ?? null };
     return { period: formatPeriod(period), actual: actual.value, target, status, units: actual.units, ...trace };
   });
-  return { kpiId: request.definition.id, version: request.definition.version, grain: request.grain, scope: formatScope(request.scope), asOf: asOf.toISOString(), points };
+  return {
+    kpiId: request.definition.id,
+    version: request.definition.version,
+    grain: request.grain,
+    scope: formatScope(request.scope),
+    asOf: asOf.toISOString(),
+    points,
+  };
 }

@@ -1,4 +1,9 @@
-import type { AssetKindOption, LibraryAsset, LibrarySearchResponse, AssetSuggestionsResponse } from '@presales/contracts';
+import type {
+  AssetKindOption,
+  LibraryAsset,
+  LibrarySearchResponse,
+  AssetSuggestionsResponse,
+} from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import { searchWords } from './search-words.js';
@@ -49,9 +54,14 @@ const found = (column: string, word: string) => `position(lowerUTF8(${column}), 
  * Every asset with its latest revision, in the common dialect: one JOIN per SELECT (ClickHouse
  * 18.16), an unmatched ANY LEFT JOIN gives '' and 0, hence `fresh_ms` falls back to publication.
  */
-export function assetStateSql(where: { published: string[]; state: string[]; revised?: string[] }, tail: string, columns = '*'): string {
+export function assetStateSql(
+  where: { published: string[]; state: string[]; revised?: string[] },
+  tail: string,
+  columns = '*',
+): string {
   const published = where.published.length === 0 ? '' : `\n    WHERE ${where.published.join(' AND ')}`;
-  const revisedWhere = where.revised === undefined || where.revised.length === 0 ? '' : ` WHERE ${where.revised.join(' AND ')}`;
+  const revisedWhere =
+    where.revised === undefined || where.revised.length === 0 ? '' : ` WHERE ${where.revised.join(' AND ')}`;
   const state = where.state.length === 0 ? '' : `\nWHERE ${where.state.join(' AND ')}`;
   return `SELECT ${columns} FROM (
   SELECT entity_id AS id, kind, title, lines, owner, published_ms, version, summary, if(revised_ms = 0, published_ms, revised_ms) AS revised_ms, retired
@@ -102,7 +112,11 @@ export function toLibraryAsset(row: AssetRow, reuses: number, staleBefore: numbe
 export const ASSET_COLUMNS = 'id, kind, title, lines, owner, published_ms, version, summary, revised_ms, retired';
 
 /** Library search: every word in the title or the latest summary, the filters, newest first, paged. */
-export async function searchLibrary(store: AnalyticsStore, search: LibrarySearch, staleness: Staleness): Promise<LibrarySearchResponse> {
+export async function searchLibrary(
+  store: AnalyticsStore,
+  search: LibrarySearch,
+  staleness: Staleness,
+): Promise<LibrarySearchResponse> {
   const words = searchWords(search.text);
   const staleBefore = staleBeforeMs(staleness);
   const published: string[] = [];
@@ -111,14 +125,22 @@ export async function searchLibrary(store: AnalyticsStore, search: LibrarySearch
   if (search.ownerId !== undefined) published.push(`owner_id = ${sqlValue(search.ownerId)}`);
   const state = words.map((word) => `(${found('title', word)} OR ${found('summary', word)})`);
   if (search.status !== 'any') state.push(`retired = ${search.status === 'retired' ? 1 : 0}`);
-  if (search.freshness !== 'any') state.push(`revised_ms ${search.freshness === 'stale' ? '<' : '>='} ${sqlValue(staleBefore)}`);
+  if (search.freshness !== 'any')
+    state.push(`revised_ms ${search.freshness === 'stale' ? '<' : '>='} ${sqlValue(staleBefore)}`);
   // No constant in ORDER BY: ClickHouse 26 reads a number there as a column's position.
-  const titleHits = words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')} DESC, `;
+  const titleHits =
+    words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')} DESC, `;
   // The page's ids first, then their columns: carrying every column of every match through the
   // sort cost several times the search itself (docs/benchmarks.md).
   const [counted, page] = await Promise.all([
     store.query<{ n: number }>(assetStateSql({ published, state }, '', 'count() AS n')),
-    store.query<{ id: string }>(assetStateSql({ published, state }, `\nORDER BY ${titleHits}revised_ms DESC, id\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`, 'id')),
+    store.query<{ id: string }>(
+      assetStateSql(
+        { published, state },
+        `\nORDER BY ${titleHits}revised_ms DESC, id\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`,
+        'id',
+      ),
+    ),
   ]);
   const ids = page.map((r) => r.id);
   const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
@@ -136,7 +158,13 @@ export async function searchLibrary(store: AnalyticsStore, search: LibrarySearch
 async function assetsByIds(store: AnalyticsStore, ids: readonly string[]): Promise<AssetRow[]> {
   if (ids.length === 0) return [];
   const list = `(${ids.map((id) => sqlValue(id)).join(', ')})`;
-  const rows = await store.query<AssetRow>(assetStateSql({ published: [`entity_id IN ${list}`], revised: [`entity_id IN ${list}`], state: [] }, '', ASSET_COLUMNS));
+  const rows = await store.query<AssetRow>(
+    assetStateSql(
+      { published: [`entity_id IN ${list}`], revised: [`entity_id IN ${list}`], state: [] },
+      '',
+      ASSET_COLUMNS,
+    ),
+  );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -146,12 +174,25 @@ async function assetsByIds(store: AnalyticsStore, ids: readonly string[]): Promi
  * line, those sharing most words with the title first (a title word counts twice), then the
  * freshest. None shares a word: still the line's freshest, a start to browse from.
  */
-export async function suggestAssets(store: AnalyticsStore, productLine: string, title: string, limit: number, staleness: Staleness): Promise<AssetSuggestionsResponse> {
+export async function suggestAssets(
+  store: AnalyticsStore,
+  productLine: string,
+  title: string,
+  limit: number,
+  staleness: Staleness,
+): Promise<AssetSuggestionsResponse> {
   const words = searchWords(title);
   const staleBefore = staleBeforeMs(staleness);
-  const hits = words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)}) * 2 + toUInt8(${found('summary', word)})`).join(' + ')} DESC, `;
+  const hits =
+    words.length === 0
+      ? ''
+      : `${words.map((word) => `toUInt8(${found('title', word)}) * 2 + toUInt8(${found('summary', word)})`).join(' + ')} DESC, `;
   const page = await store.query<{ id: string }>(
-    assetStateSql({ published: [`has(product_lines, ${sqlValue(productLine)})`], state: ['retired = 0'] }, `\nORDER BY ${hits}revised_ms DESC, id\nLIMIT ${sqlValue(limit)}`, 'id'),
+    assetStateSql(
+      { published: [`has(product_lines, ${sqlValue(productLine)})`], state: ['retired = 0'] },
+      `\nORDER BY ${hits}revised_ms DESC, id\nLIMIT ${sqlValue(limit)}`,
+      'id',
+    ),
   );
   const ids = page.map((r) => r.id);
   const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);

@@ -48,7 +48,9 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const definitions = request.definitions.filter((definition) => areas.includes(definition.area));
   // Every query is independent: sent together, they run as many at once as the store can.
   const [scorecards, records] = await Promise.all([
-    buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, { trend: 'not_judged' }),
+    buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, {
+      trend: 'not_judged',
+    }),
     Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
   ]);
   const results = areas.map((area, i) => {
@@ -56,18 +58,45 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
     const reached = MATURITY_LEVELS.find((l) => l.level === result.level)!;
     return { ...result, name: reached.name, zh: reached.zh };
   });
-  return { asOf: request.asOf.toISOString(), window: { from: from.toISOString(), to: to.toISOString(), quarters: quarters.map(formatPeriod) }, threshold: request.threshold, areas: results };
+  return {
+    asOf: request.asOf.toISOString(),
+    window: { from: from.toISOString(), to: to.toISOString(), quarters: quarters.map(formatPeriod) },
+    threshold: request.threshold,
+    areas: results,
+  };
 }
 
 /** Levels 2 and 3: the area's records and standards, from SQL over the window. */
-async function recordPractices(store: AnalyticsStore, area: ProcessArea, from: Date, to: Date, request: MaturityRequest): Promise<PracticeEvidence[]> {
+async function recordPractices(
+  store: AnalyticsStore,
+  area: ProcessArea,
+  from: Date,
+  to: Date,
+  request: MaturityRequest,
+): Promise<PracticeEvidence[]> {
   const practices = MATURITY_PRACTICES.filter((p) => p.area === area);
-  return Promise.all(practices.map(async (practice): Promise<PracticeEvidence> => {
-    const units = renderSqlTemplate(practice.sql, { start: from, end: to, asOf: request.asOf, scope: { kind: 'org' }, fx: request.fx, parameters: {}, label: `practice ${practice.id}` });
-    const [row] = await store.query<{ units: number | string; failing: number | string; failing_ids: string[] }>(evidenceSql(units));
-    const failing = Number(row?.failing ?? 0);
-    return practiceEvidence(practice, request.threshold, { evidence: Number(row?.units ?? 0) - failing, units: Number(row?.units ?? 0), failingUnitIds: row?.failing_ids ?? [] });
-  }));
+  return Promise.all(
+    practices.map(async (practice): Promise<PracticeEvidence> => {
+      const units = renderSqlTemplate(practice.sql, {
+        start: from,
+        end: to,
+        asOf: request.asOf,
+        scope: { kind: 'org' },
+        fx: request.fx,
+        parameters: {},
+        label: `practice ${practice.id}`,
+      });
+      const [row] = await store.query<{ units: number | string; failing: number | string; failing_ids: string[] }>(
+        evidenceSql(units),
+      );
+      const failing = Number(row?.failing ?? 0);
+      return practiceEvidence(practice, request.threshold, {
+        evidence: Number(row?.units ?? 0) - failing,
+        units: Number(row?.units ?? 0),
+        failingUnitIds: row?.failing_ids ?? [],
+      });
+    }),
+  );
 }
 
 /**
@@ -84,23 +113,52 @@ function evidenceSql(unitsSql: string): string {
 }
 
 /** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */
-function kpiPractices(area: ProcessArea, scorecards: readonly ScorecardResponse[], threshold: number): PracticeEvidence[] {
-  const linesOf = (card: ScorecardResponse) => card.lines.filter((line) => line.area === area && line.direction !== 'context');
+function kpiPractices(
+  area: ProcessArea,
+  scorecards: readonly ScorecardResponse[],
+  threshold: number,
+): PracticeEvidence[] {
+  const linesOf = (card: ScorecardResponse) =>
+    card.lines.filter((line) => line.area === area && line.direction !== 'context');
   const kpiPeriods = scorecards.flatMap((card) => linesOf(card).map((line) => ({ period: card.period, line })));
   const label = ({ period, line }: { period: string; line: ScorecardLine }) => `${line.kpiId}@${period}`;
   const measured = kpiPeriods.filter(({ line }) => line.plan.source === 'target_set' && line.do.actual !== null);
   const reds = kpiPeriods.filter(({ line }) => line.check.status === 'red');
   const acted = reds.filter(({ line }) => line.act.actionIds.length > 0);
   const effective = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective, 0);
-  const verified = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective + line.act.verifiedIneffective, 0);
+  const verified = kpiPeriods.reduce(
+    (sum, { line }) => sum + line.act.verifiedEffective + line.act.verifiedIneffective,
+    0,
+  );
   const composites = scorecards.map(
-    (card) => composite(linesOf(card).map((line) => ({ kpiId: line.kpiId, weight: line.weight, attainment: line.do.units === 0 ? null : line.check.attainment }))).score,
+    (card) =>
+      composite(
+        linesOf(card).map((line) => ({
+          kpiId: line.kpiId,
+          weight: line.weight,
+          attainment: line.do.units === 0 ? null : line.check.attainment,
+        })),
+      ).score,
   );
   const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
   const improved = first !== null && last !== null && composites.length > 1 && last > first;
   const counted: Record<KpiPracticeKind, { evidence: number; units: number; failingUnitIds: readonly string[] }> = {
-    kpis_targeted_and_measured: { evidence: measured.length, units: kpiPeriods.length, failingUnitIds: kpiPeriods.filter((kp) => !measured.includes(kp)).map(label).slice(0, FAILING_SHOWN) },
-    red_kpis_get_actions: { evidence: acted.length, units: reds.length, failingUnitIds: reds.filter((kp) => !acted.includes(kp)).map(label).slice(0, FAILING_SHOWN) },
+    kpis_targeted_and_measured: {
+      evidence: measured.length,
+      units: kpiPeriods.length,
+      failingUnitIds: kpiPeriods
+        .filter((kp) => !measured.includes(kp))
+        .map(label)
+        .slice(0, FAILING_SHOWN),
+    },
+    red_kpis_get_actions: {
+      evidence: acted.length,
+      units: reds.length,
+      failingUnitIds: reds
+        .filter((kp) => !acted.includes(kp))
+        .map(label)
+        .slice(0, FAILING_SHOWN),
+    },
     actions_effective: { evidence: effective, units: verified, failingUnitIds: [] },
     composite_improved: {
       evidence: improved ? 1 : 0,

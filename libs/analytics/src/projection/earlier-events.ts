@@ -54,7 +54,8 @@ export class EarlierEventMemory {
   private readonly entries = new Map<string, EarlierEventFacts>();
 
   constructor(readonly capacity = DEFAULT_EARLIER_EVENT_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 0) throw new RangeError(`earlier event memory: capacity must be a whole number ≥ 0, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 0)
+      throw new RangeError(`earlier event memory: capacity must be a whole number ≥ 0, got ${capacity}`);
   }
 
   get size(): number {

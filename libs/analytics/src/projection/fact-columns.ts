@@ -40,7 +40,12 @@ function fieldReader(path: string): FieldReader {
 }
 
 /** A column converting one payload field; its path is split once, here, not once per row. */
-function fieldColumn(name: string, type: string, from: string, convert: (value: unknown) => AnalyticsValue): FactColumn {
+function fieldColumn(
+  name: string,
+  type: string,
+  from: string,
+  convert: (value: unknown) => AnalyticsValue,
+): FactColumn {
   const field = fieldReader(from);
   return { name, type, read: (data) => convert(field(data)) };
 }
@@ -54,15 +59,20 @@ export const col = {
   /** Text or enum; absent optional text is ''. */
   text: (name: string, from: string) => fieldColumn(name, 'String', from, (value) => stringOr(value, '')),
   /** Array of ids or names. */
-  list: (name: string, from: string) => fieldColumn(name, 'Array(String)', from, (value) => ((value as string[] | undefined) ?? []).map(String)),
+  list: (name: string, from: string) =>
+    fieldColumn(name, 'Array(String)', from, (value) => ((value as string[] | undefined) ?? []).map(String)),
   /** How many items a list holds. */
-  count: (name: string, from: string) => fieldColumn(name, 'UInt32', from, (value) => ((value as unknown[] | undefined) ?? []).length),
+  count: (name: string, from: string) =>
+    fieldColumn(name, 'UInt32', from, (value) => ((value as unknown[] | undefined) ?? []).length),
   number: (name: string, from: string) => fieldColumn(name, 'Float64', from, (value) => numberOr(value, 0)),
-  optionalNumber: (name: string, from: string) => fieldColumn(name, 'Nullable(Float64)', from, (value) => numberOr(value, null)),
+  optionalNumber: (name: string, from: string) =>
+    fieldColumn(name, 'Nullable(Float64)', from, (value) => numberOr(value, null)),
   flag: (name: string, from: string) => fieldColumn(name, 'UInt8', from, (value) => (value === true ? 1 : 0)),
   /** Exact decimal text (amounts, percentages as strings). */
-  decimal: (name: string, from: string) => fieldColumn(name, 'Decimal(38, 6)', from, (value) => decimalOr(value, new SqlDecimal('0'))),
-  optionalDecimal: (name: string, from: string) => fieldColumn(name, 'Nullable(Decimal(38, 6))', from, (value) => decimalOr(value, null)),
+  decimal: (name: string, from: string) =>
+    fieldColumn(name, 'Decimal(38, 6)', from, (value) => decimalOr(value, new SqlDecimal('0'))),
+  optionalDecimal: (name: string, from: string) =>
+    fieldColumn(name, 'Nullable(Decimal(38, 6))', from, (value) => decimalOr(value, null)),
   /** A nested value kept whole as JSON text (quote lines, checklists, definitions). */
   json: (name: string, from: string) => fieldColumn(name, 'String', from, (value) => JSON.stringify(value ?? null)),
   /** A value computed from the payload (derived values are never stored as truth in events). */
@@ -75,16 +85,21 @@ export const col = {
  * holds its type's empty value ('' or 0), as a LEFT JOIN on the earlier event's table did.
  */
 export const copy = {
-  text: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'String', from, columnOf(from), (value) => stringOr(value, '')),
+  text: (lookup: EarlierEvent, name: string, from: string) =>
+    copied(lookup, name, 'String', from, columnOf(from), (value) => stringOr(value, '')),
   /** The amount of a Money field (`<field>.amount`), as `moneyColumns` stores it. */
-  decimal: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'Decimal(38, 6)', from, columnOf(from), (value) => decimalOr(value, new SqlDecimal('0'))),
-  number: (lookup: EarlierEvent, name: string, from: string) => copied(lookup, name, 'Float64', from, columnOf(from), (value) => numberOr(value, 0)),
+  decimal: (lookup: EarlierEvent, name: string, from: string) =>
+    copied(lookup, name, 'Decimal(38, 6)', from, columnOf(from), (value) => decimalOr(value, new SqlDecimal('0'))),
+  number: (lookup: EarlierEvent, name: string, from: string) =>
+    copied(lookup, name, 'Float64', from, columnOf(from), (value) => numberOr(value, 0)),
   /**
    * An ISO time field as epoch milliseconds, as `timeColumns(column, from)` stores it in
    * `<column>_ms`; `column` defaults to the field's own name.
    */
   epochMs: (lookup: EarlierEvent, name: string, from: string, column = columnOf(from)) =>
-    copied(lookup, name, 'UInt64', from, `${column}_ms`, (value) => (typeof value === 'string' ? epochMsOr0(value) : 0)),
+    copied(lookup, name, 'UInt64', from, `${column}_ms`, (value) =>
+      typeof value === 'string' ? epochMsOr0(value) : 0,
+    ),
   /** The earlier event's business time (occurredAt) as epoch milliseconds. */
   occurredAtMs: (lookup: EarlierEvent, name: string): FactColumn => ({
     name,
@@ -97,10 +112,23 @@ export const copy = {
   }),
 };
 
-function copied(lookup: EarlierEvent, name: string, type: string, from: string, column: string, convert: (value: unknown) => AnalyticsValue): FactColumn {
-  if (!lookup.fields.includes(from.split('.')[0]!)) throw new Error(`fact column ${name}: ${lookup.type} lookup does not remember ${from}`);
+function copied(
+  lookup: EarlierEvent,
+  name: string,
+  type: string,
+  from: string,
+  column: string,
+  convert: (value: unknown) => AnalyticsValue,
+): FactColumn {
+  if (!lookup.fields.includes(from.split('.')[0]!))
+    throw new Error(`fact column ${name}: ${lookup.type} lookup does not remember ${from}`);
   const field = fieldReader(from);
-  return { name, type, copiedFrom: { lookup, column }, read: (_data, event, context) => convert(mapOr(context.earlier(event, lookup), field)) };
+  return {
+    name,
+    type,
+    copiedFrom: { lookup, column },
+    read: (_data, event, context) => convert(mapOr(context.earlier(event, lookup), field)),
+  };
 }
 
 /**
@@ -127,7 +155,11 @@ function epochMsOr0(iso: string): number {
 export function timeColumns(name: string, from: string, optional = false): FactColumn[] {
   const iso = fieldReader(from) as (data: EventData) => string | undefined;
   return [
-    { name, type: "DateTime('UTC')", read: (d) => (iso(d) === undefined ? (optional ? '1970-01-01 00:00:00' : missing(from)) : toSqlDateTime(iso(d)!)) },
+    {
+      name,
+      type: "DateTime('UTC')",
+      read: (d) => (iso(d) === undefined ? (optional ? '1970-01-01 00:00:00' : missing(from)) : toSqlDateTime(iso(d)!)),
+    },
     { name: `${name}_ms`, type: 'UInt64', read: (d) => (iso(d) === undefined ? 0 : Date.parse(iso(d)!)) },
   ];
 }
@@ -145,7 +177,11 @@ function stringOr(value: unknown, fallback: string): string {
 }
 
 function numberOr<T extends number | null>(value: unknown, fallback: T): number | T {
-  return typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : fallback;
+  return typeof value === 'number'
+    ? value
+    : typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))
+      ? Number(value)
+      : fallback;
 }
 
 function decimalOr<T extends SqlDecimal | null>(value: unknown, fallback: T): SqlDecimal | T {

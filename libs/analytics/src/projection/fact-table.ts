@@ -58,7 +58,11 @@ export function entityIdOf(streamId: string): string {
   return dash === -1 ? streamId : streamId.slice(dash + 1);
 }
 
-export function factTable(eventType: string, tableName: string, columns: readonly (FactColumn | readonly FactColumn[])[]): FactTable {
+export function factTable(
+  eventType: string,
+  tableName: string,
+  columns: readonly (FactColumn | readonly FactColumn[])[],
+): FactTable {
   const payload = columns.flat();
   const all = [...ENVELOPE_COLUMNS, ...payload];
   const names = new Set<string>();
@@ -69,8 +73,15 @@ export function factTable(eventType: string, tableName: string, columns: readonl
   return {
     eventType,
     payloadColumns: payload,
-    lookups: [...new Set(payload.flatMap((column) => (column.copiedFrom === undefined ? [] : [column.copiedFrom.lookup])))],
-    table: { name: tableName, columns: all.map(({ name, type }) => ({ name, type })), orderBy: FACT_TABLE_SORTING_KEY, shardBy: 'entity_id' },
+    lookups: [
+      ...new Set(payload.flatMap((column) => (column.copiedFrom === undefined ? [] : [column.copiedFrom.lookup]))),
+    ],
+    table: {
+      name: tableName,
+      columns: all.map(({ name, type }) => ({ name, type })),
+      orderBy: FACT_TABLE_SORTING_KEY,
+      shardBy: 'entity_id',
+    },
     toRow(event, context, envelope = envelopeOf(event)) {
       const row: Record<string, AnalyticsRow[string]> = {};
       for (const column of ENVELOPE_COLUMNS) row[column.name] = column.read(event, envelope);

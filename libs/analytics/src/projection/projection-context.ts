@@ -11,7 +11,8 @@ import { FACT_TABLE_BY_EVENT_TYPE, FACT_TABLES } from './facts/index.js';
 const LOOKUP_BY_EARLIER_TYPE: ReadonlyMap<string, EarlierEvent> = (() => {
   const byType = new Map<string, EarlierEvent>();
   for (const lookup of new Set(FACT_TABLES.flatMap((fact) => fact.lookups))) {
-    if (byType.has(lookup.type)) throw new Error(`projection: two lookups copy from ${lookup.type}; merge them into one`);
+    if (byType.has(lookup.type))
+      throw new Error(`projection: two lookups copy from ${lookup.type}; merge them into one`);
     byType.set(lookup.type, lookup);
   }
   return byType;
@@ -29,12 +30,17 @@ interface BatchLookups {
  * 0016): in the batch itself, in `memory` (earlier batches), else in the event store. The answers
  * are kept for the batch, so the memory's bound can never drop one while the batch is projected.
  */
-export async function loadProjectionContext(eventStore: EventStore, batch: readonly RecordedEvent[], memory = new EarlierEventMemory()): Promise<ProjectionContext> {
+export async function loadProjectionContext(
+  eventStore: EventStore,
+  batch: readonly RecordedEvent[],
+  memory = new EarlierEventMemory(),
+): Promise<ProjectionContext> {
   const lookups = lookUpInMemory(batch, memory);
   for (const [streamId, wanted] of lookups.missing) {
     // A stream's first event answers every lookup without a match field; a match needs the stream.
     const firstOnly = [...wanted].every((lookup) => lookup.matchOn === undefined);
-    for (const earlier of await eventStore.readStream(streamId, firstOnly ? { maxCount: 1 } : {})) remember(earlier, lookups.found, memory);
+    for (const earlier of await eventStore.readStream(streamId, firstOnly ? { maxCount: 1 } : {}))
+      remember(earlier, lookups.found, memory);
   }
   return contextOf(lookups.found);
 }

@@ -8,13 +8,26 @@ import { loadProjectionContext, projectionContextOf } from './projection-context
 
 /** The copied columns of a projected history, by table, in position order. */
 function copied(rows: Map<string, AnalyticsRow[]>) {
-  const pick = (table: string, ...columns: string[]) => (rows.get(table) ?? []).map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])));
+  const pick = (table: string, ...columns: string[]) =>
+    (rows.get(table) ?? []).map((row) => Object.fromEntries(columns.map((c) => [c, row[c]])));
   return {
     completed: pick('activity_completed', 'opportunity_id', 'activity_kind'),
     submitted: pick('bid_submitted', 'tender_deadline_ms', 'tender_received_at_ms'),
-    acknowledged: pick('presales_support_acknowledged', 'request_id', 'requested_at_ms', 'request_kind', 'request_product_line'),
+    acknowledged: pick(
+      'presales_support_acknowledged',
+      'request_id',
+      'requested_at_ms',
+      'request_kind',
+      'request_product_line',
+    ),
     lost: pick('opportunity_lost', 'estimated_value', 'estimated_value_currency'),
-    released: pick('consultant_released', 'assignment_id', 'assignment_allocation_pct', 'assignment_from_ms', 'assignment_to_ms'),
+    released: pick(
+      'consultant_released',
+      'assignment_id',
+      'assignment_allocation_pct',
+      'assignment_from_ms',
+      'assignment_to_ms',
+    ),
   };
 }
 
@@ -27,7 +40,14 @@ const EXPECTED = {
     { request_id: 'R-1', requested_at_ms: day(2), request_kind: 'poc', request_product_line: 'erp' },
   ],
   lost: [{ estimated_value: new SqlDecimal('1200000.50'), estimated_value_currency: 'USD' }],
-  released: [{ assignment_id: 'AS-1', assignment_allocation_pct: 60, assignment_from_ms: Date.parse('2026-01-02T00:00:00Z'), assignment_to_ms: Date.parse('2026-03-31T00:00:00Z') }],
+  released: [
+    {
+      assignment_id: 'AS-1',
+      assignment_allocation_pct: 60,
+      assignment_from_ms: Date.parse('2026-01-02T00:00:00Z'),
+      assignment_to_ms: Date.parse('2026-03-31T00:00:00Z'),
+    },
+  ],
 };
 
 /** An event store that only reads streams, and counts the reads. */
@@ -62,7 +82,9 @@ describe('projection context: columns copied from earlier events of the stream',
     const history = copyingHistory();
     const { store, reads } = streamsOf(history);
     const later = history.slice(5);
-    expect(copied(projectEvents(later, await loadProjectionContext(store, later, new EarlierEventMemory(0))))).toEqual(EXPECTED);
+    expect(copied(projectEvents(later, await loadProjectionContext(store, later, new EarlierEventMemory(0))))).toEqual(
+      EXPECTED,
+    );
     expect(reads).toEqual([
       { streamId: 'opportunity-O-9', maxCount: undefined },
       { streamId: 'activity-A-9', maxCount: 1 },
@@ -72,7 +94,9 @@ describe('projection context: columns copied from earlier events of the stream',
 
   it('leaves copied columns empty when the log has no earlier event, as the join it replaces did', () => {
     const orphan = copyingHistory().slice(7, 8);
-    expect(copied(projectEvents(orphan, projectionContextOf(orphan, new EarlierEventMemory()))).completed).toEqual([{ opportunity_id: '', activity_kind: '' }]);
+    expect(copied(projectEvents(orphan, projectionContextOf(orphan, new EarlierEventMemory()))).completed).toEqual([
+      { opportunity_id: '', activity_kind: '' },
+    ]);
   });
 });
 

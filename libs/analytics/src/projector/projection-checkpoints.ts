@@ -20,8 +20,12 @@ export class ProjectionCheckpoints {
   }
 
   async save(subscriberId: string, position: bigint): Promise<void> {
-    await this.analytics.insert(CHECKPOINTS_TABLE, [{ subscriber: subscriberId, position: Number(position), version: Number(position) }], {
-      deduplicationToken: `${CHECKPOINTS_TABLE}:${subscriberId}:${position}`,
-    });
+    await this.analytics.insert(
+      CHECKPOINTS_TABLE,
+      [{ subscriber: subscriberId, position: Number(position), version: Number(position) }],
+      {
+        deduplicationToken: `${CHECKPOINTS_TABLE}:${subscriberId}:${position}`,
+      },
+    );
   }
 }

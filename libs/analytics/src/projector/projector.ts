@@ -132,7 +132,11 @@ export class Projector {
   }
 
   status(): ProjectorStatus {
-    return { state: this.state, checkpoint: this.checkpoint, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+    return {
+      state: this.state,
+      checkpoint: this.checkpoint,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
   }
 
   /** Events recorded but not yet projected. */
@@ -143,7 +147,9 @@ export class Projector {
   /** How long the oldest event not yet projected has been waiting, in seconds (0 when none). */
   async lagSeconds(now: Date = new Date()): Promise<number> {
     const checkpoint = this.checkpoint;
-    const [oldest] = (await this.eventStore.readAll({ fromPosition: checkpoint, maxCount: 2 })).filter((event) => event.position > checkpoint);
+    const [oldest] = (await this.eventStore.readAll({ fromPosition: checkpoint, maxCount: 2 })).filter(
+      (event) => event.position > checkpoint,
+    );
     return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
   }
 
@@ -214,7 +220,8 @@ export class Projector {
           if (buffer.length === 0) flushAt = Date.now() + this.flushIntervalMs;
           buffer.push(message.event);
         }
-        if (buffer.length >= this.batchSize || (message.kind === 'caughtUp' && buffer.length > 0)) buffer = await this.flush(buffer, onProgress);
+        if (buffer.length >= this.batchSize || (message.kind === 'caughtUp' && buffer.length > 0))
+          buffer = await this.flush(buffer, onProgress);
         if (message.kind === 'caughtUp') {
           this.caughtUp = true;
           this.state = 'live';
@@ -224,7 +231,9 @@ export class Projector {
     } finally {
       this.stopper.signal.removeEventListener('abort', onStop);
       await subscription.close();
-      await this.persistCheckpoint().catch((error: unknown) => this.log(`projector: checkpoint not written on stop: ${String(error)}`));
+      await this.persistCheckpoint().catch((error: unknown) =>
+        this.log(`projector: checkpoint not written on stop: ${String(error)}`),
+      );
     }
   }
 
@@ -250,7 +259,8 @@ export class Projector {
     this.storedCheckpoint = to;
     const facts = [...written].some((table) => table !== EVENTS_TABLE.name);
     this.version = { facts: this.version.facts + (facts ? 1 : 0), events: this.version.events + 1 };
-    if (Date.now() - this.persistedAt >= this.checkpointIntervalMs) await this.persistCheckpoint().catch((error: unknown) => this.fail(error, 1));
+    if (Date.now() - this.persistedAt >= this.checkpointIntervalMs)
+      await this.persistCheckpoint().catch((error: unknown) => this.fail(error, 1));
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';
     onProgress();
@@ -261,7 +271,8 @@ export class Projector {
   /** Write the checkpoint row if the rows have moved past it. */
   private async persistCheckpoint(): Promise<void> {
     const projected = this.storedCheckpoint;
-    if (projected === undefined || (this.persistedCheckpoint !== undefined && projected <= this.persistedCheckpoint)) return;
+    if (projected === undefined || (this.persistedCheckpoint !== undefined && projected <= this.persistedCheckpoint))
+      return;
     await this.checkpoints.save(this.subscriberId, projected);
     this.persistedCheckpoint = projected;
     this.persistedAt = Date.now();

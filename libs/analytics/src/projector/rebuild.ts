@@ -33,11 +33,16 @@ export interface RebuildOptions {
  * batch writer the live projector uses, so the result equals the incremental one. Run it with
  * the projector stopped (in embedded mode: with the platform stopped).
  */
-export async function rebuildReadModels(eventStore: EventStore, analytics: AnalyticsStore, options: RebuildOptions = {}): Promise<RebuildProgress> {
+export async function rebuildReadModels(
+  eventStore: EventStore,
+  analytics: AnalyticsStore,
+  options: RebuildOptions = {},
+): Promise<RebuildProgress> {
   const now = options.now ?? Date.now;
   const started = now();
   const target: DdlTarget = { ...options.target, capabilities: analytics.capabilities };
-  for (const table of PROJECTED_TABLES) for (const statement of dropTableStatements(table, target)) await analytics.command(statement);
+  for (const table of PROJECTED_TABLES)
+    for (const statement of dropTableStatements(table, target)) await analytics.command(statement);
   await analytics.command(dropMigrationsTable(target));
   await migrate(analytics, options.target);
 
@@ -59,7 +64,9 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
       // Small pages, each projected at once, so events and rows are let go while still young.
       const wanted = Math.min(READ_PAGE, batchSize - batch.events);
       // readAll is inclusive of fromPosition; positions are opaque, so skip what we already have.
-      const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: wanted + 1 })).filter((event) => event.position > readTo).slice(0, wanted);
+      const page = (await eventStore.readAll({ fromPosition: readTo, maxCount: wanted + 1 }))
+        .filter((event) => event.position > readTo)
+        .slice(0, wanted);
       if (page.length === 0) break;
       await batch.add(page);
       readTo = page[page.length - 1]!.position;
@@ -73,7 +80,8 @@ export async function rebuildReadModels(eventStore: EventStore, analytics: Analy
     await writer.abandon();
     throw error;
   }
-  if (projected > 0) await new ProjectionCheckpoints(analytics).save(options.subscriberId ?? DEFAULT_SUBSCRIBER_ID, position);
+  if (projected > 0)
+    await new ProjectionCheckpoints(analytics).save(options.subscriberId ?? DEFAULT_SUBSCRIBER_ID, position);
   return progress();
 }
 

@@ -4,7 +4,10 @@ import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID, type Projector, type ProjectorStatus, type ReadModelVersion } from './projector.js';
 
 /** What the API reads of the projection, whether the projector runs in its process or not. */
-export type ProjectionView = Pick<Projector, 'start' | 'stop' | 'status' | 'lagEvents' | 'lagSeconds' | 'waitForPosition' | 'readModelVersion'>;
+export type ProjectionView = Pick<
+  Projector,
+  'start' | 'stop' | 'status' | 'lagEvents' | 'lagSeconds' | 'waitForPosition' | 'readModelVersion'
+>;
 
 /** How often the API looks at the checkpoint a projector elsewhere writes. */
 const DEFAULT_POLL_MS = 200;
@@ -57,8 +60,20 @@ export class RemoteProjection implements ProjectionView {
 
   status(): ProjectorStatus {
     const state =
-      this.lastError !== undefined ? 'retrying' : this.timer === undefined ? 'stopped' : !this.polled ? 'starting' : this.behind > REPLAYING_LAG_EVENTS ? 'catching_up' : 'live';
-    return { state, checkpoint: this.checkpoint, ...(this.lastError === undefined ? {} : { lastError: this.lastError }) };
+      this.lastError !== undefined
+        ? 'retrying'
+        : this.timer === undefined
+          ? 'stopped'
+          : !this.polled
+            ? 'starting'
+            : this.behind > REPLAYING_LAG_EVENTS
+              ? 'catching_up'
+              : 'live';
+    return {
+      state,
+      checkpoint: this.checkpoint,
+      ...(this.lastError === undefined ? {} : { lastError: this.lastError }),
+    };
   }
 
   lagEvents(cap = 1_000_000): Promise<number> {
@@ -66,7 +81,9 @@ export class RemoteProjection implements ProjectionView {
   }
 
   async lagSeconds(now: Date = new Date()): Promise<number> {
-    const [oldest] = (await this.eventStore.readAll({ fromPosition: this.checkpoint, maxCount: 2 })).filter((event) => event.position > this.checkpoint);
+    const [oldest] = (await this.eventStore.readAll({ fromPosition: this.checkpoint, maxCount: 2 })).filter(
+      (event) => event.position > this.checkpoint,
+    );
     return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
   }
 
@@ -97,7 +114,8 @@ export class RemoteProjection implements ProjectionView {
       this.lastError = undefined;
       this.polled = true;
       // A rebuild elsewhere empties the tables: the checkpoint may go back, and every answer is stale.
-      if (checkpoint !== this.checkpoint) this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
+      if (checkpoint !== this.checkpoint)
+        this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
       this.checkpoint = checkpoint;
       for (const waiter of this.waiters) if (waiter.position <= checkpoint) waiter.resolve();
     } catch (error) {

@@ -55,8 +55,12 @@ export class ProjectionBatch {
   async send(): Promise<void> {
     const range = this.range;
     if (range === undefined) return;
-    const sent = [...this.inserts].map(([table, insert]) => insert.send({ deduplicationToken: `${table}:${range.from}-${range.to}` }));
-    const failed = (await Promise.allSettled(sent)).find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    const sent = [...this.inserts].map(([table, insert]) =>
+      insert.send({ deduplicationToken: `${table}:${range.from}-${range.to}` }),
+    );
+    const failed = (await Promise.allSettled(sent)).find(
+      (result): result is PromiseRejectedResult => result.status === 'rejected',
+    );
     if (failed !== undefined) throw failed.reason;
   }
 
@@ -69,7 +73,12 @@ export class ProjectionBatch {
 
 /** Project one batch of events and insert its rows (the live projector's batch). */
 /** Projects and sends one batch; resolves with the tables it wrote rows to. */
-export async function writeBatch(eventStore: EventStore, analytics: AnalyticsStore, batch: readonly RecordedEvent[], earlier?: EarlierEventMemory): Promise<ReadonlySet<string>> {
+export async function writeBatch(
+  eventStore: EventStore,
+  analytics: AnalyticsStore,
+  batch: readonly RecordedEvent[],
+  earlier?: EarlierEventMemory,
+): Promise<ReadonlySet<string>> {
   const projection = new ProjectionBatch(eventStore, analytics, earlier);
   await projection.add(batch);
   await projection.send();

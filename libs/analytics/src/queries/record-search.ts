@@ -44,7 +44,10 @@ export function recordSearchSql(search: RecordSearch): string {
 }
 
 /** The opportunities and quotes of a page of tenders, to show what each one is. */
-function contextSql(opportunityIds: readonly string[], tenderIds: readonly string[]): { opportunities: string; quotes: string } {
+function contextSql(
+  opportunityIds: readonly string[],
+  tenderIds: readonly string[],
+): { opportunities: string; quotes: string } {
   const list = (values: readonly string[]) => values.map(sqlValue).join(', ');
   return {
     opportunities: `SELECT opportunity_id, name, customer FROM opportunity_registered FINAL WHERE opportunity_id IN (${list(opportunityIds)})`,
@@ -54,12 +57,18 @@ function contextSql(opportunityIds: readonly string[], tenderIds: readonly strin
 
 type TenderRow = { tender_id: string; opportunity_id: string; kind: string; issuer: string; deadline_ms: number };
 
-export async function searchRecords(store: Pick<AnalyticsStore, 'query'>, search: RecordSearch): Promise<RecordSearchResult> {
+export async function searchRecords(
+  store: Pick<AnalyticsStore, 'query'>,
+  search: RecordSearch,
+): Promise<RecordSearchResult> {
   const rows = await store.query<TenderRow>(recordSearchSql(search));
   const page = rows.slice(0, search.limit);
   if (page.length === 0) return { tenders: [], more: false };
   const opportunityIds = [...new Set(page.map((row) => row.opportunity_id))];
-  const sql = contextSql(opportunityIds, page.map((row) => row.tender_id));
+  const sql = contextSql(
+    opportunityIds,
+    page.map((row) => row.tender_id),
+  );
   const [opportunities, quotes] = await Promise.all([
     store.query<{ opportunity_id: string; name: string; customer: string }>(sql.opportunities),
     store.query<{ quote_id: string; opportunity_id: string; tender_id: string }>(sql.quotes),
@@ -75,7 +84,13 @@ export async function searchRecords(store: Pick<AnalyticsStore, 'query'>, search
       opportunityName: opportunity.get(row.opportunity_id)?.name ?? '',
       customer: opportunity.get(row.opportunity_id)?.customer ?? '',
       // The quotes a bid's history links (libs/audit link index): naming the tender or its opportunity.
-      quoteIds: [...new Set(quotes.filter((q) => q.tender_id === row.tender_id || q.opportunity_id === row.opportunity_id).map((q) => q.quote_id))],
+      quoteIds: [
+        ...new Set(
+          quotes
+            .filter((q) => q.tender_id === row.tender_id || q.opportunity_id === row.opportunity_id)
+            .map((q) => q.quote_id),
+        ),
+      ],
     })),
     more: rows.length > search.limit,
   };

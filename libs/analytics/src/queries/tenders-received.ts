@@ -28,11 +28,17 @@ export function tendersReceivedByMonthSql(filter: TendersReceivedFilter = {}): s
   ].join('\n');
 }
 
-export async function tendersReceivedByMonth(store: AnalyticsStore, filter: TendersReceivedFilter = {}): Promise<TendersReceivedResult> {
+export async function tendersReceivedByMonth(
+  store: AnalyticsStore,
+  filter: TendersReceivedFilter = {},
+): Promise<TendersReceivedResult> {
   const sql = tendersReceivedByMonthSql(filter);
   const rows = await store.query<{ period: string; tenders: number | string }>(sql);
   return {
     sql,
-    points: rows.map((row) => ({ period: `${row.period.slice(0, 4)}-${row.period.slice(4, 6)}`, tenders: Number(row.tenders) })),
+    points: rows.map((row) => ({
+      period: `${row.period.slice(0, 4)}-${row.period.slice(4, 6)}`,
+      tenders: Number(row.tenders),
+    })),
   };
 }

@@ -44,12 +44,15 @@ export class UndescribedSchemaError extends Error {
  * from the table definitions the projector creates (one source for the DDL, the gate and
  * `GET /api/sql/schema`). Throws when any meaning is missing, naming every one.
  */
-export function describeAnalyticsSchema(tables: readonly TableDefinition[] = [...PROJECTED_TABLES, MIGRATIONS_TABLE_DEFINITION]): DescribedTable[] {
+export function describeAnalyticsSchema(
+  tables: readonly TableDefinition[] = [...PROJECTED_TABLES, MIGRATIONS_TABLE_DEFINITION],
+): DescribedTable[] {
   const missing: string[] = [];
   const described = tables.map((table) => {
     const meaning = TABLE_MEANINGS[table.name];
     if (meaning === undefined) missing.push(table.name);
-    const stored: readonly ColumnDefinition[] = table.name === MIGRATIONS_TABLE ? table.columns : [...table.columns, VERSION_COLUMN];
+    const stored: readonly ColumnDefinition[] =
+      table.name === MIGRATIONS_TABLE ? table.columns : [...table.columns, VERSION_COLUMN];
     const columns = stored.map((column) => {
       const columnMeaningOf = columnMeaning(table.name, column.name);
       if (columnMeaningOf === undefined) missing.push(`${table.name}.${column.name}`);

@@ -23,13 +23,22 @@ export async function copiedColumnStatements(store: AnalyticsStore, target: DdlT
   for (const fact of FACT_TABLES) {
     const copied = copiedColumnNames(fact);
     if (copied.size === 0) continue;
-    for (const name of target.cluster === undefined ? [fact.table.name] : [`${fact.table.name}_local`, fact.table.name]) {
+    for (const name of target.cluster === undefined
+      ? [fact.table.name]
+      : [`${fact.table.name}_local`, fact.table.name]) {
       const have = existing.get(name);
-      if (have === undefined) throw new Error(`${name} does not exist: migration 0002 creates every fact table before 0004 fills their copied columns`);
+      if (have === undefined)
+        throw new Error(
+          `${name} does not exist: migration 0002 creates every fact table before 0004 fills their copied columns`,
+        );
       const missing = fact.table.columns.filter((column) => !have.has(column.name));
       const uncopied = missing.filter((column) => !copied.has(column.name));
-      if (uncopied.length > 0) throw new Error(`${name} lacks ${uncopied.map((c) => c.name).join(', ')}, which no earlier event fills: that needs a migration of its own`);
-      for (const column of missing) statements.push(addColumn(name, `${sqlIdentifier(column.name)} ${column.type}`, target));
+      if (uncopied.length > 0)
+        throw new Error(
+          `${name} lacks ${uncopied.map((c) => c.name).join(', ')}, which no earlier event fills: that needs a migration of its own`,
+        );
+      for (const column of missing)
+        statements.push(addColumn(name, `${sqlIdentifier(column.name)} ${column.type}`, target));
     }
     statements.push(backfill(fact, copied, target), ...optimize(fact.table.name, target));
   }
@@ -38,7 +47,9 @@ export async function copiedColumnStatements(store: AnalyticsStore, target: DdlT
 
 /** Column names of every table of the database, by table. */
 async function existingColumns(store: AnalyticsStore): Promise<Map<string, Set<string>>> {
-  const rows = await store.query<{ table: string; name: string }>('SELECT table, name FROM system.columns WHERE database = currentDatabase()');
+  const rows = await store.query<{ table: string; name: string }>(
+    'SELECT table, name FROM system.columns WHERE database = currentDatabase()',
+  );
   const byTable = new Map<string, Set<string>>();
   for (const { table, name } of rows) byTable.set(table, (byTable.get(table) ?? new Set()).add(name));
   return byTable;
@@ -73,20 +84,23 @@ function optimize(table: string, target: DdlTarget): string[] {
 export function backfill(fact: FactTable, missing: ReadonlySet<string>, target?: Pick<DdlTarget, 'cluster'>): string {
   const copied = fact.payloadColumns.filter((column) => missing.has(column.name));
   const lookups = new Set(copied.map((column) => column.copiedFrom!.lookup));
-  if (lookups.size !== 1) throw new Error(`${fact.table.name}: a backfill copies from one earlier event, not ${lookups.size}`);
+  if (lookups.size !== 1)
+    throw new Error(`${fact.table.name}: a backfill copies from one earlier event, not ${lookups.size}`);
   const [lookup] = lookups;
   const source = FACT_TABLE_BY_EVENT_TYPE.get(lookup!.type);
   if (source === undefined) throw new Error(`${fact.table.name}: no fact table for ${lookup!.type}`);
   const keys = ['entity_id', ...(lookup!.matchOn === undefined ? [] : [columnOf(lookup!.matchOn)])];
   for (const key of keys) {
     for (const table of [fact, source]) {
-      if (!table.table.columns.some((column) => column.name === key)) throw new Error(`${table.table.name} has no column ${key} to join a backfill on`);
+      if (!table.table.columns.some((column) => column.name === key))
+        throw new Error(`${table.table.name} has no column ${key} to join a backfill on`);
     }
   }
   const alias = (name: string) => sqlIdentifier(`copied__${name}`);
   const sourceColumns = copied.map((column) => {
     const from = column.copiedFrom!.column;
-    if (!source.table.columns.some((c) => c.name === from)) throw new Error(`${fact.table.name}.${column.name} copies ${source.table.name}.${from}, which does not exist`);
+    if (!source.table.columns.some((c) => c.name === from))
+      throw new Error(`${fact.table.name}.${column.name} copies ${source.table.name}.${from}, which does not exist`);
     return `${sqlIdentifier(from)} AS ${alias(column.name)}`;
   });
   const all = [...fact.table.columns, VERSION_COLUMN].map((column) => column.name);
@@ -97,6 +111,8 @@ export function backfill(fact: FactTable, missing: ReadonlySet<string>, target?:
     `SELECT ${values.join(', ')}`,
     `FROM ${sqlIdentifier(fact.table.name)} AS x FINAL`,
     `ANY LEFT JOIN (SELECT ${on}, ${sourceColumns.join(', ')} FROM ${sqlIdentifier(source.table.name)} FINAL) AS earlier USING (${on})`,
-    ...(target?.cluster === undefined ? [] : ["SETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1"]),
+    ...(target?.cluster === undefined
+      ? []
+      : ["SETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1"]),
   ].join('\n');
 }

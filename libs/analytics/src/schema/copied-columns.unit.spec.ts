@@ -10,7 +10,9 @@ const copiedNames = (name: string) => copiedColumnNames(FACT_TABLES.find((f) => 
 function storeLacking(lacking: Record<string, readonly string[]>, cluster = false): AnalyticsStore {
   const names = (table: string) => (cluster ? [table, `${table}_local`] : [table]);
   const rows = FACT_TABLES.flatMap((fact) =>
-    names(fact.table.name).flatMap((table) => fact.table.columns.filter((c) => !(lacking[table] ?? []).includes(c.name)).map((c) => ({ table, name: c.name }))),
+    names(fact.table.name).flatMap((table) =>
+      fact.table.columns.filter((c) => !(lacking[table] ?? []).includes(c.name)).map((c) => ({ table, name: c.name })),
+    ),
   );
   return { query: async () => rows } as unknown as AnalyticsStore;
 }
@@ -26,29 +28,43 @@ describe('copied columns migration', () => {
   });
 
   it('adds only what a table lacks, and fills and merges every copying table', async () => {
-    const statements = await copiedColumnStatements(storeLacking({ activity_completed: ['activity_kind'] }), { capabilities: { insertDeduplicationToken: false } });
-    expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual(['ALTER TABLE activity_completed ADD COLUMN activity_kind String']);
+    const statements = await copiedColumnStatements(storeLacking({ activity_completed: ['activity_kind'] }), {
+      capabilities: { insertDeduplicationToken: false },
+    });
+    expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual([
+      'ALTER TABLE activity_completed ADD COLUMN activity_kind String',
+    ]);
     // A run cut short after its ALTERs finds nothing to add, and still fills every table.
     const rerun = await copiedColumnStatements(storeLacking({}), { capabilities: { insertDeduplicationToken: false } });
     expect(rerun.filter((s) => s.startsWith('ALTER'))).toEqual([]);
     expect(rerun.filter((s) => s.startsWith('INSERT INTO')).map((s) => s.split(' ')[2])).toEqual(COPYING);
     expect(rerun.filter((s) => s.startsWith('OPTIMIZE')).map((s) => s.split(' ')[2])).toEqual(COPYING);
     const insert = rerun.find((s) => s.startsWith('INSERT INTO activity_completed '))!;
-    expect(insert).toMatch(/^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, opportunity_id AS copied__opportunity_id, kind AS copied__activity_kind FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/);
+    expect(insert).toMatch(
+      /^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, opportunity_id AS copied__opportunity_id, kind AS copied__activity_kind FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/,
+    );
   });
 
   it('on a cluster, alters the local and the Distributed table each only where it lacks the column, and joins shard by shard', async () => {
-    const statements = await copiedColumnStatements(storeLacking({ activity_completed_local: ['activity_kind'], activity_completed: ['activity_kind', 'opportunity_id'] }, true), {
-      capabilities: { insertDeduplicationToken: false },
-      cluster: 'presales',
-      database: 'analytics',
-    });
+    const statements = await copiedColumnStatements(
+      storeLacking(
+        { activity_completed_local: ['activity_kind'], activity_completed: ['activity_kind', 'opportunity_id'] },
+        true,
+      ),
+      {
+        capabilities: { insertDeduplicationToken: false },
+        cluster: 'presales',
+        database: 'analytics',
+      },
+    );
     expect(statements.filter((s) => s.startsWith('ALTER'))).toEqual([
       'ALTER TABLE analytics.activity_completed_local ON CLUSTER presales ADD COLUMN activity_kind String',
       'ALTER TABLE analytics.activity_completed ON CLUSTER presales ADD COLUMN opportunity_id String',
       'ALTER TABLE analytics.activity_completed ON CLUSTER presales ADD COLUMN activity_kind String',
     ]);
-    expect(statements.find((s) => s.startsWith('INSERT INTO activity_completed '))).toMatch(/\nSETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1$/);
+    expect(statements.find((s) => s.startsWith('INSERT INTO activity_completed '))).toMatch(
+      /\nSETTINGS distributed_product_mode = 'local', insert_distributed_sync = 1$/,
+    );
     // 18.16 fails OPTIMIZE FINAL of a replicated table with nothing to merge: reads use FINAL instead.
     expect(statements.filter((s) => s.startsWith('OPTIMIZE'))).toEqual([]);
   });
@@ -66,6 +82,8 @@ describe('copied columns migration', () => {
       'bid_submitted lacks channel, which no earlier event fills: that needs a migration of its own',
     );
     const withoutTables = { query: async () => [] } as unknown as AnalyticsStore;
-    await expect(copiedColumnStatements(withoutTables, target)).rejects.toThrow(/^presales_support_acknowledged does not exist: migration 0002 creates every fact table/);
+    await expect(copiedColumnStatements(withoutTables, target)).rejects.toThrow(
+      /^presales_support_acknowledged does not exist: migration 0002 creates every fact table/,
+    );
   });
 });

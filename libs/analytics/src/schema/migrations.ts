@@ -34,7 +34,8 @@ export const MIGRATIONS_TABLE = 'schema_migrations';
  */
 function createMigrationsTable(target: Omit<DdlTarget, 'capabilities'>): string {
   const columns = `(id UInt32, name String, applied_at DateTime('UTC'))`;
-  if (target.cluster === undefined) return `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} ${columns} ENGINE = ReplacingMergeTree ORDER BY id`;
+  if (target.cluster === undefined)
+    return `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} ${columns} ENGINE = ReplacingMergeTree ORDER BY id`;
   const database = sqlIdentifier(target.database ?? 'default');
   const zooPath = sqlValue(`/clickhouse/tables/all/${database}/${MIGRATIONS_TABLE}`);
   return `CREATE TABLE IF NOT EXISTS ${database}.${MIGRATIONS_TABLE} ON CLUSTER ${sqlIdentifier(target.cluster)} ${columns} ENGINE = ReplicatedReplacingMergeTree(${zooPath}, '{replica}') ORDER BY id`;
@@ -61,17 +62,26 @@ export class MigrationFailedError extends Error {
  * EXISTS, or chosen from what the store holds), so a migration interrupted before it was
  * recorded is safe to run again.
  */
-export async function migrate(store: AnalyticsStore, target: Omit<DdlTarget, 'capabilities'> = {}, migrations = MIGRATIONS): Promise<string[]> {
+export async function migrate(
+  store: AnalyticsStore,
+  target: Omit<DdlTarget, 'capabilities'> = {},
+  migrations = MIGRATIONS,
+): Promise<string[]> {
   const ddlTarget: DdlTarget = { ...target, capabilities: store.capabilities };
   await store.command(createMigrationsTable(target));
-  const applied = new Set((await store.query<{ id: number }>(`SELECT id FROM ${MIGRATIONS_TABLE} FINAL`)).map((row) => Number(row.id)));
+  const applied = new Set(
+    (await store.query<{ id: number }>(`SELECT id FROM ${MIGRATIONS_TABLE} FINAL`)).map((row) => Number(row.id)),
+  );
   const ran: string[] = [];
   for (const migration of [...migrations].sort((a, b) => a.id - b.id)) {
     if (applied.has(migration.id)) continue;
     try {
       for (const statement of await migration.statements(ddlTarget, store)) await store.command(statement);
     } catch (error) {
-      throw new MigrationFailedError(migration.name, error instanceof AnalyticsQueryError ? error.engineMessage : String(error));
+      throw new MigrationFailedError(
+        migration.name,
+        error instanceof AnalyticsQueryError ? error.engineMessage : String(error),
+      );
     }
     await store.command(
       `INSERT INTO ${MIGRATIONS_TABLE} (id, name, applied_at) VALUES (${migration.id}, ${sqlValue(migration.name)}, ${sqlValue(toSqlDateTime(new Date()))})`,

@@ -42,8 +42,12 @@ export function createTableStatements(table: TableDefinition, target: DdlTarget)
   const name = sqlIdentifier(table.name);
 
   if (target.cluster === undefined) {
-    const settings = target.capabilities.insertDeduplicationToken ? `\nSETTINGS non_replicated_deduplication_window = ${DEDUPLICATION_WINDOW}` : '';
-    return [`CREATE TABLE IF NOT EXISTS ${name} (\n  ${columns}\n) ENGINE = ReplacingMergeTree(version)${partition}\nORDER BY (${orderBy})${settings}`];
+    const settings = target.capabilities.insertDeduplicationToken
+      ? `\nSETTINGS non_replicated_deduplication_window = ${DEDUPLICATION_WINDOW}`
+      : '';
+    return [
+      `CREATE TABLE IF NOT EXISTS ${name} (\n  ${columns}\n) ENGINE = ReplacingMergeTree(version)${partition}\nORDER BY (${orderBy})${settings}`,
+    ];
   }
 
   // Every name carries its database: each node runs an ON CLUSTER statement in its own default
@@ -64,5 +68,8 @@ export function dropTableStatements(table: TableDefinition, target: DdlTarget): 
   if (target.cluster === undefined) return [`DROP TABLE IF EXISTS ${name}`];
   const cluster = sqlIdentifier(target.cluster);
   const database = sqlIdentifier(target.database ?? 'default');
-  return [`DROP TABLE IF EXISTS ${database}.${name} ON CLUSTER ${cluster}`, `DROP TABLE IF EXISTS ${database}.${name}_local ON CLUSTER ${cluster}`];
+  return [
+    `DROP TABLE IF EXISTS ${database}.${name} ON CLUSTER ${cluster}`,
+    `DROP TABLE IF EXISTS ${database}.${name}_local ON CLUSTER ${cluster}`,
+  ];
 }

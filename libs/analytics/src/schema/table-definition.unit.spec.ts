@@ -18,16 +18,26 @@ describe('createTableStatements', () => {
   });
 
   it('generates ON CLUSTER replicated local tables and a Distributed table sharded by the aggregate id', () => {
-    const statements = createTableStatements(TABLE, { capabilities: { insertDeduplicationToken: true }, cluster: 'presales', database: 'analytics' });
+    const statements = createTableStatements(TABLE, {
+      capabilities: { insertDeduplicationToken: true },
+      cluster: 'presales',
+      database: 'analytics',
+    });
     expect(statements).toHaveLength(2);
-    expect(statements[0]).toMatch(/^CREATE TABLE IF NOT EXISTS analytics.projection_checkpoints_local ON CLUSTER presales \(/);
-    expect(statements[0]).toContain("ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/analytics/projection_checkpoints_local', '{replica}', version)");
+    expect(statements[0]).toMatch(
+      /^CREATE TABLE IF NOT EXISTS analytics.projection_checkpoints_local ON CLUSTER presales \(/,
+    );
+    expect(statements[0]).toContain(
+      "ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/{shard}/analytics/projection_checkpoints_local', '{replica}', version)",
+    );
     expect(statements[1]).toBe(
       'CREATE TABLE IF NOT EXISTS analytics.projection_checkpoints ON CLUSTER presales AS analytics.projection_checkpoints_local\nENGINE = Distributed(presales, analytics, projection_checkpoints_local, cityHash64(subscriber))',
     );
   });
 
   it('refuses a cluster name that is not a plain identifier', () => {
-    expect(() => createTableStatements(TABLE, { capabilities: { insertDeduplicationToken: true }, cluster: 'x; DROP' })).toThrow(RangeError);
+    expect(() =>
+      createTableStatements(TABLE, { capabilities: { insertDeduplicationToken: true }, cluster: 'x; DROP' }),
+    ).toThrow(RangeError);
   });
 });

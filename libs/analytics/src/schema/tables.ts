@@ -42,4 +42,8 @@ export const CHECKPOINTS_TABLE_DEFINITION: TableDefinition = {
 };
 
 /** Every table the projector writes; a rebuild drops and recreates exactly these. */
-export const PROJECTED_TABLES: readonly TableDefinition[] = [EVENTS_TABLE, ...FACT_TABLES.map((fact) => fact.table), CHECKPOINTS_TABLE_DEFINITION];
+export const PROJECTED_TABLES: readonly TableDefinition[] = [
+  EVENTS_TABLE,
+  ...FACT_TABLES.map((fact) => fact.table),
+  CHECKPOINTS_TABLE_DEFINITION,
+];

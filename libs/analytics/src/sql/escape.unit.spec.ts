@@ -26,7 +26,8 @@ describe('sqlValue', () => {
 describe('sqlIdentifier', () => {
   it('accepts plain names and refuses anything else', () => {
     expect(sqlIdentifier('tenders_v2')).toBe('tenders_v2');
-    for (const bad of ['', '1abc', 'a b', 'a;drop', 'a`b', 'x'.repeat(129)]) expect(() => sqlIdentifier(bad)).toThrow(RangeError);
+    for (const bad of ['', '1abc', 'a b', 'a;drop', 'a`b', 'x'.repeat(129)])
+      expect(() => sqlIdentifier(bad)).toThrow(RangeError);
   });
 });
 

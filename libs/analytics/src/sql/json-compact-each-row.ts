@@ -18,7 +18,10 @@ export class JsonCompactRowEncoder {
 
   encode(row: AnalyticsRow): string {
     const columns = (this.columnNames ??= columnsOf(row));
-    if (Object.keys(row).length !== columns.length) throw new RangeError(`JSONCompactEachRow: a row has columns ${Object.keys(row).join(', ')}, not ${columns.join(', ')}`);
+    if (Object.keys(row).length !== columns.length)
+      throw new RangeError(
+        `JSONCompactEachRow: a row has columns ${Object.keys(row).join(', ')}, not ${columns.join(', ')}`,
+      );
     for (let i = 0; i < columns.length; i += 1) {
       const value = row[columns[i]!];
       if (value === undefined) throw new RangeError(`JSONCompactEachRow: a row lacks column ${columns[i]}`);

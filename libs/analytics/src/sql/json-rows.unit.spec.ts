@@ -3,16 +3,35 @@ import { SqlDecimal, type AnalyticsRow } from '../analytics-store.port.js';
 import { toJsonCompactEachRow } from './json-compact-each-row.js';
 import { parseJsonEachRow, toJsonEachRow } from './json-each-row.js';
 
-const TRICKY_TEXT = ["O'Brien", 'back\\slash', 'quote"double', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE events; --", 'nul\0byte', '\u2028\u2029', ']\n[1,2]', '}\n{"a":1}'];
+const TRICKY_TEXT = [
+  "O'Brien",
+  'back\\slash',
+  'quote"double',
+  'tab\tnew\nline\r',
+  '华为云 — ünïcödé 🚀',
+  "x'); DROP TABLE events; --",
+  'nul\0byte',
+  '\u2028\u2029',
+  ']\n[1,2]',
+  '}\n{"a":1}',
+];
 
-const rows: AnalyticsRow[] = TRICKY_TEXT.map((text, i) => ({ id: text, tags: [text, ''], amount: new SqlDecimal(`-12345678901234567890.${i}00001`), hours: i + 0.5, maybe: i % 2 === 0 ? null : i }));
+const rows: AnalyticsRow[] = TRICKY_TEXT.map((text, i) => ({
+  id: text,
+  tags: [text, ''],
+  amount: new SqlDecimal(`-12345678901234567890.${i}00001`),
+  hours: i + 0.5,
+  maybe: i % 2 === 0 ? null : i,
+}));
 
 describe('JSON row bodies', () => {
   it('JSONEachRow: one object per line that parses back to the row, decimals digit for digit', () => {
     const body = toJsonEachRow(rows);
     expect(body.split('\n')).toHaveLength(rows.length);
     const parsed = parseJsonEachRow<Record<string, unknown>>(body);
-    expect(parsed.map(({ amount: _amount, ...rest }) => rest)).toEqual(rows.map(({ amount: _amount, ...rest }) => rest));
+    expect(parsed.map(({ amount: _amount, ...rest }) => rest)).toEqual(
+      rows.map(({ amount: _amount, ...rest }) => rest),
+    );
     expect(body.split('\n')[3]).toContain('"amount":-12345678901234567890.300001,');
   });
 
@@ -30,7 +49,12 @@ describe('JSON row bodies', () => {
 
   it('JSONCompactEachRow refuses rows whose columns differ from the first row’s', () => {
     expect(() => toJsonCompactEachRow([{ a: 1, b: 2 }, { a: 1 }])).toThrow(RangeError);
-    expect(() => toJsonCompactEachRow([{ a: 1, b: 2 }, { a: 1, c: 2 }])).toThrow(/lacks column b/);
+    expect(() =>
+      toJsonCompactEachRow([
+        { a: 1, b: 2 },
+        { a: 1, c: 2 },
+      ]),
+    ).toThrow(/lacks column b/);
     expect(() => toJsonCompactEachRow([{ a: 1 }, { a: 1, b: 2 }])).toThrow(RangeError);
     expect(() => toJsonCompactEachRow([{}])).toThrow(RangeError);
     expect(toJsonCompactEachRow([])).toEqual({ columns: [], body: '' });

@@ -21,7 +21,10 @@ export function jsonArrayOf(values: readonly AnalyticsValue[]): string {
   return `[${values.map(jsonValue).join(',')}]`;
 }
 
-export function jsonObjectOf(row: Readonly<Record<string, AnalyticsValue>>, quotedKey: (key: string) => string): string {
+export function jsonObjectOf(
+  row: Readonly<Record<string, AnalyticsValue>>,
+  quotedKey: (key: string) => string,
+): string {
   const keys = Object.keys(row);
   if (!keys.some((key) => isDecimal(row[key]))) return JSON.stringify(row);
   return `{${keys.map((key) => `${quotedKey(key)}:${jsonValue(row[key]!)}`).join(',')}}`;

@@ -14,7 +14,9 @@ export function sqlDateTimeOfEpochMs(ms: number): string {
   const shifted = days + DAYS_FROM_0000_03_01_TO_1970_01_01;
   const era = Math.floor(shifted / DAYS_PER_ERA);
   const dayOfEra = shifted - era * DAYS_PER_ERA;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   // Months counted from March, so the leap day is the last day of the year.
   const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);

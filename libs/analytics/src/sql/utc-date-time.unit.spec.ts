@@ -12,7 +12,14 @@ describe('sqlDateTimeOfEpochMs', () => {
   });
 
   it('agrees with toISOString at every day boundary and leap rule, and on random instants', () => {
-    const instants = [Date.parse('1999-12-31T23:59:59Z'), Date.parse('2000-02-29T12:00:00Z'), Date.parse('1900-03-01T00:00:00Z'), -1, 253_402_300_800_000, 8.64e15];
+    const instants = [
+      Date.parse('1999-12-31T23:59:59Z'),
+      Date.parse('2000-02-29T12:00:00Z'),
+      Date.parse('1900-03-01T00:00:00Z'),
+      -1,
+      253_402_300_800_000,
+      8.64e15,
+    ];
     for (let day = 0; day < 200_000; day += 31) instants.push(day * 86_400_000 - 1, day * 86_400_000);
     // A fixed linear congruential sequence: reproducible, yet not aligned to anything.
     let seed = 20_260_101;

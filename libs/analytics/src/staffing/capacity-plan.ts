@@ -24,10 +24,19 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
   const mondays = mondaysFrom(mondayOf(options.now.getTime()), options.weeks);
   const fromMs = mondays[0]!;
   const toMs = mondays[mondays.length - 1]! + WEEK_MS;
-  const [consultants, teams, assignments, warRooms] = await Promise.all([readConsultants(store), readTeams(store), readAssignments(store, fromMs, toMs), readWarRooms(store, fromMs, toMs)]);
+  const [consultants, teams, assignments, warRooms] = await Promise.all([
+    readConsultants(store),
+    readTeams(store),
+    readAssignments(store, fromMs, toMs),
+    readWarRooms(store, fromMs, toMs),
+  ]);
   const loads = weeklyLoads(mondays, assignments, warRooms);
   const teamNames = new Map(teams.map((t) => [t.teamId, t.name]));
-  const inScope = consultants.filter((c) => (options.teamIds === undefined || options.teamIds.has(c.teamId)) && (options.teamId === undefined || c.teamId === options.teamId));
+  const inScope = consultants.filter(
+    (c) =>
+      (options.teamIds === undefined || options.teamIds.has(c.teamId)) &&
+      (options.teamId === undefined || c.teamId === options.teamId),
+  );
 
   const groups = new Map<string, { teamId: string; productLine: string; members: typeof inScope }>();
   for (const c of inScope) {
@@ -50,8 +59,14 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
       if (load === undefined) continue;
       const weeksIn = load.warRoomIds.filter((ids) => ids.has(room.warRoomId)).length;
       if (weeksIn === 0 || roomMembers.get(room.warRoomId)?.has(change.consultantId)) continue;
-      (roomMembers.get(room.warRoomId) ?? roomMembers.set(room.warRoomId, new Set()).get(room.warRoomId)!).add(change.consultantId);
-      roomHours.set(room.warRoomId, (roomHours.get(room.warRoomId) ?? 0) + (weeksIn * room.allocationPct * (capacityOf.get(change.consultantId) ?? 0)) / 100);
+      (roomMembers.get(room.warRoomId) ?? roomMembers.set(room.warRoomId, new Set()).get(room.warRoomId)!).add(
+        change.consultantId,
+      );
+      roomHours.set(
+        room.warRoomId,
+        (roomHours.get(room.warRoomId) ?? 0) +
+          (weeksIn * room.allocationPct * (capacityOf.get(change.consultantId) ?? 0)) / 100,
+      );
     }
   }
 
@@ -82,7 +97,12 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
         };
       }),
     }))
-    .sort((a, b) => a.teamName.localeCompare(b.teamName) || a.teamId.localeCompare(b.teamId) || a.productLine.localeCompare(b.productLine));
+    .sort(
+      (a, b) =>
+        a.teamName.localeCompare(b.teamName) ||
+        a.teamId.localeCompare(b.teamId) ||
+        a.productLine.localeCompare(b.productLine),
+    );
 
   const rooms: CapacityWarRoom[] = warRooms
     .filter((room) => roomHours.has(room.warRoomId))

@@ -4,7 +4,15 @@ import { sqlValue } from '../sql/escape.js';
 
 /** Support requests waiting for someone: not acknowledged, their opportunity not closed; soonest due first. */
 export async function openSupportRequests(store: AnalyticsStore, limit: number): Promise<OpenSupportRequest[]> {
-  const rows = await store.query<{ o: string; name: string; r: string; kind: string; line: string; at: number; due: number }>(
+  const rows = await store.query<{
+    o: string;
+    name: string;
+    r: string;
+    kind: string;
+    line: string;
+    at: number;
+    due: number;
+  }>(
     `SELECT entity_id AS o, name, request_id AS r, kind, product_line AS line, requested_ms AS at, due_at_ms AS due
 FROM (
   SELECT entity_id, request_id, kind, product_line, occurred_at_ms AS requested_ms, due_at_ms FROM presales_support_requested FINAL
@@ -18,5 +26,13 @@ ORDER BY due ASC, o, r
 LIMIT ${sqlValue(limit)}`,
   );
   const iso = (ms: unknown) => new Date(Number(ms)).toISOString();
-  return rows.map((r) => ({ opportunityId: r.o, opportunityName: r.name, requestId: r.r, kind: r.kind, productLine: r.line, requestedAt: iso(r.at), dueAt: iso(r.due) }));
+  return rows.map((r) => ({
+    opportunityId: r.o,
+    opportunityName: r.name,
+    requestId: r.r,
+    kind: r.kind,
+    productLine: r.line,
+    requestedAt: iso(r.at),
+    dueAt: iso(r.due),
+  }));
 }

@@ -57,7 +57,9 @@ interface Scored {
 
 function score(need: StaffingNeed, candidate: StaffingCandidate): Scored {
   if (candidate.loadPct.length !== need.weeks.length) {
-    throw new RangeError(`rankConsultants: ${candidate.consultantId} has ${candidate.loadPct.length} weekly loads for ${need.weeks.length} weeks`);
+    throw new RangeError(
+      `rankConsultants: ${candidate.consultantId} has ${candidate.loadPct.length} weekly loads for ${need.weeks.length} weeks`,
+    );
   }
   const reasons: StaffingReason[] = [];
   const covered = candidate.productLines.includes(need.productLine);
@@ -72,7 +74,11 @@ function score(need: StaffingNeed, candidate: StaffingCandidate): Scored {
 
   const freePct = Math.max(0, freePctOf(candidate));
   const available = freePct >= need.neededPct;
-  reasons.push({ kind: available ? 'free_capacity' : 'no_capacity', freePct: round1(freePct), neededPct: need.neededPct });
+  reasons.push({
+    kind: available ? 'free_capacity' : 'no_capacity',
+    freePct: round1(freePct),
+    neededPct: need.neededPct,
+  });
   const capacityPoints = STAFFING_WEIGHTS.capacity * Math.min(1, freePct / Math.max(need.neededPct, 1));
 
   const overloaded = candidate.currentLoadPct > 100;
@@ -80,7 +86,11 @@ function score(need: StaffingNeed, candidate: StaffingCandidate): Scored {
 
   reasons.push({ kind: 'past_outcomes', ...candidate.past });
   const total =
-    (covered ? STAFFING_WEIGHTS.productLine : 0) + skillPoints + capacityPoints + STAFFING_WEIGHTS.record * recordOf(candidate.past) - (overloaded ? STAFFING_WEIGHTS.overloadPenalty : 0);
+    (covered ? STAFFING_WEIGHTS.productLine : 0) +
+    skillPoints +
+    capacityPoints +
+    STAFFING_WEIGHTS.record * recordOf(candidate.past) -
+    (overloaded ? STAFFING_WEIGHTS.overloadPenalty : 0);
   return { candidate, score: round1(Math.max(0, total)), freePct, available, reasons };
 }
 
@@ -91,7 +101,8 @@ function score(need: StaffingNeed, candidate: StaffingCandidate): Scored {
  */
 export function rankConsultants(need: StaffingNeed, candidates: readonly StaffingCandidate[]): RankedConsultant[] {
   if (need.weeks.length === 0) throw new RangeError('rankConsultants: the work needs at least one week');
-  if (!(need.neededPct > 0 && need.neededPct <= 100)) throw new RangeError(`rankConsultants: neededPct ${need.neededPct} is not in (0, 100]`);
+  if (!(need.neededPct > 0 && need.neededPct <= 100))
+    throw new RangeError(`rankConsultants: neededPct ${need.neededPct} is not in (0, 100]`);
   const scored = candidates.map((candidate) => score(need, candidate));
   scored.sort(
     (a, b) =>
@@ -99,7 +110,11 @@ export function rankConsultants(need: StaffingNeed, candidates: readonly Staffin
       b.score - a.score ||
       b.freePct - a.freePct ||
       a.candidate.name.localeCompare(b.candidate.name) ||
-      (a.candidate.consultantId < b.candidate.consultantId ? -1 : a.candidate.consultantId > b.candidate.consultantId ? 1 : 0),
+      (a.candidate.consultantId < b.candidate.consultantId
+        ? -1
+        : a.candidate.consultantId > b.candidate.consultantId
+          ? 1
+          : 0),
   );
   return scored.map((entry, index) => ({
     rank: index + 1,

@@ -3,7 +3,12 @@ import { rankConsultants, type StaffingCandidate, type StaffingNeed } from './ra
 
 const MONDAY = Date.UTC(2026, 11, 7);
 const WEEK = 7 * 86_400_000;
-const need: StaffingNeed = { productLine: 'erp', skills: ['Demo craft', 'SAP FI'], weeks: [MONDAY, MONDAY + WEEK], neededPct: 40 };
+const need: StaffingNeed = {
+  productLine: 'erp',
+  skills: ['Demo craft', 'SAP FI'],
+  weeks: [MONDAY, MONDAY + WEEK],
+  neededPct: 40,
+};
 
 function consultant(id: string, over: Partial<StaffingCandidate> = {}): StaffingCandidate {
   return {
@@ -29,7 +34,13 @@ describe('rankConsultants', () => {
   it('puts the consultant with the product line, higher certified skills and more free time first, and says why', () => {
     const ranked = rankConsultants(need, [
       consultant('other-line', { productLines: ['crm'] }),
-      consultant('expert', { skillLevels: new Map([['Demo craft', 5], ['SAP FI', 5]]), loadPct: [0, 10] }),
+      consultant('expert', {
+        skillLevels: new Map([
+          ['Demo craft', 5],
+          ['SAP FI', 5],
+        ]),
+        loadPct: [0, 10],
+      }),
       consultant('plain'),
     ]);
     expect(order(ranked)).toEqual(['expert', 'plain', 'other-line']);
@@ -47,7 +58,10 @@ describe('rankConsultants', () => {
   });
 
   it('names each missing skill with no level and scores it nothing', () => {
-    const ranked = rankConsultants(need, [consultant('half', { skillLevels: new Map([['Demo craft', 5]]) }), consultant('none', { skillLevels: new Map() })]);
+    const ranked = rankConsultants(need, [
+      consultant('half', { skillLevels: new Map([['Demo craft', 5]]) }),
+      consultant('none', { skillLevels: new Map() }),
+    ]);
     expect(order(ranked)).toEqual(['half', 'none']);
     expect(ranked[1]!.reasons.filter((r) => r.kind === 'skill')).toEqual([
       { kind: 'skill', skill: 'Demo craft', level: null },
@@ -58,7 +72,13 @@ describe('rankConsultants', () => {
 
   it('ranks whoever lacks the capacity in any needed week after everyone who has it, however well they fit', () => {
     const ranked = rankConsultants(need, [
-      consultant('busy-second-week', { skillLevels: new Map([['Demo craft', 5], ['SAP FI', 5]]), loadPct: [0, 70] }),
+      consultant('busy-second-week', {
+        skillLevels: new Map([
+          ['Demo craft', 5],
+          ['SAP FI', 5],
+        ]),
+        loadPct: [0, 70],
+      }),
       consultant('weak-but-free', { productLines: ['crm'], skillLevels: new Map() }),
     ]);
     expect(order(ranked)).toEqual(['weak-but-free', 'busy-second-week']);
@@ -88,11 +108,18 @@ describe('rankConsultants', () => {
   });
 
   it('breaks ties by free capacity, then by name and id, whatever the input order', () => {
-    const equalScore = [consultant('b', { name: 'Same' }), consultant('a', { name: 'Same' }), consultant('z', { name: 'Alpha' })];
+    const equalScore = [
+      consultant('b', { name: 'Same' }),
+      consultant('a', { name: 'Same' }),
+      consultant('z', { name: 'Alpha' }),
+    ];
     expect(order(rankConsultants(need, equalScore))).toEqual(['z', 'a', 'b']);
     expect(order(rankConsultants(need, [...equalScore].reverse()))).toEqual(['z', 'a', 'b']);
     // Full score either way (free 60 % and 80 % both cover 40 %): the freer consultant first.
-    const ranked = rankConsultants(need, [consultant('a', { name: 'A', loadPct: [40, 40] }), consultant('b', { name: 'B', loadPct: [20, 20] })]);
+    const ranked = rankConsultants(need, [
+      consultant('a', { name: 'A', loadPct: [40, 40] }),
+      consultant('b', { name: 'B', loadPct: [20, 20] }),
+    ]);
     expect(ranked[0]!.score).toBe(ranked[1]!.score);
     expect(order(ranked)).toEqual(['b', 'a']);
   });

@@ -25,7 +25,17 @@ const num = (value: unknown) => Number(value ?? 0);
 
 /** Consultants not offboarded, with their latest team. */
 export async function readConsultants(store: AnalyticsStore): Promise<ConsultantProfile[]> {
-  const rows = await store.query<{ id: string; name: string; team: string; moved: string; level: string; lines: string[]; skills: string[]; capacity: number; on_ms: number }>(
+  const rows = await store.query<{
+    id: string;
+    name: string;
+    team: string;
+    moved: string;
+    level: string;
+    lines: string[];
+    skills: string[];
+    capacity: number;
+    on_ms: number;
+  }>(
     `SELECT entity_id AS id, name, team_id AS team, moved, level, product_lines AS lines, skills, weekly_capacity_hours AS capacity, occurred_at_ms AS on_ms
 FROM (SELECT entity_id, name, team_id, level, product_lines, skills, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
       WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL)) AS onboarded
@@ -53,7 +63,9 @@ export async function readTeams(store: AnalyticsStore): Promise<TeamProfile[]> {
 
 /** Skill → highest certified level, per consultant. */
 export async function readCertifiedLevels(store: AnalyticsStore): Promise<Map<string, Map<string, number>>> {
-  const rows = await store.query<{ id: string; skill: string; level: number }>('SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL GROUP BY id, skill');
+  const rows = await store.query<{ id: string; skill: string; level: number }>(
+    'SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL GROUP BY id, skill',
+  );
   const levels = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const own = levels.get(r.id) ?? new Map<string, number>();
@@ -92,7 +104,15 @@ export async function readWarRooms(store: AnalyticsStore, fromMs: number, toMs: 
   const live = `SELECT entity_id FROM war_room_opened FINAL WHERE occurred_at_ms < ${sqlValue(toMs)}
   AND entity_id NOT IN (SELECT entity_id FROM war_room_closed FINAL WHERE occurred_at_ms <= ${sqlValue(fromMs)})`;
   const [opened, changes, closed] = await Promise.all([
-    store.query<{ w: string; o: string; reason: string; pct: number; commander: string; members: string[]; at: number }>(
+    store.query<{
+      w: string;
+      o: string;
+      reason: string;
+      pct: number;
+      commander: string;
+      members: string[];
+      at: number;
+    }>(
       `SELECT entity_id AS w, opportunity_id AS o, reason, allocation_pct AS pct, commander_id AS commander, member_ids AS members, occurred_at_ms AS at FROM war_room_opened FINAL
 WHERE entity_id IN (${live})`,
     ),
@@ -100,7 +120,9 @@ WHERE entity_id IN (${live})`,
       `SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, toInt8(1) AS delta FROM war_room_member_joined FINAL WHERE entity_id IN (${live})
 UNION ALL SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, toInt8(-1) AS delta FROM war_room_member_left FINAL WHERE entity_id IN (${live})`,
     ),
-    store.query<{ w: string; at: number }>(`SELECT entity_id AS w, min(occurred_at_ms) AS at FROM war_room_closed FINAL WHERE entity_id IN (${live}) GROUP BY w`),
+    store.query<{ w: string; at: number }>(
+      `SELECT entity_id AS w, min(occurred_at_ms) AS at FROM war_room_closed FINAL WHERE entity_id IN (${live}) GROUP BY w`,
+    ),
   ]);
   const closedAt = new Map(closed.map((r) => [r.w, num(r.at)]));
   const changesOf = new Map<string, MembershipChange[]>();
@@ -110,7 +132,11 @@ UNION ALL SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, toInt
     changesOf.set(r.w, list);
   }
   return opened.map((r) => {
-    const first = [...new Set([...r.members, r.commander])].map((consultantId): MembershipChange => ({ consultantId, atMs: num(r.at), delta: 1 }));
+    const first = [...new Set([...r.members, r.commander])].map((consultantId): MembershipChange => ({
+      consultantId,
+      atMs: num(r.at),
+      delta: 1,
+    }));
     return {
       warRoomId: r.w,
       opportunityId: r.o,
@@ -134,7 +160,11 @@ export interface PastOutcomes {
  * The record on similar work, per consultant: deals of the product line they were assigned to
  * that were won or lost, and activities of the same kind they took part in, by outcome.
  */
-export async function readPastOutcomes(store: AnalyticsStore, productLine: string, workKind: string): Promise<Map<string, PastOutcomes>> {
+export async function readPastOutcomes(
+  store: AnalyticsStore,
+  productLine: string,
+  workKind: string,
+): Promise<Map<string, PastOutcomes>> {
   const line = sqlValue(productLine);
   const [deals, activities] = await Promise.all([
     store.query<{ c: string; won: number; lost: number }>(

@@ -2,7 +2,13 @@ import type { StaffingSubjectKind, StaffingSuggestionsResponse } from '@presales
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import { rankConsultants, type StaffingCandidate } from './rank-consultants.js';
-import { readAssignments, readCertifiedLevels, readConsultants, readPastOutcomes, readWarRooms } from './staffing-facts.js';
+import {
+  readAssignments,
+  readCertifiedLevels,
+  readConsultants,
+  readPastOutcomes,
+  readWarRooms,
+} from './staffing-facts.js';
 import { mondayOf, mondaysFrom, weeklyLoads, WEEK_MS } from './weekly-load.js';
 import { NEEDED_PCT_BY_WORK_KIND, neededPctOfHours, SKILLS_BY_WORK_KIND } from './work-profile.js';
 
@@ -37,15 +43,22 @@ export interface StaffingOptions {
 export const MAX_PLAN_WEEKS = 8;
 
 const num = (value: unknown) => Number(value ?? 0);
-const weeksUntil = (firstMonday: number, lastMs: number) => Math.min(MAX_PLAN_WEEKS, Math.max(1, Math.floor((mondayOf(lastMs) - firstMonday) / WEEK_MS) + 1));
+const weeksUntil = (firstMonday: number, lastMs: number) =>
+  Math.min(MAX_PLAN_WEEKS, Math.max(1, Math.floor((mondayOf(lastMs) - firstMonday) / WEEK_MS) + 1));
 
 async function firstLineOf(store: AnalyticsStore, opportunityId: string): Promise<string> {
-  const rows = await store.query<{ lines: string[] }>(`SELECT product_lines AS lines FROM opportunity_registered FINAL WHERE entity_id = ${sqlValue(opportunityId)} LIMIT 1`);
+  const rows = await store.query<{ lines: string[] }>(
+    `SELECT product_lines AS lines FROM opportunity_registered FINAL WHERE entity_id = ${sqlValue(opportunityId)} LIMIT 1`,
+  );
   return rows[0]?.lines[0] ?? '';
 }
 
 /** The work a reference names, or null when nothing by that id was recorded. */
-export async function readStaffingWork(store: AnalyticsStore, ref: StaffingSubjectRef, now: Date): Promise<StaffingWork | null> {
+export async function readStaffingWork(
+  store: AnalyticsStore,
+  ref: StaffingSubjectRef,
+  now: Date,
+): Promise<StaffingWork | null> {
   const thisMonday = mondayOf(now.getTime());
   if (ref.kind === 'request') {
     const opp = sqlValue(ref.opportunityId);
@@ -90,11 +103,14 @@ UNION ALL SELECT entity_id AS c FROM consultant_assigned FINAL WHERE opportunity
       alreadyOn: activity.people,
     };
   }
-  const [room] = await store.query<{ o: string; pct: number }>(`SELECT opportunity_id AS o, allocation_pct AS pct FROM war_room_opened FINAL WHERE entity_id = ${sqlValue(ref.warRoomId)} LIMIT 1`);
+  const [room] = await store.query<{ o: string; pct: number }>(
+    `SELECT opportunity_id AS o, allocation_pct AS pct FROM war_room_opened FINAL WHERE entity_id = ${sqlValue(ref.warRoomId)} LIMIT 1`,
+  );
   if (room === undefined) return null;
   const rooms = await readWarRooms(store, thisMonday, thisMonday + WEEK_MS);
   const members = new Map<string, number>();
-  for (const change of rooms.find((r) => r.warRoomId === ref.warRoomId)?.membership ?? []) members.set(change.consultantId, (members.get(change.consultantId) ?? 0) + change.delta);
+  for (const change of rooms.find((r) => r.warRoomId === ref.warRoomId)?.membership ?? [])
+    members.set(change.consultantId, (members.get(change.consultantId) ?? 0) + change.delta);
   return {
     kind: 'war_room',
     id: ref.warRoomId,
@@ -112,7 +128,11 @@ UNION ALL SELECT entity_id AS c FROM consultant_assigned FINAL WHERE opportunity
  * Ranked consultants for a piece of work, over the analytics tables: profiles, certified skills,
  * committed load in the work's weeks and this week, and the record on similar work.
  */
-export async function suggestConsultants(store: AnalyticsStore, work: StaffingWork, options: StaffingOptions): Promise<StaffingSuggestionsResponse> {
+export async function suggestConsultants(
+  store: AnalyticsStore,
+  work: StaffingWork,
+  options: StaffingOptions,
+): Promise<StaffingSuggestionsResponse> {
   const weekCount = options.weeks ?? work.weekCount;
   const needed = mondaysFrom(work.firstMonday, weekCount);
   const thisMonday = mondayOf(options.now.getTime());

@@ -51,7 +51,11 @@ export function mondaysFrom(firstMonday: number, count: number): number[] {
  * allocation on the Mondays a person is a member and the room is not closed. Summed in hundredths
  * of a percent: 10.1 + 89.9 must not come out above 100.
  */
-export function weeklyLoads(mondays: readonly number[], assignments: readonly AssignmentSpan[], warRooms: readonly WarRoomSpan[]): Map<string, WeeklyLoad> {
+export function weeklyLoads(
+  mondays: readonly number[],
+  assignments: readonly AssignmentSpan[],
+  warRooms: readonly WarRoomSpan[],
+): Map<string, WeeklyLoad> {
   const hundredths = new Map<string, number[]>();
   const rooms = new Map<string, Set<string>[]>();
   const entry = (consultantId: string) => {
@@ -59,14 +63,18 @@ export function weeklyLoads(mondays: readonly number[], assignments: readonly As
     if (load === undefined) {
       load = mondays.map(() => 0);
       hundredths.set(consultantId, load);
-      rooms.set(consultantId, mondays.map(() => new Set<string>()));
+      rooms.set(
+        consultantId,
+        mondays.map(() => new Set<string>()),
+      );
     }
     return { load, rooms: rooms.get(consultantId)! };
   };
   for (const a of assignments) {
     const { load } = entry(a.consultantId);
     mondays.forEach((m, index) => {
-      if (a.fromMs <= m && m <= a.toMs && (a.releasedMs === null || a.releasedMs > m)) load[index]! += Math.round(a.allocationPct * 100);
+      if (a.fromMs <= m && m <= a.toMs && (a.releasedMs === null || a.releasedMs > m))
+        load[index]! += Math.round(a.allocationPct * 100);
     });
   }
   for (const room of warRooms) {
@@ -85,6 +93,7 @@ export function weeklyLoads(mondays: readonly number[], assignments: readonly As
     }
   }
   const result = new Map<string, WeeklyLoad>();
-  for (const [consultantId, load] of hundredths) result.set(consultantId, { loadPct: load.map((h) => h / 100), warRoomIds: rooms.get(consultantId)! });
+  for (const [consultantId, load] of hundredths)
+    result.set(consultantId, { loadPct: load.map((h) => h / 100), warRoomIds: rooms.get(consultantId)! });
   return result;
 }

@@ -3,14 +3,25 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalyticsQueryError, type AnalyticsStore, type AnalystLimits, type AnalystResult, type AnalystSession } from '../analytics-store.port.js';
+import {
+  AnalyticsQueryError,
+  type AnalyticsStore,
+  type AnalystLimits,
+  type AnalystResult,
+  type AnalystSession,
+} from '../analytics-store.port.js';
 import { projectEvents } from '../projection/project-events.js';
 import { migrate } from '../schema/migrations.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
 import { ungatedForTests } from './ungated-sql.js';
 
 /** The limits the test ClickHouse server's analyst profile has too (infra/clickhouse/users.xml). */
-export const TEST_ANALYST_LIMITS: AnalystLimits = { maxExecutionSeconds: 5, maxResultRows: 100_000, maxMemoryBytes: 1_000_000_000, export: { maxResultRows: 1_000_000, maxExecutionSeconds: 60 } };
+export const TEST_ANALYST_LIMITS: AnalystLimits = {
+  maxExecutionSeconds: 5,
+  maxResultRows: 100_000,
+  maxMemoryBytes: 1_000_000_000,
+  export: { maxResultRows: 1_000_000, maxExecutionSeconds: 60 },
+};
 
 /**
  * What an analyst session holds by itself, behind the gate (decisions 9 and 0024): SQL handed
@@ -28,7 +39,8 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     let listenerPort = 0;
     let connections = 0;
 
-    const tenderCount = async () => (await store.query<{ n: number }>('SELECT count() AS n FROM tender_received FINAL'))[0]!.n;
+    const tenderCount = async () =>
+      (await store.query<{ n: number }>('SELECT count() AS n FROM tender_received FINAL'))[0]!.n;
     const run = (sql: string): Promise<AnalystResult> => session.query(ungatedForTests(sql));
     const refused = async (sql: string) => {
       const error = await run(sql).then(
@@ -42,7 +54,11 @@ export function describeAnalystSqlContract(openStore: () => Promise<AnalyticsSto
     beforeAll(async () => {
       store = await openStore();
       await migrate(store);
-      for (const [table, rows] of projectEvents([recordedTender(1n, 'A-1', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:01.000Z')], NO_CONTEXT)) await store.insert(table, rows);
+      for (const [table, rows] of projectEvents(
+        [recordedTender(1n, 'A-1', '2026-01-05T00:00:00.000Z', '2026-01-05T00:00:01.000Z')],
+        NO_CONTEXT,
+      ))
+        await store.insert(table, rows);
       session = await store.openAnalystSession(TEST_ANALYST_LIMITS);
       scratch = mkdtempSync(join(tmpdir(), 'presales-analyst-'));
       listener = createServer((socket) => {

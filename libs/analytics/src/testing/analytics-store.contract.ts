@@ -20,7 +20,9 @@ export interface AnalyticsStoreUnderTest {
 }
 
 /** A store to test, or the engine it needs and why that engine is not there (see skipUnlessAvailable). */
-export type AnalyticsStoreFactory = { readonly open: () => Promise<AnalyticsStoreUnderTest> } | { readonly skip: string; readonly engine: SkippableEngine };
+export type AnalyticsStoreFactory =
+  | { readonly open: () => Promise<AnalyticsStoreUnderTest> }
+  | { readonly skip: string; readonly engine: SkippableEngine };
 
 let sequence = 0;
 function uniqueDatabase(): string {
@@ -63,7 +65,16 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
 
     it('round-trips every value through the escaping function unchanged', async () => {
       const store = await fresh();
-      const values = ["O'Brien", 'back\\slash', 'quote\\\'mix', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE events; --", '\\\'; SELECT 1; --', 'nul\0byte'];
+      const values = [
+        "O'Brien",
+        'back\\slash',
+        "quote\\'mix",
+        'tab\tnew\nline\r',
+        '华为云 — ünïcödé 🚀',
+        "x'); DROP TABLE events; --",
+        "\\'; SELECT 1; --",
+        'nul\0byte',
+      ];
       for (const value of values) {
         const rows = await store.query<{ v: string }>(`SELECT ${sqlValue(value)} AS v`);
         expect(rows).toEqual([{ v: value }]);
@@ -72,12 +83,16 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
 
     it('stores decimals digit for digit and string arrays', async () => {
       const store = await fresh();
-      await store.command('CREATE TABLE money (id String, amount Decimal(18, 4), lines Array(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id');
+      await store.command(
+        'CREATE TABLE money (id String, amount Decimal(18, 4), lines Array(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id',
+      );
       await store.insert('money', [
         { id: 'a', amount: new SqlDecimal('99999999999999.1234'), lines: ['x', "y'z"], version: 1 },
         { id: 'b', amount: new SqlDecimal('-0.0001'), lines: [], version: 1 },
       ]);
-      const rows = await store.query<{ id: string; amount: string; lines: string[] }>('SELECT id, toString(amount) AS amount, lines FROM money FINAL ORDER BY id');
+      const rows = await store.query<{ id: string; amount: string; lines: string[] }>(
+        'SELECT id, toString(amount) AS amount, lines FROM money FINAL ORDER BY id',
+      );
       expect(rows).toEqual([
         { id: 'a', amount: '99999999999999.1234', lines: ['x', "y'z"] },
         { id: 'b', amount: '-0.0001', lines: [] },
@@ -89,9 +104,30 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
     for (const how of ['insert', 'beginInsert'] as const) {
       it(`inserts every string unchanged, in columns and in arrays, whatever it contains (${how})`, async () => {
         const store = await fresh();
-        await store.command('CREATE TABLE texts (id UInt32, text String, list Array(String), maybe Nullable(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id');
-        const values = ["O'Brien", 'back\\slash', 'quote\\\'mix', 'dq"uote', 'tab\tnew\nline\r', '华为云 — ünïcödé 🚀', "x'); DROP TABLE texts; --", '\\\'; SELECT 1; --', 'nul\0byte', ']\n[1,"x"]', '}\n{"id":9}', '\u2028\u2029'];
-        const rows = values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text, version: 1 }));
+        await store.command(
+          'CREATE TABLE texts (id UInt32, text String, list Array(String), maybe Nullable(String), version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY id',
+        );
+        const values = [
+          "O'Brien",
+          'back\\slash',
+          "quote\\'mix",
+          'dq"uote',
+          'tab\tnew\nline\r',
+          '华为云 — ünïcödé 🚀',
+          "x'); DROP TABLE texts; --",
+          "\\'; SELECT 1; --",
+          'nul\0byte',
+          ']\n[1,"x"]',
+          '}\n{"id":9}',
+          '\u2028\u2029',
+        ];
+        const rows = values.map((text, id) => ({
+          id,
+          text,
+          list: [text, ''],
+          maybe: id % 2 === 0 ? null : text,
+          version: 1,
+        }));
         if (how === 'insert') await store.insert('texts', rows, { deduplicationToken: "texts:1-12 'quoted'" });
         else {
           const insert = store.beginInsert('texts');
@@ -99,8 +135,12 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
           expect(insert.rowCount).toBe(rows.length);
           await insert.send({ deduplicationToken: "texts:1-12 'quoted'" });
         }
-        const stored = await store.query<{ id: number; text: string; list: string[]; maybe: string | null }>('SELECT id, text, list, maybe FROM texts FINAL ORDER BY id');
-        expect(stored).toEqual(values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text })));
+        const stored = await store.query<{ id: number; text: string; list: string[]; maybe: string | null }>(
+          'SELECT id, text, list, maybe FROM texts FINAL ORDER BY id',
+        );
+        expect(stored).toEqual(
+          values.map((text, id) => ({ id, text, list: [text, ''], maybe: id % 2 === 0 ? null : text })),
+        );
       });
     }
 
@@ -123,7 +163,11 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
         expect(await store.query<{ c: number }>('SELECT count() AS c FROM counted')).toEqual([{ c: n }]);
       }
       const queries = Array.from({ length: 3 * store.capabilities.concurrentQueries + 1 }, (_, i) => i);
-      const answers = await Promise.all(queries.map((i) => store.query<{ i: number; c: number }>(`SELECT toUInt32(${i}) AS i, count() AS c FROM counted`)));
+      const answers = await Promise.all(
+        queries.map((i) =>
+          store.query<{ i: number; c: number }>(`SELECT toUInt32(${i}) AS i, count() AS c FROM counted`),
+        ),
+      );
       expect(answers).toEqual(queries.map((i) => [{ i, c: 3 }]));
     });
 
@@ -140,9 +184,13 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       // Failed queries give their connections back: with as many failing at once as the store
       // runs, a leak would leave the queries after them waiting for ever.
       const slots = store.capabilities.concurrentQueries;
-      const failed = await Promise.allSettled(Array.from({ length: slots }, () => store.query('SELECT * FROM no_such_table')));
+      const failed = await Promise.allSettled(
+        Array.from({ length: slots }, () => store.query('SELECT * FROM no_such_table')),
+      );
       expect(failed.every((result) => result.status === 'rejected')).toBe(true);
-      const after = await Promise.all(Array.from({ length: slots + 1 }, (_, i) => store.query<{ i: number }>(`SELECT ${i} AS i`)));
+      const after = await Promise.all(
+        Array.from({ length: slots + 1 }, (_, i) => store.query<{ i: number }>(`SELECT ${i} AS i`)),
+      );
       expect(after.flat().map((row) => row.i)).toEqual(Array.from({ length: slots + 1 }, (_, i) => i));
     });
 
@@ -156,7 +204,9 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
 
     it('stops on a failed migration with its name and the server message', async () => {
       const store = await fresh();
-      const broken = [{ id: 1, name: '0001_broken', statements: () => ['CREATE TABLE broken (x NoSuchType) ENGINE = Memory'] }];
+      const broken = [
+        { id: 1, name: '0001_broken', statements: () => ['CREATE TABLE broken (x NoSuchType) ENGINE = Memory'] },
+      ];
       const error = await migrate(store, {}, broken).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MigrationFailedError);
       expect((error as Error).message).toMatch(/^analytics migration 0001_broken failed: .*NoSuchType/);
@@ -172,7 +222,8 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
         recordedTender(3n, 'T-3', '2026-03-01T00:00:00.000Z', '2026-03-02T00:00:00.000Z'),
       ];
       const insertBatch = async () => {
-        for (const [table, rows] of projectEvents(events, NO_CONTEXT)) await store.insert(table, rows, { deduplicationToken: `${table}:1-3` });
+        for (const [table, rows] of projectEvents(events, NO_CONTEXT))
+          await store.insert(table, rows, { deduplicationToken: `${table}:1-3` });
       };
       await insertBatch();
       await insertBatch(); // a crash between insert and checkpoint replays the batch
@@ -186,8 +237,14 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(asOf.points).toEqual([{ period: '2026-01', tenders: 1 }]);
       const [events_] = await store.query<{ n: number }>('SELECT count() AS n FROM events FINAL');
       expect(events_).toEqual({ n: 3 });
-      const [row] = await store.query<Record<string, unknown>>("SELECT issuer, deadline, deadline_ms FROM tender_received FINAL WHERE tender_id = 'T-1'");
-      expect(row).toEqual({ issuer: "Issuer of T-1 'quoted' 华为", deadline: '2026-02-01 09:00:00', deadline_ms: Date.parse('2026-02-01T09:00:00Z') });
+      const [row] = await store.query<Record<string, unknown>>(
+        "SELECT issuer, deadline, deadline_ms FROM tender_received FINAL WHERE tender_id = 'T-1'",
+      );
+      expect(row).toEqual({
+        issuer: "Issuer of T-1 'quoted' 华为",
+        deadline: '2026-02-01 09:00:00',
+        deadline_ms: Date.parse('2026-02-01T09:00:00Z'),
+      });
     });
 
     describeAnalystSqlContract(fresh);

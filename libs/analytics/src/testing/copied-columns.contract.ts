@@ -21,26 +21,46 @@ function before(fact: FactTable): TableDefinition {
 
 /** Migrations 1 to 3 as released before the copied columns. */
 const RELEASED_BEFORE: Migration[] = MIGRATIONS.filter((m) => m.id < 4).map((m) =>
-  m.id === 2 ? { ...m, statements: (target) => FACT_TABLES.flatMap((fact) => createTableStatements(before(fact), target)) } : m,
+  m.id === 2
+    ? { ...m, statements: (target) => FACT_TABLES.flatMap((fact) => createTableStatements(before(fact), target)) }
+    : m,
 );
 
 /** The copied columns of a table, as comparable values, in position order. */
-async function copiedValues(store: AnalyticsStore, fact: FactTable, final: boolean): Promise<Record<string, unknown>[]> {
+async function copiedValues(
+  store: AnalyticsStore,
+  fact: FactTable,
+  final: boolean,
+): Promise<Record<string, unknown>[]> {
   const columns = fact.table.columns.filter((column) => copiedColumnNames(fact).has(column.name));
-  const select = columns.map((c) => (c.type.startsWith('Decimal') ? `toString(toFloat64(${sqlIdentifier(c.name)})) AS ${sqlIdentifier(c.name)}` : sqlIdentifier(c.name)));
-  return store.query(`SELECT position, ${select.join(', ')} FROM ${sqlIdentifier(fact.table.name)}${final ? ' FINAL' : ''} ORDER BY position`);
+  const select = columns.map((c) =>
+    c.type.startsWith('Decimal')
+      ? `toString(toFloat64(${sqlIdentifier(c.name)})) AS ${sqlIdentifier(c.name)}`
+      : sqlIdentifier(c.name),
+  );
+  return store.query(
+    `SELECT position, ${select.join(', ')} FROM ${sqlIdentifier(fact.table.name)}${final ? ' FINAL' : ''} ORDER BY position`,
+  );
 }
 
 function expectedValues(fact: FactTable, rows: readonly AnalyticsRow[]): Record<string, unknown>[] {
   const columns = fact.table.columns.filter((column) => copiedColumnNames(fact).has(column.name));
   return rows.map((row) => ({
     position: row['position'],
-    ...Object.fromEntries(columns.map((c) => [c.name, c.type.startsWith('Decimal') ? String(Number((row[c.name] as SqlDecimal).text)) : row[c.name]])),
+    ...Object.fromEntries(
+      columns.map((c) => [
+        c.name,
+        c.type.startsWith('Decimal') ? String(Number((row[c.name] as SqlDecimal).text)) : row[c.name],
+      ]),
+    ),
   }));
 }
 
 /** A store as the release before 0004 left it, holding `history` projected. */
-async function storeBeforeCopies(fresh: () => Promise<AnalyticsStore>, projected: Map<string, AnalyticsRow[]>): Promise<AnalyticsStore> {
+async function storeBeforeCopies(
+  fresh: () => Promise<AnalyticsStore>,
+  projected: Map<string, AnalyticsRow[]>,
+): Promise<AnalyticsStore> {
   const store = await fresh();
   await migrate(store, {}, RELEASED_BEFORE);
   for (const [table, rows] of projected) {
@@ -61,7 +81,8 @@ async function expectFilledAsProjected(store: AnalyticsStore, projected: Map<str
   }
 }
 
-const alters = async (store: AnalyticsStore) => (await copiedColumnStatements(store, { capabilities: store.capabilities })).filter((s) => s.startsWith('ALTER'));
+const alters = async (store: AnalyticsStore) =>
+  (await copiedColumnStatements(store, { capabilities: store.capabilities })).filter((s) => s.startsWith('ALTER'));
 
 /** Migration 0004 fills the copied columns of a store created before them, on this engine. */
 export function describeCopiedColumnsContract(fresh: () => Promise<AnalyticsStore>): void {

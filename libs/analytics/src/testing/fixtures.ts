@@ -11,19 +11,36 @@ export const NO_CONTEXT: ProjectionContext = { earlier: () => undefined };
  * the real history then fails. Throws the domain's ValidationError naming the field.
  */
 export function honest(event: RecordedEvent): RecordedEvent {
-  parseStreamEvent(event.streamId, event.type, event.data, `test fixture ${event.streamId}@${event.revision}`, event.metadata.schemaVersion);
+  parseStreamEvent(
+    event.streamId,
+    event.type,
+    event.data,
+    `test fixture ${event.streamId}@${event.revision}`,
+    event.metadata.schemaVersion,
+  );
   return event;
 }
 
 /** A TenderReceived as the store would hand it to the projector. */
-export function recordedTender(position: bigint, tenderId: string, occurredAt: string, recordedAt: string): RecordedEvent {
+export function recordedTender(
+  position: bigint,
+  tenderId: string,
+  occurredAt: string,
+  recordedAt: string,
+): RecordedEvent {
   return honest({
     id: `evt-${tenderId}`,
     type: 'TenderReceived',
     streamId: `tender-${tenderId}`,
     revision: 0n,
     position,
-    data: { tenderId, opportunityId: 'O-1', kind: 'rfp', issuer: `Issuer of ${tenderId} 'quoted' 华为`, deadline: '2026-02-01T09:00:00Z' },
+    data: {
+      tenderId,
+      opportunityId: 'O-1',
+      kind: 'rfp',
+      issuer: `Issuer of ${tenderId} 'quoted' 华为`,
+      deadline: '2026-02-01T09:00:00Z',
+    },
     metadata: {
       occurredAt,
       recordedAt,
@@ -43,23 +60,91 @@ export function recordedTender(position: bigint, tenderId: string, occurredAt: s
  */
 export function copyingHistory(first = 1n): RecordedEvent[] {
   const events: [string, string, Record<string, unknown>][] = [
-    ['opportunity-O-9', 'OpportunityRegistered', { opportunityId: 'O-9', name: 'Core banking', customer: 'Bank', industry: 'finance', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1200000.50', currency: 'USD' }, salesOwnerId: 'S-1' }],
-    ['activity-A-9', 'ActivityScheduled', { activityId: 'A-9', opportunityId: 'O-9', kind: 'demo', consultantIds: ['C-1'], scheduledFor: '2026-01-05T09:00:00Z', plannedHours: 4 }],
-    ['opportunity-O-9', 'PresalesSupportRequested', { requestId: 'R-1', requestedBy: 'S-1', kind: 'poc', productLine: 'erp', dueAt: '2026-01-10T00:00:00Z' }],
-    ['tender-T-9', 'TenderReceived', { tenderId: 'T-9', opportunityId: 'O-9', kind: 'rfp', issuer: 'Bank', deadline: '2026-01-20T12:00:00Z' }],
-    ['opportunity-O-9', 'PresalesSupportRequested', { requestId: 'R-2', requestedBy: 'S-1', kind: 'rfp', productLine: 'crm', dueAt: '2026-01-12T00:00:00Z' }],
+    [
+      'opportunity-O-9',
+      'OpportunityRegistered',
+      {
+        opportunityId: 'O-9',
+        name: 'Core banking',
+        customer: 'Bank',
+        industry: 'finance',
+        region: 'east',
+        productLines: ['erp'],
+        projectType: 'project',
+        estimatedValue: { amount: '1200000.50', currency: 'USD' },
+        salesOwnerId: 'S-1',
+      },
+    ],
+    [
+      'activity-A-9',
+      'ActivityScheduled',
+      {
+        activityId: 'A-9',
+        opportunityId: 'O-9',
+        kind: 'demo',
+        consultantIds: ['C-1'],
+        scheduledFor: '2026-01-05T09:00:00Z',
+        plannedHours: 4,
+      },
+    ],
+    [
+      'opportunity-O-9',
+      'PresalesSupportRequested',
+      { requestId: 'R-1', requestedBy: 'S-1', kind: 'poc', productLine: 'erp', dueAt: '2026-01-10T00:00:00Z' },
+    ],
+    [
+      'tender-T-9',
+      'TenderReceived',
+      { tenderId: 'T-9', opportunityId: 'O-9', kind: 'rfp', issuer: 'Bank', deadline: '2026-01-20T12:00:00Z' },
+    ],
+    [
+      'opportunity-O-9',
+      'PresalesSupportRequested',
+      { requestId: 'R-2', requestedBy: 'S-1', kind: 'rfp', productLine: 'crm', dueAt: '2026-01-12T00:00:00Z' },
+    ],
     ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-2', consultantId: 'C-1' }],
     ['opportunity-O-9', 'PresalesSupportAcknowledged', { requestId: 'R-1', consultantId: 'C-2' }],
-    ['activity-A-9', 'ActivityCompleted', { actualHours: 5, outcome: 'positive', customerSatisfaction: 4, usedAssetIds: [] }],
+    [
+      'activity-A-9',
+      'ActivityCompleted',
+      { actualHours: 5, outcome: 'positive', customerSatisfaction: 4, usedAssetIds: [] },
+    ],
     ['tender-T-9', 'BidSubmitted', { documentSha256: 'a'.repeat(64), channel: 'portal', receiptRef: 'RC-1' }],
     ['opportunity-O-9', 'OpportunityLost', { reason: 'price', competitor: 'X', productGapIds: [] }],
-    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-1', opportunityId: 'O-9', role: 'lead', allocationPct: 60, from: '2026-01-02', to: '2026-03-31' }],
-    ['consultant-C-9', 'ConsultantAssigned', { assignmentId: 'AS-2', opportunityId: 'O-8', role: 'support', allocationPct: 30, from: '2026-01-05', to: '2026-02-28' }],
+    [
+      'consultant-C-9',
+      'ConsultantAssigned',
+      {
+        assignmentId: 'AS-1',
+        opportunityId: 'O-9',
+        role: 'lead',
+        allocationPct: 60,
+        from: '2026-01-02',
+        to: '2026-03-31',
+      },
+    ],
+    [
+      'consultant-C-9',
+      'ConsultantAssigned',
+      {
+        assignmentId: 'AS-2',
+        opportunityId: 'O-8',
+        role: 'support',
+        allocationPct: 30,
+        from: '2026-01-05',
+        to: '2026-02-28',
+      },
+    ],
     ['consultant-C-9', 'ConsultantReleased', { assignmentId: 'AS-1' }],
   ];
   return recordedHistory(
     first,
-    events.map(([streamId, type, data], i) => [streamId, type, new Date(Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000).toISOString(), data]),
+    events.map(([streamId, type, data], i) => [
+      streamId,
+      type,
+      new Date(Date.parse('2026-01-01T00:00:00Z') + i * 86_400_000).toISOString(),
+      data,
+    ]),
   );
 }
 
@@ -76,7 +161,14 @@ export function recordedHistory(first: bigint, entries: readonly HistoryEntry[],
     const revision = revisions.get(streamId) ?? 0n;
     revisions.set(streamId, revision + 1n);
     const position = first + BigInt(i);
-    const metadata = { occurredAt, recordedAt: recordedAt ?? occurredAt, actor: { id: 'u-1', role: 'manager' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64) };
+    const metadata = {
+      occurredAt,
+      recordedAt: recordedAt ?? occurredAt,
+      actor: { id: 'u-1', role: 'manager' as const },
+      schemaVersion: 1,
+      prevHash: '0'.repeat(64),
+      hash: 'e'.repeat(64),
+    };
     return honest({ id: `evt-${position}`, type, streamId, revision, position, data, metadata });
   });
 }

@@ -1,4 +1,8 @@
-export { describeAnalyticsStoreContract, type AnalyticsStoreFactory, type AnalyticsStoreUnderTest } from './analytics-store.contract.js';
+export {
+  describeAnalyticsStoreContract,
+  type AnalyticsStoreFactory,
+  type AnalyticsStoreUnderTest,
+} from './analytics-store.contract.js';
 export { recordedTender } from './fixtures.js';
 export { describeAnalystSqlContract, TEST_ANALYST_LIMITS } from './analyst-sql.contract.js';
 export { describeKpiSqlContract, TEST_FX } from './kpi.contract.js';

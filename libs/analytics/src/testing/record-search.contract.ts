@@ -5,12 +5,30 @@ import { searchRecords } from '../queries/record-search.js';
 import { migrate } from '../schema/migrations.js';
 import { NO_CONTEXT, recordedHistory, type HistoryEntry } from './fixtures.js';
 
-const LINE = { lineId: 'L1', productLine: 'erp', sku: 'SKU-1', description: 'Licence', quantity: '1', unitPrice: '100', unitCost: '60' };
+const LINE = {
+  lineId: 'L1',
+  productLine: 'erp',
+  sku: 'SKU-1',
+  description: 'Licence',
+  quantity: '1',
+  unitPrice: '100',
+  unitCost: '60',
+};
 const opportunity = (id: string, name: string, customer: string): HistoryEntry => [
   `opportunity-${id}`,
   'OpportunityRegistered',
   '2026-01-01T00:00:00Z',
-  { opportunityId: id, name, customer, industry: 'finance', region: 'east', productLines: ['erp'], projectType: 'project', estimatedValue: { amount: '1000', currency: 'CNY' }, salesOwnerId: 'S-1' },
+  {
+    opportunityId: id,
+    name,
+    customer,
+    industry: 'finance',
+    region: 'east',
+    productLines: ['erp'],
+    projectType: 'project',
+    estimatedValue: { amount: '1000', currency: 'CNY' },
+    salesOwnerId: 'S-1',
+  },
 ];
 const tender = (id: string, opportunityId: string, issuer: string): HistoryEntry => [
   `tender-${id}`,
@@ -30,14 +48,28 @@ export function describeRecordSearchContract(fresh: () => Promise<AnalyticsStore
       opportunity('O-S2', 'Port logistics', 'Harbour Authority'),
       tender('T-S1', 'O-S1', 'City procurement'),
       tender('T-S2', 'O-S2', 'Harbour Authority tenders'),
-      ['quote-Q-S1', 'QuoteDrafted', '2026-01-03T00:00:00Z', { quoteId: 'Q-S1', opportunityId: 'O-S1', tenderId: 'T-S1', currency: 'CNY', lines: [LINE] }],
-      ['quote-Q-S9', 'QuoteDrafted', '2026-01-03T00:00:00Z', { quoteId: 'Q-S9', opportunityId: 'O-S2', currency: 'CNY', lines: [LINE] }],
+      [
+        'quote-Q-S1',
+        'QuoteDrafted',
+        '2026-01-03T00:00:00Z',
+        { quoteId: 'Q-S1', opportunityId: 'O-S1', tenderId: 'T-S1', currency: 'CNY', lines: [LINE] },
+      ],
+      [
+        'quote-Q-S9',
+        'QuoteDrafted',
+        '2026-01-03T00:00:00Z',
+        { quoteId: 'Q-S9', opportunityId: 'O-S2', currency: 'CNY', lines: [LINE] },
+      ],
     ]);
     // QuoteDrafted as the projector receives it: upcast to schemaVersion 2, lines with their discount.
     const history = recorded.map((event) =>
       event.type !== 'QuoteDrafted'
         ? event
-        : { ...event, data: { ...event.data, lines: [{ ...LINE, discountPct: '0' }] }, metadata: { ...event.metadata, schemaVersion: 2 } },
+        : {
+            ...event,
+            data: { ...event.data, lines: [{ ...LINE, discountPct: '0' }] },
+            metadata: { ...event.metadata, schemaVersion: 2 },
+          },
     );
     const seeded = async () => {
       const store = await fresh();

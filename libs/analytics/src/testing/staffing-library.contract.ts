@@ -19,9 +19,26 @@ const onboard = (id: string, teamId: string, lines: string[], skills: string[]):
   `consultant-${id}`,
   'ConsultantOnboarded',
   '2025-01-06T00:00:00Z',
-  { consultantId: id, name: `Person ${id}`, teamId, level: 'senior', productLines: lines, skills, weeklyCapacityHours: 40, hourlyCost: { amount: '100', currency: 'CNY' } },
+  {
+    consultantId: id,
+    name: `Person ${id}`,
+    teamId,
+    level: 'senior',
+    productLines: lines,
+    skills,
+    weeklyCapacityHours: 40,
+    hourlyCost: { amount: '100', currency: 'CNY' },
+  },
 ];
-const assign = (consultant: string, id: string, opportunityId: string, pct: number, from: string, to: string, at = '2026-11-01T00:00:00Z'): HistoryEntry => [
+const assign = (
+  consultant: string,
+  id: string,
+  opportunityId: string,
+  pct: number,
+  from: string,
+  to: string,
+  at = '2026-11-01T00:00:00Z',
+): HistoryEntry => [
   `consultant-${consultant}`,
   'ConsultantAssigned',
   at,
@@ -31,12 +48,32 @@ const register = (id: string, lines: string[]): HistoryEntry => [
   `opportunity-${id}`,
   'OpportunityRegistered',
   '2026-01-05T00:00:00Z',
-  { opportunityId: id, name: id, customer: 'Huaxin Group', industry: 'retail', region: 'East China', productLines: lines, projectType: 'product', estimatedValue: { amount: '1000000', currency: 'CNY' }, salesOwnerId: 'S-1' },
+  {
+    opportunityId: id,
+    name: id,
+    customer: 'Huaxin Group',
+    industry: 'retail',
+    region: 'East China',
+    productLines: lines,
+    projectType: 'product',
+    estimatedValue: { amount: '1000000', currency: 'CNY' },
+    salesOwnerId: 'S-1',
+  },
 ];
 
 const HISTORY: HistoryEntry[] = [
-  ['team-T-1', 'TeamFormed', '2025-01-01T00:00:00Z', { teamId: 'T-1', name: 'ERP team', managerId: 'M-1', productLines: ['erp', 'crm'] }],
-  ['team-T-2', 'TeamFormed', '2025-01-01T00:00:00Z', { teamId: 'T-2', name: 'CRM team', managerId: 'M-2', productLines: ['crm'] }],
+  [
+    'team-T-1',
+    'TeamFormed',
+    '2025-01-01T00:00:00Z',
+    { teamId: 'T-1', name: 'ERP team', managerId: 'M-1', productLines: ['erp', 'crm'] },
+  ],
+  [
+    'team-T-2',
+    'TeamFormed',
+    '2025-01-01T00:00:00Z',
+    { teamId: 'T-2', name: 'CRM team', managerId: 'M-2', productLines: ['crm'] },
+  ],
   onboard('C-a', 'T-1', ['erp'], ['Demo craft']),
   onboard('C-b', 'T-1', ['erp', 'crm'], ['SAP FI']),
   onboard('C-c', 'T-2', ['crm'], ['Demo craft']),
@@ -46,7 +83,12 @@ const HISTORY: HistoryEntry[] = [
   register('O-1', ['erp']),
   register('O-won', ['erp']),
   register('O-lost', ['erp']),
-  ['opportunity-O-1', 'PresalesSupportRequested', '2026-12-08T00:00:00Z', { requestId: 'R-1', requestedBy: 'S-1', kind: 'demo', productLine: 'erp', dueAt: '2026-12-20T00:00:00Z' }],
+  [
+    'opportunity-O-1',
+    'PresalesSupportRequested',
+    '2026-12-08T00:00:00Z',
+    { requestId: 'R-1', requestedBy: 'S-1', kind: 'demo', productLine: 'erp', dueAt: '2026-12-20T00:00:00Z' },
+  ],
   // C-a: 60 % through December; a 30 % assignment released before the first Monday counts nowhere.
   assign('C-a', 'AS-a1', 'O-x', 60, '2026-12-01', '2026-12-31'),
   assign('C-a', 'AS-a2', 'O-x', 30, '2026-11-01', '2026-12-31'),
@@ -57,23 +99,116 @@ const HISTORY: HistoryEntry[] = [
   ['opportunity-O-lost', 'OpportunityLost', '2026-07-02T00:00:00Z', { reason: 'price', productGapIds: [] }],
   // C-c: 30 % through December and commander of an 80 % war room: overloaded.
   assign('C-c', 'AS-c1', 'O-y', 30, '2026-12-01', '2026-12-31'),
-  ['warroom-W-1', 'WarRoomOpened', '2026-12-01T00:00:00Z', { warRoomId: 'W-1', opportunityId: 'O-1', commanderId: 'C-c', memberIds: [], allocationPct: 80, reason: 'Big bid' }],
-  ['activity-A-1', 'ActivityScheduled', '2026-12-02T00:00:00Z', { activityId: 'A-1', opportunityId: 'O-1', kind: 'demo', consultantIds: ['C-a'], scheduledFor: '2026-12-15T02:00:00Z', plannedHours: 8 }],
-  ['activity-A-2', 'ActivityScheduled', '2026-06-02T00:00:00Z', { activityId: 'A-2', opportunityId: 'O-won', kind: 'demo', consultantIds: ['C-b'], scheduledFor: '2026-06-10T02:00:00Z', plannedHours: 8 }],
-  ['activity-A-2', 'ActivityCompleted', '2026-06-10T08:00:00Z', { actualHours: 8, outcome: 'positive', usedAssetIds: ['K-1'] }],
+  [
+    'warroom-W-1',
+    'WarRoomOpened',
+    '2026-12-01T00:00:00Z',
+    { warRoomId: 'W-1', opportunityId: 'O-1', commanderId: 'C-c', memberIds: [], allocationPct: 80, reason: 'Big bid' },
+  ],
+  [
+    'activity-A-1',
+    'ActivityScheduled',
+    '2026-12-02T00:00:00Z',
+    {
+      activityId: 'A-1',
+      opportunityId: 'O-1',
+      kind: 'demo',
+      consultantIds: ['C-a'],
+      scheduledFor: '2026-12-15T02:00:00Z',
+      plannedHours: 8,
+    },
+  ],
+  [
+    'activity-A-2',
+    'ActivityScheduled',
+    '2026-06-02T00:00:00Z',
+    {
+      activityId: 'A-2',
+      opportunityId: 'O-won',
+      kind: 'demo',
+      consultantIds: ['C-b'],
+      scheduledFor: '2026-06-10T02:00:00Z',
+      plannedHours: 8,
+    },
+  ],
+  [
+    'activity-A-2',
+    'ActivityCompleted',
+    '2026-06-10T08:00:00Z',
+    { actualHours: 8, outcome: 'positive', usedAssetIds: ['K-1'] },
+  ],
   // The library.
-  ['asset-K-1', 'KnowledgeAssetPublished', '2025-01-10T00:00:00Z', { assetId: 'K-1', kind: 'solution_template', title: '云计算迁移解决方案', productLines: ['cloud', 'erp'], ownerId: 'C-a' }],
-  ['asset-K-1', 'KnowledgeAssetRevised', '2026-11-01T00:00:00Z', { version: 2, summary: 'Moving an ERP to the cloud, 迁移步骤' }],
-  ['asset-K-2', 'KnowledgeAssetPublished', '2025-03-01T00:00:00Z', { assetId: 'K-2', kind: 'case_study', title: "Manufacturing ERP case 制造业案例 'quoted'", productLines: ['erp'], ownerId: 'C-b' }],
-  ['asset-K-3', 'KnowledgeAssetPublished', '2026-10-01T00:00:00Z', { assetId: 'K-3', kind: 'demo_script', title: 'CRM demo script', productLines: ['crm'], ownerId: 'C-c' }],
+  [
+    'asset-K-1',
+    'KnowledgeAssetPublished',
+    '2025-01-10T00:00:00Z',
+    {
+      assetId: 'K-1',
+      kind: 'solution_template',
+      title: '云计算迁移解决方案',
+      productLines: ['cloud', 'erp'],
+      ownerId: 'C-a',
+    },
+  ],
+  [
+    'asset-K-1',
+    'KnowledgeAssetRevised',
+    '2026-11-01T00:00:00Z',
+    { version: 2, summary: 'Moving an ERP to the cloud, 迁移步骤' },
+  ],
+  [
+    'asset-K-2',
+    'KnowledgeAssetPublished',
+    '2025-03-01T00:00:00Z',
+    {
+      assetId: 'K-2',
+      kind: 'case_study',
+      title: "Manufacturing ERP case 制造业案例 'quoted'",
+      productLines: ['erp'],
+      ownerId: 'C-b',
+    },
+  ],
+  [
+    'asset-K-3',
+    'KnowledgeAssetPublished',
+    '2026-10-01T00:00:00Z',
+    { assetId: 'K-3', kind: 'demo_script', title: 'CRM demo script', productLines: ['crm'], ownerId: 'C-c' },
+  ],
   ['asset-K-3', 'KnowledgeAssetRetired', '2026-11-15T00:00:00Z', { reason: 'replaced' }],
-  ['tender-TD-1', 'TenderReceived', '2026-11-01T00:00:00Z', { tenderId: 'TD-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Huaxin', deadline: '2026-12-30T00:00:00Z' }],
-  ['tender-TD-1', 'ResponseSectionDrafted', '2026-11-20T00:00:00Z', { sectionId: 'S-1', authorId: 'C-a', reusedAssetIds: ['K-1'] }],
-  ['tender-TD-2', 'TenderReceived', '2026-04-01T00:00:00Z', { tenderId: 'TD-2', opportunityId: 'O-won', kind: 'rfp', issuer: 'Jinghai', deadline: '2026-05-30T00:00:00Z' }],
-  ['tender-TD-2', 'ResponseSectionDrafted', '2026-04-20T00:00:00Z', { sectionId: 'S-2', authorId: 'C-b', reusedAssetIds: ['K-1', 'K-2'] }],
+  [
+    'tender-TD-1',
+    'TenderReceived',
+    '2026-11-01T00:00:00Z',
+    { tenderId: 'TD-1', opportunityId: 'O-1', kind: 'rfp', issuer: 'Huaxin', deadline: '2026-12-30T00:00:00Z' },
+  ],
+  [
+    'tender-TD-1',
+    'ResponseSectionDrafted',
+    '2026-11-20T00:00:00Z',
+    { sectionId: 'S-1', authorId: 'C-a', reusedAssetIds: ['K-1'] },
+  ],
+  [
+    'tender-TD-2',
+    'TenderReceived',
+    '2026-04-01T00:00:00Z',
+    { tenderId: 'TD-2', opportunityId: 'O-won', kind: 'rfp', issuer: 'Jinghai', deadline: '2026-05-30T00:00:00Z' },
+  ],
+  [
+    'tender-TD-2',
+    'ResponseSectionDrafted',
+    '2026-04-20T00:00:00Z',
+    { sectionId: 'S-2', authorId: 'C-b', reusedAssetIds: ['K-1', 'K-2'] },
+  ],
 ];
 
-const search = (over: Partial<LibrarySearch> = {}): LibrarySearch => ({ text: '', status: 'active', freshness: 'any', offset: 0, limit: 20, ...over });
+const search = (over: Partial<LibrarySearch> = {}): LibrarySearch => ({
+  text: '',
+  status: 'active',
+  freshness: 'any',
+  offset: 0,
+  limit: 20,
+  ...over,
+});
 
 /** Staffing and the library over the analytics tables, on this engine (DESIGN.md decision 8). */
 export function describeStaffingLibraryContract(openStore: () => Promise<AnalyticsStore>): void {
@@ -83,7 +218,8 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       store = await openStore();
       await migrate(store);
       const history = recordedHistory(1n, HISTORY, '2026-12-08T12:00:00Z');
-      for (const [table, rows] of projectEvents(history, projectionContextOf(history, new EarlierEventMemory()))) if (rows.length > 0) await store.insert(table, rows);
+      for (const [table, rows] of projectEvents(history, projectionContextOf(history, new EarlierEventMemory())))
+        if (rows.length > 0) await store.insert(table, rows);
     });
 
     it('ranks consultants for a demo request: skills, free weeks and record decide, overload and a missing line rank last', async () => {
@@ -104,34 +240,80 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
 
     it('lists the support requests nobody acknowledged on open opportunities', async () => {
       expect(await openSupportRequests(store, 10)).toEqual([
-        { opportunityId: 'O-1', opportunityName: 'O-1', requestId: 'R-1', kind: 'demo', productLine: 'erp', requestedAt: '2026-12-08T00:00:00.000Z', dueAt: '2026-12-20T00:00:00.000Z' },
+        {
+          opportunityId: 'O-1',
+          opportunityName: 'O-1',
+          requestId: 'R-1',
+          kind: 'demo',
+          productLine: 'erp',
+          requestedAt: '2026-12-08T00:00:00.000Z',
+          dueAt: '2026-12-20T00:00:00.000Z',
+        },
       ]);
     });
 
     it('leaves out who is already on the work, and ranks only the teams asked for', async () => {
       const activity = await readStaffingWork(store, { kind: 'activity', activityId: 'A-1' }, NOW);
-      expect(activity).toMatchObject({ opportunityId: 'O-1', workKind: 'demo', productLine: 'erp', neededPct: 20, alreadyOn: ['C-a'] });
+      expect(activity).toMatchObject({
+        opportunityId: 'O-1',
+        workKind: 'demo',
+        productLine: 'erp',
+        neededPct: 20,
+        alreadyOn: ['C-a'],
+      });
       const answer = await suggestConsultants(store, activity!, { now: NOW, limit: 10, teamIds: new Set(['T-1']) });
       expect(answer.subject.weeks).toEqual(['2026-12-14']);
       expect(answer.consultants.map((c) => c.consultantId)).toEqual(['C-b']);
       const room = await readStaffingWork(store, { kind: 'war_room', warRoomId: 'W-1' }, NOW);
       expect(room).toMatchObject({ neededPct: 80, alreadyOn: ['C-c'], weekCount: 4 });
       expect(await readStaffingWork(store, { kind: 'war_room', warRoomId: "W-'missing" }, NOW)).toBeNull();
-      expect(await readStaffingWork(store, { kind: 'request', opportunityId: 'O-1', requestId: 'R-2' }, NOW)).toBeNull();
+      expect(
+        await readStaffingWork(store, { kind: 'request', opportunityId: 'O-1', requestId: 'R-2' }, NOW),
+      ).toBeNull();
     });
 
     it('plans eight weeks per team and product line: committed load against capacity, and the war rooms driving it', async () => {
       const plan = await capacityPlan(store, { now: NOW, weeks: 8 });
       expect(plan.weeks[0]).toBe('2026-12-07');
       expect(plan.weeks).toHaveLength(8);
-      expect(plan.groups.map((g) => `${g.teamId}/${g.productLine}:${g.consultants}`)).toEqual(['T-2/crm:1', 'T-1/crm:1', 'T-1/erp:2']);
+      expect(plan.groups.map((g) => `${g.teamId}/${g.productLine}:${g.consultants}`)).toEqual([
+        'T-2/crm:1',
+        'T-1/crm:1',
+        'T-1/erp:2',
+      ]);
       const crm2 = plan.groups[0]!;
-      expect(crm2.weeks[0]).toEqual({ week: '2026-12-07', capacityHours: 40, committedHours: 44, overloadedConsultants: 1, warRoomIds: ['W-1'] });
-      expect(crm2.weeks[4]).toEqual({ week: '2027-01-04', capacityHours: 40, committedHours: 32, overloadedConsultants: 0, warRoomIds: ['W-1'] });
+      expect(crm2.weeks[0]).toEqual({
+        week: '2026-12-07',
+        capacityHours: 40,
+        committedHours: 44,
+        overloadedConsultants: 1,
+        warRoomIds: ['W-1'],
+      });
+      expect(crm2.weeks[4]).toEqual({
+        week: '2027-01-04',
+        capacityHours: 40,
+        committedHours: 32,
+        overloadedConsultants: 0,
+        warRoomIds: ['W-1'],
+      });
       const erp = plan.groups[2]!;
-      expect(erp.weeks[0]).toMatchObject({ capacityHours: 80, committedHours: 24, overloadedConsultants: 0, warRoomIds: [] });
+      expect(erp.weeks[0]).toMatchObject({
+        capacityHours: 80,
+        committedHours: 24,
+        overloadedConsultants: 0,
+        warRoomIds: [],
+      });
       expect(erp.weeks[4]).toMatchObject({ committedHours: 0 });
-      expect(plan.warRooms).toEqual([{ warRoomId: 'W-1', opportunityId: 'O-1', reason: 'Big bid', allocationPct: 80, members: 1, committedHours: 256 }]);
+      expect(plan.warRooms).toEqual([
+        {
+          warRoomId: 'W-1',
+          opportunityId: 'O-1',
+          reason: 'Big bid',
+          allocationPct: 80,
+          members: 1,
+          committedHours: 256,
+        },
+      ]);
       const mine = await capacityPlan(store, { now: NOW, weeks: 8, teamIds: new Set(['T-1']), productLine: 'erp' });
       expect(mine.groups.map((g) => g.teamId + '/' + g.productLine)).toEqual(['T-1/erp']);
       expect(mine.warRooms).toEqual([]);
@@ -140,16 +322,23 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
     it('finds assets by Chinese and English words in titles and summaries, the title matches first', async () => {
       const chinese = await searchLibrary(store, search({ text: '云计算' }), STALENESS);
       expect([chinese.words, chinese.assets.map((a) => a.assetId)]).toEqual([['云', '计算'], ['K-1']]);
-      expect((await searchLibrary(store, search({ text: '迁移步骤' }), STALENESS)).assets.map((a) => a.assetId)).toEqual(['K-1']);
+      expect(
+        (await searchLibrary(store, search({ text: '迁移步骤' }), STALENESS)).assets.map((a) => a.assetId),
+      ).toEqual(['K-1']);
       const erp = await searchLibrary(store, search({ text: 'ERP' }), STALENESS);
       expect([erp.total, erp.assets.map((a) => a.assetId)]).toEqual([2, ['K-2', 'K-1']]);
-      expect((await searchLibrary(store, search({ text: 'erp 案例' }), STALENESS)).assets.map((a) => a.assetId)).toEqual(['K-2']);
+      expect(
+        (await searchLibrary(store, search({ text: 'erp 案例' }), STALENESS)).assets.map((a) => a.assetId),
+      ).toEqual(['K-2']);
       expect((await searchLibrary(store, search({ text: "' OR 1=1 --" }), STALENESS)).total).toBe(0);
-      expect((await searchLibrary(store, search({ text: "'quoted'" }), STALENESS)).assets.map((a) => a.assetId)).toEqual(['K-2']);
+      expect(
+        (await searchLibrary(store, search({ text: "'quoted'" }), STALENESS)).assets.map((a) => a.assetId),
+      ).toEqual(['K-2']);
     });
 
     it('filters by product line, kind, owner, status and freshness, flags the stale, counts reuses and pages', async () => {
-      const ids = async (over: Partial<LibrarySearch>) => (await searchLibrary(store, search(over), STALENESS)).assets.map((a) => a.assetId);
+      const ids = async (over: Partial<LibrarySearch>) =>
+        (await searchLibrary(store, search(over), STALENESS)).assets.map((a) => a.assetId);
       expect(await ids({ productLine: 'crm' })).toEqual([]);
       expect(await ids({ productLine: 'crm', status: 'any' })).toEqual(['K-3']);
       expect(await ids({ status: 'retired' })).toEqual(['K-3']);
@@ -160,8 +349,21 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       const all = await searchLibrary(store, search({ status: 'any' }), STALENESS);
       expect(all.total).toBe(3);
       const byId = new Map(all.assets.map((a) => [a.assetId, a]));
-      expect(byId.get('K-1')).toMatchObject({ version: '2', summary: 'Moving an ERP to the cloud, 迁移步骤', stale: false, reuses: 3, retired: false, revisedAt: '2026-11-01T00:00:00.000Z' });
-      expect(byId.get('K-2')).toMatchObject({ version: null, summary: null, stale: true, reuses: 1, revisedAt: '2025-03-01T00:00:00.000Z' });
+      expect(byId.get('K-1')).toMatchObject({
+        version: '2',
+        summary: 'Moving an ERP to the cloud, 迁移步骤',
+        stale: false,
+        reuses: 3,
+        retired: false,
+        revisedAt: '2026-11-01T00:00:00.000Z',
+      });
+      expect(byId.get('K-2')).toMatchObject({
+        version: null,
+        summary: null,
+        stale: true,
+        reuses: 1,
+        revisedAt: '2025-03-01T00:00:00.000Z',
+      });
       expect(byId.get('K-3')).toMatchObject({ retired: true, reuses: 0 });
       const page = await searchLibrary(store, search({ status: 'any', offset: 1, limit: 1 }), STALENESS);
       expect([page.total, page.assets.length, page.assets[0]!.assetId]).toEqual([3, 1, all.assets[1]!.assetId]);
@@ -169,11 +371,32 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
 
     it('shows an asset with its versions, reuses in sections and activities, and the deals they served', async () => {
       const detail = await assetDetail(store, 'K-1', STALENESS);
-      expect(detail!.versions).toEqual([{ version: '2', summary: 'Moving an ERP to the cloud, 迁移步骤', revisedAt: '2026-11-01T00:00:00.000Z', revisedBy: 'u-1' }]);
+      expect(detail!.versions).toEqual([
+        {
+          version: '2',
+          summary: 'Moving an ERP to the cloud, 迁移步骤',
+          revisedAt: '2026-11-01T00:00:00.000Z',
+          revisedBy: 'u-1',
+        },
+      ]);
       expect(detail!.reuses).toEqual([
-        { kind: 'section', tenderId: 'TD-1', sectionId: 'S-1', opportunityId: 'O-1', at: '2026-11-20T00:00:00.000Z', outcome: 'open' },
+        {
+          kind: 'section',
+          tenderId: 'TD-1',
+          sectionId: 'S-1',
+          opportunityId: 'O-1',
+          at: '2026-11-20T00:00:00.000Z',
+          outcome: 'open',
+        },
         { kind: 'activity', activityId: 'A-2', opportunityId: 'O-won', at: '2026-06-10T08:00:00.000Z', outcome: 'won' },
-        { kind: 'section', tenderId: 'TD-2', sectionId: 'S-2', opportunityId: 'O-won', at: '2026-04-20T00:00:00.000Z', outcome: 'won' },
+        {
+          kind: 'section',
+          tenderId: 'TD-2',
+          sectionId: 'S-2',
+          opportunityId: 'O-won',
+          at: '2026-04-20T00:00:00.000Z',
+          outcome: 'won',
+        },
       ]);
       expect(detail!.figures).toEqual({ sections: 2, activities: 1, won: 1, lost: 0, winRate: 1 });
       expect((await assetDetail(store, 'K-3', STALENESS))!.retiredReason).toBe('replaced');
@@ -183,7 +406,9 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
     it('suggests active assets of the product line, those sharing words with the title first', async () => {
       const suggested = await suggestAssets(store, 'erp', '云迁移方案', 5, STALENESS);
       expect(suggested.assets.map((a) => a.assetId)).toEqual(['K-1', 'K-2']);
-      expect((await suggestAssets(store, 'erp', 'Manufacturing case', 5, STALENESS)).assets.map((a) => a.assetId)).toEqual(['K-2', 'K-1']);
+      expect(
+        (await suggestAssets(store, 'erp', 'Manufacturing case', 5, STALENESS)).assets.map((a) => a.assetId),
+      ).toEqual(['K-2', 'K-1']);
       expect((await suggestAssets(store, 'crm', 'demo', 5, STALENESS)).assets).toEqual([]);
     });
   });

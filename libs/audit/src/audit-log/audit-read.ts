@@ -13,7 +13,18 @@ export const AUDIT_READ = 'AuditRead';
 export const AUDIT_READ_SCHEMA_VERSION = 1;
 
 /** Every kind of audit request; each becomes one AuditRead. */
-export const AUDIT_REQUESTS = ['history', 'state_as_of', 'state_diff', 'deadline_proof', 'verify_stream', 'verify_store', 'evidence_pack', 'kpis_as_of', 'audit_reads', 'record_search'] as const;
+export const AUDIT_REQUESTS = [
+  'history',
+  'state_as_of',
+  'state_diff',
+  'deadline_proof',
+  'verify_stream',
+  'verify_store',
+  'evidence_pack',
+  'kpis_as_of',
+  'audit_reads',
+  'record_search',
+] as const;
 export type AuditRequest = (typeof AUDIT_REQUESTS)[number];
 
 const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex digits');
@@ -51,12 +62,23 @@ export interface RecordedAuditRead {
 }
 
 /** Appends one AuditRead: who (actor) looked at what, when (occurredAt; the store adds recordedAt). */
-export async function recordAuditRead(store: Pick<EventStore, 'appendToStream'>, read: AuditReadData, who: { readonly actor: Actor; readonly at: Date }): Promise<RecordedAuditRead> {
+export async function recordAuditRead(
+  store: Pick<EventStore, 'appendToStream'>,
+  read: AuditReadData,
+  who: { readonly actor: Actor; readonly at: Date },
+): Promise<RecordedAuditRead> {
   const data = AuditReadData.parse(read);
   const streamId = auditLogStream(utcDay(who.at));
   const result = await store.appendToStream(
     streamId,
-    [{ id: randomUUID(), type: AUDIT_READ, data, metadata: { occurredAt: who.at.toISOString(), actor: who.actor, schemaVersion: AUDIT_READ_SCHEMA_VERSION } }],
+    [
+      {
+        id: randomUUID(),
+        type: AUDIT_READ,
+        data,
+        metadata: { occurredAt: who.at.toISOString(), actor: who.actor, schemaVersion: AUDIT_READ_SCHEMA_VERSION },
+      },
+    ],
     { expectedRevision: 'any' },
   );
   return { streamId, position: result.position };

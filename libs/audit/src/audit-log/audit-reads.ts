@@ -38,7 +38,10 @@ export interface AuditReadsAnswer {
 export const MAX_AUDIT_LOG_DAYS = 366;
 
 /** Who looked at which stream, when: the AuditRead events of each day in the range, oldest first. */
-export async function listAuditReads(store: Pick<EventStore, 'readStream' | 'verifyStream'>, query: AuditReadsQuery): Promise<AuditReadsAnswer> {
+export async function listAuditReads(
+  store: Pick<EventStore, 'readStream' | 'verifyStream'>,
+  query: AuditReadsQuery,
+): Promise<AuditReadsAnswer> {
   const days = daysBetween(query.from, query.to);
   const reads: AuditReadEntry[] = [];
   const chains: ChainVerdict[] = [];
@@ -55,7 +58,12 @@ export async function listAuditReads(store: Pick<EventStore, 'readStream' | 'ver
     for (const event of events) {
       if (event.type !== AUDIT_READ) continue;
       const parsed = AuditReadData.safeParse(event.data);
-      if (!parsed.success) throw new UnreadableEventError(streamId, event.revision, `not a valid AuditRead: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      if (!parsed.success)
+        throw new UnreadableEventError(
+          streamId,
+          event.revision,
+          `not a valid AuditRead: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        );
       const data = parsed.data;
       if (query.actorId !== undefined && event.metadata.actor.id !== query.actorId) continue;
       if (query.stream !== undefined && data.subject !== query.stream && !data.streams.includes(query.stream)) continue;
@@ -81,11 +89,15 @@ function daysBetween(from: string, to: string): string[] {
   const where = 'audit reads';
   validate(IsoDate, from, `${where} from`);
   validate(IsoDate, to, `${where} to`);
-  if (compareDates(from, to) > 0) throw new ValidationError(where, [{ path: 'from', value: from, rule: 'must not be after `to`' }]);
+  if (compareDates(from, to) > 0)
+    throw new ValidationError(where, [{ path: 'from', value: from, rule: 'must not be after `to`' }]);
   const days: string[] = [];
   for (let time = Date.parse(`${from}T00:00:00Z`); time <= Date.parse(`${to}T00:00:00Z`); time += 86_400_000) {
     days.push(new Date(time).toISOString().slice(0, 10));
-    if (days.length > MAX_AUDIT_LOG_DAYS) throw new ValidationError(where, [{ path: 'to', value: to, rule: `must be at most ${MAX_AUDIT_LOG_DAYS} days after \`from\`` }]);
+    if (days.length > MAX_AUDIT_LOG_DAYS)
+      throw new ValidationError(where, [
+        { path: 'to', value: to, rule: `must be at most ${MAX_AUDIT_LOG_DAYS} days after \`from\`` },
+      ]);
   }
   return days;
 }

@@ -7,7 +7,14 @@ import { bidHistoryOf } from '../history/bid-history.js';
 import { collectBidRecord, mergedInLogOrder, type BidRecordStore, type BidStream } from '../history/bid-record.js';
 import { deadlineProofOf } from '../proof/deadline-proof.js';
 import { packFindings } from './pack-findings.js';
-import { HASHING_RULE, PACK_FORMAT, PACK_VERSION, type PackFile, type PackManifest, type PackStream } from './pack-manifest.js';
+import {
+  HASHING_RULE,
+  PACK_FORMAT,
+  PACK_VERSION,
+  type PackFile,
+  type PackManifest,
+  type PackStream,
+} from './pack-manifest.js';
 import { packReadme } from './pack-readme.js';
 import { renderSummaryHtml } from './summary-html.js';
 import { writeTar, type TarEntry } from './tar.js';
@@ -34,10 +41,15 @@ export interface EvidencePack {
 const sha256 = (bytes: string | Buffer) => hash('sha256', bytes, 'hex');
 
 /** One archive a third party can verify without the platform (docs/audit.md). */
-export async function buildEvidencePack(store: BidRecordStore & Pick<EventStore, 'engine'>, request: EvidencePackRequest, findLinks?: LinkFinder): Promise<EvidencePack> {
+export async function buildEvidencePack(
+  store: BidRecordStore & Pick<EventStore, 'engine'>,
+  request: EvidencePackRequest,
+  findLinks?: LinkFinder,
+): Promise<EvidencePack> {
   const record = await collectBidRecord(store, request.tenderId, findLinks);
   const tenderStream = record.streams[0]!;
-  if (!tenderStream.readable) throw new Error(`tender ${request.tenderId}: its stream was read but is listed as unreadable`);
+  if (!tenderStream.readable)
+    throw new Error(`tender ${request.tenderId}: its stream was read but is listed as unreadable`);
   const findings = packFindings(record, deadlineProofOf(record.tender, tenderStream.chain));
   const streams = record.streams.map(packStream);
   const createdAt = request.createdAt.toISOString();
@@ -85,7 +97,13 @@ export async function buildEvidencePack(store: BidRecordStore & Pick<EventStore,
     { path: `${rootDir}/manifest.json`, bytes: manifestBytes, mode: 0o644 },
     { path: `${rootDir}/manifest.sha256`, bytes: Buffer.from(`${manifestSha256}  manifest.json\n`), mode: 0o644 },
   ];
-  return { fileName: `${rootDir}.tar`, rootDir, archive: writeTar(entries, request.createdAt), manifestSha256, streams: record.streams.map((s) => s.streamId) };
+  return {
+    fileName: `${rootDir}.tar`,
+    rootDir,
+    archive: writeTar(entries, request.createdAt),
+    manifestSha256,
+    streams: record.streams.map((s) => s.streamId),
+  };
 }
 
 function jsonLines(lines: readonly string[]): Buffer {
@@ -110,7 +128,15 @@ function packStream(stream: BidStream): PackStream {
 function withheldLinks(stream: BidStream): string[] {
   if (!stream.readable || stream.inHistory.length === stream.events.length) return [];
   const included = new Set(stream.inHistory.map((event) => event.id));
-  return stream.events.filter((event) => !included.has(event.id)).map((event: RecordedEvent) =>
-    JSON.stringify({ stream: event.streamId, revision: Number(event.revision), position: Number(event.position), prevHash: event.metadata.prevHash, hash: event.metadata.hash }),
-  );
+  return stream.events
+    .filter((event) => !included.has(event.id))
+    .map((event: RecordedEvent) =>
+      JSON.stringify({
+        stream: event.streamId,
+        revision: Number(event.revision),
+        position: Number(event.position),
+        prevHash: event.metadata.prevHash,
+        hash: event.metadata.hash,
+      }),
+    );
 }

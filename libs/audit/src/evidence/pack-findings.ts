@@ -48,7 +48,9 @@ export function packFindings(record: BidRecord, proof: DeadlineProof): PackFindi
   const submittedAt = proof.status === 'submitted' ? proof.submission.recordedAt : undefined;
   return {
     chains: record.streams.map((stream) =>
-      stream.readable ? { streamId: stream.streamId, link: stream.link, store: stream.chain } : { streamId: stream.streamId, link: stream.link, unreadable: stream.reason },
+      stream.readable
+        ? { streamId: stream.streamId, link: stream.link, store: stream.chain }
+        : { streamId: stream.streamId, link: stream.link, unreadable: stream.reason },
     ),
     deadline:
       proof.status === 'not_submitted'
@@ -70,7 +72,10 @@ export function packFindings(record: BidRecord, proof: DeadlineProof): PackFindi
         : record.streams.flatMap((stream) =>
             stream.readable && stream.link === 'quote'
               ? stream.inHistory
-                  .filter((event) => event.type === 'QuoteRevised' && compareUtcTimes(event.metadata.recordedAt, submittedAt) > 0)
+                  .filter(
+                    (event) =>
+                      event.type === 'QuoteRevised' && compareUtcTimes(event.metadata.recordedAt, submittedAt) > 0,
+                  )
                   .map((event) => ({
                     streamId: event.streamId,
                     revision: event.revision.toString(),

@@ -55,8 +55,13 @@ ${eventsTable(input.events)}
 }
 
 function deadlineSection(deadline: PackDeadlineFinding): string {
-  if (deadline.status === 'not_submitted') return `<p>Deadline ${escape(deadline.deadline)}. No submission is recorded.</p>`;
-  const verdict = { on_time: '<span class="ok">ON TIME</span>', late: '<span class="bad">LATE</span>', unproven: '<span class="bad">UNPROVEN: the tender chain is broken</span>' }[deadline.verdict];
+  if (deadline.status === 'not_submitted')
+    return `<p>Deadline ${escape(deadline.deadline)}. No submission is recorded.</p>`;
+  const verdict = {
+    on_time: '<span class="ok">ON TIME</span>',
+    late: '<span class="bad">LATE</span>',
+    unproven: '<span class="bad">UNPROVEN: the tender chain is broken</span>',
+  }[deadline.verdict];
   return `<table>
 <tr><th>deadline</th><td class="mono">${escape(deadline.deadline)}</td></tr>
 <tr><th>recorded by the store (attested)</th><td class="mono">${escape(deadline.recordedAt)}</td></tr>
@@ -69,7 +74,8 @@ function deadlineSection(deadline: PackDeadlineFinding): string {
 function revisionsSection(findings: PackFindings): string {
   if (findings.quoteRevisionsAfterSubmission.length === 0) return '<p>None.</p>';
   const rows = findings.quoteRevisionsAfterSubmission.map(
-    (r) => `<tr><td class="mono">${escape(r.streamId)}@${escape(r.revision)}</td><td>${r.quoteRevision ?? ''}</td><td class="mono">${escape(r.recordedAt)}</td></tr>`,
+    (r) =>
+      `<tr><td class="mono">${escape(r.streamId)}@${escape(r.revision)}</td><td>${r.quoteRevision ?? ''}</td><td class="mono">${escape(r.recordedAt)}</td></tr>`,
   );
   return `<table><tr><th>event</th><th>quote revision</th><th>recorded</th></tr>\n${rows.join('\n')}\n</table>`;
 }
@@ -77,15 +83,23 @@ function revisionsSection(findings: PackFindings): string {
 function chainsTable(input: SummaryInput): string {
   const rows = input.findings.chains.map((finding) => {
     const stream = input.streams.find((s) => s.streamId === finding.streamId);
-    const withheld = stream?.readable === true && stream.eventsWithheld > 0 ? ` (${stream.eventsWithheld} of its events withheld: not about this bid)` : '';
-    const verdict = 'unreadable' in finding ? `<span class="bad">unreadable: ${escape(finding.unreadable)}</span>` : chainText(finding.store);
+    const withheld =
+      stream?.readable === true && stream.eventsWithheld > 0
+        ? ` (${stream.eventsWithheld} of its events withheld: not about this bid)`
+        : '';
+    const verdict =
+      'unreadable' in finding
+        ? `<span class="bad">unreadable: ${escape(finding.unreadable)}</span>`
+        : chainText(finding.store);
     return `<tr><td class="mono">${escape(finding.streamId)}</td><td>${finding.link}</td><td>${verdict}${escape(withheld)}</td></tr>`;
   });
   return `<table><tr><th>stream</th><th>why it is here</th><th>verified by the store</th></tr>\n${rows.join('\n')}\n</table>`;
 }
 
 function chainText(chain: ChainVerdict): string {
-  return chain.ok ? `<span class="ok">intact</span>, ${chain.events} events` : `<span class="bad">BROKEN at revision ${escape(chain.firstBrokenRevision)}</span>: ${escape(chain.reason)}`;
+  return chain.ok
+    ? `<span class="ok">intact</span>, ${chain.events} events`
+    : `<span class="bad">BROKEN at revision ${escape(chain.firstBrokenRevision)}</span>: ${escape(chain.reason)}`;
 }
 
 function eventsTable(events: readonly HistoryEvent[]): string {
@@ -100,7 +114,13 @@ function abbreviate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escape(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ENTITIES[char]!);

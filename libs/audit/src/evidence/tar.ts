@@ -61,7 +61,7 @@ function octal(block: Buffer, offset: number, width: number, value: number): voi
 export function readTar(archive: Uint8Array): TarEntry[] {
   const buffer = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
   const entries: TarEntry[] = [];
-  for (let offset = 0; offset + BLOCK <= buffer.length; ) {
+  for (let offset = 0; offset + BLOCK <= buffer.length;) {
     const block = buffer.subarray(offset, offset + BLOCK);
     if (block.every((byte) => byte === 0)) return entries;
     const path = cString(block.subarray(0, 100));
@@ -69,11 +69,18 @@ export function readTar(archive: Uint8Array): TarEntry[] {
     const stored = parseOctal(block.subarray(148, 156), path, 'checksum');
     let sum = 0;
     for (let i = 0; i < BLOCK; i += 1) sum += i >= 148 && i < 156 ? 0x20 : block[i]!;
-    if (sum !== stored) throw new TarFormatError(`header of ${path} at byte ${offset}: checksum ${stored} does not match ${sum}`);
+    if (sum !== stored)
+      throw new TarFormatError(`header of ${path} at byte ${offset}: checksum ${stored} does not match ${sum}`);
     const type = String.fromCharCode(block[156]!);
     const start = offset + BLOCK;
-    if (start + size > buffer.length) throw new TarFormatError(`${path}: ${size} bytes announced, the archive ends first`);
-    if (type === '0' || type === '\u0000') entries.push({ path, bytes: buffer.subarray(start, start + size), mode: parseOctal(block.subarray(100, 108), path, 'mode') });
+    if (start + size > buffer.length)
+      throw new TarFormatError(`${path}: ${size} bytes announced, the archive ends first`);
+    if (type === '0' || type === '\u0000')
+      entries.push({
+        path,
+        bytes: buffer.subarray(start, start + size),
+        mode: parseOctal(block.subarray(100, 108), path, 'mode'),
+      });
     offset = start + Math.ceil(size / BLOCK) * BLOCK;
   }
   throw new TarFormatError('the archive ends without its two zero blocks');
@@ -86,6 +93,7 @@ function cString(bytes: Buffer): string {
 
 function parseOctal(field: Buffer, path: string, name: string): number {
   const text = cString(field).trim();
-  if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`header of ${path}: ${name} ${JSON.stringify(text)} is not octal`);
+  if (!/^[0-7]+$/.test(text))
+    throw new TarFormatError(`header of ${path}: ${name} ${JSON.stringify(text)} is not octal`);
   return parseInt(text, 8);
 }

@@ -19,7 +19,9 @@ describe('ustar archives', () => {
   it('round-trips through readTar, byte for byte and deterministic', () => {
     const archive = writeTar(entries, new Date('2026-03-15T12:00:00Z'));
     expect(archive.length % 512).toBe(0);
-    expect(readTar(archive).map((e) => [e.path, Buffer.from(e.bytes).toString(), e.mode])).toEqual(entries.map((e) => [e.path, e.bytes.toString(), e.mode]));
+    expect(readTar(archive).map((e) => [e.path, Buffer.from(e.bytes).toString(), e.mode])).toEqual(
+      entries.map((e) => [e.path, e.bytes.toString(), e.mode]),
+    );
     expect(writeTar(entries, new Date('2026-03-15T12:00:00Z')).equals(archive)).toBe(true);
   });
 
@@ -39,6 +41,8 @@ describe('ustar archives', () => {
     damaged[10] = 0x41;
     expect(() => readTar(damaged)).toThrow(/header of pack\/a\.tx.*checksum/);
     expect(() => readTar(archive.subarray(0, 512 + 100))).toThrow(TarFormatError);
-    expect(() => writeTar([{ path: 'x'.repeat(101), bytes: Buffer.alloc(0), mode: 0o644 }], new Date(0))).toThrow(/longer than 100 bytes/);
+    expect(() => writeTar([{ path: 'x'.repeat(101), bytes: Buffer.alloc(0), mode: 0o644 }], new Date(0))).toThrow(
+      /longer than 100 bytes/,
+    );
   });
 });

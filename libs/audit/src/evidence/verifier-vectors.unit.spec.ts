@@ -5,11 +5,16 @@ import { VERIFIER_FILE } from './verifier-source.js';
 
 interface Verifier {
   eventHash(line: unknown): string;
-  verifyChain(stream: { streamId: string; lastRevision: string; lastHash: string }, events: readonly unknown[], withheld: readonly unknown[]): { ok: boolean };
+  verifyChain(
+    stream: { streamId: string; lastRevision: string; lastHash: string },
+    events: readonly unknown[],
+    withheld: readonly unknown[],
+  ): { ok: boolean };
 }
 
 /** An export line as the pack's events.jsonl holds it: the vector through JSON, its hash in the metadata. */
-const lineOf = (vector: (typeof HASH_CHAIN_VECTORS)[number]) => JSON.parse(JSON.stringify({ ...vector, metadata: { ...vector.metadata, hash: vector.hash } })) as unknown;
+const lineOf = (vector: (typeof HASH_CHAIN_VECTORS)[number]) =>
+  JSON.parse(JSON.stringify({ ...vector, metadata: { ...vector.metadata, hash: vector.hash } })) as unknown;
 
 describe("the evidence pack's verify.mjs against the hash chain's known vectors", () => {
   it('gives every vector its written-down hash, as the platform does', async () => {

@@ -4,7 +4,13 @@ import { collectBidRecord, mergedInLogOrder, type BidRecord, type BidRecordStore
 import type { LinkFinder, LinkKind } from './linked-streams.js';
 
 export type HistoryStream =
-  | { readonly streamId: string; readonly link: LinkKind; readonly readable: true; readonly eventsInHistory: number; readonly chain: ChainVerdict }
+  | {
+      readonly streamId: string;
+      readonly link: LinkKind;
+      readonly readable: true;
+      readonly eventsInHistory: number;
+      readonly chain: ChainVerdict;
+    }
   | { readonly streamId: string; readonly link: LinkKind; readonly readable: false; readonly reason: string };
 
 export interface HistoryEvent extends AuditEvent {
@@ -29,7 +35,13 @@ export function bidHistoryOf(record: BidRecord): BidHistory {
     opportunityId: record.tender.opportunityId,
     streams: record.streams.map((stream) =>
       stream.readable
-        ? { streamId: stream.streamId, link: stream.link, readable: true, eventsInHistory: stream.inHistory.length, chain: stream.chain }
+        ? {
+            streamId: stream.streamId,
+            link: stream.link,
+            readable: true,
+            eventsInHistory: stream.inHistory.length,
+            chain: stream.chain,
+          }
         : stream,
     ),
     events: mergedInLogOrder(record.streams).map(({ event, link }) => ({ ...auditEventOf(event), link })),

@@ -40,7 +40,11 @@ describe('history of a bid', () => {
   });
 
   it('carries every stamp of each event: actor, both times, revision, position and hashes', async () => {
-    const store = await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:01:00.000Z', submissionOccurredAt: '2026-03-15T11:59:00Z' });
+    const store = await storeWithDisputes({
+      key: 'a',
+      submissionRecordedAt: '2026-03-15T12:01:00.000Z',
+      submissionOccurredAt: '2026-03-15T11:59:00Z',
+    });
     const submitted = (await bidHistory(store, 'T-a')).events.find((e) => e.type === 'BidSubmitted')!;
     const stored = store.log.find((e) => e.type === 'BidSubmitted')!;
     expect(submitted).toMatchObject({
@@ -59,29 +63,53 @@ describe('history of a bid', () => {
     const store = await storeWithDisputes({ key: 'a' });
     const history = await bidHistory(store, 'T-a');
     expect(history.events.some((e) => e.type === 'TimeLogged' || e.type === 'ConsultantOnboarded')).toBe(false);
-    expect(history.streams.find((s) => s.streamId === 'consultant-C1-a')).toMatchObject({ eventsInHistory: 1, chain: { ok: true, events: 3 } });
+    expect(history.streams.find((s) => s.streamId === 'consultant-C1-a')).toMatchObject({
+      eventsInHistory: 1,
+      chain: { ok: true, events: 3 },
+    });
   });
 
   it('reports a tampered linked stream at its first broken revision', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     store.tamper('quote-Q-a', 0n, (event) => ({ ...event, data: { ...event.data, currency: 'USD' } }));
     const quote = (await bidHistory(store, 'T-a')).streams.find((s) => s.streamId === 'quote-Q-a');
-    expect(quote).toMatchObject({ readable: true, chain: { ok: false, firstBrokenRevision: '0', reason: expect.stringMatching(/edited/) } });
+    expect(quote).toMatchObject({
+      readable: true,
+      chain: { ok: false, firstBrokenRevision: '0', reason: expect.stringMatching(/edited/) },
+    });
   });
 
   it('says a linked stream is unreadable instead of failing: an opportunity never registered', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     await store.appendToStream('tender-T-orphan', [
-      { id: 'x', type: 'TenderReceived', data: { tenderId: 'T-orphan', opportunityId: 'O-none', kind: 'rfi', issuer: 'X', deadline: '2026-05-01T00:00:00Z' }, metadata: { occurredAt: '2026-04-01T00:00:00Z', actor: { id: 's', role: 'sales' }, schemaVersion: 1 } },
+      {
+        id: 'x',
+        type: 'TenderReceived',
+        data: {
+          tenderId: 'T-orphan',
+          opportunityId: 'O-none',
+          kind: 'rfi',
+          issuer: 'X',
+          deadline: '2026-05-01T00:00:00Z',
+        },
+        metadata: { occurredAt: '2026-04-01T00:00:00Z', actor: { id: 's', role: 'sales' }, schemaVersion: 1 },
+      },
     ]);
     const history = await bidHistory(store, 'T-orphan');
-    expect(history.streams[1]).toEqual({ streamId: 'opportunity-O-none', link: 'opportunity', readable: false, reason: 'stream opportunity-O-none: not found' });
+    expect(history.streams[1]).toEqual({
+      streamId: 'opportunity-O-none',
+      link: 'opportunity',
+      readable: false,
+      reason: 'stream opportunity-O-none: not found',
+    });
     expect(history.events).toHaveLength(1);
   });
 
   it('is a NotFoundError naming the tender when there is none', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     await expect(bidHistory(store, 'T-zz')).rejects.toThrow(NotFoundError);
-    await expect(bidHistory(store, 'T-zz')).rejects.toThrow('tender T-zz: not found (no tender-T-zz stream in the event store)');
+    await expect(bidHistory(store, 'T-zz')).rejects.toThrow(
+      'tender T-zz: not found (no tender-T-zz stream in the event store)',
+    );
   });
 });

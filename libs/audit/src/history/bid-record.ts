@@ -31,7 +31,11 @@ type AuditStore = Pick<EventStore, 'readStream' | 'verifyStream'>;
  * Everything a dispute over one tender may need, read from the store and verified there. Links
  * come from `findLinks` (the platform keeps a LinkIndex) or, by default, a read of the whole log.
  */
-export async function collectBidRecord(store: BidRecordStore, tenderId: string, findLinks?: LinkFinder): Promise<BidRecord> {
+export async function collectBidRecord(
+  store: BidRecordStore,
+  tenderId: string,
+  findLinks?: LinkFinder,
+): Promise<BidRecord> {
   const tender = await readTenderRecord(store, tenderId);
   const links = await (findLinks ?? ((t, o) => findLinkedStreams(store, t, o)))(tenderId, tender.opportunityId);
   const streams: BidStream[] = [await verified(store, tender.streamId, 'tender', tender.events, tender.events)];
@@ -44,25 +48,50 @@ export async function collectBidRecord(store: BidRecordStore, tenderId: string, 
   return { tender, streams };
 }
 
-async function readLinked(store: AuditStore, streamId: string, link: LinkKind, belongs: (event: RecordedEvent) => boolean = () => true): Promise<BidStream> {
+async function readLinked(
+  store: AuditStore,
+  streamId: string,
+  link: LinkKind,
+  belongs: (event: RecordedEvent) => boolean = () => true,
+): Promise<BidStream> {
   let events: RecordedEvent[];
   try {
     events = await store.readStream(streamId);
   } catch (error) {
     // A tender may name an opportunity never registered (references are not checked), or a
     // linked stream may have been deleted: the history says so instead of failing.
-    if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return { streamId, link, readable: false, reason: error.message };
+    if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError)
+      return { streamId, link, readable: false, reason: error.message };
     throw error;
   }
   return verified(store, streamId, link, events, events.filter(belongs));
 }
 
-async function verified(store: AuditStore, streamId: string, link: LinkKind, events: readonly RecordedEvent[], inHistory: readonly RecordedEvent[]): Promise<BidStream> {
-  return { streamId, link, readable: true, events, inHistory, chain: chainVerdictOf(await store.verifyStream(streamId)) };
+async function verified(
+  store: AuditStore,
+  streamId: string,
+  link: LinkKind,
+  events: readonly RecordedEvent[],
+  inHistory: readonly RecordedEvent[],
+): Promise<BidStream> {
+  return {
+    streamId,
+    link,
+    readable: true,
+    events,
+    inHistory,
+    chain: chainVerdictOf(await store.verifyStream(streamId)),
+  };
 }
 
 /** The bid's events of every stream, merged in `$all` order. */
-export function mergedInLogOrder(streams: readonly BidStream[]): { readonly event: RecordedEvent; readonly link: LinkKind }[] {
-  const merged = streams.flatMap((stream) => (stream.readable ? stream.inHistory.map((event) => ({ event, link: stream.link })) : []));
-  return merged.sort((a, b) => (a.event.position < b.event.position ? -1 : a.event.position > b.event.position ? 1 : 0));
+export function mergedInLogOrder(
+  streams: readonly BidStream[],
+): { readonly event: RecordedEvent; readonly link: LinkKind }[] {
+  const merged = streams.flatMap((stream) =>
+    stream.readable ? stream.inHistory.map((event) => ({ event, link: stream.link })) : [],
+  );
+  return merged.sort((a, b) =>
+    a.event.position < b.event.position ? -1 : a.event.position > b.event.position ? 1 : 0,
+  );
 }

@@ -41,9 +41,12 @@ export class LinkIndex {
   async linksOf(tenderId: string, opportunityId: string): Promise<LinkedStreams> {
     await this.catchUp();
     const named = (kind: 'quote' | 'warroom') =>
-      [...new Set([...(this.streamsByReference.get(`${kind}:tender:${tenderId}`) ?? []), ...(this.streamsByReference.get(`${kind}:opportunity:${opportunityId}`) ?? [])])].sort(
-        (a, b) => (this.firstSeen.get(a)! < this.firstSeen.get(b)! ? -1 : 1),
-      );
+      [
+        ...new Set([
+          ...(this.streamsByReference.get(`${kind}:tender:${tenderId}`) ?? []),
+          ...(this.streamsByReference.get(`${kind}:opportunity:${opportunityId}`) ?? []),
+        ]),
+      ].sort((a, b) => (this.firstSeen.get(a)! < this.firstSeen.get(b)! ? -1 : 1));
     return {
       tenderStream: streamName('tender', tenderId),
       opportunityStream: streamName('opportunity', opportunityId),
@@ -70,7 +73,11 @@ export class LinkIndex {
     const { headPosition } = await this.store.health();
     for (;;) {
       // Positions are opaque (EventStoreDB's are byte offsets): the store pages past the last one read.
-      const page = await this.store.readAll({ ...(this.position === 0n ? {} : { afterPosition: this.position }), maxCount: PAGE, filter: { eventTypes: LINKING_TYPES } });
+      const page = await this.store.readAll({
+        ...(this.position === 0n ? {} : { afterPosition: this.position }),
+        maxCount: PAGE,
+        filter: { eventTypes: LINKING_TYPES },
+      });
       for (const event of page) this.learn(event);
       if (page.length < PAGE) break;
     }
@@ -84,9 +91,14 @@ export class LinkIndex {
       const kind = event.type === 'QuoteDrafted' ? 'quote' : 'warroom';
       for (const field of ['tenderId', 'opportunityId'] as const) {
         const id = data[field];
-        if (typeof id === 'string') this.link(`${kind}:${field === 'tenderId' ? 'tender' : 'opportunity'}:${id}`, event);
+        if (typeof id === 'string')
+          this.link(`${kind}:${field === 'tenderId' ? 'tender' : 'opportunity'}:${id}`, event);
       }
-    } else if (event.type === 'ConsultantAssigned' && typeof data['opportunityId'] === 'string' && typeof data['assignmentId'] === 'string') {
+    } else if (
+      event.type === 'ConsultantAssigned' &&
+      typeof data['opportunityId'] === 'string' &&
+      typeof data['assignmentId'] === 'string'
+    ) {
       const consultants = this.assignmentsByOpportunity.get(data['opportunityId']) ?? new Map<string, Set<string>>();
       this.assignmentsByOpportunity.set(data['opportunityId'], consultants);
       consultants.set(event.streamId, (consultants.get(event.streamId) ?? new Set<string>()).add(data['assignmentId']));

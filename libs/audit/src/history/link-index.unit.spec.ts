@@ -18,7 +18,10 @@ describe('the link index', () => {
   it('reads only what was recorded since the last question, and misses nothing recorded before it', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     const reads: ReadAllOptions[] = [];
-    const counting = { readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)), health: () => store.health() };
+    const counting = {
+      readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)),
+      health: () => store.health(),
+    };
     const index = new LinkIndex(counting);
     expect((await index.linksOf('T-b', 'O-b')).quoteStreams).toEqual([]);
     const headAfterFirst = (await store.health()).headPosition;
@@ -33,14 +36,20 @@ describe('the link index', () => {
     await index.linksOf('T-a', 'O-a');
     store.remove('warroom-W-a', 0n);
     const history = await bidHistory(store, 'T-a', (t, o) => index.linksOf(t, o));
-    expect(history.streams.find((s) => s.streamId === 'warroom-W-a')).toMatchObject({ readable: true, chain: { ok: false, firstBrokenRevision: '0' } });
+    expect(history.streams.find((s) => s.streamId === 'warroom-W-a')).toMatchObject({
+      readable: true,
+      chain: { ok: false, firstBrokenRevision: '0' },
+    });
     expect((await bidHistory(store, 'T-a')).streams.map((s) => s.streamId)).not.toContain('warroom-W-a');
   });
 
   it('can be warmed before the first question, which then reads only the tail', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     const reads: ReadAllOptions[] = [];
-    const index = new LinkIndex({ readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)), health: () => store.health() });
+    const index = new LinkIndex({
+      readAll: (options: ReadAllOptions = {}) => (reads.push(options), store.readAll(options)),
+      health: () => store.health(),
+    });
     await index.warm();
     expect((await index.linksOf('T-a', 'O-a')).warRoomStreams).toEqual(['warroom-W-a']);
     expect(reads.map((r) => r.afterPosition)).toEqual([undefined, (await store.health()).headPosition]);
@@ -49,7 +58,10 @@ describe('the link index', () => {
   it('serialises questions asked at once: the second reads only what the first left', async () => {
     const store = await storeWithDisputes({ key: 'a' }, { key: 'b' });
     let reads = 0;
-    const index = new LinkIndex({ readAll: (options) => ((reads += 1), store.readAll(options)), health: () => store.health() });
+    const index = new LinkIndex({
+      readAll: (options) => ((reads += 1), store.readAll(options)),
+      health: () => store.health(),
+    });
     const [a, b] = await Promise.all([index.linksOf('T-a', 'O-a'), index.linksOf('T-b', 'O-b')]);
     expect([a.quoteStreams, b.quoteStreams]).toEqual([['quote-Q-a'], ['quote-Q-b']]);
     expect(reads).toBe(2);

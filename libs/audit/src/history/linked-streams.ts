@@ -11,7 +11,11 @@ export type LinkKind = (typeof LINK_KINDS)[number];
 export type LinkFinder = (tenderId: string, opportunityId: string) => Promise<LinkedStreams>;
 
 /** A one-off LinkIndex: reads the whole `$all` log for this one question. */
-export function findLinkedStreams(store: Pick<EventStore, 'readAll' | 'health'>, tenderId: string, opportunityId: string): Promise<LinkedStreams> {
+export function findLinkedStreams(
+  store: Pick<EventStore, 'readAll' | 'health'>,
+  tenderId: string,
+  opportunityId: string,
+): Promise<LinkedStreams> {
   return new LinkIndex(store).linksOf(tenderId, opportunityId);
 }
 

@@ -22,13 +22,18 @@ export async function readTenderRecord(store: Pick<EventStore, 'readStream'>, te
   try {
     events = await store.readStream(streamId);
   } catch (error) {
-    if (error instanceof StreamNotFoundError) throw new NotFoundError(`tender ${tenderId}`, `no ${streamId} stream in the event store`);
+    if (error instanceof StreamNotFoundError)
+      throw new NotFoundError(`tender ${tenderId}`, `no ${streamId} stream in the event store`);
     throw error;
   }
   const opening = events[0]!;
   const { opportunityId, deadline } = opening.data;
   if (opening.type !== 'TenderReceived' || typeof opportunityId !== 'string' || typeof deadline !== 'string') {
-    throw new UnreadableEventError(streamId, opening.revision, `expected TenderReceived with opportunityId and deadline, found ${opening.type}`);
+    throw new UnreadableEventError(
+      streamId,
+      opening.revision,
+      `expected TenderReceived with opportunityId and deadline, found ${opening.type}`,
+    );
   }
   return { tenderId, streamId, events, opportunityId, deadline };
 }

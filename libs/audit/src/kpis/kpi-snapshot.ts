@@ -1,5 +1,12 @@
 import { hash } from 'node:crypto';
-import { assessMaturity, buildScorecard, formatScope, type AnalyticsStore, type FxRates, type KpiScope } from '@presales/analytics';
+import {
+  assessMaturity,
+  buildScorecard,
+  formatScope,
+  type AnalyticsStore,
+  type FxRates,
+  type KpiScope,
+} from '@presales/analytics';
 import type { MaturityResponse, ScorecardResponse } from '@presales/contracts';
 import { ValidationError } from '@presales/domain';
 import { canonicalJson } from '@presales/event-store';
@@ -62,19 +69,35 @@ const PROJECTION_WAIT_MS = 10_000;
  * caught up with the log's head before the tables are read; otherwise the request is refused
  * instead of answered with a number that could still change.
  */
-export async function kpiSnapshotAsOf(analytics: AnalyticsStore, projection: ProjectionProgress, now: Date, request: KpiSnapshotRequest): Promise<KpiSnapshotAnswer> {
+export async function kpiSnapshotAsOf(
+  analytics: AnalyticsStore,
+  projection: ProjectionProgress,
+  now: Date,
+  request: KpiSnapshotRequest,
+): Promise<KpiSnapshotAnswer> {
   const settled = new Date(now.getTime() - SETTLED_AFTER_MS);
   if (request.asOf > settled) {
     throw new ValidationError('KPI time travel', [
-      { path: 'asOf', value: request.asOf.toISOString(), rule: `must be at or before ${settled.toISOString()}: later moments can still gain events` },
+      {
+        path: 'asOf',
+        value: request.asOf.toISOString(),
+        rule: `must be at or before ${settled.toISOString()}: later moments can still gain events`,
+      },
     ]);
   }
   const head = await projection.headPosition();
-  if (!(await projection.waitForPosition(head, PROJECTION_WAIT_MS))) throw new ProjectionBehindError(head, PROJECTION_WAIT_MS);
+  if (!(await projection.waitForPosition(head, PROJECTION_WAIT_MS)))
+    throw new ProjectionBehindError(head, PROJECTION_WAIT_MS);
   const { asOf, period, scope, fx } = request;
   const definitions = await request.definitionsAt(asOf);
   const scorecard = await buildScorecard(analytics, { definitions, period, scope, asOf, fx });
-  const maturity = await assessMaturity(analytics, { asOf, windowQuarters: request.windowQuarters, threshold: request.threshold, definitions, fx });
+  const maturity = await assessMaturity(analytics, {
+    asOf,
+    windowQuarters: request.windowQuarters,
+    threshold: request.threshold,
+    definitions,
+    fx,
+  });
   const snapshot: KpiSnapshot = {
     figures: `non-integer numbers rounded to ${SNAPSHOT_SIGNIFICANT_DIGITS} significant digits`,
     asOf: asOf.toISOString(),

@@ -16,7 +16,8 @@ export function roundFigures<T>(value: T, digits = SNAPSHOT_SIGNIFICANT_DIGITS):
 }
 
 function round(value: unknown, digits: number): unknown {
-  if (typeof value === 'number') return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(digits));
+  if (typeof value === 'number')
+    return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(digits));
   if (Array.isArray(value)) return value.map((item) => round(item, digits));
   if (value !== null && typeof value === 'object') {
     const rounded: Record<string, unknown> = {};

@@ -9,7 +9,9 @@ describe('stable figures', () => {
   });
 
   it('keeps integers, nulls and text, at any depth', () => {
-    expect(roundFigures({ units: 13, actual: null, sql: 'x <= 1751327999000', lines: [{ v: 2 / 3, w: [1e21, 1 / 3] }] })).toEqual({
+    expect(
+      roundFigures({ units: 13, actual: null, sql: 'x <= 1751327999000', lines: [{ v: 2 / 3, w: [1e21, 1 / 3] }] }),
+    ).toEqual({
       units: 13,
       actual: null,
       sql: 'x <= 1751327999000',

@@ -30,7 +30,12 @@ export interface SubmissionRecord {
 }
 
 export type DeadlineProof =
-  | { readonly tenderId: string; readonly status: 'not_submitted'; readonly deadline: string; readonly chain: ChainVerdict }
+  | {
+      readonly tenderId: string;
+      readonly status: 'not_submitted';
+      readonly deadline: string;
+      readonly chain: ChainVerdict;
+    }
   | {
       readonly tenderId: string;
       readonly status: 'submitted';
@@ -52,7 +57,10 @@ export type DeadlineProof =
  * times, the submitted document's SHA-256, and whether the chain that carries them is intact.
  * Exactly at the deadline is on time; times compare exactly on their text, as the domain does.
  */
-export async function deadlineProof(store: Pick<EventStore, 'readStream' | 'verifyStream'>, tenderId: string): Promise<DeadlineProof> {
+export async function deadlineProof(
+  store: Pick<EventStore, 'readStream' | 'verifyStream'>,
+  tenderId: string,
+): Promise<DeadlineProof> {
   const tender = await readTenderRecord(store, tenderId);
   return deadlineProofOf(tender, chainVerdictOf(await store.verifyStream(tender.streamId)));
 }

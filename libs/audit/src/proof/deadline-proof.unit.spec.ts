@@ -10,7 +10,15 @@ describe('deadline proof', () => {
     expect(proof).toMatchObject({
       status: 'submitted',
       deadline: DISPUTE_DEADLINE,
-      submission: { revision: '5', occurredAt: '2026-03-14T16:00:00.000Z', recordedAt: '2026-03-14T16:00:00.000Z', clock: 'store', documentSha256: SUBMITTED_DOCUMENT_SHA256, channel: 'portal', receiptRef: 'PORTAL-a' },
+      submission: {
+        revision: '5',
+        occurredAt: '2026-03-14T16:00:00.000Z',
+        recordedAt: '2026-03-14T16:00:00.000Z',
+        clock: 'store',
+        documentSha256: SUBMITTED_DOCUMENT_SHA256,
+        channel: 'portal',
+        receiptRef: 'PORTAL-a',
+      },
       claimedLate: false,
       recordedLate: false,
       recordedAfterDeadlineMs: -20 * 3600_000,
@@ -20,32 +28,62 @@ describe('deadline proof', () => {
   });
 
   it('finds a bid recorded one minute after its deadline late, although it claims to be on time', async () => {
-    const store = await storeWithDisputes({ key: 'a', submissionOccurredAt: '2026-03-15T11:59:30Z', submissionRecordedAt: '2026-03-15T12:01:00.000Z' });
-    expect(await deadlineProof(store, 'T-a')).toMatchObject({ claimedLate: false, recordedLate: true, recordedAfterDeadlineMs: 60_000, verdict: 'late' });
+    const store = await storeWithDisputes({
+      key: 'a',
+      submissionOccurredAt: '2026-03-15T11:59:30Z',
+      submissionRecordedAt: '2026-03-15T12:01:00.000Z',
+    });
+    expect(await deadlineProof(store, 'T-a')).toMatchObject({
+      claimedLate: false,
+      recordedLate: true,
+      recordedAfterDeadlineMs: 60_000,
+      verdict: 'late',
+    });
   });
 
   it('counts exactly at the deadline as on time, and a microsecond after as late', async () => {
-    expect(await deadlineProof(await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:00:00.000Z' }), 'T-a')).toMatchObject({ verdict: 'on_time', recordedAfterDeadlineMs: 0 });
+    expect(
+      await deadlineProof(
+        await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:00:00.000Z' }),
+        'T-a',
+      ),
+    ).toMatchObject({ verdict: 'on_time', recordedAfterDeadlineMs: 0 });
     const store = await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:00:00.000Z' });
-    store.tamper('tender-T-a', 5n, (event) => ({ ...event, metadata: { ...event.metadata, occurredAt: '2026-03-15T12:00:00.000001Z' } }));
+    store.tamper('tender-T-a', 5n, (event) => ({
+      ...event,
+      metadata: { ...event.metadata, occurredAt: '2026-03-15T12:00:00.000001Z' },
+    }));
     expect(await deadlineProof(store, 'T-a')).toMatchObject({ claimedLate: true });
   });
 
   it('is unproven when someone back-dated the recorded time: the chain no longer holds', async () => {
     const store = await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:01:00.000Z' });
-    store.tamper('tender-T-a', 5n, (event) => ({ ...event, metadata: { ...event.metadata, recordedAt: '2026-03-15T11:00:00.000Z' } }));
-    expect(await deadlineProof(store, 'T-a')).toMatchObject({ recordedLate: false, verdict: 'unproven', chain: { ok: false, firstBrokenRevision: '5', reason: 'content does not match its hash (edited)' } });
+    store.tamper('tender-T-a', 5n, (event) => ({
+      ...event,
+      metadata: { ...event.metadata, recordedAt: '2026-03-15T11:00:00.000Z' },
+    }));
+    expect(await deadlineProof(store, 'T-a')).toMatchObject({
+      recordedLate: false,
+      verdict: 'unproven',
+      chain: { ok: false, firstBrokenRevision: '5', reason: 'content does not match its hash (edited)' },
+    });
   });
 
   it('is unproven when the submission itself was deleted: the head record still counts it', async () => {
     const store = await storeWithDisputes({ key: 'a', submissionRecordedAt: '2026-03-15T12:01:00.000Z' });
     store.remove('tender-T-a', 5n);
-    expect(await deadlineProof(store, 'T-a')).toMatchObject({ status: 'not_submitted', chain: { ok: false, firstBrokenRevision: '5' } });
+    expect(await deadlineProof(store, 'T-a')).toMatchObject({
+      status: 'not_submitted',
+      chain: { ok: false, firstBrokenRevision: '5' },
+    });
   });
 
   it('marks recorded times the demo loader drove', async () => {
     const store = await storeWithDisputes({ key: 'a' });
-    store.tamper('tender-T-a', 5n, (event) => ({ ...event, metadata: { ...event.metadata, demo: true } as typeof event.metadata }));
+    store.tamper('tender-T-a', 5n, (event) => ({
+      ...event,
+      metadata: { ...event.metadata, demo: true } as typeof event.metadata,
+    }));
     expect(await deadlineProof(store, 'T-a')).toMatchObject({ submission: { clock: 'demo' } });
   });
 });

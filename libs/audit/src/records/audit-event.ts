@@ -53,5 +53,10 @@ export interface EventLocation {
 }
 
 export function locationOf(event: RecordedEvent): EventLocation {
-  return { revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.metadata.recordedAt, hash: event.metadata.hash };
+  return {
+    revision: event.revision.toString(),
+    position: event.position.toString(),
+    recordedAt: event.metadata.recordedAt,
+    hash: event.metadata.hash,
+  };
 }

@@ -1,4 +1,13 @@
-import { compareUtcTimes, isLateSubmission, quoteTotals, type CurrencyCode, type DomainEvent, type Money, type QuoteLine, type StreamCategory } from '@presales/domain';
+import {
+  compareUtcTimes,
+  isLateSubmission,
+  quoteTotals,
+  type CurrencyCode,
+  type DomainEvent,
+  type Money,
+  type QuoteLine,
+  type StreamCategory,
+} from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
 
 /** When a bid was submitted, as claimed (occurredAt) and as the store attests (recordedAt). */
@@ -29,7 +38,11 @@ export type DerivedFacts =
   | { readonly kind: 'none' };
 
 /** `recorded[i]` is the stored form of `events[i]`. */
-export function deriveFacts(category: StreamCategory, events: readonly DomainEvent[], recorded: readonly RecordedEvent[]): DerivedFacts {
+export function deriveFacts(
+  category: StreamCategory,
+  events: readonly DomainEvent[],
+  recorded: readonly RecordedEvent[],
+): DerivedFacts {
   if (category === 'tender') return tenderFacts(events, recorded);
   if (category === 'quote') return quoteFacts(events, recorded);
   return { kind: 'none' };
@@ -44,7 +57,12 @@ function tenderFacts(events: readonly DomainEvent[], recorded: readonly Recorded
   return {
     kind: 'tender',
     deadline,
-    submission: { occurredAt, recordedAt, claimedLate: isLateSubmission({ deadline }, occurredAt), recordedLate: compareUtcTimes(recordedAt, deadline) > 0 },
+    submission: {
+      occurredAt,
+      recordedAt,
+      claimedLate: isLateSubmission({ deadline }, occurredAt),
+      recordedLate: compareUtcTimes(recordedAt, deadline) > 0,
+    },
   };
 }
 
@@ -58,7 +76,15 @@ function quoteFacts(events: readonly DomainEvent[], recorded: readonly RecordedE
     const revision = event.type === 'QuoteDrafted' ? 0 : event.data.revision;
     const lines = event.data.lines as readonly QuoteLine[];
     const totals = quoteTotals(lines, currency);
-    revisions.push({ revision, recordedAt: recorded[index]!.metadata.recordedAt, lines, total: totals.total, cost: totals.cost, margin: totals.margin, marginPct: totals.marginPct });
+    revisions.push({
+      revision,
+      recordedAt: recorded[index]!.metadata.recordedAt,
+      lines,
+      total: totals.total,
+      cost: totals.cost,
+      margin: totals.margin,
+      marginPct: totals.marginPct,
+    });
   });
   return { kind: 'quote', currency, revisions };
 }

@@ -18,7 +18,11 @@ export interface FoldedPrefix {
  * replay cheap. When the chain is broken they are validated again, so an edited event is
  * reported by revision instead of confusing evolve.
  */
-export function foldPrefix(aggregate: AggregateEntry, streamId: string, prefix: readonly RecordedEvent[]): FoldedPrefix {
+export function foldPrefix(
+  aggregate: AggregateEntry,
+  streamId: string,
+  prefix: readonly RecordedEvent[],
+): FoldedPrefix {
   const chain = chainVerdictOf(verifyChain(streamId, prefix));
   const domainEvents = prefix.map((event) => toDomainEvent(streamId, event, chain.ok));
   let state: unknown = aggregate.decider.initialState;
@@ -26,7 +30,11 @@ export function foldPrefix(aggregate: AggregateEntry, streamId: string, prefix: 
     try {
       state = aggregate.decider.evolve(state, event as never);
     } catch (error) {
-      throw new UnreadableEventError(streamId, prefix[index]!.revision, `evolve refused it: ${(error as Error).message}`);
+      throw new UnreadableEventError(
+        streamId,
+        prefix[index]!.revision,
+        `evolve refused it: ${(error as Error).message}`,
+      );
     }
   });
   return { state, domainEvents, chain };
@@ -35,7 +43,11 @@ export function foldPrefix(aggregate: AggregateEntry, streamId: string, prefix: 
 function toDomainEvent(streamId: string, event: RecordedEvent, chainIntact: boolean): DomainEvent {
   const where = `${streamId}@${event.revision}`;
   try {
-    if (chainIntact) return { type: event.type, data: upcastEvent(event.type, event.metadata.schemaVersion, event.data, where) } as DomainEvent;
+    if (chainIntact)
+      return {
+        type: event.type,
+        data: upcastEvent(event.type, event.metadata.schemaVersion, event.data, where),
+      } as DomainEvent;
     return parseDomainEvent(event.type, event.data, where, event.metadata.schemaVersion);
   } catch (error) {
     throw new UnreadableEventError(streamId, event.revision, (error as Error).message);

@@ -6,17 +6,30 @@ import type { JsonValue } from './plain-json.js';
  * moved in the list is not reported as changed. Arrays of plain values and empty containers
  * are leaves: `memberIds` changes as a whole.
  */
-export function leavesByPath(value: JsonValue, path: string, skip: (path: string) => boolean = () => false, into = new Map<string, JsonValue>()): Map<string, JsonValue> {
+export function leavesByPath(
+  value: JsonValue,
+  path: string,
+  skip: (path: string) => boolean = () => false,
+  into = new Map<string, JsonValue>(),
+): Map<string, JsonValue> {
   if (skip(path)) return into;
-  if (value === null || typeof value !== 'object' || isEmpty(value) || (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object'))) {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    isEmpty(value) ||
+    (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object'))
+  ) {
     into.set(path, value);
     return into;
   }
   if (Array.isArray(value)) {
-    value.forEach((item: JsonValue, index: number) => leavesByPath(item, `${path}[${keyOf(item) ?? index}]`, skip, into));
+    value.forEach((item: JsonValue, index: number) =>
+      leavesByPath(item, `${path}[${keyOf(item) ?? index}]`, skip, into),
+    );
     return into;
   }
-  for (const [key, member] of Object.entries(value as Record<string, JsonValue>)) leavesByPath(member, `${path}.${key}`, skip, into);
+  for (const [key, member] of Object.entries(value as Record<string, JsonValue>))
+    leavesByPath(member, `${path}.${key}`, skip, into);
   return into;
 }
 
@@ -44,16 +57,21 @@ export interface LeafChanges {
  * (changed). An empty container or a null that gains members is not also reported as removed:
  * its new members say what happened (and the other way round).
  */
-export function compareLeaves(before: ReadonlyMap<string, JsonValue>, after: ReadonlyMap<string, JsonValue>): LeafChanges {
+export function compareLeaves(
+  before: ReadonlyMap<string, JsonValue>,
+  after: ReadonlyMap<string, JsonValue>,
+): LeafChanges {
   const added: { path: string; value: JsonValue }[] = [];
   const changed: { path: string; from: JsonValue; to: JsonValue }[] = [];
   const removed: { path: string; value: JsonValue }[] = [];
   for (const [path, value] of after) {
     if (!before.has(path)) {
       if (!hasMembersUnder(before, path)) added.push({ path, value });
-    } else if (JSON.stringify(before.get(path)) !== JSON.stringify(value)) changed.push({ path, from: before.get(path)!, to: value });
+    } else if (JSON.stringify(before.get(path)) !== JSON.stringify(value))
+      changed.push({ path, from: before.get(path)!, to: value });
   }
-  for (const [path, value] of before) if (!after.has(path) && !hasMembersUnder(after, path)) removed.push({ path, value });
+  for (const [path, value] of before)
+    if (!after.has(path) && !hasMembersUnder(after, path)) removed.push({ path, value });
   return { added, changed, removed };
 }
 

@@ -12,7 +12,10 @@ export type Moment =
   | { readonly kind: 'head' };
 
 /** A moment in an answer, JSON-safe. */
-export type MomentJson = { readonly kind: 'time'; readonly at: string } | { readonly kind: 'revision'; readonly revision: string } | { readonly kind: 'head' };
+export type MomentJson =
+  | { readonly kind: 'time'; readonly at: string }
+  | { readonly kind: 'revision'; readonly revision: string }
+  | { readonly kind: 'head' };
 
 export function momentJson(moment: Moment): MomentJson {
   return moment.kind === 'revision' ? { kind: 'revision', revision: moment.revision.toString() } : moment;

@@ -31,7 +31,8 @@ function objectToJson(value: object): JsonValue {
     for (const [key, member] of value) entries[String(key)] = toPlainJson(member);
     return entries;
   }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return toPlainJson((value as { toJSON: () => unknown }).toJSON());
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return toPlainJson((value as { toJSON: () => unknown }).toJSON());
   const entries: Record<string, JsonValue> = {};
   for (const [key, member] of Object.entries(value)) if (member !== undefined) entries[key] = toPlainJson(member);
   return entries;

@@ -8,7 +8,10 @@ export interface QuoteLineChanges {
   readonly fromRevision: number | null;
   readonly toRevision: number | null;
   readonly added: readonly QuoteLine[];
-  readonly changed: readonly { readonly lineId: string; readonly fields: readonly { readonly field: string; readonly from: JsonValue; readonly to: JsonValue }[] }[];
+  readonly changed: readonly {
+    readonly lineId: string;
+    readonly fields: readonly { readonly field: string; readonly from: JsonValue; readonly to: JsonValue }[];
+  }[];
   readonly removed: readonly QuoteLine[];
 }
 

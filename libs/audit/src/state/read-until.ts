@@ -9,7 +9,11 @@ const PAGE = 2000;
  * needed: an as-of early in a long stream reads only its beginning. The last page may run past
  * the moment; `prefixAt` cuts it. StreamNotFoundError (404) for a stream the store does not have.
  */
-export async function readThrough(store: Pick<EventStore, 'readStream'>, streamId: string, moment: Moment): Promise<RecordedEvent[]> {
+export async function readThrough(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  moment: Moment,
+): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   let fromRevision = 0n;
   for (;;) {
@@ -26,7 +30,10 @@ export function prefixAt(streamId: string, events: readonly RecordedEvent[], mom
   const length = prefixLength(events, moment);
   if (length === undefined) {
     const revision = moment.kind === 'revision' ? moment.revision : -1n;
-    throw new RevisionOutOfRangeError(streamId, revision, { first: events[0]?.revision ?? 0n, last: events[events.length - 1]?.revision ?? -1n });
+    throw new RevisionOutOfRangeError(streamId, revision, {
+      first: events[0]?.revision ?? 0n,
+      last: events[events.length - 1]?.revision ?? -1n,
+    });
   }
   return events.slice(0, length);
 }

@@ -25,7 +25,11 @@ export interface StateAsOf {
   readonly chain: ChainVerdict;
 }
 
-export async function stateAsOf(store: Pick<EventStore, 'readStream'>, streamId: string, moment: Moment): Promise<StateAsOf> {
+export async function stateAsOf(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  moment: Moment,
+): Promise<StateAsOf> {
   const subject = streamSubject(streamId, 'state as of');
   const events = await readThrough(store, streamId, moment);
   return stateOfPrefix(subject, moment, prefixAt(streamId, events, moment));

@@ -31,16 +31,25 @@ export interface StateDiff {
   readonly chain: ChainVerdict;
 }
 
-export async function diffStates(store: Pick<EventStore, 'readStream'>, streamId: string, from: Moment, to: Moment): Promise<StateDiff> {
+export async function diffStates(
+  store: Pick<EventStore, 'readStream'>,
+  streamId: string,
+  from: Moment,
+  to: Moment,
+): Promise<StateDiff> {
   const subject = streamSubject(streamId, 'state diff');
   // Read through `to`: the last page runs past it whenever the stream does, so a `from` that
   // lies beyond `to` shows up as a longer prefix of what was read.
   const events = await readThrough(store, streamId, to);
   const toPrefix = prefixAt(streamId, events, to);
   const lastRead = events[events.length - 1]?.revision ?? -1n;
-  const fromLength = prefixLength(events, from) ?? (from.kind === 'revision' && from.revision > lastRead ? Infinity : prefixAt(streamId, events, from).length);
+  const fromLength =
+    prefixLength(events, from) ??
+    (from.kind === 'revision' && from.revision > lastRead ? Infinity : prefixAt(streamId, events, from).length);
   if (fromLength > toPrefix.length) {
-    throw new ValidationError('state diff', [{ path: 'from', value: momentText(from), rule: 'must not be after `to`' }]);
+    throw new ValidationError('state diff', [
+      { path: 'from', value: momentText(from), rule: 'must not be after `to`' },
+    ]);
   }
   const before = stateOfPrefix(subject, from, toPrefix.slice(0, fromLength));
   const after = stateOfPrefix(subject, to, toPrefix);

@@ -18,9 +18,17 @@ describe('difference between two moments', () => {
       changed: [{ lineId: 'L1', fields: [{ field: 'unitPrice', from: '1000', to: '900' }] }],
       removed: [expect.objectContaining({ lineId: 'L2' })],
     });
-    expect(diff.events.map((e) => [e.type, e.revision, e.recordedAt])).toEqual([['QuoteRevised', '4', '2026-03-20T09:00:00.000Z']]);
+    expect(diff.events.map((e) => [e.type, e.revision, e.recordedAt])).toEqual([
+      ['QuoteRevised', '4', '2026-03-20T09:00:00.000Z'],
+    ]);
     expect(diff.from).toMatchObject({ through: { revision: '3' }, status: 'open' });
-    expect(diff.fields.added.map((f) => f.path)).toEqual(expect.arrayContaining(['state.revisions[1].approval', 'derived.revisions[1].total.amount', 'derived.revisions[1].marginPct']));
+    expect(diff.fields.added.map((f) => f.path)).toEqual(
+      expect.arrayContaining([
+        'state.revisions[1].approval',
+        'derived.revisions[1].total.amount',
+        'derived.revisions[1].marginPct',
+      ]),
+    );
     expect(diff.fields.changed).toEqual([]);
     expect(diff.fields.removed).toEqual([]);
   });
@@ -50,6 +58,8 @@ describe('difference between two moments', () => {
   it('refuses a `from` after `to`', async () => {
     const store = await storeWithDisputes({ key: 'a' });
     await expect(diffStates(store, 'tender-T-a', moment('4'), moment('2'))).rejects.toThrow(ValidationError);
-    await expect(diffStates(store, 'tender-T-a', moment('head'), moment('2026-02-02T00:00:00Z'))).rejects.toThrow(/from = "head": must not be after `to`/);
+    await expect(diffStates(store, 'tender-T-a', moment('head'), moment('2026-02-02T00:00:00Z'))).rejects.toThrow(
+      /from = "head": must not be after `to`/,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { aggregateFor, parseStreamName, STREAM_CATEGORIES, ValidationError, type AggregateEntry, type StreamCategory } from '@presales/domain';
+import {
+  aggregateFor,
+  parseStreamName,
+  STREAM_CATEGORIES,
+  ValidationError,
+  type AggregateEntry,
+  type StreamCategory,
+} from '@presales/domain';
 
 export interface StreamSubject {
   readonly streamId: string;
@@ -10,7 +17,13 @@ export interface StreamSubject {
 export function streamSubject(streamId: string, where: string): StreamSubject {
   const name = parseStreamName(streamId);
   if (name === undefined) {
-    throw new ValidationError(where, [{ path: 'streamId', value: streamId, rule: `must be <category>-<id> of a domain stream: ${STREAM_CATEGORIES.join(', ')}` }]);
+    throw new ValidationError(where, [
+      {
+        path: 'streamId',
+        value: streamId,
+        rule: `must be <category>-<id> of a domain stream: ${STREAM_CATEGORIES.join(', ')}`,
+      },
+    ]);
   }
   return { streamId, category: name.category, aggregate: aggregateFor(name.category) };
 }

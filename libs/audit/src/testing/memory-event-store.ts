@@ -18,7 +18,10 @@ import {
 } from '@presales/event-store';
 
 /** What libs/audit reads and writes through the port. */
-export type AuditedStore = Pick<EventStore, 'engine' | 'appendToStream' | 'readStream' | 'readAll' | 'verifyStream' | 'verifyAll' | 'health'>;
+export type AuditedStore = Pick<
+  EventStore,
+  'engine' | 'appendToStream' | 'readStream' | 'readAll' | 'verifyStream' | 'verifyAll' | 'health'
+>;
 
 /**
  * The part of the EventStore port the audit uses, in memory, hashing and stamping exactly as the
@@ -32,7 +35,10 @@ export class MemoryEventStore implements AuditedStore {
   readonly heads = new Map<string, { revision: bigint; hash: string }>();
   now = new Date('2026-01-01T00:00:00Z');
 
-  async appendToStream(streamId: string, events: readonly EventToAppend[]): Promise<{ nextExpectedRevision: bigint; position: bigint }> {
+  async appendToStream(
+    streamId: string,
+    events: readonly EventToAppend[],
+  ): Promise<{ nextExpectedRevision: bigint; position: bigint }> {
     const head = this.heads.get(streamId);
     let revision = head === undefined ? -1n : head.revision;
     let prevHash = head?.hash ?? GENESIS_HASH;
@@ -43,7 +49,15 @@ export class MemoryEventStore implements AuditedStore {
       const metadata = canonicalStampedMetadata(event.metadata, recordedAt, prevHash);
       const hash = hashCanonicalEvent(prevHash, streamId, revision, event.type, data, metadata);
       const stamped = { ...(JSON.parse(metadata) as Omit<RecordedMetadata, 'hash'>), hash };
-      this.log.push({ id: event.id, type: event.type, streamId, revision, position: BigInt(this.log.length + 1), data: JSON.parse(data) as RecordedEvent['data'], metadata: stamped });
+      this.log.push({
+        id: event.id,
+        type: event.type,
+        streamId,
+        revision,
+        position: BigInt(this.log.length + 1),
+        data: JSON.parse(data) as RecordedEvent['data'],
+        metadata: stamped,
+      });
       prevHash = hash;
     }
     this.heads.set(streamId, { revision, hash: prevHash });
@@ -60,11 +74,20 @@ export class MemoryEventStore implements AuditedStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.afterPosition;
     const from = options.fromPosition ?? 0n;
-    return this.log.filter((event) => (after === undefined ? event.position >= from : event.position > after) && matchesFilter(options.filter, event.streamId, event.type)).slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    return this.log
+      .filter(
+        (event) =>
+          (after === undefined ? event.position >= from : event.position > after) &&
+          matchesFilter(options.filter, event.streamId, event.type),
+      )
+      .slice(0, options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
   async health(): Promise<{ engine: string; headPosition: bigint }> {
-    return { engine: this.engine, headPosition: this.log.reduce((max, event) => (event.position > max ? event.position : max), 0n) };
+    return {
+      engine: this.engine,
+      headPosition: this.log.reduce((max, event) => (event.position > max ? event.position : max), 0n),
+    };
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
@@ -83,7 +106,9 @@ export class MemoryEventStore implements AuditedStore {
 
   /** Rows of a stream in revision order, as `SELECT … ORDER BY revision` returns them. */
   private streamEvents(streamId: string): RecordedEvent[] {
-    return this.log.filter((event) => event.streamId === streamId).sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
+    return this.log
+      .filter((event) => event.streamId === streamId)
+      .sort((a, b) => (a.revision < b.revision ? -1 : a.revision > b.revision ? 1 : 0));
   }
 
   /** Replace the stored event at `streamId@revision` (an edit of the file). */

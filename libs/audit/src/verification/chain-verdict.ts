@@ -8,16 +8,31 @@ export type ChainVerdict =
 export function chainVerdictOf(verification: StreamVerification): ChainVerdict {
   return verification.ok
     ? { ok: true, streamId: verification.streamId, events: verification.events }
-    : { ok: false, streamId: verification.streamId, firstBrokenRevision: verification.firstBrokenRevision.toString(), reason: verification.reason };
+    : {
+        ok: false,
+        streamId: verification.streamId,
+        firstBrokenRevision: verification.firstBrokenRevision.toString(),
+        reason: verification.reason,
+      };
 }
 
 export type ChainFinding =
-  | { readonly kind: 'stream'; readonly streamId: string; readonly firstBrokenRevision: string; readonly reason: string }
+  | {
+      readonly kind: 'stream';
+      readonly streamId: string;
+      readonly firstBrokenRevision: string;
+      readonly reason: string;
+    }
   | { readonly kind: 'log'; readonly position: string; readonly reason: string };
 
 function findingOf(finding: TamperFinding): ChainFinding {
   return finding.kind === 'stream'
-    ? { kind: 'stream', streamId: finding.streamId, firstBrokenRevision: finding.firstBrokenRevision.toString(), reason: finding.reason }
+    ? {
+        kind: 'stream',
+        streamId: finding.streamId,
+        firstBrokenRevision: finding.firstBrokenRevision.toString(),
+        reason: finding.reason,
+      }
     : { kind: 'log', position: finding.position.toString(), reason: finding.reason };
 }
 
@@ -33,7 +48,11 @@ export type StoreChainReport = {
   | { readonly ok: false; readonly findings: readonly ChainFinding[]; readonly findingsOmitted: number }
 );
 
-export function storeChainReportOf(engine: string, verification: StoreVerification, elapsedMs: number): StoreChainReport {
+export function storeChainReportOf(
+  engine: string,
+  verification: StoreVerification,
+  elapsedMs: number,
+): StoreChainReport {
   const timing = {
     engine,
     streams: verification.streams,
@@ -41,5 +60,12 @@ export function storeChainReportOf(engine: string, verification: StoreVerificati
     elapsedMs: Math.round(elapsedMs * 10) / 10,
     eventsPerSecond: elapsedMs > 0 ? Math.round((verification.events / elapsedMs) * 1000) : 0,
   };
-  return verification.ok ? { ...timing, ok: true } : { ...timing, ok: false, findings: verification.findings.map(findingOf), findingsOmitted: verification.findingsOmitted };
+  return verification.ok
+    ? { ...timing, ok: true }
+    : {
+        ...timing,
+        ok: false,
+        findings: verification.findings.map(findingOf),
+        findingsOmitted: verification.findingsOmitted,
+      };
 }

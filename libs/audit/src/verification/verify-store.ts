@@ -5,7 +5,10 @@ import { chainVerdictOf, storeChainReportOf, type ChainVerdict, type StoreChainR
  * Recomputes one stream's chain in the store, hidden events included, against its head record.
  * StreamNotFoundError (404) for a stream the store has never seen.
  */
-export async function verifyStreamChain(store: Pick<EventStore, 'verifyStream'>, streamId: string): Promise<ChainVerdict> {
+export async function verifyStreamChain(
+  store: Pick<EventStore, 'verifyStream'>,
+  streamId: string,
+): Promise<ChainVerdict> {
   return chainVerdictOf(await store.verifyStream(streamId));
 }
 

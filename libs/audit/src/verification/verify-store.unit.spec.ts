@@ -19,12 +19,24 @@ describe('chain verification reports', () => {
     expect(await verifyStreamChain(store, 'tender-T-a')).toMatchObject({ ok: false, firstBrokenRevision: '2' });
     const report = await verifyStoreChains(store);
     expect(report.ok === false && report.findings).toEqual([
-      { kind: 'stream', streamId: 'tender-T-a', firstBrokenRevision: '2', reason: 'prevHash does not match the previous event (deleted, inserted or reordered)' },
-      { kind: 'stream', streamId: 'quote-Q-b', firstBrokenRevision: '1', reason: 'revision 1 is missing (deleted), found 2 next' },
+      {
+        kind: 'stream',
+        streamId: 'tender-T-a',
+        firstBrokenRevision: '2',
+        reason: 'prevHash does not match the previous event (deleted, inserted or reordered)',
+      },
+      {
+        kind: 'stream',
+        streamId: 'quote-Q-b',
+        firstBrokenRevision: '1',
+        reason: 'revision 1 is missing (deleted), found 2 next',
+      },
     ]);
   });
 
   it('is StreamNotFoundError for a stream the store never had', async () => {
-    await expect(verifyStreamChain(await storeWithDisputes({ key: 'a' }), 'tender-none')).rejects.toThrow(StreamNotFoundError);
+    await expect(verifyStreamChain(await storeWithDisputes({ key: 'a' }), 'tender-none')).rejects.toThrow(
+      StreamNotFoundError,
+    );
   });
 });

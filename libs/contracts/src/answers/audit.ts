@@ -26,13 +26,22 @@ export const AuditEventView = z.object({
   schemaVersion: z.number(),
   prevHash: z.string(),
   hash: z.string(),
-  correlationId: z.string().optional().meta({ description: "the request that recorded it: the X-Request-Id of that request's log line (decision 0035)" }),
+  correlationId: z
+    .string()
+    .optional()
+    .meta({ description: "the request that recorded it: the X-Request-Id of that request's log line (decision 0035)" }),
 });
 
 const AuditLinkKind = z.enum(AUDIT_LINK_KINDS);
 
 export const BidHistoryStream = z.discriminatedUnion('readable', [
-  z.object({ streamId: z.string(), link: AuditLinkKind, readable: z.literal(true), eventsInHistory: z.number(), chain: AuditChainVerdict }),
+  z.object({
+    streamId: z.string(),
+    link: AuditLinkKind,
+    readable: z.literal(true),
+    eventsInHistory: z.number(),
+    chain: AuditChainVerdict,
+  }),
   z.object({ streamId: z.string(), link: AuditLinkKind, readable: z.literal(false), reason: z.string() }),
 ]);
 
@@ -44,7 +53,12 @@ export const BidHistoryResponse = z.object({
   events: z.array(AuditEventView.extend({ link: AuditLinkKind })),
 });
 
-export const AuditEventLocation = z.object({ revision: Decimal64, position: Decimal64, recordedAt: UtcTime, hash: z.string() });
+export const AuditEventLocation = z.object({
+  revision: Decimal64,
+  position: Decimal64,
+  recordedAt: UtcTime,
+  hash: z.string(),
+});
 
 export const AuditMoment = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('time'), at: UtcTime }),
@@ -68,7 +82,9 @@ export const AuditDerivedFacts = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('tender'),
     deadline: UtcTime.nullable(),
-    submission: z.object({ occurredAt: UtcTime, recordedAt: UtcTime, claimedLate: z.boolean(), recordedLate: z.boolean() }).nullable(),
+    submission: z
+      .object({ occurredAt: UtcTime, recordedAt: UtcTime, claimedLate: z.boolean(), recordedLate: z.boolean() })
+      .nullable(),
   }),
   z.object({ kind: z.literal('quote'), currency: z.string().nullable(), revisions: z.array(QuoteRevisionView) }),
   z.object({ kind: z.literal('none') }),
@@ -97,11 +113,20 @@ export const QuoteLineChangesView = z.object({
   fromRevision: z.number().nullable(),
   toRevision: z.number().nullable(),
   added: z.array(z.record(z.string(), z.unknown())),
-  changed: z.array(z.object({ lineId: z.string(), fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })) })),
+  changed: z.array(
+    z.object({
+      lineId: z.string(),
+      fields: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+    }),
+  ),
   removed: z.array(z.record(z.string(), z.unknown())),
 });
 
-export const MomentSummaryView = z.object({ moment: AuditMoment, through: AuditEventLocation.nullable(), status: z.string() });
+export const MomentSummaryView = z.object({
+  moment: AuditMoment,
+  through: AuditEventLocation.nullable(),
+  status: z.string(),
+});
 
 /** GET /api/audit/streams/:streamId/diff?from=&to= */
 export const StateDiffResponse = z.object({
@@ -121,7 +146,9 @@ export const SubmissionProof = z.object({
   eventId: z.string(),
   occurredAt: UtcTime,
   recordedAt: UtcTime,
-  clock: z.enum(['store', 'demo']).meta({ description: '`demo`: stamped by the demo loader, not the store (docs/audit.md, two times)' }),
+  clock: z
+    .enum(['store', 'demo'])
+    .meta({ description: '`demo`: stamped by the demo loader, not the store (docs/audit.md, two times)' }),
   documentSha256: z.string(),
   channel: z.string(),
   receiptRef: z.string().nullable(),
@@ -166,7 +193,12 @@ export const AuditReadView = z.object({
 });
 
 /** GET /api/audit/reads (admins) */
-export const AuditReadsResponse = z.object({ from: z.string(), to: z.string(), reads: z.array(AuditReadView), chains: z.array(AuditChainVerdict) });
+export const AuditReadsResponse = z.object({
+  from: z.string(),
+  to: z.string(),
+  reads: z.array(AuditReadView),
+  chains: z.array(AuditChainVerdict),
+});
 
 export const FoundBid = z.object({
   tenderId: z.string(),
@@ -176,7 +208,9 @@ export const FoundBid = z.object({
   deadline: UtcTime,
   opportunityName: z.string().meta({ description: 'empty when the opportunity was never registered' }),
   customer: z.string(),
-  quoteIds: z.array(z.string()).meta({ description: 'quotes naming the tender or its opportunity, in id order, as the bid\'s history links them' }),
+  quoteIds: z
+    .array(z.string())
+    .meta({ description: "quotes naming the tender or its opportunity, in id order, as the bid's history links them" }),
 });
 
 /** GET /api/audit/search?q=&page=&pageSize= */

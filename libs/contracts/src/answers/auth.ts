@@ -7,9 +7,15 @@ export const SignedInUser = z.object({ id: z.string(), name: z.string(), role: z
 /** `POST /api/auth/login`, `POST /api/auth/token`, `GET /api/auth/me`. */
 export const SessionResponse = z.object({
   user: SignedInUser,
-  csrfToken: z.string().optional().meta({ description: 'send as `X-CSRF-Token` on every request that changes something; absent for a bearer token' }),
+  csrfToken: z
+    .string()
+    .optional()
+    .meta({ description: 'send as `X-CSRF-Token` on every request that changes something; absent for a bearer token' }),
   via: z.enum(['session', 'token']),
-  tokenId: z.string().optional().meta({ description: 'the API token this request came with (via `token`), so a client can revoke its own' }),
+  tokenId: z
+    .string()
+    .optional()
+    .meta({ description: 'the API token this request came with (via `token`), so a client can revoke its own' }),
 });
 
 /** `GET /api/auth/providers`: what the sign-in page offers. */
@@ -33,7 +39,10 @@ export const ApiTokenInfo = z.object({
 export const ApiTokenList = z.object({ tokens: z.array(ApiTokenInfo) });
 
 /** `POST /api/tokens`: the secret is in this answer only. */
-export const CreatedTokenResponse = z.object({ token: z.string().meta({ examples: ['psl_…'] }), tokenInfo: ApiTokenInfo });
+export const CreatedTokenResponse = z.object({
+  token: z.string().meta({ examples: ['psl_…'] }),
+  tokenInfo: ApiTokenInfo,
+});
 
 export const AccountInfo = z.object({
   id: z.string(),

@@ -6,7 +6,9 @@ export const CommandAcceptedResponse = z.object({
   command: z.string().meta({ examples: ['SubmitBid'] }),
   streamId: z.string().meta({ examples: ['tender-T-2026-017'] }),
   eventIds: z.array(z.string().meta({ format: 'uuid' })),
-  revision: Decimal64.meta({ description: 'the stream\'s revision after the append: send it back as If-Match to edit what you recorded' }),
+  revision: Decimal64.meta({
+    description: "the stream's revision after the append: send it back as If-Match to edit what you recorded",
+  }),
   position: Decimal64,
   projected: z.boolean().meta({ description: 'whether the events were in the analytics tables when the answer left' }),
 });

@@ -4,16 +4,29 @@ import { Decimal64 } from './common.js';
 /** GET /api/health — 200 when ok, 503 when degraded. */
 export const HealthResponse = z.object({
   status: z.enum(['ok', 'degraded']),
-  eventStore: z.object({ engine: z.string(), ok: z.boolean(), headPosition: Decimal64.optional(), error: z.string().optional() }),
+  eventStore: z.object({
+    engine: z.string(),
+    ok: z.boolean(),
+    headPosition: Decimal64.optional(),
+    error: z.string().optional(),
+  }),
   analyticsStore: z.object({
     engine: z.string(),
     ok: z.boolean(),
     version: z.string().optional(),
     error: z.string().optional(),
     shards: z
-      .array(z.object({ shard: z.number(), ok: z.boolean(), replicas: z.array(z.object({ address: z.string(), ok: z.boolean() })) }))
+      .array(
+        z.object({
+          shard: z.number(),
+          ok: z.boolean(),
+          replicas: z.array(z.object({ address: z.string(), ok: z.boolean() })),
+        }),
+      )
       .optional()
-      .meta({ description: 'on a cluster: every shard and its replicas; a shard without a replica up makes the store not ok' }),
+      .meta({
+        description: 'on a cluster: every shard and its replicas; a shard without a replica up makes the store not ok',
+      }),
   }),
   projector: z.object({
     state: z.string(),

@@ -8,7 +8,9 @@ export const TendersReceivedResponse = z.object({
   asOf: UtcTime.nullable().meta({ description: 'only events recorded at or before this time count; null = now' }),
   points: z.array(z.object({ period: z.string().meta({ examples: ['2026-03'] }), tenders: z.number() })),
   total: z.number(),
-  trace: z.object({ sql: z.string(), events: z.string() }).meta({ description: 'how to trace every number back: the SQL that produced it and where the events are' }),
+  trace: z
+    .object({ sql: z.string(), events: z.string() })
+    .meta({ description: 'how to trace every number back: the SQL that produced it and where the events are' }),
 });
 
 const SCORECARD_STATUSES = ['green', 'amber', 'red', 'no_data', 'context'] as const;
@@ -22,13 +24,18 @@ export const ScorecardLine = z.object({
   unit: z.string(),
   direction: z.enum(['up', 'down', 'target', 'context']),
   weight: z.number(),
-  plan: z.object({ target: z.number().nullable(), source: z.enum(['target_set', 'default', 'project_type_override', 'none']) }),
+  plan: z.object({
+    target: z.number().nullable(),
+    source: z.enum(['target_set', 'default', 'project_type_override', 'none']),
+  }),
   do: z.object({
     actual: z.number().nullable().meta({ description: 'null = no data' }),
     units: z.number(),
     sql: z.string().meta({ description: 'the SQL that produced the actual' }),
     unitsHref: z.string().meta({ description: 'where the contributing entities are listed' }),
-    error: z.string().nullable().meta({ description: 'why there is no actual when its SQL failed on this store (then actual is null, units 0); else null' }),
+    error: z.string().nullable().meta({
+      description: 'why there is no actual when its SQL failed on this store (then actual is null, units 0); else null',
+    }),
   }),
   check: z.object({
     variance: z.number().nullable(),
@@ -37,7 +44,13 @@ export const ScorecardLine = z.object({
     trend: z.enum(['improving', 'worsening', 'flat', 'no_data']),
     attainment: z.number().nullable(),
   }),
-  act: z.object({ open: z.number(), completed: z.number(), verifiedEffective: z.number(), verifiedIneffective: z.number(), actionIds: z.array(z.string()) }),
+  act: z.object({
+    open: z.number(),
+    completed: z.number(),
+    verifiedEffective: z.number(),
+    verifiedIneffective: z.number(),
+    actionIds: z.array(z.string()),
+  }),
 });
 
 /** GET /api/kpis/scorecard */
@@ -65,13 +78,16 @@ export const TrendPoint = z.object({
   units: z.number(),
   sql: z.string(),
   unitsHref: z.string(),
-  error: z.string().nullable().meta({ description: 'why there is no actual when its SQL failed on this store; else null' }),
+  error: z
+    .string()
+    .nullable()
+    .meta({ description: 'why there is no actual when its SQL failed on this store; else null' }),
 });
 
 /** GET /api/kpis/:id/trend */
 export const TrendResponse = z.object({
   kpiId: z.string(),
-  version: z.number().meta({ description: 'the definition\'s version every point was computed with' }),
+  version: z.number().meta({ description: "the definition's version every point was computed with" }),
   grain: z.enum(['month', 'quarter']),
   scope: z.string(),
   asOf: UtcTime,
@@ -85,7 +101,9 @@ export const KpiUnitsResponse = z.object({
   scope: z.string(),
   asOf: UtcTime,
   projectType: z.string().nullable(),
-  units: z.array(z.object({ unitId: z.string(), num: z.number(), den: z.number(), group: z.number() })).meta({ description: 'the first `limit` units in id order' }),
+  units: z
+    .array(z.object({ unitId: z.string(), num: z.number(), den: z.number(), group: z.number() }))
+    .meta({ description: 'the first `limit` units in id order' }),
   truncated: z.boolean().meta({ description: 'more units than `limit` count: the list shows the first of them' }),
   sql: z.string(),
 });
@@ -104,9 +122,14 @@ export const KpiCatalogEntry = z.object({
   weight: z.number(),
   aggregate: z.string(),
   sql: z.string(),
-  parameters: z.record(z.string(), z.record(z.string(), z.number())).meta({ description: 'named parameters the SQL reads (`{{param:…}}`), e.g. SLA hours per request kind' }),
+  parameters: z
+    .record(z.string(), z.record(z.string(), z.number()))
+    .meta({ description: 'named parameters the SQL reads (`{{param:…}}`), e.g. SLA hours per request kind' }),
   projectTypeOverrides: z
-    .record(z.string(), z.object({ weight: z.number().optional(), target: z.number().optional(), counts: z.boolean().optional() }))
+    .record(
+      z.string(),
+      z.object({ weight: z.number().optional(), target: z.number().optional(), counts: z.boolean().optional() }),
+    )
     .meta({ description: 'per project type: another weight or target, or not counted in the composite' }),
 });
 export const KpiCatalogResponse = z.array(KpiCatalogEntry);
@@ -118,12 +141,16 @@ export const PublishKpiVersionResponse = z.object({ kpiId: z.string(), version: 
 export const KpiCatalogChange = z.object({
   kpiId: z.string(),
   versionInForce: z.number(),
-  changed: z.array(z.string()).meta({ description: 'the fields of the published definition that the catalog changes (`sql`, `defaultTarget`…)' }),
+  changed: z
+    .array(z.string())
+    .meta({ description: 'the fields of the published definition that the catalog changes (`sql`, `defaultTarget`…)' }),
 });
 export const KpiCatalogChanges = z.array(KpiCatalogChange);
 
 /** POST /api/kpis/catalog-changes: the catalog's definitions published as new versions */
 export const PublishCatalogChangesResponse = z.object({
   published: z.array(PublishKpiVersionResponse),
-  projected: z.boolean().meta({ description: 'whether the new versions were in the read models when the answer left (decision 0005)' }),
+  projected: z
+    .boolean()
+    .meta({ description: 'whether the new versions were in the read models when the answer left (decision 0005)' }),
 });

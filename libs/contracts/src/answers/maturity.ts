@@ -10,14 +10,19 @@ export const MaturityPracticeResult = z.object({
   description: z.string().meta({ description: 'the meaning in English: `meaning.en`, kept for clients that read it' }),
   meaning: MaturityText.meta({ description: 'what the practice requires, as docs/maturity.md says it' }),
   unitsOfWork: MaturityText.meta({ description: 'what one unit of work is, and which of them fall in the window' }),
-  whenNoUnits: z.enum(['fails', 'passes']).meta({ description: '`fails`: no units of work in the window is no evidence; `passes`: no exceptions to handle (decision 0023)' }),
+  whenNoUnits: z.enum(['fails', 'passes']).meta({
+    description:
+      '`fails`: no units of work in the window is no evidence; `passes`: no exceptions to handle (decision 0023)',
+  }),
   evidence: z.number(),
   units: z.number(),
   share: z.number().nullable(),
   threshold: z.number(),
   passed: z.boolean(),
   reason: z.string().optional(),
-  failingUnitIds: z.array(z.string()).meta({ description: 'the units of work that fail the practice, the first 50 in id order: the drill-down' }),
+  failingUnitIds: z
+    .array(z.string())
+    .meta({ description: 'the units of work that fail the practice, the first 50 in id order: the drill-down' }),
 });
 
 export const MaturityAreaResult = z.object({
@@ -25,7 +30,16 @@ export const MaturityAreaResult = z.object({
   level: z.number(),
   name: z.string(),
   zh: z.string(),
-  levels: z.array(z.object({ level: z.number(), name: z.string(), zh: z.string(), practicesPass: z.boolean(), satisfied: z.boolean(), practices: z.array(MaturityPracticeResult) })),
+  levels: z.array(
+    z.object({
+      level: z.number(),
+      name: z.string(),
+      zh: z.string(),
+      practicesPass: z.boolean(),
+      satisfied: z.boolean(),
+      practices: z.array(MaturityPracticeResult),
+    }),
+  ),
 });
 
 /** GET /api/maturity and GET /api/maturity/:area */

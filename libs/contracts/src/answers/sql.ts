@@ -16,7 +16,9 @@ export const SqlSchemaColumn = z.object({
   name: z.string(),
   type: z.string(),
   meaning: BilingualText,
-  samples: z.array(z.string()).meta({ description: 'a few distinct values from the table\'s first rows, as text (long ones cut), empty when the table is' }),
+  samples: z.array(z.string()).meta({
+    description: "a few distinct values from the table's first rows, as text (long ones cut), empty when the table is",
+  }),
 });
 
 export const SqlSchemaTable = z.object({

@@ -7,5 +7,7 @@ export const RecordTenderResponse = z.object({
   eventId: z.string(),
   revision: Decimal64,
   position: Decimal64,
-  projected: z.boolean().meta({ description: 'whether the analytics tables already include the event when the answer was sent' }),
+  projected: z
+    .boolean()
+    .meta({ description: 'whether the analytics tables already include the event when the answer was sent' }),
 });

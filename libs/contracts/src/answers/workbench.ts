@@ -10,7 +10,10 @@ export const SavedQueryVersion = z.object({
   name: z.string(),
   description: z.string(),
   sql: z.string(),
-  chart: z.string().nullable().meta({ description: 'the chart drawn of its result, as the workbench\'s link encodes it (`chart=…`), or null' }),
+  chart: z
+    .string()
+    .nullable()
+    .meta({ description: "the chart drawn of its result, as the workbench's link encodes it (`chart=…`), or null" }),
   savedAt: UtcTime,
   savedBy: Person,
 });
@@ -35,7 +38,10 @@ export const QueryHistoryEntry = z.object({
   ranAt: UtcTime,
   format: z.enum(['result', 'csv', 'json']),
   outcome: z
-    .discriminatedUnion('kind', [z.object({ kind: z.literal('ok'), rowCount: z.number().nullable(), elapsedMs: z.number() }), z.object({ kind: z.literal('refused'), reason: z.string() })])
+    .discriminatedUnion('kind', [
+      z.object({ kind: z.literal('ok'), rowCount: z.number().nullable(), elapsedMs: z.number() }),
+      z.object({ kind: z.literal('refused'), reason: z.string() }),
+    ])
     .meta({ description: '`ok` with its row count and time, or `refused` with the reason the caller was given' }),
 });
 

@@ -7,7 +7,9 @@ export const PickerOption = z.object({
   id: z.string(),
   label: z.string(),
   opportunityId: z.string().nullable(),
-  productLine: z.string().nullable().meta({ description: 'the product line it is about (an opportunity\'s first), a form\'s default for its assessments' }),
+  productLine: z.string().nullable().meta({
+    description: "the product line it is about (an opportunity's first), a form's default for its assessments",
+  }),
 });
 
 /** GET /api/workspace/pickers/:kind */
@@ -19,10 +21,16 @@ export const PickerResponse = z.object({
 
 export const MyWorkItem = z.object({
   kind: z.enum(MY_WORK_KINDS),
-  streamId: z.string().meta({ description: 'the record the item is about: `opportunity-…`, `tender-…`, `quote-…`, `activity-…`' }),
-  itemId: z.string().meta({ description: 'the item within it (a request, section, question, revision), or the record\'s own id' }),
+  streamId: z
+    .string()
+    .meta({ description: 'the record the item is about: `opportunity-…`, `tender-…`, `quote-…`, `activity-…`' }),
+  itemId: z
+    .string()
+    .meta({ description: "the item within it (a request, section, question, revision), or the record's own id" }),
   opportunityId: z.string().nullable(),
-  detail: z.string().meta({ description: 'the domain\'s word for what it is (a support kind, a section title, an activity kind)' }),
+  detail: z
+    .string()
+    .meta({ description: "the domain's word for what it is (a support kind, a section title, an activity kind)" }),
   dueAt: UtcTime.nullable(),
   overdue: z.boolean(),
   command: z.string().meta({ description: 'the command that settles it' }),
@@ -36,6 +44,10 @@ export const MyWorkResponse = z.object({
   items: z.array(MyWorkItem).meta({ description: 'overdue first, then by due time; items without a due time last' }),
   counts: z.record(z.enum(MY_WORK_KINDS), z.number()),
   week: z
-    .object({ from: z.string(), totalHours: z.number(), days: z.array(z.object({ date: z.string(), hours: z.number() })) })
-    .meta({ description: 'this ISO week (Monday, UTC) of the person\'s own time log' }),
+    .object({
+      from: z.string(),
+      totalHours: z.number(),
+      days: z.array(z.object({ date: z.string(), hours: z.number() })),
+    })
+    .meta({ description: "this ISO week (Monday, UTC) of the person's own time log" }),
 });

@@ -26,14 +26,33 @@ export function runActivities(world: World, org: Organisation, deal: Deal, from:
       world.issue(
         'activity',
         activityId,
-        { type: 'ScheduleActivity', data: { activityId, opportunityId: deal.id, kind, consultantIds, scheduledFor: iso(scheduledFor), plannedHours } },
+        {
+          type: 'ScheduleActivity',
+          data: {
+            activityId,
+            opportunityId: deal.id,
+            kind,
+            consultantIds,
+            scheduledFor: iso(scheduledFor),
+            plannedHours,
+          },
+        },
         at,
         consultantActor(deal.lead.id),
       );
       const doneAt = scheduledFor + (kind === 'poc' ? prng.int(5, 15) * DAY : prng.int(2, 6) * HOUR);
       world.at(doneAt, () => {
         if (prng.chance(0.07)) {
-          world.issue('activity', activityId, { type: 'CancelActivity', data: { activityId, reason: 'customer rescheduled and then dropped the session' } }, doneAt, consultantActor(deal.lead.id));
+          world.issue(
+            'activity',
+            activityId,
+            {
+              type: 'CancelActivity',
+              data: { activityId, reason: 'customer rescheduled and then dropped the session' },
+            },
+            doneAt,
+            consultantActor(deal.lead.id),
+          );
         } else {
           completeActivity(world, org, deal, activityId, kind, plannedHours, doneAt);
         }
@@ -43,22 +62,46 @@ export function runActivities(world: World, org: Organisation, deal: Deal, from:
   }
 }
 
-function completeActivity(world: World, org: Organisation, deal: Deal, activityId: string, kind: (typeof KINDS)[number], plannedHours: number, at: number): void {
+function completeActivity(
+  world: World,
+  org: Organisation,
+  deal: Deal,
+  activityId: string,
+  kind: (typeof KINDS)[number],
+  plannedHours: number,
+  at: number,
+): void {
   const { prng } = world;
   const quality = deal.quality;
   const outcome = prng.chance(0.35 + 0.5 * quality) ? 'positive' : prng.chance(0.6) ? 'neutral' : 'negative';
   deal.odds += outcome === 'positive' ? 0.05 : outcome === 'negative' ? -0.07 : 0;
   const assets = deal.productLines.flatMap((line) => org.assets.get(line) ?? []);
-  const usedAssetIds = assets.length > 0 && prng.chance(0.2 + 0.6 * quality) ? prng.sample(assets, prng.int(1, Math.min(2, assets.length))) : [];
+  const usedAssetIds =
+    assets.length > 0 && prng.chance(0.2 + 0.6 * quality)
+      ? prng.sample(assets, prng.int(1, Math.min(2, assets.length)))
+      : [];
   const criteriaTotal = prng.int(4, 10);
-  const poc = kind === 'poc' ? { pocCriteriaTotal: criteriaTotal, pocCriteriaMet: prng.chance(0.3 + 0.6 * quality) ? criteriaTotal : prng.int(1, criteriaTotal - 1) } : {};
+  const poc =
+    kind === 'poc'
+      ? {
+          pocCriteriaTotal: criteriaTotal,
+          pocCriteriaMet: prng.chance(0.3 + 0.6 * quality) ? criteriaTotal : prng.int(1, criteriaTotal - 1),
+        }
+      : {};
   const satisfaction = Math.max(1, Math.min(5, Math.round(2.5 + 2.2 * quality + prng.between(-1, 1))));
   world.issue(
     'activity',
     activityId,
     {
       type: 'CompleteActivity',
-      data: { activityId, actualHours: Math.round(plannedHours * prng.between(0.8, 1.4) * 4) / 4, outcome, ...(prng.chance(0.85) ? { customerSatisfaction: satisfaction } : {}), ...poc, usedAssetIds },
+      data: {
+        activityId,
+        actualHours: Math.round(plannedHours * prng.between(0.8, 1.4) * 4) / 4,
+        outcome,
+        ...(prng.chance(0.85) ? { customerSatisfaction: satisfaction } : {}),
+        ...poc,
+        usedAssetIds,
+      },
     },
     at,
     consultantActor(deal.lead.id),

@@ -26,7 +26,13 @@ export function startKnowledge(world: World, org: Organisation): void {
   fortnight(world.start + 10 * DAY);
 }
 
-function publishAsset(world: World, org: Organisation, productLines: readonly string[], ownerId: string, at: number): void {
+function publishAsset(
+  world: World,
+  org: Organisation,
+  productLines: readonly string[],
+  ownerId: string,
+  at: number,
+): void {
   const { prng } = world;
   const assetId = world.newId('asset');
   const kindIndex = prng.int(0, ASSET_KINDS.length - 1);
@@ -34,7 +40,16 @@ function publishAsset(world: World, org: Organisation, productLines: readonly st
   world.issue(
     'asset',
     assetId,
-    { type: 'PublishKnowledgeAsset', data: { assetId, kind: ASSET_KINDS[kindIndex]!, title: `${PRODUCT_NAMES[line as keyof typeof PRODUCT_NAMES]} ${ASSET_TITLES[kindIndex]}`, productLines: [line], ownerId } },
+    {
+      type: 'PublishKnowledgeAsset',
+      data: {
+        assetId,
+        kind: ASSET_KINDS[kindIndex]!,
+        title: `${PRODUCT_NAMES[line as keyof typeof PRODUCT_NAMES]} ${ASSET_TITLES[kindIndex]}`,
+        productLines: [line],
+        ownerId,
+      },
+    },
     at,
     consultantActor(ownerId),
   );
@@ -43,11 +58,25 @@ function publishAsset(world: World, org: Organisation, productLines: readonly st
   org.assets.set(line, assets);
   if (prng.chance(0.4)) {
     const revisedAt = at + prng.int(30, 200) * DAY;
-    world.at(revisedAt, () => world.issue('asset', assetId, { type: 'ReviseKnowledgeAsset', data: { assetId, summary: 'Updated after recent bids' } }, revisedAt, consultantActor(ownerId)));
+    world.at(revisedAt, () =>
+      world.issue(
+        'asset',
+        assetId,
+        { type: 'ReviseKnowledgeAsset', data: { assetId, summary: 'Updated after recent bids' } },
+        revisedAt,
+        consultantActor(ownerId),
+      ),
+    );
   } else if (prng.chance(0.1)) {
     const retiredAt = at + prng.int(120, 400) * DAY;
     world.at(retiredAt, () => {
-      world.issue('asset', assetId, { type: 'RetireKnowledgeAsset', data: { assetId, reason: 'Superseded by a newer version' } }, retiredAt, PMO);
+      world.issue(
+        'asset',
+        assetId,
+        { type: 'RetireKnowledgeAsset', data: { assetId, reason: 'Superseded by a newer version' } },
+        retiredAt,
+        PMO,
+      );
       const live = org.assets.get(line) ?? [];
       live.splice(live.indexOf(assetId), 1);
       world.retire('asset', assetId);
@@ -61,7 +90,13 @@ export function gapFor(world: World, org: Organisation, productLine: string, at:
   if (open.length > 0 && world.prng.chance(0.7)) return world.prng.pick(open);
   const gapId = world.newId('gap');
   const severity = world.prng.pick(['deal_breaker', 'major', 'major', 'minor', 'minor'] as const);
-  world.issue('gap', gapId, { type: 'IdentifyProductGap', data: { gapId, productLine, title: world.prng.pick(GAP_TITLES), severity } }, at, consultantActor(actorId));
+  world.issue(
+    'gap',
+    gapId,
+    { type: 'IdentifyProductGap', data: { gapId, productLine, title: world.prng.pick(GAP_TITLES), severity } },
+    at,
+    consultantActor(actorId),
+  );
   open.push(gapId);
   org.openGaps.set(productLine, open);
   return gapId;

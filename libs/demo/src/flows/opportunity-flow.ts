@@ -68,7 +68,21 @@ function registerDeal(world: World, org: Organisation, team: Team, at: number): 
     salesActor(salesId),
   );
   const lead = prng.pick(candidates);
-  const deal: Deal = { id, team, salesId, projectType, productLines, value, quality, lead, assignmentId: `asg-${id.slice(4)}`, gapIds: [], stage: 'lead', odds: 0.25 + 0.3 * quality, closed: false };
+  const deal: Deal = {
+    id,
+    team,
+    salesId,
+    projectType,
+    productLines,
+    value,
+    quality,
+    lead,
+    assignmentId: `asg-${id.slice(4)}`,
+    gapIds: [],
+    stage: 'lead',
+    odds: 0.25 + 0.3 * quality,
+    closed: false,
+  };
   requestSupport(world, org, deal, at + prng.int(1, 3) * DAY);
 }
 
@@ -81,7 +95,17 @@ function requestSupport(world: World, org: Organisation, deal: Deal, at: number)
     world.issue(
       'opportunity',
       deal.id,
-      { type: 'RequestPresalesSupport', data: { opportunityId: deal.id, requestId, requestedBy: deal.salesId, kind, productLine: deal.productLines[0]!, dueAt: iso(at + 3 * DAY) } },
+      {
+        type: 'RequestPresalesSupport',
+        data: {
+          opportunityId: deal.id,
+          requestId,
+          requestedBy: deal.salesId,
+          kind,
+          productLine: deal.productLines[0]!,
+          dueAt: iso(at + 3 * DAY),
+        },
+      },
       at,
       salesActor(deal.salesId),
     );
@@ -90,11 +114,28 @@ function requestSupport(world: World, org: Organisation, deal: Deal, at: number)
     const ackAt = at + Math.round(responseHours * HOUR);
     world.at(ackAt, () => {
       if (!deal.lead.active) return;
-      world.issue('opportunity', deal.id, { type: 'AcknowledgePresalesSupport', data: { opportunityId: deal.id, requestId, consultantId: deal.lead.id } }, ackAt, consultantActor(deal.lead.id));
+      world.issue(
+        'opportunity',
+        deal.id,
+        { type: 'AcknowledgePresalesSupport', data: { opportunityId: deal.id, requestId, consultantId: deal.lead.id } },
+        ackAt,
+        consultantActor(deal.lead.id),
+      );
       world.issue(
         'consultant',
         deal.lead.id,
-        { type: 'AssignConsultant', data: { consultantId: deal.lead.id, assignmentId: deal.assignmentId, opportunityId: deal.id, role: 'lead', allocationPct: prng.pick([20, 30, 40, 50]), from: dateOf(ackAt), to: dateOf(ackAt + 120 * DAY) } },
+        {
+          type: 'AssignConsultant',
+          data: {
+            consultantId: deal.lead.id,
+            assignmentId: deal.assignmentId,
+            opportunityId: deal.id,
+            role: 'lead',
+            allocationPct: prng.pick([20, 30, 40, 50]),
+            from: dateOf(ackAt),
+            to: dateOf(ackAt + 120 * DAY),
+          },
+        },
         ackAt,
         managerActor(deal.team.managerId),
       );
@@ -118,7 +159,14 @@ function discover(world: World, org: Organisation, deal: Deal, at: number): void
         deal.id,
         {
           type: 'CaptureRequirement',
-          data: { opportunityId: deal.id, requirementId, title: prng.pick(REQUIREMENT_TITLES), category: prng.pick(['functional', 'functional', 'non_functional', 'commercial', 'compliance'] as const), priority: prng.pick(['must', 'should', 'could'] as const), source: prng.pick(['meeting', 'document', 'rfi'] as const) },
+          data: {
+            opportunityId: deal.id,
+            requirementId,
+            title: prng.pick(REQUIREMENT_TITLES),
+            category: prng.pick(['functional', 'functional', 'non_functional', 'commercial', 'compliance'] as const),
+            priority: prng.pick(['must', 'should', 'could'] as const),
+            source: prng.pick(['meeting', 'document', 'rfi'] as const),
+          },
         },
         capturedAt,
         consultantActor(deal.lead.id),
@@ -136,7 +184,8 @@ function assessFit(world: World, org: Organisation, deal: Deal, requirementId: s
   if (deal.closed) return;
   const { prng } = world;
   const roll = prng.next();
-  const fit = roll < 0.3 + 0.35 * deal.quality ? 'standard' : roll < 0.75 ? 'configurable' : roll < 0.92 ? 'custom' : 'gap';
+  const fit =
+    roll < 0.3 + 0.35 * deal.quality ? 'standard' : roll < 0.75 ? 'configurable' : roll < 0.92 ? 'custom' : 'gap';
   const productLine = prng.pick(deal.productLines);
   const gapId = fit === 'gap' ? gapFor(world, org, productLine, at, deal.lead.id) : undefined;
   if (gapId !== undefined && !deal.gapIds.includes(gapId)) deal.gapIds.push(gapId);
@@ -144,7 +193,17 @@ function assessFit(world: World, org: Organisation, deal: Deal, requirementId: s
   world.issue(
     'opportunity',
     deal.id,
-    { type: 'AssessRequirementFit', data: { opportunityId: deal.id, requirementId, fit, productLine, ...(gapId === undefined ? {} : { gapId }), ...(fit === 'custom' || fit === 'gap' ? { effortDays: prng.int(5, 60) } : {}) } },
+    {
+      type: 'AssessRequirementFit',
+      data: {
+        opportunityId: deal.id,
+        requirementId,
+        fit,
+        productLine,
+        ...(gapId === undefined ? {} : { gapId }),
+        ...(fit === 'custom' || fit === 'gap' ? { effortDays: prng.int(5, 60) } : {}),
+      },
+    },
     at,
     consultantActor(deal.lead.id),
   );
@@ -153,14 +212,29 @@ function assessFit(world: World, org: Organisation, deal: Deal, requirementId: s
 /** Qualify out the hopeless ones; go to solution, a technical decision, then a tender or straight to a quote. */
 function qualify(world: World, org: Organisation, deal: Deal, at: number): void {
   const { prng } = world;
-  if (prng.chance(0.12)) return closeDeal(world, deal, 'qualified_out', at, 'customer postponed the project indefinitely');
+  if (prng.chance(0.12))
+    return closeDeal(world, deal, 'qualified_out', at, 'customer postponed the project indefinitely');
   toStage(world, deal, 'solution', at);
   const decisionAt = at + prng.int(7, 25) * DAY;
   world.at(decisionAt, () => {
     const win = prng.chance(0.45 + 0.45 * deal.quality);
     deal.odds += win ? 0.15 : -0.2;
-    world.issue('opportunity', deal.id, { type: 'RecordTechnicalDecision', data: { opportunityId: deal.id, outcome: win ? 'technical_win' : 'technical_loss', ...(win ? {} : { reason: 'competitor solution judged a better fit' }) } }, decisionAt, salesActor(deal.salesId));
-    const tendered = deal.projectType === 'project' || deal.projectType === 'strategic' ? prng.chance(0.75) : prng.chance(0.25);
+    world.issue(
+      'opportunity',
+      deal.id,
+      {
+        type: 'RecordTechnicalDecision',
+        data: {
+          opportunityId: deal.id,
+          outcome: win ? 'technical_win' : 'technical_loss',
+          ...(win ? {} : { reason: 'competitor solution judged a better fit' }),
+        },
+      },
+      decisionAt,
+      salesActor(deal.salesId),
+    );
+    const tendered =
+      deal.projectType === 'project' || deal.projectType === 'strategic' ? prng.chance(0.75) : prng.chance(0.25);
     if (tendered) runTender(world, org, deal, decisionAt + prng.int(2, 10) * DAY);
     else runQuote(world, deal, decisionAt + prng.int(2, 10) * DAY, undefined);
   });

@@ -15,16 +15,37 @@ const HOURLY_COST = { junior: '320', engineer: '450', senior: '600', principal: 
  * levels differ by area. Areas listed twice publish a second version.
  */
 const STANDARDS_SCHEDULE: readonly [area: ProcessArea, month: number][] = [
-  ['bid', 0.5], ['quotation', 1], ['solution', 2], ['requirements', 3], ['communication', 8], ['knowledge', 10],
-  ['bid', 12], ['collaboration', 14], ['resourcing', 17], ['quotation', 18],
+  ['bid', 0.5],
+  ['quotation', 1],
+  ['solution', 2],
+  ['requirements', 3],
+  ['communication', 8],
+  ['knowledge', 10],
+  ['bid', 12],
+  ['collaboration', 14],
+  ['resourcing', 17],
+  ['quotation', 18],
 ];
 
 const CHECKLISTS: Readonly<Record<string, readonly string[]>> = {
-  bid: ['Bid/no-bid scored before any writing', 'Every section has an owner and a due date', 'Solution review before commercial review', 'Final review signed off before submission'],
-  quotation: ['Margin at or above the floor, or approved by the director', 'Every line priced from the price book', 'Discounts justified in writing'],
+  bid: [
+    'Bid/no-bid scored before any writing',
+    'Every section has an owner and a due date',
+    'Solution review before commercial review',
+    'Final review signed off before submission',
+  ],
+  quotation: [
+    'Margin at or above the floor, or approved by the director',
+    'Every line priced from the price book',
+    'Discounts justified in writing',
+  ],
   solution: ['Requirements traced to the solution', 'Architecture reviewed by a principal'],
   requirements: ['Every requirement captured with source and priority', 'Fit assessed within five working days'],
-  communication: ['Demo script from the asset library', 'PoC success criteria agreed in writing', 'Customer satisfaction asked after every activity'],
+  communication: [
+    'Demo script from the asset library',
+    'PoC success criteria agreed in writing',
+    'Customer satisfaction asked after every activity',
+  ],
   knowledge: ['Reuse an asset before writing from scratch', 'Publish a case study after every win'],
   collaboration: ['Support requests acknowledged within 24 hours', 'War room for bids above 5M'],
   resourcing: ['Allocation above 100% escalated', 'Weekly time logged by Friday'],
@@ -35,7 +56,13 @@ export function startOrganisation(world: World, org: Organisation, teamCount: nu
   world.at(world.start + 2 * HOUR, () => {
     // The catalog's definitions, as the platform publishes them on its first start.
     for (const kpi of KPI_CATALOG) {
-      world.issue('kpi', kpi.id, { type: 'PublishKpiDefinition', data: { kpiId: kpi.id, definition: definitionOf(kpi) } }, world.start + 2 * HOUR, PMO);
+      world.issue(
+        'kpi',
+        kpi.id,
+        { type: 'PublishKpiDefinition', data: { kpiId: kpi.id, definition: definitionOf(kpi) } },
+        world.start + 2 * HOUR,
+        PMO,
+      );
     }
   });
   for (const [area, month] of STANDARDS_SCHEDULE) {
@@ -86,13 +113,24 @@ function formTeam(world: World, org: Organisation, index: number, at: number): v
     productLines,
     managerId,
     trajectory,
-    baseQuality: trajectory === 'improving' ? prng.between(0.35, 0.5) : trajectory === 'steady' ? prng.between(0.55, 0.7) : prng.between(0.6, 0.75),
+    baseQuality:
+      trajectory === 'improving'
+        ? prng.between(0.35, 0.5)
+        : trajectory === 'steady'
+          ? prng.between(0.55, 0.7)
+          : prng.between(0.6, 0.75),
     members: [],
     salesIds: [1, 2, 3].map((n) => `sales-${teamId.slice(5)}-${n}`),
   };
   org.teams.push(team);
   // The team exists before anyone is onboarded into it: ConsultantOnboarded.teamId is a reference.
-  world.issue('team', teamId, { type: 'FormTeam', data: { teamId, name: team.name, managerId, productLines } }, at, PMO);
+  world.issue(
+    'team',
+    teamId,
+    { type: 'FormTeam', data: { teamId, name: team.name, managerId, productLines } },
+    at,
+    PMO,
+  );
   onboard(world, org, team, managerId, 'manager', at);
   const size = prng.int(5, 7);
   for (let n = 0; n < size; n += 1) hire(world, org, team, prng.pick(LEVELS), at + (n + 1) * HOUR);
@@ -101,14 +139,36 @@ function formTeam(world: World, org: Organisation, index: number, at: number): v
 
 export function hire(world: World, org: Organisation, team: Team, level: Consultant['level'], at: number): Consultant {
   const consultant = onboard(world, org, team, world.newId('con'), level, at);
-  world.issue('team', team.id, { type: 'AddTeamMember', data: { teamId: team.id, consultantId: consultant.id } }, at, managerActor(team.managerId));
+  world.issue(
+    'team',
+    team.id,
+    { type: 'AddTeamMember', data: { teamId: team.id, consultantId: consultant.id } },
+    at,
+    managerActor(team.managerId),
+  );
   return consultant;
 }
 
-function onboard(world: World, org: Organisation, team: Team, consultantId: string, level: Consultant['level'], at: number): Consultant {
+function onboard(
+  world: World,
+  org: Organisation,
+  team: Team,
+  consultantId: string,
+  level: Consultant['level'],
+  at: number,
+): Consultant {
   const { prng } = world;
   const skills = prng.sample(SKILLS, prng.int(2, 4));
-  const consultant: Consultant = { id: consultantId, teamId: team.id, level, skills, weeklyCapacityHours: CAPACITY[level], assignments: new Map(), active: true, goalCount: 0 };
+  const consultant: Consultant = {
+    id: consultantId,
+    teamId: team.id,
+    level,
+    skills,
+    weeklyCapacityHours: CAPACITY[level],
+    assignments: new Map(),
+    active: true,
+    goalCount: 0,
+  };
   org.consultants.set(consultantId, consultant);
   team.members.push(consultantId);
   world.issue(
@@ -165,14 +225,34 @@ function setGrowthGoal(world: World, team: Team, consultant: Consultant, at: num
     const skill = world.prng.pick(consultant.skills);
     const targetLevel = world.prng.int(2, 5);
     const dueAt = at + world.prng.int(60, 150) * DAY;
-    world.issue('consultant', consultant.id, { type: 'SetGrowthGoal', data: { consultantId: consultant.id, goalId, skill, targetLevel, dueAt: iso(dueAt) } }, at, managerActor(team.managerId));
+    world.issue(
+      'consultant',
+      consultant.id,
+      { type: 'SetGrowthGoal', data: { consultantId: consultant.id, goalId, skill, targetLevel, dueAt: iso(dueAt) } },
+      at,
+      managerActor(team.managerId),
+    );
     if (world.prng.chance(0.35 + 0.5 * quality)) {
       // Achieved on time mostly; late for some.
-      const achievedAt = world.prng.chance(0.8) ? at + world.prng.int(20, Math.max(21, Math.floor((dueAt - at) / DAY))) * DAY : dueAt + world.prng.int(5, 40) * DAY;
+      const achievedAt = world.prng.chance(0.8)
+        ? at + world.prng.int(20, Math.max(21, Math.floor((dueAt - at) / DAY))) * DAY
+        : dueAt + world.prng.int(5, 40) * DAY;
       world.at(achievedAt, () => {
         if (!consultant.active) return;
-        world.issue('consultant', consultant.id, { type: 'CertifySkill', data: { consultantId: consultant.id, skill, level: targetLevel } }, achievedAt, managerActor(team.managerId));
-        world.issue('consultant', consultant.id, { type: 'AchieveGrowthGoal', data: { consultantId: consultant.id, goalId } }, achievedAt, managerActor(team.managerId));
+        world.issue(
+          'consultant',
+          consultant.id,
+          { type: 'CertifySkill', data: { consultantId: consultant.id, skill, level: targetLevel } },
+          achievedAt,
+          managerActor(team.managerId),
+        );
+        world.issue(
+          'consultant',
+          consultant.id,
+          { type: 'AchieveGrowthGoal', data: { consultantId: consultant.id, goalId } },
+          achievedAt,
+          managerActor(team.managerId),
+        );
       });
     }
   });
@@ -181,11 +261,29 @@ function setGrowthGoal(world: World, team: Team, consultant: Consultant, at: num
 function offboard(world: World, org: Organisation, team: Team, consultant: Consultant, at: number): void {
   if (!consultant.active) return;
   for (const assignmentId of consultant.assignments.keys()) {
-    world.issue('consultant', consultant.id, { type: 'ReleaseConsultant', data: { consultantId: consultant.id, assignmentId } }, at, managerActor(team.managerId));
+    world.issue(
+      'consultant',
+      consultant.id,
+      { type: 'ReleaseConsultant', data: { consultantId: consultant.id, assignmentId } },
+      at,
+      managerActor(team.managerId),
+    );
   }
   consultant.assignments.clear();
-  world.issue('consultant', consultant.id, { type: 'OffboardConsultant', data: { consultantId: consultant.id, reason: 'left the company' } }, at, PMO);
-  world.issue('team', team.id, { type: 'RemoveTeamMember', data: { teamId: team.id, consultantId: consultant.id } }, at, managerActor(team.managerId));
+  world.issue(
+    'consultant',
+    consultant.id,
+    { type: 'OffboardConsultant', data: { consultantId: consultant.id, reason: 'left the company' } },
+    at,
+    PMO,
+  );
+  world.issue(
+    'team',
+    team.id,
+    { type: 'RemoveTeamMember', data: { teamId: team.id, consultantId: consultant.id } },
+    at,
+    managerActor(team.managerId),
+  );
   consultant.active = false;
   world.retire('consultant', consultant.id);
   org.consultants.delete(consultant.id);

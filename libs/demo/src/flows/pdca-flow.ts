@@ -26,11 +26,35 @@ export function startPdca(world: World, org: Organisation): void {
         // Targets tighten a little each quarter in the direction that is better.
         const drift = kpi.direction === 'down' ? 1 - 0.01 * months : 1 + 0.005 * months;
         // A share can tighten towards 100 %, never past it.
-        const target = kpi.unit === 'ratio' && kpi.direction === 'up' ? Math.min(1, defaultTarget * drift) : defaultTarget * drift;
-        world.issue('kpi', kpi.id, { type: 'SetKpiTarget', data: { kpiId: kpi.id, period, scope: { kind: 'org' }, target: decimalText(target) } }, at, PMO);
+        const target =
+          kpi.unit === 'ratio' && kpi.direction === 'up' ? Math.min(1, defaultTarget * drift) : defaultTarget * drift;
+        world.issue(
+          'kpi',
+          kpi.id,
+          {
+            type: 'SetKpiTarget',
+            data: { kpiId: kpi.id, period, scope: { kind: 'org' }, target: decimalText(target) },
+          },
+          at,
+          PMO,
+        );
       }
       for (const team of org.teams) {
-        world.issue('kpi', 'win_rate', { type: 'SetKpiTarget', data: { kpiId: 'win_rate', period, scope: { kind: 'team', id: team.id }, target: decimalText(0.3 + 0.1 * org.quality(team, months)) } }, at + HOUR, managerActor(team.managerId));
+        world.issue(
+          'kpi',
+          'win_rate',
+          {
+            type: 'SetKpiTarget',
+            data: {
+              kpiId: 'win_rate',
+              period,
+              scope: { kind: 'team', id: team.id },
+              target: decimalText(0.3 + 0.1 * org.quality(team, months)),
+            },
+          },
+          at + HOUR,
+          managerActor(team.managerId),
+        );
         raiseCorrectiveActions(world, team, period, at, months);
       }
       quarter(nextQuarterStart(at) + 9 * HOUR);
@@ -59,7 +83,14 @@ const ACTIONS = [
 function raiseCorrectiveActions(world: World, team: Team, period: string, at: number, months: number): void {
   if (months < 3) return;
   const { prng } = world;
-  const count = team.trajectory === 'improving' ? prng.int(1, 2) : team.trajectory === 'steady' ? prng.int(0, 1) : prng.chance(0.3) ? 1 : 0;
+  const count =
+    team.trajectory === 'improving'
+      ? prng.int(1, 2)
+      : team.trajectory === 'steady'
+        ? prng.int(0, 1)
+        : prng.chance(0.3)
+          ? 1
+          : 0;
   for (let n = 0; n < count; n += 1) {
     const kpi = prng.pick(KPI_CATALOG.filter((candidate) => candidate.direction !== 'context'));
     const raisedAt = at + prng.int(3, 20) * DAY;
@@ -72,7 +103,16 @@ function raiseCorrectiveActions(world: World, team: Team, period: string, at: nu
         actionId,
         {
           type: 'RaiseCorrectiveAction',
-          data: { actionId, kpiId: kpi.id, period, scope: { kind: 'team', id: team.id }, rootCause: ROOT_CAUSES[cause]!, action: ACTIONS[cause]!, ownerId: team.managerId, dueAt: iso(dueAt) },
+          data: {
+            actionId,
+            kpiId: kpi.id,
+            period,
+            scope: { kind: 'team', id: team.id },
+            rootCause: ROOT_CAUSES[cause]!,
+            action: ACTIONS[cause]!,
+            ownerId: team.managerId,
+            dueAt: iso(dueAt),
+          },
         },
         raisedAt,
         managerActor(team.managerId),
@@ -80,12 +120,26 @@ function raiseCorrectiveActions(world: World, team: Team, period: string, at: nu
       const onTime = prng.chance(team.trajectory === 'improving' ? 0.85 : 0.5);
       const completedAt = onTime ? dueAt - prng.int(1, 20) * DAY : dueAt + prng.int(5, 45) * DAY;
       world.at(completedAt, () => {
-        world.issue('action', actionId, { type: 'CompleteCorrectiveAction', data: { actionId, result: 'Done as planned; see the team wiki' } }, completedAt, managerActor(team.managerId));
+        world.issue(
+          'action',
+          actionId,
+          { type: 'CompleteCorrectiveAction', data: { actionId, result: 'Done as planned; see the team wiki' } },
+          completedAt,
+          managerActor(team.managerId),
+        );
         const verifiedAt = completedAt + prng.int(20, 60) * DAY;
         world.at(verifiedAt, () => {
-          const effective = prng.chance(team.trajectory === 'improving' ? 0.75 : team.trajectory === 'steady' ? 0.45 : 0.2);
+          const effective = prng.chance(
+            team.trajectory === 'improving' ? 0.75 : team.trajectory === 'steady' ? 0.45 : 0.2,
+          );
           const delta = effective ? prng.between(0.02, 0.12) : prng.between(-0.03, 0.01);
-          world.issue('action', actionId, { type: 'VerifyCorrectiveAction', data: { actionId, effective, measuredDelta: decimalText(delta) } }, verifiedAt, managerActor(team.managerId));
+          world.issue(
+            'action',
+            actionId,
+            { type: 'VerifyCorrectiveAction', data: { actionId, effective, measuredDelta: decimalText(delta) } },
+            verifiedAt,
+            managerActor(team.managerId),
+          );
           world.retire('action', actionId);
         });
       });

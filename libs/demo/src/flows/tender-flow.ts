@@ -20,26 +20,65 @@ export function runTender(world: World, org: Organisation, deal: Deal, at: numbe
     const { prng } = world;
     const tenderId = `tnd-${deal.id.slice(4)}`;
     const deadline = at + prng.int(14, 35) * DAY;
-    const kind = deal.projectType === 'strategic' ? 'tender' : prng.pick(['rfp', 'rfp', 'rfq', 'tender', 'rfi'] as const);
-    world.issue('tender', tenderId, { type: 'ReceiveTender', data: { tenderId, opportunityId: deal.id, kind, issuer: `${prng.pick(['Procurement', 'IT', 'Finance'])} department`, deadline: iso(deadline) } }, at, salesActor(deal.salesId));
+    const kind =
+      deal.projectType === 'strategic' ? 'tender' : prng.pick(['rfp', 'rfp', 'rfq', 'tender', 'rfi'] as const);
+    world.issue(
+      'tender',
+      tenderId,
+      {
+        type: 'ReceiveTender',
+        data: {
+          tenderId,
+          opportunityId: deal.id,
+          kind,
+          issuer: `${prng.pick(['Procurement', 'IT', 'Finance'])} department`,
+          deadline: iso(deadline),
+        },
+      },
+      at,
+      salesActor(deal.salesId),
+    );
     toStage(world, deal, 'bid', at);
     const decisionAt = at + prng.int(1, 4) * DAY;
     world.at(decisionAt, () => {
       const score = Math.round(Math.max(0, Math.min(100, 100 * deal.odds + prng.between(-15, 15))));
       const bid = score >= 35 || prng.chance(1 - deal.quality);
-      world.issue('tender', tenderId, { type: 'MakeBidDecision', data: { tenderId, decision: bid ? 'bid' : 'no_bid', rationale: bid ? 'fits our strengths; reachable margin' : 'low fit and an incumbent competitor', score } }, decisionAt, managerActor(deal.team.managerId));
+      world.issue(
+        'tender',
+        tenderId,
+        {
+          type: 'MakeBidDecision',
+          data: {
+            tenderId,
+            decision: bid ? 'bid' : 'no_bid',
+            rationale: bid ? 'fits our strengths; reachable margin' : 'low fit and an incumbent competitor',
+            score,
+          },
+        },
+        decisionAt,
+        managerActor(deal.team.managerId),
+      );
       if (!bid) {
         world.retire('tender', tenderId);
         closeDeal(world, deal, 'qualified_out', decisionAt + HOUR, 'no-bid on the tender');
         return;
       }
-      const warRoomId = deal.value >= WAR_ROOM_VALUE ? openWarRoom(world, org, deal, tenderId, decisionAt + 2 * HOUR) : undefined;
+      const warRoomId =
+        deal.value >= WAR_ROOM_VALUE ? openWarRoom(world, org, deal, tenderId, decisionAt + 2 * HOUR) : undefined;
       writeResponse(world, org, deal, tenderId, decisionAt + DAY, deadline, warRoomId);
     });
   });
 }
 
-function writeResponse(world: World, org: Organisation, deal: Deal, tenderId: string, from: number, deadline: number, warRoomId: string | undefined): void {
+function writeResponse(
+  world: World,
+  org: Organisation,
+  deal: Deal,
+  tenderId: string,
+  from: number,
+  deadline: number,
+  warRoomId: string | undefined,
+): void {
   const { prng } = world;
   const writers = [deal.lead, ...org.activeMembers(deal.team)].filter((member) => member.active);
   const sections = prng.sample(SECTION_TITLES, prng.int(3, 6));
@@ -48,12 +87,30 @@ function writeResponse(world: World, org: Organisation, deal: Deal, tenderId: st
     const sectionId = `sec-${index + 1}`;
     const assignee = prng.pick(writers);
     const assignedAt = from + index * HOUR;
-    world.issue('tender', tenderId, { type: 'AssignResponseSection', data: { tenderId, sectionId, title, assigneeId: assignee.id, dueAt: iso(from + span) } }, assignedAt, consultantActor(deal.lead.id));
+    world.issue(
+      'tender',
+      tenderId,
+      {
+        type: 'AssignResponseSection',
+        data: { tenderId, sectionId, title, assigneeId: assignee.id, dueAt: iso(from + span) },
+      },
+      assignedAt,
+      consultantActor(deal.lead.id),
+    );
     const draftedAt = from + Math.floor(prng.between(0.3, 0.9) * span);
     world.at(draftedAt, () => {
       const assets = deal.productLines.flatMap((line) => org.assets.get(line) ?? []);
       const reuse = assets.length > 0 && prng.chance(0.15 + 0.7 * deal.quality);
-      world.issue('tender', tenderId, { type: 'DraftResponseSection', data: { tenderId, sectionId, authorId: assignee.id, reusedAssetIds: reuse ? prng.sample(assets, 1) : [] } }, draftedAt, consultantActor(assignee.id));
+      world.issue(
+        'tender',
+        tenderId,
+        {
+          type: 'DraftResponseSection',
+          data: { tenderId, sectionId, authorId: assignee.id, reusedAssetIds: reuse ? prng.sample(assets, 1) : [] },
+        },
+        draftedAt,
+        consultantActor(assignee.id),
+      );
     });
   });
   // Reviews after the drafts; the bid checklist is cited once published, by teams that follow it.
@@ -70,31 +127,101 @@ function writeResponse(world: World, org: Organisation, deal: Deal, tenderId: st
       world.issue(
         'tender',
         tenderId,
-        { type: 'HoldReview', data: { tenderId, reviewId: `rev-${index + 1}`, stage, reviewerIds: reviewers, outcome, ...(cite ? { checklistVersion: checklist } : {}), ...(outcome === 'approved' ? {} : { findings: 'Pricing assumptions unclear; references missing' }) } },
+        {
+          type: 'HoldReview',
+          data: {
+            tenderId,
+            reviewId: `rev-${index + 1}`,
+            stage,
+            reviewerIds: reviewers,
+            outcome,
+            ...(cite ? { checklistVersion: checklist } : {}),
+            ...(outcome === 'approved' ? {} : { findings: 'Pricing assumptions unclear; references missing' }),
+          },
+        },
         at,
         managerActor(deal.team.managerId),
       );
       at += 6 * HOUR;
       if (outcome !== 'approved') {
-        world.issue('tender', tenderId, { type: 'HoldReview', data: { tenderId, reviewId: `rev-${index + 1}b`, stage, reviewerIds: reviewers, outcome: 'approved', ...(cite ? { checklistVersion: checklist } : {}) } }, at, managerActor(deal.team.managerId));
+        world.issue(
+          'tender',
+          tenderId,
+          {
+            type: 'HoldReview',
+            data: {
+              tenderId,
+              reviewId: `rev-${index + 1}b`,
+              stage,
+              reviewerIds: reviewers,
+              outcome: 'approved',
+              ...(cite ? { checklistVersion: checklist } : {}),
+            },
+          },
+          at,
+          managerActor(deal.team.managerId),
+        );
         at += 6 * HOUR;
       }
     });
     const late = prng.chance(0.02 + 0.15 * (1 - deal.quality));
-    const submitAt = late ? deadline + prng.int(1, 20) * HOUR : Math.min(deadline - HOUR, Math.max(at, deadline - prng.int(6, 60) * HOUR));
+    const submitAt = late
+      ? deadline + prng.int(1, 20) * HOUR
+      : Math.min(deadline - HOUR, Math.max(at, deadline - prng.int(6, 60) * HOUR));
     world.at(submitAt, () => submit(world, org, deal, tenderId, submitAt, warRoomId));
   });
 }
 
-function submit(world: World, org: Organisation, deal: Deal, tenderId: string, at: number, warRoomId: string | undefined): void {
+function submit(
+  world: World,
+  org: Organisation,
+  deal: Deal,
+  tenderId: string,
+  at: number,
+  warRoomId: string | undefined,
+): void {
   const { prng } = world;
   const documentSha256 = createHash('sha256').update(`${tenderId}:${at}`).digest('hex');
-  world.issue('tender', tenderId, { type: 'SubmitBid', data: { tenderId, documentSha256, channel: prng.pick(['portal', 'portal', 'email', 'physical'] as const), receiptRef: `RCPT-${tenderId.slice(4)}` } }, at, consultantActor(deal.lead.id));
+  world.issue(
+    'tender',
+    tenderId,
+    {
+      type: 'SubmitBid',
+      data: {
+        tenderId,
+        documentSha256,
+        channel: prng.pick(['portal', 'portal', 'email', 'physical'] as const),
+        receiptRef: `RCPT-${tenderId.slice(4)}`,
+      },
+    },
+    at,
+    consultantActor(deal.lead.id),
+  );
   if (prng.chance(0.35)) {
     const askedAt = at + prng.int(2, 6) * DAY;
     world.at(askedAt, () => {
-      world.issue('tender', tenderId, { type: 'RequestBidClarification', data: { tenderId, questionId: 'q-1', question: 'Please confirm the data residency of the backup site.', dueAt: iso(askedAt + 3 * DAY) } }, askedAt, salesActor(deal.salesId));
-      world.issue('tender', tenderId, { type: 'AnswerBidClarification', data: { tenderId, questionId: 'q-1' } }, askedAt + prng.int(4, 60) * HOUR, consultantActor(deal.lead.id));
+      world.issue(
+        'tender',
+        tenderId,
+        {
+          type: 'RequestBidClarification',
+          data: {
+            tenderId,
+            questionId: 'q-1',
+            question: 'Please confirm the data residency of the backup site.',
+            dueAt: iso(askedAt + 3 * DAY),
+          },
+        },
+        askedAt,
+        salesActor(deal.salesId),
+      );
+      world.issue(
+        'tender',
+        tenderId,
+        { type: 'AnswerBidClarification', data: { tenderId, questionId: 'q-1' } },
+        askedAt + prng.int(4, 60) * HOUR,
+        consultantActor(deal.lead.id),
+      );
     });
   }
   runQuote(world, deal, at + 2 * HOUR, tenderId);
@@ -106,14 +233,30 @@ function submit(world: World, org: Organisation, deal: Deal, tenderId: string, a
     world.issue(
       'tender',
       tenderId,
-      { type: 'RecordBidOutcome', data: cancelled ? { tenderId, outcome: 'cancelled' } : awarded ? { tenderId, outcome: 'awarded', awardedAmount: amount } : { tenderId, outcome: 'not_awarded', awardedTo: prng.pick(COMPETITORS) } },
+      {
+        type: 'RecordBidOutcome',
+        data: cancelled
+          ? { tenderId, outcome: 'cancelled' }
+          : awarded
+            ? { tenderId, outcome: 'awarded', awardedAmount: amount }
+            : { tenderId, outcome: 'not_awarded', awardedTo: prng.pick(COMPETITORS) },
+      },
       outcomeAt,
       salesActor(deal.salesId),
     );
     world.retire('tender', tenderId);
     deal.odds = awarded ? 0.95 : 0.02;
     if (warRoomId !== undefined) {
-      world.issue('warroom', warRoomId, { type: 'CloseWarRoom', data: { warRoomId, outcome: cancelled ? 'tender cancelled' : awarded ? 'awarded' : 'not awarded' } }, outcomeAt + HOUR, managerActor(deal.team.managerId));
+      world.issue(
+        'warroom',
+        warRoomId,
+        {
+          type: 'CloseWarRoom',
+          data: { warRoomId, outcome: cancelled ? 'tender cancelled' : awarded ? 'awarded' : 'not awarded' },
+        },
+        outcomeAt + HOUR,
+        managerActor(deal.team.managerId),
+      );
       world.retire('warroom', warRoomId, outcomeAt + HOUR);
     }
     if (cancelled) closeDeal(world, deal, 'qualified_out', outcomeAt + 2 * HOUR, 'the customer cancelled the tender');
@@ -129,19 +272,49 @@ function openWarRoom(world: World, org: Organisation, deal: Deal, tenderId: stri
   world.issue(
     'warroom',
     warRoomId,
-    { type: 'OpenWarRoom', data: { warRoomId, opportunityId: deal.id, tenderId, commanderId: deal.team.managerId, memberIds: [deal.lead.id, ...members], allocationPct: prng.pick([40, 50, 60]), reason: `strategic bid worth ${Math.round(deal.value / 1_000_000)}M CNY` } },
+    {
+      type: 'OpenWarRoom',
+      data: {
+        warRoomId,
+        opportunityId: deal.id,
+        tenderId,
+        commanderId: deal.team.managerId,
+        memberIds: [deal.lead.id, ...members],
+        allocationPct: prng.pick([40, 50, 60]),
+        reason: `strategic bid worth ${Math.round(deal.value / 1_000_000)}M CNY`,
+      },
+    },
     at,
     managerActor(deal.team.managerId),
   );
-  const joiners = prng.sample(others.filter((member) => !members.includes(member.id)), 1);
+  const joiners = prng.sample(
+    others.filter((member) => !members.includes(member.id)),
+    1,
+  );
   for (const joiner of joiners) {
     const joinAt = at + prng.int(3, 8) * DAY;
-    world.at(joinAt, () => world.issue('warroom', warRoomId, { type: 'JoinWarRoom', data: { warRoomId, consultantId: joiner.id } }, joinAt, managerActor(deal.team.managerId)));
+    world.at(joinAt, () =>
+      world.issue(
+        'warroom',
+        warRoomId,
+        { type: 'JoinWarRoom', data: { warRoomId, consultantId: joiner.id } },
+        joinAt,
+        managerActor(deal.team.managerId),
+      ),
+    );
   }
   if (members.length > 1) {
     const leaverId = members[0]!;
     const leaveAt = at + prng.int(9, 13) * DAY;
-    world.at(leaveAt, () => world.issue('warroom', warRoomId, { type: 'LeaveWarRoom', data: { warRoomId, consultantId: leaverId } }, leaveAt, managerActor(deal.team.managerId)));
+    world.at(leaveAt, () =>
+      world.issue(
+        'warroom',
+        warRoomId,
+        { type: 'LeaveWarRoom', data: { warRoomId, consultantId: leaverId } },
+        leaveAt,
+        managerActor(deal.team.managerId),
+      ),
+    );
   }
   return warRoomId;
 }

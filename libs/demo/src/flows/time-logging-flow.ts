@@ -31,15 +31,28 @@ function logWeek(world: World, org: Organisation, team: Team, consultantId: stri
   const days = prng.int(2, 3);
   const perDay = Math.min(12, Math.round((target / days) * 4) / 4);
   for (let day = 0; day < days; day += 1) {
-    const category = opportunities.length > 0 && prng.chance(0.7) ? prng.pick(CATEGORIES.slice(0, 3)) : prng.pick(CATEGORIES.slice(3).concat(['solution']));
-    const opportunityId = category === 'internal' || category === 'training' || opportunities.length === 0 ? undefined : prng.pick(opportunities);
+    const category =
+      opportunities.length > 0 && prng.chance(0.7)
+        ? prng.pick(CATEGORIES.slice(0, 3))
+        : prng.pick(CATEGORIES.slice(3).concat(['solution']));
+    const opportunityId =
+      category === 'internal' || category === 'training' || opportunities.length === 0
+        ? undefined
+        : prng.pick(opportunities);
     const date = dateOf(monday + day * DAY);
     world.issue(
       'consultant',
       consultantId,
       {
         type: 'LogTime',
-        data: { consultantId, entryId: `te-${consultantId.slice(4)}-${date}`, date, hours: Math.max(0.5, perDay), category, ...(opportunityId === undefined ? {} : { opportunityId }) },
+        data: {
+          consultantId,
+          entryId: `te-${consultantId.slice(4)}-${date}`,
+          date,
+          hours: Math.max(0.5, perDay),
+          category,
+          ...(opportunityId === undefined ? {} : { opportunityId }),
+        },
       },
       friday,
       consultantActor(consultantId),

@@ -17,5 +17,11 @@ export interface DemoEvent {
 
 /** The import line of a demo event, keys in a fixed order so the same seed gives identical bytes. */
 export function demoEventLine(event: DemoEvent): string {
-  return JSON.stringify({ id: event.id, stream: event.stream, type: event.type, data: event.data, metadata: event.metadata });
+  return JSON.stringify({
+    id: event.id,
+    stream: event.stream,
+    type: event.type,
+    data: event.data,
+    metadata: event.metadata,
+  });
 }

@@ -54,7 +54,9 @@ export class Organisation {
   }
 
   activeMembers(team: Team): Consultant[] {
-    return team.members.map((id) => this.consultants.get(id)!).filter((consultant) => consultant.active && consultant.level !== 'manager');
+    return team.members
+      .map((id) => this.consultants.get(id)!)
+      .filter((consultant) => consultant.active && consultant.level !== 'manager');
   }
 }
 

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { aggregateFor, EVENT_SCHEMAS, streamName, type Actor, type DomainEventType, type StreamCategory } from '@presales/domain';
+import {
+  aggregateFor,
+  EVENT_SCHEMAS,
+  streamName,
+  type Actor,
+  type DomainEventType,
+  type StreamCategory,
+} from '@presales/domain';
 import { iso } from './calendar.js';
 import type { DemoEvent } from './demo-event.js';
 import { Prng } from './prng.js';
@@ -68,7 +75,12 @@ export class World {
         stream,
         type: event.type,
         data: event.data as Record<string, unknown>,
-        metadata: { occurredAt, actor, schemaVersion: EVENT_SCHEMAS[event.type as DomainEventType].schemaVersion, demo: true },
+        metadata: {
+          occurredAt,
+          actor,
+          schemaVersion: EVENT_SCHEMAS[event.type as DomainEventType].schemaVersion,
+          demo: true,
+        },
       });
     }
     this.states.set(stream, state);

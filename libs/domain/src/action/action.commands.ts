@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { checkedEvents } from '../shared/aggregate.js';
 import { validateCommand, type ValidCommandUnion } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
-import { CorrectiveActionCompletedData, CorrectiveActionRaisedData, CorrectiveActionVerifiedData, type CorrectiveActionEvent } from './action.events.js';
+import {
+  CorrectiveActionCompletedData,
+  CorrectiveActionRaisedData,
+  CorrectiveActionVerifiedData,
+  type CorrectiveActionEvent,
+} from './action.events.js';
 import { checkCorrectiveActionEvent } from './action.rules.js';
 import { evolveCorrectiveAction, type CorrectiveActionState } from './action.state.js';
 
@@ -18,16 +23,29 @@ export const ACTION_COMMAND_SCHEMAS = {
 } as const;
 
 export type RaiseCorrectiveAction = Command<'RaiseCorrectiveAction', z.input<typeof RaiseCorrectiveActionData>>;
-export type CompleteCorrectiveAction = Command<'CompleteCorrectiveAction', z.input<typeof CompleteCorrectiveActionData>>;
+export type CompleteCorrectiveAction = Command<
+  'CompleteCorrectiveAction',
+  z.input<typeof CompleteCorrectiveActionData>
+>;
 export type VerifyCorrectiveAction = Command<'VerifyCorrectiveAction', z.input<typeof VerifyCorrectiveActionData>>;
 
 export type CorrectiveActionCommand = RaiseCorrectiveAction | CompleteCorrectiveAction | VerifyCorrectiveAction;
 
 type ValidCorrectiveActionCommand = ValidCommandUnion<typeof ACTION_COMMAND_SCHEMAS>;
 
-export function decideCorrectiveAction(command: CorrectiveActionCommand, state: CorrectiveActionState): readonly CorrectiveActionEvent[] {
+export function decideCorrectiveAction(
+  command: CorrectiveActionCommand,
+  state: CorrectiveActionState,
+): readonly CorrectiveActionEvent[] {
   const valid = validateCommand(ACTION_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkCorrectiveActionEvent, evolveCorrectiveAction, state, valid.data.actionId, valid.metadata.occurredAt, [actionEventFor(valid)]);
+  return checkedEvents(
+    checkCorrectiveActionEvent,
+    evolveCorrectiveAction,
+    state,
+    valid.data.actionId,
+    valid.metadata.occurredAt,
+    [actionEventFor(valid)],
+  );
 }
 
 function actionEventFor(command: ValidCorrectiveActionCommand): CorrectiveActionEvent {

@@ -28,7 +28,10 @@ export const CorrectiveActionVerifiedData = z.strictObject({
 });
 
 export type CorrectiveActionRaised = Event<'CorrectiveActionRaised', z.output<typeof CorrectiveActionRaisedData>>;
-export type CorrectiveActionCompleted = Event<'CorrectiveActionCompleted', z.output<typeof CorrectiveActionCompletedData>>;
+export type CorrectiveActionCompleted = Event<
+  'CorrectiveActionCompleted',
+  z.output<typeof CorrectiveActionCompletedData>
+>;
 export type CorrectiveActionVerified = Event<'CorrectiveActionVerified', z.output<typeof CorrectiveActionVerifiedData>>;
 
 export type CorrectiveActionEvent = CorrectiveActionRaised | CorrectiveActionCompleted | CorrectiveActionVerified;

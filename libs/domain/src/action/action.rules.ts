@@ -5,7 +5,11 @@ import type { CorrectiveActionEvent } from './action.events.js';
 import type { CorrectiveActionState } from './action.state.js';
 
 /** An action is completed once, then verified once; every event names its own action. */
-export function checkCorrectiveActionEvent(state: CorrectiveActionState, event: CorrectiveActionEvent, actionId: string): void {
+export function checkCorrectiveActionEvent(
+  state: CorrectiveActionState,
+  event: CorrectiveActionEvent,
+  actionId: string,
+): void {
   const subject = `corrective action ${actionId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
   if (event.type === 'CorrectiveActionRaised') {
@@ -13,10 +17,12 @@ export function checkCorrectiveActionEvent(state: CorrectiveActionState, event: 
   }
   if (state.status === 'none') throw notCreated(subject, event.type, 'CorrectiveActionRaised');
   checkAddressee(`corrective action ${state.action.actionId}`, state.action.actionId, actionId, event.type);
-  if (event.data.actionId !== actionId) throw reject(`${event.type} names ${JSON.stringify(event.data.actionId)}, not this stream's id`);
+  if (event.data.actionId !== actionId)
+    throw reject(`${event.type} names ${JSON.stringify(event.data.actionId)}, not this stream's id`);
   switch (event.type) {
     case 'CorrectiveActionCompleted':
-      if (state.status !== 'raised') throw reject(`CorrectiveActionCompleted again: the action is already ${state.status}`);
+      if (state.status !== 'raised')
+        throw reject(`CorrectiveActionCompleted again: the action is already ${state.status}`);
       return;
     case 'CorrectiveActionVerified':
       if (state.status === 'raised') throw reject('CorrectiveActionVerified before CorrectiveActionCompleted');

@@ -20,7 +20,10 @@ export type CorrectiveActionState =
 
 export const initialCorrectiveActionState: CorrectiveActionState = { status: 'none' };
 
-export function evolveCorrectiveAction(state: CorrectiveActionState, event: CorrectiveActionEvent): CorrectiveActionState {
+export function evolveCorrectiveAction(
+  state: CorrectiveActionState,
+  event: CorrectiveActionEvent,
+): CorrectiveActionState {
   switch (event.type) {
     case 'CorrectiveActionRaised': {
       const { actionId, kpiId, period, scope, ownerId, dueAt } = event.data;
@@ -29,7 +32,9 @@ export function evolveCorrectiveAction(state: CorrectiveActionState, event: Corr
     case 'CorrectiveActionCompleted':
       return state.status === 'raised' ? { status: 'completed', action: state.action } : state;
     case 'CorrectiveActionVerified':
-      return state.status === 'completed' ? { status: 'verified', action: state.action, effective: event.data.effective } : state;
+      return state.status === 'completed'
+        ? { status: 'verified', action: state.action, effective: event.data.effective }
+        : state;
     default:
       return assertNever(event, 'corrective action event');
   }

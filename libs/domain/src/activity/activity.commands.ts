@@ -3,7 +3,12 @@ import { checkedEvents } from '../shared/aggregate.js';
 import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
-import { ActivityCancelledData, ActivityCompletedData, ActivityScheduledData, type ActivityEvent } from './activity.events.js';
+import {
+  ActivityCancelledData,
+  ActivityCompletedData,
+  ActivityScheduledData,
+  type ActivityEvent,
+} from './activity.events.js';
 import { checkActivityEvent } from './activity.rules.js';
 import { evolveActivity, type ActivityState } from './activity.state.js';
 
@@ -29,7 +34,9 @@ type ValidActivityCommand = ValidCommandUnion<typeof ACTIVITY_COMMAND_SCHEMAS>;
 
 export function decideActivity(command: ActivityCommand, state: ActivityState): readonly ActivityEvent[] {
   const valid = validateCommand(ACTIVITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, valid.metadata.occurredAt, [activityEventFor(valid)]);
+  return checkedEvents(checkActivityEvent, evolveActivity, state, valid.data.activityId, valid.metadata.occurredAt, [
+    activityEventFor(valid),
+  ]);
 }
 
 function activityEventFor(command: ValidActivityCommand): ActivityEvent {

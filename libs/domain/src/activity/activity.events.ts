@@ -1,12 +1,24 @@
 import { z } from 'zod';
 import type { Event } from '../shared/message.js';
-import { EntityId, Hours, HoursOrZero, IntegerBetween, IsoUtcTime, NonEmptyText, UniqueList } from '../shared/primitives.js';
+import {
+  EntityId,
+  Hours,
+  HoursOrZero,
+  IntegerBetween,
+  IsoUtcTime,
+  NonEmptyText,
+  UniqueList,
+} from '../shared/primitives.js';
 
 export const ACTIVITY_KINDS = ['exchange', 'demo', 'poc', 'workshop', 'presentation', 'site_visit'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 export const ACTIVITY_OUTCOMES = ['positive', 'neutral', 'negative'] as const;
 
-const CriteriaCount = z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').max(1000, 'must be at most 1000');
+const CriteriaCount = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(1000, 'must be at most 1000');
 
 export const ActivityScheduledData = z.strictObject({
   activityId: EntityId,

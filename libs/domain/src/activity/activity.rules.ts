@@ -11,7 +11,8 @@ import type { ActivityState } from './activity.state.js';
 export function checkActivityEvent(state: ActivityState, event: ActivityEvent, activityId: string): void {
   const subject = `activity ${activityId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
-  if (event.type === 'ActivityScheduled') return checkCreation('activity', activityId, state.status !== 'none', event.type, event.data.activityId);
+  if (event.type === 'ActivityScheduled')
+    return checkCreation('activity', activityId, state.status !== 'none', event.type, event.data.activityId);
   if (state.status === 'none') throw notCreated(subject, event.type, 'ActivityScheduled');
   checkAddressee(`activity ${state.activity.activityId}`, state.activity.activityId, activityId, event.type);
   if (state.status !== 'scheduled') throw reject(`${event.type} after the activity was ${state.status}`);
@@ -22,7 +23,8 @@ export function checkActivityEvent(state: ActivityState, event: ActivityEvent, a
       if (isPoc && !hasCriteria) throw reject('a PoC is completed with pocCriteriaMet and pocCriteriaTotal');
       if (!isPoc && hasCriteria) throw reject(`PoC criteria on a ${state.activity.kind}: only a poc has them`);
       const { pocCriteriaMet: met, pocCriteriaTotal: total } = event.data;
-      if (met !== undefined && total !== undefined && met > total) throw reject(`pocCriteriaMet ${met} is more than pocCriteriaTotal ${total}`);
+      if (met !== undefined && total !== undefined && met > total)
+        throw reject(`pocCriteriaMet ${met} is more than pocCriteriaTotal ${total}`);
       return;
     }
     case 'ActivityCancelled':

@@ -24,7 +24,9 @@ export function evolveActivity(state: ActivityState, event: ActivityEvent): Acti
     case 'ActivityScheduled':
       return { status: 'scheduled', activity: event.data };
     case 'ActivityCompleted':
-      return state.status === 'scheduled' ? { status: 'completed', activity: state.activity, actualHours: event.data.actualHours } : state;
+      return state.status === 'scheduled'
+        ? { status: 'completed', activity: state.activity, actualHours: event.data.actualHours }
+        : state;
     case 'ActivityCancelled':
       return state.status === 'scheduled' ? { status: 'cancelled', activity: state.activity } : state;
     default:

@@ -12,7 +12,9 @@ const toAsset = { assetId: EntityId };
 export const PublishKnowledgeAssetData = KnowledgeAssetPublishedData;
 /** The version is the next one: decide fills it in. */
 export const ReviseKnowledgeAssetData = z.strictObject({ ...toAsset, summary: NonEmptyText });
-export const RetireKnowledgeAssetData = KnowledgeAssetRetiredData.safeExtend(toAsset).meta(metaOf(KnowledgeAssetRetiredData));
+export const RetireKnowledgeAssetData = KnowledgeAssetRetiredData.safeExtend(toAsset).meta(
+  metaOf(KnowledgeAssetRetiredData),
+);
 
 export const ASSET_COMMAND_SCHEMAS = {
   PublishKnowledgeAsset: PublishKnowledgeAssetData,
@@ -28,9 +30,19 @@ export type KnowledgeAssetCommand = PublishKnowledgeAsset | ReviseKnowledgeAsset
 
 type ValidKnowledgeAssetCommand = ValidCommandUnion<typeof ASSET_COMMAND_SCHEMAS>;
 
-export function decideKnowledgeAsset(command: KnowledgeAssetCommand, state: KnowledgeAssetState): readonly KnowledgeAssetEvent[] {
+export function decideKnowledgeAsset(
+  command: KnowledgeAssetCommand,
+  state: KnowledgeAssetState,
+): readonly KnowledgeAssetEvent[] {
   const valid = validateCommand(ASSET_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKnowledgeAssetEvent, evolveKnowledgeAsset, state, valid.data.assetId, valid.metadata.occurredAt, [assetEventFor(valid, state)]);
+  return checkedEvents(
+    checkKnowledgeAssetEvent,
+    evolveKnowledgeAsset,
+    state,
+    valid.data.assetId,
+    valid.metadata.occurredAt,
+    [assetEventFor(valid, state)],
+  );
 }
 
 function assetEventFor(command: ValidKnowledgeAssetCommand, state: KnowledgeAssetState): KnowledgeAssetEvent {
@@ -38,7 +50,10 @@ function assetEventFor(command: ValidKnowledgeAssetCommand, state: KnowledgeAsse
     case 'PublishKnowledgeAsset':
       return { type: 'KnowledgeAssetPublished', data: command.data };
     case 'ReviseKnowledgeAsset':
-      return { type: 'KnowledgeAssetRevised', data: { version: nextAssetVersion(state), summary: command.data.summary } };
+      return {
+        type: 'KnowledgeAssetRevised',
+        data: { version: nextAssetVersion(state), summary: command.data.summary },
+      };
     case 'RetireKnowledgeAsset':
       return { type: 'KnowledgeAssetRetired', data: without(command.data, 'assetId') };
     default:

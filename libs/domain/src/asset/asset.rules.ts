@@ -5,7 +5,11 @@ import type { KnowledgeAssetEvent } from './asset.events.js';
 import type { KnowledgeAssetState } from './asset.state.js';
 
 /** Versions follow one another; a retired asset accepts nothing. */
-export function checkKnowledgeAssetEvent(state: KnowledgeAssetState, event: KnowledgeAssetEvent, assetId: string): void {
+export function checkKnowledgeAssetEvent(
+  state: KnowledgeAssetState,
+  event: KnowledgeAssetEvent,
+  assetId: string,
+): void {
   const subject = `knowledge asset ${assetId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
   if (event.type === 'KnowledgeAssetPublished') {
@@ -16,7 +20,10 @@ export function checkKnowledgeAssetEvent(state: KnowledgeAssetState, event: Know
   if (state.status === 'retired') throw reject(`${event.type} after the asset was retired`);
   switch (event.type) {
     case 'KnowledgeAssetRevised':
-      if (event.data.version !== state.version + 1) throw reject(`KnowledgeAssetRevised to version ${event.data.version}, but the next version is ${state.version + 1}`);
+      if (event.data.version !== state.version + 1)
+        throw reject(
+          `KnowledgeAssetRevised to version ${event.data.version}, but the next version is ${state.version + 1}`,
+        );
       return;
     case 'KnowledgeAssetRetired':
       return;

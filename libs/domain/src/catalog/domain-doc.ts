@@ -91,12 +91,17 @@ What the code accepts, generated from the zod schemas in \`libs/domain\`. The co
 }
 
 function contents(): string {
-  const rows = AGGREGATES.map((aggregate) => `| [\`${aggregate.category}-<id>\`](#${aggregate.category}) | ${aggregate.summary} | ${Object.keys(aggregate.events).length} |`);
+  const rows = AGGREGATES.map(
+    (aggregate) =>
+      `| [\`${aggregate.category}-<id>\`](#${aggregate.category}) | ${aggregate.summary} | ${Object.keys(aggregate.events).length} |`,
+  );
   return ['| stream | holds | events |', '| --- | --- | --- |', ...rows, ''].join('\n');
 }
 
 function aggregateSection(aggregate: AggregateEntry, bases: ReadonlyMap<string, JsonSchema>): string {
-  const events = Object.entries(aggregate.events).map(([type, { schema, schemaVersion }]) => messageSection(`${type} (schemaVersion ${schemaVersion})`, schema, bases));
+  const events = Object.entries(aggregate.events).map(([type, { schema, schemaVersion }]) =>
+    messageSection(`${type} (schemaVersion ${schemaVersion})`, schema, bases),
+  );
   const commands = Object.entries(aggregate.commands).map(([type, schema]) => messageSection(type, schema, bases));
   return [
     `<a id="${aggregate.category}"></a>`,
@@ -121,7 +126,9 @@ function messageSection(heading: string, schema: z.ZodType, bases: ReadonlyMap<s
 
 function upcasterSection(): string {
   // Integer keys iterate in ascending order, so the steps list oldest first.
-  const rows = Object.entries(UPCASTERS).flatMap(([type, steps]) => Object.keys(steps).map((from) => `| ${type} | ${from} | ${Number(from) + 1} |`));
+  const rows = Object.entries(UPCASTERS).flatMap(([type, steps]) =>
+    Object.keys(steps).map((from) => `| ${type} | ${from} | ${Number(from) + 1} |`),
+  );
   return [
     '## Upcasters',
     '',
@@ -136,7 +143,9 @@ function upcasterSection(): string {
 }
 
 function sharedTypesSection(bases: ReadonlyMap<string, JsonSchema>): string {
-  const rows = [...bases.values()].map((json) => `| ${json.title} | ${(json.description ?? '').replace(/\|/g, '\\|')} |`);
+  const rows = [...bases.values()].map(
+    (json) => `| ${json.title} | ${(json.description ?? '').replace(/\|/g, '\\|')} |`,
+  );
   const composites = [...bases.values()]
     .filter((json) => json.properties !== undefined)
     .map((json) => `### ${json.title}\n\n${fieldTable(fieldRows(json, bases))}`);

@@ -12,7 +12,10 @@ describe('docs/domain.md', () => {
 
   it('is the catalog the code renders (regenerate with `npm run docs:domain`)', () => {
     const onDisk = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '(docs/domain.md is missing)';
-    expect(onDisk, 'docs/domain.md is stale: run `npm run docs:domain` at the repository root and commit the result').toBe(rendered);
+    expect(
+      onDisk,
+      'docs/domain.md is stale: run `npm run docs:domain` at the repository root and commit the result',
+    ).toBe(rendered);
   });
 
   it('lists every stream category, event type with its schemaVersion, and command', () => {
@@ -20,7 +23,8 @@ describe('docs/domain.md', () => {
       expect(rendered).toContain(`## \`${aggregate.category}-<id>\``);
       for (const type of Object.keys(aggregate.commands)) expect(rendered).toContain(`#### ${type}\n`);
     }
-    for (const [type, { schemaVersion }] of Object.entries(EVENT_SCHEMAS)) expect(rendered).toContain(`#### ${type} (schemaVersion ${schemaVersion})`);
+    for (const [type, { schemaVersion }] of Object.entries(EVENT_SCHEMAS))
+      expect(rendered).toContain(`#### ${type} (schemaVersion ${schemaVersion})`);
   });
 
   it('shows fields with their types, enums, optionality, defaults and rules', () => {
@@ -28,7 +32,9 @@ describe('docs/domain.md', () => {
     expect(rendered).toContain('| `receiptRef` | Text | no |  |');
     expect(rendered).toContain('| `allocationPct` | AllocationPct | no (default 50) |  |');
     expect(rendered).toContain('| `hours` | Hours | yes | ≤ 24 |');
-    expect(rendered).toContain('| `lines` | QuoteLine[] | yes | at least 1 item; at most 500 items; the complete set of lines, each lineId once |');
+    expect(rendered).toContain(
+      '| `lines` | QuoteLine[] | yes | at least 1 item; at most 500 items; the complete set of lines, each lineId once |',
+    );
     expect(rendered).toContain('| `defaultTarget` | Decimal or null | yes |  |');
     expect(rendered).toContain('| `names.zh` | Text | yes |  |');
     expect(rendered).toContain('| QuoteDrafted | 1 | 2 |');

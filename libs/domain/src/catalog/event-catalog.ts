@@ -59,7 +59,9 @@ export function isDomainEventType(type: string): type is DomainEventType {
 
 function assertDomainEventType(type: string, where: string): asserts type is DomainEventType {
   if (!isDomainEventType(type)) {
-    throw new ValidationError(where, [{ path: 'type', value: type, rule: `must be one of ${Object.keys(EVENT_SCHEMAS).join(', ')}` }]);
+    throw new ValidationError(where, [
+      { path: 'type', value: type, rule: `must be one of ${Object.keys(EVENT_SCHEMAS).join(', ')}` },
+    ]);
   }
 }
 

@@ -7,7 +7,9 @@ import type { DomainEventType } from './event-catalog.js';
  * holds the same version-1 definitions under other ids and actors; importing it must find them
  * already present, not refuse them as a second version 1.
  */
-export const FACTS_IDENTIFIED_BY_DATA: ReadonlySet<DomainEventType> = new Set<DomainEventType>(['KpiDefinitionPublished']);
+export const FACTS_IDENTIFIED_BY_DATA: ReadonlySet<DomainEventType> = new Set<DomainEventType>([
+  'KpiDefinitionPublished',
+]);
 
 export function isIdentifiedByData(type: DomainEventType): boolean {
   return FACTS_IDENTIFIED_BY_DATA.has(type);

@@ -52,10 +52,14 @@ export function fieldRows(schema: JsonSchema, bases: ReadonlyMap<string, JsonSch
     const row: FieldRow = {
       path,
       type: shown.type,
-      required: node.default !== undefined ? `no (default ${JSON.stringify(node.default)})` : required.has(name) ? 'yes' : 'no',
+      required:
+        node.default !== undefined ? `no (default ${JSON.stringify(node.default)})` : required.has(name) ? 'yes' : 'no',
       rules: shown.rules.join('; '),
     };
-    return [row, ...(shown.expand === undefined ? [] : fieldRows(shown.expand.schema, bases, `${path}${shown.expand.suffix}`))];
+    return [
+      row,
+      ...(shown.expand === undefined ? [] : fieldRows(shown.expand.schema, bases, `${path}${shown.expand.suffix}`)),
+    ];
   });
 }
 
@@ -81,13 +85,16 @@ function describe(node: JsonSchema, bases: ReadonlyMap<string, JsonSchema>): Sho
     case 'array': {
       const item = describe(node.items ?? {}, bases);
       const rules = [...bounds(node), ...item.rules.map((rule) => `each: ${rule}`), ...described];
-      if (item.expand !== undefined) return { type: 'object[]', rules, expand: { schema: item.expand.schema, suffix: '[].' } };
+      if (item.expand !== undefined)
+        return { type: 'object[]', rules, expand: { schema: item.expand.schema, suffix: '[].' } };
       return { type: `${item.type}[]`, rules };
     }
     case 'object': {
-      if (node.properties !== undefined) return { type: 'object', rules: described, expand: { schema: node, suffix: '.' } };
+      if (node.properties !== undefined)
+        return { type: 'object', rules: described, expand: { schema: node, suffix: '.' } };
       const keys = node.propertyNames === undefined ? 'string' : describe(node.propertyNames, bases).type;
-      const values = typeof node.additionalProperties === 'object' ? describe(node.additionalProperties, bases).type : 'any';
+      const values =
+        typeof node.additionalProperties === 'object' ? describe(node.additionalProperties, bases).type : 'any';
       return { type: `map of ${keys} → ${values}`, rules: ['any of the keys, each optional', ...described] };
     }
     default:
@@ -97,8 +104,10 @@ function describe(node: JsonSchema, bases: ReadonlyMap<string, JsonSchema>): Sho
 
 /** `X | null` written as anyOf or as a type list. */
 function nullableInner(node: JsonSchema): JsonSchema | undefined {
-  if (node.anyOf?.length === 2 && node.anyOf.some((option) => option.type === 'null')) return node.anyOf.find((option) => option.type !== 'null');
-  if (Array.isArray(node.type) && node.type.length === 2 && node.type.includes('null')) return { ...node, type: node.type.find((t) => t !== 'null') };
+  if (node.anyOf?.length === 2 && node.anyOf.some((option) => option.type === 'null'))
+    return node.anyOf.find((option) => option.type !== 'null');
+  if (Array.isArray(node.type) && node.type.length === 2 && node.type.includes('null'))
+    return { ...node, type: node.type.find((t) => t !== 'null') };
   return undefined;
 }
 
@@ -121,7 +130,11 @@ function count(value: unknown, noun: string): string {
 
 /** "at least 0 items", and the safe-integer range zod gives every whole number, say nothing. */
 function saysNothing(key: string, value: unknown): boolean {
-  return (key === 'minItems' && value === 0) || (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) || (key === 'minimum' && value === Number.MIN_SAFE_INTEGER);
+  return (
+    (key === 'minItems' && value === 0) ||
+    (key === 'maximum' && value === Number.MAX_SAFE_INTEGER) ||
+    (key === 'minimum' && value === Number.MIN_SAFE_INTEGER)
+  );
 }
 
 function bounds(node: JsonSchema): string[] {

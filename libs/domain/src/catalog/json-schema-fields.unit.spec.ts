@@ -6,7 +6,12 @@ const noBases = new Map();
 
 describe('field rows from JSON Schema', () => {
   it('flattens nested objects and object lists into dotted paths', () => {
-    const schema = jsonSchemaOf(z.strictObject({ a: z.strictObject({ b: z.string() }), list: z.array(z.strictObject({ c: z.number().int().min(1) })).min(1) }));
+    const schema = jsonSchemaOf(
+      z.strictObject({
+        a: z.strictObject({ b: z.string() }),
+        list: z.array(z.strictObject({ c: z.number().int().min(1) })).min(1),
+      }),
+    );
     expect(fieldRows(schema, noBases).map((row) => [row.path, row.type, row.rules])).toEqual([
       ['a', 'object', ''],
       ['a.b', 'string', ''],
@@ -50,7 +55,9 @@ describe('field rows from JSON Schema', () => {
   });
 
   it('renders a table, escaping pipes, or says there are no fields', () => {
-    expect(fieldTable([{ path: 'kind', type: 'a | b', required: 'yes', rules: 'x\ny' }])).toBe('| field | type | required | rules |\n| --- | --- | --- | --- |\n| `kind` | a \\| b | yes | x y |\n');
+    expect(fieldTable([{ path: 'kind', type: 'a | b', required: 'yes', rules: 'x\ny' }])).toBe(
+      '| field | type | required | rules |\n| --- | --- | --- | --- |\n| `kind` | a \\| b | yes | x y |\n',
+    );
     expect(fieldTable([])).toBe('_no fields_\n');
   });
 });

@@ -32,7 +32,12 @@ export const REFERENCE_FIELDS: ReferenceFields = {
   ConsultantAssigned: { opportunityId: 'opportunity' },
   TimeLogged: { opportunityId: 'opportunity', activityId: 'activity' },
   TeamMemberAdded: { consultantId: 'consultant' },
-  WarRoomOpened: { opportunityId: 'opportunity', tenderId: 'tender', commanderId: 'consultant', memberIds: 'consultant' },
+  WarRoomOpened: {
+    opportunityId: 'opportunity',
+    tenderId: 'tender',
+    commanderId: 'consultant',
+    memberIds: 'consultant',
+  },
   WarRoomMemberJoined: { consultantId: 'consultant' },
 };
 
@@ -45,7 +50,10 @@ export function referencesOf(event: DomainEvent): Reference[] {
   for (const [field, category] of Object.entries(fields)) {
     const value = data[field];
     if (typeof value === 'string') references.push({ field, stream: streamName(category, value) });
-    else if (Array.isArray(value)) value.forEach((id: string, index) => references.push({ field: `${field}[${index}]`, stream: streamName(category, id) }));
+    else if (Array.isArray(value))
+      value.forEach((id: string, index) =>
+        references.push({ field: `${field}[${index}]`, stream: streamName(category, id) }),
+      );
   }
   return references;
 }

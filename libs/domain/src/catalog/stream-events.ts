@@ -20,14 +20,32 @@ export interface StreamEvent {
  * name must be `<category>-<id>` of a known category, the type one of that category's events, and
  * the payload valid after upcasting. Its invariants are then the aggregate's `check`.
  */
-export function parseStreamEvent(stream: string, type: string, data: unknown, where: string, schemaVersion?: number): StreamEvent {
+export function parseStreamEvent(
+  stream: string,
+  type: string,
+  data: unknown,
+  where: string,
+  schemaVersion?: number,
+): StreamEvent {
   const name = parseStreamName(stream);
   if (name === undefined) {
-    throw new ValidationError(where, [{ path: 'stream', value: stream, rule: `must be <category>-<id> with a category of ${STREAM_CATEGORIES.join(', ')}` }]);
+    throw new ValidationError(where, [
+      {
+        path: 'stream',
+        value: stream,
+        rule: `must be <category>-<id> with a category of ${STREAM_CATEGORIES.join(', ')}`,
+      },
+    ]);
   }
   const aggregate = aggregateFor(name.category);
   if (Object.hasOwn(EVENT_CATEGORIES, type) && !Object.hasOwn(aggregate.events, type)) {
-    throw new ValidationError(where, [{ path: 'type', value: type, rule: `must be an event of ${name.category} streams: ${Object.keys(aggregate.events).join(', ')}` }]);
+    throw new ValidationError(where, [
+      {
+        path: 'type',
+        value: type,
+        rule: `must be an event of ${name.category} streams: ${Object.keys(aggregate.events).join(', ')}`,
+      },
+    ]);
   }
   return { aggregate, id: name.id, event: parseDomainEvent(type, data, where, schemaVersion) };
 }

@@ -20,13 +20,21 @@ import { evolveConsultant, type ConsultantState } from './consultant.state.js';
 const toConsultant = { consultantId: EntityId };
 
 export const OnboardConsultantData = ConsultantOnboardedData;
-export const AssignConsultantData = ConsultantAssignedData.safeExtend(toConsultant).meta(metaOf(ConsultantAssignedData));
-export const ReleaseConsultantData = ConsultantReleasedData.safeExtend(toConsultant).meta(metaOf(ConsultantReleasedData));
+export const AssignConsultantData = ConsultantAssignedData.safeExtend(toConsultant).meta(
+  metaOf(ConsultantAssignedData),
+);
+export const ReleaseConsultantData = ConsultantReleasedData.safeExtend(toConsultant).meta(
+  metaOf(ConsultantReleasedData),
+);
 export const LogTimeData = TimeLoggedData.safeExtend(toConsultant).meta(metaOf(TimeLoggedData));
 export const CertifySkillData = SkillCertifiedData.safeExtend(toConsultant).meta(metaOf(SkillCertifiedData));
 export const SetGrowthGoalData = GrowthGoalSetData.safeExtend(toConsultant).meta(metaOf(GrowthGoalSetData));
-export const AchieveGrowthGoalData = GrowthGoalAchievedData.safeExtend(toConsultant).meta(metaOf(GrowthGoalAchievedData));
-export const OffboardConsultantData = ConsultantOffboardedData.safeExtend(toConsultant).meta(metaOf(ConsultantOffboardedData));
+export const AchieveGrowthGoalData = GrowthGoalAchievedData.safeExtend(toConsultant).meta(
+  metaOf(GrowthGoalAchievedData),
+);
+export const OffboardConsultantData = ConsultantOffboardedData.safeExtend(toConsultant).meta(
+  metaOf(ConsultantOffboardedData),
+);
 
 export const CONSULTANT_COMMAND_SCHEMAS = {
   OnboardConsultant: OnboardConsultantData,
@@ -62,7 +70,14 @@ type ValidConsultantCommand = ValidCommandUnion<typeof CONSULTANT_COMMAND_SCHEMA
 
 export function decideConsultant(command: ConsultantCommand, state: ConsultantState): readonly ConsultantEvent[] {
   const valid = validateCommand(CONSULTANT_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkConsultantEvent, evolveConsultant, state, valid.data.consultantId, valid.metadata.occurredAt, [consultantEventFor(valid)]);
+  return checkedEvents(
+    checkConsultantEvent,
+    evolveConsultant,
+    state,
+    valid.data.consultantId,
+    valid.metadata.occurredAt,
+    [consultantEventFor(valid)],
+  );
 }
 
 function consultantEventFor(command: ValidConsultantCommand): ConsultantEvent {

@@ -22,17 +22,29 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
     return checkCreation('consultant', consultantId, state.status !== 'none', event.type, event.data.consultantId);
   }
   if (state.status === 'none') throw notCreated(subject, event.type, 'ConsultantOnboarded');
-  checkAddressee(`consultant ${state.consultant.consultantId}`, state.consultant.consultantId, consultantId, event.type);
+  checkAddressee(
+    `consultant ${state.consultant.consultantId}`,
+    state.consultant.consultantId,
+    consultantId,
+    event.type,
+  );
   if (state.status === 'offboarded') throw reject(`${event.type} after the consultant was offboarded`);
   switch (event.type) {
     case 'ConsultantAssigned':
-      if (state.assignments.has(event.data.assignmentId)) throw reject(`assignment ${event.data.assignmentId} already recorded`);
-      if (compareDates(event.data.from, event.data.to) > 0) throw reject(`assignment ${event.data.assignmentId} ends on ${event.data.to}, before it starts on ${event.data.from}`);
+      if (state.assignments.has(event.data.assignmentId))
+        throw reject(`assignment ${event.data.assignmentId} already recorded`);
+      if (compareDates(event.data.from, event.data.to) > 0)
+        throw reject(
+          `assignment ${event.data.assignmentId} ends on ${event.data.to}, before it starts on ${event.data.from}`,
+        );
       return;
     case 'ConsultantReleased': {
       const assignment = state.assignments.get(event.data.assignmentId);
       if (assignment === undefined) {
-        throw new NotFoundError(`${subject} assignment ${event.data.assignmentId}`, 'ConsultantReleased needs ConsultantAssigned first');
+        throw new NotFoundError(
+          `${subject} assignment ${event.data.assignmentId}`,
+          'ConsultantReleased needs ConsultantAssigned first',
+        );
       }
       if (assignment.released) throw reject(`assignment ${event.data.assignmentId} already released`);
       return;
@@ -40,7 +52,10 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
     case 'TimeLogged': {
       if (state.timeEntryIds.has(event.data.entryId)) throw reject(`time entry ${event.data.entryId} already logged`);
       const day = (state.hoursByDate.get(event.data.date) ?? Decimal.ZERO).plus(Decimal.fromNumber(event.data.hours));
-      if (day.compare(DAY) > 0) throw reject(`TimeLogged ${event.data.hours} h on ${event.data.date} makes ${day.toString()} h that day, more than ${HOURS_PER_DAY}`);
+      if (day.compare(DAY) > 0)
+        throw reject(
+          `TimeLogged ${event.data.hours} h on ${event.data.date} makes ${day.toString()} h that day, more than ${HOURS_PER_DAY}`,
+        );
       return;
     }
     case 'SkillCertified':
@@ -50,7 +65,11 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
       return;
     case 'GrowthGoalAchieved': {
       const goal = state.goals.get(event.data.goalId);
-      if (goal === undefined) throw new NotFoundError(`${subject} growth goal ${event.data.goalId}`, 'GrowthGoalAchieved needs GrowthGoalSet first');
+      if (goal === undefined)
+        throw new NotFoundError(
+          `${subject} growth goal ${event.data.goalId}`,
+          'GrowthGoalAchieved needs GrowthGoalSet first',
+        );
       if (goal.achieved) throw reject(`growth goal ${event.data.goalId} already achieved`);
       return;
     }

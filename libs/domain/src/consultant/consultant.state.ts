@@ -67,17 +67,34 @@ export function evolveConsultant(state: ConsultantState, event: ConsultantEvent)
   switch (event.type) {
     case 'ConsultantAssigned': {
       const { assignmentId, opportunityId, role, allocationPct, from, to } = event.data;
-      return { ...state, assignments: state.assignments.with(assignmentId, { opportunityId, role, allocationPct, from, to, released: false }) };
+      return {
+        ...state,
+        assignments: state.assignments.with(assignmentId, {
+          opportunityId,
+          role,
+          allocationPct,
+          from,
+          to,
+          released: false,
+        }),
+      };
     }
     case 'ConsultantReleased': {
       const assignment = state.assignments.get(event.data.assignmentId);
       if (assignment === undefined) return state;
-      return { ...state, assignments: state.assignments.with(event.data.assignmentId, { ...assignment, released: true }) };
+      return {
+        ...state,
+        assignments: state.assignments.with(event.data.assignmentId, { ...assignment, released: true }),
+      };
     }
     case 'TimeLogged': {
       const { entryId, date, hours } = event.data;
       const logged = (state.hoursByDate.get(date) ?? Decimal.ZERO).plus(Decimal.fromNumber(hours));
-      return { ...state, timeEntryIds: state.timeEntryIds.with(entryId), hoursByDate: state.hoursByDate.with(date, logged) };
+      return {
+        ...state,
+        timeEntryIds: state.timeEntryIds.with(entryId),
+        hoursByDate: state.hoursByDate.with(date, logged),
+      };
     }
     case 'SkillCertified':
       return { ...state, skills: state.skills.with(event.data.skill, event.data.level) };

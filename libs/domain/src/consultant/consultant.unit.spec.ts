@@ -22,17 +22,29 @@ const onboarding = {
   hourlyCost: { amount: '450', currency: 'CNY' },
 } as const;
 const onboarded: ConsultantEvent = { type: 'ConsultantOnboarded', data: onboarding };
-const assignment = { assignmentId: 'AS-1', opportunityId: 'O-1', role: 'lead', allocationPct: 60, from: '2026-03-02', to: '2026-03-27' } as const;
+const assignment = {
+  assignmentId: 'AS-1',
+  opportunityId: 'O-1',
+  role: 'lead',
+  allocationPct: 60,
+  from: '2026-03-02',
+  to: '2026-03-27',
+} as const;
 const assigned: ConsultantEvent = { type: 'ConsultantAssigned', data: assignment };
 const released: ConsultantEvent = { type: 'ConsultantReleased', data: { assignmentId: 'AS-1' } };
-const entry = (entryId: string, hours: number) => ({ entryId, date: '2026-03-03', hours, category: 'solution', opportunityId: 'O-1' }) as const;
-const logged = (entryId: string, hours: number): ConsultantEvent => ({ type: 'TimeLogged', data: entry(entryId, hours) });
+const entry = (entryId: string, hours: number) =>
+  ({ entryId, date: '2026-03-03', hours, category: 'solution', opportunityId: 'O-1' }) as const;
+const logged = (entryId: string, hours: number): ConsultantEvent => ({
+  type: 'TimeLogged',
+  data: entry(entryId, hours),
+});
 const goal = { goalId: 'G-1', skill: 'Kubernetes', targetLevel: 4, dueAt: '2026-06-30T00:00:00Z' } as const;
 const goalSet: ConsultantEvent = { type: 'GrowthGoalSet', data: goal };
 const goalAchieved: ConsultantEvent = { type: 'GrowthGoalAchieved', data: { goalId: 'G-1' } };
 const offboarded: ConsultantEvent = { type: 'ConsultantOffboarded', data: { reason: 'moved to sales' } };
 
-const assign = (allocationPct = 60, assignmentId = 'AS-1') => cmd('AssignConsultant', { consultantId, ...assignment, assignmentId, allocationPct });
+const assign = (allocationPct = 60, assignmentId = 'AS-1') =>
+  cmd('AssignConsultant', { consultantId, ...assignment, assignmentId, allocationPct });
 const release = cmd('ReleaseConsultant', { consultantId, assignmentId: 'AS-1' });
 const logTime = (entryId: string, hours: number) => cmd('LogTime', { consultantId, ...entry(entryId, hours) });
 const setGoal = cmd('SetGrowthGoal', { consultantId, ...goal });
@@ -41,7 +53,10 @@ const achieveGoal = cmd('AchieveGrowthGoal', { consultantId, goalId: 'G-1' });
 describe('OnboardConsultant', () => {
   it('onboards once', () => {
     spec.given([]).when(cmd('OnboardConsultant', onboarding)).then([onboarded]);
-    spec.given([onboarded]).when(cmd('OnboardConsultant', onboarding)).thenThrows(IllegalStateError, 'consultant C-1: ConsultantOnboarded already recorded for this consultant');
+    spec
+      .given([onboarded])
+      .when(cmd('OnboardConsultant', onboarding))
+      .thenThrows(IllegalStateError, 'consultant C-1: ConsultantOnboarded already recorded for this consultant');
   });
 
   it('keeps weekly capacity within a week', () => {
@@ -59,58 +74,106 @@ describe('AssignConsultant and ReleaseConsultant', () => {
   });
 
   it('accepts an assignment that overloads the consultant: overload is measured, not refused', () => {
-    spec.given([onboarded, assigned]).when(assign(80, 'AS-2')).then([{ type: 'ConsultantAssigned', data: { ...assignment, assignmentId: 'AS-2', allocationPct: 80 } }]);
+    spec
+      .given([onboarded, assigned])
+      .when(assign(80, 'AS-2'))
+      .then([{ type: 'ConsultantAssigned', data: { ...assignment, assignmentId: 'AS-2', allocationPct: 80 } }]);
   });
 
   it('rejects a repeated assignment id', () => {
-    spec.given([onboarded, assigned]).when(assign()).thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 already recorded');
+    spec
+      .given([onboarded, assigned])
+      .when(assign())
+      .thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 already recorded');
   });
 
   it('rejects the release of an unknown assignment, and a second release', () => {
-    spec.given([onboarded]).when(release).thenThrows(NotFoundError, 'consultant C-1 assignment AS-1: not found (ConsultantReleased needs ConsultantAssigned first)');
-    spec.given([onboarded, assigned, released]).when(release).thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 already released');
+    spec
+      .given([onboarded])
+      .when(release)
+      .thenThrows(
+        NotFoundError,
+        'consultant C-1 assignment AS-1: not found (ConsultantReleased needs ConsultantAssigned first)',
+      );
+    spec
+      .given([onboarded, assigned, released])
+      .when(release)
+      .thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 already released');
   });
 
   it('needs to <= from and a share from above 0 to 100', () => {
     spec
       .given([onboarded])
       .when(cmd('AssignConsultant', { consultantId, ...assignment, from: '2026-03-27', to: '2026-03-02' }))
-      .thenThrows(IllegalStateError, 'consultant C-1: assignment AS-1 ends on 2026-03-02, before it starts on 2026-03-27');
-    spec.given([onboarded]).when(assign(0)).thenThrows(ValidationError, 'AssignConsultant: allocationPct = 0: must be greater than 0');
+      .thenThrows(
+        IllegalStateError,
+        'consultant C-1: assignment AS-1 ends on 2026-03-02, before it starts on 2026-03-27',
+      );
+    spec
+      .given([onboarded])
+      .when(assign(0))
+      .thenThrows(ValidationError, 'AssignConsultant: allocationPct = 0: must be greater than 0');
   });
 
   it('needs the consultant first', () => {
-    spec.given([]).when(assign()).thenThrows(NotFoundError, 'consultant C-1: not found (ConsultantAssigned needs ConsultantOnboarded first)');
+    spec
+      .given([])
+      .when(assign())
+      .thenThrows(NotFoundError, 'consultant C-1: not found (ConsultantAssigned needs ConsultantOnboarded first)');
   });
 });
 
 describe('LogTime', () => {
   it('logs time', () => {
-    spec.given([onboarded]).when(logTime('E-1', 7.5)).then([logged('E-1', 7.5)]);
+    spec
+      .given([onboarded])
+      .when(logTime('E-1', 7.5))
+      .then([logged('E-1', 7.5)]);
   });
 
   it('rejects a repeated entry id', () => {
-    spec.given([onboarded, logged('E-1', 2)]).when(logTime('E-1', 2)).thenThrows(IllegalStateError, 'consultant C-1: time entry E-1 already logged');
+    spec
+      .given([onboarded, logged('E-1', 2)])
+      .when(logTime('E-1', 2))
+      .thenThrows(IllegalStateError, 'consultant C-1: time entry E-1 already logged');
   });
 
   it('keeps a day within 24 hours, exactly', () => {
-    spec.given([onboarded, logged('E-1', 12.1), logged('E-2', 11.7)]).when(logTime('E-3', 0.2)).then([logged('E-3', 0.2)]);
+    spec
+      .given([onboarded, logged('E-1', 12.1), logged('E-2', 11.7)])
+      .when(logTime('E-3', 0.2))
+      .then([logged('E-3', 0.2)]);
     spec
       .given([onboarded, logged('E-1', 12.1), logged('E-2', 11.7)])
       .when(logTime('E-3', 0.21))
-      .thenThrows(IllegalStateError, 'consultant C-1: TimeLogged 0.21 h on 2026-03-03 makes 24.01 h that day, more than 24');
+      .thenThrows(
+        IllegalStateError,
+        'consultant C-1: TimeLogged 0.21 h on 2026-03-03 makes 24.01 h that day, more than 24',
+      );
   });
 
   it('takes positive hours with at most 2 decimals', () => {
-    spec.given([onboarded]).when(logTime('E-1', 0)).thenThrows(ValidationError, 'LogTime: hours = 0: must be greater than 0');
-    spec.given([onboarded]).when(logTime('E-1', 1.005)).thenThrows(ValidationError, 'LogTime: hours = 1.005: must have at most 2 decimals');
-    spec.given([onboarded]).when(cmd('LogTime', { consultantId, ...entry('E-1', 1), date: '2026-02-30' })).thenThrows(ValidationError, /date = "2026-02-30": must be a calendar date/);
+    spec
+      .given([onboarded])
+      .when(logTime('E-1', 0))
+      .thenThrows(ValidationError, 'LogTime: hours = 0: must be greater than 0');
+    spec
+      .given([onboarded])
+      .when(logTime('E-1', 1.005))
+      .thenThrows(ValidationError, 'LogTime: hours = 1.005: must have at most 2 decimals');
+    spec
+      .given([onboarded])
+      .when(cmd('LogTime', { consultantId, ...entry('E-1', 1), date: '2026-02-30' }))
+      .thenThrows(ValidationError, /date = "2026-02-30": must be a calendar date/);
   });
 });
 
 describe('skills and growth goals', () => {
   it('certifies skills, a later level replacing the earlier', () => {
-    spec.given([onboarded]).when(cmd('CertifySkill', { consultantId, skill: 'Kubernetes', level: 3 })).then([{ type: 'SkillCertified', data: { skill: 'Kubernetes', level: 3 } }]);
+    spec
+      .given([onboarded])
+      .when(cmd('CertifySkill', { consultantId, skill: 'Kubernetes', level: 3 }))
+      .then([{ type: 'SkillCertified', data: { skill: 'Kubernetes', level: 3 } }]);
     const state = foldEvents(consultantDecider, [
       onboarded,
       { type: 'SkillCertified', data: { skill: 'Kubernetes', level: 3 } },
@@ -120,7 +183,10 @@ describe('skills and growth goals', () => {
   });
 
   it('rates skills 1 to 5', () => {
-    spec.given([onboarded]).when(cmd('CertifySkill', { consultantId, skill: 'Kubernetes', level: 0 })).thenThrows(ValidationError, 'CertifySkill: level = 0: must be from 1 to 5');
+    spec
+      .given([onboarded])
+      .when(cmd('CertifySkill', { consultantId, skill: 'Kubernetes', level: 0 }))
+      .thenThrows(ValidationError, 'CertifySkill: level = 0: must be from 1 to 5');
   });
 
   it('sets and achieves a goal', () => {
@@ -129,17 +195,38 @@ describe('skills and growth goals', () => {
   });
 
   it('rejects a repeated goal id, an unknown goal and a second achievement', () => {
-    spec.given([onboarded, goalSet]).when(setGoal).thenThrows(IllegalStateError, 'consultant C-1: growth goal G-1 already set');
-    spec.given([onboarded]).when(achieveGoal).thenThrows(NotFoundError, 'consultant C-1 growth goal G-1: not found (GrowthGoalAchieved needs GrowthGoalSet first)');
-    spec.given([onboarded, goalSet, goalAchieved]).when(achieveGoal).thenThrows(IllegalStateError, 'consultant C-1: growth goal G-1 already achieved');
+    spec
+      .given([onboarded, goalSet])
+      .when(setGoal)
+      .thenThrows(IllegalStateError, 'consultant C-1: growth goal G-1 already set');
+    spec
+      .given([onboarded])
+      .when(achieveGoal)
+      .thenThrows(
+        NotFoundError,
+        'consultant C-1 growth goal G-1: not found (GrowthGoalAchieved needs GrowthGoalSet first)',
+      );
+    spec
+      .given([onboarded, goalSet, goalAchieved])
+      .when(achieveGoal)
+      .thenThrows(IllegalStateError, 'consultant C-1: growth goal G-1 already achieved');
   });
 });
 
 describe('OffboardConsultant', () => {
   it('offboards, after which the consultant accepts nothing', () => {
-    spec.given([onboarded]).when(cmd('OffboardConsultant', { consultantId, reason: 'moved to sales' })).then([offboarded]);
-    spec.given([onboarded, offboarded]).when(logTime('E-1', 1)).thenThrows(IllegalStateError, 'consultant C-1: TimeLogged after the consultant was offboarded');
-    spec.given([onboarded, offboarded]).when(cmd('OffboardConsultant', { consultantId, reason: 'x' })).thenThrows(IllegalStateError, /ConsultantOffboarded after the consultant was offboarded/);
+    spec
+      .given([onboarded])
+      .when(cmd('OffboardConsultant', { consultantId, reason: 'moved to sales' }))
+      .then([offboarded]);
+    spec
+      .given([onboarded, offboarded])
+      .when(logTime('E-1', 1))
+      .thenThrows(IllegalStateError, 'consultant C-1: TimeLogged after the consultant was offboarded');
+    spec
+      .given([onboarded, offboarded])
+      .when(cmd('OffboardConsultant', { consultantId, reason: 'x' }))
+      .thenThrows(IllegalStateError, /ConsultantOffboarded after the consultant was offboarded/);
   });
 
   it('keeps the record', () => {

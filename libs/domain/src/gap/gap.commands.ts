@@ -8,7 +8,9 @@ import { checkProductGapEvent } from './gap.rules.js';
 import { evolveProductGap, type ProductGapState } from './gap.state.js';
 
 export const IdentifyProductGapData = ProductGapIdentifiedData;
-export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId }).meta(metaOf(ProductGapClosedData));
+export const CloseProductGapData = ProductGapClosedData.safeExtend({ gapId: EntityId }).meta(
+  metaOf(ProductGapClosedData),
+);
 
 export const GAP_COMMAND_SCHEMAS = {
   IdentifyProductGap: IdentifyProductGapData,
@@ -24,7 +26,9 @@ type ValidProductGapCommand = ValidCommandUnion<typeof GAP_COMMAND_SCHEMAS>;
 
 export function decideProductGap(command: ProductGapCommand, state: ProductGapState): readonly ProductGapEvent[] {
   const valid = validateCommand(GAP_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, valid.metadata.occurredAt, [gapEventFor(valid)]);
+  return checkedEvents(checkProductGapEvent, evolveProductGap, state, valid.data.gapId, valid.metadata.occurredAt, [
+    gapEventFor(valid),
+  ]);
 }
 
 function gapEventFor(command: ValidProductGapCommand): ProductGapEvent {

@@ -29,13 +29,18 @@ type ValidKpiCommand = ValidCommandUnion<typeof KPI_COMMAND_SCHEMAS>;
 
 export function decideKpi(command: KpiCommand, state: KpiState): readonly KpiEvent[] {
   const valid = validateCommand(KPI_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, valid.metadata.occurredAt, [kpiEventFor(valid, state)]);
+  return checkedEvents(checkKpiEvent, evolveKpi, state, valid.data.kpiId, valid.metadata.occurredAt, [
+    kpiEventFor(valid, state),
+  ]);
 }
 
 function kpiEventFor(command: ValidKpiCommand, state: KpiState): KpiEvent {
   switch (command.type) {
     case 'PublishKpiDefinition':
-      return { type: 'KpiDefinitionPublished', data: { kpiId: command.data.kpiId, version: nextKpiVersion(state), definition: command.data.definition } };
+      return {
+        type: 'KpiDefinitionPublished',
+        data: { kpiId: command.data.kpiId, version: nextKpiVersion(state), definition: command.data.definition },
+      };
     case 'SetKpiTarget':
       return { type: 'KpiTargetSet', data: without(command.data, 'kpiId') };
     default:

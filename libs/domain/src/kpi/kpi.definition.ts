@@ -20,7 +20,10 @@ export const KpiProjectTypeOverride = z
     target: DecimalString.optional(),
     counts: z.boolean().optional(),
   })
-  .meta({ title: 'KpiProjectTypeOverride', description: '`{ weight?: NonNegativeDecimal, target?: Decimal, counts?: boolean }`' });
+  .meta({
+    title: 'KpiProjectTypeOverride',
+    description: '`{ weight?: NonNegativeDecimal, target?: Decimal, counts?: boolean }`',
+  });
 
 /** A KPI definition is data (KPIS.md, DESIGN.md decision 10): changing one is a new version. */
 export const KpiDefinition = z
@@ -42,21 +45,42 @@ export const KpiDefinition = z
     description: LongText.optional(),
     /** Named lookup tables of the definition, e.g. SLA hours per support-request kind. */
     parameters: z
-      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a parameter name'), z.record(z.string().min(1).max(64), z.number()))
+      .record(
+        z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a parameter name'),
+        z.record(z.string().min(1).max(64), z.number()),
+      )
       .default({}),
     projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride).default({}),
   })
   .superRefine((definition, ctx) => {
     const isContext = definition.direction === 'context';
-    if (isContext && definition.defaultTarget !== null) ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: 'must be null: a context KPI has no target' });
-    if (!isContext && definition.defaultTarget === null) ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: `is required for direction ${definition.direction}` });
+    if (isContext && definition.defaultTarget !== null)
+      ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: 'must be null: a context KPI has no target' });
+    if (!isContext && definition.defaultTarget === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultTarget'],
+        message: `is required for direction ${definition.direction}`,
+      });
     const { greenPct, amberPct } = definition.tolerance;
-    if (Decimal.isValid(greenPct) && Decimal.isValid(amberPct) && Decimal.parse(greenPct).compare(Decimal.parse(amberPct)) > 0) {
-      ctx.addIssue({ code: 'custom', path: ['tolerance', 'greenPct'], message: `must not exceed amberPct (${amberPct})` });
+    if (
+      Decimal.isValid(greenPct) &&
+      Decimal.isValid(amberPct) &&
+      Decimal.parse(greenPct).compare(Decimal.parse(amberPct)) > 0
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tolerance', 'greenPct'],
+        message: `must not exceed amberPct (${amberPct})`,
+      });
     }
     for (const [projectType, override] of Object.entries(definition.projectTypeOverrides)) {
       if (isContext && override?.target !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['projectTypeOverrides', projectType, 'target'], message: 'must be absent: a context KPI has no target' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['projectTypeOverrides', projectType, 'target'],
+          message: 'must be absent: a context KPI has no target',
+        });
       }
     }
   })

@@ -13,9 +13,11 @@ export function checkKpiEvent(state: KpiState, event: KpiEvent, kpiId: string): 
   const reject = (rule: string) => new IllegalStateError(subject, rule);
   switch (event.type) {
     case 'KpiDefinitionPublished': {
-      if (event.data.kpiId !== kpiId) throw reject(`KpiDefinitionPublished names ${JSON.stringify(event.data.kpiId)}, not this stream's id`);
+      if (event.data.kpiId !== kpiId)
+        throw reject(`KpiDefinitionPublished names ${JSON.stringify(event.data.kpiId)}, not this stream's id`);
       const expected = nextKpiVersion(state);
-      if (event.data.version !== expected) throw reject(`KpiDefinitionPublished version ${event.data.version}, but the next version is ${expected}`);
+      if (event.data.version !== expected)
+        throw reject(`KpiDefinitionPublished version ${event.data.version}, but the next version is ${expected}`);
       return;
     }
     case 'KpiTargetSet':

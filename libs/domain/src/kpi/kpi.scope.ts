@@ -19,14 +19,19 @@ export const KPI_SCOPE_KINDS = ['org', 'team', 'consultant', 'product_line'] as 
 export const KpiScope = z
   .strictObject({ kind: z.enum(KPI_SCOPE_KINDS), id: EntityId.optional() })
   .superRefine((scope, ctx) => {
-    if (scope.kind === 'org' && scope.id !== undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: 'must be absent for the org scope' });
-    if (scope.kind !== 'org' && scope.id === undefined) ctx.addIssue({ code: 'custom', path: ['id'], message: `is required for a ${scope.kind} scope` });
+    if (scope.kind === 'org' && scope.id !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: 'must be absent for the org scope' });
+    if (scope.kind !== 'org' && scope.id === undefined)
+      ctx.addIssue({ code: 'custom', path: ['id'], message: `is required for a ${scope.kind} scope` });
   })
   .meta({
     title: 'KpiScope',
     description: '`{ kind: org | team | consultant | product_line, id?: Id }`, id required unless org',
     // The refinement above, as the published contract states it.
-    anyOf: [{ properties: { kind: { const: 'org' }, id: false } }, { properties: { kind: { enum: KPI_SCOPE_KINDS.filter((kind) => kind !== 'org') } }, required: ['id'] }],
+    anyOf: [
+      { properties: { kind: { const: 'org' }, id: false } },
+      { properties: { kind: { enum: KPI_SCOPE_KINDS.filter((kind) => kind !== 'org') } }, required: ['id'] },
+    ],
   });
 
 export type KpiScope = z.output<typeof KpiScope>;

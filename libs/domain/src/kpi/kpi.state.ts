@@ -8,14 +8,24 @@ import type { KpiEvent } from './kpi.events.js';
  */
 export type KpiState =
   | { readonly status: 'none' }
-  | { readonly status: 'defined'; readonly kpiId: string; readonly version: number; readonly definition: DeepReadonly<KpiDefinition> };
+  | {
+      readonly status: 'defined';
+      readonly kpiId: string;
+      readonly version: number;
+      readonly definition: DeepReadonly<KpiDefinition>;
+    };
 
 export const initialKpiState: KpiState = { status: 'none' };
 
 export function evolveKpi(state: KpiState, event: KpiEvent): KpiState {
   switch (event.type) {
     case 'KpiDefinitionPublished':
-      return { status: 'defined', kpiId: event.data.kpiId, version: event.data.version, definition: event.data.definition };
+      return {
+        status: 'defined',
+        kpiId: event.data.kpiId,
+        version: event.data.version,
+        definition: event.data.definition,
+      };
     case 'KpiTargetSet':
       return state;
     default:

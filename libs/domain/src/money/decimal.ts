@@ -80,7 +80,11 @@ export class Decimal {
    * Π numerators ÷ Π denominators, computed exactly and rounded once. Division by zero is a
    * RangeError.
    */
-  static ratio(numerators: readonly Decimal[], denominators: readonly Decimal[], options: RoundingOptions = {}): Decimal {
+  static ratio(
+    numerators: readonly Decimal[],
+    denominators: readonly Decimal[],
+    options: RoundingOptions = {},
+  ): Decimal {
     const places = checkPlaces(options.places ?? DECIMAL_SCALE);
     // Each operand is units / 10^6, so the quotient is
     //   Π num.units · 10^(6·#den) / (Π den.units · 10^(6·#num)),
@@ -151,7 +155,8 @@ export class Decimal {
   toFixed(places: number): string {
     checkPlaces(places);
     const dropped = 10n ** BigInt(DECIMAL_SCALE - places);
-    if (this.units % dropped !== 0n) throw new RangeError(`${this.toString()} has more than ${places} decimal places: round it first`);
+    if (this.units % dropped !== 0n)
+      throw new RangeError(`${this.toString()} has more than ${places} decimal places: round it first`);
     const magnitude = (this.units < 0n ? -this.units : this.units) / dropped;
     const digits = magnitude.toString().padStart(places + 1, '0');
     const whole = digits.slice(0, digits.length - places);

@@ -144,7 +144,10 @@ describe('Decimal.ratio', () => {
   });
 
   it('evaluates quantity × price × (100 − discount) ÷ 100', () => {
-    const net = Decimal.ratio([d('3'), d('19.99'), Decimal.HUNDRED.minus(d('12.5'))], [Decimal.HUNDRED], { places: 2, rounding: 'half_up' });
+    const net = Decimal.ratio([d('3'), d('19.99'), Decimal.HUNDRED.minus(d('12.5'))], [Decimal.HUNDRED], {
+      places: 2,
+      rounding: 'half_up',
+    });
     // 3 × 19.99 = 59.97; × 0.875 = 52.47375 → 52.47
     expect(net.toString()).toBe('52.47');
   });

@@ -11,7 +11,13 @@ export interface Money {
 /** Amounts in different currencies meet only through a rate table (KPIS.md), never by adding. */
 export class CurrencyMismatchError extends ValidationError {
   constructor(operation: string, expected: CurrencyCode, found: string) {
-    super(operation, [{ path: 'currency', value: found, rule: `must be ${expected} like the other amount: convert with a rate table first` }]);
+    super(operation, [
+      {
+        path: 'currency',
+        value: found,
+        rule: `must be ${expected} like the other amount: convert with a rate table first`,
+      },
+    ]);
   }
 }
 

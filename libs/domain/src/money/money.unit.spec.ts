@@ -37,7 +37,9 @@ describe('money', () => {
     const usd: Money = { amount: '1', currency: 'USD' };
     expect(() => subtractMoney(cny('1'), usd)).toThrow(CurrencyMismatchError);
     expect(() => subtractMoney(cny('1'), usd)).toThrow(ValidationError);
-    expect(() => subtractMoney(cny('1'), usd)).toThrow('subtract money: currency = "USD": must be CNY like the other amount: convert with a rate table first');
+    expect(() => subtractMoney(cny('1'), usd)).toThrow(
+      'subtract money: currency = "USD": must be CNY like the other amount: convert with a rate table first',
+    );
     expect(() => subtractMoney(cny('1'), usd)).toThrow(/subtract money: currency = "USD"/);
     expect(() => sumMoney([cny('1'), usd], 'CNY')).toThrow(/sum money: currency = "USD"/);
   });

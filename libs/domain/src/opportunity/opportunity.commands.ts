@@ -24,14 +24,26 @@ const toOpportunity = { opportunityId: EntityId };
 export const RegisterOpportunityData = OpportunityRegisteredData;
 /** The stage it changes from is the current one: decide fills it in. */
 export const ChangeOpportunityStageData = z.strictObject({ ...toOpportunity, to: z.enum(OPPORTUNITY_STAGES) });
-export const RequestPresalesSupportData = PresalesSupportRequestedData.safeExtend(toOpportunity).meta(metaOf(PresalesSupportRequestedData));
-export const AcknowledgePresalesSupportData = PresalesSupportAcknowledgedData.safeExtend(toOpportunity).meta(metaOf(PresalesSupportAcknowledgedData));
-export const CaptureRequirementData = RequirementCapturedData.safeExtend(toOpportunity).meta(metaOf(RequirementCapturedData));
-export const AssessRequirementFitData = RequirementFitAssessedData.safeExtend(toOpportunity).meta(metaOf(RequirementFitAssessedData));
-export const RecordTechnicalDecisionData = TechnicalDecisionRecordedData.safeExtend(toOpportunity).meta(metaOf(TechnicalDecisionRecordedData));
+export const RequestPresalesSupportData = PresalesSupportRequestedData.safeExtend(toOpportunity).meta(
+  metaOf(PresalesSupportRequestedData),
+);
+export const AcknowledgePresalesSupportData = PresalesSupportAcknowledgedData.safeExtend(toOpportunity).meta(
+  metaOf(PresalesSupportAcknowledgedData),
+);
+export const CaptureRequirementData = RequirementCapturedData.safeExtend(toOpportunity).meta(
+  metaOf(RequirementCapturedData),
+);
+export const AssessRequirementFitData = RequirementFitAssessedData.safeExtend(toOpportunity).meta(
+  metaOf(RequirementFitAssessedData),
+);
+export const RecordTechnicalDecisionData = TechnicalDecisionRecordedData.safeExtend(toOpportunity).meta(
+  metaOf(TechnicalDecisionRecordedData),
+);
 export const WinOpportunityData = OpportunityWonData.safeExtend(toOpportunity).meta(metaOf(OpportunityWonData));
 export const LoseOpportunityData = OpportunityLostData.safeExtend(toOpportunity).meta(metaOf(OpportunityLostData));
-export const QualifyOutOpportunityData = OpportunityQualifiedOutData.safeExtend(toOpportunity).meta(metaOf(OpportunityQualifiedOutData));
+export const QualifyOutOpportunityData = OpportunityQualifiedOutData.safeExtend(toOpportunity).meta(
+  metaOf(OpportunityQualifiedOutData),
+);
 
 export const OPPORTUNITY_COMMAND_SCHEMAS = {
   RegisterOpportunity: RegisterOpportunityData,
@@ -49,7 +61,10 @@ export const OPPORTUNITY_COMMAND_SCHEMAS = {
 export type RegisterOpportunity = Command<'RegisterOpportunity', z.input<typeof RegisterOpportunityData>>;
 export type ChangeOpportunityStage = Command<'ChangeOpportunityStage', z.input<typeof ChangeOpportunityStageData>>;
 export type RequestPresalesSupport = Command<'RequestPresalesSupport', z.input<typeof RequestPresalesSupportData>>;
-export type AcknowledgePresalesSupport = Command<'AcknowledgePresalesSupport', z.input<typeof AcknowledgePresalesSupportData>>;
+export type AcknowledgePresalesSupport = Command<
+  'AcknowledgePresalesSupport',
+  z.input<typeof AcknowledgePresalesSupportData>
+>;
 export type CaptureRequirement = Command<'CaptureRequirement', z.input<typeof CaptureRequirementData>>;
 export type AssessRequirementFit = Command<'AssessRequirementFit', z.input<typeof AssessRequirementFitData>>;
 export type RecordTechnicalDecision = Command<'RecordTechnicalDecision', z.input<typeof RecordTechnicalDecisionData>>;
@@ -73,7 +88,14 @@ type ValidOpportunityCommand = ValidCommandUnion<typeof OPPORTUNITY_COMMAND_SCHE
 
 export function decideOpportunity(command: OpportunityCommand, state: OpportunityState): readonly OpportunityEvent[] {
   const valid = validateCommand(OPPORTUNITY_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkOpportunityEvent, evolveOpportunity, state, valid.data.opportunityId, valid.metadata.occurredAt, [opportunityEventFor(valid, state)]);
+  return checkedEvents(
+    checkOpportunityEvent,
+    evolveOpportunity,
+    state,
+    valid.data.opportunityId,
+    valid.metadata.occurredAt,
+    [opportunityEventFor(valid, state)],
+  );
 }
 
 function opportunityEventFor(command: ValidOpportunityCommand, state: OpportunityState): OpportunityEvent {

@@ -1,13 +1,30 @@
 import { z } from 'zod';
 import { PROJECT_TYPES } from '../shared/vocabulary.js';
 import type { Event } from '../shared/message.js';
-import { Days, EntityId, IsoUtcTime, MoneySchema, NonEmptyText, ProductLineId, UniqueList } from '../shared/primitives.js';
+import {
+  Days,
+  EntityId,
+  IsoUtcTime,
+  MoneySchema,
+  NonEmptyText,
+  ProductLineId,
+  UniqueList,
+} from '../shared/primitives.js';
 
 export const OPPORTUNITY_STAGES = ['lead', 'discovery', 'solution', 'bid', 'negotiation'] as const;
 export type OpportunityStage = (typeof OPPORTUNITY_STAGES)[number];
 /** A registered opportunity starts here (DOMAIN.md names no initial stage). */
 export const INITIAL_OPPORTUNITY_STAGE: OpportunityStage = 'lead';
-export const SUPPORT_REQUEST_KINDS = ['exchange', 'demo', 'poc', 'workshop', 'rfi', 'rfp', 'solution', 'quote'] as const;
+export const SUPPORT_REQUEST_KINDS = [
+  'exchange',
+  'demo',
+  'poc',
+  'workshop',
+  'rfi',
+  'rfp',
+  'solution',
+  'quote',
+] as const;
 export const REQUIREMENT_CATEGORIES = ['functional', 'non_functional', 'commercial', 'compliance'] as const;
 export const REQUIREMENT_PRIORITIES = ['must', 'should', 'could'] as const;
 export const REQUIREMENT_SOURCES = ['rfi', 'rfp', 'meeting', 'document'] as const;
@@ -67,7 +84,10 @@ export const RequirementFitAssessedData = z
   .meta({
     description: '`gapId` only with fit `gap`.',
     // The refinement above, as the published contract states it.
-    anyOf: [{ properties: { fit: { const: 'gap' } } }, { properties: { fit: { enum: REQUIREMENT_FITS.filter((fit) => fit !== 'gap') }, gapId: false } }],
+    anyOf: [
+      { properties: { fit: { const: 'gap' } } },
+      { properties: { fit: { enum: REQUIREMENT_FITS.filter((fit) => fit !== 'gap') }, gapId: false } },
+    ],
   });
 
 export const TechnicalDecisionRecordedData = z.strictObject({
@@ -91,7 +111,10 @@ export const OpportunityLostData = z
   })
   .meta({
     description: '`competitor` is required when the reason is `competitor`.',
-    anyOf: [{ properties: { reason: { const: 'competitor' } }, required: ['competitor'] }, { properties: { reason: { enum: LOSS_REASONS.filter((reason) => reason !== 'competitor') } } }],
+    anyOf: [
+      { properties: { reason: { const: 'competitor' } }, required: ['competitor'] },
+      { properties: { reason: { enum: LOSS_REASONS.filter((reason) => reason !== 'competitor') } } },
+    ],
   });
 
 export const OpportunityQualifiedOutData = z.strictObject({
@@ -101,10 +124,16 @@ export const OpportunityQualifiedOutData = z.strictObject({
 export type OpportunityRegistered = Event<'OpportunityRegistered', z.output<typeof OpportunityRegisteredData>>;
 export type OpportunityStageChanged = Event<'OpportunityStageChanged', z.output<typeof OpportunityStageChangedData>>;
 export type PresalesSupportRequested = Event<'PresalesSupportRequested', z.output<typeof PresalesSupportRequestedData>>;
-export type PresalesSupportAcknowledged = Event<'PresalesSupportAcknowledged', z.output<typeof PresalesSupportAcknowledgedData>>;
+export type PresalesSupportAcknowledged = Event<
+  'PresalesSupportAcknowledged',
+  z.output<typeof PresalesSupportAcknowledgedData>
+>;
 export type RequirementCaptured = Event<'RequirementCaptured', z.output<typeof RequirementCapturedData>>;
 export type RequirementFitAssessed = Event<'RequirementFitAssessed', z.output<typeof RequirementFitAssessedData>>;
-export type TechnicalDecisionRecorded = Event<'TechnicalDecisionRecorded', z.output<typeof TechnicalDecisionRecordedData>>;
+export type TechnicalDecisionRecorded = Event<
+  'TechnicalDecisionRecorded',
+  z.output<typeof TechnicalDecisionRecordedData>
+>;
 export type OpportunityWon = Event<'OpportunityWon', z.output<typeof OpportunityWonData>>;
 export type OpportunityLost = Event<'OpportunityLost', z.output<typeof OpportunityLostData>>;
 export type OpportunityQualifiedOut = Event<'OpportunityQualifiedOut', z.output<typeof OpportunityQualifiedOutData>>;

@@ -19,34 +19,53 @@ export function checkOpportunityEvent(state: OpportunityState, event: Opportunit
     return checkCreation('opportunity', opportunityId, state.status !== 'none', event.type, event.data.opportunityId);
   }
   if (state.status === 'none') throw notCreated(subject, event.type, 'OpportunityRegistered');
-  checkAddressee(`opportunity ${state.opportunity.opportunityId}`, state.opportunity.opportunityId, opportunityId, event.type);
-  if (state.status !== 'open') throw reject(`${event.type} after the opportunity was ${CLOSED_AS[state.status]}: a closed opportunity accepts nothing`);
+  checkAddressee(
+    `opportunity ${state.opportunity.opportunityId}`,
+    state.opportunity.opportunityId,
+    opportunityId,
+    event.type,
+  );
+  if (state.status !== 'open')
+    throw reject(
+      `${event.type} after the opportunity was ${CLOSED_AS[state.status]}: a closed opportunity accepts nothing`,
+    );
   switch (event.type) {
     case 'OpportunityStageChanged':
       if (event.data.to === state.stage) throw reject(`stage change to the current stage ${state.stage}`);
-      if (event.data.from !== state.stage) throw reject(`OpportunityStageChanged from ${event.data.from}, but the opportunity is at ${state.stage}`);
+      if (event.data.from !== state.stage)
+        throw reject(`OpportunityStageChanged from ${event.data.from}, but the opportunity is at ${state.stage}`);
       return;
     case 'PresalesSupportRequested':
-      if (state.requests.has(event.data.requestId)) throw reject(`support request ${event.data.requestId} already recorded`);
+      if (state.requests.has(event.data.requestId))
+        throw reject(`support request ${event.data.requestId} already recorded`);
       return;
     case 'PresalesSupportAcknowledged': {
       const request = state.requests.get(event.data.requestId);
       if (request === undefined) {
-        throw new NotFoundError(`${subject} support request ${event.data.requestId}`, 'PresalesSupportAcknowledged needs PresalesSupportRequested first');
+        throw new NotFoundError(
+          `${subject} support request ${event.data.requestId}`,
+          'PresalesSupportAcknowledged needs PresalesSupportRequested first',
+        );
       }
-      if (request.acknowledgedBy !== undefined) throw reject(`support request ${event.data.requestId} already acknowledged by ${request.acknowledgedBy}`);
+      if (request.acknowledgedBy !== undefined)
+        throw reject(`support request ${event.data.requestId} already acknowledged by ${request.acknowledgedBy}`);
       return;
     }
     case 'RequirementCaptured':
-      if (state.requirements.has(event.data.requirementId)) throw reject(`requirement ${event.data.requirementId} already captured`);
+      if (state.requirements.has(event.data.requirementId))
+        throw reject(`requirement ${event.data.requirementId} already captured`);
       return;
     case 'RequirementFitAssessed':
       if (!state.requirements.has(event.data.requirementId)) {
-        throw new NotFoundError(`${subject} requirement ${event.data.requirementId}`, 'RequirementFitAssessed needs RequirementCaptured first');
+        throw new NotFoundError(
+          `${subject} requirement ${event.data.requirementId}`,
+          'RequirementFitAssessed needs RequirementCaptured first',
+        );
       }
       return;
     case 'TechnicalDecisionRecorded':
-      if (state.technicalDecision !== undefined) throw reject(`technical decision already recorded: ${state.technicalDecision}`);
+      if (state.technicalDecision !== undefined)
+        throw reject(`technical decision already recorded: ${state.technicalDecision}`);
       return;
     case 'OpportunityWon':
     case 'OpportunityLost':

@@ -66,7 +66,10 @@ export function evolveOpportunity(state: OpportunityState, event: OpportunityEve
     case 'PresalesSupportRequested':
       return { ...state, requests: state.requests.with(event.data.requestId, { acknowledgedBy: undefined }) };
     case 'PresalesSupportAcknowledged':
-      return { ...state, requests: state.requests.with(event.data.requestId, { acknowledgedBy: event.data.consultantId }) };
+      return {
+        ...state,
+        requests: state.requests.with(event.data.requestId, { acknowledgedBy: event.data.consultantId }),
+      };
     case 'RequirementCaptured':
       return { ...state, requirements: state.requirements.with(event.data.requirementId, { fit: 'unassessed' }) };
     case 'RequirementFitAssessed':

@@ -30,26 +30,67 @@ const requested: OpportunityEvent = {
   type: 'PresalesSupportRequested',
   data: { requestId: 'R-1', requestedBy: 'S-1', kind: 'demo', productLine: 'erp', dueAt: '2026-02-10T09:00:00Z' },
 };
-const acknowledged: OpportunityEvent = { type: 'PresalesSupportAcknowledged', data: { requestId: 'R-1', consultantId: 'C-1' } };
+const acknowledged: OpportunityEvent = {
+  type: 'PresalesSupportAcknowledged',
+  data: { requestId: 'R-1', consultantId: 'C-1' },
+};
 const captured: OpportunityEvent = {
   type: 'RequirementCaptured',
-  data: { requirementId: 'REQ-1', title: 'Single sign-on', category: 'non_functional', priority: 'must', source: 'rfp' },
+  data: {
+    requirementId: 'REQ-1',
+    title: 'Single sign-on',
+    category: 'non_functional',
+    priority: 'must',
+    source: 'rfp',
+  },
 };
-const assessed: OpportunityEvent = { type: 'RequirementFitAssessed', data: { requirementId: 'REQ-1', fit: 'gap', productLine: 'erp', gapId: 'G-1', effortDays: 12.5 } };
+const assessed: OpportunityEvent = {
+  type: 'RequirementFitAssessed',
+  data: { requirementId: 'REQ-1', fit: 'gap', productLine: 'erp', gapId: 'G-1', effortDays: 12.5 },
+};
 const technicalWin: OpportunityEvent = { type: 'TechnicalDecisionRecorded', data: { outcome: 'technical_win' } };
 const won: OpportunityEvent = { type: 'OpportunityWon', data: { amount: { amount: '4800000', currency: 'CNY' } } };
-const lost: OpportunityEvent = { type: 'OpportunityLost', data: { reason: 'competitor', competitor: 'Rival Ltd', productGapIds: ['G-1'] } };
+const lost: OpportunityEvent = {
+  type: 'OpportunityLost',
+  data: { reason: 'competitor', competitor: 'Rival Ltd', productGapIds: ['G-1'] },
+};
 const qualifiedOut: OpportunityEvent = { type: 'OpportunityQualifiedOut', data: { reason: 'no budget this year' } };
 
 const register = cmd('RegisterOpportunity', registration);
 const changeStage = (to: 'lead' | 'discovery' | 'solution') => cmd('ChangeOpportunityStage', { opportunityId, to });
-const requestSupport = cmd('RequestPresalesSupport', { opportunityId, requestId: 'R-1', requestedBy: 'S-1', kind: 'demo', productLine: 'erp', dueAt: '2026-02-10T09:00:00Z' });
+const requestSupport = cmd('RequestPresalesSupport', {
+  opportunityId,
+  requestId: 'R-1',
+  requestedBy: 'S-1',
+  kind: 'demo',
+  productLine: 'erp',
+  dueAt: '2026-02-10T09:00:00Z',
+});
 const acknowledge = cmd('AcknowledgePresalesSupport', { opportunityId, requestId: 'R-1', consultantId: 'C-1' });
-const capture = cmd('CaptureRequirement', { opportunityId, requirementId: 'REQ-1', title: 'Single sign-on', category: 'non_functional', priority: 'must', source: 'rfp' });
-const assess = cmd('AssessRequirementFit', { opportunityId, requirementId: 'REQ-1', fit: 'gap', productLine: 'erp', gapId: 'G-1', effortDays: 12.5 });
+const capture = cmd('CaptureRequirement', {
+  opportunityId,
+  requirementId: 'REQ-1',
+  title: 'Single sign-on',
+  category: 'non_functional',
+  priority: 'must',
+  source: 'rfp',
+});
+const assess = cmd('AssessRequirementFit', {
+  opportunityId,
+  requirementId: 'REQ-1',
+  fit: 'gap',
+  productLine: 'erp',
+  gapId: 'G-1',
+  effortDays: 12.5,
+});
 const recordTechnicalWin = cmd('RecordTechnicalDecision', { opportunityId, outcome: 'technical_win' });
 const win = cmd('WinOpportunity', { opportunityId, amount: { amount: '4800000', currency: 'CNY' } });
-const lose = cmd('LoseOpportunity', { opportunityId, reason: 'competitor', competitor: 'Rival Ltd', productGapIds: ['G-1'] });
+const lose = cmd('LoseOpportunity', {
+  opportunityId,
+  reason: 'competitor',
+  competitor: 'Rival Ltd',
+  productGapIds: ['G-1'],
+});
 const qualifyOut = cmd('QualifyOutOpportunity', { opportunityId, reason: 'no budget this year' });
 
 describe('RegisterOpportunity', () => {
@@ -59,11 +100,18 @@ describe('RegisterOpportunity', () => {
   });
 
   it('registers once', () => {
-    spec.given([registered]).when(register).thenThrows(IllegalStateError, 'opportunity O-1: OpportunityRegistered already recorded for this opportunity');
+    spec
+      .given([registered])
+      .when(register)
+      .thenThrows(IllegalStateError, 'opportunity O-1: OpportunityRegistered already recorded for this opportunity');
   });
 
   it('validates money and product lines', () => {
-    const bad = cmd('RegisterOpportunity', { ...registration, estimatedValue: { amount: '1e6', currency: 'RMB' }, productLines: [] });
+    const bad = cmd('RegisterOpportunity', {
+      ...registration,
+      estimatedValue: { amount: '1e6', currency: 'RMB' },
+      productLines: [],
+    });
     const error = spec.given([]).when(bad).thenThrows(ValidationError);
     expect(error.issues.map((issue) => `${issue.path}: ${issue.rule}`).sort()).toEqual([
       'estimatedValue.amount: must be a decimal number such as "12.5" with at most 6 decimals (a string, not a JSON number)',
@@ -76,15 +124,27 @@ describe('RegisterOpportunity', () => {
 describe('ChangeOpportunityStage', () => {
   it('records the change from the current stage', () => {
     spec.given([registered]).when(changeStage('discovery')).then([toDiscovery]);
-    spec.given([registered, toDiscovery]).when(changeStage('lead')).then([{ type: 'OpportunityStageChanged', data: { from: 'discovery', to: 'lead' } }]);
+    spec
+      .given([registered, toDiscovery])
+      .when(changeStage('lead'))
+      .then([{ type: 'OpportunityStageChanged', data: { from: 'discovery', to: 'lead' } }]);
   });
 
   it('rejects a change to the current stage', () => {
-    spec.given([registered]).when(changeStage('lead')).thenThrows(IllegalStateError, 'opportunity O-1: stage change to the current stage lead');
+    spec
+      .given([registered])
+      .when(changeStage('lead'))
+      .thenThrows(IllegalStateError, 'opportunity O-1: stage change to the current stage lead');
   });
 
   it('needs the opportunity first', () => {
-    spec.given([]).when(changeStage('discovery')).thenThrows(NotFoundError, 'opportunity O-1: not found (OpportunityStageChanged needs OpportunityRegistered first)');
+    spec
+      .given([])
+      .when(changeStage('discovery'))
+      .thenThrows(
+        NotFoundError,
+        'opportunity O-1: not found (OpportunityStageChanged needs OpportunityRegistered first)',
+      );
   });
 
   it('on import, must start from the current stage', () => {
@@ -106,12 +166,21 @@ describe('presales support requests', () => {
     spec
       .given([registered])
       .when(acknowledge)
-      .thenThrows(NotFoundError, 'opportunity O-1 support request R-1: not found (PresalesSupportAcknowledged needs PresalesSupportRequested first)');
+      .thenThrows(
+        NotFoundError,
+        'opportunity O-1 support request R-1: not found (PresalesSupportAcknowledged needs PresalesSupportRequested first)',
+      );
   });
 
   it('rejects a repeated request id and a second acknowledgement', () => {
-    spec.given([registered, requested]).when(requestSupport).thenThrows(IllegalStateError, 'opportunity O-1: support request R-1 already recorded');
-    spec.given([registered, requested, acknowledged]).when(acknowledge).thenThrows(IllegalStateError, 'opportunity O-1: support request R-1 already acknowledged by C-1');
+    spec
+      .given([registered, requested])
+      .when(requestSupport)
+      .thenThrows(IllegalStateError, 'opportunity O-1: support request R-1 already recorded');
+    spec
+      .given([registered, requested, acknowledged])
+      .when(acknowledge)
+      .thenThrows(IllegalStateError, 'opportunity O-1: support request R-1 already acknowledged by C-1');
   });
 });
 
@@ -126,28 +195,55 @@ describe('requirements', () => {
     spec
       .given([registered])
       .when(assess)
-      .thenThrows(NotFoundError, 'opportunity O-1 requirement REQ-1: not found (RequirementFitAssessed needs RequirementCaptured first)');
+      .thenThrows(
+        NotFoundError,
+        'opportunity O-1 requirement REQ-1: not found (RequirementFitAssessed needs RequirementCaptured first)',
+      );
   });
 
   it('rejects a repeated requirement id', () => {
-    spec.given([registered, captured]).when(capture).thenThrows(IllegalStateError, 'opportunity O-1: requirement REQ-1 already captured');
+    spec
+      .given([registered, captured])
+      .when(capture)
+      .thenThrows(IllegalStateError, 'opportunity O-1: requirement REQ-1 already captured');
   });
 
   it('links a product gap only to a gap fit', () => {
-    const bad = cmd('AssessRequirementFit', { opportunityId, requirementId: 'REQ-1', fit: 'standard', productLine: 'erp', gapId: 'G-1' });
-    spec.given([registered, captured]).when(bad).thenThrows(ValidationError, 'AssessRequirementFit: gapId = "G-1": only with fit gap');
+    const bad = cmd('AssessRequirementFit', {
+      opportunityId,
+      requirementId: 'REQ-1',
+      fit: 'standard',
+      productLine: 'erp',
+      gapId: 'G-1',
+    });
+    spec
+      .given([registered, captured])
+      .when(bad)
+      .thenThrows(ValidationError, 'AssessRequirementFit: gapId = "G-1": only with fit gap');
   });
 
   it('takes effort in days with at most two decimals', () => {
-    const bad = cmd('AssessRequirementFit', { opportunityId, requirementId: 'REQ-1', fit: 'custom', productLine: 'erp', effortDays: 1.234 });
-    spec.given([registered, captured]).when(bad).thenThrows(ValidationError, 'AssessRequirementFit: effortDays = 1.234: must have at most 2 decimals');
+    const bad = cmd('AssessRequirementFit', {
+      opportunityId,
+      requirementId: 'REQ-1',
+      fit: 'custom',
+      productLine: 'erp',
+      effortDays: 1.234,
+    });
+    spec
+      .given([registered, captured])
+      .when(bad)
+      .thenThrows(ValidationError, 'AssessRequirementFit: effortDays = 1.234: must have at most 2 decimals');
   });
 });
 
 describe('RecordTechnicalDecision', () => {
   it('records the technical outcome once', () => {
     spec.given([registered]).when(recordTechnicalWin).then([technicalWin]);
-    spec.given([registered, technicalWin]).when(recordTechnicalWin).thenThrows(IllegalStateError, 'opportunity O-1: technical decision already recorded: technical_win');
+    spec
+      .given([registered, technicalWin])
+      .when(recordTechnicalWin)
+      .thenThrows(IllegalStateError, 'opportunity O-1: technical decision already recorded: technical_win');
   });
 });
 
@@ -159,19 +255,44 @@ describe('closing', () => {
   });
 
   it('accepts nothing once closed', () => {
-    spec.given([registered, won]).when(capture).thenThrows(IllegalStateError, 'opportunity O-1: RequirementCaptured after the opportunity was won: a closed opportunity accepts nothing');
-    spec.given([registered, lost]).when(win).thenThrows(IllegalStateError, 'opportunity O-1: OpportunityWon after the opportunity was lost: a closed opportunity accepts nothing');
-    spec.given([registered, qualifiedOut]).when(changeStage('solution')).thenThrows(IllegalStateError, /after the opportunity was qualified out/);
-    spec.given([registered, won]).when(qualifyOut).thenThrows(IllegalStateError, /OpportunityQualifiedOut after the opportunity was won/);
+    spec
+      .given([registered, won])
+      .when(capture)
+      .thenThrows(
+        IllegalStateError,
+        'opportunity O-1: RequirementCaptured after the opportunity was won: a closed opportunity accepts nothing',
+      );
+    spec
+      .given([registered, lost])
+      .when(win)
+      .thenThrows(
+        IllegalStateError,
+        'opportunity O-1: OpportunityWon after the opportunity was lost: a closed opportunity accepts nothing',
+      );
+    spec
+      .given([registered, qualifiedOut])
+      .when(changeStage('solution'))
+      .thenThrows(IllegalStateError, /after the opportunity was qualified out/);
+    spec
+      .given([registered, won])
+      .when(qualifyOut)
+      .thenThrows(IllegalStateError, /OpportunityQualifiedOut after the opportunity was won/);
   });
 
   it('names the competitor when lost to one', () => {
     const bad = cmd('LoseOpportunity', { opportunityId, reason: 'competitor', productGapIds: [] });
-    spec.given([registered]).when(bad).thenThrows(ValidationError, 'LoseOpportunity: competitor = missing: is required when the reason is competitor');
+    spec
+      .given([registered])
+      .when(bad)
+      .thenThrows(ValidationError, 'LoseOpportunity: competitor = missing: is required when the reason is competitor');
   });
 
   it('remembers the outcome and the stage it closed in', () => {
-    expect(foldEvents(opportunityDecider, [registered, toDiscovery, won])).toMatchObject({ status: 'won', stage: 'discovery', amount: { amount: '4800000' } });
+    expect(foldEvents(opportunityDecider, [registered, toDiscovery, won])).toMatchObject({
+      status: 'won',
+      stage: 'discovery',
+      amount: { amount: '4800000' },
+    });
     expect(foldEvents(opportunityDecider, [registered, lost])).toMatchObject({ status: 'lost', reason: 'competitor' });
     expect(foldEvents(opportunityDecider, [registered, qualifiedOut]).status).toBe('qualified_out');
   });
@@ -192,8 +313,8 @@ describe('imported opportunity events', () => {
 
   it('stage changes on import must not repeat the stage either', () => {
     const schemaRule = { type: 'OpportunityStageChanged', data: { from: 'lead', to: 'lead' } } as const;
-    expect(() => applyChecked(opportunityDecider, foldEvents(opportunityDecider, [registered]), schemaRule, opportunityId)).toThrow(
-      'opportunity O-1: stage change to the current stage lead',
-    );
+    expect(() =>
+      applyChecked(opportunityDecider, foldEvents(opportunityDecider, [registered]), schemaRule, opportunityId),
+    ).toThrow('opportunity O-1: stage change to the current stage lead');
   });
 });

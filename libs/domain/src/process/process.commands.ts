@@ -24,15 +24,28 @@ export type ProcessStandardCommand = PublishProcessStandard;
 
 type ValidProcessStandardCommand = ValidCommandUnion<typeof PROCESS_COMMAND_SCHEMAS>;
 
-export function decideProcessStandard(command: ProcessStandardCommand, state: ProcessStandardState): readonly ProcessStandardEvent[] {
+export function decideProcessStandard(
+  command: ProcessStandardCommand,
+  state: ProcessStandardState,
+): readonly ProcessStandardEvent[] {
   const valid = validateCommand(PROCESS_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkProcessStandardEvent, evolveProcessStandard, state, valid.data.area, valid.metadata.occurredAt, [processEventFor(valid, state)]);
+  return checkedEvents(
+    checkProcessStandardEvent,
+    evolveProcessStandard,
+    state,
+    valid.data.area,
+    valid.metadata.occurredAt,
+    [processEventFor(valid, state)],
+  );
 }
 
 function processEventFor(command: ValidProcessStandardCommand, state: ProcessStandardState): ProcessStandardEvent {
   switch (command.type) {
     case 'PublishProcessStandard':
-      return { type: 'ProcessStandardPublished', data: { area: command.data.area, version: nextStandardVersion(state), checklist: command.data.checklist } };
+      return {
+        type: 'ProcessStandardPublished',
+        data: { area: command.data.area, version: nextStandardVersion(state), checklist: command.data.checklist },
+      };
     default:
       return assertNever(command.type, 'process standard command');
   }

@@ -5,14 +5,24 @@ import type { ProcessStandardEvent } from './process.events.js';
 /** The current standard of one process area; each publication replaces the previous version. */
 export type ProcessStandardState =
   | { readonly status: 'none' }
-  | { readonly status: 'published'; readonly area: ProcessArea; readonly version: number; readonly checklist: readonly string[] };
+  | {
+      readonly status: 'published';
+      readonly area: ProcessArea;
+      readonly version: number;
+      readonly checklist: readonly string[];
+    };
 
 export const initialProcessStandardState: ProcessStandardState = { status: 'none' };
 
 export function evolveProcessStandard(_state: ProcessStandardState, event: ProcessStandardEvent): ProcessStandardState {
   switch (event.type) {
     case 'ProcessStandardPublished':
-      return { status: 'published', area: event.data.area, version: event.data.version, checklist: event.data.checklist };
+      return {
+        status: 'published',
+        area: event.data.area,
+        version: event.data.version,
+        checklist: event.data.checklist,
+      };
     default:
       return assertNever(event.type, 'process standard event');
   }

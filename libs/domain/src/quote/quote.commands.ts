@@ -25,8 +25,12 @@ export const ReviseQuoteData = z.strictObject({ ...toQuote, lines: QuoteLines, r
 /** marginPct is derived from the revision's lines: decide fills it in. */
 export const RequestQuoteApprovalData = z.strictObject({ ...toQuote, revision: QuoteRevisionNumber });
 export const ApproveQuoteData = z.strictObject({ ...toQuote, revision: QuoteRevisionNumber, approverId: EntityId });
-export const RejectQuoteApprovalData = QuoteApprovalRejectedData.safeExtend(toQuote).meta(metaOf(QuoteApprovalRejectedData));
-export const SendQuoteToCustomerData = QuoteSentToCustomerData.safeExtend(toQuote).meta(metaOf(QuoteSentToCustomerData));
+export const RejectQuoteApprovalData = QuoteApprovalRejectedData.safeExtend(toQuote).meta(
+  metaOf(QuoteApprovalRejectedData),
+);
+export const SendQuoteToCustomerData = QuoteSentToCustomerData.safeExtend(toQuote).meta(
+  metaOf(QuoteSentToCustomerData),
+);
 export const AcceptQuoteData = QuoteAcceptedData.safeExtend(toQuote).meta(metaOf(QuoteAcceptedData));
 export const DeclineQuoteData = QuoteDeclinedData.safeExtend(toQuote).meta(metaOf(QuoteDeclinedData));
 
@@ -64,7 +68,9 @@ type ValidQuoteCommand = ValidCommandUnion<typeof QUOTE_COMMAND_SCHEMAS>;
 
 export function decideQuote(command: QuoteCommand, state: QuoteState): readonly QuoteEvent[] {
   const valid = validateCommand(QUOTE_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, valid.metadata.occurredAt, [quoteEventFor(valid, state)]);
+  return checkedEvents(checkQuoteEvent, evolveQuote, state, valid.data.quoteId, valid.metadata.occurredAt, [
+    quoteEventFor(valid, state),
+  ]);
 }
 
 function quoteEventFor(command: ValidQuoteCommand, state: QuoteState): QuoteEvent {
@@ -72,14 +78,23 @@ function quoteEventFor(command: ValidQuoteCommand, state: QuoteState): QuoteEven
     case 'DraftQuote':
       return { type: 'QuoteDrafted', data: command.data };
     case 'ReviseQuote':
-      return { type: 'QuoteRevised', data: { revision: nextQuoteRevision(state), lines: command.data.lines, reason: command.data.reason } };
+      return {
+        type: 'QuoteRevised',
+        data: { revision: nextQuoteRevision(state), lines: command.data.lines, reason: command.data.reason },
+      };
     case 'RequestQuoteApproval': {
       const { revision, quoteId } = command.data;
-      return { type: 'QuoteApprovalRequested', data: { revision, marginPct: marginOf(state, revision, quoteId, 'QuoteApprovalRequested') } };
+      return {
+        type: 'QuoteApprovalRequested',
+        data: { revision, marginPct: marginOf(state, revision, quoteId, 'QuoteApprovalRequested') },
+      };
     }
     case 'ApproveQuote': {
       const { revision, quoteId, approverId } = command.data;
-      return { type: 'QuoteApproved', data: { revision, approverId, marginPct: marginOf(state, revision, quoteId, 'QuoteApproved') } };
+      return {
+        type: 'QuoteApproved',
+        data: { revision, approverId, marginPct: marginOf(state, revision, quoteId, 'QuoteApproved') },
+      };
     }
     case 'RejectQuoteApproval':
       return { type: 'QuoteApprovalRejected', data: without(command.data, 'quoteId') };

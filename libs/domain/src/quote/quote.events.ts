@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { Event } from '../shared/message.js';
-import { CurrencyCodeSchema, DecimalString, EntityId, MoneySchema, NonEmptyText, Version } from '../shared/primitives.js';
+import {
+  CurrencyCodeSchema,
+  DecimalString,
+  EntityId,
+  MoneySchema,
+  NonEmptyText,
+  Version,
+} from '../shared/primitives.js';
 import { QuoteLines } from './quote.line.js';
 
 /** QuoteDrafted is revision 0; QuoteRevised numbers the following ones 1, 2, … */

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { EntityId, NonEmptyText, NonNegativeDecimal, PercentDecimal, PositiveDecimal, ProductLineId } from '../shared/primitives.js';
+import {
+  EntityId,
+  NonEmptyText,
+  NonNegativeDecimal,
+  PercentDecimal,
+  PositiveDecimal,
+  ProductLineId,
+} from '../shared/primitives.js';
 
 /**
  * A line is `{ lineId, productLine, sku, description, quantity, unitPrice, unitCost, discountPct }`
@@ -17,7 +24,10 @@ export const QuoteLineSchema = z
     /** Discount on quantity × unitPrice, in percent. */
     discountPct: PercentDecimal,
   })
-  .meta({ title: 'QuoteLine', description: '`{ lineId, productLine, sku, description, quantity, unitPrice, unitCost, discountPct }`' });
+  .meta({
+    title: 'QuoteLine',
+    description: '`{ lineId, productLine, sku, description, quantity, unitPrice, unitCost, discountPct }`',
+  });
 
 export type QuoteLine = z.output<typeof QuoteLineSchema>;
 
@@ -27,7 +37,11 @@ export type QuoteLine = z.output<typeof QuoteLineSchema>;
  * published contract states everything this schema checks.
  */
 export function quoteLinesOf<Line extends z.ZodType<{ lineId: string }>>(line: Line) {
-  return z.array(line).min(1, 'must list at least one line').max(500, 'must list at most 500 lines').meta({ description: 'the complete set of lines, each lineId once' });
+  return z
+    .array(line)
+    .min(1, 'must list at least one line')
+    .max(500, 'must list at most 500 lines')
+    .meta({ description: 'the complete set of lines, each lineId once' });
 }
 
 /** The first lineId that `lines` list twice, or undefined. */

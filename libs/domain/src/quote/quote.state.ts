@@ -22,7 +22,12 @@ export interface QuoteRevisionState {
 export type QuoteState =
   | { readonly status: 'none' }
   | { readonly status: 'open'; readonly quote: QuoteFacts; readonly revisions: readonly QuoteRevisionState[] }
-  | { readonly status: 'accepted'; readonly quote: QuoteFacts; readonly revision: number; readonly contractedAmount: Money }
+  | {
+      readonly status: 'accepted';
+      readonly quote: QuoteFacts;
+      readonly revision: number;
+      readonly contractedAmount: Money;
+    }
   | { readonly status: 'declined'; readonly quote: QuoteFacts };
 
 export const initialQuoteState: QuoteState = { status: 'none' };
@@ -30,7 +35,11 @@ export const initialQuoteState: QuoteState = { status: 'none' };
 export function evolveQuote(state: QuoteState, event: QuoteEvent): QuoteState {
   if (event.type === 'QuoteDrafted') {
     const { quoteId, opportunityId, currency, lines } = event.data;
-    return { status: 'open', quote: { quoteId, opportunityId, currency }, revisions: [{ lines, approval: 'not_requested', sent: false }] };
+    return {
+      status: 'open',
+      quote: { quoteId, opportunityId, currency },
+      revisions: [{ lines, approval: 'not_requested', sent: false }],
+    };
   }
   if (state.status !== 'open') return state;
   const update = (revision: number, change: Partial<QuoteRevisionState>): QuoteState => ({
@@ -39,7 +48,10 @@ export function evolveQuote(state: QuoteState, event: QuoteEvent): QuoteState {
   });
   switch (event.type) {
     case 'QuoteRevised':
-      return { ...state, revisions: [...state.revisions, { lines: event.data.lines, approval: 'not_requested', sent: false }] };
+      return {
+        ...state,
+        revisions: [...state.revisions, { lines: event.data.lines, approval: 'not_requested', sent: false }],
+      };
     case 'QuoteApprovalRequested':
       return update(event.data.revision, { approval: 'requested' });
     case 'QuoteApproved':
@@ -49,7 +61,12 @@ export function evolveQuote(state: QuoteState, event: QuoteEvent): QuoteState {
     case 'QuoteSentToCustomer':
       return update(event.data.revision, { sent: true });
     case 'QuoteAccepted':
-      return { status: 'accepted', quote: state.quote, revision: event.data.revision, contractedAmount: event.data.contractedAmount };
+      return {
+        status: 'accepted',
+        quote: state.quote,
+        revision: event.data.revision,
+        contractedAmount: event.data.contractedAmount,
+      };
     case 'QuoteDeclined':
       return { status: 'declined', quote: state.quote };
     default:

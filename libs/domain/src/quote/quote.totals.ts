@@ -40,7 +40,14 @@ export function quoteLineTotals(line: DeepReadonly<QuoteLine>, currency: Currenc
   const listPrice = moneyOf(Decimal.ratio([quantity, unitPrice], [], rounding), currency);
   const total = moneyOf(Decimal.ratio([quantity, unitPrice, payable], [Decimal.HUNDRED], rounding), currency);
   const cost = moneyOf(Decimal.ratio([quantity, Decimal.parse(line.unitCost)], [], rounding), currency);
-  return { lineId: line.lineId, listPrice, discount: subtractMoney(listPrice, total), total, cost, margin: subtractMoney(total, cost) };
+  return {
+    lineId: line.lineId,
+    listPrice,
+    discount: subtractMoney(listPrice, total),
+    total,
+    cost,
+    margin: subtractMoney(total, cost),
+  };
 }
 
 export function quoteTotals(lines: readonly DeepReadonly<QuoteLine>[], currency: CurrencyCode): QuoteTotals {
@@ -62,5 +69,8 @@ export function quoteTotals(lines: readonly DeepReadonly<QuoteLine>[], currency:
 function marginPctOf(margin: Money, total: Money): string | null {
   const totalAmount = Decimal.parse(total.amount);
   if (totalAmount.isZero()) return null;
-  return Decimal.ratio([Decimal.parse(margin.amount), Decimal.HUNDRED], [totalAmount], { places: 2, rounding: 'half_up' }).toFixed(2);
+  return Decimal.ratio([Decimal.parse(margin.amount), Decimal.HUNDRED], [totalAmount], {
+    places: 2,
+    rounding: 'half_up',
+  }).toFixed(2);
 }

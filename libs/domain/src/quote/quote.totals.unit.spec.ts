@@ -16,7 +16,9 @@ const line = (overrides: Partial<QuoteLine>): QuoteLine => ({
 
 describe('quote line totals', () => {
   it('applies the discount to quantity × unit price', () => {
-    expect(quoteLineTotals(line({ quantity: '10', unitPrice: '1000', unitCost: '600', discountPct: '10' }), 'CNY')).toEqual({
+    expect(
+      quoteLineTotals(line({ quantity: '10', unitPrice: '1000', unitCost: '600', discountPct: '10' }), 'CNY'),
+    ).toEqual({
       lineId: 'L-1',
       listPrice: { amount: '10000.00', currency: 'CNY' },
       discount: { amount: '1000.00', currency: 'CNY' },
@@ -35,9 +37,14 @@ describe('quote line totals', () => {
 
   it('rounds each amount once, half up, to the currency minor units', () => {
     // 3 × 19.99 × 0.875 = 52.47375 → 52.47; 1 × 0.125 → 0.13 (half up); JPY keeps no decimals.
-    expect(quoteLineTotals(line({ quantity: '3', unitPrice: '19.99', discountPct: '12.5' }), 'CNY').total.amount).toBe('52.47');
+    expect(quoteLineTotals(line({ quantity: '3', unitPrice: '19.99', discountPct: '12.5' }), 'CNY').total.amount).toBe(
+      '52.47',
+    );
     expect(quoteLineTotals(line({ unitPrice: '0.125' }), 'CNY').total.amount).toBe('0.13');
-    expect(quoteLineTotals(line({ quantity: '3', unitPrice: '333.5' }), 'JPY').total).toEqual({ amount: '1001', currency: 'JPY' });
+    expect(quoteLineTotals(line({ quantity: '3', unitPrice: '333.5' }), 'JPY').total).toEqual({
+      amount: '1001',
+      currency: 'JPY',
+    });
     expect(quoteLineTotals(line({ unitPrice: '1.2345' }), 'KWD').total.amount).toBe('1.235');
   });
 
@@ -77,6 +84,11 @@ describe('quote totals', () => {
     expect(quoteTotals([line({ unitPrice: '8', unitCost: '7' })], 'CNY').marginPct).toBe('12.50');
     expect(quoteTotals([line({ unitPrice: '3', unitCost: '2' })], 'CNY').marginPct).toBe('33.33');
     expect(quoteTotals([line({ unitPrice: '2', unitCost: '1.99' })], 'CNY').marginPct).toBe('0.50');
-    expect(quoteTotals([line({ unitPrice: '0.08', unitCost: '0.07' }), line({ lineId: 'L-2', unitPrice: '0.08', unitCost: '0.07' })], 'CNY').marginPct).toBe('12.50');
+    expect(
+      quoteTotals(
+        [line({ unitPrice: '0.08', unitCost: '0.07' }), line({ lineId: 'L-2', unitPrice: '0.08', unitCost: '0.07' })],
+        'CNY',
+      ).marginPct,
+    ).toBe('12.50');
   });
 });

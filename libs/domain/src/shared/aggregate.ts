@@ -16,7 +16,14 @@ export interface Aggregate<C, E, S> extends Decider<C, E, S> {
 }
 
 /** Check each event, happening at `occurredAt`, against the state its predecessors produce; return them unchanged. */
-export function checkedEvents<E, S>(check: EventRules<E, S>, evolve: (state: S, event: E) => S, state: S, id: string, occurredAt: string, events: readonly E[]): readonly E[] {
+export function checkedEvents<E, S>(
+  check: EventRules<E, S>,
+  evolve: (state: S, event: E) => S,
+  state: S,
+  id: string,
+  occurredAt: string,
+  events: readonly E[],
+): readonly E[] {
   let current = state;
   for (const event of events) {
     check(current, event, id, occurredAt);

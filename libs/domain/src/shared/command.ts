@@ -28,7 +28,10 @@ export type ValidCommandUnion<Schemas extends CommandSchemas> = {
  * naming the command, each field, its value and the rule. `decide` runs this first, so no
  * unvalidated command reaches a rule even when a caller skipped parsing.
  */
-export function validateCommand<Schemas extends CommandSchemas>(schemas: Schemas, command: CommandUnion<Schemas>): ValidCommandUnion<Schemas> {
+export function validateCommand<Schemas extends CommandSchemas>(
+  schemas: Schemas,
+  command: CommandUnion<Schemas>,
+): ValidCommandUnion<Schemas> {
   const schema = schemas[command.type];
   if (schema === undefined) throw new TypeError(`no schema for command ${command.type}`);
   const data = validate(schema, command.data, command.type);
@@ -59,4 +62,3 @@ export function without<T extends object, K extends keyof T>(value: T, key: K): 
   const { [key]: _omitted, ...rest } = value;
   return rest;
 }
-

@@ -8,7 +8,10 @@ export interface Decider<C, E, S> {
   evolve(state: S, event: E): S;
 }
 
-export function foldEvents<E, S>(decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>, events: Iterable<E>): S {
+export function foldEvents<E, S>(
+  decider: Pick<Decider<unknown, E, S>, 'initialState' | 'evolve'>,
+  events: Iterable<E>,
+): S {
   let state = decider.initialState;
   for (const event of events) state = decider.evolve(state, event);
   return state;

@@ -113,9 +113,12 @@ export class GrowOnlyMap<K, V> implements Iterable<readonly [K, V]> {
   }
 }
 
-type Undo<K, V> = { readonly kind: 'restore'; readonly key: K; readonly value: V } | { readonly kind: 'remove'; readonly key: K };
+type Undo<K, V> =
+  { readonly kind: 'restore'; readonly key: K; readonly value: V } | { readonly kind: 'remove'; readonly key: K };
 
-type Node<K, V> = { readonly kind: 'current'; readonly entries: Map<K, V> } | { readonly kind: 'undo'; readonly undo: Undo<K, V>; readonly towards: GrowOnlyMap<K, V> };
+type Node<K, V> =
+  | { readonly kind: 'current'; readonly entries: Map<K, V> }
+  | { readonly kind: 'undo'; readonly undo: Undo<K, V>; readonly towards: GrowOnlyMap<K, V> };
 
 /** The step that brings `key` back to what `entries` hold now: its value, or its absence. */
 function undoOf<K, V>(entries: Map<K, V>, key: K): Undo<K, V> {

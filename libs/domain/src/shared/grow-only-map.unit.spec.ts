@@ -10,8 +10,14 @@ describe('GrowOnlyMap', () => {
     const one = empty.with('a', 1);
     const two = one.with('b', 2);
     const replaced = two.with('a', 10);
-    expect(contents(replaced)).toEqual([['a', 10], ['b', 2]]);
-    expect(contents(two)).toEqual([['a', 1], ['b', 2]]);
+    expect(contents(replaced)).toEqual([
+      ['a', 10],
+      ['b', 2],
+    ]);
+    expect(contents(two)).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     expect(contents(one)).toEqual([['a', 1]]);
     expect(empty.size).toBe(0);
     expect(empty.has('a')).toBe(false);
@@ -21,15 +27,37 @@ describe('GrowOnlyMap', () => {
   });
 
   it('keeps every version of a branching lineage, in insertion order, whichever was used last', () => {
-    const base = GrowOnlyMap.of([['x', 0]]).with('a', 1).with('b', 2);
+    const base = GrowOnlyMap.of([['x', 0]])
+      .with('a', 1)
+      .with('b', 2);
     const left = base.with('c', 3).with('a', 11);
     const right = base.with('d', 4);
     const rightAgain = right.with('c', 30);
     for (let round = 0; round < 2; round += 1) {
-      expect(contents(left)).toEqual([['x', 0], ['a', 11], ['b', 2], ['c', 3]]);
-      expect(contents(rightAgain)).toEqual([['x', 0], ['a', 1], ['b', 2], ['d', 4], ['c', 30]]);
-      expect(contents(base)).toEqual([['x', 0], ['a', 1], ['b', 2]]);
-      expect(contents(right)).toEqual([['x', 0], ['a', 1], ['b', 2], ['d', 4]]);
+      expect(contents(left)).toEqual([
+        ['x', 0],
+        ['a', 11],
+        ['b', 2],
+        ['c', 3],
+      ]);
+      expect(contents(rightAgain)).toEqual([
+        ['x', 0],
+        ['a', 1],
+        ['b', 2],
+        ['d', 4],
+        ['c', 30],
+      ]);
+      expect(contents(base)).toEqual([
+        ['x', 0],
+        ['a', 1],
+        ['b', 2],
+      ]);
+      expect(contents(right)).toEqual([
+        ['x', 0],
+        ['a', 1],
+        ['b', 2],
+        ['d', 4],
+      ]);
       expect([...left.keys()]).toEqual(['x', 'a', 'b', 'c']);
       expect([...right.values()]).toEqual([0, 1, 2, 4]);
     }
@@ -57,7 +85,9 @@ describe('GrowOnlyMap', () => {
   });
 
   it('is a plain object as JSON', () => {
-    expect(JSON.stringify({ m: GrowOnlyMap.empty<string, number>().with('b', 1).with('a', 2) })).toBe('{"m":{"b":1,"a":2}}');
+    expect(JSON.stringify({ m: GrowOnlyMap.empty<string, number>().with('b', 1).with('a', 2) })).toBe(
+      '{"m":{"b":1,"a":2}}',
+    );
   });
 });
 

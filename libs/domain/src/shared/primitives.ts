@@ -44,12 +44,23 @@ export const LongText = z
   .max(20_000, 'must be at most 20000 characters')
   .meta({ title: 'LongText', description: 'text of 1 to 20000 characters, trimmed', pattern: NOT_BLANK });
 
-function decimalText(title: string, description: string, pattern: string, rule?: { test: (value: Decimal) => boolean; message: string }) {
+function decimalText(
+  title: string,
+  description: string,
+  pattern: string,
+  rule?: { test: (value: Decimal) => boolean; message: string },
+) {
   const text = z
     .string()
     .max(40, 'must be at most 40 characters')
-    .refine(Decimal.isValid, 'must be a decimal number such as "12.5" with at most 6 decimals (a string, not a JSON number)');
-  const ruled = rule === undefined ? text : text.refine((value) => !Decimal.isValid(value) || rule.test(Decimal.parse(value)), rule.message);
+    .refine(
+      Decimal.isValid,
+      'must be a decimal number such as "12.5" with at most 6 decimals (a string, not a JSON number)',
+    );
+  const ruled =
+    rule === undefined
+      ? text
+      : text.refine((value) => !Decimal.isValid(value) || rule.test(Decimal.parse(value)), rule.message);
   return ruled.meta({ title, description, pattern });
 }
 
@@ -57,29 +68,52 @@ function decimalText(title: string, description: string, pattern: string, rule?:
 // Decimal.isValid and each rule as a pattern; `-0` is zero, so it is not negative.
 const FRACTION = '(\\.\\d{1,6})?';
 const ZERO_NEGATED = `-0+(\\.0{1,6})?`;
-export const DecimalString = decimalText('Decimal', 'decimal number as a string, at most 6 decimals, e.g. `"-12.5"`', `^-?\\d+${FRACTION}$`);
-export const NonNegativeDecimal = decimalText('NonNegativeDecimal', 'Decimal ≥ 0', `^(\\d+${FRACTION}|${ZERO_NEGATED})$`, {
-  test: (value) => !value.isNegative(),
-  message: 'must not be negative',
-});
+export const DecimalString = decimalText(
+  'Decimal',
+  'decimal number as a string, at most 6 decimals, e.g. `"-12.5"`',
+  `^-?\\d+${FRACTION}$`,
+);
+export const NonNegativeDecimal = decimalText(
+  'NonNegativeDecimal',
+  'Decimal ≥ 0',
+  `^(\\d+${FRACTION}|${ZERO_NEGATED})$`,
+  {
+    test: (value) => !value.isNegative(),
+    message: 'must not be negative',
+  },
+);
 // Without a lookahead, which generators and validators outside ECMAScript do not all support: a
 // non-zero digit before the point, or a fraction of 1 to 6 digits whose first non-zero digit is
 // at place k, followed by at most 5 - k digits.
 const NON_ZERO_FRACTION = '([1-9]\\d{0,5}|0[1-9]\\d{0,4}|00[1-9]\\d{0,3}|000[1-9]\\d{0,2}|0000[1-9]\\d?|00000[1-9])';
-export const PositiveDecimal = decimalText('PositiveDecimal', 'Decimal > 0', `^(\\d*[1-9]\\d*${FRACTION}|\\d+\\.${NON_ZERO_FRACTION})$`, {
-  test: (value) => !value.isNegative() && !value.isZero(),
-  message: 'must be greater than 0',
-});
-export const PercentDecimal = decimalText('PercentDecimal', 'Decimal from 0 to 100', `^(0*\\d{1,2}${FRACTION}|0*100(\\.0{1,6})?|${ZERO_NEGATED})$`, {
-  test: (value) => !value.isNegative() && value.compare(Decimal.HUNDRED) <= 0,
-  message: 'must be from 0 to 100',
-});
+export const PositiveDecimal = decimalText(
+  'PositiveDecimal',
+  'Decimal > 0',
+  `^(\\d*[1-9]\\d*${FRACTION}|\\d+\\.${NON_ZERO_FRACTION})$`,
+  {
+    test: (value) => !value.isNegative() && !value.isZero(),
+    message: 'must be greater than 0',
+  },
+);
+export const PercentDecimal = decimalText(
+  'PercentDecimal',
+  'Decimal from 0 to 100',
+  `^(0*\\d{1,2}${FRACTION}|0*100(\\.0{1,6})?|${ZERO_NEGATED})$`,
+  {
+    test: (value) => !value.isNegative() && value.compare(Decimal.HUNDRED) <= 0,
+    message: 'must be from 0 to 100',
+  },
+);
 
 export const CurrencyCodeSchema = z
   .string()
   .refine(isCurrencyCode, 'must be an ISO 4217 currency code in circulation, such as CNY, USD or EUR')
   .transform((code) => code as CurrencyCode)
-  .meta({ title: 'CurrencyCode', description: 'ISO 4217 code of a currency in circulation, e.g. `CNY`', enum: Object.keys(CURRENCY_MINOR_UNITS) });
+  .meta({
+    title: 'CurrencyCode',
+    description: 'ISO 4217 code of a currency in circulation, e.g. `CNY`',
+    enum: Object.keys(CURRENCY_MINOR_UNITS),
+  });
 
 /** Money is `{ amount: string (decimal), currency: ISO 4217 }` (DOMAIN.md). Amounts are not negative. */
 export const MoneySchema = z
@@ -98,9 +132,21 @@ function quantityNumber(title: string, description: string, min: number, max: nu
 }
 
 export const Hours = quantityNumber('Hours', 'number of hours > 0, at most 2 decimals, at most 10000', 0, 10_000, true);
-export const HoursOrZero = quantityNumber('HoursOrZero', 'number of hours ≥ 0, at most 2 decimals, at most 10000', 0, 10_000, false);
+export const HoursOrZero = quantityNumber(
+  'HoursOrZero',
+  'number of hours ≥ 0, at most 2 decimals, at most 10000',
+  0,
+  10_000,
+  false,
+);
 export const Days = quantityNumber('Days', 'number of days ≥ 0, at most 2 decimals, at most 10000', 0, 10_000, false);
-export const AllocationPct = quantityNumber('AllocationPct', 'share of a working week, number > 0 and ≤ 100, at most 2 decimals', 0, 100, true);
+export const AllocationPct = quantityNumber(
+  'AllocationPct',
+  'share of a working week, number > 0 and ≤ 100, at most 2 decimals',
+  0,
+  100,
+  true,
+);
 
 /** An integer score in [min, max], e.g. a level 1-5. */
 export function IntegerBetween(min: number, max: number) {
@@ -122,7 +168,8 @@ export function UniqueList<T extends z.ZodType<string>>(item: T, options: { min?
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((value, index) => {
-        if (seen.has(value)) ctx.addIssue({ code: 'custom', path: [index], message: `must not repeat ${JSON.stringify(value)}` });
+        if (seen.has(value))
+          ctx.addIssue({ code: 'custom', path: [index], message: `must not repeat ${JSON.stringify(value)}` });
         seen.add(value);
       });
     })

@@ -5,7 +5,18 @@
  */
 
 /** The ten process areas of KPIS.md: each KPI belongs to one, maturity is assessed in each, `process-<area>` streams use them as ids. */
-export const PROCESS_AREAS = ['requirements', 'solution', 'bid', 'resourcing', 'quotation', 'communication', 'knowledge', 'collaboration', 'performance', 'people'] as const;
+export const PROCESS_AREAS = [
+  'requirements',
+  'solution',
+  'bid',
+  'resourcing',
+  'quotation',
+  'communication',
+  'knowledge',
+  'collaboration',
+  'performance',
+  'people',
+] as const;
 export type ProcessArea = (typeof PROCESS_AREAS)[number];
 
 /** An opportunity's project type; a KPI's weight and target may differ by it. */

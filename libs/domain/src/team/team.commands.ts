@@ -29,7 +29,9 @@ type ValidTeamCommand = ValidCommandUnion<typeof TEAM_COMMAND_SCHEMAS>;
 
 export function decideTeam(command: TeamCommand, state: TeamState): readonly TeamEvent[] {
   const valid = validateCommand(TEAM_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkTeamEvent, evolveTeam, state, valid.data.teamId, valid.metadata.occurredAt, [teamEventFor(valid)]);
+  return checkedEvents(checkTeamEvent, evolveTeam, state, valid.data.teamId, valid.metadata.occurredAt, [
+    teamEventFor(valid),
+  ]);
 }
 
 function teamEventFor(command: ValidTeamCommand): TeamEvent {

@@ -8,7 +8,9 @@ export interface TeamFacts {
 }
 
 /** Peacetime organisation: a team and its members. */
-export type TeamState = { readonly status: 'none' } | { readonly status: 'formed'; readonly team: TeamFacts; readonly memberIds: ReadonlySet<string> };
+export type TeamState =
+  | { readonly status: 'none' }
+  | { readonly status: 'formed'; readonly team: TeamFacts; readonly memberIds: ReadonlySet<string> };
 
 export const initialTeamState: TeamState = { status: 'none' };
 

@@ -21,11 +21,17 @@ const remove = cmd('RemoveTeamMember', { teamId, consultantId: 'C-1' });
 describe('FormTeam', () => {
   it('forms a team once', () => {
     spec.given([]).when(cmd('FormTeam', formation)).then([formed]);
-    spec.given([formed]).when(cmd('FormTeam', formation)).thenThrows(IllegalStateError, 'team TEAM-E: TeamFormed already recorded for this team');
+    spec
+      .given([formed])
+      .when(cmd('FormTeam', formation))
+      .thenThrows(IllegalStateError, 'team TEAM-E: TeamFormed already recorded for this team');
   });
 
   it('lists each product line once', () => {
-    spec.given([]).when(cmd('FormTeam', { ...formation, productLines: ['erp', 'erp'] })).thenThrows(ValidationError, 'FormTeam: productLines.1 = "erp": must not repeat "erp"');
+    spec
+      .given([])
+      .when(cmd('FormTeam', { ...formation, productLines: ['erp', 'erp'] }))
+      .thenThrows(ValidationError, 'FormTeam: productLines.1 = "erp": must not repeat "erp"');
   });
 });
 
@@ -38,19 +44,36 @@ describe('AddTeamMember and RemoveTeamMember', () => {
 
   it('rejects adding a member twice and removing a non-member', () => {
     spec.given([formed, added]).when(add).thenThrows(IllegalStateError, 'team TEAM-E: C-1 is already a member');
-    spec.given([formed]).when(remove).thenThrows(NotFoundError, 'team TEAM-E member C-1: not found (TeamMemberRemoved needs the consultant to be a member)');
+    spec
+      .given([formed])
+      .when(remove)
+      .thenThrows(
+        NotFoundError,
+        'team TEAM-E member C-1: not found (TeamMemberRemoved needs the consultant to be a member)',
+      );
   });
 
   it('needs the team first', () => {
-    spec.given([]).when(add).thenThrows(NotFoundError, 'team TEAM-E: not found (TeamMemberAdded needs TeamFormed first)');
+    spec
+      .given([])
+      .when(add)
+      .thenThrows(NotFoundError, 'team TEAM-E: not found (TeamMemberAdded needs TeamFormed first)');
   });
 
   it('refuses a command addressed to another team', () => {
-    spec.given([formed]).when(cmd('AddTeamMember', { teamId: 'TEAM-W', consultantId: 'C-1' })).thenThrows(IllegalStateError, 'team TEAM-E: TeamMemberAdded addressed to "TEAM-W"');
+    spec
+      .given([formed])
+      .when(cmd('AddTeamMember', { teamId: 'TEAM-W', consultantId: 'C-1' }))
+      .thenThrows(IllegalStateError, 'team TEAM-E: TeamMemberAdded addressed to "TEAM-W"');
   });
 
   it('keeps the member list', () => {
-    const state = foldEvents(teamDecider, [formed, added, { type: 'TeamMemberAdded', data: { consultantId: 'C-2' } }, removed]);
+    const state = foldEvents(teamDecider, [
+      formed,
+      added,
+      { type: 'TeamMemberAdded', data: { consultantId: 'C-2' } },
+      removed,
+    ]);
     expect(state.status === 'formed' && [...state.memberIds]).toEqual(['C-2']);
   });
 });

@@ -24,12 +24,20 @@ const toTender = { tenderId: EntityId };
 
 export const ReceiveTenderData = TenderReceivedData;
 export const MakeBidDecisionData = BidDecisionMadeData.safeExtend(toTender).meta(metaOf(BidDecisionMadeData));
-export const AssignResponseSectionData = ResponseSectionAssignedData.safeExtend(toTender).meta(metaOf(ResponseSectionAssignedData));
-export const DraftResponseSectionData = ResponseSectionDraftedData.safeExtend(toTender).meta(metaOf(ResponseSectionDraftedData));
+export const AssignResponseSectionData = ResponseSectionAssignedData.safeExtend(toTender).meta(
+  metaOf(ResponseSectionAssignedData),
+);
+export const DraftResponseSectionData = ResponseSectionDraftedData.safeExtend(toTender).meta(
+  metaOf(ResponseSectionDraftedData),
+);
 export const HoldReviewData = ReviewHeldData.safeExtend(toTender).meta(metaOf(ReviewHeldData));
 export const SubmitBidData = BidSubmittedData.safeExtend(toTender).meta(metaOf(BidSubmittedData));
-export const RequestBidClarificationData = BidClarificationRequestedData.safeExtend(toTender).meta(metaOf(BidClarificationRequestedData));
-export const AnswerBidClarificationData = BidClarificationAnsweredData.safeExtend(toTender).meta(metaOf(BidClarificationAnsweredData));
+export const RequestBidClarificationData = BidClarificationRequestedData.safeExtend(toTender).meta(
+  metaOf(BidClarificationRequestedData),
+);
+export const AnswerBidClarificationData = BidClarificationAnsweredData.safeExtend(toTender).meta(
+  metaOf(BidClarificationAnsweredData),
+);
 export const WithdrawBidData = BidWithdrawnData.safeExtend(toTender).meta(metaOf(BidWithdrawnData));
 export const RecordBidOutcomeData = BidOutcomeRecordedData.safeExtend(toTender).meta(metaOf(BidOutcomeRecordedData));
 
@@ -78,7 +86,9 @@ export function parseReceiveTender(input: unknown): z.output<typeof ReceiveTende
 
 export function decideTender(command: TenderCommand, state: TenderState): readonly TenderEvent[] {
   const valid = validateCommand(TENDER_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, valid.metadata.occurredAt, [tenderEventFor(valid)]);
+  return checkedEvents(checkTenderEvent, evolveTender, state, valid.data.tenderId, valid.metadata.occurredAt, [
+    tenderEventFor(valid),
+  ]);
 }
 
 function tenderEventFor(command: ValidTenderCommand): TenderEvent {

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Event } from '../shared/message.js';
-import { EntityId, IntegerBetween, IsoUtcTime, LongText, MoneySchema, NonEmptyText, UniqueList, Version } from '../shared/primitives.js';
+import {
+  EntityId,
+  IntegerBetween,
+  IsoUtcTime,
+  LongText,
+  MoneySchema,
+  NonEmptyText,
+  UniqueList,
+  Version,
+} from '../shared/primitives.js';
 
 export const TENDER_KINDS = ['rfi', 'rfp', 'rfq', 'tender'] as const;
 export type TenderKind = (typeof TENDER_KINDS)[number];
@@ -79,13 +88,17 @@ export const BidOutcomeRecordedData = z
   .superRefine((data, ctx) => {
     if (data.outcome !== 'cancelled') return;
     for (const field of ['awardedTo', 'awardedAmount'] as const) {
-      if (data[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: 'must be absent when the outcome is cancelled' });
+      if (data[field] !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: 'must be absent when the outcome is cancelled' });
     }
   })
   .meta({
     description: 'A cancelled tender names no `awardedTo` and no `awardedAmount`.',
     // The refinement above, as the published contract states it.
-    anyOf: [{ properties: { outcome: { enum: BID_OUTCOMES.filter((outcome) => outcome !== 'cancelled') } } }, { properties: { outcome: { const: 'cancelled' }, awardedTo: false, awardedAmount: false } }],
+    anyOf: [
+      { properties: { outcome: { enum: BID_OUTCOMES.filter((outcome) => outcome !== 'cancelled') } } },
+      { properties: { outcome: { const: 'cancelled' }, awardedTo: false, awardedAmount: false } },
+    ],
   });
 
 export type TenderReceived = Event<'TenderReceived', z.output<typeof TenderReceivedData>>;
@@ -94,7 +107,10 @@ export type ResponseSectionAssigned = Event<'ResponseSectionAssigned', z.output<
 export type ResponseSectionDrafted = Event<'ResponseSectionDrafted', z.output<typeof ResponseSectionDraftedData>>;
 export type ReviewHeld = Event<'ReviewHeld', z.output<typeof ReviewHeldData>>;
 export type BidSubmitted = Event<'BidSubmitted', z.output<typeof BidSubmittedData>>;
-export type BidClarificationRequested = Event<'BidClarificationRequested', z.output<typeof BidClarificationRequestedData>>;
+export type BidClarificationRequested = Event<
+  'BidClarificationRequested',
+  z.output<typeof BidClarificationRequestedData>
+>;
 export type BidClarificationAnswered = Event<'BidClarificationAnswered', z.output<typeof BidClarificationAnsweredData>>;
 export type BidWithdrawn = Event<'BidWithdrawn', z.output<typeof BidWithdrawnData>>;
 export type BidOutcomeRecorded = Event<'BidOutcomeRecorded', z.output<typeof BidOutcomeRecordedData>>;

@@ -19,7 +19,8 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
     checkCreation('tender', tenderId, state.status !== 'none', event.type, event.data.tenderId);
     // A tender received at or after its own deadline contradicts itself: nobody can respond to
     // it, and every lead-time and on-time figure drawn from it would be negative or meaningless.
-    if (compareUtcTimes(event.data.deadline, occurredAt) <= 0) throw reject(`its deadline ${event.data.deadline} is not after its receipt ${occurredAt}`);
+    if (compareUtcTimes(event.data.deadline, occurredAt) <= 0)
+      throw reject(`its deadline ${event.data.deadline} is not after its receipt ${occurredAt}`);
     return;
   }
   if (state.status === 'none') throw notCreated(subject, event.type, 'TenderReceived');
@@ -41,8 +42,10 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
   const { work } = state;
   switch (event.type) {
     case 'BidDecisionMade':
-      if (work.decision !== 'undecided') throw reject(`BidDecisionMade again: the decision ${work.decision} was already made`);
-      if (submitted && event.data.decision === 'no_bid') throw reject('a no_bid decision after the bid was submitted: record BidWithdrawn instead');
+      if (work.decision !== 'undecided')
+        throw reject(`BidDecisionMade again: the decision ${work.decision} was already made`);
+      if (submitted && event.data.decision === 'no_bid')
+        throw reject('a no_bid decision after the bid was submitted: record BidWithdrawn instead');
       return;
     case 'ResponseSectionAssigned':
       if (submitted) throw reject('ResponseSectionAssigned after the bid was submitted');
@@ -50,7 +53,10 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
     case 'ResponseSectionDrafted':
       if (submitted) throw reject('ResponseSectionDrafted after the bid was submitted');
       if (!work.sections.has(event.data.sectionId)) {
-        throw new NotFoundError(`${subject} response section ${event.data.sectionId}`, 'ResponseSectionDrafted needs ResponseSectionAssigned first');
+        throw new NotFoundError(
+          `${subject} response section ${event.data.sectionId}`,
+          'ResponseSectionDrafted needs ResponseSectionAssigned first',
+        );
       }
       return;
     case 'ReviewHeld':
@@ -61,12 +67,16 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
       if (submitted) throw reject('BidSubmitted at most once: the bid was already submitted');
       return;
     case 'BidClarificationRequested':
-      if (work.questions.has(event.data.questionId)) throw reject(`clarification question ${event.data.questionId} already requested`);
+      if (work.questions.has(event.data.questionId))
+        throw reject(`clarification question ${event.data.questionId} already requested`);
       return;
     case 'BidClarificationAnswered': {
       const question = work.questions.get(event.data.questionId);
       if (question === undefined) {
-        throw new NotFoundError(`${subject} clarification question ${event.data.questionId}`, 'BidClarificationAnswered needs BidClarificationRequested first');
+        throw new NotFoundError(
+          `${subject} clarification question ${event.data.questionId}`,
+          'BidClarificationAnswered needs BidClarificationRequested first',
+        );
       }
       if (question.answered) throw reject(`clarification question ${event.data.questionId} already answered`);
       return;

@@ -40,7 +40,12 @@ export interface TenderSubmission {
 export type TenderState =
   | { readonly status: 'none' }
   | { readonly status: 'open'; readonly tender: TenderFacts; readonly work: ResponseWork }
-  | { readonly status: 'submitted'; readonly tender: TenderFacts; readonly work: ResponseWork; readonly submission: TenderSubmission }
+  | {
+      readonly status: 'submitted';
+      readonly tender: TenderFacts;
+      readonly work: ResponseWork;
+      readonly submission: TenderSubmission;
+    }
   | { readonly status: 'no_bid'; readonly tender: TenderFacts }
   | { readonly status: 'withdrawn'; readonly tender: TenderFacts; readonly wasSubmitted: boolean }
   | { readonly status: 'closed'; readonly tender: TenderFacts; readonly outcome: BidOutcome };
@@ -49,7 +54,12 @@ export const initialTenderState: TenderState = { status: 'none' };
 
 /** Fresh collections per tender: tenders sharing one empty lineage would reroot it back and forth. */
 function noWork(): ResponseWork {
-  return { decision: 'undecided', sections: GrowOnlyMap.empty(), reviewIds: GrowOnlySet.empty(), questions: GrowOnlyMap.empty() };
+  return {
+    decision: 'undecided',
+    sections: GrowOnlyMap.empty(),
+    reviewIds: GrowOnlySet.empty(),
+    questions: GrowOnlyMap.empty(),
+  };
 }
 
 /** Fold one event. Events are trusted here: `check` (tender.rules.ts) vetted them before. */
@@ -63,20 +73,33 @@ export function evolveTender(state: TenderState, event: TenderEvent): TenderStat
   const { work } = state;
   switch (event.type) {
     case 'BidDecisionMade':
-      return event.data.decision === 'no_bid' ? { status: 'no_bid', tender: state.tender } : withWork({ ...work, decision: 'bid' });
+      return event.data.decision === 'no_bid'
+        ? { status: 'no_bid', tender: state.tender }
+        : withWork({ ...work, decision: 'bid' });
     case 'ResponseSectionAssigned': {
       const drafts = work.sections.get(event.data.sectionId)?.drafts ?? 0;
-      return withWork({ ...work, sections: work.sections.with(event.data.sectionId, { assigneeId: event.data.assigneeId, drafts }) });
+      return withWork({
+        ...work,
+        sections: work.sections.with(event.data.sectionId, { assigneeId: event.data.assigneeId, drafts }),
+      });
     }
     case 'ResponseSectionDrafted': {
       const section = work.sections.get(event.data.sectionId);
       if (section === undefined) return state;
-      return withWork({ ...work, sections: work.sections.with(event.data.sectionId, { ...section, drafts: section.drafts + 1 }) });
+      return withWork({
+        ...work,
+        sections: work.sections.with(event.data.sectionId, { ...section, drafts: section.drafts + 1 }),
+      });
     }
     case 'ReviewHeld':
       return withWork({ ...work, reviewIds: work.reviewIds.with(event.data.reviewId) });
     case 'BidSubmitted':
-      return { status: 'submitted', tender: state.tender, work, submission: { documentSha256: event.data.documentSha256, channel: event.data.channel } };
+      return {
+        status: 'submitted',
+        tender: state.tender,
+        work,
+        submission: { documentSha256: event.data.documentSha256, channel: event.data.channel },
+      };
     case 'BidClarificationRequested':
       return withWork({ ...work, questions: work.questions.with(event.data.questionId, { answered: false }) });
     case 'BidClarificationAnswered':

@@ -12,32 +12,90 @@ import { isLateSubmission } from './tender.timing.js';
 const spec = deciderSpecification(tenderDecider);
 const cmd = commandOf<TenderCommand, TenderCommand['type']>;
 const tenderId = 'T-9';
-const data = { tenderId, opportunityId: 'O-1', kind: 'rfp', issuer: 'City of Hangzhou', deadline: '2026-03-01T09:00:00Z' } as const;
+const data = {
+  tenderId,
+  opportunityId: 'O-1',
+  kind: 'rfp',
+  issuer: 'City of Hangzhou',
+  deadline: '2026-03-01T09:00:00Z',
+} as const;
 const receive: ReceiveTender = { type: 'ReceiveTender', data, metadata: metadataAt() };
 
 const received: TenderReceived = { type: 'TenderReceived', data };
-const bid: TenderEvent = { type: 'BidDecisionMade', data: { decision: 'bid', rationale: 'strategic account', score: 72 } };
-const noBid: TenderEvent = { type: 'BidDecisionMade', data: { decision: 'no_bid', rationale: 'no reference in the sector', score: 31 } };
-const assigned: TenderEvent = { type: 'ResponseSectionAssigned', data: { sectionId: 'S-1', title: 'Architecture', assigneeId: 'C-1', dueAt: '2026-02-20T09:00:00Z' } };
-const drafted: TenderEvent = { type: 'ResponseSectionDrafted', data: { sectionId: 'S-1', authorId: 'C-1', reusedAssetIds: ['A-1'] } };
-const review: TenderEvent = { type: 'ReviewHeld', data: { reviewId: 'R-1', stage: 'final', reviewerIds: ['M-1'], outcome: 'approved', checklistVersion: 2 } };
+const bid: TenderEvent = {
+  type: 'BidDecisionMade',
+  data: { decision: 'bid', rationale: 'strategic account', score: 72 },
+};
+const noBid: TenderEvent = {
+  type: 'BidDecisionMade',
+  data: { decision: 'no_bid', rationale: 'no reference in the sector', score: 31 },
+};
+const assigned: TenderEvent = {
+  type: 'ResponseSectionAssigned',
+  data: { sectionId: 'S-1', title: 'Architecture', assigneeId: 'C-1', dueAt: '2026-02-20T09:00:00Z' },
+};
+const drafted: TenderEvent = {
+  type: 'ResponseSectionDrafted',
+  data: { sectionId: 'S-1', authorId: 'C-1', reusedAssetIds: ['A-1'] },
+};
+const review: TenderEvent = {
+  type: 'ReviewHeld',
+  data: { reviewId: 'R-1', stage: 'final', reviewerIds: ['M-1'], outcome: 'approved', checklistVersion: 2 },
+};
 const sha = 'a'.repeat(64);
-const submitted: TenderEvent = { type: 'BidSubmitted', data: { documentSha256: sha, channel: 'portal', receiptRef: 'RCPT-1' } };
-const question: TenderEvent = { type: 'BidClarificationRequested', data: { questionId: 'Q-1', question: 'Is SSO required?', dueAt: '2026-03-05T09:00:00Z' } };
+const submitted: TenderEvent = {
+  type: 'BidSubmitted',
+  data: { documentSha256: sha, channel: 'portal', receiptRef: 'RCPT-1' },
+};
+const question: TenderEvent = {
+  type: 'BidClarificationRequested',
+  data: { questionId: 'Q-1', question: 'Is SSO required?', dueAt: '2026-03-05T09:00:00Z' },
+};
 const answered: TenderEvent = { type: 'BidClarificationAnswered', data: { questionId: 'Q-1' } };
 const withdrawn: TenderEvent = { type: 'BidWithdrawn', data: { reason: 'key engineer left' } };
-const awarded: TenderEvent = { type: 'BidOutcomeRecorded', data: { outcome: 'awarded', awardedAmount: { amount: '1200000.00', currency: 'CNY' } } };
+const awarded: TenderEvent = {
+  type: 'BidOutcomeRecorded',
+  data: { outcome: 'awarded', awardedAmount: { amount: '1200000.00', currency: 'CNY' } },
+};
 
 const makeBid = cmd('MakeBidDecision', { tenderId, decision: 'bid', rationale: 'strategic account', score: 72 });
-const makeNoBid = cmd('MakeBidDecision', { tenderId, decision: 'no_bid', rationale: 'no reference in the sector', score: 31 });
-const assign = cmd('AssignResponseSection', { tenderId, sectionId: 'S-1', title: 'Architecture', assigneeId: 'C-1', dueAt: '2026-02-20T09:00:00Z' });
+const makeNoBid = cmd('MakeBidDecision', {
+  tenderId,
+  decision: 'no_bid',
+  rationale: 'no reference in the sector',
+  score: 31,
+});
+const assign = cmd('AssignResponseSection', {
+  tenderId,
+  sectionId: 'S-1',
+  title: 'Architecture',
+  assigneeId: 'C-1',
+  dueAt: '2026-02-20T09:00:00Z',
+});
 const draft = cmd('DraftResponseSection', { tenderId, sectionId: 'S-1', authorId: 'C-1', reusedAssetIds: ['A-1'] });
-const holdReview = cmd('HoldReview', { tenderId, reviewId: 'R-1', stage: 'final', reviewerIds: ['M-1'], outcome: 'approved', checklistVersion: 2 });
-const submit = (at?: string) => cmd('SubmitBid', { tenderId, documentSha256: sha, channel: 'portal', receiptRef: 'RCPT-1' }, at);
-const ask = cmd('RequestBidClarification', { tenderId, questionId: 'Q-1', question: 'Is SSO required?', dueAt: '2026-03-05T09:00:00Z' });
+const holdReview = cmd('HoldReview', {
+  tenderId,
+  reviewId: 'R-1',
+  stage: 'final',
+  reviewerIds: ['M-1'],
+  outcome: 'approved',
+  checklistVersion: 2,
+});
+const submit = (at?: string) =>
+  cmd('SubmitBid', { tenderId, documentSha256: sha, channel: 'portal', receiptRef: 'RCPT-1' }, at);
+const ask = cmd('RequestBidClarification', {
+  tenderId,
+  questionId: 'Q-1',
+  question: 'Is SSO required?',
+  dueAt: '2026-03-05T09:00:00Z',
+});
 const answer = cmd('AnswerBidClarification', { tenderId, questionId: 'Q-1' });
 const withdraw = cmd('WithdrawBid', { tenderId, reason: 'key engineer left' });
-const recordAward = cmd('RecordBidOutcome', { tenderId, outcome: 'awarded', awardedAmount: { amount: '1200000.00', currency: 'CNY' } });
+const recordAward = cmd('RecordBidOutcome', {
+  tenderId,
+  outcome: 'awarded',
+  awardedAmount: { amount: '1200000.00', currency: 'CNY' },
+});
 
 describe('ReceiveTender', () => {
   it('records TenderReceived for a new tender', () => {
@@ -45,32 +103,62 @@ describe('ReceiveTender', () => {
   });
 
   it('rejects a second TenderReceived for the same tender', () => {
-    spec.given([received]).when(receive).thenThrows(IllegalStateError, 'tender T-9: TenderReceived already recorded for this tender');
+    spec
+      .given([received])
+      .when(receive)
+      .thenThrows(IllegalStateError, 'tender T-9: TenderReceived already recorded for this tender');
   });
 
   it('rejects a tender whose deadline is not after its receipt, exact beyond the millisecond', () => {
     const receivedAt = (occurredAt: string): ReceiveTender => ({ ...receive, metadata: metadataAt(occurredAt) });
-    spec.given([]).when(receivedAt('2026-03-10T00:00:00Z')).thenThrows(IllegalStateError, 'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-10T00:00:00Z');
-    spec.given([]).when(receivedAt('2026-03-01T09:00:00Z')).thenThrows(IllegalStateError, 'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-01T09:00:00Z');
-    spec.given([]).when(receivedAt('2026-03-01T09:00:00.0001Z')).thenThrows(IllegalStateError, /is not after its receipt 2026-03-01T09:00:00.0001Z$/);
+    spec
+      .given([])
+      .when(receivedAt('2026-03-10T00:00:00Z'))
+      .thenThrows(
+        IllegalStateError,
+        'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-10T00:00:00Z',
+      );
+    spec
+      .given([])
+      .when(receivedAt('2026-03-01T09:00:00Z'))
+      .thenThrows(
+        IllegalStateError,
+        'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-01T09:00:00Z',
+      );
+    spec
+      .given([])
+      .when(receivedAt('2026-03-01T09:00:00.0001Z'))
+      .thenThrows(IllegalStateError, /is not after its receipt 2026-03-01T09:00:00.0001Z$/);
     spec.given([]).when(receivedAt('2026-03-01T08:59:59.9999Z')).then([received]);
   });
 
   it('validates the payload inside decide too, naming field, value and rule', () => {
     const bad = { ...receive, data: { ...data, deadline: 'next friday' } };
-    spec.given([]).when(bad).thenThrows(ValidationError, /^ReceiveTender: deadline = "next friday": must be an ISO-8601 UTC time/);
+    spec
+      .given([])
+      .when(bad)
+      .thenThrows(ValidationError, /^ReceiveTender: deadline = "next friday": must be an ISO-8601 UTC time/);
   });
 
   it('validates the metadata: business time and actor', () => {
-    const bad = { ...receive, metadata: { occurredAt: 'yesterday', actor: { id: 'u-1', role: 'intern' } } } as unknown as ReceiveTender;
-    const error = spec.given([]).when(bad).thenThrows(ValidationError, /^ReceiveTender metadata: /);
+    const bad = {
+      ...receive,
+      metadata: { occurredAt: 'yesterday', actor: { id: 'u-1', role: 'intern' } },
+    } as unknown as ReceiveTender;
+    const error = spec
+      .given([])
+      .when(bad)
+      .thenThrows(ValidationError, /^ReceiveTender metadata: /);
     expect(error.issues.map((issue) => issue.path).sort()).toEqual(['actor.role', 'occurredAt']);
   });
 });
 
 describe('MakeBidDecision', () => {
   it('needs the tender first', () => {
-    spec.given([]).when(makeBid).thenThrows(NotFoundError, 'tender T-9: not found (BidDecisionMade needs TenderReceived first)');
+    spec
+      .given([])
+      .when(makeBid)
+      .thenThrows(NotFoundError, 'tender T-9: not found (BidDecisionMade needs TenderReceived first)');
   });
 
   it('records a bid or a no_bid decision', () => {
@@ -79,8 +167,14 @@ describe('MakeBidDecision', () => {
   });
 
   it('is made once', () => {
-    spec.given([received, bid]).when(makeNoBid).thenThrows(IllegalStateError, 'tender T-9: BidDecisionMade again: the decision bid was already made');
-    spec.given([received, noBid]).when(makeBid).thenThrows(IllegalStateError, 'tender T-9: BidDecisionMade after a no_bid decision');
+    spec
+      .given([received, bid])
+      .when(makeNoBid)
+      .thenThrows(IllegalStateError, 'tender T-9: BidDecisionMade again: the decision bid was already made');
+    spec
+      .given([received, noBid])
+      .when(makeBid)
+      .thenThrows(IllegalStateError, 'tender T-9: BidDecisionMade after a no_bid decision');
   });
 
   it('may be recorded after the submission, but not as no_bid', () => {
@@ -88,7 +182,10 @@ describe('MakeBidDecision', () => {
     spec
       .given([received, submitted])
       .when(makeNoBid)
-      .thenThrows(IllegalStateError, 'tender T-9: a no_bid decision after the bid was submitted: record BidWithdrawn instead');
+      .thenThrows(
+        IllegalStateError,
+        'tender T-9: a no_bid decision after the bid was submitted: record BidWithdrawn instead',
+      );
   });
 
   it('scores from 0 to 100', () => {
@@ -112,22 +209,45 @@ describe('AssignResponseSection and DraftResponseSection', () => {
     spec
       .given([received])
       .when(draft)
-      .thenThrows(NotFoundError, 'tender T-9 response section S-1: not found (ResponseSectionDrafted needs ResponseSectionAssigned first)');
+      .thenThrows(
+        NotFoundError,
+        'tender T-9 response section S-1: not found (ResponseSectionDrafted needs ResponseSectionAssigned first)',
+      );
   });
 
   it('refuses sections after a no_bid decision', () => {
-    spec.given([received, noBid]).when(assign).thenThrows(IllegalStateError, 'tender T-9: ResponseSectionAssigned after a no_bid decision');
-    spec.given([received, assigned, noBid]).when(draft).thenThrows(IllegalStateError, 'tender T-9: ResponseSectionDrafted after a no_bid decision');
+    spec
+      .given([received, noBid])
+      .when(assign)
+      .thenThrows(IllegalStateError, 'tender T-9: ResponseSectionAssigned after a no_bid decision');
+    spec
+      .given([received, assigned, noBid])
+      .when(draft)
+      .thenThrows(IllegalStateError, 'tender T-9: ResponseSectionDrafted after a no_bid decision');
   });
 
   it('freezes the response once submitted', () => {
-    spec.given([received, submitted]).when(assign).thenThrows(IllegalStateError, 'tender T-9: ResponseSectionAssigned after the bid was submitted');
-    spec.given([received, assigned, submitted]).when(draft).thenThrows(IllegalStateError, 'tender T-9: ResponseSectionDrafted after the bid was submitted');
+    spec
+      .given([received, submitted])
+      .when(assign)
+      .thenThrows(IllegalStateError, 'tender T-9: ResponseSectionAssigned after the bid was submitted');
+    spec
+      .given([received, assigned, submitted])
+      .when(draft)
+      .thenThrows(IllegalStateError, 'tender T-9: ResponseSectionDrafted after the bid was submitted');
   });
 
   it('lists each reused asset once', () => {
-    const bad = cmd('DraftResponseSection', { tenderId, sectionId: 'S-1', authorId: 'C-1', reusedAssetIds: ['A-1', 'A-1'] });
-    spec.given([received, assigned]).when(bad).thenThrows(ValidationError, 'DraftResponseSection: reusedAssetIds.1 = "A-1": must not repeat "A-1"');
+    const bad = cmd('DraftResponseSection', {
+      tenderId,
+      sectionId: 'S-1',
+      authorId: 'C-1',
+      reusedAssetIds: ['A-1', 'A-1'],
+    });
+    spec
+      .given([received, assigned])
+      .when(bad)
+      .thenThrows(ValidationError, 'DraftResponseSection: reusedAssetIds.1 = "A-1": must not repeat "A-1"');
   });
 });
 
@@ -137,17 +257,29 @@ describe('HoldReview', () => {
   });
 
   it('rejects a review id twice, after a no_bid, and after submission', () => {
-    spec.given([received, review]).when(holdReview).thenThrows(IllegalStateError, 'tender T-9: review R-1 already recorded');
-    spec.given([received, noBid]).when(holdReview).thenThrows(IllegalStateError, 'tender T-9: ReviewHeld after a no_bid decision');
+    spec
+      .given([received, review])
+      .when(holdReview)
+      .thenThrows(IllegalStateError, 'tender T-9: review R-1 already recorded');
+    spec
+      .given([received, noBid])
+      .when(holdReview)
+      .thenThrows(IllegalStateError, 'tender T-9: ReviewHeld after a no_bid decision');
     spec
       .given([received, submitted])
       .when(holdReview)
-      .thenThrows(IllegalStateError, 'tender T-9: ReviewHeld after the bid was submitted: reviews come before submission');
+      .thenThrows(
+        IllegalStateError,
+        'tender T-9: ReviewHeld after the bid was submitted: reviews come before submission',
+      );
   });
 
   it('needs at least one reviewer', () => {
     const bad = cmd('HoldReview', { tenderId, reviewId: 'R-1', stage: 'final', reviewerIds: [], outcome: 'approved' });
-    spec.given([received]).when(bad).thenThrows(ValidationError, 'HoldReview: reviewerIds = []: must list at least one');
+    spec
+      .given([received])
+      .when(bad)
+      .thenThrows(ValidationError, 'HoldReview: reviewerIds = []: must list at least one');
   });
 });
 
@@ -157,11 +289,17 @@ describe('SubmitBid', () => {
   });
 
   it('refuses a submission after a no_bid decision', () => {
-    spec.given([received, noBid]).when(submit()).thenThrows(IllegalStateError, 'tender T-9: BidSubmitted after a no_bid decision');
+    spec
+      .given([received, noBid])
+      .when(submit())
+      .thenThrows(IllegalStateError, 'tender T-9: BidSubmitted after a no_bid decision');
   });
 
   it('accepts BidSubmitted at most once: a second one is rejected, not merged', () => {
-    spec.given([received, submitted]).when(submit()).thenThrows(IllegalStateError, 'tender T-9: BidSubmitted at most once: the bid was already submitted');
+    spec
+      .given([received, submitted])
+      .when(submit())
+      .thenThrows(IllegalStateError, 'tender T-9: BidSubmitted at most once: the bid was already submitted');
   });
 
   it('accepts a late submission; late is derived from occurredAt and the deadline', () => {
@@ -179,7 +317,10 @@ describe('SubmitBid', () => {
 
   it('takes a SHA-256 digest of the submitted document', () => {
     const bad = cmd('SubmitBid', { tenderId, documentSha256: 'abc', channel: 'portal' });
-    spec.given([received]).when(bad).thenThrows(ValidationError, /documentSha256 = "abc": must be a SHA-256 digest/);
+    spec
+      .given([received])
+      .when(bad)
+      .thenThrows(ValidationError, /documentSha256 = "abc": must be a SHA-256 digest/);
   });
 });
 
@@ -190,12 +331,21 @@ describe('clarifications', () => {
   });
 
   it('rejects a repeated question id, an answer to no question, and a second answer', () => {
-    spec.given([received, question]).when(ask).thenThrows(IllegalStateError, 'tender T-9: clarification question Q-1 already requested');
+    spec
+      .given([received, question])
+      .when(ask)
+      .thenThrows(IllegalStateError, 'tender T-9: clarification question Q-1 already requested');
     spec
       .given([received])
       .when(answer)
-      .thenThrows(NotFoundError, 'tender T-9 clarification question Q-1: not found (BidClarificationAnswered needs BidClarificationRequested first)');
-    spec.given([received, question, answered]).when(answer).thenThrows(IllegalStateError, 'tender T-9: clarification question Q-1 already answered');
+      .thenThrows(
+        NotFoundError,
+        'tender T-9 clarification question Q-1: not found (BidClarificationAnswered needs BidClarificationRequested first)',
+      );
+    spec
+      .given([received, question, answered])
+      .when(answer)
+      .thenThrows(IllegalStateError, 'tender T-9: clarification question Q-1 already answered');
   });
 });
 
@@ -206,8 +356,14 @@ describe('WithdrawBid', () => {
   });
 
   it('ends the tender', () => {
-    spec.given([received, withdrawn]).when(withdraw).thenThrows(IllegalStateError, 'tender T-9: BidWithdrawn after the bid was withdrawn');
-    spec.given([received, submitted, withdrawn]).when(recordAward).thenThrows(IllegalStateError, 'tender T-9: BidOutcomeRecorded after the bid was withdrawn');
+    spec
+      .given([received, withdrawn])
+      .when(withdraw)
+      .thenThrows(IllegalStateError, 'tender T-9: BidWithdrawn after the bid was withdrawn');
+    spec
+      .given([received, submitted, withdrawn])
+      .when(recordAward)
+      .thenThrows(IllegalStateError, 'tender T-9: BidOutcomeRecorded after the bid was withdrawn');
   });
 });
 
@@ -220,17 +376,32 @@ describe('RecordBidOutcome', () => {
     spec
       .given([received, bid])
       .when(recordAward)
-      .thenThrows(IllegalStateError, 'tender T-9: BidOutcomeRecorded before BidSubmitted: an outcome only after submission');
+      .thenThrows(
+        IllegalStateError,
+        'tender T-9: BidOutcomeRecorded before BidSubmitted: an outcome only after submission',
+      );
   });
 
   it('closes the tender', () => {
-    spec.given([received, submitted, awarded]).when(recordAward).thenThrows(IllegalStateError, 'tender T-9: BidOutcomeRecorded after the outcome awarded was recorded');
-    spec.given([received, submitted, awarded]).when(ask).thenThrows(IllegalStateError, /BidClarificationRequested after the outcome awarded/);
+    spec
+      .given([received, submitted, awarded])
+      .when(recordAward)
+      .thenThrows(IllegalStateError, 'tender T-9: BidOutcomeRecorded after the outcome awarded was recorded');
+    spec
+      .given([received, submitted, awarded])
+      .when(ask)
+      .thenThrows(IllegalStateError, /BidClarificationRequested after the outcome awarded/);
   });
 
   it('names no winner or amount for a cancelled tender', () => {
     const bad = cmd('RecordBidOutcome', { tenderId, outcome: 'cancelled', awardedTo: 'Rival Ltd' });
-    spec.given([received, submitted]).when(bad).thenThrows(ValidationError, 'RecordBidOutcome: awardedTo = "Rival Ltd": must be absent when the outcome is cancelled');
+    spec
+      .given([received, submitted])
+      .when(bad)
+      .thenThrows(
+        ValidationError,
+        'RecordBidOutcome: awardedTo = "Rival Ltd": must be absent when the outcome is cancelled',
+      );
   });
 });
 
@@ -241,31 +412,48 @@ describe('tender state', () => {
     const state = foldEvents(tenderDecider, [received, bid, assigned, drafted, submitted]);
     expect(state.status === 'submitted' && state.work.sections.get('S-1')).toEqual({ assigneeId: 'C-1', drafts: 1 });
     expect(foldEvents(tenderDecider, [received, noBid]).status).toBe('no_bid');
-    expect(foldEvents(tenderDecider, [received, submitted, withdrawn])).toMatchObject({ status: 'withdrawn', wasSubmitted: true });
-    expect(foldEvents(tenderDecider, [received, submitted, awarded])).toMatchObject({ status: 'closed', outcome: 'awarded' });
+    expect(foldEvents(tenderDecider, [received, submitted, withdrawn])).toMatchObject({
+      status: 'withdrawn',
+      wasSubmitted: true,
+    });
+    expect(foldEvents(tenderDecider, [received, submitted, awarded])).toMatchObject({
+      status: 'closed',
+      outcome: 'awarded',
+    });
   });
 });
 
 describe('imported tender events', () => {
   it('are held to the same rules, with the stream id as subject', () => {
     const state = foldEvents(tenderDecider, [received, noBid]);
-    expect(() => applyChecked(tenderDecider, state, submitted, tenderId)).toThrow('tender T-9: BidSubmitted after a no_bid decision');
-    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, submitted, 'T-7')).toThrow('tender T-7: not found (BidSubmitted needs TenderReceived first)');
+    expect(() => applyChecked(tenderDecider, state, submitted, tenderId)).toThrow(
+      'tender T-9: BidSubmitted after a no_bid decision',
+    );
+    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, submitted, 'T-7')).toThrow(
+      'tender T-7: not found (BidSubmitted needs TenderReceived first)',
+    );
   });
 
   it('are held to the deadline rule at the time the line says the tender was received', () => {
-    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-03-02T00:00:00Z')).toThrow(
-      'tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-02T00:00:00Z',
-    );
-    expect(applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-02-28T00:00:00Z').status).toBe('open');
+    expect(() =>
+      applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-03-02T00:00:00Z'),
+    ).toThrow('tender T-9: its deadline 2026-03-01T09:00:00Z is not after its receipt 2026-03-02T00:00:00Z');
+    expect(
+      applyChecked(tenderDecider, tenderDecider.initialState, received, tenderId, '2026-02-28T00:00:00Z').status,
+    ).toBe('open');
   });
 
   it('must name the stream they are imported into', () => {
-    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, received, 'T-8')).toThrow('tender T-8: TenderReceived names "T-9", not this stream\'s id');
+    expect(() => applyChecked(tenderDecider, tenderDecider.initialState, received, 'T-8')).toThrow(
+      'tender T-8: TenderReceived names "T-9", not this stream\'s id',
+    );
   });
 
   it('refuse a command addressed to another tender than the one loaded', () => {
-    spec.given([received]).when(cmd('WithdrawBid', { tenderId: 'T-1', reason: 'x' })).thenThrows(IllegalStateError, 'tender T-9: BidWithdrawn addressed to "T-1"');
+    spec
+      .given([received])
+      .when(cmd('WithdrawBid', { tenderId: 'T-1', reason: 'x' }))
+      .thenThrows(IllegalStateError, 'tender T-9: BidWithdrawn addressed to "T-1"');
   });
 });
 

@@ -31,7 +31,10 @@ export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
                 caught = error;
               }
               if (!(caught instanceof errorType)) throw caught;
-              if (message !== undefined && !(typeof message === 'string' ? caught.message === message : message.test(caught.message))) {
+              if (
+                message !== undefined &&
+                !(typeof message === 'string' ? caught.message === message : message.test(caught.message))
+              ) {
                 throw new Error(`expected message ${String(message)} but got ${JSON.stringify(caught.message)}`);
               }
               return caught;
@@ -47,7 +50,9 @@ export function deciderSpecification<C, E, S>(decider: Decider<C, E, S>) {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner !== null && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : inner,
   );
 }

@@ -3,7 +3,13 @@ import { checkedEvents } from '../shared/aggregate.js';
 import { metaOf, validateCommand, type ValidCommandUnion, without } from '../shared/command.js';
 import { assertNever, type Command } from '../shared/message.js';
 import { EntityId } from '../shared/primitives.js';
-import { WarRoomClosedData, WarRoomMemberJoinedData, WarRoomMemberLeftData, WarRoomOpenedData, type WarRoomEvent } from './warroom.events.js';
+import {
+  WarRoomClosedData,
+  WarRoomMemberJoinedData,
+  WarRoomMemberLeftData,
+  WarRoomOpenedData,
+  type WarRoomEvent,
+} from './warroom.events.js';
 import { checkWarRoomEvent } from './warroom.rules.js';
 import { evolveWarRoom, type WarRoomState } from './warroom.state.js';
 
@@ -32,7 +38,9 @@ type ValidWarRoomCommand = ValidCommandUnion<typeof WARROOM_COMMAND_SCHEMAS>;
 
 export function decideWarRoom(command: WarRoomCommand, state: WarRoomState): readonly WarRoomEvent[] {
   const valid = validateCommand(WARROOM_COMMAND_SCHEMAS, command);
-  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, valid.metadata.occurredAt, [warRoomEventFor(valid)]);
+  return checkedEvents(checkWarRoomEvent, evolveWarRoom, state, valid.data.warRoomId, valid.metadata.occurredAt, [
+    warRoomEventFor(valid),
+  ]);
 }
 
 function warRoomEventFor(command: ValidWarRoomCommand): WarRoomEvent {

@@ -8,7 +8,8 @@ import type { WarRoomState } from './warroom.state.js';
 export function checkWarRoomEvent(state: WarRoomState, event: WarRoomEvent, warRoomId: string): void {
   const subject = `war room ${warRoomId}`;
   const reject = (rule: string) => new IllegalStateError(subject, rule);
-  if (event.type === 'WarRoomOpened') return checkCreation('war room', warRoomId, state.status !== 'none', event.type, event.data.warRoomId);
+  if (event.type === 'WarRoomOpened')
+    return checkCreation('war room', warRoomId, state.status !== 'none', event.type, event.data.warRoomId);
   if (state.status === 'none') throw notCreated(subject, event.type, 'WarRoomOpened');
   checkAddressee(`war room ${state.warRoom.warRoomId}`, state.warRoom.warRoomId, warRoomId, event.type);
   if (state.status === 'closed') throw reject(`${event.type} after the war room was closed`);
@@ -17,9 +18,13 @@ export function checkWarRoomEvent(state: WarRoomState, event: WarRoomEvent, warR
       if (state.memberIds.has(event.data.consultantId)) throw reject(`${event.data.consultantId} is already a member`);
       return;
     case 'WarRoomMemberLeft':
-      if (event.data.consultantId === state.warRoom.commanderId) throw reject(`the commander ${event.data.consultantId} cannot leave: close the war room instead`);
+      if (event.data.consultantId === state.warRoom.commanderId)
+        throw reject(`the commander ${event.data.consultantId} cannot leave: close the war room instead`);
       if (!state.memberIds.has(event.data.consultantId)) {
-        throw new NotFoundError(`${subject} member ${event.data.consultantId}`, 'WarRoomMemberLeft needs the consultant to be a member');
+        throw new NotFoundError(
+          `${subject} member ${event.data.consultantId}`,
+          'WarRoomMemberLeft needs the consultant to be a member',
+        );
       }
       return;
     case 'WarRoomClosed':

@@ -19,7 +19,11 @@ export const initialWarRoomState: WarRoomState = { status: 'none' };
 export function evolveWarRoom(state: WarRoomState, event: WarRoomEvent): WarRoomState {
   if (event.type === 'WarRoomOpened') {
     const { warRoomId, opportunityId, commanderId, memberIds, allocationPct } = event.data;
-    return { status: 'open', warRoom: { warRoomId, opportunityId, commanderId, allocationPct }, memberIds: new Set([commanderId, ...memberIds]) };
+    return {
+      status: 'open',
+      warRoom: { warRoomId, opportunityId, commanderId, allocationPct },
+      memberIds: new Set([commanderId, ...memberIds]),
+    };
   }
   if (state.status !== 'open') return state;
   switch (event.type) {

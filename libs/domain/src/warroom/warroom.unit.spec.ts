@@ -11,7 +11,14 @@ const spec = deciderSpecification(warRoomDecider);
 const cmd = commandOf<WarRoomCommand, WarRoomCommand['type']>;
 const warRoomId = 'W-1';
 
-const opening = { warRoomId, opportunityId: 'O-1', tenderId: 'T-9', commanderId: 'C-1', memberIds: ['C-2', 'C-3'], reason: 'national grid tender' };
+const opening = {
+  warRoomId,
+  opportunityId: 'O-1',
+  tenderId: 'T-9',
+  commanderId: 'C-1',
+  memberIds: ['C-2', 'C-3'],
+  reason: 'national grid tender',
+};
 const opened: WarRoomEvent = { type: 'WarRoomOpened', data: { ...opening, allocationPct: 50 } };
 const joined: WarRoomEvent = { type: 'WarRoomMemberJoined', data: { consultantId: 'C-4' } };
 const left: WarRoomEvent = { type: 'WarRoomMemberLeft', data: { consultantId: 'C-2' } };
@@ -25,15 +32,24 @@ const close = cmd('CloseWarRoom', { warRoomId, outcome: 'bid submitted' });
 describe('OpenWarRoom', () => {
   it('opens with each member at 50 % unless told otherwise', () => {
     spec.given([]).when(open).then([opened]);
-    spec.given([]).when(cmd('OpenWarRoom', { ...opening, allocationPct: 80 })).then([{ type: 'WarRoomOpened', data: { ...opening, allocationPct: 80 } }]);
+    spec
+      .given([])
+      .when(cmd('OpenWarRoom', { ...opening, allocationPct: 80 }))
+      .then([{ type: 'WarRoomOpened', data: { ...opening, allocationPct: 80 } }]);
   });
 
   it('opens once', () => {
-    spec.given([opened]).when(open).thenThrows(IllegalStateError, 'war room W-1: WarRoomOpened already recorded for this war room');
+    spec
+      .given([opened])
+      .when(open)
+      .thenThrows(IllegalStateError, 'war room W-1: WarRoomOpened already recorded for this war room');
   });
 
   it('takes a share of time above 0 and at most 100', () => {
-    spec.given([]).when(cmd('OpenWarRoom', { ...opening, allocationPct: 120 })).thenThrows(ValidationError, 'OpenWarRoom: allocationPct = 120: must be at most 100');
+    spec
+      .given([])
+      .when(cmd('OpenWarRoom', { ...opening, allocationPct: 120 }))
+      .thenThrows(ValidationError, 'OpenWarRoom: allocationPct = 120: must be at most 100');
   });
 
   it('counts the commander as a member', () => {
@@ -46,7 +62,10 @@ describe('JoinWarRoom and LeaveWarRoom', () => {
   it('adds and removes members', () => {
     spec.given([opened]).when(join('C-4')).then([joined]);
     spec.given([opened]).when(leave('C-2')).then([left]);
-    spec.given([opened, left]).when(join('C-2')).then([{ type: 'WarRoomMemberJoined', data: { consultantId: 'C-2' } }]);
+    spec
+      .given([opened, left])
+      .when(join('C-2'))
+      .then([{ type: 'WarRoomMemberJoined', data: { consultantId: 'C-2' } }]);
   });
 
   it('rejects a member joining twice', () => {
@@ -55,21 +74,42 @@ describe('JoinWarRoom and LeaveWarRoom', () => {
   });
 
   it('rejects a non-member leaving, and the commander leaving', () => {
-    spec.given([opened]).when(leave('C-9')).thenThrows(NotFoundError, 'war room W-1 member C-9: not found (WarRoomMemberLeft needs the consultant to be a member)');
-    spec.given([opened, left]).when(leave('C-2')).thenThrows(NotFoundError, /member C-2: not found/);
-    spec.given([opened]).when(leave('C-1')).thenThrows(IllegalStateError, 'war room W-1: the commander C-1 cannot leave: close the war room instead');
+    spec
+      .given([opened])
+      .when(leave('C-9'))
+      .thenThrows(
+        NotFoundError,
+        'war room W-1 member C-9: not found (WarRoomMemberLeft needs the consultant to be a member)',
+      );
+    spec
+      .given([opened, left])
+      .when(leave('C-2'))
+      .thenThrows(NotFoundError, /member C-2: not found/);
+    spec
+      .given([opened])
+      .when(leave('C-1'))
+      .thenThrows(IllegalStateError, 'war room W-1: the commander C-1 cannot leave: close the war room instead');
   });
 
   it('needs the war room first', () => {
-    spec.given([]).when(join('C-4')).thenThrows(NotFoundError, 'war room W-1: not found (WarRoomMemberJoined needs WarRoomOpened first)');
+    spec
+      .given([])
+      .when(join('C-4'))
+      .thenThrows(NotFoundError, 'war room W-1: not found (WarRoomMemberJoined needs WarRoomOpened first)');
   });
 });
 
 describe('CloseWarRoom', () => {
   it('closes the war room, which then accepts nothing', () => {
     spec.given([opened]).when(close).then([closed]);
-    spec.given([opened, closed]).when(join('C-4')).thenThrows(IllegalStateError, 'war room W-1: WarRoomMemberJoined after the war room was closed');
-    spec.given([opened, closed]).when(close).thenThrows(IllegalStateError, 'war room W-1: WarRoomClosed after the war room was closed');
+    spec
+      .given([opened, closed])
+      .when(join('C-4'))
+      .thenThrows(IllegalStateError, 'war room W-1: WarRoomMemberJoined after the war room was closed');
+    spec
+      .given([opened, closed])
+      .when(close)
+      .thenThrows(IllegalStateError, 'war room W-1: WarRoomClosed after the war room was closed');
     expect(foldEvents(warRoomDecider, [opened, closed]).status).toBe('closed');
   });
 });

@@ -12,7 +12,10 @@ export function requiredEngines(env: NodeJS.ProcessEnv = process.env): ReadonlyS
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
   const unknown = names.filter((name) => !(SKIPPABLE_ENGINES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new Error(`REQUIRE_ENGINES=${env['REQUIRE_ENGINES']}: ${unknown.join(', ')} is no engine; engines: ${SKIPPABLE_ENGINES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `REQUIRE_ENGINES=${env['REQUIRE_ENGINES']}: ${unknown.join(', ')} is no engine; engines: ${SKIPPABLE_ENGINES.join(', ')}`,
+    );
   return new Set(names as SkippableEngine[]);
 }
 
@@ -22,9 +25,15 @@ export function requiredEngines(env: NodeJS.ProcessEnv = process.env): ReadonlyS
  * engine, fails: this throws while the test file loads, so the run reports a failed file, never
  * a quiet skip.
  */
-export function skipUnlessAvailable(suite: string, engine: SkippableEngine, reason: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function skipUnlessAvailable(
+  suite: string,
+  engine: SkippableEngine,
+  reason: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (reason === undefined) return undefined;
-  if (requiredEngines(env).has(engine)) throw new Error(`${suite}: REQUIRE_ENGINES names ${engine}, so this suite must run here, but ${reason}`);
+  if (requiredEngines(env).has(engine))
+    throw new Error(`${suite}: REQUIRE_ENGINES names ${engine}, so this suite must run here, but ${reason}`);
   console.warn(`[${suite}] SKIPPED: ${reason}`);
   return reason;
 }

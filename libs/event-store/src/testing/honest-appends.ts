@@ -15,7 +15,15 @@ export function honestAppends<S extends Pick<EventStore, 'appendToStream'>>(stor
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       }
       return ((streamId, events, options) => {
-        events.forEach((event, index) => parseStreamEvent(streamId, event.type, event.data, `test fixture ${streamId} event ${index}`, event.metadata.schemaVersion));
+        events.forEach((event, index) =>
+          parseStreamEvent(
+            streamId,
+            event.type,
+            event.data,
+            `test fixture ${streamId} event ${index}`,
+            event.metadata.schemaVersion,
+          ),
+        );
         return append(streamId, events, options);
       }) satisfies EventStore['appendToStream'];
     },

@@ -10,7 +10,13 @@ import type { ExpectedRevision } from '../options.js';
  */
 export type WriterCommand =
   /** One append of `count` events typed `<tag>`, answered by `appended` or `rejected`. */
-  | { readonly op: 'append'; readonly stream: string; readonly expectedRevision: string; readonly tag: string; readonly count: number }
+  | {
+      readonly op: 'append';
+      readonly stream: string;
+      readonly expectedRevision: string;
+      readonly tag: string;
+      readonly count: number;
+    }
   /** Appends `batches` batches of `size` events, one after the other, acking each. */
   | { readonly op: 'appendBatches'; readonly stream: string; readonly batches: number; readonly size: number };
 
@@ -35,7 +41,11 @@ export function batchEvents(tag: string, count: number, batch = 0): EventToAppen
     id: crypto.randomUUID(),
     type: tag,
     data: { batch, index, of: count },
-    metadata: { occurredAt: '2026-01-15T10:00:00.000Z', actor: { id: 'writer', role: 'system' as const }, schemaVersion: 1 },
+    metadata: {
+      occurredAt: '2026-01-15T10:00:00.000Z',
+      actor: { id: 'writer', role: 'system' as const },
+      schemaVersion: 1,
+    },
   }));
 }
 
@@ -58,7 +68,9 @@ export async function serveWriterProtocol(store: EventStore): Promise<void> {
       }
     } else {
       for (let batch = 0; batch < command.batches; batch += 1) {
-        await store.appendToStream(command.stream, batchEvents('Batch', command.size, batch), { expectedRevision: 'any' });
+        await store.appendToStream(command.stream, batchEvents('Batch', command.size, batch), {
+          expectedRevision: 'any',
+        });
         reply({ kind: 'acked', batch });
       }
       reply({ kind: 'done' });

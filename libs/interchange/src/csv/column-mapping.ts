@@ -19,13 +19,23 @@ function normalise(name: string): string {
  * maps to it. A mapping to an unknown field, a column missing from the header, and a required
  * field without a column are errors naming them.
  */
-export function resolveColumns(table: CsvTable, header: readonly string[], explicit: Readonly<Record<string, string>>): ReadonlyMap<string, number> {
+export function resolveColumns(
+  table: CsvTable,
+  header: readonly string[],
+  explicit: Readonly<Record<string, string>>,
+): ReadonlyMap<string, number> {
   const columns = new Map<string, number>();
   const headerIndex = new Map(header.map((name, index) => [name.trim(), index]));
   for (const [column, field] of Object.entries(explicit)) {
-    if (!table.fields.includes(field)) throw new ColumnMappingError(`mapping ${column}=${field}: ${table.name} has no field ${field}; fields: ${table.fields.join(', ')}`);
+    if (!table.fields.includes(field))
+      throw new ColumnMappingError(
+        `mapping ${column}=${field}: ${table.name} has no field ${field}; fields: ${table.fields.join(', ')}`,
+      );
     const index = headerIndex.get(column.trim());
-    if (index === undefined) throw new ColumnMappingError(`mapping ${column}=${field}: the header has no column ${JSON.stringify(column)}; columns: ${header.join(', ')}`);
+    if (index === undefined)
+      throw new ColumnMappingError(
+        `mapping ${column}=${field}: the header has no column ${JSON.stringify(column)}; columns: ${header.join(', ')}`,
+      );
     columns.set(field, index);
   }
   const mappedColumns = new Set(columns.values());
@@ -36,7 +46,9 @@ export function resolveColumns(table: CsvTable, header: readonly string[], expli
   });
   const missing = table.required.filter((field) => !columns.has(field));
   if (missing.length > 0) {
-    throw new ColumnMappingError(`${table.name}: no column for ${missing.join(', ')}; map one with --map "Column=field" (header: ${header.join(', ')})`);
+    throw new ColumnMappingError(
+      `${table.name}: no column for ${missing.join(', ')}; map one with --map "Column=field" (header: ${header.join(', ')})`,
+    );
   }
   return columns;
 }

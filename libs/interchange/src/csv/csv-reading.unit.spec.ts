@@ -1,7 +1,13 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { csvRecords, CsvSyntaxError, type CsvRecord } from './csv-records.js';
-import { CsvEncodingError, decodeChunks, detectEncoding, parseCsvEncoding, type SupportedEncoding } from './text-decoding.js';
+import {
+  CsvEncodingError,
+  decodeChunks,
+  detectEncoding,
+  parseCsvEncoding,
+  type SupportedEncoding,
+} from './text-decoding.js';
 
 /** Bytes as the file holds them, split into chunks at the given byte offsets (a character may be cut). */
 async function* bytesIn(bytes: Buffer, ...cuts: number[]): AsyncGenerator<Uint8Array> {
@@ -46,7 +52,9 @@ describe('CSV as spreadsheet programs save it', () => {
     const bytes = iconv.encode(`consultant,date,hours\r\nc1,2025-02-03,6\r\n${sheet[1]}\r\n`, 'gbk');
     const error = await records(bytes).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CsvEncodingError);
-    expect((error as Error).message).toMatch(/sheet\.csv: line 3 is not valid UTF-8.*nothing was imported.*--encoding gb18030/);
+    expect((error as Error).message).toMatch(
+      /sheet\.csv: line 3 is not valid UTF-8.*nothing was imported.*--encoding gb18030/,
+    );
   });
 
   it('LibreOffice and Numbers: UTF-8 without a mark, LF, a quoted field holding commas, quotes and line breaks', async () => {
@@ -93,7 +101,9 @@ describe('CSV that is not well-formed refuses the whole file', () => {
   });
 
   it('a multi-byte character cut off by the end of the file is refused', async () => {
-    await expect(records(Buffer.concat([utf8('a,b\n1,'), utf8('张').subarray(0, 2)]))).rejects.toThrow(/line 2 is not valid UTF-8/);
+    await expect(records(Buffer.concat([utf8('a,b\n1,'), utf8('张').subarray(0, 2)]))).rejects.toThrow(
+      /line 2 is not valid UTF-8/,
+    );
   });
 });
 

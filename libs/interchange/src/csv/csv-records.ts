@@ -26,9 +26,19 @@ export class CsvSyntaxError extends Error {
  * not data). Blank rows and rows of empty cells (spreadsheets leave them at the end) are skipped
  * but counted, so line numbers match the file's.
  */
-export async function* csvRecords(chunks: AsyncIterable<string>, fileName: string, maxRecordChars = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<CsvRecord> {
+export async function* csvRecords(
+  chunks: AsyncIterable<string>,
+  fileName: string,
+  maxRecordChars = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<CsvRecord> {
   const source = Readable.from(chunks, { objectMode: false });
-  const parser = parse({ bom: true, raw: true, relax_column_count: true, skip_empty_lines: false, max_record_size: maxRecordChars });
+  const parser = parse({
+    bom: true,
+    raw: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    max_record_size: maxRecordChars,
+  });
   // pipe() does not forward a source's error (an undecodable byte): end the parser with it.
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
@@ -42,7 +52,9 @@ export async function* csvRecords(chunks: AsyncIterable<string>, fileName: strin
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw new CsvSyntaxError(`${fileName}: not well-formed CSV at line ${typeof error['lines'] === 'number' ? error['lines'] : line}: ${describe(error)}; nothing was imported. Quote a field that holds a quote, comma or line break ("a ""quoted"" word"), as spreadsheet programs do`);
+    throw new CsvSyntaxError(
+      `${fileName}: not well-formed CSV at line ${typeof error['lines'] === 'number' ? error['lines'] : line}: ${describe(error)}; nothing was imported. Quote a field that holds a quote, comma or line break ("a ""quoted"" word"), as spreadsheet programs do`,
+    );
   } finally {
     source.destroy();
   }

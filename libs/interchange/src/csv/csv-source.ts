@@ -47,7 +47,11 @@ export async function* csvFileRecords(file: CsvFile, onBytes?: (bytes: number) =
  * (CsvEncodingError, CsvSyntaxError, ColumnMappingError) with nothing appended, instead of leaving
  * the first rows recorded and the rest not.
  */
-export async function checkCsvFile(file: CsvFile, table: CsvTable, mapping: Readonly<Record<string, string>>): Promise<void> {
+export async function checkCsvFile(
+  file: CsvFile,
+  table: CsvTable,
+  mapping: Readonly<Record<string, string>>,
+): Promise<void> {
   let header = true;
   for await (const record of csvFileRecords(file)) {
     if (header) resolveColumns(table, record.fields, mapping);
@@ -60,7 +64,12 @@ export async function checkCsvFile(file: CsvFile, table: CsvTable, mapping: Read
  * an import line, which then goes through exactly the validation of a JSONL line. Line numbers
  * are the file's, header included, as a spreadsheet shows them.
  */
-export async function* csvItems(records: AsyncIterable<CsvRecord>, table: CsvTable, mapping: Readonly<Record<string, string>>, actor: Actor): AsyncGenerator<ImportItem> {
+export async function* csvItems(
+  records: AsyncIterable<CsvRecord>,
+  table: CsvTable,
+  mapping: Readonly<Record<string, string>>,
+  actor: Actor,
+): AsyncGenerator<ImportItem> {
   let columns: ReadonlyMap<string, number> | undefined;
   for await (const record of records) {
     if (columns === undefined) {

@@ -19,7 +19,12 @@ export type CsvTableName = (typeof CSV_TABLE_NAMES)[number];
 
 /** `erp; crm` or `erp|crm` → ['erp', 'crm']. */
 function list(text: string | undefined): string[] {
-  return text === undefined || text.trim() === '' ? [] : text.split(/[;|]/).map((item) => item.trim()).filter((item) => item !== '');
+  return text === undefined || text.trim() === ''
+    ? []
+    : text
+        .split(/[;|]/)
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
 }
 
 /** A number when the cell is one, else the text itself, so the schema names the bad value. */
@@ -46,7 +51,19 @@ function metadata(occurredAt: string | undefined, actor: Actor): Record<string, 
 
 const opportunities: CsvTable = {
   name: 'opportunities',
-  fields: ['opportunityId', 'name', 'customer', 'industry', 'region', 'productLines', 'projectType', 'estimatedValue', 'currency', 'salesOwnerId', 'registeredAt'],
+  fields: [
+    'opportunityId',
+    'name',
+    'customer',
+    'industry',
+    'region',
+    'productLines',
+    'projectType',
+    'estimatedValue',
+    'currency',
+    'salesOwnerId',
+    'registeredAt',
+  ],
   required: ['opportunityId', 'name', 'customer', 'registeredAt'],
   toLine: (row, actor) => ({
     stream: `opportunity-${row['opportunityId'] ?? ''}`,
@@ -68,7 +85,18 @@ const opportunities: CsvTable = {
 
 const consultants: CsvTable = {
   name: 'consultants',
-  fields: ['consultantId', 'name', 'teamId', 'level', 'productLines', 'skills', 'weeklyCapacityHours', 'hourlyCost', 'currency', 'onboardedAt'],
+  fields: [
+    'consultantId',
+    'name',
+    'teamId',
+    'level',
+    'productLines',
+    'skills',
+    'weeklyCapacityHours',
+    'hourlyCost',
+    'currency',
+    'onboardedAt',
+  ],
   required: ['consultantId', 'name', 'onboardedAt'],
   toLine: (row, actor) => ({
     stream: `consultant-${row['consultantId'] ?? ''}`,
@@ -92,7 +120,9 @@ const consultants: CsvTable = {
  * a hash of the row's content, so importing the same sheet twice still records each entry once.
  */
 function entryIdOf(row: Readonly<Record<string, string>>): string {
-  const content = ['consultantId', 'date', 'hours', 'category', 'opportunityId', 'activityId'].map((field) => row[field] ?? '').join('\u001f');
+  const content = ['consultantId', 'date', 'hours', 'category', 'opportunityId', 'activityId']
+    .map((field) => row[field] ?? '')
+    .join('\u001f');
   return `te-${createHash('sha256').update(content).digest('hex').slice(0, 24)}`;
 }
 
@@ -112,11 +142,18 @@ const timeLogs: CsvTable = {
       ...optional('activityId', row['activityId']?.trim()),
     },
     // A time entry is a fact of its day: without a loggedAt column it occurred at the end of that day.
-    metadata: metadata(row['loggedAt']?.trim() || (row['date'] === undefined ? undefined : `${row['date'].trim()}T18:00:00Z`), actor),
+    metadata: metadata(
+      row['loggedAt']?.trim() || (row['date'] === undefined ? undefined : `${row['date'].trim()}T18:00:00Z`),
+      actor,
+    ),
   }),
 };
 
-export const CSV_TABLES: Readonly<Record<CsvTableName, CsvTable>> = { opportunities, consultants, 'time-logs': timeLogs };
+export const CSV_TABLES: Readonly<Record<CsvTableName, CsvTable>> = {
+  opportunities,
+  consultants,
+  'time-logs': timeLogs,
+};
 
 export function isCsvTableName(name: string): name is CsvTableName {
   return (CSV_TABLE_NAMES as readonly string[]).includes(name);

@@ -26,7 +26,9 @@ export function parseCsvEncoding(name: string): CsvEncoding {
   const normalised = name.trim().toLowerCase();
   if (normalised === 'auto') return 'auto';
   if (!iconv.encodingExists(normalised)) {
-    throw new CsvEncodingError(`--encoding ${name}: not an encoding this build decodes; use auto, utf-8, gb18030 (Excel's CSV in Chinese locales), big5, utf-16le, windows-1252, …`);
+    throw new CsvEncodingError(
+      `--encoding ${name}: not an encoding this build decodes; use auto, utf-8, gb18030 (Excel's CSV in Chinese locales), big5, utf-16le, windows-1252, …`,
+    );
   }
   return normalised as SupportedEncoding;
 }
@@ -50,7 +52,11 @@ export interface DecodedChunk {
  * TextDecoder both replace such bytes with U+FFFD, so any U+FFFD in the text is refused, naming
  * the line and the option. A byte-order mark is dropped.
  */
-export async function* decodeChunks(source: AsyncIterable<Uint8Array>, encoding: SupportedEncoding, fileName: string): AsyncGenerator<DecodedChunk> {
+export async function* decodeChunks(
+  source: AsyncIterable<Uint8Array>,
+  encoding: SupportedEncoding,
+  fileName: string,
+): AsyncGenerator<DecodedChunk> {
   const decoder = iconv.getDecoder(encoding, { stripBOM: true });
   let bytesRead = 0;
   let line = 1;

@@ -11,9 +11,15 @@ export interface ExportOptions {
 }
 
 /** Every recorded event in `$all` order as export lines (each without its newline), read page by page. */
-export async function* exportLines(store: Pick<EventStore, 'readAll'>, options: ExportOptions = {}): AsyncGenerator<string> {
+export async function* exportLines(
+  store: Pick<EventStore, 'readAll'>,
+  options: ExportOptions = {},
+): AsyncGenerator<string> {
   const pageSize = options.pageSize ?? 2000;
-  const filter = options.streamPrefixes === undefined || options.streamPrefixes.length === 0 ? undefined : { streamPrefixes: options.streamPrefixes };
+  const filter =
+    options.streamPrefixes === undefined || options.streamPrefixes.length === 0
+      ? undefined
+      : { streamPrefixes: options.streamPrefixes };
   // Positions are opaque (EventStoreDB's are byte offsets): each page starts past the last event read.
   let start: ReadAllStart = options.fromPosition === undefined ? {} : { fromPosition: options.fromPosition };
   for (;;) {

@@ -1,5 +1,26 @@
-import { DomainError, ENTITY_ID_PATTERN, EVENT_CATEGORIES, EVENT_SCHEMAS, aggregateFor, isDomainEventType, isIdentifiedByData, parseDomainEvent, parseStreamName, referencesOf, ValidationError, type Actor, type DomainEvent, type Reference } from '@presales/domain';
-import { AppendTooLargeError, DuplicateEventIdError, WrongExpectedVersionError, type EventStore, type EventToAppend } from '@presales/event-store';
+import {
+  DomainError,
+  ENTITY_ID_PATTERN,
+  EVENT_CATEGORIES,
+  EVENT_SCHEMAS,
+  aggregateFor,
+  isDomainEventType,
+  isIdentifiedByData,
+  parseDomainEvent,
+  parseStreamName,
+  referencesOf,
+  ValidationError,
+  type Actor,
+  type DomainEvent,
+  type Reference,
+} from '@presales/domain';
+import {
+  AppendTooLargeError,
+  DuplicateEventIdError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type EventToAppend,
+} from '@presales/event-store';
 import { contentFingerprint, derivedEventId, factFingerprint } from '../line/event-id.js';
 import { parseEnvelope, writerMetadataOf, type ImportCandidate } from '../line/import-line.js';
 import type { ImportLine } from '../line/line-envelope.js';
@@ -122,7 +143,11 @@ export class EventImporter {
         return undefined;
       }
       if (line.revision !== undefined && BigInt(line.revision) !== entry.nextRevision) {
-        reject({ ...where(lineNumber, line), code: 'revision_out_of_order', reason: `revision = ${line.revision}: out of order, the stream's next revision is ${entry.nextRevision}` });
+        reject({
+          ...where(lineNumber, line),
+          code: 'revision_out_of_order',
+          reason: `revision = ${line.revision}: out of order, the stream's next revision is ${entry.nextRevision}`,
+        });
       }
       try {
         // The stream's own rules first: they need no read of another stream.
@@ -140,11 +165,22 @@ export class EventImporter {
     }
   }
 
-  private acceptIfReferenced(lineNumber: number, line: ImportLine, entry: StreamEntry, pending: PendingEvent, missing: readonly Reference[]): undefined {
+  private acceptIfReferenced(
+    lineNumber: number,
+    line: ImportLine,
+    entry: StreamEntry,
+    pending: PendingEvent,
+    missing: readonly Reference[],
+  ): undefined {
     try {
       if (missing.length > 0) {
         const reason = missing.map(unknownReference).join('; ');
-        reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'unknown_reference', reason: `${reason}; record it first, or import with --references forward when a later line of this file records it` });
+        reject({
+          ...where(lineNumber, line),
+          id: pending.toAppend.id,
+          code: 'unknown_reference',
+          reason: `${reason}; record it first, or import with --references forward when a later line of this file records it`,
+        });
       }
       // Checked above against this same state: nothing ran in between.
       entry.accept(pending);
@@ -170,19 +206,41 @@ export class EventImporter {
     const writer = writerMetadataOf(line.metadata);
     const id = line.id ?? derivedEventId(line.stream, event.type, event.data, writer);
     // Copied with Object.assign, not spread: a measurable share of each line's cost.
-    const metadata = Object.assign({}, writer as { occurredAt: string; actor: EventToAppend['metadata']['actor'] }, { schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion }, this.options.importedBy === undefined ? {} : { importedBy: this.options.importedBy });
-    const toAppend: EventToAppend = { id, type: event.type, data: event.data as Readonly<Record<string, unknown>>, metadata };
+    const metadata = Object.assign(
+      {},
+      writer as { occurredAt: string; actor: EventToAppend['metadata']['actor'] },
+      { schemaVersion: EVENT_SCHEMAS[event.type].schemaVersion },
+      this.options.importedBy === undefined ? {} : { importedBy: this.options.importedBy },
+    );
+    const toAppend: EventToAppend = {
+      id,
+      type: event.type,
+      data: event.data as Readonly<Record<string, unknown>>,
+      metadata,
+    };
     const fingerprint = contentFingerprint(event.type, event.data, writer);
-    return isIdentifiedByData(event.type) ? { line: lineNumber, event, toAppend, fingerprint, fact: factFingerprint(event.type, event.data) } : { line: lineNumber, event, toAppend, fingerprint };
+    return isIdentifiedByData(event.type)
+      ? { line: lineNumber, event, toAppend, fingerprint, fact: factFingerprint(event.type, event.data) }
+      : { line: lineNumber, event, toAppend, fingerprint };
   }
 
-  private duplicate(lineNumber: number, line: ImportLine, pending: PendingEvent, known: { fingerprint: string; revision: bigint | undefined }): undefined {
+  private duplicate(
+    lineNumber: number,
+    line: ImportLine,
+    pending: PendingEvent,
+    known: { fingerprint: string; revision: bigint | undefined },
+  ): undefined {
     if (known.fingerprint === pending.fingerprint) {
       this.alreadyPresent += 1;
       return undefined;
     }
     const at = known.revision === undefined ? 'on an earlier line of this file' : `at revision ${known.revision}`;
-    reject({ ...where(lineNumber, line), id: pending.toAppend.id, code: 'duplicate_id', reason: `id = ${JSON.stringify(pending.toAppend.id)}: already recorded in ${line.stream} ${at} with other content` });
+    reject({
+      ...where(lineNumber, line),
+      id: pending.toAppend.id,
+      code: 'duplicate_id',
+      reason: `id = ${JSON.stringify(pending.toAppend.id)}: already recorded in ${line.stream} ${at} with other content`,
+    });
   }
 
   /** Append every stream's pending events, one atomic append per stream, then trim the cache. */
@@ -205,7 +263,8 @@ export class EventImporter {
     } catch (error) {
       // The store cannot say which of several ids it already holds elsewhere: find it one event at a time.
       // Likewise a batch over the store's append limit (EventStoreDB: 1 MiB by default) goes in one event at a time.
-      if (error instanceof DuplicateEventIdError || error instanceof AppendTooLargeError) return this.appendOneByOne(entry);
+      if (error instanceof DuplicateEventIdError || error instanceof AppendTooLargeError)
+        return this.appendOneByOne(entry);
       this.refuseBatch(entry, error);
     }
   }
@@ -225,13 +284,19 @@ export class EventImporter {
         continue;
       }
       try {
-        const result = await this.store.appendToStream(entry.stream, [pending.toAppend], { expectedRevision: entry.committedRevision ?? 'no_stream' });
+        const result = await this.store.appendToStream(entry.stream, [pending.toAppend], {
+          expectedRevision: entry.committedRevision ?? 'no_stream',
+        });
         this.appended += 1;
         entry.commit(result.nextExpectedRevision);
       } catch (error) {
         entry.rollBack();
         if (!(error instanceof DuplicateEventIdError)) return this.refuseBatch(entry, error);
-        this.record({ ...pendingWhere(entry, pending), code: 'duplicate_id', reason: `id = ${JSON.stringify(pending.toAppend.id)}: already recorded in another stream with other content` });
+        this.record({
+          ...pendingWhere(entry, pending),
+          code: 'duplicate_id',
+          reason: `id = ${JSON.stringify(pending.toAppend.id)}: already recorded in another stream with other content`,
+        });
       }
     }
   }
@@ -257,14 +322,22 @@ export class EventImporter {
 function checkStreamAndType(lineNumber: number, line: ImportLine): void {
   const name = parseStreamName(line.stream);
   if (name === undefined || !ENTITY_ID_PATTERN.test(name.id)) {
-    reject({ ...where(lineNumber, line), code: 'unknown_stream', reason: `stream = ${JSON.stringify(line.stream)}: must be <category>-<id> with a known category and an id of [A-Za-z0-9_-]{1,64}` });
+    reject({
+      ...where(lineNumber, line),
+      code: 'unknown_stream',
+      reason: `stream = ${JSON.stringify(line.stream)}: must be <category>-<id> with a known category and an id of [A-Za-z0-9_-]{1,64}`,
+    });
   }
   const aggregate = aggregateFor(name.category);
   if (!Object.hasOwn(aggregate.events, line.type)) {
     const rule = isDomainEventType(line.type)
       ? `is a ${categoryOf(line.type)} event and cannot be recorded in a ${name.category} stream`
       : `is not an event type of the domain; a ${name.category} stream takes ${Object.keys(aggregate.events).join(', ')}`;
-    reject({ ...where(lineNumber, line), code: 'unknown_event_type', reason: `type = ${JSON.stringify(line.type)}: ${rule}` });
+    reject({
+      ...where(lineNumber, line),
+      code: 'unknown_event_type',
+      reason: `type = ${JSON.stringify(line.type)}: ${rule}`,
+    });
   }
 }
 

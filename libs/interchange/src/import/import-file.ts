@@ -41,7 +41,11 @@ export interface FileImportResult extends ImportSummary {
 const READ_CHUNK = 1024 * 1024;
 
 /** `presales import FILE.jsonl`: validate and append every line, rejections to FILE.rejected.jsonl. */
-export async function importJsonlFile(path: string, store: Pick<EventStore, 'readStream' | 'appendToStream'>, options: FileImportOptions = {}): Promise<FileImportResult> {
+export async function importJsonlFile(
+  path: string,
+  store: Pick<EventStore, 'readStream' | 'appendToStream'>,
+  options: FileImportOptions = {},
+): Promise<FileImportResult> {
   const tracker = byteTracker(path);
   const lines = (onBytes?: (bytes: number) => void) =>
     jsonlItems(createReadStream(path, { highWaterMark: READ_CHUNK }), {
@@ -88,7 +92,8 @@ async function runFileImport(
       ...(options.importedBy === undefined ? {} : { importedBy: options.importedBy }),
       ...(forwardReferences === undefined ? {} : { forwardReferences }),
       onRejected: (rejection) => report.add(rejection),
-      onProgress: (progress) => options.onProgress?.({ ...progress, bytesRead: tracker.read(), totalBytes: tracker.total }),
+      onProgress: (progress) =>
+        options.onProgress?.({ ...progress, bytesRead: tracker.read(), totalBytes: tracker.total }),
     });
     const summary = await importer.run(items);
     return { ...summary, reportPath: report.path, examples: [...report.examples] };

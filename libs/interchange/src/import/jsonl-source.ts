@@ -10,7 +10,10 @@ export interface JsonlSourceOptions {
 }
 
 /** The lines of a JSONL byte stream as import items: parsed JSON, or the reason a line is unreadable. */
-export async function* jsonlItems(source: AsyncIterable<Uint8Array>, options: JsonlSourceOptions = {}): AsyncGenerator<ImportItem> {
+export async function* jsonlItems(
+  source: AsyncIterable<Uint8Array>,
+  options: JsonlSourceOptions = {},
+): AsyncGenerator<ImportItem> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   let bytes = 0;
   for await (const raw of splitLines(source, maxLineBytes)) {
@@ -18,7 +21,13 @@ export async function* jsonlItems(source: AsyncIterable<Uint8Array>, options: Js
     options.onBytes?.(bytes);
     switch (raw.kind) {
       case 'too_long':
-        yield { rejection: { line: raw.lineNumber, code: 'line_too_long', reason: `line of ${raw.byteLength} bytes exceeds the limit of ${maxLineBytes} bytes; skipped without reading it into memory` } };
+        yield {
+          rejection: {
+            line: raw.lineNumber,
+            code: 'line_too_long',
+            reason: `line of ${raw.byteLength} bytes exceeds the limit of ${maxLineBytes} bytes; skipped without reading it into memory`,
+          },
+        };
         break;
       case 'invalid_utf8':
         yield { rejection: { line: raw.lineNumber, code: 'invalid_utf8', reason: 'the line is not valid UTF-8' } };

@@ -21,7 +21,9 @@ export class KnownStreams {
   missing(references: readonly Reference[]): Reference[] | Promise<Reference[]> {
     const unknown = references.filter((reference) => !this.knownInMemory(reference.stream));
     if (unknown.length === 0) return [];
-    return Promise.all(unknown.map((reference) => this.inStore(reference.stream))).then((found) => unknown.filter((_, index) => !found[index]));
+    return Promise.all(unknown.map((reference) => this.inStore(reference.stream))).then((found) =>
+      unknown.filter((_, index) => !found[index]),
+    );
   }
 
   private knownInMemory(stream: string): boolean {

@@ -30,7 +30,9 @@ export interface Rejection {
 /** A line that cannot be imported, with everything known about it; thrown inside the pipeline only. */
 export class LineRejectedError extends Error {
   constructor(readonly rejection: Rejection) {
-    super(`line ${rejection.line}${rejection.stream === undefined ? '' : ` (${rejection.stream})`}: ${rejection.reason}`);
+    super(
+      `line ${rejection.line}${rejection.stream === undefined ? '' : ` (${rejection.stream})`}: ${rejection.reason}`,
+    );
     this.name = 'LineRejectedError';
   }
 }

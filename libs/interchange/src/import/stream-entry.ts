@@ -32,7 +32,12 @@ export class StreamEntry {
     readonly stream: string,
     readonly streamEntityId: string,
     readonly aggregate: AggregateEntry,
-    committed: { state: unknown; revision: bigint | undefined; ids: Map<string, { readonly fingerprint: string; readonly revision: bigint }>; facts: Set<string> },
+    committed: {
+      state: unknown;
+      revision: bigint | undefined;
+      ids: Map<string, { readonly fingerprint: string; readonly revision: bigint }>;
+      facts: Set<string>;
+    },
   ) {
     this.committedFacts = committed.facts;
     this.committedState = committed.state;
@@ -61,7 +66,12 @@ export class StreamEntry {
 
   /** Throws the DomainError of an invariant `event`, at its line's business time, breaks in the current state. */
   check(pending: PendingEvent): void {
-    this.aggregate.decider.check(this.state, pending.event as never, this.streamEntityId, pending.toAppend.metadata.occurredAt);
+    this.aggregate.decider.check(
+      this.state,
+      pending.event as never,
+      this.streamEntityId,
+      pending.toAppend.metadata.occurredAt,
+    );
   }
 
   /** Check the invariants of `event` against the current state and, if they hold, take it. Throws the DomainError otherwise. */

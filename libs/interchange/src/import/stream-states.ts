@@ -80,7 +80,12 @@ export class StreamStates {
     const ids = new Map<string, { fingerprint: string; revision: bigint }>();
     const facts = new Set<string>();
     for (const event of recorded) {
-      const parsed = parseDomainEvent(event.type, event.data, `${stream}@${event.revision}`, event.metadata.schemaVersion);
+      const parsed = parseDomainEvent(
+        event.type,
+        event.data,
+        `${stream}@${event.revision}`,
+        event.metadata.schemaVersion,
+      );
       state = aggregate.decider.evolve(state, parsed as never);
       const writer = writerMetadataOf(event.metadata as unknown as LineMetadata);
       ids.set(event.id, { fingerprint: contentFingerprint(event.type, event.data, writer), revision: event.revision });

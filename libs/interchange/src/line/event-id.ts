@@ -22,7 +22,11 @@ export function derivedEventId(stream: string, type: string, data: unknown, meta
  * members (already in sorted key order) rather than from a wrapper object, and hashed one-shot.
  */
 export function contentFingerprint(type: string, data: unknown, writerMetadata: unknown): string {
-  return hash('sha256', `{"data":${canonicalJson(data)},"metadata":${canonicalJson(writerMetadata)},"type":${quoteJsonString(type)}}`, 'base64');
+  return hash(
+    'sha256',
+    `{"data":${canonicalJson(data)},"metadata":${canonicalJson(writerMetadata)},"type":${quoteJsonString(type)}}`,
+    'base64',
+  );
 }
 
 /**

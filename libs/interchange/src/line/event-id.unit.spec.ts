@@ -22,7 +22,9 @@ describe('derivedEventId', () => {
 
 describe('contentFingerprint', () => {
   it('is the same for the same content in another key order', () => {
-    expect(contentFingerprint('A', { x: 1, y: [1, 2] }, { actor: { role: 'admin', id: 'u' } })).toBe(contentFingerprint('A', { y: [1, 2], x: 1 }, { actor: { id: 'u', role: 'admin' } }));
+    expect(contentFingerprint('A', { x: 1, y: [1, 2] }, { actor: { role: 'admin', id: 'u' } })).toBe(
+      contentFingerprint('A', { y: [1, 2], x: 1 }, { actor: { id: 'u', role: 'admin' } }),
+    );
   });
 });
 
@@ -30,12 +32,19 @@ describe('stability', () => {
   it('derives the ids earlier imports derived, and fingerprints the canonical content', () => {
     const data = { b: [1, { d: 'ü' }], a: 'x"y' };
     const metadata = { occurredAt: '2026-01-01T00:00:00Z', actor: { role: 'admin', id: 'u' } };
-    const digest = createHash('sha256').update('presales-import\n').update(canonicalJson({ stream: 'tender-T1', type: 'TenderReceived', data, metadata })).digest();
+    const digest = createHash('sha256')
+      .update('presales-import\n')
+      .update(canonicalJson({ stream: 'tender-T1', type: 'TenderReceived', data, metadata }))
+      .digest();
     digest[6] = (digest[6]! & 0x0f) | 0x80;
     digest[8] = (digest[8]! & 0x3f) | 0x80;
     const hex = digest.subarray(0, 16).toString('hex');
-    expect(derivedEventId('tender-T1', 'TenderReceived', data, metadata)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+    expect(derivedEventId('tender-T1', 'TenderReceived', data, metadata)).toBe(
+      `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`,
+    );
     const canonical = canonicalJson({ type: 'TenderReceived', data, metadata });
-    expect(contentFingerprint('TenderReceived', data, metadata)).toBe(createHash('sha256').update(canonical).digest('base64'));
+    expect(contentFingerprint('TenderReceived', data, metadata)).toBe(
+      createHash('sha256').update(canonical).digest('base64'),
+    );
   });
 });

@@ -14,7 +14,11 @@ export function parseJsonLine(line: number, text: string): ImportCandidate {
   try {
     return { line, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return reject({ line, code: 'invalid_json', reason: `not valid JSON (${(error as Error).message}); a line must hold one complete JSON object` });
+    return reject({
+      line,
+      code: 'invalid_json',
+      reason: `not valid JSON (${(error as Error).message}); a line must hold one complete JSON object`,
+    });
   }
 }
 
@@ -22,16 +26,26 @@ export function parseJsonLine(line: number, text: string): ImportCandidate {
 export function parseEnvelope(candidate: ImportCandidate): ImportLine {
   const { line, value } = candidate;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return reject({ line, code: 'invalid_envelope', reason: `a line must be a JSON object {"stream","type","data","metadata"}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` });
+    return reject({
+      line,
+      code: 'invalid_envelope',
+      reason: `a line must be a JSON object {"stream","type","data","metadata"}, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}`,
+    });
   }
   const plain = plainEnvelope(value);
   if (plain !== undefined) return plain;
-  const stream = typeof (value as { stream?: unknown }).stream === 'string' ? (value as { stream: string }).stream : undefined;
+  const stream =
+    typeof (value as { stream?: unknown }).stream === 'string' ? (value as { stream: string }).stream : undefined;
   try {
     return validate(ImportLineEnvelope, value, 'envelope');
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return reject({ line, code: 'invalid_envelope', reason: error.message, ...(stream === undefined ? {} : { stream }) });
+    return reject({
+      line,
+      code: 'invalid_envelope',
+      reason: error.message,
+      ...(stream === undefined ? {} : { stream }),
+    });
   }
 }
 

@@ -15,7 +15,12 @@ describe('writerMetadataOf', () => {
       hash: 'f'.repeat(64),
       source: 'crm',
     } as LineMetadata;
-    expect(writerMetadataOf(metadata)).toEqual({ occurredAt: '2026-01-15T10:00:00Z', actor: { id: 'u-1', role: 'admin' }, correlationId: 'c-1', source: 'crm' });
+    expect(writerMetadataOf(metadata)).toEqual({
+      occurredAt: '2026-01-15T10:00:00Z',
+      actor: { id: 'u-1', role: 'admin' },
+      correlationId: 'c-1',
+      source: 'crm',
+    });
     expect(Object.keys(writerMetadataOf(metadata))).not.toContain('causationId');
   });
 });

@@ -17,7 +17,10 @@ const CARRIAGE_RETURN = 0x0d;
  * skips to its end. Each line is decoded as strict UTF-8, so invalid bytes are reported rather than
  * silently replaced with U+FFFD. Blank lines are skipped but still counted, so numbers match an editor's.
  */
-export async function* splitLines(source: AsyncIterable<Uint8Array>, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<RawLine> {
+export async function* splitLines(
+  source: AsyncIterable<Uint8Array>,
+  maxLineBytes = DEFAULT_MAX_LINE_BYTES,
+): AsyncGenerator<RawLine> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let pending: Buffer[] = [];
   let pendingBytes = 0;

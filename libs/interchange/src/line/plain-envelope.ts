@@ -21,9 +21,20 @@ export function plainEnvelope(value: object): ImportLine | undefined {
   if (id !== undefined && !(typeof id === 'string' && EVENT_ID_PATTERN.test(id))) return undefined;
   if (!(typeof stream === 'string' && stream.length >= 1 && stream.length <= 200)) return undefined;
   if (!(typeof type === 'string' && type.length >= 1 && type.length <= 100)) return undefined;
-  if (!isOptionalCount(revision, 0) || !isOptionalCount(position, 0) || !isPlainRecord(data) || !isPlainMetadata(metadata)) return undefined;
+  if (
+    !isOptionalCount(revision, 0) ||
+    !isOptionalCount(position, 0) ||
+    !isPlainRecord(data) ||
+    !isPlainMetadata(metadata)
+  )
+    return undefined;
   // Assigned rather than spread from conditional literals: spreading cost as much as all the checks.
-  const envelope: { -readonly [K in keyof ImportLine]: ImportLine[K] } = { stream, type, data, metadata: metadata as ImportLine['metadata'] };
+  const envelope: { -readonly [K in keyof ImportLine]: ImportLine[K] } = {
+    stream,
+    type,
+    data,
+    metadata: metadata as ImportLine['metadata'],
+  };
   if (id !== undefined) envelope.id = id;
   if (revision !== undefined) envelope.revision = revision;
   if (position !== undefined) envelope.position = position;
@@ -65,5 +76,10 @@ function isOptionalCount(value: unknown, minimum: number): value is number | und
  * the schema does, would set a prototype instead of a member.
  */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype && !Object.hasOwn(value, '__proto__');
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.getPrototypeOf(value) === Object.prototype &&
+    !Object.hasOwn(value, '__proto__')
+  );
 }

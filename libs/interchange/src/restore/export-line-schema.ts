@@ -36,7 +36,12 @@ export function parseExportLine(line: number, value: unknown): ExportLine {
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const stream = (value as { stream?: unknown } | null)?.stream;
-    return reject({ line, code: 'invalid_envelope', reason: error.message, ...(typeof stream === 'string' ? { stream } : {}) });
+    return reject({
+      line,
+      code: 'invalid_envelope',
+      reason: error.message,
+      ...(typeof stream === 'string' ? { stream } : {}),
+    });
   }
   return value as ExportLine;
 }

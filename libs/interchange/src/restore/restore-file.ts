@@ -6,7 +6,9 @@ import { parseExportLine } from './export-line-schema.js';
 
 /** What a store must offer to be restored into: the SQLite adapter's restoreRecorded, for one. */
 export interface RecordedEventRestorer {
-  restoreRecorded(events: readonly RecordedEvent[]): Promise<{ readonly restored: number; readonly alreadyPresent: number }>;
+  restoreRecorded(
+    events: readonly RecordedEvent[],
+  ): Promise<{ readonly restored: number; readonly alreadyPresent: number }>;
 }
 
 /** The file's chains did not verify: nothing was restored. */
@@ -15,7 +17,9 @@ export class RestoreVerificationError extends Error {
     readonly findings: readonly Rejection[],
     readonly findingsOmitted: number,
   ) {
-    super(`the export does not verify (${findings.length + findingsOmitted} problem(s), first at line ${findings[0]?.line ?? '?'}: ${findings[0]?.reason ?? ''}); nothing was restored`);
+    super(
+      `the export does not verify (${findings.length + findingsOmitted} problem(s), first at line ${findings[0]?.line ?? '?'}: ${findings[0]?.reason ?? ''}); nothing was restored`,
+    );
     this.name = 'RestoreVerificationError';
   }
 }
@@ -37,7 +41,11 @@ export type ExportSource = () => AsyncIterable<ImportItem>;
  * target then checks it continues there. Any problem refuses the whole file before anything is
  * written. Pass 2 hands the events to the store in `$all` order, in batches.
  */
-export async function restoreExport(source: ExportSource, target: RecordedEventRestorer, options: { batchSize?: number; onProgress?: (events: number) => void } = {}): Promise<RestoreSummary> {
+export async function restoreExport(
+  source: ExportSource,
+  target: RecordedEventRestorer,
+  options: { batchSize?: number; onProgress?: (events: number) => void } = {},
+): Promise<RestoreSummary> {
   const verified = await verifyExport(source);
   const batchSize = options.batchSize ?? 2000;
   let batch: RecordedEvent[] = [];
@@ -86,19 +94,35 @@ export async function verifyExport(source: ExportSource): Promise<{ events: numb
       continue;
     }
     events += 1;
-    if (line.position <= lastPosition) note({ line: item.line, stream: line.stream, code: 'revision_out_of_order', reason: `position ${line.position} does not follow ${lastPosition}: an export is in $all order` });
+    if (line.position <= lastPosition)
+      note({
+        line: item.line,
+        stream: line.stream,
+        code: 'revision_out_of_order',
+        reason: `position ${line.position} does not follow ${lastPosition}: an export is in $all order`,
+      });
     lastPosition = Math.max(lastPosition, line.position);
     let chain = chains.get(line.stream);
     if (chain === undefined) {
       // The first event of a stream in the file sets where its chain starts (a partial export starts mid-stream).
-      chain = new StreamChainVerifier(line.stream, { revision: BigInt(line.revision), prevHash: line.metadata.prevHash });
+      chain = new StreamChainVerifier(line.stream, {
+        revision: BigInt(line.revision),
+        prevHash: line.metadata.prevHash,
+      });
       chains.set(line.stream, chain);
     }
     const wasBroken = chain.isBroken;
     chain.accept(recordedEventOf(line));
     if (!wasBroken && chain.isBroken) {
       const verdict = chain.verdict();
-      if (!verdict.ok) note({ line: item.line, stream: line.stream, id: line.id, code: 'invariant', reason: `hash chain broken at revision ${verdict.firstBrokenRevision}: ${verdict.reason}` });
+      if (!verdict.ok)
+        note({
+          line: item.line,
+          stream: line.stream,
+          id: line.id,
+          code: 'invariant',
+          reason: `hash chain broken at revision ${verdict.firstBrokenRevision}: ${verdict.reason}`,
+        });
     }
   }
   if (findings.length > 0) throw new RestoreVerificationError(findings, omitted);

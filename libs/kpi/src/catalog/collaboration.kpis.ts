@@ -1,6 +1,7 @@
 import { defineKpi, IN_PERIOD } from './define.js';
 
-const DECIDED_IN_PERIOD = "outcome IN ('won', 'lost') AND closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunity_id}}";
+const DECIDED_IN_PERIOD =
+  "outcome IN ('won', 'lost') AND closed_ms >= {{from}} AND closed_ms < {{to}} AND {{in_opp_scope:opportunity_id}}";
 
 export const COLLABORATION_KPIS = [
   defineKpi({
@@ -85,7 +86,9 @@ WHERE ${IN_PERIOD} AND {{in_support_scope:request_product_line:consultant_id}}`,
     defaultTarget: '0.9',
     area: 'collaboration',
     aggregate: 'ratio',
-    parameters: { slaHoursByKind: { exchange: 24, demo: 24, poc: 24, workshop: 24, rfi: 24, rfp: 24, solution: 24, quote: 24 } },
+    parameters: {
+      slaHoursByKind: { exchange: 24, demo: 24, poc: 24, workshop: 24, rfi: 24, rfp: 24, solution: 24, quote: 24 },
+    },
     sql: `SELECT concat(entity_id, '/', request_id) AS unit_id,
   toFloat64((toInt64(occurred_at_ms) - toInt64(requested_at_ms)) / 3600000 <= {{param:slaHoursByKind:request_kind:24}}) AS num, toFloat64(1) AS den, toUInt8(0) AS grp
 FROM {{t:presales_support_acknowledged}} AS a

@@ -4,8 +4,17 @@ import { DEFAULT_TOLERANCE_PCT, type KpiDefinition, type PublishedKpi } from '..
 type Defaulted = 'tolerance' | 'projectTypeOverrides' | 'parameters' | 'weight';
 
 /** Version 1 of a catalog KPI, with the defaults of KPIS.md for what it does not say. */
-export function defineKpi(definition: Omit<KpiDefinition, Defaulted> & Partial<Pick<KpiDefinition, Defaulted>>): PublishedKpi {
-  return { version: 1, tolerance: DEFAULT_TOLERANCE_PCT, projectTypeOverrides: {}, parameters: {}, weight: '1', ...definition };
+export function defineKpi(
+  definition: Omit<KpiDefinition, Defaulted> & Partial<Pick<KpiDefinition, Defaulted>>,
+): PublishedKpi {
+  return {
+    version: 1,
+    tolerance: DEFAULT_TOLERANCE_PCT,
+    projectTypeOverrides: {},
+    parameters: {},
+    weight: '1',
+    ...definition,
+  };
 }
 
 /** `occurred_at_ms` of the row is in the period. */

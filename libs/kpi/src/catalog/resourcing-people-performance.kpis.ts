@@ -30,7 +30,8 @@ ANY LEFT JOIN (
   defineKpi({
     id: 'overload_share',
     names: { en: 'Overload share', zh: '超负荷占比' },
-    description: 'consultant-weeks (Monday-based) whose summed allocationPct of active assignments and war rooms > 100 ÷ consultant-weeks',
+    description:
+      'consultant-weeks (Monday-based) whose summed allocationPct of active assignments and war rooms > 100 ÷ consultant-weeks',
     unit: 'ratio',
     direction: 'down',
     defaultTarget: '0.1',
@@ -111,7 +112,8 @@ export const PERFORMANCE_KPIS = [
   defineKpi({
     id: 'influenced_revenue_per_consultant',
     names: { en: 'Influenced revenue per consultant', zh: '人均影响收入' },
-    description: 'Σ over opportunities won in the period of amount × the consultant’s allocation share ÷ consultants active in the period',
+    description:
+      'Σ over opportunities won in the period of amount × the consultant’s allocation share ÷ consultants active in the period',
     unit: 'money',
     direction: 'up',
     defaultTarget: '1000000',

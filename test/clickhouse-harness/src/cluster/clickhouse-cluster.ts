@@ -1,4 +1,9 @@
-import { clickHouseAvailability, freePort, startClickHouseServer, type RunningClickHouse } from '../clickhouse-server.js';
+import {
+  clickHouseAvailability,
+  freePort,
+  startClickHouseServer,
+  type RunningClickHouse,
+} from '../clickhouse-server.js';
 import { skipUnlessAvailable } from '@presales/event-store/testing';
 import { clusterNodeConfig, type ClusterLayout, type ClusterNode } from './cluster-config.js';
 import { startZooKeeper, zooKeeperSkipReason, type RunningZooKeeper } from './zookeeper-server.js';
@@ -25,7 +30,9 @@ export interface RunningClickHouseCluster {
  * data dir and macros, all of one cluster named `name`. The servers start in parallel; each is
  * ready when it answers /ping (replicas register in ZooKeeper when a replicated table is made).
  */
-export async function startClickHouseCluster(options: { name?: string; shards?: number; replicas?: number } = {}): Promise<RunningClickHouseCluster> {
+export async function startClickHouseCluster(
+  options: { name?: string; shards?: number; replicas?: number } = {},
+): Promise<RunningClickHouseCluster> {
   const name = options.name ?? 'presales';
   const zooKeeper = await startZooKeeper();
   const nodes: ClusterNode[] = [];
@@ -78,7 +85,11 @@ export async function startClickHouseCluster(options: { name?: string; shards?: 
     zooKeeper,
     urlList: (path = '') => running.map((node) => `${node.url}${path}`).join(','),
     stop,
-    describe: () => [...running.map((node) => `${node.name} (shard ${node.shard}): ${node.server.describe()}`), zooKeeper.describe()].join('\n\n'),
+    describe: () =>
+      [
+        ...running.map((node) => `${node.name} (shard ${node.shard}): ${node.server.describe()}`),
+        zooKeeper.describe(),
+      ].join('\n\n'),
   };
 }
 
@@ -91,7 +102,11 @@ async function untilZooKeeperAnswers(node: RunningClusterNode, timeoutMs = 30_00
   let last = '';
   while (Date.now() - started < timeoutMs) {
     try {
-      const response = await fetch(`${node.url}/`, { method: 'POST', body: "SELECT count() FROM system.zookeeper WHERE path = '/'", signal: AbortSignal.timeout(2000) });
+      const response = await fetch(`${node.url}/`, {
+        method: 'POST',
+        body: "SELECT count() FROM system.zookeeper WHERE path = '/'",
+        signal: AbortSignal.timeout(2000),
+      });
       if (response.ok) return;
       last = await response.text();
     } catch (error) {
@@ -105,5 +120,8 @@ async function untilZooKeeperAnswers(node: RunningClusterNode, timeoutMs = 30_00
 /** Why a cluster suite cannot run here (printed), or undefined; REQUIRE_ENGINES turns a skip into a failure. */
 export function clusterSkipReason(suite: string): string | undefined {
   const clickhouse = clickHouseAvailability();
-  return skipUnlessAvailable(suite, 'clickhouse', clickhouse.available ? undefined : clickhouse.reason) ?? zooKeeperSkipReason(suite);
+  return (
+    skipUnlessAvailable(suite, 'clickhouse', clickhouse.available ? undefined : clickhouse.reason) ??
+    zooKeeperSkipReason(suite)
+  );
 }

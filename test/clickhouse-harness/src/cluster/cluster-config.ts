@@ -24,7 +24,11 @@ export interface ClusterLayout {
  * of a shard; replication copies it), ZooKeeper for replication and ON CLUSTER queries, and the
  * node's macros. infra/clickhouse-cluster holds the same file written out for four hosts.
  */
-export function clusterNodeConfig(layout: ClusterLayout, node: ClusterNode, standalone?: { readonly dataDir: string }): string {
+export function clusterNodeConfig(
+  layout: ClusterLayout,
+  node: ClusterNode,
+  standalone?: { readonly dataDir: string },
+): string {
   const shards = [...new Set(layout.nodes.map((n) => n.shard))].sort();
   const replicas = (shard: string) =>
     layout.nodes
@@ -36,7 +40,10 @@ export function clusterNodeConfig(layout: ClusterLayout, node: ClusterNode, stan
     '<yandex>',
     '  <remote_servers>',
     `    <${layout.name}>`,
-    ...shards.map((shard) => `      <shard>\n        <internal_replication>true</internal_replication>\n${replicas(shard)}\n      </shard>`),
+    ...shards.map(
+      (shard) =>
+        `      <shard>\n        <internal_replication>true</internal_replication>\n${replicas(shard)}\n      </shard>`,
+    ),
     `    </${layout.name}>`,
     '  </remote_servers>',
     '  <zookeeper>',

@@ -18,7 +18,8 @@ const ZOOKEEPER_JAR = process.env['ZOOKEEPER_JAR'] ?? '/usr/share/java/zookeeper
 
 /** Java and the ZooKeeper jar, or why not (`.ci/run` installs Debian's zookeeper, which brings Java). */
 export function zooKeeperMissing(): string | undefined {
-  if (spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).status !== 0) return 'java is not installed (apt-get install zookeeper brings it)';
+  if (spawnSync('sh', ['-c', 'command -v java'], { encoding: 'utf8' }).status !== 0)
+    return 'java is not installed (apt-get install zookeeper brings it)';
   if (!existsSync(ZOOKEEPER_JAR)) return `${ZOOKEEPER_JAR} is missing (apt-get install zookeeper; .ci/run does this)`;
   return undefined;
 }
@@ -59,10 +60,21 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn('java', ['-Xmx256m', '-cp', ZOOKEEPER_JAR, `-Dzookeeper.log.dir=${root}`, 'org.apache.zookeeper.server.ZooKeeperServerMain', config], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    'java',
+    [
+      '-Xmx256m',
+      '-cp',
+      ZOOKEEPER_JAR,
+      `-Dzookeeper.log.dir=${root}`,
+      'org.apache.zookeeper.server.ZooKeeperServerMain',
+      config,
+    ],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000)));
@@ -84,7 +96,10 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
     await new Promise((r) => setTimeout(r, 100));
   }
   const describe = () => {
-    const state = child.exitCode === null && child.signalCode === null ? `running (pid ${child.pid})` : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
+    const state =
+      child.exitCode === null && child.signalCode === null
+        ? `running (pid ${child.pid})`
+        : `ended (code ${child.exitCode}, signal ${child.signalCode})`;
     return `ZooKeeper on 127.0.0.1:${port}: ${state}; its last output:\n${output}`;
   };
   return { port, stop, describe };

@@ -1,7 +1,27 @@
-import type { ApiErrorBody, HealthResponse, RecordTenderResponse, SqlResponse, TendersReceivedResponse } from '@presales/contracts';
-import { clusterSkipReason, startClickHouseCluster, type RunningClickHouseCluster, type RunningClusterNode } from '@presales/clickhouse-harness';
+import type {
+  ApiErrorBody,
+  HealthResponse,
+  RecordTenderResponse,
+  SqlResponse,
+  TendersReceivedResponse,
+} from '@presales/contracts';
+import {
+  clusterSkipReason,
+  startClickHouseCluster,
+  type RunningClickHouseCluster,
+  type RunningClusterNode,
+} from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiFetch, bearerFor, json, postJson, startPlatform, tempDataDir, untilCaughtUp, type PlatformProcess } from '../platform-process.js';
+import {
+  apiFetch,
+  bearerFor,
+  json,
+  postJson,
+  startPlatform,
+  tempDataDir,
+  untilCaughtUp,
+  type PlatformProcess,
+} from '../platform-process.js';
 import { nodeSql } from './cluster-sql.js';
 import { reportClusterOnFailure } from './report-on-failure.js';
 
@@ -10,7 +30,14 @@ const skip = clusterSkipReason('the platform through ClickHouse cluster faults')
 let next = 0;
 const tender = () => {
   next += 1;
-  return { tenderId: `F-${next}`, opportunityId: `O-${next % 5}`, kind: 'rfp', issuer: 'Utility', deadline: '2026-10-01T00:00:00Z', receivedAt: `2026-0${(next % 6) + 1}-03T09:00:00Z` };
+  return {
+    tenderId: `F-${next}`,
+    opportunityId: `O-${next % 5}`,
+    kind: 'rfp',
+    issuer: 'Utility',
+    deadline: '2026-10-01T00:00:00Z',
+    receivedAt: `2026-0${(next % 6) + 1}-03T09:00:00Z`,
+  };
 };
 
 /** Rows of the tender table a replica holds once it has fetched every part its shard has. */
@@ -47,7 +74,10 @@ describe.skipIf(skip !== undefined)('the platform through faults of its ClickHou
   beforeAll(async () => {
     cluster = await startClickHouseCluster();
     ch = [...cluster.nodes];
-    platform = await startPlatform(data.dir, { CLICKHOUSE_URL: cluster.urlList('/presales'), CLICKHOUSE_CLUSTER: cluster.name });
+    platform = await startPlatform(data.dir, {
+      CLICKHOUSE_URL: cluster.urlList('/presales'),
+      CLICKHOUSE_CLUSTER: cluster.name,
+    });
     await recordReadable(platform, 6);
   });
   afterAll(async () => {
@@ -61,7 +91,10 @@ describe.skipIf(skip !== undefined)('the platform through faults of its ClickHou
     await recordReadable(platform, 6);
     const during = await health(platform);
     expect(during.status).toBe(200);
-    expect(during.body.analyticsStore.shards?.find((s) => s.shard === 2)).toMatchObject({ ok: true, replicas: [{ ok: false }, { ok: true }] });
+    expect(during.body.analyticsStore.shards?.find((s) => s.shard === 2)).toMatchObject({
+      ok: true,
+      replicas: [{ ok: false }, { ok: true }],
+    });
     await ch[2]!.server.resume();
     expect(await replicaRows(ch[2]!)).toBe(await replicaRows(ch[3]!));
     expect((await replicaRows(ch[0]!)) + (await replicaRows(ch[2]!))).toBe(12);
@@ -92,7 +125,11 @@ describe.skipIf(skip !== undefined)('the platform through faults of its ClickHou
     const during = await health(platform);
     expect(during.body.analyticsStore.ok).toBe(true);
     // The analyst's SQL, on a session opened before the node went away, fails over too.
-    const sql = await postJson(`${platform.url}api/sql`, { sql: 'SELECT count() AS n FROM tender_received FINAL' }, await bearerFor(platform.url, 'analyst'));
+    const sql = await postJson(
+      `${platform.url}api/sql`,
+      { sql: 'SELECT count() AS n FROM tender_received FINAL' },
+      await bearerFor(platform.url, 'analyst'),
+    );
     expect(sql.status).toBe(200);
     expect((await json<SqlResponse>(sql)).rows).toEqual([{ n: 20 }]);
     await ch[0]!.server.resume();

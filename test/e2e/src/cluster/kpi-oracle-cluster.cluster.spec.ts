@@ -1,6 +1,12 @@
 import { rebuildReadModels, type AnalyticsStore } from '@presales/analytics';
 import { ClickHouseAnalyticsStore } from '@presales/analytics-clickhouse';
-import { clusterSkipReason, startClickHouseCluster, startClickHouseServer, type RunningClickHouse, type RunningClickHouseCluster } from '@presales/clickhouse-harness';
+import {
+  clusterSkipReason,
+  startClickHouseCluster,
+  startClickHouseServer,
+  type RunningClickHouse,
+  type RunningClickHouseCluster,
+} from '@presales/clickhouse-harness';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { compareWithOracle, expectAgreement, ORACLE_SEEDS, oracleHistory } from '../kpi-oracle-comparison.js';
 
@@ -31,10 +37,17 @@ describe.skipIf(skip !== undefined)('KPI SQL on a 2 × 2 ClickHouse 18.16 cluste
       const history = await oracleHistory(seed, 'presales-cluster-oracle');
       try {
         const database = `oracle_${seed}`;
-        const onCluster = await ClickHouseAnalyticsStore.open({ url: cluster.urlList(), database, cluster: cluster.name });
+        const onCluster = await ClickHouseAnalyticsStore.open({
+          url: cluster.urlList(),
+          database,
+          cluster: cluster.name,
+        });
         const onServer = await ClickHouseAnalyticsStore.open({ url: single.url, database });
         stores.push(onCluster, onServer);
-        await Promise.all([rebuildReadModels(history.eventStore, onCluster, { target: { cluster: cluster.name, database } }), rebuildReadModels(history.eventStore, onServer)]);
+        await Promise.all([
+          rebuildReadModels(history.eventStore, onCluster, { target: { cluster: cluster.name, database } }),
+          rebuildReadModels(history.eventStore, onServer),
+        ]);
         expectAgreement(await compareWithOracle(history.events, { cluster: onCluster, 'single server': onServer }));
       } finally {
         await history.remove();

@@ -8,7 +8,8 @@ export function reportClusterOnFailure(cluster: () => { readonly describe: () =>
   beforeEach((context) => {
     context.onTestFailed(() => {
       const running = cluster();
-      if (running !== undefined) console.error(`the cluster after the failure of "${context.task.name}":\n${running.describe()}`);
+      if (running !== undefined)
+        console.error(`the cluster after the failure of "${context.task.name}":\n${running.describe()}`);
     });
   });
 }

@@ -16,7 +16,11 @@ export function bidRate(ctx: KpiContext): number | null {
  */
 export function hitRate(ctx: KpiContext): number | null {
   const outcomes = tendersInScope(ctx).flatMap((tender) =>
-    tender.outcome !== undefined && isIn(ctx.period, tender.outcome.occurredMs) && tender.outcome.data.outcome !== 'cancelled' ? [tender.outcome] : [],
+    tender.outcome !== undefined &&
+    isIn(ctx.period, tender.outcome.occurredMs) &&
+    tender.outcome.data.outcome !== 'cancelled'
+      ? [tender.outcome]
+      : [],
   );
   return ratio(outcomes.filter((outcome) => outcome.data.outcome === 'awarded').length, outcomes.length);
 }
@@ -24,7 +28,9 @@ export function hitRate(ctx: KpiContext): number | null {
 /** The BidSubmitted events in P of tenders in scope, each with its tender's TenderReceived (no TenderReceived by asOf: no unit). */
 function submissionsInPeriod(ctx: KpiContext) {
   return tendersInScope(ctx).flatMap((tender) =>
-    tender.received === undefined ? [] : inPeriod(ctx, tender.submissions).map((submitted) => ({ submitted, received: tender.received! })),
+    tender.received === undefined
+      ? []
+      : inPeriod(ctx, tender.submissions).map((submitted) => ({ submitted, received: tender.received! })),
   );
 }
 
@@ -34,12 +40,17 @@ function submissionsInPeriod(ctx: KpiContext) {
  */
 export function onTimeSubmissionRate(ctx: KpiContext): number | null {
   const units = submissionsInPeriod(ctx);
-  return ratio(units.filter(({ submitted, received }) => submitted.occurredMs <= millis(received.data.deadline)).length, units.length);
+  return ratio(
+    units.filter(({ submitted, received }) => submitted.occurredMs <= millis(received.data.deadline)).length,
+    units.length,
+  );
 }
 
 /** bid_turnaround_hours — "BidSubmitted events in P | median hours from the tender's TenderReceived to it". */
 export function bidTurnaroundHours(ctx: KpiContext): number | null {
-  return median(submissionsInPeriod(ctx).map(({ submitted, received }) => hoursBetween(received.occurredMs, submitted.occurredMs)));
+  return median(
+    submissionsInPeriod(ctx).map(({ submitted, received }) => hoursBetween(received.occurredMs, submitted.occurredMs)),
+  );
 }
 
 /**
@@ -48,7 +59,9 @@ export function bidTurnaroundHours(ctx: KpiContext): number | null {
  */
 export function reviewFirstPassRate(ctx: KpiContext): number | null {
   const firstReviews = tendersInScope(ctx).flatMap((tender) => {
-    const [first] = [...tender.reviews].sort((a, b) => a.occurredMs - b.occurredMs || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
+    const [first] = [...tender.reviews].sort(
+      (a, b) => a.occurredMs - b.occurredMs || (a.position < b.position ? -1 : a.position > b.position ? 1 : 0),
+    );
     return first !== undefined && isIn(ctx.period, first.occurredMs) ? [first] : [];
   });
   return ratio(firstReviews.filter((review) => review.data.outcome === 'approved').length, firstReviews.length);

@@ -48,7 +48,9 @@ describe('bid_rate: bid ÷ BidDecisionMade in P', () => {
     // March: T1 bid, T3 no_bid, T4 bid (T2 decided in February).
     expect(oracleKpi('bid_rate', events, oracleQuery('2026-03'))).toBe(2 / 3);
     expect(oracleKpi('bid_rate', events, oracleQuery('2026-Q1'))).toBe(3 / 4);
-    expect(oracleKpi('bid_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1 / 2);
+    expect(oracleKpi('bid_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(
+      1 / 2,
+    );
     expect(oracleKpi('bid_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });
@@ -59,8 +61,12 @@ describe('hit_rate: awarded ÷ tenders with a non-cancelled outcome in P', () =>
     // T1 awarded, T2 not awarded, T5 awarded then corrected to not awarded; T4 cancelled.
     expect(oracleKpi('hit_rate', events, oracleQuery('2026-03'))).toBe(1 / 3);
     expect(oracleKpi('hit_rate', events, oracleQuery('2026-03', { asOf: BEFORE_T5 }))).toBe(1 / 2);
-    expect(oracleKpi('hit_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 2); // T1, T5
-    expect(oracleKpi('hit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(0); // T2 (T4 cancelled)
+    expect(oracleKpi('hit_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(
+      1 / 2,
+    ); // T1, T5
+    expect(oracleKpi('hit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(
+      0,
+    ); // T2 (T4 cancelled)
     expect(oracleKpi('hit_rate', events, oracleQuery('2026-02'))).toBeNull();
   });
 });
@@ -71,7 +77,13 @@ describe('on_time_submission_rate: submissions at or before the deadline ÷ BidS
     // T1 (at the deadline) on time, T2 late, T4 and T5 on time.
     expect(oracleKpi('on_time_submission_rate', events, oracleQuery('2026-03'))).toBe(3 / 4);
     expect(oracleKpi('on_time_submission_rate', events, oracleQuery('2026-03', { asOf: BEFORE_T5 }))).toBe(2 / 3);
-    expect(oracleKpi('on_time_submission_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1 / 2);
+    expect(
+      oracleKpi(
+        'on_time_submission_rate',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }),
+      ),
+    ).toBe(1 / 2);
     expect(oracleKpi('on_time_submission_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });
@@ -94,8 +106,12 @@ describe('bid_turnaround_hours: median hours TenderReceived → BidSubmitted, su
     // 24, 72, 228, 318 → (72 + 228) ÷ 2; without T5: 72, 228, 318 → 228.
     expect(oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03'))).toBe(150);
     expect(oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03', { asOf: BEFORE_T5 }))).toBe(228);
-    expect(oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(126); // 24, 228
-    expect(oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(195); // 72, 318
+    expect(
+      oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(126); // 24, 228
+    expect(
+      oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(195); // 72, 318
     expect(oracleKpi('bid_turnaround_hours', events, oracleQuery('2026-02'))).toBeNull();
   });
 });
@@ -126,7 +142,9 @@ describe('review_first_pass_rate: tenders whose first review is in P and approve
 
   it('knows only reviews recorded by asOf', () => {
     // At 03-08 the rejected review of T4 is not recorded yet (nor T6's): T1 and T4 pass.
-    expect(oracleKpi('review_first_pass_rate', events, oracleQuery('2026-03', { asOf: '2026-03-08T00:00:00Z' }))).toBe(1);
+    expect(oracleKpi('review_first_pass_rate', events, oracleQuery('2026-03', { asOf: '2026-03-08T00:00:00Z' }))).toBe(
+      1,
+    );
     expect(oracleKpi('review_first_pass_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });

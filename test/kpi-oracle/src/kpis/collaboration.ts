@@ -75,7 +75,11 @@ function acknowledgementsInPeriod(ctx: KpiContext): Acknowledgement[] {
   return units;
 }
 
-function supportRequestInScope(ctx: KpiContext, acknowledged: Fact<'PresalesSupportAcknowledged'>, requested: Fact<'PresalesSupportRequested'>): boolean {
+function supportRequestInScope(
+  ctx: KpiContext,
+  acknowledged: Fact<'PresalesSupportAcknowledged'>,
+  requested: Fact<'PresalesSupportRequested'>,
+): boolean {
   switch (ctx.scope.kind) {
     case 'org':
       return true;
@@ -89,7 +93,11 @@ function supportRequestInScope(ctx: KpiContext, acknowledged: Fact<'PresalesSupp
 
 /** first_response_hours — "PresalesSupportAcknowledged events in P | median hours from the PresalesSupportRequested of the same requestId". */
 export function firstResponseHours(ctx: KpiContext): number | null {
-  return median(acknowledgementsInPeriod(ctx).map(({ requested, acknowledged }) => hoursBetween(requested.occurredMs, acknowledged.occurredMs)));
+  return median(
+    acknowledgementsInPeriod(ctx).map(({ requested, acknowledged }) =>
+      hoursBetween(requested.occurredMs, acknowledged.occurredMs),
+    ),
+  );
 }
 
 /**
@@ -99,6 +107,9 @@ export function firstResponseHours(ctx: KpiContext): number | null {
  */
 export function responseSlaAttainment(ctx: KpiContext): number | null {
   const units = acknowledgementsInPeriod(ctx);
-  const withinSla = units.filter(({ requested, acknowledged }) => hoursBetween(requested.occurredMs, acknowledged.occurredMs) <= ctx.slaHours(requested.data.kind));
+  const withinSla = units.filter(
+    ({ requested, acknowledged }) =>
+      hoursBetween(requested.occurredMs, acknowledged.occurredMs) <= ctx.slaHours(requested.data.kind),
+  );
   return ratio(withinSla.length, units.length);
 }

@@ -52,12 +52,20 @@ describe('win_rate: won ÷ opportunities decided in P', () => {
   });
 
   it('scopes by team (assignments, plus TeamMemberAdded) and by product line', () => {
-    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 2); // O1, O2
+    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(
+      1 / 2,
+    ); // O1, O2
     expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } }))).toBe(1); // O3
     const withMember = deals().teamMemberAdded('team-a', 'c2', '2026-02-01T00:00:00Z').events;
-    expect(oracleKpi('win_rate', withMember, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(2 / 3); // O1, O2, O3
-    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }))).toBe(2 / 3); // O1, O3, O6
-    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1 / 2); // O2, O3
+    expect(oracleKpi('win_rate', withMember, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(
+      2 / 3,
+    ); // O1, O2, O3
+    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }))).toBe(
+      2 / 3,
+    ); // O1, O3, O6
+    expect(oracleKpi('win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(
+      1 / 2,
+    ); // O2, O3
   });
 });
 
@@ -67,7 +75,9 @@ describe('win_rate_value: Σ won amount ÷ Σ (won amount or lost estimatedValue
   it('adds amounts in several currencies in the reporting currency', () => {
     // won: 100 USD = 710 + 300 = 1010; lost: 200 EUR = 1540 + 100 → 1010 ÷ 2650.
     expect(oracleKpi('win_rate_value', events, oracleQuery('2026-03'))).toBeCloseTo(1010 / 2650, 12);
-    expect(oracleKpi('win_rate_value', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBeCloseTo(300 / 1840, 12);
+    expect(
+      oracleKpi('win_rate_value', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBeCloseTo(300 / 1840, 12);
   });
 
   it('is 0 for a period of losses only and null without decided opportunities', () => {
@@ -95,7 +105,9 @@ describe('presales_lift: win rate with a completed activity before closing − w
 
   it('is null when either group is empty', () => {
     expect(oracleKpi('presales_lift', deals().events, oracleQuery('2026-04'))).toBeNull(); // O5 only, no activity
-    expect(oracleKpi('presales_lift', deals().events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } }))).toBeNull();
+    expect(
+      oracleKpi('presales_lift', deals().events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } })),
+    ).toBeNull();
   });
 });
 
@@ -130,14 +142,22 @@ describe('first_response_hours: median hours request → acknowledgement, acknow
   });
 
   it('takes the middle value for an odd count (R5 not recorded by asOf)', () => {
-    expect(oracleKpi('first_response_hours', events, oracleQuery('2026-03', { asOf: '2026-04-02T00:00:00Z' }))).toBe(30); // 10, 30, 48
+    expect(oracleKpi('first_response_hours', events, oracleQuery('2026-03', { asOf: '2026-04-02T00:00:00Z' }))).toBe(
+      30,
+    ); // 10, 30, 48
   });
 
   it('scopes by the acknowledging consultant, or the request product line', () => {
     // team-a is c1: R1 10, R3 48, R5 20 (R5's opportunity O3 is c2's: the acknowledger decides).
-    expect(oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(20);
-    expect(oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } }))).toBe(30);
-    expect(oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(48);
+    expect(
+      oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(20);
+    expect(
+      oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } })),
+    ).toBe(30);
+    expect(
+      oracleKpi('first_response_hours', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(48);
   });
 
   it('is null without acknowledgements in P', () => {

@@ -10,7 +10,10 @@ export function pocSuccessRate(ctx: KpiContext): number | null {
   const completions = activitiesInScope(ctx)
     .filter((activity) => activity.scheduled?.data.kind === 'poc')
     .flatMap((activity) => inPeriod(ctx, activity.completions));
-  const succeeded = completions.filter(({ data }) => data.pocCriteriaTotal !== undefined && data.pocCriteriaTotal > 0 && data.pocCriteriaMet === data.pocCriteriaTotal);
+  const succeeded = completions.filter(
+    ({ data }) =>
+      data.pocCriteriaTotal !== undefined && data.pocCriteriaTotal > 0 && data.pocCriteriaMet === data.pocCriteriaTotal,
+  );
   return ratio(succeeded.length, completions.length);
 }
 
@@ -20,7 +23,9 @@ export function pocSuccessRate(ctx: KpiContext): number | null {
  */
 export function demoToWin(ctx: KpiContext): number | null {
   const units = closedInPeriod(ctx).filter((opportunity) =>
-    (ctx.model.activitiesByOpportunity.get(opportunity.id) ?? []).some((activity) => activity.scheduled?.data.kind === 'demo' && activity.completions.length > 0),
+    (ctx.model.activitiesByOpportunity.get(opportunity.id) ?? []).some(
+      (activity) => activity.scheduled?.data.kind === 'demo' && activity.completions.length > 0,
+    ),
   );
   return ratio(units.filter(isWon).length, units.length);
 }
@@ -28,7 +33,9 @@ export function demoToWin(ctx: KpiContext): number | null {
 /** customer_satisfaction — "ActivityCompleted events in P with customerSatisfaction | mean customerSatisfaction". */
 export function customerSatisfaction(ctx: KpiContext): number | null {
   const scores = activitiesInScope(ctx).flatMap((activity) =>
-    inPeriod(ctx, activity.completions).flatMap((completion) => (completion.data.customerSatisfaction === undefined ? [] : [completion.data.customerSatisfaction])),
+    inPeriod(ctx, activity.completions).flatMap((completion) =>
+      completion.data.customerSatisfaction === undefined ? [] : [completion.data.customerSatisfaction],
+    ),
   );
   return mean(scores);
 }

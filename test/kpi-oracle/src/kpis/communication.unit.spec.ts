@@ -12,13 +12,28 @@ import { Scenario } from '../testing/scenario.js';
  */
 function activities(): Scenario {
   const scenario = new Scenario().consultant('c1', '2026-01-01T00:00:00Z', { teamId: 'team-a' });
-  for (const [id, line] of [['O1', 'erp'], ['O2', 'crm'], ['O3', 'crm'], ['O4', 'erp'], ['O5', 'erp']] as const) scenario.opportunity(id, '2026-01-15T00:00:00Z', { productLines: [line] });
+  for (const [id, line] of [
+    ['O1', 'erp'],
+    ['O2', 'crm'],
+    ['O3', 'crm'],
+    ['O4', 'erp'],
+    ['O5', 'erp'],
+  ] as const)
+    scenario.opportunity(id, '2026-01-15T00:00:00Z', { productLines: [line] });
   return scenario
     .assigned('c1', 'X1', 'O1', 50, '2026-02-01', '2026-03-31', '2026-02-01T00:00:00Z')
     .activity('A1', 'O1', 'poc', '2026-02-20T00:00:00Z')
-    .activityCompleted('A1', '2026-03-02T00:00:00Z', { pocCriteriaMet: 5, pocCriteriaTotal: 5, customerSatisfaction: 5 })
+    .activityCompleted('A1', '2026-03-02T00:00:00Z', {
+      pocCriteriaMet: 5,
+      pocCriteriaTotal: 5,
+      customerSatisfaction: 5,
+    })
     .activity('A2', 'O1', 'poc', '2026-02-20T00:00:00Z')
-    .activityCompleted('A2', '2026-03-03T00:00:00Z', { pocCriteriaMet: 3, pocCriteriaTotal: 5, customerSatisfaction: 3 })
+    .activityCompleted('A2', '2026-03-03T00:00:00Z', {
+      pocCriteriaMet: 3,
+      pocCriteriaTotal: 5,
+      customerSatisfaction: 3,
+    })
     .activity('A3', 'O2', 'poc', '2026-02-20T00:00:00Z')
     .activityCompleted('A3', '2026-03-04T00:00:00Z')
     .activity('A4', 'O2', 'demo', '2026-02-01T00:00:00Z')
@@ -26,7 +41,11 @@ function activities(): Scenario {
     .activity('A5', 'O3', 'demo', '2026-03-01T00:00:00Z')
     .activityCompleted('A5', '2026-03-20T00:00:00Z', { customerSatisfaction: 2 })
     .activity('A6', 'O4', 'workshop', '2026-03-01T00:00:00Z')
-    .activityCompleted('A6', { at: '2026-03-21T00:00:00Z', recordedAt: '2026-04-03T00:00:00Z' }, { customerSatisfaction: 4 })
+    .activityCompleted(
+      'A6',
+      { at: '2026-03-21T00:00:00Z', recordedAt: '2026-04-03T00:00:00Z' },
+      { customerSatisfaction: 4 },
+    )
     .activity('A7', 'O5', 'demo', '2026-03-01T00:00:00Z')
     .won('O1', '10 CNY', '2026-03-10T00:00:00Z')
     .lost('O2', '2026-03-15T00:00:00Z')
@@ -41,8 +60,12 @@ describe('poc_success_rate: PoCs with every criterion met ÷ PoCs completed in P
   it('needs pocCriteriaTotal > 0 and met = total', () => {
     // A1 yes; A2 (3/5) and A3 (no criteria) no.
     expect(oracleKpi('poc_success_rate', events, oracleQuery('2026-03'))).toBe(1 / 3);
-    expect(oracleKpi('poc_success_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 2);
-    expect(oracleKpi('poc_success_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(0);
+    expect(
+      oracleKpi('poc_success_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(1 / 2);
+    expect(
+      oracleKpi('poc_success_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(0);
     expect(oracleKpi('poc_success_rate', events, oracleQuery('2026-02'))).toBeNull();
   });
 });
@@ -57,7 +80,9 @@ describe('demo_to_win: won ÷ opportunities closed in P with a completed demo', 
   });
 
   it('is null without such opportunities', () => {
-    expect(oracleKpi('demo_to_win', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBeNull(); // O1: PoCs only
+    expect(
+      oracleKpi('demo_to_win', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBeNull(); // O1: PoCs only
   });
 });
 
@@ -66,8 +91,12 @@ describe('customer_satisfaction: mean customerSatisfaction of activities complet
   it('averages the completions that carry a score', () => {
     expect(oracleKpi('customer_satisfaction', events, oracleQuery('2026-03'))).toBe((5 + 3 + 2 + 4) / 4);
     expect(oracleKpi('customer_satisfaction', events, oracleQuery('2026-Q1'))).toBe((5 + 3 + 2 + 4 + 4) / 5);
-    expect(oracleKpi('customer_satisfaction', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBeCloseTo(10 / 3, 12);
-    expect(oracleKpi('customer_satisfaction', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(4);
+    expect(
+      oracleKpi('customer_satisfaction', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' })),
+    ).toBeCloseTo(10 / 3, 12);
+    expect(
+      oracleKpi('customer_satisfaction', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(4);
     expect(oracleKpi('customer_satisfaction', events, oracleQuery('2026-04'))).toBeNull();
   });
 });

@@ -20,9 +20,15 @@ describe('knowledge_reuse_rate: drafts reusing ≥1 asset ÷ ResponseSectionDraf
   it('counts the drafts in P, by their tender’s opportunity', () => {
     expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03'))).toBe(2 / 3);
     expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-Q1'))).toBe(2 / 4);
-    expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(1 / 2);
-    expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1);
-    expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 2);
+    expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(
+      1 / 2,
+    );
+    expect(
+      oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(1);
+    expect(
+      oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(1 / 2);
     expect(oracleKpi('knowledge_reuse_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });
@@ -50,12 +56,22 @@ describe('growth_goal_attainment: goals achieved by dueAt ÷ goals due in P', ()
     // March: G1 yes, G2 no, G3 no, G5 yes.
     expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03'))).toBe(2 / 4);
     expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-04'))).toBe(1); // G4
-    expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(1 / 4);
+    expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(
+      1 / 4,
+    );
   });
 
   it('scopes by the goal’s consultant and is null without goals due', () => {
-    expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 3);
-    expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1);
+    expect(
+      oracleKpi('growth_goal_attainment', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(1 / 3);
+    expect(
+      oracleKpi(
+        'growth_goal_attainment',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }),
+      ),
+    ).toBe(1);
     expect(oracleKpi('growth_goal_attainment', events, oracleQuery('2026-05'))).toBeNull();
   });
 });

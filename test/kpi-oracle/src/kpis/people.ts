@@ -9,7 +9,11 @@ import { consultantsInScope } from '../model/units.js';
  * dueAt) | goals with a GrowthGoalAchieved at or before dueAt ÷ units".
  */
 export function growthGoalAttainment(ctx: KpiContext): number | null {
-  const goals = consultantsInScope(ctx).flatMap((consultant) => [...consultant.goals.values()].filter((goal) => isIn(ctx.period, millis(goal.set.data.dueAt))));
-  const achieved = goals.filter((goal) => goal.achieved !== undefined && goal.achieved.occurredMs <= millis(goal.set.data.dueAt));
+  const goals = consultantsInScope(ctx).flatMap((consultant) =>
+    [...consultant.goals.values()].filter((goal) => isIn(ctx.period, millis(goal.set.data.dueAt))),
+  );
+  const achieved = goals.filter(
+    (goal) => goal.achieved !== undefined && goal.achieved.occurredMs <= millis(goal.set.data.dueAt),
+  );
   return ratio(achieved.length, goals.length);
 }

@@ -10,7 +10,9 @@ import { consultantsInScope, inPeriod } from '../model/units.js';
 /** Every opportunity Won in P, in scope or not. */
 function wonInPeriod(ctx: KpiContext): { opportunity: OpportunityModel; won: Fact<'OpportunityWon'> }[] {
   return [...ctx.model.opportunities.values()].flatMap((opportunity) =>
-    opportunity.closing?.type === 'OpportunityWon' && isIn(ctx.period, opportunity.closing.occurredMs) ? [{ opportunity, won: opportunity.closing as Fact<'OpportunityWon'> }] : [],
+    opportunity.closing?.type === 'OpportunityWon' && isIn(ctx.period, opportunity.closing.occurredMs)
+      ? [{ opportunity, won: opportunity.closing as Fact<'OpportunityWon'> }]
+      : [],
   );
 }
 
@@ -26,7 +28,10 @@ function allocationTo(consultant: ConsultantModel, opportunityId: string): Decim
 /** "onboarded at some instant of P": [onboarded, offboarded) meets [start, end). */
 function onboardedDuring(consultant: ConsultantModel, startMs: number, endMs: number): boolean {
   if (consultant.onboarded === undefined) return false;
-  return Math.max(consultant.onboarded.occurredMs, startMs) < Math.min(consultant.offboarded?.occurredMs ?? Number.POSITIVE_INFINITY, endMs);
+  return (
+    Math.max(consultant.onboarded.occurredMs, startMs) <
+    Math.min(consultant.offboarded?.occurredMs ?? Number.POSITIVE_INFINITY, endMs)
+  );
 }
 
 /**
@@ -45,7 +50,9 @@ export function influencedRevenuePerConsultant(ctx: KpiContext): number | null {
     const ours = Decimal.sum(inScope.map((consultant) => allocationTo(consultant, opportunity.id)));
     influenced = influenced.plus(Decimal.ratio([ctx.money(won.data.amount), ours], [all]));
   }
-  const consultants = inScope.filter((consultant) => onboardedDuring(consultant, ctx.period.startMs, ctx.period.endMs)).length;
+  const consultants = inScope.filter((consultant) =>
+    onboardedDuring(consultant, ctx.period.startMs, ctx.period.endMs),
+  ).length;
   return ratio(toNumber(influenced), consultants);
 }
 
@@ -59,9 +66,14 @@ export function presalesCostRatio(ctx: KpiContext): number | null {
   for (const consultant of consultantsInScope(ctx)) {
     const hourlyCost = consultant.onboarded?.data.hourlyCost;
     if (hourlyCost === undefined) continue;
-    for (const log of inPeriod(ctx, consultant.timeLogs)) cost = cost.plus(scaledToReporting(ctx.fx, Decimal.fromNumber(log.data.hours), hourlyCost));
+    for (const log of inPeriod(ctx, consultant.timeLogs))
+      cost = cost.plus(scaledToReporting(ctx.fx, Decimal.fromNumber(log.data.hours), hourlyCost));
   }
-  const won = Decimal.sum(wonInPeriod(ctx).filter(({ opportunity }) => ctx.scope.opportunity(opportunity.id)).map(({ won }) => ctx.money(won.data.amount)));
+  const won = Decimal.sum(
+    wonInPeriod(ctx)
+      .filter(({ opportunity }) => ctx.scope.opportunity(opportunity.id))
+      .map(({ won }) => ctx.money(won.data.amount)),
+  );
   return decimalRatio(cost, won);
 }
 
@@ -74,8 +86,12 @@ export function correctiveActionClosure(ctx: KpiContext): number | null {
   const due = [...ctx.model.actions.values()].filter((action) => {
     const raised = action.raised;
     if (raised === undefined || !isIn(ctx.period, millis(raised.data.dueAt))) return false;
-    return ctx.scope.kind === 'org' || (raised.data.scope.kind === ctx.scope.kind && raised.data.scope.id === ctx.scope.id);
+    return (
+      ctx.scope.kind === 'org' || (raised.data.scope.kind === ctx.scope.kind && raised.data.scope.id === ctx.scope.id)
+    );
   });
-  const closed = due.filter((action) => action.completed !== undefined && action.completed.occurredMs <= millis(action.raised!.data.dueAt));
+  const closed = due.filter(
+    (action) => action.completed !== undefined && action.completed.occurredMs <= millis(action.raised!.data.dueAt),
+  );
   return ratio(closed.length, due.length);
 }

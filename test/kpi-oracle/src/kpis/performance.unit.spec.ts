@@ -46,20 +46,52 @@ describe('influenced_revenue_per_consultant: allocation-weighted won amounts ÷ 
     // org: 1000 + 710 + 500 (+ 0 for O4) over c1, c2 (c3 joins in April, c4 left on March 1).
     expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03'))).toBeCloseTo(2210 / 2, 9);
     // team-a (c1, c3): 1000 × 60/100 + 710 × 50/50 + 500 × 100/100, over c1.
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBeCloseTo(1810, 9);
+    expect(
+      oracleKpi(
+        'influenced_revenue_per_consultant',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }),
+      ),
+    ).toBeCloseTo(1810, 9);
     // team-b (c2, c4): 1000 × 40/100, over c2.
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-b' } }))).toBeCloseTo(400, 9);
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }))).toBeCloseTo(1810, 9);
+    expect(
+      oracleKpi(
+        'influenced_revenue_per_consultant',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-b' } }),
+      ),
+    ).toBeCloseTo(400, 9);
+    expect(
+      oracleKpi(
+        'influenced_revenue_per_consultant',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }),
+      ),
+    ).toBeCloseTo(1810, 9);
   });
 
   it('knows only assignments recorded by asOf', () => {
     // On March 31, c3's assignment to O3 is not recorded: O3 adds 0.
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { asOf: '2026-03-31T00:00:00Z' }))).toBeCloseTo(1710 / 2, 9);
+    expect(
+      oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { asOf: '2026-03-31T00:00:00Z' })),
+    ).toBeCloseTo(1710 / 2, 9);
   });
 
   it('is null without consultants onboarded in P', () => {
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } }))).toBeNull();
-    expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c4' } }))).toBeNull();
+    expect(
+      oracleKpi(
+        'influenced_revenue_per_consultant',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } }),
+      ),
+    ).toBeNull();
+    expect(
+      oracleKpi(
+        'influenced_revenue_per_consultant',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c4' } }),
+      ),
+    ).toBeNull();
     expect(oracleKpi('influenced_revenue_per_consultant', events, oracleQuery('2026-05'))).toBe(0); // consultants, but nothing won
   });
 });
@@ -70,15 +102,21 @@ describe('presales_cost_ratio: Σ hours × hourlyCost ÷ Σ won amount, in P', (
   it('converts costs and amounts to the reporting currency', () => {
     expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03'))).toBeCloseTo(2920 / 2510, 12);
     // crm: c2 and c4; O2 and O4.
-    expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBeCloseTo(1420 / 1010, 12);
+    expect(
+      oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBeCloseTo(1420 / 1010, 12);
     // team-a: c1 (and c3); O1, O2, O3 through their assignments.
-    expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBeCloseTo(1500 / 2210, 12);
+    expect(
+      oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBeCloseTo(1500 / 2210, 12);
     expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-04'))).toBeCloseTo(800 / 200, 12);
   });
 
   it('is null without won amount', () => {
     expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-05'))).toBeNull();
-    expect(oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c4' } }))).toBeNull();
+    expect(
+      oracleKpi('presales_cost_ratio', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c4' } })),
+    ).toBeNull();
   });
 });
 
@@ -90,9 +128,30 @@ describe('corrective_action_closure: completed by dueAt ÷ actions due in P', ()
    */
   const events = new Scenario()
     .actionRaised('AC1', 'win_rate', '2026-02', { kind: 'org' }, '2026-03-10T00:00:00Z', '2026-03-01T00:00:00Z')
-    .actionRaised('AC2', 'hit_rate', '2026-02', { kind: 'team', id: 'team-a' }, '2026-03-20T00:00:00Z', '2026-03-01T00:00:00Z')
-    .actionRaised('AC3', 'hit_rate', '2026-02', { kind: 'team', id: 'team-a' }, '2026-03-25T00:00:00Z', '2026-03-01T00:00:00Z')
-    .actionRaised('AC4', 'utilization', '2026-02', { kind: 'team', id: 'team-b' }, '2026-03-31T23:59:59Z', '2026-03-01T00:00:00Z')
+    .actionRaised(
+      'AC2',
+      'hit_rate',
+      '2026-02',
+      { kind: 'team', id: 'team-a' },
+      '2026-03-20T00:00:00Z',
+      '2026-03-01T00:00:00Z',
+    )
+    .actionRaised(
+      'AC3',
+      'hit_rate',
+      '2026-02',
+      { kind: 'team', id: 'team-a' },
+      '2026-03-25T00:00:00Z',
+      '2026-03-01T00:00:00Z',
+    )
+    .actionRaised(
+      'AC4',
+      'utilization',
+      '2026-02',
+      { kind: 'team', id: 'team-b' },
+      '2026-03-31T23:59:59Z',
+      '2026-03-01T00:00:00Z',
+    )
     .actionRaised('AC5', 'win_rate', '2026-02', { kind: 'org' }, '2026-04-10T00:00:00Z', '2026-02-20T00:00:00Z')
     .actionCompleted('AC5', '2026-03-01T00:00:00Z')
     .actionCompleted('AC1', { at: '2026-03-09T00:00:00Z', recordedAt: '2026-04-05T00:00:00Z' })
@@ -101,13 +160,25 @@ describe('corrective_action_closure: completed by dueAt ÷ actions due in P', ()
 
   it('buckets by dueAt and counts completion exactly at dueAt', () => {
     expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-03'))).toBe(2 / 4);
-    expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(1 / 4);
+    expect(
+      oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' })),
+    ).toBe(1 / 4);
     expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-04'))).toBe(1);
   });
 
   it('matches the action scope exactly outside org', () => {
-    expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(0);
-    expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-b' } }))).toBe(1);
-    expect(oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c1' } }))).toBeNull();
+    expect(
+      oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(0);
+    expect(
+      oracleKpi('corrective_action_closure', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-b' } })),
+    ).toBe(1);
+    expect(
+      oracleKpi(
+        'corrective_action_closure',
+        events,
+        oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c1' } }),
+      ),
+    ).toBeNull();
   });
 });

@@ -18,10 +18,20 @@ function quotes(): Scenario {
     .opportunity('O3', '2026-02-01T00:00:00Z', { productLines: ['hr'] })
     .quoteDrafted('Q1', 'O1', 'CNY', [{ quantity: '10', unitPrice: '100', discountPct: '10' }], '2026-03-01T00:00:00Z')
     .quoteRevised('Q1', 1, [{ quantity: '10', unitPrice: '100', discountPct: '20' }], '2026-03-05T00:00:00Z')
-    .quoteRevised('Q1', 2, [{ quantity: '5', unitPrice: '100' }, { quantity: '1', unitPrice: '333.33' }], '2026-03-06T00:00:00Z')
+    .quoteRevised(
+      'Q1',
+      2,
+      [
+        { quantity: '5', unitPrice: '100' },
+        { quantity: '1', unitPrice: '333.33' },
+      ],
+      '2026-03-06T00:00:00Z',
+    )
     .quoteApproved('Q1', 2, '30.5', '2026-03-07T00:00:00Z')
     .quoteAccepted('Q1', 2, '850 CNY', '2026-03-10T00:00:00Z')
-    .quoteDrafted('Q2', 'O2', 'USD', [{ quantity: '2', unitPrice: '500' }], '2026-03-02T00:00:00Z', { schemaVersion: 1 })
+    .quoteDrafted('Q2', 'O2', 'USD', [{ quantity: '2', unitPrice: '500' }], '2026-03-02T00:00:00Z', {
+      schemaVersion: 1,
+    })
     .quoteApproved('Q2', 0, '20', '2026-03-03T00:00:00Z')
     .quoteAccepted('Q2', 0, '7000 CNY', '2026-03-12T00:00:00Z')
     .quoteDrafted('Q3', 'O3', 'CNY', [{ quantity: '1', unitPrice: '0' }], '2026-03-02T00:00:00Z')
@@ -39,7 +49,9 @@ describe('quote_revisions: mean QuoteRevised count of the quotes accepted in P',
     // Q1 2, Q2 0, Q3 0.
     expect(oracleKpi('quote_revisions', events, oracleQuery('2026-03'))).toBe(2 / 3);
     expect(oracleKpi('quote_revisions', events, oracleQuery('2026-04'))).toBe(1); // Q4
-    expect(oracleKpi('quote_revisions', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }))).toBe(2);
+    expect(
+      oracleKpi('quote_revisions', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } })),
+    ).toBe(2);
     expect(oracleKpi('quote_revisions', events, oracleQuery('2026-02'))).toBeNull();
   });
 });
@@ -51,12 +63,16 @@ describe('quote_accuracy: mean of 1 − |contracted − quoted total| ÷ quoted 
 
   it('uses the domain total of the accepted revision, converted, and skips a zero total', () => {
     expect(oracleKpi('quote_accuracy', events, oracleQuery('2026-03'))).toBeCloseTo((q1 + q2) / 2, 12);
-    expect(oracleKpi('quote_accuracy', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBeCloseTo(q2, 12);
+    expect(
+      oracleKpi('quote_accuracy', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBeCloseTo(q2, 12);
     expect(oracleKpi('quote_accuracy', events, oracleQuery('2026-04'))).toBe(1); // Q4: 12 quoted, 12 contracted
   });
 
   it('is null when the only accepted quote totals 0', () => {
-    expect(oracleKpi('quote_accuracy', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'hr' } }))).toBeNull();
+    expect(
+      oracleKpi('quote_accuracy', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'hr' } })),
+    ).toBeNull();
   });
 });
 

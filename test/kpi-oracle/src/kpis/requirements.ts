@@ -12,10 +12,16 @@ import { decidedInPeriod, inPeriod } from '../model/units.js';
 export function requirementFitRate(ctx: KpiContext): number | null {
   const assessments = [...ctx.model.opportunities.values()].flatMap((opportunity) =>
     inPeriod(ctx, opportunity.fitAssessments).filter((assessment) =>
-      ctx.scope.kind === 'product_line' ? assessment.data.productLine === ctx.scope.id : ctx.scope.opportunity(opportunity.id),
+      ctx.scope.kind === 'product_line'
+        ? assessment.data.productLine === ctx.scope.id
+        : ctx.scope.opportunity(opportunity.id),
     ),
   );
-  return ratio(assessments.filter((assessment) => assessment.data.fit === 'standard' || assessment.data.fit === 'configurable').length, assessments.length);
+  return ratio(
+    assessments.filter((assessment) => assessment.data.fit === 'standard' || assessment.data.fit === 'configurable')
+      .length,
+    assessments.length,
+  );
 }
 
 /**

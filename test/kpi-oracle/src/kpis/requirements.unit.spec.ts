@@ -15,18 +15,32 @@ describe('requirement_fit_rate: (standard + configurable) ÷ RequirementFitAsses
     .requirementFit('O1', 'Q3', 'gap', '2026-03-03T00:00:00Z', 'erp')
     .requirementFit('O1', 'Q4', 'custom', '2026-03-04T00:00:00Z', 'crm')
     .requirementFit('O1', 'Q5', 'standard', '2026-02-01T00:00:00Z', 'erp')
-    .requirementFit('O2', 'Q6', 'standard', { at: '2026-03-05T00:00:00Z', recordedAt: '2026-04-02T00:00:00Z' }, 'crm').events;
+    .requirementFit(
+      'O2',
+      'Q6',
+      'standard',
+      { at: '2026-03-05T00:00:00Z', recordedAt: '2026-04-02T00:00:00Z' },
+      'crm',
+    ).events;
 
   it('counts the assessments in P', () => {
     // Q1, Q2, Q6 of Q1–Q4, Q6.
     expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03'))).toBe(3 / 5);
-    expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(2 / 4);
+    expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(
+      2 / 4,
+    );
   });
 
   it('uses the assessment’s own productLine in a product_line scope, the opportunity otherwise', () => {
-    expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1 / 2); // Q4, Q6
-    expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } }))).toBe(2 / 3); // Q1–Q3
-    expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1); // O2: Q6
+    expect(
+      oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(1 / 2); // Q4, Q6
+    expect(
+      oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'erp' } })),
+    ).toBe(2 / 3); // Q1–Q3
+    expect(
+      oracleKpi('requirement_fit_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(1); // O2: Q6
     expect(oracleKpi('requirement_fit_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });
@@ -48,7 +62,9 @@ describe('gap_loss_value: Σ estimatedValue of opportunities lost in P citing a 
   it('adds the estimated values in the reporting currency', () => {
     // 100 × 7.10 + 50 × 7.70.
     expect(oracleKpi('gap_loss_value', events, oracleQuery('2026-03'))).toBeCloseTo(710 + 385, 9);
-    expect(oracleKpi('gap_loss_value', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBeCloseTo(385, 9);
+    expect(
+      oracleKpi('gap_loss_value', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBeCloseTo(385, 9);
     expect(oracleKpi('gap_loss_value', events, oracleQuery('2026-04'))).toBe(20);
   });
 

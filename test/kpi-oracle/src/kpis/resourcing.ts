@@ -24,7 +24,9 @@ export function utilization(ctx: KpiContext): number | null {
       if (PRESALES_CATEGORIES.has(log.data.category)) hours += Decimal.fromNumber(log.data.hours).units;
     }
     if (consultant.onboarded === undefined) continue;
-    capacity += Decimal.fromNumber(consultant.onboarded.data.weeklyCapacityHours).units * BigInt(onboardedMsWithin(consultant, ctx.period.startMs, ctx.period.endMs));
+    capacity +=
+      Decimal.fromNumber(consultant.onboarded.data.weeklyCapacityHours).units *
+      BigInt(onboardedMsWithin(consultant, ctx.period.startMs, ctx.period.endMs));
   }
   return capacity === 0n ? null : Number(hours * MS_PER_WEEK) / Number(capacity);
 }
@@ -47,7 +49,8 @@ export function mondaysIn(startMs: number, endMs: number): number[] {
   const firstMidnight = Math.ceil(startMs / MS_PER_DAY) * MS_PER_DAY;
   const daysToMonday = (8 - new Date(firstMidnight).getUTCDay()) % 7; // getUTCDay: 0 Sunday, 1 Monday …
   const mondays: number[] = [];
-  for (let monday = firstMidnight + daysToMonday * MS_PER_DAY; monday < endMs; monday += 7 * MS_PER_DAY) mondays.push(monday);
+  for (let monday = firstMidnight + daysToMonday * MS_PER_DAY; monday < endMs; monday += 7 * MS_PER_DAY)
+    mondays.push(monday);
   return mondays;
 }
 
@@ -77,7 +80,8 @@ export function loadAt(consultant: ConsultantModel, instant: number, warRooms: r
   let load = Decimal.ZERO;
   for (const { assigned, released } of consultant.assignments.values()) {
     const covers = assigned.data.from <= day && day <= assigned.data.to;
-    if (covers && (released === undefined || released.occurredMs > instant)) load = load.plus(Decimal.fromNumber(assigned.data.allocationPct));
+    if (covers && (released === undefined || released.occurredMs > instant))
+      load = load.plus(Decimal.fromNumber(assigned.data.allocationPct));
   }
   for (const room of warRooms) {
     if (room.opened !== undefined && isWarRoomMemberAt(room, consultant.id, instant)) {
@@ -99,7 +103,11 @@ export function isWarRoomMemberAt(room: WarRoomModel, consultantId: string, inst
   for (const change of room.changes) {
     if (change.occurredMs > instant) continue;
     if (change.type === 'WarRoomClosed') return false;
-    if (change.type === 'WarRoomOpened' && (change.data.commanderId === consultantId || change.data.memberIds.includes(consultantId))) joins += 1;
+    if (
+      change.type === 'WarRoomOpened' &&
+      (change.data.commanderId === consultantId || change.data.memberIds.includes(consultantId))
+    )
+      joins += 1;
     if (change.type === 'WarRoomMemberJoined' && change.data.consultantId === consultantId) joins += 1;
     if (change.type === 'WarRoomMemberLeft' && change.data.consultantId === consultantId) leaves += 1;
   }

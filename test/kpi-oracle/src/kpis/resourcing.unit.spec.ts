@@ -32,18 +32,29 @@ describe('utilization: presales hours ÷ capacity hours while onboarded in P', (
   // Capacity: c1 40 × 31 ÷ 7 = 1240/7; c2 35 × 13.5 ÷ 7 = 472.5/7.
   it('uses fractional days of onboarding', () => {
     expect(oracleKpi('utilization', events, oracleQuery('2026-03'))).toBeCloseTo((25.5 * 7) / 1712.5, 12);
-    expect(oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } }))).toBeCloseTo(7.5 / 67.5, 12);
-    expect(oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBeCloseTo(7.5 / 67.5, 12);
+    expect(
+      oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } })),
+    ).toBeCloseTo(7.5 / 67.5, 12);
+    expect(
+      oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBeCloseTo(7.5 / 67.5, 12);
   });
 
   it('scopes by team over a quarter and leaves out hours recorded after asOf', () => {
     // team-a = c1 (c3 adds no capacity in Q1): 26 h ÷ (40 × 90 ÷ 7).
-    expect(oracleKpi('utilization', events, oracleQuery('2026-Q1', { scope: { kind: 'team', id: 'team-a' } }))).toBeCloseTo((26 * 7) / 3600, 12);
-    expect(oracleKpi('utilization', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBeCloseTo((21.5 * 7) / 1712.5, 12);
+    expect(
+      oracleKpi('utilization', events, oracleQuery('2026-Q1', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBeCloseTo((26 * 7) / 3600, 12);
+    expect(oracleKpi('utilization', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBeCloseTo(
+      (21.5 * 7) / 1712.5,
+      12,
+    );
   });
 
   it('is null without capacity', () => {
-    expect(oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } }))).toBeNull();
+    expect(
+      oracleKpi('utilization', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } })),
+    ).toBeNull();
     expect(oracleKpi('utilization', events, oracleQuery('2025-12'))).toBeNull();
   });
 });
@@ -76,8 +87,12 @@ describe('overload_share: consultant-weeks over 100 % ÷ consultant-weeks', () =
 
   it('counts assignments by date, releases, war rooms and onboarding at each Monday', () => {
     expect(oracleKpi('overload_share', events, oracleQuery('2026-03'))).toBe(3 / 7);
-    expect(oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(2 / 5);
-    expect(oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } }))).toBe(1 / 2);
+    expect(oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(
+      2 / 5,
+    );
+    expect(
+      oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c2' } })),
+    ).toBe(1 / 2);
   });
 
   it('knows only what is recorded by asOf', () => {
@@ -88,19 +103,21 @@ describe('overload_share: consultant-weeks over 100 % ÷ consultant-weeks', () =
   });
 
   it('is null without consultant-weeks', () => {
-    expect(oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } }))).toBeNull();
+    expect(
+      oracleKpi('overload_share', events, oracleQuery('2026-03', { scope: { kind: 'consultant', id: 'c3' } })),
+    ).toBeNull();
   });
 
   it('lists the Mondays of a period at 00:00 UTC', () => {
-    expect(mondaysIn(millis('2026-03-01T00:00:00Z'), millis('2026-04-01T00:00:00Z')).map((ms) => new Date(ms).toISOString().slice(0, 10))).toEqual([
-      '2026-03-02',
-      '2026-03-09',
-      '2026-03-16',
-      '2026-03-23',
-      '2026-03-30',
-    ]);
+    expect(
+      mondaysIn(millis('2026-03-01T00:00:00Z'), millis('2026-04-01T00:00:00Z')).map((ms) =>
+        new Date(ms).toISOString().slice(0, 10),
+      ),
+    ).toEqual(['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']);
     expect(mondaysIn(millis('2026-01-01T00:00:00Z'), millis('2026-04-01T00:00:00Z'))).toHaveLength(13);
-    expect(mondaysIn(millis('2026-06-01T00:00:00Z'), millis('2026-07-01T00:00:00Z'))[0]).toBe(millis('2026-06-01T00:00:00Z'));
+    expect(mondaysIn(millis('2026-06-01T00:00:00Z'), millis('2026-07-01T00:00:00Z'))[0]).toBe(
+      millis('2026-06-01T00:00:00Z'),
+    );
   });
 
   it('counts war-room joins against leaves, at or before M', () => {

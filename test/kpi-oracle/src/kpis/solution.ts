@@ -15,7 +15,9 @@ export function technicalWinRate(ctx: KpiContext): number | null {
  * followed by a technical_loss.
  */
 export function techWinToClose(ctx: KpiContext): number | null {
-  const units = closedInPeriod(ctx).filter((opportunity) => opportunity.technicalDecisions.some((decision) => decision.data.outcome === 'technical_win'));
+  const units = closedInPeriod(ctx).filter((opportunity) =>
+    opportunity.technicalDecisions.some((decision) => decision.data.outcome === 'technical_win'),
+  );
   return ratio(units.filter(isWon).length, units.length);
 }
 
@@ -27,5 +29,8 @@ export function reviewRejectionRate(ctx: KpiContext): number | null {
   const reviewed = tendersInScope(ctx)
     .map((tender) => tender.reviews.filter((review) => isIn(ctx.period, review.occurredMs)))
     .filter((reviews) => reviews.length > 0);
-  return ratio(reviewed.filter((reviews) => reviews.some((review) => review.data.outcome === 'rejected')).length, reviewed.length);
+  return ratio(
+    reviewed.filter((reviews) => reviews.some((review) => review.data.outcome === 'rejected')).length,
+    reviewed.length,
+  );
 }

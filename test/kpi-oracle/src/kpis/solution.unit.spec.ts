@@ -10,7 +10,14 @@ import { Scenario } from '../testing/scenario.js';
  */
 function decisions(): Scenario {
   const scenario = new Scenario().consultant('c1', '2026-01-01T00:00:00Z', { teamId: 'team-a' });
-  for (const [id, line] of [['O1', 'erp'], ['O2', 'crm'], ['O3', 'erp'], ['O4', 'crm'], ['O5', 'erp']] as const) scenario.opportunity(id, '2026-02-01T00:00:00Z', { productLines: [line] });
+  for (const [id, line] of [
+    ['O1', 'erp'],
+    ['O2', 'crm'],
+    ['O3', 'erp'],
+    ['O4', 'crm'],
+    ['O5', 'erp'],
+  ] as const)
+    scenario.opportunity(id, '2026-02-01T00:00:00Z', { productLines: [line] });
   return scenario
     .assigned('c1', 'X1', 'O2', 50, '2026-02-01', '2026-03-31', '2026-02-01T00:00:00Z')
     .technicalDecision('O1', 'technical_win', '2026-03-01T00:00:00Z')
@@ -33,12 +40,18 @@ describe('technical_win_rate: technical_win ÷ TechnicalDecisionRecorded in P', 
     // March: O1 win, O2 loss, O2 win, O4 win, O5 loss → 3 ÷ 5.
     expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-03'))).toBe(3 / 5);
     expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-Q1'))).toBe(4 / 6);
-    expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(2 / 4);
+    expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(
+      2 / 4,
+    );
   });
 
   it('scopes by product line and by team', () => {
-    expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(2 / 3);
-    expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } }))).toBe(1 / 2);
+    expect(
+      oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(2 / 3);
+    expect(
+      oracleKpi('technical_win_rate', events, oracleQuery('2026-03', { scope: { kind: 'team', id: 'team-a' } })),
+    ).toBe(1 / 2);
     expect(oracleKpi('technical_win_rate', events, oracleQuery('2026-04'))).toBeNull();
   });
 });
@@ -53,9 +66,13 @@ describe('tech_win_to_close: won ÷ closed in P among opportunities with a techn
 
   it('knows only the technical wins recorded by asOf, and is null without units', () => {
     // O4's technical_win is recorded in April: O1, O2, O3 remain.
-    expect(oracleKpi('tech_win_to_close', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(2 / 3);
+    expect(oracleKpi('tech_win_to_close', events, oracleQuery('2026-03', { asOf: '2026-04-01T00:00:00Z' }))).toBe(
+      2 / 3,
+    );
     expect(oracleKpi('tech_win_to_close', events, oracleQuery('2026-02'))).toBeNull();
-    expect(oracleKpi('tech_win_to_close', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(0); // O2 lost, O4 qualified out
+    expect(
+      oracleKpi('tech_win_to_close', events, oracleQuery('2026-03', { scope: { kind: 'product_line', id: 'crm' } })),
+    ).toBe(0); // O2 lost, O4 qualified out
   });
 });
 
@@ -80,7 +97,13 @@ describe('review_rejection_rate: tenders with a rejected ReviewHeld in P ÷ tend
   });
 
   it('scopes tenders by their opportunity and is null without reviews', () => {
-    expect(oracleKpi('review_rejection_rate', events, oracleQuery('2026-Q1', { scope: { kind: 'product_line', id: 'crm' } }))).toBe(1 / 2);
+    expect(
+      oracleKpi(
+        'review_rejection_rate',
+        events,
+        oracleQuery('2026-Q1', { scope: { kind: 'product_line', id: 'crm' } }),
+      ),
+    ).toBe(1 / 2);
     expect(oracleKpi('review_rejection_rate', events, oracleQuery('2026-06'))).toBeNull();
   });
 });

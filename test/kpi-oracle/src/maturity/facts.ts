@@ -37,7 +37,12 @@ export function maturityFactsOf(events: readonly RecordedEvent[], asOfMs: number
       entityId: stream.id,
       position: event.position,
       occurredMs: millis(event.metadata.occurredAt),
-      data: upcastEvent(event.type, event.metadata.schemaVersion ?? 1, event.data, `${event.streamId}@${event.revision}`),
+      data: upcastEvent(
+        event.type,
+        event.metadata.schemaVersion ?? 1,
+        event.data,
+        `${event.streamId}@${event.revision}`,
+      ),
     } as MaturityFact<DomainEvent['type']>;
     const list = byType.get(event.type) ?? [];
     list.push(fact);
@@ -45,6 +50,7 @@ export function maturityFactsOf(events: readonly RecordedEvent[], asOfMs: number
   }
   return {
     asOfMs,
-    of: <Type extends DomainEvent['type']>(type: Type) => (byType.get(type) ?? []) as unknown as readonly MaturityFact<Type>[],
+    of: <Type extends DomainEvent['type']>(type: Type) =>
+      (byType.get(type) ?? []) as unknown as readonly MaturityFact<Type>[],
   };
 }

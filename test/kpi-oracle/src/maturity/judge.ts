@@ -25,7 +25,10 @@ export function judge(rule: PracticeRule, units: readonly PracticeUnit[], reques
   const evidence = units.filter((unit) => unit.ok).length;
   // Decision 0023: with no units, a practice about exceptions is met, any other is not.
   const passed = units.length === 0 ? rule.whenNoUnits === 'passes' : evidence / units.length >= threshold;
-  const failingUnitIds = units.filter((unit) => !unit.ok).map((unit) => unit.id).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const failingUnitIds = units
+    .filter((unit) => !unit.ok)
+    .map((unit) => unit.id)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return { id: rule.id, level: rule.level, units: units.length, evidence, threshold, passed, failingUnitIds };
 }
 

@@ -24,9 +24,25 @@ export interface KpiInputs {
 }
 
 /** Every KPI's org value per quarter, folded by the KPI oracle once per quarter. */
-function actualsOf(events: Parameters<typeof oracleKpis>[0], asOf: string, quarters: readonly string[], inputs: KpiInputs) {
+function actualsOf(
+  events: Parameters<typeof oracleKpis>[0],
+  asOf: string,
+  quarters: readonly string[],
+  inputs: KpiInputs,
+) {
   const sla = inputs.definitions.find((d) => d.id === 'response_sla_attainment')?.parameters['slaHoursByKind'] ?? {};
-  return new Map(quarters.map((quarter) => [quarter, oracleKpis(events, { period: quarter, scope: { kind: 'org' }, asOf, fx: inputs.fx, parameters: { slaHoursByKind: sla } })]));
+  return new Map(
+    quarters.map((quarter) => [
+      quarter,
+      oracleKpis(events, {
+        period: quarter,
+        scope: { kind: 'org' },
+        asOf,
+        fx: inputs.fx,
+        parameters: { slaHoursByKind: sla },
+      }),
+    ]),
+  );
 }
 
 /**
@@ -35,9 +51,12 @@ function actualsOf(events: Parameters<typeof oracleKpis>[0], asOf: string, quart
  */
 function hasNoUnits(definition: PublishedKpi, quarter: string, facts: MaturityFacts): boolean {
   if (definition.aggregate !== 'sum') return false;
-  if (definition.id !== 'gap_loss_value') throw new Error(`the maturity oracle does not know the units of the sum KPI ${definition.id}`);
+  if (definition.id !== 'gap_loss_value')
+    throw new Error(`the maturity oracle does not know the units of the sum KPI ${definition.id}`);
   const period = periodWindow(quarter);
-  return !facts.of('OpportunityLost').some((lost) => isIn(period, lost.occurredMs) && lost.data.productGapIds.length > 0);
+  return !facts
+    .of('OpportunityLost')
+    .some((lost) => isIn(period, lost.occurredMs) && lost.data.productGapIds.length > 0);
 }
 
 /** KPIS.md Check: red when the signed variance falls short of the target by more than the amber band (a percent of the target). */
@@ -50,12 +69,21 @@ function isRed(definition: PublishedKpi, actual: number | null, target: number |
 
 /** The org's KpiTargetSet of a KPI and quarter: the latest by position, recorded by asOf. */
 function targetSet(facts: MaturityFacts, kpiId: string, quarter: string): number | undefined {
-  const set = facts.of('KpiTargetSet').filter((f) => f.entityId === kpiId && f.data.period === quarter && f.data.scope.kind === 'org');
+  const set = facts
+    .of('KpiTargetSet')
+    .filter((f) => f.entityId === kpiId && f.data.period === quarter && f.data.scope.kind === 'org');
   return set.length === 0 ? undefined : Number(set[set.length - 1]!.data.target);
 }
 
 /** The window's KPI-quarters of an area: its judged KPIs (not context) × its quarters. */
-export function kpiQuarters(area: ProcessArea, events: Parameters<typeof oracleKpis>[0], facts: MaturityFacts, window: MaturityWindow, asOf: string, inputs: KpiInputs): KpiQuarter[] {
+export function kpiQuarters(
+  area: ProcessArea,
+  events: Parameters<typeof oracleKpis>[0],
+  facts: MaturityFacts,
+  window: MaturityWindow,
+  asOf: string,
+  inputs: KpiInputs,
+): KpiQuarter[] {
   const actuals = actualsOf(events, asOf, window.quarters, inputs);
   const judged = inputs.definitions.filter((d) => d.area === area && d.direction !== 'context');
   return window.quarters.flatMap((quarter) =>
@@ -63,7 +91,10 @@ export function kpiQuarters(area: ProcessArea, events: Parameters<typeof oracleK
       const actual = actuals.get(quarter)![definition.id] ?? null;
       const set = targetSet(facts, definition.id, quarter);
       const target = set ?? (definition.defaultTarget === null ? null : Number(definition.defaultTarget));
-      const actionIds = facts.of('CorrectiveActionRaised').filter((f) => f.data.kpiId === definition.id && f.data.period === quarter).map((f) => f.entityId);
+      const actionIds = facts
+        .of('CorrectiveActionRaised')
+        .filter((f) => f.data.kpiId === definition.id && f.data.period === quarter)
+        .map((f) => f.entityId);
       return {
         kpiId: definition.id,
         quarter,
@@ -79,13 +110,24 @@ export function kpiQuarters(area: ProcessArea, events: Parameters<typeof oracleK
 }
 
 /** Levels 4 and 5 of an area: the units of each practice, as KPIS.md words them. */
-export function kpiPracticeUnits(quarters: readonly KpiQuarter[], window: MaturityWindow, facts: MaturityFacts): Record<KpiPracticeKind, PracticeUnit[]> {
+export function kpiPracticeUnits(
+  quarters: readonly KpiQuarter[],
+  window: MaturityWindow,
+  facts: MaturityFacts,
+): Record<KpiPracticeKind, PracticeUnit[]> {
   const label = (kq: KpiQuarter) => `${kq.kpiId}@${kq.quarter}`;
   // The latest verification of each action, by position.
   const verdicts = new Map(facts.of('CorrectiveActionVerified').map((f) => [f.entityId, f.data.effective]));
-  const verified = quarters.flatMap((kq) => kq.actionIds.filter((id) => verdicts.has(id)).map((id) => ({ id, ok: verdicts.get(id) === true })));
+  const verified = quarters.flatMap((kq) =>
+    kq.actionIds.filter((id) => verdicts.has(id)).map((id) => ({ id, ok: verdicts.get(id) === true })),
+  );
   const composites = window.quarters.map(
-    (quarter) => composite(quarters.filter((kq) => kq.quarter === quarter).map((kq) => ({ kpiId: kq.kpiId, weight: kq.weight, attainment: kq.attainment }))).score,
+    (quarter) =>
+      composite(
+        quarters
+          .filter((kq) => kq.quarter === quarter)
+          .map((kq) => ({ kpiId: kq.kpiId, weight: kq.weight, attainment: kq.attainment })),
+      ).score,
   );
   const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
   const improved = composites.length > 1 && first !== null && last !== null && last > first;

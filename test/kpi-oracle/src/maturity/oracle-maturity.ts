@@ -1,5 +1,11 @@
 import type { RecordedEvent } from '@presales/event-store';
-import { kpiPracticeRules, MATURITY_PRACTICE_RULES, PROCESS_AREAS, type PublishedKpi, type ProcessArea } from '@presales/kpi';
+import {
+  kpiPracticeRules,
+  MATURITY_PRACTICE_RULES,
+  PROCESS_AREAS,
+  type PublishedKpi,
+  type ProcessArea,
+} from '@presales/kpi';
 import { millis } from '../model/time.js';
 import type { OracleQuery } from '../oracle.js';
 import { maturityFactsOf } from './facts.js';

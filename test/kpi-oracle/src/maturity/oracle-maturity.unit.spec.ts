@@ -7,8 +7,15 @@ import { oracleMaturity, type MaturityQuery } from './oracle-maturity.js';
 import { ORACLE_RECORD_PRACTICE_IDS } from './record-practices.js';
 import { maturityWindow } from './window.js';
 
-const query = (asOf: string, windowQuarters = 2): MaturityQuery => ({ asOf, windowQuarters, threshold: 0.8, definitions: KPI_CATALOG, fx: TEST_FX });
-const practice = (result: ReturnType<typeof oracleMaturity>, id: string) => result.areas.flatMap((a) => a.practices).find((p) => p.id === id)!;
+const query = (asOf: string, windowQuarters = 2): MaturityQuery => ({
+  asOf,
+  windowQuarters,
+  threshold: 0.8,
+  definitions: KPI_CATALOG,
+  fx: TEST_FX,
+});
+const practice = (result: ReturnType<typeof oracleMaturity>, id: string) =>
+  result.areas.flatMap((a) => a.practices).find((p) => p.id === id)!;
 
 describe('the maturity oracle', () => {
   it('has its own rule for every practice of levels 2 and 3, and none the platform lacks', () => {
@@ -31,9 +38,19 @@ describe('the maturity oracle', () => {
     expect(people.level).toBe(5);
     expect(practice(result, 'people.growth_goals_set')).toMatchObject({ units: 1, evidence: 1, passed: true });
     expect(practice(result, 'people.skills_certified')).toMatchObject({ units: 3, evidence: 3, passed: true });
-    expect(practice(result, 'people.kpis_targeted_and_measured')).toMatchObject({ units: 2, evidence: 2, threshold: 1, passed: true });
+    expect(practice(result, 'people.kpis_targeted_and_measured')).toMatchObject({
+      units: 2,
+      evidence: 2,
+      threshold: 1,
+      passed: true,
+    });
     expect(practice(result, 'people.red_kpis_get_actions')).toMatchObject({ units: 1, evidence: 1, passed: true });
-    expect(practice(result, 'people.actions_effective')).toMatchObject({ units: 1, evidence: 1, threshold: 0.5, passed: true });
+    expect(practice(result, 'people.actions_effective')).toMatchObject({
+      units: 1,
+      evidence: 1,
+      threshold: 0.5,
+      passed: true,
+    });
     expect(practice(result, 'people.composite_improved')).toMatchObject({ units: 1, evidence: 1, passed: true });
   });
 
@@ -51,9 +68,17 @@ describe('the maturity oracle', () => {
 
   it('applies the staged rule: passing level-3 practices do not count over a failing level 2', () => {
     // No growth goal: level 2 fails, while the standard and certification (level 3) would pass.
-    const scenario = new Scenario().consultant('c1', '2025-06-01T00:00:00Z').standard('people', 1, '2025-12-01T00:00:00Z').skillCertified('c1', '2026-01-20T00:00:00Z');
+    const scenario = new Scenario()
+      .consultant('c1', '2025-06-01T00:00:00Z')
+      .standard('people', 1, '2025-12-01T00:00:00Z')
+      .skillCertified('c1', '2026-01-20T00:00:00Z');
     const result = oracleMaturity(scenario.events, query('2026-07-15T00:00:00Z'));
-    expect(practice(result, 'people.growth_goals_set')).toMatchObject({ units: 1, evidence: 0, passed: false, failingUnitIds: ['c1'] });
+    expect(practice(result, 'people.growth_goals_set')).toMatchObject({
+      units: 1,
+      evidence: 0,
+      passed: false,
+      failingUnitIds: ['c1'],
+    });
     expect(practice(result, 'people.standard_published').passed).toBe(true);
     expect(result.areas.find((a) => a.area === 'people')!.level).toBe(1);
   });

@@ -19,7 +19,10 @@ type RecordPractice = (facts: MaturityFacts, window: MaturityWindow) => Practice
 const PRACTICES: Record<string, RecordPractice> = {
   'bid.decision_recorded': (facts, window) => {
     const decided = new Set(facts.of('BidDecisionMade').map((f) => f.entityId));
-    return facts.of('TenderReceived').filter((f) => inWindow(window, f.occurredMs)).map((f) => ({ id: f.entityId, ok: decided.has(f.entityId) }));
+    return facts
+      .of('TenderReceived')
+      .filter((f) => inWindow(window, f.occurredMs))
+      .map((f) => ({ id: f.entityId, ok: decided.has(f.entityId) }));
   },
   'bid.reviewed_before_submission': (facts, window) =>
     facts
@@ -27,7 +30,9 @@ const PRACTICES: Record<string, RecordPractice> = {
       .filter((f) => inWindow(window, f.occurredMs))
       .map((submission) => ({
         id: submission.entityId,
-        ok: facts.of('ReviewHeld').some((review) => review.entityId === submission.entityId && review.occurredMs < submission.occurredMs),
+        ok: facts
+          .of('ReviewHeld')
+          .some((review) => review.entityId === submission.entityId && review.occurredMs < submission.occurredMs),
       })),
   'bid.reviews_cite_current_checklist': (facts, window) => {
     const standards = facts.of('ProcessStandardPublished').filter((f) => f.data.area === 'bid');
@@ -38,7 +43,10 @@ const PRACTICES: Record<string, RecordPractice> = {
         // Current: the highest version published at or before the review (decision 0023).
         const published = standards.filter((s) => s.occurredMs <= review.occurredMs).map((s) => s.data.version);
         const current = published.length === 0 ? undefined : Math.max(...published);
-        return { id: `${review.entityId}/${review.data.reviewId}`, ok: current !== undefined && review.data.checklistVersion === current };
+        return {
+          id: `${review.entityId}/${review.data.reviewId}`,
+          ok: current !== undefined && review.data.checklistVersion === current,
+        };
       });
   },
   'requirements.fit_assessed': (facts, window) => {
@@ -46,7 +54,10 @@ const PRACTICES: Record<string, RecordPractice> = {
     return facts
       .of('RequirementCaptured')
       .filter((f) => inWindow(window, f.occurredMs))
-      .map((f) => ({ id: `${f.entityId}/${f.data.requirementId}`, ok: assessed.has(`${f.entityId}/${f.data.requirementId}`) }));
+      .map((f) => ({
+        id: `${f.entityId}/${f.data.requirementId}`,
+        ok: assessed.has(`${f.entityId}/${f.data.requirementId}`),
+      }));
   },
   'requirements.effort_estimated': (facts, window) =>
     facts
@@ -65,20 +76,39 @@ const PRACTICES: Record<string, RecordPractice> = {
       .filter((f) => inWindow(window, f.occurredMs))
       .map((submission) => ({
         id: submission.entityId,
-        ok: facts.of('ReviewHeld').some((r) => r.entityId === submission.entityId && r.data.stage === 'solution' && r.occurredMs < submission.occurredMs),
+        ok: facts
+          .of('ReviewHeld')
+          .some(
+            (r) =>
+              r.entityId === submission.entityId && r.data.stage === 'solution' && r.occurredMs < submission.occurredMs,
+          ),
       })),
   'resourcing.time_logged': (facts, window) => {
-    const logged = new Set(facts.of('TimeLogged').filter((f) => inWindow(window, f.occurredMs)).map((f) => f.entityId));
+    const logged = new Set(
+      facts
+        .of('TimeLogged')
+        .filter((f) => inWindow(window, f.occurredMs))
+        .map((f) => f.entityId),
+    );
     return activeConsultants(facts, window).map((id) => ({ id, ok: logged.has(id) }));
   },
   'resourcing.time_attributed': (facts, window) =>
     facts
       .of('TimeLogged')
-      .filter((f) => inWindow(window, f.occurredMs) && ['customer_facing', 'solution', 'bid_writing'].includes(f.data.category))
-      .map((f) => ({ id: `${f.entityId}/${f.data.entryId}`, ok: f.data.opportunityId !== undefined || f.data.activityId !== undefined })),
+      .filter(
+        (f) =>
+          inWindow(window, f.occurredMs) && ['customer_facing', 'solution', 'bid_writing'].includes(f.data.category),
+      )
+      .map((f) => ({
+        id: `${f.entityId}/${f.data.entryId}`,
+        ok: f.data.opportunityId !== undefined || f.data.activityId !== undefined,
+      })),
   'quotation.approval_requested': (facts, window) => {
     const requested = new Set(facts.of('QuoteApprovalRequested').map((f) => f.entityId));
-    return facts.of('QuoteDrafted').filter((f) => inWindow(window, f.occurredMs)).map((f) => ({ id: f.entityId, ok: requested.has(f.entityId) }));
+    return facts
+      .of('QuoteDrafted')
+      .filter((f) => inWindow(window, f.occurredMs))
+      .map((f) => ({ id: f.entityId, ok: requested.has(f.entityId) }));
   },
   'quotation.approved_as_requested': (facts, window) => {
     const requested = new Set(facts.of('QuoteApprovalRequested').map((f) => `${f.entityId}#${f.data.revision}`));
@@ -89,7 +119,10 @@ const PRACTICES: Record<string, RecordPractice> = {
   },
   'communication.activity_closed_out': (facts, window) => {
     const closed = new Set([...facts.of('ActivityCompleted'), ...facts.of('ActivityCancelled')].map((f) => f.entityId));
-    return facts.of('ActivityScheduled').filter((f) => inWindow(window, f.occurredMs)).map((f) => ({ id: f.entityId, ok: closed.has(f.entityId) }));
+    return facts
+      .of('ActivityScheduled')
+      .filter((f) => inWindow(window, f.occurredMs))
+      .map((f) => ({ id: f.entityId, ok: closed.has(f.entityId) }));
   },
   'communication.activities_use_assets': (facts, window) =>
     facts
@@ -109,24 +142,37 @@ const PRACTICES: Record<string, RecordPractice> = {
       .filter((f) => inWindow(window, f.occurredMs))
       .map((f) => ({ id: `${f.entityId}/${f.data.sectionId}`, ok: f.data.reusedAssetIds.length > 0 })),
   'collaboration.requests_acknowledged': (facts, window) => {
-    const acknowledged = new Set(facts.of('PresalesSupportAcknowledged').map((f) => `${f.entityId}/${f.data.requestId}`));
+    const acknowledged = new Set(
+      facts.of('PresalesSupportAcknowledged').map((f) => `${f.entityId}/${f.data.requestId}`),
+    );
     return facts
       .of('PresalesSupportRequested')
       .filter((f) => inWindow(window, f.occurredMs))
-      .map((f) => ({ id: `${f.entityId}/${f.data.requestId}`, ok: acknowledged.has(`${f.entityId}/${f.data.requestId}`) }));
+      .map((f) => ({
+        id: `${f.entityId}/${f.data.requestId}`,
+        ok: acknowledged.has(`${f.entityId}/${f.data.requestId}`),
+      }));
   },
   'collaboration.acknowledged_before_due': (facts, window) =>
     facts
       .of('PresalesSupportAcknowledged')
       .filter((f) => inWindow(window, f.occurredMs))
       .map((ack) => {
-        const request = facts.of('PresalesSupportRequested').find((r) => r.entityId === ack.entityId && r.data.requestId === ack.data.requestId);
+        const request = facts
+          .of('PresalesSupportRequested')
+          .find((r) => r.entityId === ack.entityId && r.data.requestId === ack.data.requestId);
         // An acknowledgement of no request recorded by asOf was due at no known time: it fails.
-        return { id: `${ack.entityId}/${ack.data.requestId}`, ok: request !== undefined && ack.occurredMs <= Date.parse(request.data.dueAt) };
+        return {
+          id: `${ack.entityId}/${ack.data.requestId}`,
+          ok: request !== undefined && ack.occurredMs <= Date.parse(request.data.dueAt),
+        };
       }),
   'performance.wins_attributed': (facts, window) => {
     const assigned = new Set(facts.of('ConsultantAssigned').map((f) => f.data.opportunityId));
-    return facts.of('OpportunityWon').filter((f) => inWindow(window, f.occurredMs)).map((f) => ({ id: f.entityId, ok: assigned.has(f.entityId) }));
+    return facts
+      .of('OpportunityWon')
+      .filter((f) => inWindow(window, f.occurredMs))
+      .map((f) => ({ id: f.entityId, ok: assigned.has(f.entityId) }));
   },
   'performance.actions_completed': (facts, window) => {
     const completed = new Set(facts.of('CorrectiveActionCompleted').map((f) => f.entityId));
@@ -162,11 +208,20 @@ function activeConsultants(facts: MaturityFacts, window: MaturityWindow): string
 
 /** Level 3's first condition: the area's standard was published before the window ends. */
 function standardPublished(area: ProcessArea): RecordPractice {
-  return (facts, window) => [{ id: area, ok: facts.of('ProcessStandardPublished').some((f) => f.data.area === area && f.occurredMs < window.toMs) }];
+  return (facts, window) => [
+    {
+      id: area,
+      ok: facts.of('ProcessStandardPublished').some((f) => f.data.area === area && f.occurredMs < window.toMs),
+    },
+  ];
 }
 
 /** The units of a level-2 or level-3 practice, or undefined for a practice the oracle does not know. */
-export function recordPracticeUnits(practiceId: string, facts: MaturityFacts, window: MaturityWindow): PracticeUnit[] | undefined {
+export function recordPracticeUnits(
+  practiceId: string,
+  facts: MaturityFacts,
+  window: MaturityWindow,
+): PracticeUnit[] | undefined {
   const [area, name] = practiceId.split('.') as [ProcessArea, string];
   if (name === 'standard_published') return standardPublished(area)(facts, window);
   return Object.hasOwn(PRACTICES, practiceId) ? PRACTICES[practiceId]!(facts, window) : undefined;

@@ -17,7 +17,11 @@ export function maturityWindow(asOfMs: number, windowQuarters: number): Maturity
     const index = current - back;
     quarters.push(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`);
   }
-  return { quarters, fromMs: periodWindow(quarters[0]!).startMs, toMs: periodWindow(quarters[quarters.length - 1]!).endMs };
+  return {
+    quarters,
+    fromMs: periodWindow(quarters[0]!).startMs,
+    toMs: periodWindow(quarters[quarters.length - 1]!).endMs,
+  };
 }
 
 /** "in the window": start ≤ time < end. */

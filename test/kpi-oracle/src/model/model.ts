@@ -1,4 +1,10 @@
-import { isDomainEventType, parseStreamName, upcastEvent, type DomainEvent, type StreamCategory } from '@presales/domain';
+import {
+  isDomainEventType,
+  parseStreamName,
+  upcastEvent,
+  type DomainEvent,
+  type StreamCategory,
+} from '@presales/domain';
 import type { RecordedEvent } from '@presales/event-store';
 import { millis } from './time.js';
 
@@ -82,7 +88,8 @@ export interface TeamModel {
   readonly addedMemberIds: Set<string>;
 }
 
-export type WarRoomChange = Fact<'WarRoomOpened'> | Fact<'WarRoomMemberJoined'> | Fact<'WarRoomMemberLeft'> | Fact<'WarRoomClosed'>;
+export type WarRoomChange =
+  Fact<'WarRoomOpened'> | Fact<'WarRoomMemberJoined'> | Fact<'WarRoomMemberLeft'> | Fact<'WarRoomClosed'>;
 
 export interface WarRoomModel {
   readonly id: string;
@@ -122,7 +129,10 @@ function entry<Key, Value>(map: Map<Key, Value>, id: Key, create: () => Value): 
   return value;
 }
 
-const cache = new WeakMap<readonly RecordedEvent[], Map<number, { readonly length: number; readonly model: OracleModel }>>();
+const cache = new WeakMap<
+  readonly RecordedEvent[],
+  Map<number, { readonly length: number; readonly model: OracleModel }>
+>();
 
 /**
  * The model of `events` at `asOf`, built once per events array and asOf (an array that grew or
@@ -173,7 +183,12 @@ export function buildModel(events: readonly RecordedEvent[], asOfMs: number): Or
       occurredAt: event.metadata.occurredAt,
       occurredMs: millis(event.metadata.occurredAt),
       // Old payload shapes are read in today's shape (QuoteDrafted v1 lines have discountPct "0").
-      data: upcastEvent(event.type, event.metadata.schemaVersion ?? 1, event.data, `${event.streamId}@${event.revision}`),
+      data: upcastEvent(
+        event.type,
+        event.metadata.schemaVersion ?? 1,
+        event.data,
+        `${event.streamId}@${event.revision}`,
+      ),
     } as AnyFact;
     fold(model, stream.category, stream.id, fact);
   }
@@ -183,22 +198,59 @@ export function buildModel(events: readonly RecordedEvent[], asOfMs: number): Or
 function fold(model: OracleModel, category: StreamCategory, id: string, fact: AnyFact): void {
   switch (category) {
     case 'opportunity':
-      return foldOpportunity(entry(model.opportunities, id, () => ({ id, technicalDecisions: [], requests: new Map(), acknowledgements: [], fitAssessments: [] })), fact);
+      return foldOpportunity(
+        entry(model.opportunities, id, () => ({
+          id,
+          technicalDecisions: [],
+          requests: new Map(),
+          acknowledgements: [],
+          fitAssessments: [],
+        })),
+        fact,
+      );
     case 'tender':
-      return foldTender(entry(model.tenders, id, () => ({ id, bidDecisions: [], drafts: [], reviews: [], submissions: [] })), fact);
+      return foldTender(
+        entry(model.tenders, id, () => ({ id, bidDecisions: [], drafts: [], reviews: [], submissions: [] })),
+        fact,
+      );
     case 'quote':
-      return foldQuote(entry(model.quotes, id, () => ({ id, revisionLines: new Map(), revisions: [], approvals: [], acceptances: [] })), fact);
+      return foldQuote(
+        entry(model.quotes, id, () => ({
+          id,
+          revisionLines: new Map(),
+          revisions: [],
+          approvals: [],
+          acceptances: [],
+        })),
+        fact,
+      );
     case 'activity':
-      return foldActivity(model, entry(model.activities, id, () => ({ id, completions: [] })), fact);
+      return foldActivity(
+        model,
+        entry(model.activities, id, () => ({ id, completions: [] })),
+        fact,
+      );
     case 'consultant':
-      return foldConsultant(entry(model.consultants, id, () => ({ id, assignments: new Map(), timeLogs: [], goals: new Map() })), fact);
+      return foldConsultant(
+        entry(model.consultants, id, () => ({ id, assignments: new Map(), timeLogs: [], goals: new Map() })),
+        fact,
+      );
     case 'team':
-      if (fact.type === 'TeamMemberAdded') entry(model.teams, id, () => ({ id, addedMemberIds: new Set<string>() })).addedMemberIds.add(fact.data.consultantId);
+      if (fact.type === 'TeamMemberAdded')
+        entry(model.teams, id, () => ({ id, addedMemberIds: new Set<string>() })).addedMemberIds.add(
+          fact.data.consultantId,
+        );
       return;
     case 'warroom':
-      return foldWarRoom(entry(model.warRooms, id, () => ({ id, changes: [] })), fact);
+      return foldWarRoom(
+        entry(model.warRooms, id, () => ({ id, changes: [] })),
+        fact,
+      );
     case 'action':
-      return foldAction(entry(model.actions, id, () => ({ id })), fact);
+      return foldAction(
+        entry(model.actions, id, () => ({ id })),
+        fact,
+      );
     default:
       // asset, gap, process and kpi streams: no KPI of the catalog reads them.
       return;
@@ -211,7 +263,8 @@ function is<Type extends DomainEvent['type']>(fact: AnyFact, type: Type): fact i
 
 function foldOpportunity(opportunity: OpportunityModel, fact: AnyFact): void {
   if (is(fact, 'OpportunityRegistered')) opportunity.registered ??= fact;
-  else if (is(fact, 'OpportunityWon') || is(fact, 'OpportunityLost') || is(fact, 'OpportunityQualifiedOut')) opportunity.closing ??= fact;
+  else if (is(fact, 'OpportunityWon') || is(fact, 'OpportunityLost') || is(fact, 'OpportunityQualifiedOut'))
+    opportunity.closing ??= fact;
   else if (is(fact, 'TechnicalDecisionRecorded')) opportunity.technicalDecisions.push(fact);
   else if (is(fact, 'PresalesSupportRequested')) opportunity.requests.set(fact.data.requestId, fact);
   else if (is(fact, 'PresalesSupportAcknowledged')) opportunity.acknowledgements.push(fact);
@@ -262,7 +315,13 @@ function foldConsultant(consultant: ConsultantModel, fact: AnyFact): void {
 
 function foldWarRoom(room: WarRoomModel, fact: AnyFact): void {
   if (is(fact, 'WarRoomOpened')) room.opened ??= fact;
-  if (is(fact, 'WarRoomOpened') || is(fact, 'WarRoomMemberJoined') || is(fact, 'WarRoomMemberLeft') || is(fact, 'WarRoomClosed')) room.changes.push(fact);
+  if (
+    is(fact, 'WarRoomOpened') ||
+    is(fact, 'WarRoomMemberJoined') ||
+    is(fact, 'WarRoomMemberLeft') ||
+    is(fact, 'WarRoomClosed')
+  )
+    room.changes.push(fact);
 }
 
 function foldAction(action: ActionModel, fact: AnyFact): void {

@@ -26,7 +26,8 @@ export function resolveScope(model: OracleModel, scope: ScopeQuery): ResolvedSco
     kind: scope.kind,
     id: scope.id,
     consultants,
-    opportunity: (opportunityId) => opportunities === 'all' || (opportunityId !== undefined && opportunities.has(opportunityId)),
+    opportunity: (opportunityId) =>
+      opportunities === 'all' || (opportunityId !== undefined && opportunities.has(opportunityId)),
   };
 }
 
@@ -37,7 +38,9 @@ export function resolveScope(model: OracleModel, scope: ScopeQuery): ResolvedSco
  */
 function consultantsIn(model: OracleModel, scope: ScopeQuery): ReadonlySet<string> {
   // A consultant is the id of their consultant-<id> stream.
-  const onboarded = [...model.consultants.values()].flatMap((consultant) => (consultant.onboarded === undefined ? [] : [{ id: consultant.id, ...consultant.onboarded.data }]));
+  const onboarded = [...model.consultants.values()].flatMap((consultant) =>
+    consultant.onboarded === undefined ? [] : [{ id: consultant.id, ...consultant.onboarded.data }],
+  );
   switch (scope.kind) {
     case 'org':
       return new Set(onboarded.map((data) => data.id));
@@ -58,7 +61,11 @@ function consultantsIn(model: OracleModel, scope: ScopeQuery): ReadonlySet<strin
  * OpportunityRegistered.productLines contain p; team / consultant → opportunities with at least
  * one ConsultantAssigned (in any consultant-c stream, c ∈ CONS)."
  */
-function opportunitiesIn(model: OracleModel, scope: ScopeQuery, consultants: ReadonlySet<string>): ReadonlySet<string> | 'all' {
+function opportunitiesIn(
+  model: OracleModel,
+  scope: ScopeQuery,
+  consultants: ReadonlySet<string>,
+): ReadonlySet<string> | 'all' {
   switch (scope.kind) {
     case 'org':
       return 'all';
@@ -73,7 +80,8 @@ function opportunitiesIn(model: OracleModel, scope: ScopeQuery, consultants: Rea
     case 'consultant': {
       const ids = new Set<string>();
       for (const id of consultants) {
-        for (const { assigned } of model.consultants.get(id)?.assignments.values() ?? []) ids.add(assigned.data.opportunityId);
+        for (const { assigned } of model.consultants.get(id)?.assignments.values() ?? [])
+          ids.add(assigned.data.opportunityId);
       }
       return ids;
     }

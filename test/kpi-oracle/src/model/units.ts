@@ -5,7 +5,10 @@ import { isIn } from './period.js';
 /** The opportunities in scope (OPP) that are closed (Won, Lost or QualifiedOut) in P. */
 export function closedInPeriod(ctx: KpiContext): OpportunityModel[] {
   return [...ctx.model.opportunities.values()].filter(
-    (opportunity) => opportunity.closing !== undefined && isIn(ctx.period, opportunity.closing.occurredMs) && ctx.scope.opportunity(opportunity.id),
+    (opportunity) =>
+      opportunity.closing !== undefined &&
+      isIn(ctx.period, opportunity.closing.occurredMs) &&
+      ctx.scope.opportunity(opportunity.id),
   );
 }
 
@@ -35,7 +38,9 @@ export function quotesInScope(ctx: KpiContext): QuoteModel[] {
 
 /** Activities belong to ActivityScheduled.opportunityId. */
 export function activitiesInScope(ctx: KpiContext): ActivityModel[] {
-  return [...ctx.model.activities.values()].filter((activity) => ctx.scope.opportunity(activity.scheduled?.data.opportunityId));
+  return [...ctx.model.activities.values()].filter((activity) =>
+    ctx.scope.opportunity(activity.scheduled?.data.opportunityId),
+  );
 }
 
 /** The consultants of CONS that have a consultant stream (an unknown id has no events). */

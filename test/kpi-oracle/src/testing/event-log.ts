@@ -26,11 +26,17 @@ export class EventLog {
 
   constructor(private readonly options: { readonly validate?: boolean } = {}) {}
 
-  append(streamId: string, type: string, data: Readonly<Record<string, unknown>>, options: AppendOptions): RecordedEvent {
+  append(
+    streamId: string,
+    type: string,
+    data: Readonly<Record<string, unknown>>,
+    options: AppendOptions,
+  ): RecordedEvent {
     const revision = this.#revisions.get(streamId) ?? 0n;
     const position = BigInt(this.#recorded.length + 1);
     const schemaVersion = options.schemaVersion ?? (isDomainEventType(type) ? EVENT_SCHEMAS[type].schemaVersion : 1);
-    if (this.options.validate !== false) parseStreamEvent(streamId, type, data, `${streamId}@${revision}`, schemaVersion);
+    if (this.options.validate !== false)
+      parseStreamEvent(streamId, type, data, `${streamId}@${revision}`, schemaVersion);
     const event: RecordedEvent = {
       id: `${streamId}@${revision}`,
       type,

@@ -25,7 +25,14 @@ export function peopleClimbsToLevel5(): Scenario {
     .targetSet('growth_goal_attainment', '2026-Q2', '0.8', '2026-03-20T00:00:00Z')
     .goalAchieved('c1', 'g1', '2026-01-20T00:00:00Z')
     .skillCertified('c1', '2026-01-20T00:00:00Z')
-    .actionRaised('A1', 'growth_goal_attainment', '2026-Q1', { kind: 'org' }, '2026-04-30T00:00:00Z', '2026-04-02T00:00:00Z')
+    .actionRaised(
+      'A1',
+      'growth_goal_attainment',
+      '2026-Q1',
+      { kind: 'org' },
+      '2026-04-30T00:00:00Z',
+      '2026-04-02T00:00:00Z',
+    )
     .goalAchieved('c1', 'g3', '2026-04-25T00:00:00Z')
     .actionCompleted('A1', '2026-04-28T00:00:00Z')
     .actionVerified('A1', true, '2026-07-10T00:00:00Z');

@@ -8,5 +8,11 @@ export const LATE_AS_OF = '2030-01-01T00:00:00Z';
 
 /** An OracleQuery with test defaults: org scope, LATE_AS_OF, TEST_FX. */
 export function oracleQuery(period: string, options: Partial<Omit<OracleQuery, 'period'>> = {}): OracleQuery {
-  return { period, scope: options.scope ?? { kind: 'org' }, asOf: options.asOf ?? LATE_AS_OF, fx: options.fx ?? TEST_FX, ...(options.parameters === undefined ? {} : { parameters: options.parameters }) };
+  return {
+    period,
+    scope: options.scope ?? { kind: 'org' },
+    asOf: options.asOf ?? LATE_AS_OF,
+    fx: options.fx ?? TEST_FX,
+    ...(options.parameters === undefined ? {} : { parameters: options.parameters }),
+  };
 }

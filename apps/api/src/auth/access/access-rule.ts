@@ -5,7 +5,8 @@ import { USER_ROLES, type UserRole } from '../roles.js';
  * Who may call a route: the one declaration every route carries (routes without one are refused,
  * and a test fails for them). `public` routes need no credentials; any other names its roles.
  */
-export type AccessRule = { readonly kind: 'public'; readonly why: string } | { readonly kind: 'roles'; readonly roles: readonly UserRole[] };
+export type AccessRule =
+  { readonly kind: 'public'; readonly why: string } | { readonly kind: 'roles'; readonly roles: readonly UserRole[] };
 
 export const ACCESS = Reflector.createDecorator<AccessRule>();
 

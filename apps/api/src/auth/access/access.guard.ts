@@ -1,4 +1,11 @@
-import { BadRequestException, ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
@@ -26,18 +33,29 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request>();
     const what = `${request.method} ${request.route?.path ?? request.path}`;
     const rule = this.reflector.getAllAndOverride(ACCESS, [context.getHandler(), context.getClass()]);
-    if (rule === undefined) throw new ForbiddenException(`${what}: denied by default, the route declares no access rule`);
+    if (rule === undefined)
+      throw new ForbiddenException(`${what}: denied by default, the route declares no access rule`);
     // Refused rather than ignored, so a client still relying on them learns at once that they no longer work.
     const declared = Object.keys(request.headers).filter((name) => name.startsWith('x-actor-'));
-    if (declared.length > 0) throw new BadRequestException(`header ${declared.join(', ')} is not accepted: the actor is whoever signed in (session cookie or Authorization: Bearer <token>)`);
+    if (declared.length > 0)
+      throw new BadRequestException(
+        `header ${declared.join(', ')} is not accepted: the actor is whoever signed in (session cookie or Authorization: Bearer <token>)`,
+      );
     if (rule.kind === 'public') return true;
     const authentication = this.authenticator.authenticate(request);
-    if (authentication === undefined) throw new UnauthorizedException(`${what}: sign in first (session cookie, or Authorization: Bearer <token>)`);
-    if (authentication.kind === 'session' && !SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], authentication.csrfToken)) {
+    if (authentication === undefined)
+      throw new UnauthorizedException(`${what}: sign in first (session cookie, or Authorization: Bearer <token>)`);
+    if (
+      authentication.kind === 'session' &&
+      !SAFE_METHODS.has(request.method) &&
+      !sameSecret(request.headers[CSRF_HEADER], authentication.csrfToken)
+    ) {
       throw new ForbiddenException(`${what}: a signed-in browser must send its CSRF token in the X-CSRF-Token header`);
     }
     if (!rule.roles.includes(authentication.principal.role)) {
-      throw new ForbiddenException(`${what}: role ${authentication.principal.role} may not do this; allowed: ${rule.roles.join(', ')}`);
+      throw new ForbiddenException(
+        `${what}: role ${authentication.principal.role} may not do this; allowed: ${rule.roles.join(', ')}`,
+      );
     }
     rememberAuthentication(request, authentication);
     return true;

@@ -13,7 +13,11 @@ const ROUTES = routeTable(CONTROLLERS);
 
 /** A concrete URL for a route pattern: every parameter gets a value that names nothing. */
 function concretePath(path: string): string {
-  return path.replace(/:tenderId/g, 'T-matrix').replace(/:streamId/g, 'tender-T-matrix').replace(/:area/g, 'bid').replace(/:[A-Za-z]+/g, 'matrix');
+  return path
+    .replace(/:tenderId/g, 'T-matrix')
+    .replace(/:streamId/g, 'tender-T-matrix')
+    .replace(/:area/g, 'bid')
+    .replace(/:[A-Za-z]+/g, 'matrix');
 }
 
 const isRebuild = (route: RouteAccess) => route.method === 'POST' && route.path === '/api/admin/rebuild';
@@ -33,7 +37,10 @@ describe('the role matrix, route by route', () => {
     fetch(new URL(concretePath(route.path), platform.url), {
       method: route.method,
       redirect: 'manual',
-      headers: { 'content-type': 'application/json', ...(tokens.has(caller) ? { authorization: `Bearer ${tokens.get(caller)}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(tokens.has(caller) ? { authorization: `Bearer ${tokens.get(caller)}` } : {}),
+      },
       ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: '{}' }),
     });
 
@@ -42,18 +49,29 @@ describe('the role matrix, route by route', () => {
     process.env['DEMO_DATA'] = 'off';
     process.env['DASHBOARD_DIR'] ??= resolve(__dirname, '..', '..', '..', '..', '..', 'dashboards', 'web', 'dist');
     platform = await startPlatform(parseConfig({ PORT: '0', DATA_DIR: dataDir }));
-    const signIn = await fetch(new URL('/api/auth/login', platform.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const signIn = await fetch(new URL('/api/auth/login', platform.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
+    });
     const { csrfToken } = (await signIn.json()) as { csrfToken: string };
     const cookie = signIn.headers.getSetCookie()[0]!.split(';')[0]!;
     const make = async (role: UserRole, expiresIn = '1d') => {
-      const made = await fetch(new URL('/api/tokens', platform.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ name: `matrix ${role}`, role, expiresIn }) });
+      const made = await fetch(new URL('/api/tokens', platform.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+        body: JSON.stringify({ name: `matrix ${role}`, role, expiresIn }),
+      });
       expect(made.status).toBe(201);
       return (await made.json()) as { token: string; tokenInfo: { id: string } };
     };
     for (const role of USER_ROLES) tokens.set(role, (await make(role)).token);
     tokens.set('expired', (await make('admin', '1s')).token);
     const revoked = await make('admin');
-    const revoking = await fetch(new URL(`/api/tokens/${revoked.tokenInfo.id}`, platform.url), { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const revoking = await fetch(new URL(`/api/tokens/${revoked.tokenInfo.id}`, platform.url), {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(revoking.status).toBe(200);
     tokens.set('revoked', revoked.token);
     await new Promise((wait) => setTimeout(wait, 1100));
@@ -66,9 +84,13 @@ describe('the role matrix, route by route', () => {
 
   it('has an access rule on every route: nothing is open by omission', () => {
     expect(ROUTES.length).toBeGreaterThan(30);
-    expect(ROUTES.filter((route) => route.rule === undefined).map((route) => `${route.method} ${route.path}`)).toEqual([]);
+    expect(ROUTES.filter((route) => route.rule === undefined).map((route) => `${route.method} ${route.path}`)).toEqual(
+      [],
+    );
     // Open routes are the few that must be, each with its reason.
-    expect(ROUTES.filter((route) => route.rule?.kind === 'public').map((route) => `${route.method} ${route.path}`)).toEqual([
+    expect(
+      ROUTES.filter((route) => route.rule?.kind === 'public').map((route) => `${route.method} ${route.path}`),
+    ).toEqual([
       'POST /api/auth/login',
       'GET /api/auth/oidc/callback',
       'GET /api/auth/oidc/login',
@@ -90,7 +112,10 @@ describe('the role matrix, route by route', () => {
       // One caller at a time: maturity costs seconds, and seven at once only measure the queue.
       for (const caller of callers) {
         const response = await call(route, caller);
-        const expected = caller === 'expired' || caller === 'revoked' ? expectedAccess(route.rule, 'anonymous') : expectedAccess(route.rule, caller);
+        const expected =
+          caller === 'expired' || caller === 'revoked'
+            ? expectedAccess(route.rule, 'anonymous')
+            : expectedAccess(route.rule, caller);
         const what = `${route.method} ${route.path} as ${caller}: ${response.status} ${response.status >= 400 ? await response.clone().text() : ''}`;
         if (expected === 'allowed') {
           expect([401, 403], what).not.toContain(response.status);

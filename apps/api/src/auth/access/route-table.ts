@@ -21,7 +21,10 @@ export interface RouteAccess {
 }
 
 function joinPath(...parts: readonly string[]): string {
-  return `/${parts.flatMap((part) => part.split('/')).filter((part) => part !== '').join('/')}`;
+  return `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter((part) => part !== '')
+    .join('/')}`;
 }
 
 /**
@@ -67,6 +70,9 @@ export function roleMatrixMarkdown(routes: readonly RouteAccess[]): string {
   const header = `| route | ${USER_ROLES.join(' | ')} | signed out |`;
   const rule = `| --- | ${USER_ROLES.map(() => ':-:').join(' | ')} | :-: |`;
   const mark = (access: 'allowed' | 401 | 403) => (access === 'allowed' ? '✓' : '—');
-  const rows = routes.map((route) => `| \`${route.method} ${route.path}\` | ${USER_ROLES.map((role) => mark(expectedAccess(route.rule, role))).join(' | ')} | ${mark(expectedAccess(route.rule, 'anonymous'))} |`);
+  const rows = routes.map(
+    (route) =>
+      `| \`${route.method} ${route.path}\` | ${USER_ROLES.map((role) => mark(expectedAccess(route.rule, role))).join(' | ')} | ${mark(expectedAccess(route.rule, 'anonymous'))} |`,
+  );
   return [header, rule, ...rows].join('\n');
 }

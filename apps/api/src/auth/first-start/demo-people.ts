@@ -12,8 +12,10 @@ export type DemoPeople = Partial<Record<UserRole, string>>;
 export async function findDemoPeople(eventStore: EventStore): Promise<DemoPeople> {
   const people: DemoPeople = {};
   for (const event of await eventStore.readAll({ direction: 'backwards', maxCount: 5000 })) {
-    if (people.sales === undefined && event.type === 'OpportunityRegistered') people.sales = String(event.data['salesOwnerId']);
-    if (people.presales === undefined && event.type === 'ConsultantAssigned') people.presales = event.streamId.replace(/^consultant-/, '');
+    if (people.sales === undefined && event.type === 'OpportunityRegistered')
+      people.sales = String(event.data['salesOwnerId']);
+    if (people.presales === undefined && event.type === 'ConsultantAssigned')
+      people.presales = event.streamId.replace(/^consultant-/, '');
     if (people.sales !== undefined && people.presales !== undefined) break;
   }
   const firstTeam = (await eventStore.readAll({ maxCount: 1000 })).find((event) => event.type === 'TeamFormed');

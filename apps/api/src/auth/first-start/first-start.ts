@@ -18,7 +18,8 @@ const DEMO_ROLES = USER_ROLES.filter((role): role is Exclude<UserRole, 'admin'> 
 function passwordFrom(variable: string): string | undefined {
   const value = process.env[variable];
   if (value === undefined || value === '') return undefined;
-  if (value.length < MIN_PASSWORD_LENGTH) throw new Error(`${variable}: must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (value.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`${variable}: must be at least ${MIN_PASSWORD_LENGTH} characters`);
   return value;
 }
 
@@ -35,15 +36,30 @@ export const firstStartProvider: Provider = {
   useFactory: async (accounts: AccountsService, tokens: ApiTokensService, eventStore: EventStore): Promise<boolean> => {
     if (accounts.count() > 0) return false;
     const adminPassword = passwordFrom('PRESALES_ADMIN_PASSWORD') ?? newPassword();
-    const admin = await accounts.create({ id: 'admin', username: 'admin', name: 'Administrator', role: 'admin', password: adminPassword }, 'first-start', PLATFORM_ACTOR);
-    const { token } = await tokens.create(admin, { name: 'first-start admin token', role: 'admin', lifetimeMs: TOKEN_DEFAULT_LIFETIME_MS });
-    const lines = [`first start: sign in as admin, password: ${adminPassword}`, `admin API token: ${token}  (for the CLI: PRESALES_TOKEN, or presales login --token)`];
+    const admin = await accounts.create(
+      { id: 'admin', username: 'admin', name: 'Administrator', role: 'admin', password: adminPassword },
+      'first-start',
+      PLATFORM_ACTOR,
+    );
+    const { token } = await tokens.create(admin, {
+      name: 'first-start admin token',
+      role: 'admin',
+      lifetimeMs: TOKEN_DEFAULT_LIFETIME_MS,
+    });
+    const lines = [
+      `first start: sign in as admin, password: ${adminPassword}`,
+      `admin API token: ${token}  (for the CLI: PRESALES_TOKEN, or presales login --token)`,
+    ];
     if (demoDataEnabled(process.env)) {
       const demoPassword = passwordFrom('PRESALES_DEMO_PASSWORD') ?? newPassword();
       const people = await findDemoPeople(eventStore);
       for (const role of DEMO_ROLES) {
         const id = people[role] ?? `demo-${role}`;
-        await accounts.create({ id, username: role, name: `Demo ${role} (${id})`, role, password: demoPassword }, 'demo', PLATFORM_ACTOR);
+        await accounts.create(
+          { id, username: role, name: `Demo ${role} (${id})`, role, password: demoPassword },
+          'demo',
+          PLATFORM_ACTOR,
+        );
       }
       lines.push(`demo accounts ${DEMO_ROLES.join(', ')} (one per role), password: ${demoPassword}`);
     }

@@ -35,7 +35,9 @@ export class OpportunityInvolvement {
   async require(principal: Principal, opportunityId: string, what: string): Promise<void> {
     if (!LIMITED_ROLES.has(principal.role)) return;
     if (await this.isInvolved(principal.id, opportunityId)) return;
-    throw new ForbiddenException(`${what}: ${principal.role} ${principal.id} is not involved in opportunity ${opportunityId} (owner, support, assignment or war room)`);
+    throw new ForbiddenException(
+      `${what}: ${principal.role} ${principal.id} is not involved in opportunity ${opportunityId} (owner, support, assignment or war room)`,
+    );
   }
 
   async isInvolved(personId: string, opportunityId: string): Promise<boolean> {
@@ -52,7 +54,8 @@ export class OpportunityInvolvement {
   private assigned(events: readonly RecordedEvent[], opportunityId: string): boolean {
     const open = new Set<string>();
     for (const event of events) {
-      if (event.type === 'ConsultantAssigned' && event.data['opportunityId'] === opportunityId) open.add(String(event.data['assignmentId']));
+      if (event.type === 'ConsultantAssigned' && event.data['opportunityId'] === opportunityId)
+        open.add(String(event.data['assignmentId']));
       if (event.type === 'ConsultantReleased') open.delete(String(event.data['assignmentId']));
     }
     return open.size > 0;

@@ -28,14 +28,25 @@ export function parseOidcConfig(env: Env): OidcConfig | undefined {
   try {
     issuer = new URL(issuerText);
   } catch {
-    throw new ConfigError('OIDC_ISSUER', issuerText, 'must be the provider\'s issuer URL, e.g. https://login.example.com/realms/sales');
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      issuerText,
+      "must be the provider's issuer URL, e.g. https://login.example.com/realms/sales",
+    );
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
-  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback)) throw new ConfigError('OIDC_ISSUER', issuerText, 'must use https (plain http only on localhost)');
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopback))
+    throw new ConfigError('OIDC_ISSUER', issuerText, 'must use https (plain http only on localhost)');
   const clientId = env['OIDC_CLIENT_ID']?.trim();
-  if (clientId === undefined || clientId === '') throw new ConfigError('OIDC_CLIENT_ID', '', 'is required with OIDC_ISSUER');
+  if (clientId === undefined || clientId === '')
+    throw new ConfigError('OIDC_CLIENT_ID', '', 'is required with OIDC_ISSUER');
   const defaultRole = env['OIDC_DEFAULT_ROLE']?.trim() || undefined;
-  if (defaultRole !== undefined && !isUserRole(defaultRole)) throw new ConfigError('OIDC_DEFAULT_ROLE', defaultRole, 'must be one of sales, presales, manager, analyst, auditor, admin');
+  if (defaultRole !== undefined && !isUserRole(defaultRole))
+    throw new ConfigError(
+      'OIDC_DEFAULT_ROLE',
+      defaultRole,
+      'must be one of sales, presales, manager, analyst, auditor, admin',
+    );
   return {
     issuer,
     clientId,
@@ -59,7 +70,12 @@ function parseRoleMap(text: string): [string, UserRole][] {
       const at = pair.lastIndexOf('=');
       const value = pair.slice(0, at).trim();
       const role = pair.slice(at + 1).trim();
-      if (at <= 0 || !isUserRole(role)) throw new ConfigError('OIDC_ROLE_MAP', text, `each entry is claimValue=role with a role of sales, presales, manager, analyst, auditor, admin (at ${JSON.stringify(pair)})`);
+      if (at <= 0 || !isUserRole(role))
+        throw new ConfigError(
+          'OIDC_ROLE_MAP',
+          text,
+          `each entry is claimValue=role with a role of sales, presales, manager, analyst, auditor, admin (at ${JSON.stringify(pair)})`,
+        );
       return [value, role];
     });
 }
@@ -67,6 +83,12 @@ function parseRoleMap(text: string): [string, UserRole][] {
 /** The role the provider's claims give, by the map's order; undefined when nothing maps. */
 export function roleFromClaims(config: OidcConfig, claims: Readonly<Record<string, unknown>>): UserRole | undefined {
   const raw = claims[config.roleClaim];
-  const values = new Set(Array.isArray(raw) ? raw.filter((value): value is string => typeof value === 'string') : typeof raw === 'string' ? [raw] : []);
+  const values = new Set(
+    Array.isArray(raw)
+      ? raw.filter((value): value is string => typeof value === 'string')
+      : typeof raw === 'string'
+        ? [raw]
+        : [],
+  );
   return config.roleMap.find(([value]) => values.has(value))?.[1] ?? config.defaultRole;
 }

@@ -27,7 +27,13 @@ export class OidcController {
     if (!this.oidc.enabled) throw new NotFoundException('no OpenID provider is configured (OIDC_ISSUER)');
     const { url, pendingId } = await this.oidc.begin(this.oidc.redirectUri(request), safeReturnTo(returnTo));
     // Lax, not Strict: the provider's redirect back is a cross-site navigation that must carry it.
-    response.cookie(PENDING_COOKIE, pendingId, { httpOnly: true, sameSite: 'lax', secure: request.secure, path: '/api/auth/oidc', maxAge: 10 * 60 * 1000 });
+    response.cookie(PENDING_COOKIE, pendingId, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.secure,
+      path: '/api/auth/oidc',
+      maxAge: 10 * 60 * 1000,
+    });
     response.redirect(302, url.href);
   }
 

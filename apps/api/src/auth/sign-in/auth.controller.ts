@@ -29,14 +29,21 @@ export class AuthController {
   @Published({ response: answers.SignInProvidersResponse })
   @Public('the sign-in page asks what to offer before anyone is signed in')
   providers(): SignInProvidersResponse {
-    return { password: true, oidc: this.oidc === undefined ? null : { name: this.oidc.displayName, loginUrl: '/api/auth/oidc/login' } };
+    return {
+      password: true,
+      oidc: this.oidc === undefined ? null : { name: this.oidc.displayName, loginUrl: '/api/auth/oidc/login' },
+    };
   }
 
   @Post('login')
   @Published({ body: PasswordSignInBody, response: answers.SessionResponse })
   @HttpCode(200)
   @Public('signing in with a username and password')
-  async login(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
+  async login(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
     const { username, password } = validate(PasswordSignInBody, body ?? {}, 'POST /api/auth/login');
     const signedIn = await this.signIn.withPassword(username, password, clientAddress(request));
     setSessionCookie(request, response, signedIn.session);
@@ -47,7 +54,11 @@ export class AuthController {
   @Published({ body: TokenSignInBody, response: answers.SessionResponse })
   @HttpCode(200)
   @Public('signing in to the dashboard with a personal API token')
-  async withToken(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<SessionResponse> {
+  async withToken(
+    @Body() body: unknown,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionResponse> {
     const { token } = validate(TokenSignInBody, body ?? {}, 'POST /api/auth/token');
     const signedIn = await this.signIn.withToken(token, clientAddress(request));
     setSessionCookie(request, response, signedIn.session);
@@ -66,9 +77,14 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @SignedIn()
-  async logout(@CurrentAuthentication() authentication: Authentication, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+  async logout(
+    @CurrentAuthentication() authentication: Authentication,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     // A bearer token is ended by revoking it (DELETE /api/tokens/:id), not by signing out.
-    if (authentication.kind === 'session') await this.signIn.signOut(authentication.principal, authentication.sessionKey);
+    if (authentication.kind === 'session')
+      await this.signIn.signOut(authentication.principal, authentication.sessionKey);
     clearSessionCookie(request, response);
   }
 }

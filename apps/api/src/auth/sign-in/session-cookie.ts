@@ -7,7 +7,13 @@ import type { StartedSession } from './sessions.service.js';
  * CSRF token closes cross-site requests twice. Secure whenever the request came over HTTPS.
  */
 export function setSessionCookie(request: Request, response: Response, session: StartedSession): void {
-  response.cookie(SESSION_COOKIE, session.key, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/', expires: session.expiresAt });
+  response.cookie(SESSION_COOKIE, session.key, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.secure,
+    path: '/',
+    expires: session.expiresAt,
+  });
 }
 
 export function clearSessionCookie(request: Request, response: Response): void {

@@ -28,7 +28,14 @@ export class SessionsService {
     const key = newSecret('');
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    this.store.insertSession({ keyHash: secretHash(key), accountId, csrfToken, method, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    this.store.insertSession({
+      keyHash: secretHash(key),
+      accountId,
+      csrfToken,
+      method,
+      createdAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+    });
     return { key, csrfToken, expiresAt };
   }
 
@@ -43,7 +50,13 @@ export class SessionsService {
     }
     const account = this.store.accountById(session.accountId);
     if (account === undefined || account.disabledAt !== null) return undefined;
-    return { kind: 'session', sessionKey: key, csrfToken: session.csrfToken, method: session.method, principal: { id: account.id, name: account.name, role: account.role } };
+    return {
+      kind: 'session',
+      sessionKey: key,
+      csrfToken: session.csrfToken,
+      method: session.method,
+      principal: { id: account.id, name: account.name, role: account.role },
+    };
   }
 
   end(key: string): void {

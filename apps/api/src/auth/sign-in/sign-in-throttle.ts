@@ -24,9 +24,15 @@ export class SignInThrottle {
 
   /** Throws 429 when this username or client has used up its failures. */
   async check(username: string, client: string): Promise<void> {
-    const [user, address] = await Promise.all([this.perUser.get(userKey(username, client)), this.perClient.get(client)]);
+    const [user, address] = await Promise.all([
+      this.perUser.get(userKey(username, client)),
+      this.perClient.get(client),
+    ]);
     const blocked = [user, address].filter((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
-    if (blocked.length > 0) throw new TooManySignInsException(Math.max(1, Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000)));
+    if (blocked.length > 0)
+      throw new TooManySignInsException(
+        Math.max(1, Math.ceil(Math.max(...blocked.map((res) => res.msBeforeNext)) / 1000)),
+      );
   }
 
   async failed(username: string, client: string): Promise<void> {

@@ -36,9 +36,15 @@ export class SignInService {
     const account = this.store.accountByUsername(username);
     if (account === undefined || account.passwordHash === null) {
       await spendPasswordCheck(password);
-      return this.refuse(username, 'password', account === undefined ? 'unknown username' : 'account has no password', client);
+      return this.refuse(
+        username,
+        'password',
+        account === undefined ? 'unknown username' : 'account has no password',
+        client,
+      );
     }
-    if (!(await verifyPassword(password, account.passwordHash))) return this.refuse(username, 'password', 'wrong password', client);
+    if (!(await verifyPassword(password, account.passwordHash)))
+      return this.refuse(username, 'password', 'wrong password', client);
     if (account.disabledAt !== null) return this.refuse(username, 'password', 'account disabled', client);
     await this.throttle.succeeded(username, client);
     return this.open(account, 'password', client);
@@ -54,7 +60,10 @@ export class SignInService {
       return this.refuse('token', 'token', error instanceof Error ? error.message : 'token not valid', client);
     }
     const account = this.store.accountById(tokenPrincipal.id);
-    if (account === undefined) throw new BadRequestException('a service token cannot open a browser session: send it as `Authorization: Bearer <token>` instead');
+    if (account === undefined)
+      throw new BadRequestException(
+        'a service token cannot open a browser session: send it as `Authorization: Bearer <token>` instead',
+      );
     return this.open(account, 'token', client);
   }
 
@@ -66,18 +75,27 @@ export class SignInService {
 
   async signOut(principal: Principal, sessionKey: string): Promise<void> {
     this.sessions.end(sessionKey);
-    await this.securityLog.record({ type: 'SignedOut', data: { accountId: principal.id } }, { id: principal.id, role: principal.role });
+    await this.securityLog.record(
+      { type: 'SignedOut', data: { accountId: principal.id } },
+      { id: principal.id, role: principal.role },
+    );
   }
 
   private async open(account: AccountRecord, method: SignInMethod, client: string): Promise<SignedIn> {
     const session = this.sessions.start(account.id, method);
-    await this.securityLog.record({ type: 'SignedIn', data: { accountId: account.id, method, client } }, { id: account.id, role: account.role });
+    await this.securityLog.record(
+      { type: 'SignedIn', data: { accountId: account.id, method, client } },
+      { id: account.id, role: account.role },
+    );
     return { principal: { id: account.id, name: account.name, role: account.role }, session };
   }
 
   private async refuse(username: string, method: SignInMethod, reason: string, client: string): Promise<never> {
     await this.throttle.failed(username, client);
-    await this.securityLog.record({ type: 'SignInFailed', data: { username: username.slice(0, 200), method, reason, client } }, PLATFORM_ACTOR);
+    await this.securityLog.record(
+      { type: 'SignInFailed', data: { username: username.slice(0, 200), method, reason, client } },
+      PLATFORM_ACTOR,
+    );
     throw new UnauthorizedException(method === 'password' ? BAD_CREDENTIALS : `sign-in refused: ${reason}`);
   }
 }

@@ -62,16 +62,41 @@ export class CredentialStore {
 
   insertAccount(record: AccountRecord): void {
     this.db
-      .prepare('INSERT INTO accounts (id, username, name, role, password_hash, oidc_subject, disabled_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.username, record.name, record.role, record.passwordHash, record.oidcSubject, record.disabledAt, record.createdAt);
+      .prepare(
+        'INSERT INTO accounts (id, username, name, role, password_hash, oidc_subject, disabled_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        record.id,
+        record.username,
+        record.name,
+        record.role,
+        record.passwordHash,
+        record.oidcSubject,
+        record.disabledAt,
+        record.createdAt,
+      );
   }
 
-  updateAccount(id: string, change: { readonly name?: string; readonly role?: UserRole; readonly passwordHash?: string; readonly disabledAt?: string | null }): void {
+  updateAccount(
+    id: string,
+    change: {
+      readonly name?: string;
+      readonly role?: UserRole;
+      readonly passwordHash?: string;
+      readonly disabledAt?: string | null;
+    },
+  ): void {
     const current = this.accountById(id);
     if (current === undefined) return;
     this.db
       .prepare('UPDATE accounts SET name = ?, role = ?, password_hash = ?, disabled_at = ? WHERE id = ?')
-      .run(change.name ?? current.name, change.role ?? current.role, change.passwordHash ?? current.passwordHash, change.disabledAt === undefined ? current.disabledAt : change.disabledAt, id);
+      .run(
+        change.name ?? current.name,
+        change.role ?? current.role,
+        change.passwordHash ?? current.passwordHash,
+        change.disabledAt === undefined ? current.disabledAt : change.disabledAt,
+        id,
+      );
   }
 
   accountById(id: string): AccountRecord | undefined {
@@ -95,8 +120,21 @@ export class CredentialStore {
 
   insertToken(record: TokenRecord): void {
     this.db
-      .prepare('INSERT INTO api_tokens (id, name, hash, owner_id, actor_id, role, created_at, expires_at, revoked_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(record.id, record.name, record.hash, record.ownerId, record.actorId, record.role, record.createdAt, record.expiresAt, record.revokedAt, record.lastUsedAt);
+      .prepare(
+        'INSERT INTO api_tokens (id, name, hash, owner_id, actor_id, role, created_at, expires_at, revoked_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        record.id,
+        record.name,
+        record.hash,
+        record.ownerId,
+        record.actorId,
+        record.role,
+        record.createdAt,
+        record.expiresAt,
+        record.revokedAt,
+        record.lastUsedAt,
+      );
   }
 
   tokenByHash(hash: string): TokenRecord | undefined {
@@ -111,7 +149,10 @@ export class CredentialStore {
 
   /** Every token, or those one account made. */
   tokens(ownerId?: string): TokenRecord[] {
-    const rows = ownerId === undefined ? this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all() : this.db.prepare('SELECT * FROM api_tokens WHERE owner_id = ? ORDER BY created_at, id').all(ownerId);
+    const rows =
+      ownerId === undefined
+        ? this.db.prepare('SELECT * FROM api_tokens ORDER BY created_at, id').all()
+        : this.db.prepare('SELECT * FROM api_tokens WHERE owner_id = ? ORDER BY created_at, id').all(ownerId);
     return (rows as Row[]).map(token);
   }
 
@@ -125,7 +166,9 @@ export class CredentialStore {
 
   insertSession(record: SessionRecord): void {
     this.db
-      .prepare('INSERT INTO sessions (key_hash, account_id, csrf_token, method, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO sessions (key_hash, account_id, csrf_token, method, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(record.keyHash, record.accountId, record.csrfToken, record.method, record.createdAt, record.expiresAt);
   }
 

@@ -28,9 +28,14 @@ export class ApiTokensService {
    * Anyone signed in may make a token acting as themselves, with their own role. Only an admin may
    * make one of another role: a service token that acts as `svc-<id>`, named after its purpose.
    */
-  async create(by: Principal, request: { readonly name: string; readonly role: UserRole; readonly lifetimeMs: number }): Promise<{ readonly token: string; readonly view: TokenView }> {
+  async create(
+    by: Principal,
+    request: { readonly name: string; readonly role: UserRole; readonly lifetimeMs: number },
+  ): Promise<{ readonly token: string; readonly view: TokenView }> {
     if (request.role !== by.role && by.role !== 'admin') {
-      throw new ForbiddenException(`role ${by.role} may only make tokens of its own role; role ${request.role} needs an admin`);
+      throw new ForbiddenException(
+        `role ${by.role} may only make tokens of its own role; role ${request.role} needs an admin`,
+      );
     }
     const id = newId('tok-');
     const secret = newSecret(TOKEN_PREFIX);
@@ -48,7 +53,19 @@ export class ApiTokensService {
       lastUsedAt: null,
     };
     this.store.insertToken(record);
-    await this.securityLog.record({ type: 'ApiTokenCreated', data: { tokenId: id, name: record.name, role: record.role, actsAs: record.actorId, expiresAt: record.expiresAt } }, actorOf(by));
+    await this.securityLog.record(
+      {
+        type: 'ApiTokenCreated',
+        data: {
+          tokenId: id,
+          name: record.name,
+          role: record.role,
+          actsAs: record.actorId,
+          expiresAt: record.expiresAt,
+        },
+      },
+      actorOf(by),
+    );
     return { token: secret, view: this.view(record) };
   }
 
@@ -60,7 +77,8 @@ export class ApiTokensService {
   async revoke(by: Principal, id: string): Promise<TokenView> {
     const record = this.store.tokenById(id);
     // Someone else's token is as unknown to a non-admin as one that does not exist.
-    if (record === undefined || (record.ownerId !== by.id && by.role !== 'admin')) throw new NotFoundException(`no token ${id}`);
+    if (record === undefined || (record.ownerId !== by.id && by.role !== 'admin'))
+      throw new NotFoundException(`no token ${id}`);
     if (record.revokedAt === null) {
       this.store.revokeToken(id, this.clock().toISOString());
       await this.securityLog.record({ type: 'ApiTokenRevoked', data: { tokenId: id } }, actorOf(by));
@@ -73,14 +91,21 @@ export class ApiTokensService {
     const record = this.store.tokenByHash(secretHash(secret));
     if (record === undefined) throw new UnauthorizedException('the API token is not valid');
     const now = this.clock();
-    if (record.revokedAt !== null) throw new UnauthorizedException(`the API token ${record.id} was revoked at ${record.revokedAt}`);
-    if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime()) throw new UnauthorizedException(`the API token ${record.id} expired at ${record.expiresAt}`);
+    if (record.revokedAt !== null)
+      throw new UnauthorizedException(`the API token ${record.id} was revoked at ${record.revokedAt}`);
+    if (record.expiresAt !== null && Date.parse(record.expiresAt) <= now.getTime())
+      throw new UnauthorizedException(`the API token ${record.id} expired at ${record.expiresAt}`);
     // A token made by an account that is gone or disabled stops working with it.
     const owner = this.store.accountById(record.ownerId);
-    if (owner === undefined || owner.disabledAt !== null) throw new UnauthorizedException(`the account that made API token ${record.id} is disabled`);
+    if (owner === undefined || owner.disabledAt !== null)
+      throw new UnauthorizedException(`the account that made API token ${record.id} is disabled`);
     // A personal token carries its account's role when made; a changed role ends it.
-    if (record.actorId === owner.id && owner.role !== record.role) throw new UnauthorizedException(`API token ${record.id} was made for role ${record.role}; its account is now ${owner.role}`);
-    if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) >= LAST_USE_RESOLUTION_MS) this.store.touchToken(record.id, now.toISOString());
+    if (record.actorId === owner.id && owner.role !== record.role)
+      throw new UnauthorizedException(
+        `API token ${record.id} was made for role ${record.role}; its account is now ${owner.role}`,
+      );
+    if (record.lastUsedAt === null || now.getTime() - Date.parse(record.lastUsedAt) >= LAST_USE_RESOLUTION_MS)
+      this.store.touchToken(record.id, now.toISOString());
     const name = record.actorId === owner.id ? owner.name : record.name;
     return { kind: 'token', tokenId: record.id, principal: { id: record.actorId, name, role: record.role } };
   }

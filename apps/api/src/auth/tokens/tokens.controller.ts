@@ -22,11 +22,22 @@ export class TokensController {
   @SignedIn()
   async create(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<CreatedTokenResponse> {
     const request = validate(CreateTokenBody, body ?? {}, 'POST /api/tokens');
-    const lifetimeMs = request.expiresIn === undefined ? TOKEN_DEFAULT_LIFETIME_MS : typeof request.expiresIn === 'number' ? request.expiresIn * 1000 : parseDuration(request.expiresIn);
+    const lifetimeMs =
+      request.expiresIn === undefined
+        ? TOKEN_DEFAULT_LIFETIME_MS
+        : typeof request.expiresIn === 'number'
+          ? request.expiresIn * 1000
+          : parseDuration(request.expiresIn);
     if (lifetimeMs === undefined || lifetimeMs <= 0 || lifetimeMs > TOKEN_MAX_LIFETIME_MS) {
-      throw new BadRequestException(`POST /api/tokens: expiresIn ${JSON.stringify(request.expiresIn)} must be a duration such as 90d, 12h or 30m, at most 366d`);
+      throw new BadRequestException(
+        `POST /api/tokens: expiresIn ${JSON.stringify(request.expiresIn)} must be a duration such as 90d, 12h or 30m, at most 366d`,
+      );
     }
-    const { token, view } = await this.tokens.create(principal, { name: request.name, role: request.role ?? principal.role, lifetimeMs });
+    const { token, view } = await this.tokens.create(principal, {
+      name: request.name,
+      role: request.role ?? principal.role,
+      lifetimeMs,
+    });
     return { token, tokenInfo: view };
   }
 

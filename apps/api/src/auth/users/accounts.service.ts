@@ -30,7 +30,15 @@ export function accountView(record: AccountRecord): AccountView {
   const signIn: ('password' | 'oidc')[] = [];
   if (record.passwordHash !== null) signIn.push('password');
   if (record.oidcSubject !== null) signIn.push('oidc');
-  return { id: record.id, username: record.username, name: record.name, role: record.role, signIn, disabled: record.disabledAt !== null, createdAt: record.createdAt };
+  return {
+    id: record.id,
+    username: record.username,
+    name: record.name,
+    role: record.role,
+    signIn,
+    disabled: record.disabledAt !== null,
+    createdAt: record.createdAt,
+  };
 }
 
 /** People's accounts: created by an admin, at first start, or on a first OpenID sign-in. */
@@ -51,7 +59,8 @@ export class AccountsService {
   }
 
   async create(account: NewAccount, source: AccountSource, by: Actor): Promise<AccountView> {
-    if (this.store.accountByUsername(account.username) !== undefined) throw new ConflictException(`username ${account.username} is taken`);
+    if (this.store.accountByUsername(account.username) !== undefined)
+      throw new ConflictException(`username ${account.username} is taken`);
     const id = account.id ?? newId('u-');
     if (this.store.accountById(id) !== undefined) throw new ConflictException(`account id ${id} is taken`);
     const record: AccountRecord = {
@@ -65,14 +74,31 @@ export class AccountsService {
       createdAt: this.clock().toISOString(),
     };
     this.store.insertAccount(record);
-    await this.securityLog.record({ type: 'AccountCreated', data: { accountId: id, username: account.username, role: account.role, source } }, by);
+    await this.securityLog.record(
+      { type: 'AccountCreated', data: { accountId: id, username: account.username, role: account.role, source } },
+      by,
+    );
     return accountView(record);
   }
 
-  async change(id: string, change: { readonly name?: string; readonly role?: UserRole; readonly password?: string; readonly disabled?: boolean }, by: Actor): Promise<AccountView> {
+  async change(
+    id: string,
+    change: {
+      readonly name?: string;
+      readonly role?: UserRole;
+      readonly password?: string;
+      readonly disabled?: boolean;
+    },
+    by: Actor,
+  ): Promise<AccountView> {
     const current = this.store.accountById(id);
     if (current === undefined) throw new NotFoundException(`no account ${id}`);
-    const disabledAt = change.disabled === undefined ? undefined : change.disabled ? (current.disabledAt ?? this.clock().toISOString()) : null;
+    const disabledAt =
+      change.disabled === undefined
+        ? undefined
+        : change.disabled
+          ? (current.disabledAt ?? this.clock().toISOString())
+          : null;
     this.store.updateAccount(id, {
       ...(change.name === undefined ? {} : { name: change.name }),
       ...(change.role === undefined ? {} : { role: change.role }),
@@ -80,7 +106,8 @@ export class AccountsService {
       ...(disabledAt === undefined ? {} : { disabledAt }),
     });
     // A new role, password or a disabled account takes effect now, not when a session ends.
-    if (change.role !== undefined || change.password !== undefined || change.disabled === true) this.store.deleteSessionsOf(id);
+    if (change.role !== undefined || change.password !== undefined || change.disabled === true)
+      this.store.deleteSessionsOf(id);
     await this.securityLog.record(
       {
         type: 'AccountChanged',

@@ -31,7 +31,12 @@ export function exportWriter(options: ExportOptions, columns: readonly Column[])
     return {
       contentType: 'text/csv; charset=utf-8',
       extension: 'csv',
-      head: () => `${options.excel ? BOM : ''}${csvRecord(columns.map((column) => column.name), [], csv)}`,
+      head: () =>
+        `${options.excel ? BOM : ''}${csvRecord(
+          columns.map((column) => column.name),
+          [],
+          csv,
+        )}`,
       row: (values) => csvRecord(values, text, csv),
       tail: '',
     };
@@ -42,12 +47,16 @@ export function exportWriter(options: ExportOptions, columns: readonly Column[])
     contentType: 'application/json; charset=utf-8',
     extension: 'json',
     head: () => '[',
-    row: (values, first) => `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(names.map((name, i) => [name, values[i] ?? null])))}`,
+    row: (values, first) =>
+      `${first ? '\n' : ',\n'}${JSON.stringify(Object.fromEntries(names.map((name, i) => [name, values[i] ?? null])))}`,
     tail: ']\n',
   };
 }
 
 /** `presales-sql-2026-12-06T18-55-02Z.csv`: sortable, no characters a file system refuses. */
 export function exportFileName(at: Date, extension: string): string {
-  return `presales-sql-${at.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-')}.${extension}`;
+  return `presales-sql-${at
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replaceAll(':', '-')}.${extension}`;
 }

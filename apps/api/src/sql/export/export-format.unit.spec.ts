@@ -42,7 +42,15 @@ describe('CSV export', () => {
   });
 
   it('knows text columns by their engine type', () => {
-    expect(['String', 'Nullable(String)', 'LowCardinality(String)', 'LowCardinality(Nullable(String))', 'FixedString(3)'].every(isTextType)).toBe(true);
+    expect(
+      [
+        'String',
+        'Nullable(String)',
+        'LowCardinality(String)',
+        'LowCardinality(Nullable(String))',
+        'FixedString(3)',
+      ].every(isTextType),
+    ).toBe(true);
     expect(['Decimal(38, 6)', 'Array(String)', "DateTime('UTC')", 'UInt64'].some(isTextType)).toBe(false);
     expect(csvField('-1', true)).toBe("'-1");
     expect(csvField(-1, false)).toBe('-1');

@@ -17,10 +17,16 @@ const ROWS_PER_WRITE = 256;
  * How an export ended: every row written, or cut, by the client leaving (`error` undefined) or by
  * an error: the engine's refusal (an AnalystSqlRejectedError, a limit reached) or a fault.
  */
-export type ExportOutcome = { readonly kind: 'complete'; readonly rows: number } | { readonly kind: 'cut'; readonly error: unknown };
+export type ExportOutcome =
+  { readonly kind: 'complete'; readonly rows: number } | { readonly kind: 'cut'; readonly error: unknown };
 
 /** Never throws once the headers are out: nothing could answer a status any more. */
-export async function writeExport(stream: AnalystRowStream, options: ExportOptions, response: Response, now: Date): Promise<ExportOutcome> {
+export async function writeExport(
+  stream: AnalystRowStream,
+  options: ExportOptions,
+  response: Response,
+  now: Date,
+): Promise<ExportOutcome> {
   const writer = exportWriter(options, stream.columns);
   let gone = false;
   response.once('close', () => {

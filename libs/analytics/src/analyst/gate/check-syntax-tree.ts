@@ -63,22 +63,36 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Functions whose second argument, written as a bare name, is a table (`x IN tenders`). */
-const TABLE_OPERAND = new Set(['in', 'notIn', 'nullIn', 'notNullIn', 'inIgnoreSet', 'notInIgnoreSet', 'nullInIgnoreSet', 'notNullInIgnoreSet']);
+const TABLE_OPERAND = new Set([
+  'in',
+  'notIn',
+  'nullIn',
+  'notNullIn',
+  'inIgnoreSet',
+  'notInIgnoreSet',
+  'nullInIgnoreSet',
+  'notNullInIgnoreSet',
+]);
 
 /** Names given to WITH subqueries (`WITH x AS (SELECT …)`), which FROM may then name. */
 export type CteNames = ReadonlySet<string>;
 
 /** The first construct that is not a read of the policy's tables, or undefined. */
 export function refusalOf(root: SyntaxNode, policy: GatePolicy, cteNames: CteNames): Refusal | undefined {
-  if (root.kind !== 'SelectWithUnionQuery') return { code: 'not_a_select', reason: `only a SELECT is allowed; this is ${statementName(root.kind)}` };
+  if (root.kind !== 'SelectWithUnionQuery')
+    return { code: 'not_a_select', reason: `only a SELECT is allowed; this is ${statementName(root.kind)}` };
   const [body, ...output] = root.children;
-  for (const option of output) return { code: option.kind === 'Set' ? 'settings' : 'output_option', reason: outputOption(option) };
+  for (const option of output)
+    return { code: option.kind === 'Set' ? 'settings' : 'output_option', reason: outputOption(option) };
   if (body === undefined) return { code: 'not_a_select', reason: 'the SELECT is empty' };
   return refusalIn(body, root, policy, cteNames);
 }
 
 function statementName(kind: string): string {
-  const words = kind.replace(/Query$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toUpperCase();
+  const words = kind
+    .replace(/Query$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
   return `a ${words} statement`;
 }
 
@@ -89,7 +103,7 @@ function outputOption(option: SyntaxNode): string {
     case 'Identifier':
       return 'a FORMAT clause is not allowed: the platform returns JSON';
     case 'Set':
-      return 'SETTINGS are not allowed: the limits are the platform\'s';
+      return "SETTINGS are not allowed: the limits are the platform's";
     default:
       return `the output option ${option.kind} is not allowed`;
   }
@@ -98,13 +112,23 @@ function outputOption(option: SyntaxNode): string {
 function refusalIn(node: SyntaxNode, parent: SyntaxNode, policy: GatePolicy, cteNames: CteNames): Refusal | undefined {
   if (!READ_KINDS.has(node.kind)) {
     const named = KIND_NAMES[node.kind];
-    return { code: node.kind === 'Set' ? 'settings' : 'construct', reason: `${named ?? node.kind} is not allowed in a read of the analytics tables`, ...(named === undefined ? {} : { find: named.split(' ').at(-1)! }) };
+    return {
+      code: node.kind === 'Set' ? 'settings' : 'construct',
+      reason: `${named ?? node.kind} is not allowed in a read of the analytics tables`,
+      ...(named === undefined ? {} : { find: named.split(' ').at(-1)! }),
+    };
   }
   if (node.kind === 'Function') {
     const name = node.text;
-    if (parent.kind === 'TableExpression') return { code: 'table_function', reason: `the table function ${name}() is not allowed: only the analytics tables can be read`, find: name };
+    if (parent.kind === 'TableExpression')
+      return {
+        code: 'table_function',
+        reason: `the table function ${name}() is not allowed: only the analytics tables can be read`,
+        find: name,
+      };
     const verdict = functionVerdict(name);
-    if (!verdict.allowed) return { code: 'function', reason: `the function ${name}() is not allowed: it ${verdict.reason}`, find: name };
+    if (!verdict.allowed)
+      return { code: 'function', reason: `the function ${name}() is not allowed: it ${verdict.reason}`, find: name };
     if (TABLE_OPERAND.has(name)) {
       const operand = node.children[0]?.children[1];
       if (operand?.kind === 'Identifier') {
@@ -133,5 +157,9 @@ function tableRefusal(name: string, policy: GatePolicy, cteNames: CteNames): Ref
   const database = name.slice(0, dot);
   const table = name.slice(dot + 1);
   if (policy.database !== undefined && database === policy.database && policy.tables.has(table)) return undefined;
-  return { code: 'table', reason: `the table ${name} is not allowed: only the analytics tables${policy.database === undefined ? '' : ` of ${policy.database}`} can be read`, find: database };
+  return {
+    code: 'table',
+    reason: `the table ${name} is not allowed: only the analytics tables${policy.database === undefined ? '' : ` of ${policy.database}`} can be read`,
+    find: database,
+  };
 }

@@ -11,7 +11,23 @@ export const SYNTAX_FUNCTIONS: readonly string[] = ['lambda'];
  * `countDistinct`… are the base function with suffixes. All of them only reshape the base
  * function's input or output.
  */
-export const ALLOWED_COMBINATORS: readonly string[] = ['ArgMax', 'ArgMin', 'Array', 'Distinct', 'ForEach', 'If', 'Map', 'Merge', 'Null', 'OrDefault', 'OrNull', 'Resample', 'SimpleState', 'State', 'Tuple'];
+export const ALLOWED_COMBINATORS: readonly string[] = [
+  'ArgMax',
+  'ArgMin',
+  'Array',
+  'Distinct',
+  'ForEach',
+  'If',
+  'Map',
+  'Merge',
+  'Null',
+  'OrDefault',
+  'OrNull',
+  'Resample',
+  'SimpleState',
+  'State',
+  'Tuple',
+];
 
 const REASONS: Readonly<Record<FunctionRefusal, string>> = {
   internal: 'is internal to the engine',
@@ -25,7 +41,9 @@ const REASONS: Readonly<Record<FunctionRefusal, string>> = {
 
 const allowed = new Set([...ALLOWED_FUNCTIONS, ...SYNTAX_FUNCTIONS]);
 /** Some functions are case-insensitive: a name is refused if any function spelled like it is. */
-const refusedLowercase = new Map(Object.entries(REFUSED_FUNCTIONS).map(([name, category]) => [name.toLowerCase(), category]));
+const refusedLowercase = new Map(
+  Object.entries(REFUSED_FUNCTIONS).map(([name, category]) => [name.toLowerCase(), category]),
+);
 const allowedLowercase = new Set([...allowed].map((name) => name.toLowerCase()));
 const combinatorsLongestFirst = [...ALLOWED_COMBINATORS].sort((a, b) => b.length - a.length);
 

@@ -1,4 +1,11 @@
-import type { AnalyticsRow, AnalyticsStore, AnalystLimits, AnalystSession, InsertOptions, TableInsert } from '../../analytics-store.port.js';
+import type {
+  AnalyticsRow,
+  AnalyticsStore,
+  AnalystLimits,
+  AnalystSession,
+  InsertOptions,
+  TableInsert,
+} from '../../analytics-store.port.js';
 import type { SqlGate } from '../run-analyst-sql.js';
 import { gateSql } from './sql-gate.js';
 

@@ -48,20 +48,43 @@ export async function gateSql(parser: SqlParser, sql: string, policy: GatePolicy
   try {
     canonical = await parser.canonical(sql);
   } catch (error) {
-    if (error instanceof SqlSyntaxError) throw new AnalystSqlRejectedError('unreadable', `the engine cannot read this as one statement: ${firstLine(error.engineMessage)}`, error.offset);
+    if (error instanceof SqlSyntaxError)
+      throw new AnalystSqlRejectedError(
+        'unreadable',
+        `the engine cannot read this as one statement: ${firstLine(error.engineMessage)}`,
+        error.offset,
+      );
     throw error;
   }
   let refusal: Refusal | undefined;
   try {
     refusal = refusalOf(readSyntaxTree(await parser.syntaxTree(canonical)), policy, cteNamesOf(canonical));
   } catch (error) {
-    if (error instanceof UnreadableSyntaxTreeError) throw new AnalystSqlRejectedError('unreadable', `the statement's syntax tree cannot be checked: ${error.message}`);
+    if (error instanceof UnreadableSyntaxTreeError)
+      throw new AnalystSqlRejectedError(
+        'unreadable',
+        `the statement's syntax tree cannot be checked: ${error.message}`,
+      );
     // EXPLAIN applies a statement's SETTINGS, and the parser's read-only session refuses them.
-    if (error instanceof SqlSyntaxError && /Code: 164\b/.test(error.engineMessage)) throw new AnalystSqlRejectedError('settings', "SETTINGS are not allowed: the limits are the platform's", offsetOf(sql, 'SETTINGS'));
-    if (error instanceof SqlSyntaxError) throw new AnalystSqlRejectedError('unreadable', `the engine cannot read this statement: ${firstLine(error.engineMessage)}`);
+    if (error instanceof SqlSyntaxError && /Code: 164\b/.test(error.engineMessage))
+      throw new AnalystSqlRejectedError(
+        'settings',
+        "SETTINGS are not allowed: the limits are the platform's",
+        offsetOf(sql, 'SETTINGS'),
+      );
+    if (error instanceof SqlSyntaxError)
+      throw new AnalystSqlRejectedError(
+        'unreadable',
+        `the engine cannot read this statement: ${firstLine(error.engineMessage)}`,
+      );
     throw error;
   }
-  if (refusal !== undefined) throw new AnalystSqlRejectedError(refusal.code, refusal.reason, refusal.find === undefined ? 0 : offsetOf(sql, refusal.find));
+  if (refusal !== undefined)
+    throw new AnalystSqlRejectedError(
+      refusal.code,
+      refusal.reason,
+      refusal.find === undefined ? 0 : offsetOf(sql, refusal.find),
+    );
   return { text: sql.trim().replace(/[;\s]+$/u, ''), canonical } as GatedSql;
 }
 

@@ -22,9 +22,18 @@ const LINE = /^( *)([A-Za-z]+)(?: (.*?))??(?: \(alias (.*?)\))?(?: \(children (\
 export function readSyntaxTree(lines: readonly string[]): SyntaxNode {
   const parsed = lines.map((line, i) => {
     const match = LINE.exec(line);
-    if (match === null) throw new UnreadableSyntaxTreeError(`line ${i + 1} of the syntax tree is not a node: ${JSON.stringify(line.slice(0, 80))}`);
+    if (match === null)
+      throw new UnreadableSyntaxTreeError(
+        `line ${i + 1} of the syntax tree is not a node: ${JSON.stringify(line.slice(0, 80))}`,
+      );
     const [, indent, kind, text, alias, children] = match;
-    return { depth: indent!.length, kind: kind!, text: text ?? '', alias, announced: children === undefined ? 0 : Number(children) };
+    return {
+      depth: indent!.length,
+      kind: kind!,
+      text: text ?? '',
+      alias,
+      announced: children === undefined ? 0 : Number(children),
+    };
   });
   if (parsed.length === 0 || parsed[0]!.depth !== 0) throw new UnreadableSyntaxTreeError('the syntax tree is empty');
   let next = 0;
@@ -33,10 +42,14 @@ export function readSyntaxTree(lines: readonly string[]): SyntaxNode {
     next += 1;
     const children: SyntaxNode[] = [];
     while (next < parsed.length && parsed[next]!.depth > depth) {
-      if (parsed[next]!.depth !== depth + 1) throw new UnreadableSyntaxTreeError(`line ${next + 1} of the syntax tree skips a level`);
+      if (parsed[next]!.depth !== depth + 1)
+        throw new UnreadableSyntaxTreeError(`line ${next + 1} of the syntax tree skips a level`);
       children.push(build(depth + 1));
     }
-    if (children.length !== line.announced) throw new UnreadableSyntaxTreeError(`a ${line.kind} node announces ${line.announced} children and has ${children.length}`);
+    if (children.length !== line.announced)
+      throw new UnreadableSyntaxTreeError(
+        `a ${line.kind} node announces ${line.announced} children and has ${children.length}`,
+      );
     return { kind: line.kind, text: line.text, ...(line.alias === undefined ? {} : { alias: line.alias }), children };
   };
   const root = build(0);

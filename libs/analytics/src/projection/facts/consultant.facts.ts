@@ -3,7 +3,11 @@ import { col, copy, moneyColumns, timeColumns } from '../fact-columns.js';
 import { factTable } from '../fact-table.js';
 
 /** What a release copies from the assignment it ends (decision 0016). */
-const ASSIGNED: EarlierEvent = { type: 'ConsultantAssigned', matchOn: 'assignmentId', fields: ['allocationPct', 'from', 'to'] };
+const ASSIGNED: EarlierEvent = {
+  type: 'ConsultantAssigned',
+  matchOn: 'assignmentId',
+  fields: ['allocationPct', 'from', 'to'],
+};
 
 /** consultant-<id> (DOMAIN.md): presales consultants, their assignments, time and growth. */
 export const CONSULTANT_FACTS = [
@@ -40,7 +44,12 @@ export const CONSULTANT_FACTS = [
     col.text('activity_id', 'activityId'),
   ]),
   factTable('SkillCertified', 'skill_certified', [col.text('skill', 'skill'), col.number('level', 'level')]),
-  factTable('GrowthGoalSet', 'growth_goal_set', [col.text('goal_id', 'goalId'), col.text('skill', 'skill'), col.number('target_level', 'targetLevel'), timeColumns('due_at', 'dueAt')]),
+  factTable('GrowthGoalSet', 'growth_goal_set', [
+    col.text('goal_id', 'goalId'),
+    col.text('skill', 'skill'),
+    col.number('target_level', 'targetLevel'),
+    timeColumns('due_at', 'dueAt'),
+  ]),
   factTable('GrowthGoalAchieved', 'growth_goal_achieved', [col.text('goal_id', 'goalId')]),
   factTable('ConsultantOffboarded', 'consultant_offboarded', [col.text('reason', 'reason')]),
 ];

@@ -20,4 +20,6 @@ export const FACT_TABLES: readonly FactTable[] = [
   ...PDCA_FACTS,
 ];
 
-export const FACT_TABLE_BY_EVENT_TYPE: ReadonlyMap<string, FactTable> = new Map(FACT_TABLES.map((fact) => [fact.eventType, fact]));
+export const FACT_TABLE_BY_EVENT_TYPE: ReadonlyMap<string, FactTable> = new Map(
+  FACT_TABLES.map((fact) => [fact.eventType, fact]),
+);

@@ -10,7 +10,10 @@ export const KNOWLEDGE_FACTS = [
     col.list('product_lines', 'productLines'),
     col.text('owner_id', 'ownerId'),
   ]),
-  factTable('KnowledgeAssetRevised', 'knowledge_asset_revised', [col.text('asset_version', 'version'), col.text('summary', 'summary')]),
+  factTable('KnowledgeAssetRevised', 'knowledge_asset_revised', [
+    col.text('asset_version', 'version'),
+    col.text('summary', 'summary'),
+  ]),
   factTable('KnowledgeAssetRetired', 'knowledge_asset_retired', [col.text('reason', 'reason')]),
   factTable('ProductGapIdentified', 'product_gap_identified', [
     col.text('gap_id', 'gapId'),

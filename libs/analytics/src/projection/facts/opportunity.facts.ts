@@ -5,7 +5,11 @@ import { factTable } from '../fact-table.js';
 /** What a loss copies from the opportunity's registration (decision 0016). */
 const REGISTERED: EarlierEvent = { type: 'OpportunityRegistered', fields: ['estimatedValue'] };
 /** What an acknowledgement copies from the support request it answers (decision 0016). */
-const REQUESTED: EarlierEvent = { type: 'PresalesSupportRequested', matchOn: 'requestId', fields: ['kind', 'productLine'] };
+const REQUESTED: EarlierEvent = {
+  type: 'PresalesSupportRequested',
+  matchOn: 'requestId',
+  fields: ['kind', 'productLine'],
+};
 
 /** opportunity-<id> (DOMAIN.md): deals, support requests, requirements, technical and commercial outcomes. */
 export const OPPORTUNITY_FACTS = [
@@ -20,7 +24,10 @@ export const OPPORTUNITY_FACTS = [
     moneyColumns('estimated_value', 'estimatedValue'),
     col.text('sales_owner_id', 'salesOwnerId'),
   ]),
-  factTable('OpportunityStageChanged', 'opportunity_stage_changed', [col.text('from_stage', 'from'), col.text('to_stage', 'to')]),
+  factTable('OpportunityStageChanged', 'opportunity_stage_changed', [
+    col.text('from_stage', 'from'),
+    col.text('to_stage', 'to'),
+  ]),
   factTable('PresalesSupportRequested', 'presales_support_requested', [
     col.text('request_id', 'requestId'),
     col.text('requested_by', 'requestedBy'),
@@ -49,7 +56,10 @@ export const OPPORTUNITY_FACTS = [
     col.text('gap_id', 'gapId'),
     col.optionalNumber('effort_days', 'effortDays'),
   ]),
-  factTable('TechnicalDecisionRecorded', 'technical_decision_recorded', [col.text('outcome', 'outcome'), col.text('reason', 'reason')]),
+  factTable('TechnicalDecisionRecorded', 'technical_decision_recorded', [
+    col.text('outcome', 'outcome'),
+    col.text('reason', 'reason'),
+  ]),
   factTable('OpportunityWon', 'opportunity_won', [moneyColumns('amount', 'amount')]),
   factTable('OpportunityLost', 'opportunity_lost', [
     col.text('reason', 'reason'),

@@ -3,7 +3,12 @@ import { factTable } from '../fact-table.js';
 
 /** team-<id> and warroom-<id> (DOMAIN.md): peacetime teams and wartime war rooms. */
 export const ORGANISATION_FACTS = [
-  factTable('TeamFormed', 'team_formed', [col.text('team_id', 'teamId'), col.text('name', 'name'), col.text('manager_id', 'managerId'), col.list('product_lines', 'productLines')]),
+  factTable('TeamFormed', 'team_formed', [
+    col.text('team_id', 'teamId'),
+    col.text('name', 'name'),
+    col.text('manager_id', 'managerId'),
+    col.list('product_lines', 'productLines'),
+  ]),
   factTable('TeamMemberAdded', 'team_member_added', [col.text('consultant_id', 'consultantId')]),
   factTable('TeamMemberRemoved', 'team_member_removed', [col.text('consultant_id', 'consultantId')]),
   factTable('WarRoomOpened', 'war_room_opened', [

@@ -13,9 +13,13 @@ const DRAFTED: EarlierEvent = { type: 'QuoteDrafted', fields: ['currency'] };
  * never stored as truth in events). The currency decides the rounding to minor units.
  */
 function totalsColumns(currencyOf: CurrencyOf, lookup?: EarlierEvent): FactColumn[] {
-  const totals = (data: EventData, event: RecordedEvent, context: ProjectionContext) => quoteTotals(data['lines'] as QuoteLine[], currencyOf(data, event, context) as CurrencyCode);
+  const totals = (data: EventData, event: RecordedEvent, context: ProjectionContext) =>
+    quoteTotals(data['lines'] as QuoteLine[], currencyOf(data, event, context) as CurrencyCode);
   return [
-    { ...col.derived('currency', 'String', (d, e, c) => currencyOf(d, e, c)), ...(lookup && { copiedFrom: { lookup, column: 'currency' } }) },
+    {
+      ...col.derived('currency', 'String', (d, e, c) => currencyOf(d, e, c)),
+      ...(lookup && { copiedFrom: { lookup, column: 'currency' } }),
+    },
     col.json('lines', 'lines'),
     col.count('line_count', 'lines'),
     col.derived('total', 'Decimal(38, 6)', (d, e, c) => new SqlDecimal(totals(d, e, c).total.amount)),
@@ -35,7 +39,8 @@ function draftedCurrency(data: EventData): string {
 
 function revisedCurrency(_data: EventData, event: RecordedEvent, context: ProjectionContext): string {
   const drafted = context.earlier(event, DRAFTED);
-  if (drafted === undefined) throw new Error(`projection: ${event.streamId} has no QuoteDrafted before its QuoteRevised`);
+  if (drafted === undefined)
+    throw new Error(`projection: ${event.streamId} has no QuoteDrafted before its QuoteRevised`);
   return String(drafted.data['currency']);
 }
 
@@ -47,11 +52,29 @@ export const QUOTE_FACTS = [
     col.text('tender_id', 'tenderId'),
     totalsColumns(draftedCurrency),
   ]),
-  factTable('QuoteRevised', 'quote_revised', [col.number('revision', 'revision'), col.text('reason', 'reason'), totalsColumns(revisedCurrency, DRAFTED)]),
-  factTable('QuoteApprovalRequested', 'quote_approval_requested', [col.number('revision', 'revision'), col.decimal('margin_pct', 'marginPct')]),
-  factTable('QuoteApproved', 'quote_approved', [col.number('revision', 'revision'), col.text('approver_id', 'approverId'), col.decimal('margin_pct', 'marginPct')]),
-  factTable('QuoteApprovalRejected', 'quote_approval_rejected', [col.number('revision', 'revision'), col.text('approver_id', 'approverId'), col.text('reason', 'reason')]),
+  factTable('QuoteRevised', 'quote_revised', [
+    col.number('revision', 'revision'),
+    col.text('reason', 'reason'),
+    totalsColumns(revisedCurrency, DRAFTED),
+  ]),
+  factTable('QuoteApprovalRequested', 'quote_approval_requested', [
+    col.number('revision', 'revision'),
+    col.decimal('margin_pct', 'marginPct'),
+  ]),
+  factTable('QuoteApproved', 'quote_approved', [
+    col.number('revision', 'revision'),
+    col.text('approver_id', 'approverId'),
+    col.decimal('margin_pct', 'marginPct'),
+  ]),
+  factTable('QuoteApprovalRejected', 'quote_approval_rejected', [
+    col.number('revision', 'revision'),
+    col.text('approver_id', 'approverId'),
+    col.text('reason', 'reason'),
+  ]),
   factTable('QuoteSentToCustomer', 'quote_sent_to_customer', [col.number('revision', 'revision')]),
-  factTable('QuoteAccepted', 'quote_accepted', [col.number('revision', 'revision'), moneyColumns('contracted_amount', 'contractedAmount')]),
+  factTable('QuoteAccepted', 'quote_accepted', [
+    col.number('revision', 'revision'),
+    moneyColumns('contracted_amount', 'contractedAmount'),
+  ]),
   factTable('QuoteDeclined', 'quote_declined', [col.text('reason', 'reason')]),
 ];

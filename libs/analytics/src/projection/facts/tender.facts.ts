@@ -14,7 +14,11 @@ export const TENDER_FACTS = [
     col.text('issuer', 'issuer'),
     timeColumns('deadline', 'deadline'),
   ]),
-  factTable('BidDecisionMade', 'bid_decision_made', [col.text('decision', 'decision'), col.text('rationale', 'rationale'), col.number('score', 'score')]),
+  factTable('BidDecisionMade', 'bid_decision_made', [
+    col.text('decision', 'decision'),
+    col.text('rationale', 'rationale'),
+    col.number('score', 'score'),
+  ]),
   factTable('ResponseSectionAssigned', 'response_section_assigned', [
     col.text('section_id', 'sectionId'),
     col.text('title', 'title'),
@@ -41,7 +45,11 @@ export const TENDER_FACTS = [
     copy.epochMs(RECEIVED, 'tender_deadline_ms', 'deadline'),
     copy.occurredAtMs(RECEIVED, 'tender_received_at_ms'),
   ]),
-  factTable('BidClarificationRequested', 'bid_clarification_requested', [col.text('question_id', 'questionId'), col.text('question', 'question'), timeColumns('due_at', 'dueAt')]),
+  factTable('BidClarificationRequested', 'bid_clarification_requested', [
+    col.text('question_id', 'questionId'),
+    col.text('question', 'question'),
+    timeColumns('due_at', 'dueAt'),
+  ]),
   factTable('BidClarificationAnswered', 'bid_clarification_answered', [col.text('question_id', 'questionId')]),
   factTable('BidWithdrawn', 'bid_withdrawn', [col.text('reason', 'reason')]),
   factTable('BidOutcomeRecorded', 'bid_outcome_recorded', [

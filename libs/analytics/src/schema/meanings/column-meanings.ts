@@ -8,15 +8,30 @@ import { say, type Bilingual } from './bilingual.js';
  */
 export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   // The envelope every fact table carries (fact-table.ts) and the events table.
-  position: say('Position of the event in the whole log ($all): the order it was recorded in', '事件在整个日志（$all）中的位置，即记录顺序'),
+  position: say(
+    'Position of the event in the whole log ($all): the order it was recorded in',
+    '事件在整个日志（$all）中的位置，即记录顺序',
+  ),
   event_id: say("The event's unique id", '事件的唯一标识'),
-  entity_id: say('Id of the record the event belongs to: its stream name after "<category>-"', '事件所属记录的标识：流名称中“<类别>-”之后的部分'),
+  entity_id: say(
+    'Id of the record the event belongs to: its stream name after "<category>-"',
+    '事件所属记录的标识：流名称中“<类别>-”之后的部分',
+  ),
   occurred_at: say('When it happened in the business (UTC)', '业务上发生的时间（UTC）'),
-  recorded_at: say('When the platform recorded it (UTC); what "as of" reads', '平台记录的时间（UTC），“截至”查询依据此列'),
+  recorded_at: say(
+    'When the platform recorded it (UTC); what "as of" reads',
+    '平台记录的时间（UTC），“截至”查询依据此列',
+  ),
   actor_id: say('Who recorded it: the signed-in person or service', '记录者：已登录的人员或服务'),
-  version: say('The log position this row was written from; FINAL keeps the row with the highest', '写入此行时的日志位置；FINAL 保留最大值所在行'),
+  version: say(
+    'The log position this row was written from; FINAL keeps the row with the highest',
+    '写入此行时的日志位置；FINAL 保留最大值所在行',
+  ),
   stream_id: say('The stream the event was appended to, e.g. tender-T-1', '事件追加到的流，如 tender-T-1'),
-  stream_category: say('The kind of record: the stream name before the first "-"', '记录类别：流名称中第一个“-”之前的部分'),
+  stream_category: say(
+    'The kind of record: the stream name before the first "-"',
+    '记录类别：流名称中第一个“-”之前的部分',
+  ),
   revision: say("The event's number within its stream, from 0", '事件在其流中的序号，从 0 开始'),
   type: say('The event type, e.g. TenderReceived', '事件类型，如 TenderReceived'),
   actor_role: say('The role the actor acted in', '记录者当时的角色'),
@@ -74,7 +89,10 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   from_stage: say('The sales stage it left', '变更前的销售阶段'),
   to_stage: say('The sales stage it entered', '变更后的销售阶段'),
   kind: say('Kind (of tender, support request, activity or asset)', '类型（招标、支持申请、活动或资产的类型）'),
-  requested_at_ms: say('When the support request was made, epoch milliseconds (UTC)', '提出支持申请的时间，Unix 毫秒（UTC）'),
+  requested_at_ms: say(
+    'When the support request was made, epoch milliseconds (UTC)',
+    '提出支持申请的时间，Unix 毫秒（UTC）',
+  ),
   request_kind: say('Kind of the support request answered', '所受理支持申请的类型'),
   request_product_line: say('Product line of the support request answered', '所受理支持申请的产品线'),
   title: say('Title', '标题'),
@@ -103,8 +121,14 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   document_sha256: say('SHA-256 of the submitted document', '所递交文件的 SHA-256'),
   channel: say('How the bid was submitted (portal, email, in person…)', '递交方式（平台、邮件、现场等）'),
   receipt_ref: say("The issuer's receipt reference", '发标方回执编号'),
-  tender_deadline_ms: say("The tender's deadline, epoch milliseconds (UTC), copied from TenderReceived", '招标截止时间，Unix 毫秒（UTC），取自 TenderReceived'),
-  tender_received_at_ms: say('When the tender was received, epoch milliseconds (UTC)', '收到招标的时间，Unix 毫秒（UTC）'),
+  tender_deadline_ms: say(
+    "The tender's deadline, epoch milliseconds (UTC), copied from TenderReceived",
+    '招标截止时间，Unix 毫秒（UTC），取自 TenderReceived',
+  ),
+  tender_received_at_ms: say(
+    'When the tender was received, epoch milliseconds (UTC)',
+    '收到招标的时间，Unix 毫秒（UTC）',
+  ),
   question: say('The question asked', '提出的问题'),
   awarded_amount: say('Amount awarded', '中标金额'),
 
@@ -136,9 +160,18 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   allocation_pct: say('Share of working time, in percent', '投入时间比例（百分比）'),
   from_at: say('Start of the assignment (UTC)', '分派开始时间（UTC）'),
   to_at: say('End of the assignment (UTC)', '分派结束时间（UTC）'),
-  assignment_allocation_pct: say('Share of time of the assignment released, in percent', '被释放分派的投入比例（百分比）'),
-  assignment_from_ms: say('Start of the assignment released, epoch milliseconds (UTC)', '被释放分派的开始时间，Unix 毫秒（UTC）'),
-  assignment_to_ms: say('End of the assignment released, epoch milliseconds (UTC)', '被释放分派的结束时间，Unix 毫秒（UTC）'),
+  assignment_allocation_pct: say(
+    'Share of time of the assignment released, in percent',
+    '被释放分派的投入比例（百分比）',
+  ),
+  assignment_from_ms: say(
+    'Start of the assignment released, epoch milliseconds (UTC)',
+    '被释放分派的开始时间，Unix 毫秒（UTC）',
+  ),
+  assignment_to_ms: say(
+    'End of the assignment released, epoch milliseconds (UTC)',
+    '被释放分派的结束时间，Unix 毫秒（UTC）',
+  ),
   work_date: say('Day the hours were worked (UTC)', '工作日期（UTC）'),
   hours: say('Hours logged', '登记工时'),
   skill: say('The skill', '技能'),
@@ -156,7 +189,10 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
 
   // KPIs and PDCA.
   definition_version: say('Version of the KPI definition', 'KPI 定义版本'),
-  definition: say('The KPI definition as JSON text (its SQL, unit, direction…)', 'JSON 文本形式的 KPI 定义（SQL、单位、方向等）'),
+  definition: say(
+    'The KPI definition as JSON text (its SQL, unit, direction…)',
+    'JSON 文本形式的 KPI 定义（SQL、单位、方向等）',
+  ),
   period: say('The period, e.g. 2026-Q1', '周期，如 2026-Q1'),
   scope_kind: say('Kind of scope (company, team, consultant…)', '范围类型（公司、团队、顾问等）'),
   scope_id: say('Id within the scope kind', '范围内的标识'),
@@ -171,7 +207,10 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
 /** A name that means something else in one table, as `<table>.<column>`. */
 export const TABLE_COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   'events.position': say('Position of the event in the whole log ($all)', '事件在整个日志（$all）中的位置'),
-  'projection_checkpoints.position': say('The last log position the projector has written', '投影器已写入的最后日志位置'),
+  'projection_checkpoints.position': say(
+    'The last log position the projector has written',
+    '投影器已写入的最后日志位置',
+  ),
   'schema_migrations.name': say('Name of the schema change', '结构变更名称'),
   'quote_revised.revision': say('Number of the quote revision', '报价修订版本号'),
   'quote_approval_requested.revision': say('Revision of the quote sent for approval', '提交审批的报价版本'),
@@ -181,15 +220,27 @@ export const TABLE_COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   'quote_accepted.revision': say('Revision of the quote accepted', '被接受的报价版本'),
   'quote_approval_requested.margin_pct': say('Margin of the revision, in percent', '该版本的毛利率（百分比）'),
   'quote_approved.margin_pct': say('Margin approved, in percent', '审批通过的毛利率（百分比）'),
-  'opportunity_lost.estimated_value': say("The lost opportunity's estimated value, copied from its registration", '丢单商机的预估金额，取自商机登记'),
+  'opportunity_lost.estimated_value': say(
+    "The lost opportunity's estimated value, copied from its registration",
+    '丢单商机的预估金额，取自商机登记',
+  ),
   'skill_certified.level': say('Level certified', '认证级别'),
   'consultant_onboarded.level': say("The consultant's grade", '顾问职级'),
-  'war_room_opened.allocation_pct': say("Share of the members' time the war room takes, in percent", '作战室占用成员时间的比例（百分比）'),
+  'war_room_opened.allocation_pct': say(
+    "Share of the members' time the war room takes, in percent",
+    '作战室占用成员时间的比例（百分比）',
+  ),
   'time_logged.category': say('What the hours were spent on', '工时类别'),
-  'requirement_captured.category': say('Kind of requirement (functional, non-functional…)', '需求类别（功能、非功能等）'),
+  'requirement_captured.category': say(
+    'Kind of requirement (functional, non-functional…)',
+    '需求类别（功能、非功能等）',
+  ),
   'time_logged.opportunity_id': say('The opportunity worked on, if any', '相关商机（如有）'),
   'time_logged.activity_id': say('The activity worked on, if any', '相关活动（如有）'),
-  'activity_completed.opportunity_id': say("The activity's opportunity, copied from ActivityScheduled", '活动所属商机，取自 ActivityScheduled'),
+  'activity_completed.opportunity_id': say(
+    "The activity's opportunity, copied from ActivityScheduled",
+    '活动所属商机，取自 ActivityScheduled',
+  ),
 };
 
 /** `<time>_ms` and `<money>_currency` columns, said once from their base column. */

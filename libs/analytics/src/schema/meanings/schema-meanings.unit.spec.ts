@@ -11,17 +11,26 @@ describe('the analytics schema, described in both languages', () => {
   const schema = describeAnalyticsSchema();
 
   it('covers every table the projector creates, and the migrations table, each column with the stored version', () => {
-    expect(schema.map((table) => table.name)).toEqual([...PROJECTED_TABLES.map((table) => table.name), 'schema_migrations']);
+    expect(schema.map((table) => table.name)).toEqual([
+      ...PROJECTED_TABLES.map((table) => table.name),
+      'schema_migrations',
+    ]);
     for (const table of PROJECTED_TABLES) {
       const described = schema.find((candidate) => candidate.name === table.name)!;
-      expect(described.columns.map((column) => column.name)).toEqual([...table.columns.map((column) => column.name), 'version']);
+      expect(described.columns.map((column) => column.name)).toEqual([
+        ...table.columns.map((column) => column.name),
+        'version',
+      ]);
     }
   });
 
   it('says what every table and every column means in English and in Chinese', () => {
     const faults: string[] = [];
     for (const table of schema) {
-      for (const [what, meaning] of [[table.name, table.meaning] as const, ...table.columns.map((column) => [`${table.name}.${column.name}`, column.meaning] as const)]) {
+      for (const [what, meaning] of [
+        [table.name, table.meaning] as const,
+        ...table.columns.map((column) => [`${table.name}.${column.name}`, column.meaning] as const),
+      ]) {
         if (meaning.en.trim() === '') faults.push(`${what}: no English`);
         if (!CJK.test(meaning['zh-CN'])) faults.push(`${what}: no Chinese`);
       }
@@ -39,7 +48,12 @@ describe('the analytics schema, described in both languages', () => {
   });
 
   it('refuses to describe a table whose meanings are missing, naming each', () => {
-    const table = { name: 'not_described', columns: [{ name: 'mystery', type: 'String' }], orderBy: ['mystery'], shardBy: 'mystery' };
+    const table = {
+      name: 'not_described',
+      columns: [{ name: 'mystery', type: 'String' }],
+      orderBy: ['mystery'],
+      shardBy: 'mystery',
+    };
     expect(() => describeAnalyticsSchema([table])).toThrow(UndescribedSchemaError);
     expect(() => describeAnalyticsSchema([table])).toThrow('not_described, not_described.mystery');
   });

@@ -21,7 +21,10 @@ export function checkpointsContract(subject: SubjectAccessor): void {
       const { store } = subject();
       const id = uniqueStream('projector');
       await store.checkpoints.save(id, 5n, undefined);
-      const results = await Promise.allSettled([store.checkpoints.save(id, 6n, 5n), store.checkpoints.save(id, 7n, 5n)]);
+      const results = await Promise.allSettled([
+        store.checkpoints.save(id, 6n, 5n),
+        store.checkpoints.save(id, 7n, 5n),
+      ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect([6n, 7n]).toContain(await store.checkpoints.load(id));
     });

@@ -8,7 +8,9 @@ export function deletionContract(subject: SubjectAccessor): void {
       const { store } = subject();
       const stream = uniqueStream('tender');
       await store.appendToStream(stream, [anEvent('A'), anEvent('B')]);
-      await expect(store.deleteStream(stream, { expectedRevision: 0n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.deleteStream(stream, { expectedRevision: 0n })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       await store.deleteStream(stream, { expectedRevision: 1n });
       await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamNotFoundError);
       expect((await store.readAll({ filter: { streamPrefixes: [stream] } })).map((e) => e.type)).toEqual(['A', 'B']);
@@ -22,7 +24,10 @@ export function deletionContract(subject: SubjectAccessor): void {
       const result = await store.appendToStream(stream, [anEvent('C'), anEvent('D')], { expectedRevision: 'any' });
       expect(result.nextExpectedRevision).toBe(3n);
       const events = await store.readStream(stream);
-      expect(events.map((e) => [e.type, e.revision])).toEqual([['C', 2n], ['D', 3n]]);
+      expect(events.map((e) => [e.type, e.revision])).toEqual([
+        ['C', 2n],
+        ['D', 3n],
+      ]);
       expect(await store.verifyStream(stream)).toMatchObject({ ok: true });
     });
 
@@ -32,12 +37,16 @@ export function deletionContract(subject: SubjectAccessor): void {
       await store.appendToStream(stream, [anEvent('A'), anEvent('B')]);
       await store.deleteStream(stream, { expectedRevision: 'any' });
       await store.appendToStream(stream, [anEvent('C')], { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream(stream, [anEvent('D')], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(
+        store.appendToStream(stream, [anEvent('D')], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersionError);
       expect(await typesIn(store, stream)).toEqual(['C']);
     });
 
     it('refuses to delete a stream that was never written', async () => {
-      await expect(subject().store.deleteStream(uniqueStream('tender'))).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(subject().store.deleteStream(uniqueStream('tender'))).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
     });
 
     it('clears the stream metadata', async () => {
@@ -55,11 +64,15 @@ export function deletionContract(subject: SubjectAccessor): void {
       const { store } = subject();
       const stream = uniqueStream('tender');
       await store.appendToStream(stream, [anEvent('A')]);
-      await expect(store.tombstoneStream(stream, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.tombstoneStream(stream, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       await store.tombstoneStream(stream, { expectedRevision: 0n });
       await expect(store.readStream(stream)).rejects.toBeInstanceOf(StreamDeletedError);
       await expect(store.appendToStream(stream, [anEvent('B')])).rejects.toBeInstanceOf(StreamDeletedError);
-      await expect(store.appendToStream(stream, [anEvent('B')], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(StreamDeletedError);
+      await expect(
+        store.appendToStream(stream, [anEvent('B')], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(StreamDeletedError);
       await expect(store.deleteStream(stream)).rejects.toBeInstanceOf(StreamDeletedError);
       expect((await store.readAll({ filter: { streamPrefixes: [stream] } })).map((e) => e.type)).toEqual(['A']);
     });

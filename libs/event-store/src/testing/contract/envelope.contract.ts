@@ -29,7 +29,12 @@ export function envelopeContract(subject: SubjectAccessor): void {
       const forged = anEvent('A');
       const withStamps = {
         ...forged,
-        metadata: { ...forged.metadata, recordedAt: '1999-01-01T00:00:00.000Z', prevHash: 'f'.repeat(64), hash: 'e'.repeat(64) },
+        metadata: {
+          ...forged.metadata,
+          recordedAt: '1999-01-01T00:00:00.000Z',
+          prevHash: 'f'.repeat(64),
+          hash: 'e'.repeat(64),
+        },
       } as EventToAppend;
       await store.appendToStream(stream, [withStamps]);
       const [recorded] = await store.readStream(stream);
@@ -42,7 +47,9 @@ export function envelopeContract(subject: SubjectAccessor): void {
       const { store } = subject();
       const stream = uniqueStream('tender');
       const event = anEvent('A');
-      await store.appendToStream(stream, [{ ...event, metadata: { ...event.metadata, correlationId: 'c-1', causationId: 'k-1' } }]);
+      await store.appendToStream(stream, [
+        { ...event, metadata: { ...event.metadata, correlationId: 'c-1', causationId: 'k-1' } },
+      ]);
       const [recorded] = await store.readStream(stream);
       expect(recorded).toMatchObject({ id: event.id, metadata: { correlationId: 'c-1', causationId: 'k-1' } });
     });

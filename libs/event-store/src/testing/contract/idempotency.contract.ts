@@ -18,8 +18,16 @@ export function idempotencyContract(subject: SubjectAccessor): void {
       const { store } = subject();
       const stream = uniqueStream('tender');
       const event = anEvent('A', { n: 1 });
-      const first = await store.appendToStream(stream, [{ ...event, metadata: { ...event.metadata, correlationId: 'request-1' } }], { expectedRevision: 'no_stream' });
-      const retry = await store.appendToStream(stream, [{ ...event, metadata: { ...event.metadata, correlationId: 'request-2' } }], { expectedRevision: 'no_stream' });
+      const first = await store.appendToStream(
+        stream,
+        [{ ...event, metadata: { ...event.metadata, correlationId: 'request-1' } }],
+        { expectedRevision: 'no_stream' },
+      );
+      const retry = await store.appendToStream(
+        stream,
+        [{ ...event, metadata: { ...event.metadata, correlationId: 'request-2' } }],
+        { expectedRevision: 'no_stream' },
+      );
       expect(retry).toEqual(first);
       const recorded = await store.readStream(stream);
       expect(recorded.map((e) => e.metadata.correlationId)).toEqual(['request-1']);
@@ -41,7 +49,9 @@ export function idempotencyContract(subject: SubjectAccessor): void {
       const stream = uniqueStream('tender');
       const batch = [anEvent('A'), anEvent('B')];
       await store.appendToStream(stream, batch, { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream(stream, batch, { expectedRevision: 5n })).rejects.toBeInstanceOf(WrongExpectedVersionError);
+      await expect(store.appendToStream(stream, batch, { expectedRevision: 5n })).rejects.toBeInstanceOf(
+        WrongExpectedVersionError,
+      );
       expect(await store.readStream(stream)).toHaveLength(2);
     });
 
@@ -50,9 +60,9 @@ export function idempotencyContract(subject: SubjectAccessor): void {
       const stream = uniqueStream('tender');
       const id = crypto.randomUUID();
       await store.appendToStream(stream, [anEvent('A', { n: 1 }, id)], { expectedRevision: 'no_stream' });
-      await expect(store.appendToStream(stream, [anEvent('A', { n: 2 }, id)], { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(
-        DuplicateEventIdError,
-      );
+      await expect(
+        store.appendToStream(stream, [anEvent('A', { n: 2 }, id)], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(DuplicateEventIdError);
       expect(await store.readStream(stream)).toHaveLength(1);
     });
   });

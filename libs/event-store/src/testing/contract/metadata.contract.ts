@@ -16,13 +16,18 @@ export function metadataContract(subject: SubjectAccessor): void {
     it('refuses values EventStoreDB would refuse', async () => {
       const { store } = subject();
       await expect(store.setStreamMetadata(uniqueStream('tender'), { maxCount: 0 })).rejects.toBeInstanceOf(RangeError);
-      await expect(store.setStreamMetadata(uniqueStream('tender'), { maxAgeSeconds: 1.5 })).rejects.toBeInstanceOf(RangeError);
+      await expect(store.setStreamMetadata(uniqueStream('tender'), { maxAgeSeconds: 1.5 })).rejects.toBeInstanceOf(
+        RangeError,
+      );
     });
 
     it('honours $maxCount on stream reads, in both directions, but not in $all', async () => {
       const { store } = subject();
       const stream = uniqueStream('tender');
-      await store.appendToStream(stream, ['A', 'B', 'C', 'D'].map((t) => anEvent(t)));
+      await store.appendToStream(
+        stream,
+        ['A', 'B', 'C', 'D'].map((t) => anEvent(t)),
+      );
       await store.setStreamMetadata(stream, { maxCount: 2 });
       expect(await typesIn(store, stream)).toEqual(['C', 'D']);
       expect((await store.readStream(stream, { direction: 'backwards' })).map((e) => e.type)).toEqual(['D', 'C']);

@@ -13,25 +13,42 @@ export function pagingContract(subject: SubjectAccessor): void {
       const stream = uniqueStream('tender');
       const filter = { streamPrefixes: [stream] };
       for (let batch = 0; batch < EVENTS / 50; batch += 1) {
-        await store.appendToStream(stream, Array.from({ length: 50 }, (_, i) => anEvent('Paged', { n: batch * 50 + i })));
+        await store.appendToStream(
+          stream,
+          Array.from({ length: 50 }, (_, i) => anEvent('Paged', { n: batch * 50 + i })),
+        );
       }
       const all = await store.readAll({ filter });
       expect(all.map((e) => e.data['n'])).toEqual(Array.from({ length: EVENTS }, (_, i) => i));
       for (const direction of ['forwards', 'backwards'] as const) {
         const seen: RecordedEvent[] = [];
-        for (let start: ReadAllStart = {}; ; ) {
+        for (let start: ReadAllStart = {}; ;) {
           const page = await store.readAll({ ...start, direction, maxCount: 400, filter });
           seen.push(...page);
           if (page.length < 400) break;
           start = { afterPosition: page[page.length - 1]!.position };
         }
-        expect(seen.map((e) => e.position)).toEqual(direction === 'forwards' ? all.map((e) => e.position) : all.map((e) => e.position).reverse());
+        expect(seen.map((e) => e.position)).toEqual(
+          direction === 'forwards' ? all.map((e) => e.position) : all.map((e) => e.position).reverse(),
+        );
       }
       const middle = all[600]!.position;
-      expect((await store.readAll({ fromPosition: middle, maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([600, 601]);
-      expect((await store.readAll({ afterPosition: middle, maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([601, 602]);
-      expect((await store.readAll({ fromPosition: middle, direction: 'backwards', maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([600, 599]);
-      expect((await store.readAll({ afterPosition: middle, direction: 'backwards', maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([599, 598]);
+      expect((await store.readAll({ fromPosition: middle, maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([
+        600, 601,
+      ]);
+      expect((await store.readAll({ afterPosition: middle, maxCount: 2, filter })).map((e) => e.data['n'])).toEqual([
+        601, 602,
+      ]);
+      expect(
+        (await store.readAll({ fromPosition: middle, direction: 'backwards', maxCount: 2, filter })).map(
+          (e) => e.data['n'],
+        ),
+      ).toEqual([600, 599]);
+      expect(
+        (await store.readAll({ afterPosition: middle, direction: 'backwards', maxCount: 2, filter })).map(
+          (e) => e.data['n'],
+        ),
+      ).toEqual([599, 598]);
       expect(await store.countEventsAfter(all[EVENTS - 101]!.position, 10_000)).toBeGreaterThanOrEqual(100);
     });
 

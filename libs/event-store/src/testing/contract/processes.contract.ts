@@ -26,7 +26,15 @@ export function processesContract(subject: SubjectAccessor): void {
         const winners: number[] = [];
         for (let round = 0; round < ROUNDS; round += 1) {
           // Both get the same command at the same moment, guarded by the same revision.
-          writers.forEach((w, i) => w.send({ op: 'append', stream, expectedRevision: encodeExpectedRevision(expected), tag: `R${round}W${i}`, count: BATCH }));
+          writers.forEach((w, i) =>
+            w.send({
+              op: 'append',
+              stream,
+              expectedRevision: encodeExpectedRevision(expected),
+              tag: `R${round}W${i}`,
+              count: BATCH,
+            }),
+          );
           const replies = await Promise.all(writers.map((w) => w.next()));
           const won = replies.flatMap((reply, i) => (reply.kind === 'appended' ? [i] : []));
           expect(won, JSON.stringify(replies)).toHaveLength(1);

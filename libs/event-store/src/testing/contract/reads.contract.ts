@@ -8,8 +8,12 @@ export function readsContract(subject: SubjectAccessor): void {
     it('reads a stream forwards, backwards, from a revision and with maxCount', async () => {
       const { store } = subject();
       const stream = uniqueStream('tender');
-      await store.appendToStream(stream, ['A', 'B', 'C', 'D'].map((t) => anEvent(t)));
-      const types = async (options: Parameters<EventStore['readStream']>[1]) => (await store.readStream(stream, options)).map((e) => e.type);
+      await store.appendToStream(
+        stream,
+        ['A', 'B', 'C', 'D'].map((t) => anEvent(t)),
+      );
+      const types = async (options: Parameters<EventStore['readStream']>[1]) =>
+        (await store.readStream(stream, options)).map((e) => e.type);
       expect(await types({ direction: 'backwards' })).toEqual(['D', 'C', 'B', 'A']);
       expect(await types({ fromRevision: 1n, maxCount: 2 })).toEqual(['B', 'C']);
       expect(await types({ fromRevision: 2n, direction: 'backwards' })).toEqual(['C', 'B', 'A']);
@@ -35,7 +39,11 @@ export function readsContract(subject: SubjectAccessor): void {
       expect(fromSecond.map((e) => e.type)).toEqual(['QuoteDrafted', 'BidSubmitted']);
       const byType = await store.readAll({ filter: { eventTypes: ['BidSubmitted'], streamPrefixes: [tender] } });
       expect(byType.map((e) => e.streamId)).toEqual([tender]);
-      const backwardsFromSecond = await store.readAll({ direction: 'backwards', fromPosition: all[1]!.position, filter: mine });
+      const backwardsFromSecond = await store.readAll({
+        direction: 'backwards',
+        fromPosition: all[1]!.position,
+        filter: mine,
+      });
       expect(backwardsFromSecond.map((e) => e.type)).toEqual(['QuoteDrafted', 'TenderReceived']);
       const limited = await store.readAll({ filter: mine, maxCount: 2 });
       expect(limited.map((e) => e.type)).toEqual(['TenderReceived', 'QuoteDrafted']);

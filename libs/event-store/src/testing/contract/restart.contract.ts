@@ -28,7 +28,13 @@ export function restartContract(subject: SubjectAccessor): void {
       await store.appendToStream(stream, [anEvent('AfterRestart2')]);
       await done;
       await subscription.close();
-      expect(seen.map((m) => (m.kind === 'event' ? m.event.type : m.kind))).toEqual(['Before', 'caughtUp', 'Live', 'AfterRestart1', 'AfterRestart2']);
+      expect(seen.map((m) => (m.kind === 'event' ? m.event.type : m.kind))).toEqual([
+        'Before',
+        'caughtUp',
+        'Live',
+        'AfterRestart1',
+        'AfterRestart2',
+      ]);
     }, 40_000);
   });
 }

@@ -30,7 +30,8 @@ export interface EventStoreUnderTest {
 
 /** Either a way to open a fresh store, or the reason this adapter cannot run here. */
 /** A store to test, or the engine it needs and why that engine is not there (see skipUnlessAvailable). */
-export type EventStoreFactory = { readonly open: () => Promise<EventStoreUnderTest> } | { readonly skip: string; readonly engine: SkippableEngine };
+export type EventStoreFactory =
+  { readonly open: () => Promise<EventStoreUnderTest> } | { readonly skip: string; readonly engine: SkippableEngine };
 
 /** The store under test in the current test; set by describeEventStoreContract's beforeEach. */
 export type SubjectAccessor = () => EventStoreUnderTest;
@@ -42,7 +43,11 @@ export function uniqueStream(category: string): string {
   return `${category}-${Date.now().toString(36)}${sequence}${Math.random().toString(36).slice(2, 8)}`;
 }
 
-export function anEvent(type: string, data: Record<string, unknown> = {}, id: string = crypto.randomUUID()): EventToAppend {
+export function anEvent(
+  type: string,
+  data: Record<string, unknown> = {},
+  id: string = crypto.randomUUID(),
+): EventToAppend {
   return {
     id,
     type,

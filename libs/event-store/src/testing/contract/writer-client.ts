@@ -32,7 +32,11 @@ export class WriterClient {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.splice(this.waiting.indexOf(deliver), 1);
-        reject(new Error(`writer ${this.child.pid} sent nothing within ${timeoutMs} ms (${this.exited ?? 'running'}):\n${this.stderr}`));
+        reject(
+          new Error(
+            `writer ${this.child.pid} sent nothing within ${timeoutMs} ms (${this.exited ?? 'running'}):\n${this.stderr}`,
+          ),
+        );
       }, timeoutMs);
       const deliver = (reply: WriterReply) => {
         clearTimeout(timer);
@@ -44,7 +48,8 @@ export class WriterClient {
 
   async expect<K extends WriterReply['kind']>(kind: K): Promise<Extract<WriterReply, { kind: K }>> {
     const reply = await this.next();
-    if (reply.kind !== kind) throw new Error(`writer ${this.child.pid}: expected ${kind}, got ${JSON.stringify(reply)}\n${this.stderr}`);
+    if (reply.kind !== kind)
+      throw new Error(`writer ${this.child.pid}: expected ${kind}, got ${JSON.stringify(reply)}\n${this.stderr}`);
     return reply as Extract<WriterReply, { kind: K }>;
   }
 

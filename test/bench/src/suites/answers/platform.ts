@@ -15,9 +15,17 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-export async function startPlatform(dataDir: string, env: Record<string, string>, adminToken?: string): Promise<RunningPlatform & { readonly adminToken: string }> {
-  if (!existsSync(resolve(PRESALES_BIN, '..', '..', 'dist', 'main.js'))) throw new Error('bench answers: the CLI is not built; run `npm run build` first');
-  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startPlatform(
+  dataDir: string,
+  env: Record<string, string>,
+  adminToken?: string,
+): Promise<RunningPlatform & { readonly adminToken: string }> {
+  if (!existsSync(resolve(PRESALES_BIN, '..', '..', 'dist', 'main.js')))
+    throw new Error('bench answers: the CLI is not built; run `npm run build` first');
+  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -55,7 +63,10 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
 /** The CLI runs the platform as its child; its pid, or the CLI's own if it has none. */
 function platformPid(cli: ChildProcess): number {
   try {
-    const children = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    const children = readFileSync(`/proc/${cli.pid}/task/${cli.pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
     return children.length > 0 ? Number(children[0]) : cli.pid!;
   } catch {
     return cli.pid!;

@@ -14,7 +14,9 @@ async function commandFigures(context: BenchContext): Promise<{ figures: Figure[
       for (const connections of CONCURRENCIES) {
         const measured = await commandLoad(platform, connections);
         runs.get(connections)!.push(measured);
-        context.log(`commands at ${connections}: p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${Math.round(measured.perSecond)}/s`);
+        context.log(
+          `commands at ${connections}: p50 ${measured.p50} ms, p99 ${measured.p99} ms, ${Math.round(measured.perSecond)}/s`,
+        );
       }
     }
   } finally {
@@ -26,13 +28,47 @@ async function commandFigures(context: BenchContext): Promise<{ figures: Figure[
   const figures: Figure[] = CONCURRENCIES.flatMap((connections) => {
     const measured = runs.get(connections)!;
     return [
-      { id: `command-p50-${connections}`, label: `RegisterOpportunity over HTTP, ${connections} at once: p50 latency`, unit: 'ms', samples: measured.map((run) => run.p50), lowerIsBetter: true },
-      { id: `command-p99-${connections}`, label: `the same, p99 latency`, unit: 'ms', samples: measured.map((run) => run.p99), lowerIsBetter: true, ...(connections === 16 ? { target: 25 } : {}) },
-      { id: `command-rate-${connections}`, label: `the same, commands answered per second`, unit: 'commands/s', samples: measured.map((run) => run.perSecond) },
+      {
+        id: `command-p50-${connections}`,
+        label: `RegisterOpportunity over HTTP, ${connections} at once: p50 latency`,
+        unit: 'ms',
+        samples: measured.map((run) => run.p50),
+        lowerIsBetter: true,
+      },
+      {
+        id: `command-p99-${connections}`,
+        label: `the same, p99 latency`,
+        unit: 'ms',
+        samples: measured.map((run) => run.p99),
+        lowerIsBetter: true,
+        ...(connections === 16 ? { target: 25 } : {}),
+      },
+      {
+        id: `command-rate-${connections}`,
+        label: `the same, commands answered per second`,
+        unit: 'commands/s',
+        samples: measured.map((run) => run.perSecond),
+      },
     ];
   });
-  figures.push({ id: 'port-append-16', label: 'baseline: the same event appended through the event store port (SQLite, synchronous=FULL), 16 callers at once, no HTTP', unit: 'events/s', samples: port });
-  return { figures, ratios: [{ label: 'HTTP commands ÷ the port\'s own appends, 16 at once', of: 'command-rate-16', against: 'port-append-16', target: 0.5 }] };
+  figures.push({
+    id: 'port-append-16',
+    label:
+      'baseline: the same event appended through the event store port (SQLite, synchronous=FULL), 16 callers at once, no HTTP',
+    unit: 'events/s',
+    samples: port,
+  });
+  return {
+    figures,
+    ratios: [
+      {
+        label: "HTTP commands ÷ the port's own appends, 16 at once",
+        of: 'command-rate-16',
+        against: 'port-append-16',
+        target: 0.5,
+      },
+    ],
+  };
 }
 
 export const apiSuite: BenchSuite = {

@@ -46,7 +46,10 @@ export async function commandLoad(platform: BenchPlatform, connections: number):
     requests: [{ setupRequest: (request) => ({ ...request, body: registerOpportunity() }) }],
   });
   const refused = result.non2xx + result.errors + result.timeouts;
-  if (refused > 0) throw new Error(`command load at ${connections}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+  if (refused > 0)
+    throw new Error(
+      `command load at ${connections}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / SECONDS };
 }
 
@@ -61,7 +64,22 @@ export async function portAppendRate(concurrency: number): Promise<number> {
         Array.from({ length: concurrency }, async (_, caller) => {
           for (let index = 0; index < perCaller; index += 1) {
             const body = JSON.parse(registerOpportunity()) as Record<string, unknown>;
-            await store.appendToStream(`opportunity-${caller}-${index}`, [{ id: crypto.randomUUID(), type: 'OpportunityRegistered', data: body, metadata: { occurredAt: new Date().toISOString(), actor: { id: 'admin', role: 'admin' }, schemaVersion: 1 } }], { expectedRevision: 'no_stream' });
+            await store.appendToStream(
+              `opportunity-${caller}-${index}`,
+              [
+                {
+                  id: crypto.randomUUID(),
+                  type: 'OpportunityRegistered',
+                  data: body,
+                  metadata: {
+                    occurredAt: new Date().toISOString(),
+                    actor: { id: 'admin', role: 'admin' },
+                    schemaVersion: 1,
+                  },
+                },
+              ],
+              { expectedRevision: 'no_stream' },
+            );
           }
         }),
       ),

@@ -16,7 +16,10 @@ const READ_PAGE = 1000;
  * stream's exact revision, as the command side appends. Returns events/s and the file, whose
  * rows the raw baseline then inserts.
  */
-async function appendRun(size: number, durability: Durability): Promise<{ rate: number; file: string; dispose: () => void }> {
+async function appendRun(
+  size: number,
+  durability: Durability,
+): Promise<{ rate: number; file: string; dispose: () => void }> {
   const database = tempDatabase();
   const store = SqliteEventStore.open({ file: database.file, durability });
   const calls = batches(APPEND_EVENTS[size]! / size, size);
@@ -24,7 +27,9 @@ async function appendRun(size: number, durability: Durability): Promise<{ rate: 
   const rate = await throughput(calls.length * size, async () => {
     for (let call = 0; call < calls.length; call += 1) {
       const stream = `tender-${call % STREAMS}`;
-      const result = await store.appendToStream(stream, calls[call]!, { expectedRevision: revisions.get(stream) ?? 'no_stream' });
+      const result = await store.appendToStream(stream, calls[call]!, {
+        expectedRevision: revisions.get(stream) ?? 'no_stream',
+      });
       revisions.set(stream, result.nextExpectedRevision);
     }
   });
@@ -44,7 +49,12 @@ async function rawRun(sourceFile: string, size: number, durability: Durability):
   }
 }
 
-async function appendFigures(context: BenchContext, size: number, durability: Durability, target?: number): Promise<{ figures: Figure[]; ratio: Ratio }> {
+async function appendFigures(
+  context: BenchContext,
+  size: number,
+  durability: Durability,
+  target?: number,
+): Promise<{ figures: Figure[]; ratio: Ratio }> {
   const { ours, baseline: raw } = await pairedRuns(context.runs, async () => {
     const measured = await appendRun(size, durability);
     try {
@@ -58,10 +68,26 @@ async function appendFigures(context: BenchContext, size: number, durability: Du
   context.log(`append ${size}/call synchronous=${level}: ${Math.round(ours[ours.length - 1]!)} events/s`);
   return {
     figures: [
-      { id, label: `append through the port, ${size} event${size === 1 ? '' : 's'} per call, synchronous=${level}`, unit: 'events/s', samples: ours, ...(target === undefined ? {} : { target }) },
-      { id: `${id}-raw`, label: `baseline: raw better-sqlite3 insert of the same rows, ${size} per transaction, synchronous=${level}`, unit: 'events/s', samples: raw },
+      {
+        id,
+        label: `append through the port, ${size} event${size === 1 ? '' : 's'} per call, synchronous=${level}`,
+        unit: 'events/s',
+        samples: ours,
+        ...(target === undefined ? {} : { target }),
+      },
+      {
+        id: `${id}-raw`,
+        label: `baseline: raw better-sqlite3 insert of the same rows, ${size} per transaction, synchronous=${level}`,
+        unit: 'events/s',
+        samples: raw,
+      },
     ],
-    ratio: { label: `append ÷ raw insert, ${size} per call, synchronous=${level}`, of: id, against: `${id}-raw`, ...(size === 100 && durability === 'normal' ? { target: 0.8 } : {}) },
+    ratio: {
+      label: `append ÷ raw insert, ${size} per call, synchronous=${level}`,
+      of: id,
+      against: `${id}-raw`,
+      ...(size === 100 && durability === 'normal' ? { target: 0.8 } : {}),
+    },
   };
 }
 
@@ -69,10 +95,11 @@ async function readFigures(context: BenchContext): Promise<Figure[]> {
   const database = tempDatabase();
   try {
     const store = SqliteEventStore.open({ file: database.file, durability: 'normal' });
-    for (const [call, batch] of batches(READ_EVENTS / 100, 100).entries()) await store.appendToStream(`tender-${call % STREAMS}`, batch);
+    for (const [call, batch] of batches(READ_EVENTS / 100, 100).entries())
+      await store.appendToStream(`tender-${call % STREAMS}`, batch);
     const { ours, baseline: raw } = await pairedRuns(context.runs, async () => ({
       ours: await throughput(READ_EVENTS, async () => {
-        for (let start: ReadAllStart = {}; ; ) {
+        for (let start: ReadAllStart = {}; ;) {
           const page = await store.readAll({ ...start, maxCount: READ_PAGE });
           if (page.length < READ_PAGE) break;
           start = { afterPosition: page[page.length - 1]!.position };
@@ -83,8 +110,19 @@ async function readFigures(context: BenchContext): Promise<Figure[]> {
     await store.close();
     context.log(`$all read: ${Math.round(ours[ours.length - 1]!)} events/s`);
     return [
-      { id: 'read-all', label: `read $all through the port, pages of ${READ_PAGE} (${READ_EVENTS.toLocaleString('en-US')} events)`, unit: 'events/s', samples: ours, target: 200_000 },
-      { id: 'read-all-raw', label: 'baseline: the same paged SELECT in raw better-sqlite3, rows not decoded', unit: 'events/s', samples: raw },
+      {
+        id: 'read-all',
+        label: `read $all through the port, pages of ${READ_PAGE} (${READ_EVENTS.toLocaleString('en-US')} events)`,
+        unit: 'events/s',
+        samples: ours,
+        target: 200_000,
+      },
+      {
+        id: 'read-all-raw',
+        label: 'baseline: the same paged SELECT in raw better-sqlite3, rows not decoded',
+        unit: 'events/s',
+        samples: raw,
+      },
     ];
   } finally {
     database.dispose();
@@ -105,7 +143,11 @@ export const eventStoreSuite: BenchSuite = {
     figures.push(...full.figures);
     ratios.push(full.ratio);
     figures.push(...(await readFigures(context)));
-    ratios.push({ label: '$all read ÷ raw SELECT (decoding JSON and building envelopes is the difference)', of: 'read-all', against: 'read-all-raw' });
+    ratios.push({
+      label: '$all read ÷ raw SELECT (decoding JSON and building envelopes is the difference)',
+      of: 'read-all',
+      against: 'read-all-raw',
+    });
     return {
       title: 'Event store: SQLite adapter',
       method:

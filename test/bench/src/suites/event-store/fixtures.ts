@@ -23,7 +23,9 @@ export function tenderReceived(i: number): EventToAppend {
 
 /** `calls` batches of `size` events, built before the clock starts. */
 export function batches(calls: number, size: number): EventToAppend[][] {
-  return Array.from({ length: calls }, (_, call) => Array.from({ length: size }, (_, j) => tenderReceived(call * size + j)));
+  return Array.from({ length: calls }, (_, call) =>
+    Array.from({ length: size }, (_, j) => tenderReceived(call * size + j)),
+  );
 }
 
 /** Appends go round-robin over this many streams, each guarded by its exact revision. */

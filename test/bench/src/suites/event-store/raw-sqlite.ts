@@ -21,7 +21,12 @@ export function readRows(file: string): EventRowValues[] {
  * (same indexes, WAL, same synchronous level), one transaction per batch, one prepared
  * statement, nothing computed. `file` must already hold the store's schema.
  */
-export function rawInsertThroughput(file: string, durability: Durability, rows: readonly EventRowValues[], batchSize: number): number {
+export function rawInsertThroughput(
+  file: string,
+  durability: Durability,
+  rows: readonly EventRowValues[],
+  batchSize: number,
+): number {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = WAL');
@@ -44,10 +49,12 @@ export function rawInsertThroughput(file: string, durability: Durability, rows: 
 export function rawReadThroughput(file: string, pageSize: number): number {
   const db = new Database(file, { readonly: true });
   try {
-    const page = db.prepare<[number, number], { position: number }>('SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?');
+    const page = db.prepare<[number, number], { position: number }>(
+      'SELECT * FROM events WHERE position >= ? ORDER BY position LIMIT ?',
+    );
     let count = 0;
     const started = process.hrtime.bigint();
-    for (let from = 1; ; ) {
+    for (let from = 1; ;) {
       const rows = page.all(from, pageSize);
       count += rows.length;
       if (rows.length < pageSize) break;

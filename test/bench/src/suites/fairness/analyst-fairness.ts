@@ -11,8 +11,17 @@ const WARM_UP_MS = 3000;
  * (decision 0024: within 20 % of its time alone). Each query runs as in the platform: through
  * the gate, in a worker process on a snapshot, at the idle scheduling class.
  */
-export async function scorecardBesideAnalysts(analytics: ChdbAnalyticsStore, scorecard: () => Promise<number>, runs: number): Promise<number[]> {
-  const session = await analytics.openAnalystSession({ maxExecutionSeconds: 10, maxResultRows: 100_000, maxMemoryBytes: 2_000_000_000, export: { maxResultRows: 1_000_000, maxExecutionSeconds: 120 } });
+export async function scorecardBesideAnalysts(
+  analytics: ChdbAnalyticsStore,
+  scorecard: () => Promise<number>,
+  runs: number,
+): Promise<number[]> {
+  const session = await analytics.openAnalystSession({
+    maxExecutionSeconds: 10,
+    maxResultRows: 100_000,
+    maxMemoryBytes: 2_000_000_000,
+    export: { maxResultRows: 1_000_000, maxExecutionSeconds: 120 },
+  });
   const parser = analytics.openSqlParser();
   const gate = { parser, policy: analyticsTablesPolicy(analytics.databaseName) };
   let stop = false;

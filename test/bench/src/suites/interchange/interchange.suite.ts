@@ -23,7 +23,9 @@ async function importRun(bytes: Buffer, lines: number): Promise<number> {
   const store = SqliteEventStore.open({ file: database.file, durability: 'normal' });
   try {
     return await throughput(lines, async () => {
-      const summary = await new EventImporter(store, { batchLines: BATCH_LINES }).run(jsonlItems(Readable.from([bytes])));
+      const summary = await new EventImporter(store, { batchLines: BATCH_LINES }).run(
+        jsonlItems(Readable.from([bytes])),
+      );
       if (summary.appended !== lines) throw new Error(`import appended ${summary.appended} of ${lines}`);
     });
   } finally {
@@ -37,7 +39,11 @@ async function importRun(bytes: Buffer, lines: number): Promise<number> {
  * chunks, appended through the port without reading or validating anything.
  */
 async function rawAppendRun(bytes: Buffer, lines: number): Promise<number> {
-  const events = bytes.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as EventToAppend & { stream: string });
+  const events = bytes
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as EventToAppend & { stream: string });
   const database = tempDatabase();
   const store = SqliteEventStore.open({ file: database.file, durability: 'normal' });
   try {
@@ -72,8 +78,13 @@ export const interchangeSuite: BenchSuite = {
     }
     log(`demo generation: ${generation.map(Math.round).join(', ')} events/s`);
     const { bytes, lines } = demoFile();
-    const paired = await pairedRuns(runs, async () => ({ ours: await importRun(bytes, lines), baseline: await rawAppendRun(bytes, lines) }));
-    log(`import: ${paired.ours.map(Math.round).join(', ')} events/s; raw append: ${paired.baseline.map(Math.round).join(', ')} events/s`);
+    const paired = await pairedRuns(runs, async () => ({
+      ours: await importRun(bytes, lines),
+      baseline: await rawAppendRun(bytes, lines),
+    }));
+    log(
+      `import: ${paired.ours.map(Math.round).join(', ')} events/s; raw append: ${paired.baseline.map(Math.round).join(', ')} events/s`,
+    );
     return {
       title: 'Demo generation and import',
       method: `The small demo (seed ${SEED}, ${lines.toLocaleString('en-US')} events) generated through the deciders; then imported end to end from JSONL bytes (line splitting, JSON, envelope, schema, invariants folded per stream, one append per stream every ${BATCH_LINES} lines) into a fresh embedded SQLite store at the CLI's default durability (normal), against appending the same per-stream batches through the port without validation.`,

@@ -5,7 +5,10 @@ import type { AnalyticsStore } from '@presales/analytics';
  * right after a bulk load of 10M events the engine merges parts for minutes, and timing queries
  * then would measure those merges, not the queries. Gives up after `timeoutMs`, saying so.
  */
-export async function backgroundMergesDone(store: AnalyticsStore, timeoutMs = 600_000): Promise<{ waitedMs: number; settled: boolean }> {
+export async function backgroundMergesDone(
+  store: AnalyticsStore,
+  timeoutMs = 600_000,
+): Promise<{ waitedMs: number; settled: boolean }> {
   const started = Date.now();
   let quietChecks = 0;
   while (Date.now() - started < timeoutMs) {

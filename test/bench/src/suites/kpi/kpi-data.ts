@@ -1,5 +1,11 @@
 import type Database from 'better-sqlite3';
-import { EarlierEventMemory, migrate, projectEvents, projectionContextOf, type AnalyticsStore } from '@presales/analytics';
+import {
+  EarlierEventMemory,
+  migrate,
+  projectEvents,
+  projectionContextOf,
+  type AnalyticsStore,
+} from '@presales/analytics';
 import type { DemoEvent } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
 import { recordDemo } from './recorded-demo.js';
@@ -19,7 +25,11 @@ const PAGE = 50_000;
  * from earlier events of their stream (decision 0016) is remembered from the pages already seen,
  * with no bound: the history is in time order, so an activity is scheduled before it completes.
  */
-export async function loadKpiData(events: Iterable<DemoEvent>, targets: KpiDataTargets, onProgress?: (events: number) => void): Promise<number> {
+export async function loadKpiData(
+  events: Iterable<DemoEvent>,
+  targets: KpiDataTargets,
+  onProgress?: (events: number) => void,
+): Promise<number> {
   await migrate(targets.analytics);
   const earlier = new EarlierEventMemory(Number.MAX_SAFE_INTEGER);
   let page: RecordedEvent[] = [];

@@ -19,7 +19,9 @@ const SCALE_MARGIN = 1.02;
 const PERIOD = '2025-06';
 /** Maturity's default window (2 quarters) over the history's last half year, 2025-Q3 and 2025-Q4. */
 const MATURITY_AS_OF = new Date('2026-01-15T00:00:00Z');
-const FX = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8')) as FxRates;
+const FX = JSON.parse(
+  readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8'),
+) as FxRates;
 
 async function timed(work: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
@@ -34,16 +36,27 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
   let analytics: ChdbAnalyticsStore | undefined;
   try {
     analytics = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse') });
-    context.log(`kpi: generating ${size.toLocaleString('en-US')} events and projecting them into chDB and into SQLite fact tables`);
+    context.log(
+      `kpi: generating ${size.toLocaleString('en-US')} events and projecting them into chDB and into SQLite fact tables`,
+    );
     let reported = 0;
-    const events = await loadKpiData(generateDemo({ seed: 11, scale: Math.ceil(size * SCALE_MARGIN) }), { analytics, sqlite }, (loaded) => {
-      if (loaded - reported < 1_000_000) return;
-      reported = loaded;
-      context.log(`kpi: ${loaded.toLocaleString('en-US')} events projected`);
-    });
-    if (events < size) throw new Error(`kpi: the generator made ${events.toLocaleString('en-US')} events for a size of ${size.toLocaleString('en-US')}: raise SCALE_MARGIN`);
+    const events = await loadKpiData(
+      generateDemo({ seed: 11, scale: Math.ceil(size * SCALE_MARGIN) }),
+      { analytics, sqlite },
+      (loaded) => {
+        if (loaded - reported < 1_000_000) return;
+        reported = loaded;
+        context.log(`kpi: ${loaded.toLocaleString('en-US')} events projected`);
+      },
+    );
+    if (events < size)
+      throw new Error(
+        `kpi: the generator made ${events.toLocaleString('en-US')} events for a size of ${size.toLocaleString('en-US')}: raise SCALE_MARGIN`,
+      );
     const merges = await backgroundMergesDone(analytics);
-    context.log(`kpi: background merges ${merges.settled ? 'done' : 'still running'} after ${Math.round(merges.waitedMs / 1000)} s`);
+    context.log(
+      `kpi: background merges ${merges.settled ? 'done' : 'still running'} after ${Math.round(merges.waitedMs / 1000)} s`,
+    );
     const asOf = new Date();
     const period = parsePeriod(PERIOD);
     const request = { definitions: KPI_CATALOG, period, scope: { kind: 'org' as const }, asOf, fx: FX };
@@ -53,7 +66,9 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
     await buildScorecard(analytics, live);
     // The same store asked to send every query of a scorecard as one statement, as before it ran
     // statements at once: the baseline of what the read sessions give.
-    const oneStatement = Object.create(analytics, { capabilities: { value: { ...analytics.capabilities, concurrentQueries: 1 } } }) as ChdbAnalyticsStore;
+    const oneStatement = Object.create(analytics, {
+      capabilities: { value: { ...analytics.capabilities, concurrentQueries: 1 } },
+    }) as ChdbAnalyticsStore;
     const scorecard: number[] = [];
     const scorecardLive: number[] = [];
     const scorecardOneStatement: number[] = [];
@@ -72,7 +87,13 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
     const subsetTables = [...new Set(subset.flatMap((definition) => tablesRead(SQLITE_KPIS[definition.id]!(0, 0, 0))))];
     const floorSql = `SELECT ${subsetTables.map((table) => `(SELECT count() FROM ${table} WHERE occurred_at_ms >= ${start.getTime()} AND occurred_at_ms < ${end.getTime()}) AS ${table}`).join(', ')}`;
     const chdbFloor: number[] = [];
-    const maturityRequest = { asOf: MATURITY_AS_OF, windowQuarters: 2, threshold: 0.8, definitions: KPI_CATALOG, fx: FX };
+    const maturityRequest = {
+      asOf: MATURITY_AS_OF,
+      windowQuarters: 2,
+      threshold: 0.8,
+      definitions: KPI_CATALOG,
+      fx: FX,
+    };
     const maturity: number[] = [];
     // Issue 26's cost: how often one maturity request reads each table (the aim: once).
     const recorded = recordingStore(analytics);
@@ -84,14 +105,30 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
       scorecardLive: await timed(() => buildScorecard(analytics!, live)),
       scorecard: await timed(() => buildScorecard(analytics!, request)),
       scorecardOneStatement: await timed(() => buildScorecard(oneStatement, request)),
-      trend: await timed(() => buildTrend(analytics!, { definition: winRate, ...trendRange, grain: 'month', scope: { kind: 'org' }, asOf, fx: FX })),
+      trend: await timed(() =>
+        buildTrend(analytics!, {
+          definition: winRate,
+          ...trendRange,
+          grain: 'month',
+          scope: { kind: 'org' },
+          asOf,
+          fx: FX,
+        }),
+      ),
       sqliteTrend: await timed(() => {
-        for (const month of trendMonths) sqlite.prepare(SQLITE_KPIS['win_rate']!(month.start.getTime(), month.end.getTime(), asOf.getTime())).get();
+        for (const month of trendMonths)
+          sqlite.prepare(SQLITE_KPIS['win_rate']!(month.start.getTime(), month.end.getTime(), asOf.getTime())).get();
       }),
       // As the product computes several KPIs: sent together (computeKpis), not one round trip each.
-      chdbSubset: await timed(() => computeKpis(analytics!, subset.map((definition) => ({ definition, period, scope: { kind: 'org' as const }, asOf, fx: FX })))),
+      chdbSubset: await timed(() =>
+        computeKpis(
+          analytics!,
+          subset.map((definition) => ({ definition, period, scope: { kind: 'org' as const }, asOf, fx: FX })),
+        ),
+      ),
       sqliteSubset: await timed(() => {
-        for (const definition of subset) sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get();
+        for (const definition of subset)
+          sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get();
       }),
       chdbFloor: await timed(() => analytics!.query(floorSql)),
       maturity: await timed(() => assessMaturity(analytics!, maturityRequest)),
@@ -115,18 +152,51 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
     }
     for (const definition of subset) {
       const ours = (await computeKpi(analytics, { definition, period, scope: { kind: 'org' }, asOf, fx: FX })).value;
-      const theirs = (sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get() as { value: number | null }).value;
-      if (ours !== theirs && Math.abs((ours ?? 0) - (theirs ?? 0)) > 1e-9) context.log(`kpi: WARNING ${definition.id}: chDB ${ours} vs SQLite ${theirs}`);
+      const theirs = (
+        sqlite.prepare(SQLITE_KPIS[definition.id]!(start.getTime(), end.getTime(), asOf.getTime())).get() as {
+          value: number | null;
+        }
+      ).value;
+      if (ours !== theirs && Math.abs((ours ?? 0) - (theirs ?? 0)) > 1e-9)
+        context.log(`kpi: WARNING ${definition.id}: chDB ${ours} vs SQLite ${theirs}`);
     }
     const label = `${(events / 1e6).toFixed(2)}M events`;
     const tag = String(size);
-    context.log(`kpi ${label}: scorecard ${Math.round(scorecardLive[scorecardLive.length - 1]!)} ms live, ${Math.round(scorecard[scorecard.length - 1]!)} ms as of a moment`);
+    context.log(
+      `kpi ${label}: scorecard ${Math.round(scorecardLive[scorecardLive.length - 1]!)} ms live, ${Math.round(scorecard[scorecard.length - 1]!)} ms as of a moment`,
+    );
     return {
       figures: [
-        { id: `scorecard-live-${tag}`, label: `scorecard, all ${KPI_CATALOG.length} KPIs and their previous period, org scope, warm, live (no asOf), ${label}`, unit: 'ms', samples: scorecardLive, target: 300, lowerIsBetter: true },
-        { id: `scorecard-${tag}`, label: `the same scorecard as of a given moment (asOf filter on every table), ${label}`, unit: 'ms', samples: scorecard, target: 300, lowerIsBetter: true },
-        { id: `scorecard-one-${tag}`, label: `the same scorecard sent as one statement, ${label}`, unit: 'ms', samples: scorecardOneStatement, lowerIsBetter: true },
-        { id: `maturity-${tag}`, label: `maturity of the 10 areas, window 2025-Q3–Q4 as of ${MATURITY_AS_OF.toISOString().slice(0, 10)}: 30 practices and the window's scorecards, ${label}`, unit: 'ms', samples: maturity, lowerIsBetter: true },
+        {
+          id: `scorecard-live-${tag}`,
+          label: `scorecard, all ${KPI_CATALOG.length} KPIs and their previous period, org scope, warm, live (no asOf), ${label}`,
+          unit: 'ms',
+          samples: scorecardLive,
+          target: 300,
+          lowerIsBetter: true,
+        },
+        {
+          id: `scorecard-${tag}`,
+          label: `the same scorecard as of a given moment (asOf filter on every table), ${label}`,
+          unit: 'ms',
+          samples: scorecard,
+          target: 300,
+          lowerIsBetter: true,
+        },
+        {
+          id: `scorecard-one-${tag}`,
+          label: `the same scorecard sent as one statement, ${label}`,
+          unit: 'ms',
+          samples: scorecardOneStatement,
+          lowerIsBetter: true,
+        },
+        {
+          id: `maturity-${tag}`,
+          label: `maturity of the 10 areas, window 2025-Q3–Q4 as of ${MATURITY_AS_OF.toISOString().slice(0, 10)}: 30 practices and the window's scorecards, ${label}`,
+          unit: 'ms',
+          samples: maturity,
+          lowerIsBetter: true,
+        },
         {
           id: `maturity-reads-${tag}`,
           label: `table reads of that maturity request, against one read of each of the ${maturityReads.size} tables it needs (the target)`,
@@ -135,17 +205,64 @@ async function measureSize(context: BenchContext, size: number): Promise<{ figur
           target: maturityReads.size,
           lowerIsBetter: true,
         },
-        { id: `trend-${tag}`, label: `24-month trend of win_rate, ${label}`, unit: 'ms', samples: trend, lowerIsBetter: true },
-        { id: `sqlite-trend-${tag}`, label: `the same 24-month trend on SQLite fact tables (indexed), ${label}`, unit: 'ms', samples: sqliteTrend, lowerIsBetter: true },
-        { id: `chdb-${tag}`, label: `${subset.length} KPIs (${subset.map((d) => d.id).join(', ')}) on chDB, ${label}`, unit: 'ms', samples: chdbSubset, lowerIsBetter: true },
-        { id: `sqlite-${tag}`, label: `the same ${subset.length} KPIs on SQLite fact tables (indexed), ${label}`, unit: 'ms', samples: sqliteSubset, lowerIsBetter: true },
-        { id: `chdb-floor-${tag}`, label: `the least chDB takes over the ${subsetTables.length} tables those KPIs read: one statement counting each one's rows in the month, no FINAL, no asOf, ${label}`, unit: 'ms', samples: chdbFloor, lowerIsBetter: true },
+        {
+          id: `trend-${tag}`,
+          label: `24-month trend of win_rate, ${label}`,
+          unit: 'ms',
+          samples: trend,
+          lowerIsBetter: true,
+        },
+        {
+          id: `sqlite-trend-${tag}`,
+          label: `the same 24-month trend on SQLite fact tables (indexed), ${label}`,
+          unit: 'ms',
+          samples: sqliteTrend,
+          lowerIsBetter: true,
+        },
+        {
+          id: `chdb-${tag}`,
+          label: `${subset.length} KPIs (${subset.map((d) => d.id).join(', ')}) on chDB, ${label}`,
+          unit: 'ms',
+          samples: chdbSubset,
+          lowerIsBetter: true,
+        },
+        {
+          id: `sqlite-${tag}`,
+          label: `the same ${subset.length} KPIs on SQLite fact tables (indexed), ${label}`,
+          unit: 'ms',
+          samples: sqliteSubset,
+          lowerIsBetter: true,
+        },
+        {
+          id: `chdb-floor-${tag}`,
+          label: `the least chDB takes over the ${subsetTables.length} tables those KPIs read: one statement counting each one's rows in the month, no FINAL, no asOf, ${label}`,
+          unit: 'ms',
+          samples: chdbFloor,
+          lowerIsBetter: true,
+        },
       ],
       ratios: [
-        { label: `one statement ÷ ${analytics.capabilities.concurrentQueries} statements at once, scorecard, ${label} (speed-up)`, of: `scorecard-one-${tag}`, against: `scorecard-${tag}` },
-        { label: `SQLite time ÷ chDB time, ${subset.length} KPIs of one month, ${label} (speed-up)`, of: `sqlite-${tag}`, against: `chdb-${tag}`, target: 10 },
-        { label: `ceiling of that speed-up: SQLite time ÷ the least chDB takes over the same tables, ${label}`, of: `sqlite-${tag}`, against: `chdb-floor-${tag}` },
-        { label: `SQLite time ÷ chDB time, 24-month trend of win_rate, ${label} (speed-up)`, of: `sqlite-trend-${tag}`, against: `trend-${tag}` },
+        {
+          label: `one statement ÷ ${analytics.capabilities.concurrentQueries} statements at once, scorecard, ${label} (speed-up)`,
+          of: `scorecard-one-${tag}`,
+          against: `scorecard-${tag}`,
+        },
+        {
+          label: `SQLite time ÷ chDB time, ${subset.length} KPIs of one month, ${label} (speed-up)`,
+          of: `sqlite-${tag}`,
+          against: `chdb-${tag}`,
+          target: 10,
+        },
+        {
+          label: `ceiling of that speed-up: SQLite time ÷ the least chDB takes over the same tables, ${label}`,
+          of: `sqlite-${tag}`,
+          against: `chdb-floor-${tag}`,
+        },
+        {
+          label: `SQLite time ÷ chDB time, 24-month trend of win_rate, ${label} (speed-up)`,
+          of: `sqlite-trend-${tag}`,
+          against: `trend-${tag}`,
+        },
       ],
     };
   } finally {

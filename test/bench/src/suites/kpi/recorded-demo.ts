@@ -22,6 +22,14 @@ export function* recordDemo(events: Iterable<DemoEvent>): Generator<RecordedEven
     const data = JSON.parse(canonicalJson(event.data)) as RecordedEvent['data'];
     const hash = eventHash({ streamId: event.stream, revision, type: event.type, data, metadata });
     heads.set(event.stream, { revision, hash });
-    yield { id: event.id, type: event.type, streamId: event.stream, revision, position, data, metadata: { ...metadata, hash } };
+    yield {
+      id: event.id,
+      type: event.type,
+      streamId: event.stream,
+      revision,
+      position,
+      data,
+      metadata: { ...metadata, hash },
+    };
   }
 }

@@ -21,7 +21,8 @@ export const SQLITE_KPIS: Readonly<Record<string, (from: number, to: number, asO
     `SELECT CAST(SUM(fit IN ('standard', 'configurable')) AS REAL) / NULLIF(COUNT(*), 0) AS value FROM requirement_fit_assessed WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
   knowledge_reuse_rate: (f, t, a) =>
     `SELECT CAST(SUM(json_array_length(reused_asset_ids) > 0) AS REAL) / NULLIF(COUNT(*), 0) AS value FROM response_section_drafted WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
-  quote_margin: (f, t, a) => `SELECT AVG(CAST(margin_pct AS REAL)) AS value FROM quote_approved WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
+  quote_margin: (f, t, a) =>
+    `SELECT AVG(CAST(margin_pct AS REAL)) AS value FROM quote_approved WHERE recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
   customer_satisfaction: (f, t, a) =>
     `SELECT AVG(customer_satisfaction) AS value FROM activity_completed WHERE customer_satisfaction IS NOT NULL AND recorded_at_ms <= ${a} AND occurred_at_ms >= ${f} AND occurred_at_ms < ${t}`,
 };

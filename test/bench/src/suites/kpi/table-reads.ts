@@ -7,7 +7,9 @@ import type { AnalyticsStore } from '@presales/analytics';
  */
 export function tableReads(statements: readonly string[]): Map<string, number> {
   const reads = new Map<string, number>();
-  for (const sql of statements) for (const match of sql.matchAll(/\bFROM ([a-z_][a-z0-9_]*) FINAL\b/g)) reads.set(match[1]!, (reads.get(match[1]!) ?? 0) + 1);
+  for (const sql of statements)
+    for (const match of sql.matchAll(/\bFROM ([a-z_][a-z0-9_]*) FINAL\b/g))
+      reads.set(match[1]!, (reads.get(match[1]!) ?? 0) + 1);
   return reads;
 }
 

@@ -1,7 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { capacityPlan, migrate, openSupportRequests, projectEvents, readStaffingWork, searchLibrary, suggestAssets, suggestConsultants, type AnalyticsStore, type ProjectionContext } from '@presales/analytics';
+import {
+  capacityPlan,
+  migrate,
+  openSupportRequests,
+  projectEvents,
+  readStaffingWork,
+  searchLibrary,
+  suggestAssets,
+  suggestConsultants,
+  type AnalyticsStore,
+  type ProjectionContext,
+} from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { generateDemo } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
@@ -17,7 +28,28 @@ const NOTHING_EARLIER: ProjectionContext = { earlier: () => undefined };
 const PAGE = 20_000;
 const LINES = ['erp', 'crm', 'scm', 'hcm', 'bi', 'cloud'];
 const KINDS = ['solution_template', 'case_study', 'answer', 'demo_script', 'pricing_model'];
-const WORDS = ['云计算', '迁移', '解决方案', '制造业', '案例', '报价', '模型', '演示', '脚本', 'migration', 'manufacturing', 'pricing', 'integration', 'security', 'retail', 'finance', '供应链', '人力资源', '数据', '分析'];
+const WORDS = [
+  '云计算',
+  '迁移',
+  '解决方案',
+  '制造业',
+  '案例',
+  '报价',
+  '模型',
+  '演示',
+  '脚本',
+  'migration',
+  'manufacturing',
+  'pricing',
+  'integration',
+  'security',
+  'retail',
+  'finance',
+  '供应链',
+  '人力资源',
+  '数据',
+  '分析',
+];
 
 async function timed(work: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
@@ -41,12 +73,41 @@ function assetEvents(first: number, count: number, now: number): RecordedEvent[]
   for (let i = first; i < first + count; i += 1) {
     const id = `ka-${i.toString().padStart(6, '0')}`;
     const published = now - ((i * 7919) % 1000) * 86_400_000;
-    const metadata = (at: number) => ({ occurredAt: new Date(at).toISOString(), recordedAt: new Date(at).toISOString(), actor: { id: 'bench', role: 'presales' as const }, schemaVersion: 1, prevHash: '0'.repeat(64), hash: 'b'.repeat(64) });
+    const metadata = (at: number) => ({
+      occurredAt: new Date(at).toISOString(),
+      recordedAt: new Date(at).toISOString(),
+      actor: { id: 'bench', role: 'presales' as const },
+      schemaVersion: 1,
+      prevHash: '0'.repeat(64),
+      hash: 'b'.repeat(64),
+    });
     const title = `${pick(WORDS, i)}${pick(WORDS, i * 3 + 1)} ${pick(WORDS, i * 7 + 2)} ${i}`;
-    events.push({ id: `evt-${id}-0`, type: 'KnowledgeAssetPublished', streamId: `asset-${id}`, revision: 0n, position: position++, data: { assetId: id, kind: pick(KINDS, i), title, productLines: [pick(LINES, i), pick(LINES, i * 5)], ownerId: `con-${i % 500}` }, metadata: metadata(published) });
+    events.push({
+      id: `evt-${id}-0`,
+      type: 'KnowledgeAssetPublished',
+      streamId: `asset-${id}`,
+      revision: 0n,
+      position: position++,
+      data: {
+        assetId: id,
+        kind: pick(KINDS, i),
+        title,
+        productLines: [pick(LINES, i), pick(LINES, i * 5)],
+        ownerId: `con-${i % 500}`,
+      },
+      metadata: metadata(published),
+    });
     if (i % 2 === 0) {
       const summary = `${pick(WORDS, i * 11 + 3)} ${pick(WORDS, i * 13 + 4)} ${pick(WORDS, i * 17 + 5)} version notes`;
-      events.push({ id: `evt-${id}-1`, type: 'KnowledgeAssetRevised', streamId: `asset-${id}`, revision: 1n, position: position++, data: { version: 2, summary }, metadata: metadata(published + 30 * 86_400_000) });
+      events.push({
+        id: `evt-${id}-1`,
+        type: 'KnowledgeAssetRevised',
+        streamId: `asset-${id}`,
+        revision: 1n,
+        position: position++,
+        data: { version: 2, summary },
+        metadata: metadata(published + 30 * 86_400_000),
+      });
     }
   }
   return events;
@@ -60,20 +121,64 @@ async function libraryFigures(context: BenchContext): Promise<Figure[]> {
     await migrate(store);
     const now = Date.now();
     for (let first = 0; first < ASSETS; first += PAGE) {
-      for (const [table, rows] of projectEvents(assetEvents(first, Math.min(PAGE, ASSETS - first), now), NOTHING_EARLIER)) if (rows.length > 0) await store.insert(table, rows);
+      for (const [table, rows] of projectEvents(
+        assetEvents(first, Math.min(PAGE, ASSETS - first), now),
+        NOTHING_EARLIER,
+      ))
+        if (rows.length > 0) await store.insert(table, rows);
     }
     await backgroundMergesDone(store);
     context.log(`library: ${ASSETS.toLocaleString('en-US')} assets projected`);
     const staleness = { now: new Date(now), staleAfterMonths: 12 };
     const s = store;
-    const search = (text: string, extra: object = {}) => () => searchLibrary(s, { text, status: 'active', freshness: 'any', offset: 0, limit: 20, ...extra }, staleness);
+    const search =
+      (text: string, extra: object = {}) =>
+      () =>
+        searchLibrary(s, { text, status: 'active', freshness: 'any', offset: 0, limit: 20, ...extra }, staleness);
     const size = `${ASSETS.toLocaleString('en-US')} assets`;
     return [
-      { id: 'search-zh', label: `library search, two Chinese words (云计算 迁移), first page of 20 with total, ${size}`, unit: 'ms', samples: await samples(context.runs, search('云计算 迁移')), target: 100, lowerIsBetter: true },
-      { id: 'search-en', label: `library search, one English word (migration), ${size}`, unit: 'ms', samples: await samples(context.runs, search('migration')), target: 100, lowerIsBetter: true },
-      { id: 'search-filtered', label: `library search, a word with product line, kind and freshness filters, ${size}`, unit: 'ms', samples: await samples(context.runs, search('案例', { productLine: 'erp', kind: 'case_study', freshness: 'stale' })), target: 100, lowerIsBetter: true },
-      { id: 'search-browse', label: `library browse, no words, newest first, ${size}`, unit: 'ms', samples: await samples(context.runs, search('')), target: 100, lowerIsBetter: true },
-      { id: 'suggest', label: `asset suggestions for a product line and a section title, ${size}`, unit: 'ms', samples: await samples(context.runs, () => suggestAssets(s, 'erp', '制造业 迁移 solution', 5, staleness)), lowerIsBetter: true },
+      {
+        id: 'search-zh',
+        label: `library search, two Chinese words (云计算 迁移), first page of 20 with total, ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, search('云计算 迁移')),
+        target: 100,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'search-en',
+        label: `library search, one English word (migration), ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, search('migration')),
+        target: 100,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'search-filtered',
+        label: `library search, a word with product line, kind and freshness filters, ${size}`,
+        unit: 'ms',
+        samples: await samples(
+          context.runs,
+          search('案例', { productLine: 'erp', kind: 'case_study', freshness: 'stale' }),
+        ),
+        target: 100,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'search-browse',
+        label: `library browse, no words, newest first, ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, search('')),
+        target: 100,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'suggest',
+        label: `asset suggestions for a product line and a section title, ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, () => suggestAssets(s, 'erp', '制造业 迁移 solution', 5, staleness)),
+        lowerIsBetter: true,
+      },
     ];
   } finally {
     await store?.close();
@@ -87,24 +192,53 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
   try {
     store = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse') });
     context.log(`staffing: generating ${STAFFING_EVENTS.toLocaleString('en-US')} events and projecting them into chDB`);
-    const events = await loadKpiData(generateDemo({ seed: 11, scale: Math.ceil(STAFFING_EVENTS * SCALE_MARGIN) }), { analytics: store });
+    const events = await loadKpiData(generateDemo({ seed: 11, scale: Math.ceil(STAFFING_EVENTS * SCALE_MARGIN) }), {
+      analytics: store,
+    });
     await backgroundMergesDone(store);
     // "Now" inside the history: its last support request, so loads and open requests are as they were then.
-    const [latest] = await store.query<{ at: number }>('SELECT max(occurred_at_ms) AS at FROM presales_support_requested FINAL');
+    const [latest] = await store.query<{ at: number }>(
+      'SELECT max(occurred_at_ms) AS at FROM presales_support_requested FINAL',
+    );
     const now = new Date(Number(latest!.at));
     const [request] = await openSupportRequests(store, 1);
     if (request === undefined) throw new Error('staffing: the generated history has no open support request');
     const s = store;
     const size = `${(events / 1e6).toFixed(2)}M events`;
     const suggest = async () => {
-      const work = await readStaffingWork(s, { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId }, now);
+      const work = await readStaffingWork(
+        s,
+        { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
+        now,
+      );
       return suggestConsultants(s, work!, { now, limit: 10 });
     };
-    context.log(`staffing: ${events.toLocaleString('en-US')} events; ranking for ${request.opportunityId}/${request.requestId}`);
+    context.log(
+      `staffing: ${events.toLocaleString('en-US')} events; ranking for ${request.opportunityId}/${request.requestId}`,
+    );
     return [
-      { id: 'staffing', label: `staffing suggestions for a support request (read the work, rank every consultant with loads, skills and record), ${size}`, unit: 'ms', samples: await samples(context.runs, suggest), target: 200, lowerIsBetter: true },
-      { id: 'capacity-plan', label: `capacity plan, every team and product line, 8 weeks, ${size}`, unit: 'ms', samples: await samples(context.runs, () => capacityPlan(s, { now, weeks: 8 })), lowerIsBetter: true },
-      { id: 'open-requests', label: `support requests waiting, ${size}`, unit: 'ms', samples: await samples(context.runs, () => openSupportRequests(s, 50)), lowerIsBetter: true },
+      {
+        id: 'staffing',
+        label: `staffing suggestions for a support request (read the work, rank every consultant with loads, skills and record), ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, suggest),
+        target: 200,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'capacity-plan',
+        label: `capacity plan, every team and product line, 8 weeks, ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, () => capacityPlan(s, { now, weeks: 8 })),
+        lowerIsBetter: true,
+      },
+      {
+        id: 'open-requests',
+        label: `support requests waiting, ${size}`,
+        unit: 'ms',
+        samples: await samples(context.runs, () => openSupportRequests(s, 50)),
+        lowerIsBetter: true,
+      },
     ];
   } finally {
     await store?.close();
