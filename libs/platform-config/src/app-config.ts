@@ -31,6 +31,11 @@ export interface AppConfig {
    * none and follows the checkpoint a separate `presales projector` writes (docs/decisions/0038).
    */
   readonly projector: ProjectorMode;
+  /**
+   * METRICS_TOKEN: a bearer token that lets a scraper read `/metrics` without an account. Unset,
+   * only a signed-in admin reads it: the counts by event type are the business's volumes.
+   */
+  readonly metricsToken?: string;
 }
 
 export const PROJECTOR_MODES = ['embedded', 'off'] as const;
@@ -61,7 +66,23 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     eventStore: parseEventStore(env, dataDir),
     analytics,
     projector: parseProjectorMode(env, analytics),
+    ...metricsToken(env),
   };
+}
+
+/** Long enough that guessing it is hopeless; it is compared in constant time. */
+const MIN_METRICS_TOKEN_LENGTH = 24;
+
+function metricsToken(env: Env): { metricsToken?: string } {
+  const value = nonEmpty(env, 'METRICS_TOKEN');
+  if (value === undefined) return {};
+  if (value.length < MIN_METRICS_TOKEN_LENGTH || /\s/.test(value))
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      '(hidden)',
+      `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters without spaces (e.g. openssl rand -hex 24)`,
+    );
+  return { metricsToken: value };
 }
 
 function nonEmpty(env: Env, name: string): string | undefined {

@@ -13,6 +13,11 @@ describe('parseConfig', () => {
     });
   });
 
+  it('takes a scrape token for /metrics, and none by default', () => {
+    expect(parseConfig({}).metricsToken).toBeUndefined();
+    expect(parseConfig({ METRICS_TOKEN: ' 0123456789abcdef01234567 ' }).metricsToken).toBe('0123456789abcdef01234567');
+  });
+
   it('runs without a projector when PROJECTOR=off', () => {
     expect(parseConfig({ PROJECTOR: 'off', CLICKHOUSE_URL: 'http://h:8123' }).projector).toBe('off');
   });
@@ -85,6 +90,7 @@ describe('parseConfig', () => {
     [{ EVENTSTORE_DURABILITY: 'maybe' }, /^EVENTSTORE_DURABILITY="maybe": must be full or normal/],
     [{ PROJECTOR: 'remote' }, /^PROJECTOR="remote": must be embedded or off/],
     [{ PROJECTOR: 'off' }, /^PROJECTOR="off": needs CLICKHOUSE_URL/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN="\(hidden\)": must be at least 24 characters/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

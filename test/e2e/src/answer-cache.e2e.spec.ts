@@ -25,7 +25,7 @@ describe('answers kept while nothing new is projected', () => {
     return json<T>(response);
   };
   const answered = async (): Promise<Record<string, number>> => {
-    const text = await (await fetch(url('metrics'))).text();
+    const text = await (await apiFetch(url('metrics'))).text();
     return Object.fromEntries(
       [...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
     );

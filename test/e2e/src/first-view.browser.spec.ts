@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, browserSuite } from './browser-suite.js';
 import { chromiumSkipReason } from './chromium.js';
 import { signInThroughForm } from './dashboard-page.js';
-import { untilCaughtUp } from './platform-process.js';
+import { apiFetch, untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the first view in Chromium');
 const DEMO_PASSWORD = 'demo-first-view-1';
@@ -30,7 +30,7 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
   });
 
   const answered = async (): Promise<Record<string, number>> => {
-    const text = await (await fetch(`${suite.platform.url}metrics`)).text();
+    const text = await (await apiFetch(`${suite.platform.url}metrics`)).text();
     return Object.fromEntries(
       [...text.matchAll(/^presales_answers_total\{outcome="(\w+)"\} (\d+)$/gm)].map((m) => [m[1]!, Number(m[2])]),
     );

@@ -47,12 +47,14 @@ function requestIdOf(headers: string): string | undefined {
   return /^x-request-id: (.*)$/im.exec(headers)?.[1];
 }
 
+const SCRAPE_TOKEN = 'scrape-0123456789abcdef0123456789';
+
 describe('operations: metrics, request logs with correlation ids, compressed dashboard assets', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   let manager: string;
   beforeAll(async () => {
-    platform = await startPlatform(data.dir, { LOG_LEVEL: 'info' });
+    platform = await startPlatform(data.dir, { LOG_LEVEL: 'info', METRICS_TOKEN: SCRAPE_TOKEN });
     manager = await tokenFor(platform.url, 'manager', 'mona');
     await untilCaughtUp(platform.url);
   });
@@ -68,6 +70,18 @@ describe('operations: metrics, request logs with correlation ids, compressed das
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('shows /metrics to an admin and to a scraper holding METRICS_TOKEN, and to no one else', async () => {
+    const scraped = await fetch(url('metrics'), { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } });
+    expect(scraped.status).toBe(200);
+    expect(await scraped.text()).toContain('presales_events_appended_total');
+    expect((await apiFetch(url('metrics'))).status).toBe(200);
+    expect((await fetch(url('metrics'))).status).toBe(401);
+    expect((await fetch(url('metrics'), { headers: asManager() })).status).toBe(403);
+    expect((await fetch(url('metrics'), { headers: { authorization: `Bearer ${SCRAPE_TOKEN}x` } })).status).toBe(401);
+    // The scrape token opens /metrics only: it is no user.
+    expect((await fetch(url('api/kpis'), { headers: { authorization: `Bearer ${SCRAPE_TOKEN}` } })).status).toBe(401);
+  });
 
   it('writes the correlation id of each command request into the metadata of the events it appends', async () => {
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

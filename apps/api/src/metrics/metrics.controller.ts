@@ -1,10 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Registry } from 'prom-client';
-import { Public } from '../auth/access/access-rule.js';
+import { ADMINS, AllowOrMetricsToken } from '../auth/access/access-rule.js';
 import { MetricsRegistry } from './metrics-registry.js';
 import { PlatformStateMetrics } from './platform-state-metrics.js';
 
-/** Every metric of the platform in Prometheus' text format, for scraping and alerting (decision 0035). */
+/**
+ * Every metric of the platform in Prometheus' text format, for scraping and alerting (decision 0035),
+ * for admins and for a scraper holding METRICS_TOKEN.
+ */
 @Controller('metrics')
 export class MetricsController {
   constructor(
@@ -13,7 +16,8 @@ export class MetricsController {
   ) {}
 
   @Get()
-  @Public('Prometheus scrapes it without credentials; it shows counts, durations and lag, no data')
+  // Not public: events appended by type are the business's volumes (bids, quotes, outcomes).
+  @AllowOrMetricsToken(...ADMINS)
   @Header('content-type', Registry.PROMETHEUS_CONTENT_TYPE)
   async metrics(): Promise<string> {
     await this.platformState.refresh();

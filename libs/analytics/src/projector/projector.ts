@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent, SubscriptionMessage } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { backoffDelay, cancellableDelay, sleep } from './backoff.js';
+import { lagSecondsAfter, PositionWaiters } from './position-waiters.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { writeBatch } from './write-batch.js';
@@ -75,7 +76,7 @@ export class Projector {
   private readonly checkpointIntervalMs: number;
   private readonly log: (message: string) => void;
   private readonly mayWrite: () => boolean;
-  private readonly positionWaiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly positionWaiters = new PositionWaiters();
   private readonly checkpoints: ProjectionCheckpoints;
   private readonly earlier = new EarlierEventMemory();
   /** See readModelVersion. */
@@ -145,27 +146,13 @@ export class Projector {
   }
 
   /** How long the oldest event not yet projected has been waiting, in seconds (0 when none). */
-  async lagSeconds(now: Date = new Date()): Promise<number> {
-    const checkpoint = this.checkpoint;
-    const [oldest] = (await this.eventStore.readAll({ fromPosition: checkpoint, maxCount: 2 })).filter(
-      (event) => event.position > checkpoint,
-    );
-    return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
+  lagSeconds(now: Date = new Date()): Promise<number> {
+    return lagSecondsAfter(this.eventStore, this.checkpoint, now);
   }
 
   /** Resolves once everything up to `position` is queryable (read-your-writes for the API). */
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.checkpoint >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { position, resolve: () => finish(true) };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const finish = (reached: boolean) => {
-        clearTimeout(timer);
-        this.positionWaiters.delete(waiter);
-        resolve(reached);
-      };
-      this.positionWaiters.add(waiter);
-    });
+    return this.positionWaiters.wait(this.checkpoint, position, timeoutMs);
   }
 
   private async runUntilStopped(): Promise<void> {
@@ -264,7 +251,7 @@ export class Projector {
     this.lastError = undefined;
     this.state = this.caughtUp ? 'live' : 'catching_up';
     onProgress();
-    for (const waiter of this.positionWaiters) if (waiter.position <= to) waiter.resolve();
+    this.positionWaiters.reached(to);
     return [];
   }
 

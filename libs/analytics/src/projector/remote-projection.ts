@@ -1,5 +1,6 @@
 import type { EventStore } from '@presales/event-store';
 import type { AnalyticsStore } from '../analytics-store.port.js';
+import { lagSecondsAfter, PositionWaiters } from './position-waiters.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID, type Projector, type ProjectorStatus, type ReadModelVersion } from './projector.js';
 
@@ -36,7 +37,7 @@ export class RemoteProjection implements ProjectionView {
   private polling = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly checkpoints: ProjectionCheckpoints;
-  private readonly waiters = new Set<{ position: bigint; resolve: () => void }>();
+  private readonly waiters = new PositionWaiters();
 
   constructor(
     private readonly eventStore: EventStore,
@@ -80,11 +81,8 @@ export class RemoteProjection implements ProjectionView {
     return this.eventStore.countEventsAfter(this.checkpoint, cap);
   }
 
-  async lagSeconds(now: Date = new Date()): Promise<number> {
-    const [oldest] = (await this.eventStore.readAll({ fromPosition: this.checkpoint, maxCount: 2 })).filter(
-      (event) => event.position > this.checkpoint,
-    );
-    return oldest === undefined ? 0 : Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000);
+  lagSeconds(now: Date = new Date()): Promise<number> {
+    return lagSecondsAfter(this.eventStore, this.checkpoint, now);
   }
 
   readModelVersion(): ReadModelVersion {
@@ -92,17 +90,7 @@ export class RemoteProjection implements ProjectionView {
   }
 
   waitForPosition(position: bigint, timeoutMs: number): Promise<boolean> {
-    if (this.checkpoint >= position) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = { position, resolve: () => finish(true) };
-      const timer = setTimeout(() => finish(false), timeoutMs);
-      const finish = (reached: boolean) => {
-        clearTimeout(timer);
-        this.waiters.delete(waiter);
-        resolve(reached);
-      };
-      this.waiters.add(waiter);
-    });
+    return this.waiters.wait(this.checkpoint, position, timeoutMs);
   }
 
   private async poll(): Promise<void> {
@@ -117,7 +105,7 @@ export class RemoteProjection implements ProjectionView {
       if (checkpoint !== this.checkpoint)
         this.version = { facts: this.version.facts + 1, events: this.version.events + 1 };
       this.checkpoint = checkpoint;
-      for (const waiter of this.waiters) if (waiter.position <= checkpoint) waiter.resolve();
+      this.waiters.reached(checkpoint);
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
     } finally {

@@ -6,7 +6,13 @@ import { USER_ROLES, type UserRole } from '../roles.js';
  * and a test fails for them). `public` routes need no credentials; any other names its roles.
  */
 export type AccessRule =
-  { readonly kind: 'public'; readonly why: string } | { readonly kind: 'roles'; readonly roles: readonly UserRole[] };
+  | { readonly kind: 'public'; readonly why: string }
+  | {
+      readonly kind: 'roles';
+      readonly roles: readonly UserRole[];
+      /** Also open to a scraper presenting METRICS_TOKEN as its bearer token (Prometheus has no session). */
+      readonly orMetricsToken?: true;
+    };
 
 export const ACCESS = Reflector.createDecorator<AccessRule>();
 
@@ -15,6 +21,10 @@ export const Public = (why: string) => ACCESS({ kind: 'public', why });
 
 /** Open to these roles only. */
 export const Allow = (...roles: readonly UserRole[]) => ACCESS({ kind: 'roles', roles });
+
+/** Open to these roles, and to a scraper holding METRICS_TOKEN. */
+export const AllowOrMetricsToken = (...roles: readonly UserRole[]) =>
+  ACCESS({ kind: 'roles', roles, orMetricsToken: true });
 
 /** Open to everyone signed in, whatever their role. */
 export const SignedIn = () => ACCESS({ kind: 'roles', roles: USER_ROLES });

@@ -1,5 +1,6 @@
 import {
   BadRequestException,
+  Inject,
   ForbiddenException,
   Injectable,
   UnauthorizedException,
@@ -9,6 +10,8 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
+import type { AppConfig } from '@presales/platform-config';
+import { APP_CONFIG } from '../../infrastructure/tokens.js';
 import { CSRF_HEADER } from '../session-policy.js';
 import { ACCESS } from './access-rule.js';
 import { Authenticator } from './authenticator.js';
@@ -27,6 +30,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
@@ -42,6 +46,7 @@ export class AccessGuard implements CanActivate {
         `header ${declared.join(', ')} is not accepted: the actor is whoever signed in (session cookie or Authorization: Bearer <token>)`,
       );
     if (rule.kind === 'public') return true;
+    if (rule.orMetricsToken === true && this.presentsMetricsToken(request)) return true;
     const authentication = this.authenticator.authenticate(request);
     if (authentication === undefined)
       throw new UnauthorizedException(`${what}: sign in first (session cookie, or Authorization: Bearer <token>)`);
@@ -59,6 +64,13 @@ export class AccessGuard implements CanActivate {
     }
     rememberAuthentication(request, authentication);
     return true;
+  }
+
+  /** The scrape token is no user: it opens the routes that say so and nothing else, never with a role. */
+  private presentsMetricsToken(request: Request): boolean {
+    const token = this.config.metricsToken;
+    const match = /^Bearer\s+(\S{1,512})$/i.exec(request.headers.authorization ?? '');
+    return token !== undefined && match !== null && sameSecret(match[1], token);
   }
 }
 

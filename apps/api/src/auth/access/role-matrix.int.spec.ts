@@ -100,8 +100,13 @@ describe('the role matrix, route by route', () => {
       'GET /api/docs/init.js',
       'GET /api/health',
       'GET /api/openapi.json',
-      'GET /metrics',
     ]);
+    // And the one route a scraper's token opens besides the roles.
+    expect(
+      ROUTES.filter((route) => route.rule?.kind === 'roles' && route.rule.orMetricsToken).map(
+        (route) => `${route.method} ${route.path}`,
+      ),
+    ).toEqual(['GET /metrics']);
   });
 
   // A rebuild drops and refills the read models; run it last so the other routes see a settled platform.
