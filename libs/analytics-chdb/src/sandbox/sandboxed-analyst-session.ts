@@ -16,6 +16,7 @@ import {
   type JsonFormatBody,
 } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
+import { SnapshotRemovals } from './snapshot-removals.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
 
 export interface SandboxedAnalystSessionOptions {
@@ -48,6 +49,7 @@ export class SandboxedAnalystSession implements AnalystSession {
   private readonly snapshots: string;
   private readonly mountPoint: string;
   private readonly worker = join(__dirname, 'analyst-worker.mjs');
+  private readonly removals = new SnapshotRemovals();
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
     this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
@@ -63,14 +65,14 @@ export class SandboxedAnalystSession implements AnalystSession {
       const body = await this.runWorker(folder, sql.canonical);
       return toAnalystResult(JSON.parse(body) as JsonFormatBody);
     } finally {
-      await rm(folder, { recursive: true, force: true });
+      this.removals.remove(folder);
     }
   }
 
   async stream(sql: GatedSql): Promise<AnalystRowStream> {
     const folder = join(this.snapshots, randomUUID());
     const { isolation } = this.options;
-    const removeSnapshot = () => rm(folder, { recursive: true, force: true });
+    const removeSnapshot = async () => this.removals.remove(folder);
     try {
       await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined);
     } catch (error) {
@@ -116,6 +118,7 @@ export class SandboxedAnalystSession implements AnalystSession {
   }
 
   async close(): Promise<void> {
+    await this.removals.settled();
     await rm(this.snapshots, { recursive: true, force: true });
   }
 

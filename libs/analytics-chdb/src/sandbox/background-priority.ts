@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+const NICE = '/usr/bin/nice';
+const CHRT = '/usr/bin/chrt';
+
+/**
+ * How the file work of analyst snapshots runs beside the platform's own (issue 16's fairness): in
+ * child processes, so none of it is on the platform's event loop, and below the platform's
+ * priority.
+ * - `low` (niceness 19): work someone waits for (a snapshot taken while inserts wait). It yields
+ *   to the platform's threads but always progresses, even on a machine that is never idle.
+ * - `idle` (the idle scheduling class): work no one waits for (removing a used snapshot); it
+ *   runs only on cycles nothing else wants.
+ */
+export type BackgroundPriority = 'low' | 'idle';
+
+export function runAtPriority(
+  priority: BackgroundPriority,
+  command: string,
+  args: readonly string[],
+): Promise<{ stdout: string }> {
+  const prefix = priority === 'idle' && canRun(CHRT) ? [CHRT, '--idle', '0'] : canRun(NICE) ? [NICE, '-n', '19'] : [];
+  const [program, ...rest] = [...prefix, command, ...args];
+  return run(program!, rest, { maxBuffer: 16 * 1024 * 1024 });
+}
+
+const runnable = new Map<string, boolean>();
+
+function canRun(path: string): boolean {
+  let known = runnable.get(path);
+  if (known === undefined) {
+    try {
+      accessSync(path, constants.X_OK);
+      known = true;
+    } catch {
+      known = false;
+    }
+    runnable.set(path, known);
+  }
+  return known;
+}
