@@ -102,6 +102,29 @@ describe('the command API: every command a route, its contract published', () =>
     );
   });
 
+  it('answers without waiting for the analytics tables when the client prefers wait=0 (RFC 7240)', async () => {
+    const requirement = {
+      requirementId: 'REQ-W0',
+      title: 'Audit log export',
+      category: 'functional',
+      priority: 'should',
+      source: 'rfp',
+    };
+    const quick = await post('api/opportunities/O-cmd/requirements', requirement, { ...sam, prefer: 'wait=0' });
+    expect(quick.status, await quick.clone().text()).toBe(201);
+    expect(quick.headers.get('preference-applied')).toBe('wait=0');
+    expect(typeof (await json<CommandAcceptedResponse>(quick)).projected).toBe('boolean');
+    // Without the preference (or with a wait as long as the default) it waits as before, and says nothing.
+    const patient = await post(
+      'api/opportunities/O-cmd/requirements',
+      { ...requirement, requirementId: 'REQ-W1' },
+      { ...sam, prefer: 'wait=5' },
+    );
+    expect(patient.status).toBe(201);
+    expect(patient.headers.get('preference-applied')).toBeNull();
+    expect((await json<CommandAcceptedResponse>(patient)).projected).toBe(true);
+  });
+
   it('answers a retried request with the same Idempotency-Key with the first answer, appending nothing', async () => {
     const requirement = {
       requirementId: 'REQ-1',

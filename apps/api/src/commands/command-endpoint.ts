@@ -14,6 +14,7 @@ import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
 import { actorOf, type Principal } from '../auth/principal.js';
+import { projectionWaitMs } from '../infrastructure/read-your-writes.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { ID_FIELD } from './aggregate-ids.js';
 import { COMMAND_RECEIPTS } from './command-tokens.js';
@@ -22,8 +23,6 @@ import type { CommandRoute } from './command-routes.js';
 import { ExecuteDomainCommand } from './execute-domain-command.command.js';
 import { etagOf, parseIfMatch } from './if-match.js';
 
-/** How long a command waits for its events to reach the analytics tables before answering. */
-const READ_YOUR_WRITES_MS = 2000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 const LIMITED_ROLES: ReadonlySet<string> = new Set(['sales', 'presales']);
 
@@ -131,7 +130,7 @@ export class CommandEndpoint {
       eventIds: executed.eventIds,
       revision: executed.revision.toString(),
       position: executed.position.toString(),
-      projected: await this.projector.waitForPosition(executed.position, READ_YOUR_WRITES_MS),
+      projected: await this.projector.waitForPosition(executed.position, projectionWaitMs(request, response)),
     };
     const etag = etagOf(executed.revision);
     if (key !== undefined)

@@ -35,6 +35,7 @@ import {
 } from '@presales/domain';
 import { z } from 'zod';
 import type { ProjectionView } from '@presales/analytics';
+import { READ_YOUR_WRITES_MS } from '../infrastructure/read-your-writes.js';
 import { CLOCK, EVENT_STORE, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { catalogChangesInStore } from './catalog-changes-in-store.js';
 import { GetTendersReceivedQuery } from './get-tenders-received.query.js';
@@ -52,8 +53,6 @@ import { Published } from '../openapi/published.js';
 import { catalogEntry } from './kpi-catalog-entry.js';
 
 const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
-/** How long a write waits for its projection before answering (decision 0005). */
-const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/kpis')
 @SignedIn()

@@ -102,12 +102,26 @@ function operationFor(route: RouteAccess): JsonSchema {
         schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{1,200}$' },
         description: 'a retry with the same key returns the first answer and records nothing',
       },
+      {
+        name: 'Prefer',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', examples: ['wait=0'] },
+        description:
+          'RFC 7240 `wait=<seconds>`: how long the answer may wait for the analytics tables to have the event (default and at most 2 s); `wait=0` answers once it is stored, and `projected` says whether it is readable yet',
+      },
     ],
     requestBody: { required: true, content: { 'application/json': { schema: commandRequestSchema(command) } } },
     responses: {
       '201': {
         description: 'recorded',
-        headers: { ETag: { schema: { type: 'string' }, description: "the stream's new revision" } },
+        headers: {
+          ETag: { schema: { type: 'string' }, description: "the stream's new revision" },
+          'Preference-Applied': {
+            schema: { type: 'string' },
+            description: 'the `wait` preference, when one was honoured',
+          },
+        },
         content: { 'application/json': { schema: { $ref: '#/components/schemas/CommandAccepted' } } },
       },
       '400': errorResponse('the body is not valid: every invalid field, its value and the rule'),

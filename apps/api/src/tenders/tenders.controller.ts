@@ -1,4 +1,5 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ProjectionView } from '@presales/analytics';
 import type { RecordTenderResponse } from '@presales/contracts';
@@ -7,6 +8,7 @@ import { Allow, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
 import { OpportunityInvolvement } from '../auth/involvement/opportunity-involvement.js';
 import { actorOf, type Principal } from '../auth/principal.js';
+import { projectionWaitMs } from '../infrastructure/read-your-writes.js';
 import { CLOCK, PROJECTOR, type Clock } from '../infrastructure/tokens.js';
 import { RECEIVE_TENDER_ROUTE } from '../commands/command-routes.js';
 import { ExecuteDomainCommand } from '../commands/execute-domain-command.command.js';
@@ -18,9 +20,6 @@ const RecordTenderBody = ReceiveTenderData.extend({
     description: 'when the tender was received (business time, UTC, Z); default: now',
   }),
 });
-
-/** How long a write waits for its event to reach the analytics tables before answering. */
-const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/tenders')
 export class TendersController {
@@ -44,7 +43,12 @@ export class TendersController {
         'a rule of the domain refuses it: the tender was already received, or its deadline is not after its receipt',
     },
   })
-  async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<RecordTenderResponse> {
+  async record(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RecordTenderResponse> {
     const { receivedAt, ...data } = validate(RecordTenderBody, body ?? {}, 'POST /api/tenders');
     await this.involvement.require(principal, data.opportunityId, 'POST /api/tenders');
     // The tender's decider refuses a deadline that is not after this receipt (422).
@@ -57,7 +61,7 @@ export class TendersController {
       eventId: result.eventIds[0]!,
       revision: result.revision.toString(),
       position: result.position.toString(),
-      projected: await this.projector.waitForPosition(result.position, READ_YOUR_WRITES_MS),
+      projected: await this.projector.waitForPosition(result.position, projectionWaitMs(request, response)),
     };
   }
 }

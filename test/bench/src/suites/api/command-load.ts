@@ -31,24 +31,41 @@ function registerOpportunity(): string {
   });
 }
 
+/** Whether an answer waits until the analytics tables have the event (the default), or not (`Prefer: wait=0`). */
+export type ProjectionWait = 'waits' | 'no-wait';
+
+export interface CommandLoadOptions {
+  readonly connections: number;
+  readonly wait: ProjectionWait;
+  /** Requests per second from all connections together; unset, each sends its next once answered. */
+  readonly rate?: number;
+}
+
 /**
  * POST /api/opportunities (RegisterOpportunity) from `connections` clients at once, each sending
- * its next request when the last is answered, as autocannon does: the command's whole path, sign-in
- * by API token, validation, the append and the wait for the projection (read your writes).
+ * its next request when the last is answered (or at a fixed overall rate), as autocannon does:
+ * the command's whole path, sign-in by API token, validation, the append and, unless the client
+ * prefers `wait=0`, the wait for the projection (read your writes).
  */
-export async function commandLoad(platform: BenchPlatform, connections: number): Promise<LoadRun> {
+export async function commandLoad(platform: BenchPlatform, options: CommandLoadOptions): Promise<LoadRun> {
+  const { connections, wait, rate } = options;
   const result = await autocannon({
     url: new URL('/api/opportunities', platform.url).href,
     connections,
     duration: SECONDS,
+    ...(rate === undefined ? {} : { overallRate: rate }),
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${platform.adminToken}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${platform.adminToken}`,
+      ...(wait === 'no-wait' ? { prefer: 'wait=0' } : {}),
+    },
     requests: [{ setupRequest: (request) => ({ ...request, body: registerOpportunity() }) }],
   });
   const refused = result.non2xx + result.errors + result.timeouts;
   if (refused > 0)
     throw new Error(
-      `command load at ${connections}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+      `command load at ${connections} (${wait}${rate === undefined ? '' : `, ${rate}/s`}): ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
     );
   return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / SECONDS };
 }
