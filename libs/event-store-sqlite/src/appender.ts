@@ -18,6 +18,17 @@ import { toStreamState } from './stream-record.js';
 /** Raised inside the transaction when an id is already recorded; resolved outside it. */
 class EventIdAlreadyRecorded extends Error {}
 
+/** One caller's append, as `appendToStream` received it. */
+export interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
+/** What became of one append of a group: its result, or the error its caller gets. */
+export type AppendOutcome =
+  { readonly ok: true; readonly result: AppendResult } | { readonly ok: false; readonly error: unknown };
+
 /**
  * Appends under SQLite's write lock. The fast path reads the stream head and the log tail,
  * checks the expected revision, and inserts; it looks up no event ids, because the UNIQUE
@@ -27,11 +38,7 @@ class EventIdAlreadyRecorded extends Error {}
 export class Appender {
   private readonly writes: LogWrites;
   private readonly eventsByIds: Database.Statement<[string], EventRow & { slot: number }>;
-  private readonly appendLocked: (
-    streamId: string,
-    events: readonly EventToAppend[],
-    expected: ExpectedRevision,
-  ) => AppendResult;
+  private readonly appendAllLocked: (requests: readonly AppendRequest[]) => AppendOutcome[];
 
   constructor(
     db: Database.Database,
@@ -42,24 +49,51 @@ export class Appender {
     this.eventsByIds = db.prepare(
       'SELECT e.*, CAST(j.key AS INTEGER) AS slot FROM json_each(?) AS j JOIN events AS e ON e.id = j.value',
     );
-    const transaction = db.transaction(
-      (streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision) =>
-        this.appendInTransaction(streamId, events, expected),
+    // Called inside the group's transaction, each append is a savepoint of its own: one refused
+    // append is rolled back alone, and the others of the group are still written.
+    const one = db.transaction((request: AppendRequest) =>
+      this.appendInTransaction(request.streamId, request.events, request.expected),
     );
-    // IMMEDIATE takes the write lock before the expected-revision check: racing writers,
+    const all = db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): AppendOutcome => {
+        try {
+          return { ok: true, result: one(request) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+    // IMMEDIATE takes the write lock before the expected-revision checks: racing writers,
     // in this process or another, serialise here and exactly one sees the revision it expected.
-    this.appendLocked = (streamId, events, expected) => transaction.immediate(streamId, events, expected);
+    this.appendAllLocked = (requests) => all.immediate(requests);
   }
 
-  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): AppendResult {
+  /**
+   * Several callers' appends in one transaction, in the order given, so one commit (one fsync
+   * under synchronous=FULL) makes them all durable: each is checked and written as if alone, after
+   * the ones before it. Nothing is answered before the commit; if the commit fails, every append
+   * of the group fails with it.
+   */
+  appendAll(requests: readonly AppendRequest[]): AppendOutcome[] {
+    let outcomes: AppendOutcome[];
     try {
-      return this.appendLocked(streamId, events, expected);
+      outcomes = this.appendAllLocked(requests);
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError || error instanceof EventIdAlreadyRecorded) {
-        return this.resolveConflict(streamId, events, expected, error);
-      }
-      throw error;
+      return requests.map(() => ({ ok: false, error }));
     }
+    return outcomes.map((outcome, i) => {
+      if (
+        outcome.ok ||
+        !(outcome.error instanceof WrongExpectedVersionError || outcome.error instanceof EventIdAlreadyRecorded)
+      )
+        return outcome;
+      const { streamId, events, expected } = requests[i]!;
+      try {
+        return { ok: true, result: this.resolveConflict(streamId, events, expected, outcome.error) };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    });
   }
 
   private appendInTransaction(

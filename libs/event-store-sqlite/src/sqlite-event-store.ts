@@ -20,6 +20,7 @@ import {
 } from '@presales/event-store';
 import { AppendNotifier } from './append-notifier.js';
 import { Appender } from './appender.js';
+import { GroupCommit } from './group-commit.js';
 import { catchUpSubscription } from './catch-up-subscription.js';
 import { migrate } from './migrations.js';
 import { Restorer, type RestoreResult } from './restorer.js';
@@ -57,7 +58,7 @@ export class SqliteEventStore implements EventStore {
   readonly checkpoints: SqliteCheckpointStore;
   private readonly notifier = new AppendNotifier();
   private readonly pollIntervalMs: number;
-  private readonly appender: Appender;
+  private readonly appends: GroupCommit;
   private readonly streams: StreamReader;
   private readonly lifecycle: StreamLifecycle;
   private readonly verifier: Verifier;
@@ -89,7 +90,11 @@ export class SqliteEventStore implements EventStore {
     const clock = options.clock ?? (() => new Date());
     this.pollIntervalMs = options.pollIntervalMs ?? 200;
     this.checkpoints = new SqliteCheckpointStore(db, clock);
-    this.appender = new Appender(db, clock);
+    const appender = new Appender(db, clock);
+    this.appends = new GroupCommit(
+      (requests) => appender.appendAll(requests),
+      () => this.notifier.notify(),
+    );
     this.streams = new StreamReader(db, clock);
     this.lifecycle = new StreamLifecycle(db);
     this.verifier = new Verifier(db);
@@ -115,9 +120,7 @@ export class SqliteEventStore implements EventStore {
     options: AppendOptions = {},
   ): Promise<AppendResult> {
     if (events.length === 0) throw new RangeError(`stream ${streamId}: append needs at least one event`);
-    const result = this.appender.append(streamId, events, options.expectedRevision ?? 'any');
-    this.notifier.notify();
-    return result;
+    return this.appends.append({ streamId, events, expected: options.expectedRevision ?? 'any' });
   }
 
   /**

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DuplicateEventIdError, eventHash, GENESIS_HASH } from '@presales/event-store';
+import { DuplicateEventIdError, eventHash, GENESIS_HASH, WrongExpectedVersionError } from '@presales/event-store';
 import { anEvent } from '@presales/event-store/testing';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
@@ -95,5 +95,39 @@ describe('schema migration', () => {
     db.pragma('user_version = 99');
     db.close();
     expect(() => SqliteEventStore.open({ file })).toThrow(/schema version 99 is newer/);
+  });
+});
+
+describe('appends sent at once share one transaction (group commit)', () => {
+  it('writes each as if alone, in order: a refused one fails alone, retries in the group are idempotent', async () => {
+    const store = SqliteEventStore.open({ file: join(dir, 'events.sqlite') });
+    const retried = anEvent('Retried');
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('tender-1', [anEvent('A')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('tender-1', [anEvent('B')], { expectedRevision: 0n }),
+      // Expects the stream not to exist, but the first append of the group created it.
+      store.appendToStream('tender-1', [anEvent('C')], { expectedRevision: 'no_stream' }),
+      store.appendToStream('tender-2', [retried], { expectedRevision: 'no_stream' }),
+      store.appendToStream('tender-2', [retried], { expectedRevision: 'no_stream' }),
+      ...Array.from({ length: 20 }, (_, i) => store.appendToStream(`quote-${i}`, [anEvent('Q')])),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      ...Array.from({ length: 20 }, () => 'fulfilled'),
+    ]);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
+    const positions = outcomes.flatMap((outcome) => (outcome.status === 'fulfilled' ? [outcome.value.position] : []));
+    // The retry answers the first one's position; every other append its own, consecutive.
+    expect(positions[2]).toBe(positions[3]);
+    const distinct = [...new Set(positions)];
+    expect(distinct).toEqual(distinct.map((_, i) => distinct[0]! + BigInt(i)));
+    expect((await store.readStream('tender-1')).map((event) => event.type)).toEqual(['A', 'B']);
+    expect(await store.readStream('tender-2')).toHaveLength(1);
+    expect(await store.verifyAll()).toMatchObject({ ok: true });
+    await store.close();
   });
 });
