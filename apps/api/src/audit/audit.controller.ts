@@ -182,6 +182,7 @@ export class AuditController {
 
   /** Every chain of the store, and its `$all` ledger, with the throughput. */
   @Get('verify')
+  @Published({ response: answers.StoreChainReport })
   verifyStore(@CurrentActor() actor: Actor): Promise<StoreChainReport> {
     return this.trail.answer(
       actor,

@@ -4,6 +4,8 @@ import type { Request } from 'express';
 import type { Actor } from '@presales/domain';
 import { Allow } from '../auth/access/access-rule.js';
 import { CurrentActor } from '../auth/access/current-principal.decorator.js';
+import * as answers from '@presales/contracts/answers';
+import { Published } from '../openapi/published.js';
 import { ImportEventsCommand, type ImportEventsResult } from './import-events.command.js';
 
 /**
@@ -16,6 +18,10 @@ export class ImportController {
   constructor(private readonly commandBus: CommandBus) {}
 
   @Post()
+  @Published({
+    summary: 'import JSONL events (the body: application/x-ndjson, one event a line, DOMAIN.md)',
+    response: answers.ImportResponse,
+  })
   @Allow('admin')
   @HttpCode(200)
   async import(@Req() request: Request, @CurrentActor() actor: Actor): Promise<ImportEventsResult> {

@@ -13,6 +13,30 @@ export const AuditChainVerdict = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), streamId: z.string(), firstBrokenRevision: Decimal64, reason: z.string() }),
 ]);
 
+const ChainFinding = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stream'), streamId: z.string(), firstBrokenRevision: Decimal64, reason: z.string() }),
+  z.object({ kind: z.literal('log'), position: Decimal64, reason: z.string() }),
+]);
+
+const StoreChainTiming = {
+  engine: z.string(),
+  streams: z.number(),
+  events: z.number(),
+  elapsedMs: z.number(),
+  eventsPerSecond: z.number(),
+};
+
+/** GET /api/audit/verify */
+export const StoreChainReport = z.discriminatedUnion('ok', [
+  z.object({ ...StoreChainTiming, ok: z.literal(true) }),
+  z.object({
+    ...StoreChainTiming,
+    ok: z.literal(false),
+    findings: z.array(ChainFinding),
+    findingsOmitted: z.number(),
+  }),
+]);
+
 export const AuditEventView = z.object({
   position: Decimal64,
   streamId: z.string(),
