@@ -2,7 +2,8 @@ import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/comm
 import type { Request, Response } from 'express';
 import { CommandBus } from '@nestjs/cqrs';
 import type { ProjectionView } from '@presales/analytics';
-import type { RecordTenderResponse } from '@presales/contracts';
+import type { RecordTenderRequest, RecordTenderResponse } from '@presales/contracts';
+import type { z } from 'zod';
 import { IsoUtcTime, ReceiveTenderData, validate } from '@presales/domain';
 import { Allow, RECORDERS } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
@@ -20,6 +21,14 @@ const RecordTenderBody = ReceiveTenderData.extend({
     description: 'when the tender was received (business time, UTC, Z); default: now',
   }),
 });
+
+/**
+ * The dashboard's request type (libs/contracts stays free of the domain, so it is written there
+ * by hand) is this body, field for field: the build fails when either drifts from the other.
+ */
+type SameShape<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const REQUEST_IS_THE_BODY: SameShape<RecordTenderRequest, z.input<typeof RecordTenderBody>> = true;
+void REQUEST_IS_THE_BODY;
 
 @Controller('api/tenders')
 export class TendersController {
