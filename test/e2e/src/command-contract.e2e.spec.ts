@@ -3,7 +3,7 @@ import { AGGREGATES } from '@presales/domain';
 // An ES module only (no require entry): loaded with import() from this CommonJS test file.
 import type { JsonSchema } from 'json-schema-faker' with { 'resolution-mode': 'import' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, json, postJson, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 /** The same bodies on every run: a drift it finds is found again. */
 const SEED = 17;
@@ -12,10 +12,13 @@ const MIXED_BODIES = 4;
 /** What a body the contract allows may be refused for: the record is unknown, has changed, or a rule of the domain says no. */
 const DOMAIN_REFUSALS = new Set([404, 409, 422]);
 /**
- * Published, but not sent: a KPI definition's body is SQL the platform runs on the analytics
- * store before it records it, which no schema can promise will run.
+ * A KPI definition's body carries SQL the platform runs on the analytics store before it records
+ * it, which no schema can promise will run: its generated bodies get the SQL of a KPI of the
+ * catalog, and a refusal of that SQL alone (it may not fit the generated aggregate) is the
+ * domain's, not a drift. Every other field is as generated.
  */
-const NOT_GENERATED = new Set(['PublishKpiDefinition']);
+const CARRIES_SQL = 'PublishKpiDefinition';
+const SQL_ISSUE = 'definition.sql';
 
 interface Operation {
   readonly operationId: string;
@@ -111,17 +114,26 @@ describe('the command contract and the validation agree', () => {
     const drifts: string[] = [];
     const statuses = new Map<number, number>();
     let sent = 0;
-    for (const operation of operations.filter((candidate) => !NOT_GENERATED.has(candidate.command))) {
+    const catalog = await json<{ id: string; sql: string }[]>(await apiFetch(`${platform.url}api/kpis`));
+    let kpiOfBody = 0;
+    for (const operation of operations) {
       const generated = [
         variants[0]!.generate(operation.body),
         variants[1]!.generate(operation.body),
         ...Array.from({ length: MIXED_BODIES }, () => variants[2]!.generate(operation.body)),
       ];
       const bodies = generated.map((body) => asMeant(operation.body, body));
-      for (const body of bodies) {
+      for (const generatedBody of bodies) {
+        const kpi = catalog[kpiOfBody++ % catalog.length]!;
+        const body = operation.command === CARRIES_SQL ? { ...(generatedBody as object), sql: kpi.sql } : generatedBody;
         const path = operation.pathParameters.reduce(
           (filled, parameter) =>
-            filled.replace(`{${parameter.name}}`, encodeURIComponent(String(variants[2]!.generate(parameter.schema)))),
+            filled.replace(
+              `{${parameter.name}}`,
+              encodeURIComponent(
+                operation.command === CARRIES_SQL ? kpi.id : String(variants[2]!.generate(parameter.schema)),
+              ),
+            ),
           operation.path,
         );
         const response = await postJson(`${platform.url}${path.slice(1)}`, body);
@@ -129,19 +141,17 @@ describe('the command contract and the validation agree', () => {
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response.status === 201 || DOMAIN_REFUSALS.has(response.status)) continue;
         const text = await response.text();
-        const refused =
-          response.status === 400
-            ? ((JSON.parse(text) as ApiErrorBody).error.issues ?? []).map(
-                (issue) => `${issue.path} = ${JSON.stringify(issue.value)}: ${issue.rule}`,
-              )
-            : [];
+        const issues = response.status === 400 ? ((JSON.parse(text) as ApiErrorBody).error.issues ?? []) : [];
+        if (operation.command === CARRIES_SQL && issues.length > 0 && issues.every((issue) => issue.path === SQL_ISSUE))
+          continue;
+        const refused = issues.map((issue) => `${issue.path} = ${JSON.stringify(issue.value)}: ${issue.rule}`);
         drifts.push(
           `${operation.command} POST ${path} ${JSON.stringify(body)} → ${response.status}${refused.length > 0 ? ` refused ${refused.join('; ')}` : ` ${text.slice(0, 300)}`}`,
         );
       }
     }
     console.log(
-      `[command contract] ${sent} bodies for ${operations.length - NOT_GENERATED.size} commands, answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
+      `[command contract] ${sent} bodies for ${operations.length} commands, answers by status: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`,
     );
     expect(drifts).toEqual([]);
     // The generated bodies reached the recording, not only the checks before it.

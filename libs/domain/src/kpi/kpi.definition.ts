@@ -52,42 +52,32 @@ export const KpiDefinition = z
       .default({}),
     projectTypeOverrides: z.partialRecord(z.enum(PROJECT_TYPES), KpiProjectTypeOverride).default({}),
   })
-  .superRefine((definition, ctx) => {
-    const isContext = definition.direction === 'context';
-    if (isContext && definition.defaultTarget !== null)
-      ctx.addIssue({ code: 'custom', path: ['defaultTarget'], message: 'must be null: a context KPI has no target' });
-    if (!isContext && definition.defaultTarget === null)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['defaultTarget'],
-        message: `is required for direction ${definition.direction}`,
-      });
-    const { greenPct, amberPct } = definition.tolerance;
-    if (
-      Decimal.isValid(greenPct) &&
-      Decimal.isValid(amberPct) &&
-      Decimal.parse(greenPct).compare(Decimal.parse(amberPct)) > 0
-    ) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['tolerance', 'greenPct'],
-        message: `must not exceed amberPct (${amberPct})`,
-      });
-    }
-    for (const [projectType, override] of Object.entries(definition.projectTypeOverrides)) {
-      if (isContext && override?.target !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['projectTypeOverrides', projectType, 'target'],
-          message: 'must be absent: a context KPI has no target',
-        });
-      }
-    }
-  })
   .meta({
     title: 'KpiDefinition',
     description:
-      'a versioned KPI definition (KPIS.md "KPIs are data"): `defaultTarget` is null exactly when `direction` is context, and no override gives a context KPI a target; `tolerance.greenPct` ≤ `tolerance.amberPct`',
+      'a versioned KPI definition (KPIS.md "KPIs are data"). Rules across fields, refused with 422 when it is published: `defaultTarget` is null exactly when `direction` is context, and no override gives a context KPI a target; `tolerance.greenPct` ≤ `tolerance.amberPct`',
   });
 
 export type KpiDefinition = z.output<typeof KpiDefinition>;
+
+/**
+ * What a definition must hold across its fields (KPIS.md): each breach as "field: rule". Checked
+ * where a definition is recorded (the KPI stream's rules, for commands and imports alike), a 422,
+ * not in the shape: a JSON Schema cannot say it, so the published contract cannot promise it.
+ */
+export function kpiDefinitionBreaches(definition: KpiDefinition): string[] {
+  const breaches: string[] = [];
+  const isContext = definition.direction === 'context';
+  if (isContext && definition.defaultTarget !== null)
+    breaches.push('defaultTarget: must be null: a context KPI has no target');
+  if (!isContext && definition.defaultTarget === null)
+    breaches.push(`defaultTarget: is required for direction ${definition.direction}`);
+  const { greenPct, amberPct } = definition.tolerance;
+  if (Decimal.parse(greenPct).compare(Decimal.parse(amberPct)) > 0)
+    breaches.push(`tolerance.greenPct: must not exceed amberPct (${amberPct})`);
+  for (const [projectType, override] of Object.entries(definition.projectTypeOverrides)) {
+    if (isContext && override?.target !== undefined)
+      breaches.push(`projectTypeOverrides.${projectType}.target: must be absent: a context KPI has no target`);
+  }
+  return breaches;
+}

@@ -1,6 +1,7 @@
 import { IllegalStateError } from '../shared/errors.js';
 import { assertNever } from '../shared/message.js';
 import { notCreated } from '../shared/rules.js';
+import { kpiDefinitionBreaches } from './kpi.definition.js';
 import type { KpiEvent } from './kpi.events.js';
 import { nextKpiVersion, type KpiState } from './kpi.state.js';
 
@@ -15,6 +16,8 @@ export function checkKpiEvent(state: KpiState, event: KpiEvent, kpiId: string): 
     case 'KpiDefinitionPublished': {
       if (event.data.kpiId !== kpiId)
         throw reject(`KpiDefinitionPublished names ${JSON.stringify(event.data.kpiId)}, not this stream's id`);
+      const breaches = kpiDefinitionBreaches(event.data.definition);
+      if (breaches.length > 0) throw reject(`the definition breaks its rules: ${breaches.join('; ')}`);
       const expected = nextKpiVersion(state);
       if (event.data.version !== expected)
         throw reject(`KpiDefinitionPublished version ${event.data.version}, but the next version is ${expected}`);

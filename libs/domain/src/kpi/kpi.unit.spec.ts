@@ -47,6 +47,11 @@ const publish = (def: Record<string, unknown> = definition) =>
 const setTarget = (overrides: Record<string, unknown> = {}) =>
   cmd('SetKpiTarget', { kpiId, ...target, ...overrides } as never);
 
+/** The rule the KPI stream refuses publishing `def` with (a 422 over HTTP). */
+function definitionBreach(def: Record<string, unknown>): string {
+  return spec.given([]).when(publish(def)).thenThrows(IllegalStateError).rule;
+}
+
 /** The "field: rule" pairs of the ValidationError publishing `def` throws. */
 function definitionIssues(def: Record<string, unknown>): string[] {
   const error = spec.given([]).when(publish(def)).thenThrows(ValidationError);
@@ -98,21 +103,21 @@ describe('PublishKpiDefinition', () => {
   });
 
   it('needs a target unless the KPI is context, and none when it is', () => {
-    expect(definitionIssues({ ...definition, defaultTarget: null })).toEqual([
-      'definition.defaultTarget: is required for direction up',
-    ]);
-    expect(definitionIssues({ ...bidRate, id: kpiId, defaultTarget: '0.5' })).toEqual([
-      'definition.defaultTarget: must be null: a context KPI has no target',
-    ]);
-    expect(definitionIssues({ ...bidRate, id: kpiId, projectTypeOverrides: { project: { target: '1' } } })).toEqual([
-      'definition.projectTypeOverrides.project.target: must be absent: a context KPI has no target',
-    ]);
+    expect(definitionBreach({ ...definition, defaultTarget: null })).toBe(
+      'the definition breaks its rules: defaultTarget: is required for direction up',
+    );
+    expect(definitionBreach({ ...bidRate, id: kpiId, defaultTarget: '0.5' })).toBe(
+      'the definition breaks its rules: defaultTarget: must be null: a context KPI has no target',
+    );
+    expect(definitionBreach({ ...bidRate, id: kpiId, projectTypeOverrides: { project: { target: '1' } } })).toBe(
+      'the definition breaks its rules: projectTypeOverrides.project.target: must be absent: a context KPI has no target',
+    );
   });
 
   it('keeps the green band inside the amber band', () => {
-    expect(definitionIssues({ ...definition, tolerance: { greenPct: '20', amberPct: '15' } })).toEqual([
-      'definition.tolerance.greenPct: must not exceed amberPct (15)',
-    ]);
+    expect(definitionBreach({ ...definition, tolerance: { greenPct: '20', amberPct: '15' } })).toBe(
+      'the definition breaks its rules: tolerance.greenPct: must not exceed amberPct (15)',
+    );
     expect(definitionIssues({ ...definition, tolerance: { greenPct: '5', amberPct: '150' } })).toEqual([
       'definition.tolerance.amberPct: must be from 0 to 100',
     ]);

@@ -1,4 +1,4 @@
-import { KpiDefinition } from '@presales/domain';
+import { KpiDefinition, kpiDefinitionBreaches } from '@presales/domain';
 import { describe, expect, it } from 'vitest';
 import { KPI_CATALOG } from './index.js';
 
@@ -7,6 +7,7 @@ describe('the KPI catalog', () => {
     for (const { version, ...definition } of KPI_CATALOG) {
       expect(version).toBe(1);
       expect(KpiDefinition.parse(definition)).toEqual(definition);
+      expect(kpiDefinitionBreaches(definition), definition.id).toEqual([]);
     }
   });
 });
