@@ -11,6 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ReadModelsCompleteInterceptor } from './read-models-complete.interceptor.js';
+import { SendKeptAnswerInterceptor } from '../answers/send-kept-answer.interceptor.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
   KpiCatalogChange,
@@ -57,7 +58,7 @@ const READ_YOUR_WRITES_MS = 2000;
 
 @Controller('api/kpis')
 @SignedIn()
-@UseInterceptors(ReadModelsCompleteInterceptor)
+@UseInterceptors(ReadModelsCompleteInterceptor, SendKeptAnswerInterceptor)
 export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,
