@@ -152,4 +152,48 @@ describe('answers kept while nothing new is projected', () => {
       live.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.plan]),
     );
   }, 300_000);
+  it('sends a kept answer with the ETag of its text, 304 to that ETag, and the new answer once a write changed it', async () => {
+    const path = url('api/kpis/scorecard?period=2026-Q2');
+    // cache: 'no-cache' revalidates as a browser's HTTP cache does: without it, fetch adds
+    // Cache-Control: no-cache to a request carrying If-None-Match, and Express then never answers 304.
+    const ask = (etag?: string) =>
+      apiFetch(path, { cache: 'no-cache', headers: etag === undefined ? {} : { 'if-none-match': etag } });
+    const first = await ask();
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]{32}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await first.text();
+    const before = await answered();
+    const unchanged = await ask(etag!);
+    expect([unchanged.status, await unchanged.text()]).toEqual([304, '']);
+    const again = await ask();
+    expect([again.headers.get('etag'), await again.text()]).toEqual([etag, text]);
+    expect((await answered())['hit']! - before['hit']!).toBe(2);
+
+    await command('api/opportunities', {
+      opportunityId: 'O-etag',
+      name: 'Grid ERP O-etag',
+      customer: 'State Grid 国家电网',
+      industry: 'utilities',
+      region: 'East',
+      productLines: ['erp'],
+      projectType: 'project',
+      estimatedValue: { amount: '1200000', currency: 'CNY' },
+      salesOwnerId: 'sam',
+      occurredAt: '2026-05-02T09:00:00Z',
+    });
+    await command('api/opportunities/O-etag/losses', {
+      reason: 'price',
+      productGapIds: [],
+      occurredAt: '2026-05-20T09:00:00Z',
+    });
+    // The same ETag sent after the write: the answer it named is no longer the answer.
+    const changed = await ask(etag!);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    const card = await json<ScorecardResponse>(changed);
+    expect(winRate(card).do.units).toBe(winRate(JSON.parse(text) as ScorecardResponse).do.units + 1);
+  });
 });

@@ -1,6 +1,7 @@
 import type { ReadModelVersion } from '@presales/analytics';
 import { BoundedLru } from './bounded-lru.js';
 import type { Question } from './question.js';
+import { serializeKeptAnswer } from './serialized-answer.js';
 
 /** What a computation tells about the tables it read, beyond the fact tables. */
 export interface TablesRead {
@@ -99,13 +100,13 @@ export class AnswerCache {
       through,
     ]);
     if (!question.live || recordedThrough <= question.askedAt.getTime()) {
-      this.answers.set(key, { answer, eventsVersion: readsEvents ? eventsVersion : undefined }, bytesOf(answer));
+      // Serialized once, here: every hit is sent as this text (SendKeptAnswerInterceptor), and
+      // its length estimates what the answer holds, two bytes a character for the text and
+      // about as much again for the objects.
+      const serialized = serializeKeptAnswer(answer);
+      const bytes = (serialized?.json.length ?? 0) * 4;
+      this.answers.set(key, { answer, eventsVersion: readsEvents ? eventsVersion : undefined }, bytes);
     }
     return answer;
   }
-}
-
-/** The JSON an answer is sent as, two bytes a character: close to what the objects hold. */
-function bytesOf(answer: unknown): number {
-  return (JSON.stringify(answer)?.length ?? 0) * 2;
 }

@@ -2,6 +2,7 @@ import { KPI_CATALOG, MATURITY_PRACTICES } from '@presales/kpi';
 import { describe, expect, it } from 'vitest';
 import { AnswerCache, mayReadEventsTable } from './answer-cache.js';
 import { questionOf } from './question.js';
+import { serializedAnswerOf } from './serialized-answer.js';
 
 /** A read model whose version and latest recorded moment the test moves, and a count of computations. */
 function readModels() {
@@ -91,6 +92,22 @@ describe('AnswerCache', () => {
     expect(await cache.answer(questionOf('scorecard', { period: '2026-Q3' }, undefined, at(60_000)), compute)).toEqual({
       value: 3,
     });
+  });
+
+  it('serializes a kept answer once, with an ETag naming its text; an answer not kept has no text remembered', async () => {
+    const { state, cache, compute } = readModels();
+    const question = questionOf('scorecard', { period: '2026-Q3' }, at(500), at(2_000));
+    const kept = await cache.answer(question, compute);
+    expect(serializedAnswerOf(kept)).toEqual({ json: '{"value":1}', etag: expect.stringMatching(/^"[\w-]{32}"$/) });
+    expect(serializedAnswerOf(await cache.answer(question, compute))).toBe(serializedAnswerOf(kept));
+    state.facts += 1;
+    const next = await cache.answer(question, compute);
+    expect(serializedAnswerOf(next)?.json).toBe('{"value":2}');
+    expect(serializedAnswerOf(next)?.etag).not.toBe(serializedAnswerOf(kept)?.etag);
+    // Live, with an event recorded after the moment asked: not kept, so sent as any other answer.
+    state.recordedThrough = 10_999;
+    const notKept = await cache.answer(questionOf('scorecard', { period: '2026-Q3' }, undefined, at(10_500)), compute);
+    expect(serializedAnswerOf(notKept)).toBeUndefined();
   });
 
   it('holds at most its bound of answers, the least recently asked evicted first', async () => {

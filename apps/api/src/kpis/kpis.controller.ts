@@ -11,6 +11,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ReadModelsCompleteInterceptor } from './read-models-complete.interceptor.js';
+import { SendKeptAnswerInterceptor } from '../answers/send-kept-answer.interceptor.js';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type {
   KpiCatalogChange,
@@ -56,7 +57,7 @@ const TendersReceivedParams = z.object({ asOf: IsoUtcTime.optional() });
 
 @Controller('api/kpis')
 @SignedIn()
-@UseInterceptors(ReadModelsCompleteInterceptor)
+@UseInterceptors(ReadModelsCompleteInterceptor, SendKeptAnswerInterceptor)
 export class KpisController {
   constructor(
     private readonly queryBus: QueryBus,

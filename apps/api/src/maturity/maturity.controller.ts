@@ -1,6 +1,7 @@
 import { SignedIn } from '../auth/access/access-rule.js';
 import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ReadModelsCompleteInterceptor } from '../kpis/read-models-complete.interceptor.js';
+import { SendKeptAnswerInterceptor } from '../answers/send-kept-answer.interceptor.js';
 import type { MaturityResponse } from '@presales/contracts';
 import { IsoUtcTime, validate } from '@presales/domain';
 import { DEFAULT_PRACTICE_THRESHOLD, PROCESS_AREAS } from '@presales/kpi';
@@ -21,7 +22,7 @@ const AreaParam = z.object({ area: z.enum(PROCESS_AREAS) });
 /** Maturity level per process area (KPIS.md): the window is the last `window` quarters before asOf. */
 @Controller('api/maturity')
 @SignedIn()
-@UseInterceptors(ReadModelsCompleteInterceptor)
+@UseInterceptors(ReadModelsCompleteInterceptor, SendKeptAnswerInterceptor)
 export class MaturityController {
   constructor(
     private readonly answers: MaturityAnswers,

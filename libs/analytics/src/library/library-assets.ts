@@ -127,26 +127,26 @@ export async function searchLibrary(
   if (search.status !== 'any') state.push(`retired = ${search.status === 'retired' ? 1 : 0}`);
   if (search.freshness !== 'any')
     state.push(`revised_ms ${search.freshness === 'stale' ? '<' : '>='} ${sqlValue(staleBefore)}`);
-  // No constant in ORDER BY: ClickHouse 26 reads a number there as a column's position.
-  const titleHits =
-    words.length === 0 ? '' : `${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')} DESC, `;
-  // The page's ids first, then their columns: carrying every column of every match through the
-  // sort cost several times the search itself (docs/benchmarks.md).
-  const [counted, page] = await Promise.all([
-    store.query<{ n: number }>(assetStateSql({ published, state }, '', 'count() AS n')),
-    store.query<{ id: string }>(
-      assetStateSql(
-        { published, state },
-        `\nORDER BY ${titleHits}revised_ms DESC, id\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`,
-        'id',
-      ),
+  // The total and the page's ids in one statement: the assets' state (latest revision, retired)
+  // is computed once per search instead of once for the count and again for the page, which on
+  // a busy machine halves the search's CPU (docs/decisions/0041). The page is the matches sorted
+  // by (title hits, freshness, id), the same order as ORDER BY … LIMIT, taken from an array of
+  // their ids: only ids are carried through the sort, never every column of every match.
+  const hits =
+    words.length === 0 ? [] : [`-toInt64(${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')})`];
+  const order = `tuple(${[...hits, '-toInt64(revised_ms)', 'id'].join(', ')})`;
+  const [answer] = await store.query<{ n: number; ids: string[] }>(
+    assetStateSql(
+      { published, state },
+      '',
+      `count() AS n, arraySlice(arraySort((i, k) -> k, groupArray(id), groupArray(${order})), ${sqlValue(search.offset + 1)}, ${sqlValue(search.limit)}) AS ids`,
     ),
-  ]);
-  const ids = page.map((r) => r.id);
+  );
+  const ids = answer?.ids ?? [];
   const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
   return {
     words,
-    total: num(counted[0]?.n),
+    total: num(answer?.n),
     offset: search.offset,
     limit: search.limit,
     staleAfterMonths: staleness.staleAfterMonths,

@@ -63,15 +63,18 @@ export async function readStaffingWork(
   if (ref.kind === 'request') {
     const opp = sqlValue(ref.opportunityId);
     const req = sqlValue(ref.requestId);
-    const [request] = await store.query<{ kind: string; line: string; due: number }>(
-      `SELECT kind, product_line AS line, due_at_ms AS due FROM presales_support_requested FINAL WHERE entity_id = ${opp} AND request_id = ${req} LIMIT 1`,
-    );
-    if (request === undefined) return null;
-    const on = await store.query<{ c: string }>(
-      `SELECT consultant_id AS c FROM presales_support_acknowledged FINAL WHERE entity_id = ${opp} AND request_id = ${req}
+    // Both at once: who is on the work depends on the request's ids only, not on its row.
+    const [[request], on] = await Promise.all([
+      store.query<{ kind: string; line: string; due: number }>(
+        `SELECT kind, product_line AS line, due_at_ms AS due FROM presales_support_requested FINAL WHERE entity_id = ${opp} AND request_id = ${req} LIMIT 1`,
+      ),
+      store.query<{ c: string }>(
+        `SELECT consultant_id AS c FROM presales_support_acknowledged FINAL WHERE entity_id = ${opp} AND request_id = ${req}
 UNION ALL SELECT entity_id AS c FROM consultant_assigned FINAL WHERE opportunity_id = ${opp}
   AND (entity_id, assignment_id) NOT IN (SELECT entity_id, assignment_id FROM consultant_released FINAL)`,
-    );
+      ),
+    ]);
+    if (request === undefined) return null;
     const start = Math.max(thisMonday, mondayOf(num(request.due)) - (MAX_PLAN_WEEKS - 1) * WEEK_MS);
     return {
       kind: 'request',

@@ -8,12 +8,18 @@ const PRESALES_BIN = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 'c
 export interface RunningPlatform {
   readonly url: string;
   readonly output: () => string;
-  /** GET with the admin's token; the body parsed, and how long the answer took (ms). */
-  get(path: string): Promise<{ ms: number; body: unknown }>;
+  /**
+   * GET with the admin's token; the body parsed, and how long the answer took (ms). With an ETag,
+   * asked as a browser's HTTP cache revalidates (If-None-Match): 304 and no body when it holds.
+   */
+  get(path: string, ifNoneMatch?: string): Promise<{ ms: number; body: unknown; etag: string | null; status: number }>;
   /** The platform process's peak resident memory so far (VmHWM), in MiB. */
   peakRssMiB(): number;
   stop(): Promise<void>;
 }
+
+/** Node's fetch honours `cache`, which the RequestInit type it is declared with leaves out. */
+const REVALIDATE = { cache: 'no-cache' } as RequestInit;
 
 export async function startPlatform(
   dataDir: string,
@@ -47,13 +53,19 @@ export async function startPlatform(
     url,
     adminToken: token,
     output: () => output,
-    async get(path: string) {
+    async get(path: string, ifNoneMatch?: string) {
       const started = process.hrtime.bigint();
-      const response = await fetch(`${url}${path}`, { headers });
-      const body = (await response.json()) as unknown;
+      // cache: 'no-cache' as a browser revalidates: fetch would otherwise add Cache-Control: no-cache
+      // to a request with If-None-Match, which Express never answers with 304.
+      const response = await fetch(`${url}${path}`, {
+        ...REVALIDATE,
+        headers: ifNoneMatch === undefined ? headers : { ...headers, 'if-none-match': ifNoneMatch },
+      });
+      const body = response.status === 304 ? undefined : ((await response.json()) as unknown);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
-      return { ms, body };
+      if (response.status !== 200 && !(response.status === 304 && ifNoneMatch !== undefined))
+        throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+      return { ms, body, etag: response.headers.get('etag'), status: response.status };
     },
     peakRssMiB: () => peakRssMiB(platformPid(child)),
     stop: () => stop(child),
