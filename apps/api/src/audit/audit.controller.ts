@@ -104,7 +104,7 @@ export class AuditController {
 
   /** The evidence pack as a .tar; `X-Manifest-Sha256` is the value to keep apart from it. */
   @Get('tenders/:tenderId/evidence')
-  @Published({ params: TenderParam, produces: 'application/zip' })
+  @Published({ params: TenderParam, produces: 'application/x-tar' })
   async evidence(
     @Param('tenderId') tenderId: string,
     @CurrentActor() actor: Actor,
@@ -196,7 +196,7 @@ export class AuditController {
    * later, the same bytes. `X-Content-Sha256` is their hash, also kept in the audit log.
    */
   @Get('kpis')
-  @Published({ query: KpiSnapshotParams, produces: 'application/zip' })
+  @Published({ query: KpiSnapshotParams, produces: 'application/json' })
   async kpis(
     @Query() query: Record<string, unknown>,
     @CurrentActor() actor: Actor,

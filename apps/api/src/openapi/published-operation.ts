@@ -43,10 +43,11 @@ export function requestBodyOf(route: RouteAccess): JsonSchema | undefined {
 export function successOf(route: RouteAccess): Record<string, JsonSchema> {
   const status = String(route.status ?? 200);
   const published = route.published;
-  if (published?.produces !== undefined)
-    return {
-      [status]: { description: 'the answer', content: { [published.produces]: { schema: { type: 'string' } } } },
-    };
+  if (published?.produces !== undefined) {
+    // Bytes the route writes as they are (a file, a page, canonical JSON hashed as sent): JSON of no published shape, or text.
+    const schema = published.produces.startsWith('application/json') ? {} : { type: 'string' };
+    return { [status]: { description: 'the answer', content: { [published.produces]: { schema } } } };
+  }
   if (published?.response === undefined) return { [status]: { description: 'the answer' } };
   return {
     [status]: {

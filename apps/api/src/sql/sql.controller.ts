@@ -1,4 +1,4 @@
-import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Logger, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AnalystSqlRejectedError, type AnalystRowStream } from '@presales/analytics';
 import type { QueryHistoryEntry, SqlResponse } from '@presales/contracts';
@@ -45,6 +45,8 @@ export class SqlController {
     private readonly metrics: AnalystSqlMetrics,
   ) {}
 
+  private readonly logger = new Logger(SqlController.name);
+
   /**
    * The response is written here rather than returned: an export streams after the columns are
    * known. Anything thrown before that (a bad body, the gate, the limits, the engine's refusal)
@@ -79,6 +81,11 @@ export class SqlController {
       }
       if (outcome.error instanceof AnalystSqlRejectedError)
         remember({ kind: 'refused', reason: outcome.error.message });
+      // The answer's status was sent with the first rows: only the log says why the file ended early.
+      else if (outcome.error !== undefined)
+        this.logger.error(
+          `an export by ${actor.id} failed after its first rows, the file is cut short: ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`,
+        );
       ended(outcome.error === undefined ? CANCELLED : outcomeOfError(outcome.error));
     } catch (error) {
       if (error instanceof AnalystSqlRejectedError) remember({ kind: 'refused', reason: error.message });
