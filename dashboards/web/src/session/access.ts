@@ -17,7 +17,7 @@ export type ViewName =
   | 'workbench'
   | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
-type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
+type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse' | 'quoteBuilder';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
@@ -44,6 +44,7 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   exchange: RECORDERS,
   recordForm: RECORDERS,
   tenderResponse: RECORDERS,
+  quoteBuilder: RECORDERS,
   library: ['sales', 'presales', ...READERS],
   staffing: ['sales', 'presales', ...MANAGERS],
   workbench: ['analyst', ...MANAGERS],
@@ -74,6 +75,7 @@ export const NAVIGATION: readonly ViewName[] = [
   'pipeline',
   'myWork',
   'exchange',
+  'quoteBuilder',
   'library',
   'staffing',
   'workbench',

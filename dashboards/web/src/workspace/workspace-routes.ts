@@ -16,6 +16,12 @@ export const WORKSPACE_ROUTES: RouteRecordRaw[] = [
     meta: { view: 'tenderResponse' },
   },
   {
+    path: '/work/quotes/:quoteId?',
+    name: 'quoteBuilder',
+    component: () => import('../views/QuoteBuilderView.vue'),
+    meta: { view: 'quoteBuilder' },
+  },
+  {
     path: '/work/record/:command',
     name: 'recordForm',
     component: () => import('../views/RecordFormView.vue'),
