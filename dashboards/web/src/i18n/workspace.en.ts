@@ -19,6 +19,8 @@ export const workspaceEn = {
       exchange: 'Log a customer exchange (several records in one form)',
       tender: 'Respond to a tender (bid decision and sections in one form)',
       quote: 'Build or revise a quote (live totals and margin)',
+      board: 'Tender board (tenders by stage, war rooms)',
+      timeSheet: 'Time sheet (a week of hours, cell by cell)',
     },
     form: {
       record: 'Record',

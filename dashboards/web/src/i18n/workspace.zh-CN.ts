@@ -22,6 +22,8 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
       empty: '没有匹配的命令',
       exchange: '记录一次客户沟通（一个表单记录多条事实）',
       quote: '编制或修订报价（即时合计与毛利）',
+      board: '投标看板（按阶段查看招标与作战室）',
+      timeSheet: '工时表（按单元格填写一周工时）',
       tender: '响应招标（一个表单记录投标决策和章节分配）',
     },
     form: {

@@ -17,7 +17,8 @@ export type ViewName =
   | 'workbench'
   | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
-type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse' | 'quoteBuilder';
+type WorkspaceView =
+  'myWork' | 'exchange' | 'recordForm' | 'tenderResponse' | 'quoteBuilder' | 'tenderBoard' | 'timeSheet';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
@@ -45,6 +46,9 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   recordForm: RECORDERS,
   tenderResponse: RECORDERS,
   quoteBuilder: RECORDERS,
+  tenderBoard: RECORDERS,
+  // Time is logged by presales people (LogTime: presales, managers, admins).
+  timeSheet: ['presales', ...MANAGERS],
   library: ['sales', 'presales', ...READERS],
   staffing: ['sales', 'presales', ...MANAGERS],
   workbench: ['analyst', ...MANAGERS],
@@ -76,6 +80,8 @@ export const NAVIGATION: readonly ViewName[] = [
   'myWork',
   'exchange',
   'quoteBuilder',
+  'tenderBoard',
+  'timeSheet',
   'library',
   'staffing',
   'workbench',
