@@ -58,6 +58,14 @@ const depConstraints = [
  * never imports them (a fixture's invalid event, a fake's shortcut). Tests, contract suites,
  * testing entry points themselves and the test/ projects may.
  */
+/**
+ * Imports allowed across the floors above, by exact path. The dashboard computes a quote's totals
+ * and margin with the domain's own decimal arithmetic (decision 0039): this one entry of
+ * libs/domain holds only decimals, money and the quote totals, and a domain unit test keeps its
+ * module graph that small. `@presales/domain` itself stays forbidden to the dashboard.
+ */
+const ALLOWED_ENTRIES = ['@presales/domain/quote-arithmetic'];
+
 const TEST_SUPPORT = ['**/*.spec.ts', '**/*.contract.ts', '**/src/testing/**', 'test/**'];
 
 export default [
@@ -78,7 +86,10 @@ export default [
   {
     files: ['**/*.ts', '**/*.vue'],
     rules: {
-      '@nx/enforce-module-boundaries': ['error', { enforceBuildableLibDependency: false, allow: [], depConstraints }],
+      '@nx/enforce-module-boundaries': [
+        'error',
+        { enforceBuildableLibDependency: false, allow: ALLOWED_ENTRIES, depConstraints },
+      ],
       // noUncheckedIndexedAccess is on: a `!` after a checked index is the documented escape hatch.
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': [

@@ -27,6 +27,8 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [vue(), precompress()],
   resolve: { conditions: ['@presales/source', 'module', 'browser', 'default'] },
+  // Unit tests run in Node (SSR resolution): the workspace's libraries from their sources there too.
+  ssr: { resolve: { conditions: ['@presales/source'] } },
   define: {
     // vue-i18n's ESM bundler build: messages are plain objects, no runtime compiler in the bundle
     // beyond what interpolation needs; no legacy API, no devtools in production.

@@ -38,6 +38,16 @@ export const PICKER_KINDS = [
   'war-rooms',
 ] as const;
 
+/**
+ * The tender board's columns, in the order a tender moves through them: received, bid decided,
+ * sections being drafted, a review held, the bid submitted, and ended (an outcome, a withdrawal
+ * or a no-bid).
+ */
+export const TENDER_STAGES = ['received', 'decided', 'drafting', 'in_review', 'submitted', 'outcome'] as const;
+
+/** How a tender in the `outcome` column ended. */
+export const TENDER_ENDINGS = ['no_bid', 'withdrawn', 'awarded', 'not_awarded', 'cancelled'] as const;
+
 /** What is waiting for a person, each with the command that settles it. */
 export const MY_WORK_KINDS = [
   'support_request',

@@ -140,6 +140,8 @@ describe('the published contract of the read and query routes', () => {
       ['get', '/api/sql/saved'],
       ['get', '/api/workspace/pickers/opportunities?limit=3'],
       ['get', '/api/workspace/my-work'],
+      ['get', '/api/workspace/tender-board'],
+      ['get', '/api/workspace/time-sheet?week=2026-03-04'],
       ['get', '/api/library/assets?limit=5'],
       ['get', `/api/library/assets/${asset.assetId}`],
       ['get', `/api/library/suggestions?productLine=${asset.productLines[0]}&title=migration`],

@@ -1,5 +1,5 @@
 import { clickHouseSkipReason, startClickHouseServer, type RunningClickHouse } from '@presales/clickhouse-harness';
-import type { MyWorkResponse, PickerResponse } from '@presales/contracts';
+import type { MyWorkResponse, PickerResponse, TenderBoardResponse, TimeSheetResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiFetch,
@@ -11,6 +11,8 @@ import {
 } from './platform-process.js';
 
 const HOUR = 3_600_000;
+/** A past week, so that the time sheet's answer does not depend on today. */
+const TIME_MONDAY = '2026-03-02';
 
 /** The same history on a platform: a deal with a support request, a tender with sections, a quote to approve, an activity. */
 async function seed(url: string): Promise<void> {
@@ -141,6 +143,56 @@ async function seed(url: string): Promise<void> {
     manager,
   );
   await post('api/quotes/q-1/approval-requests', { revision: 0 }, manager);
+  // The tender board and the time sheet: a second tender only received, a war room on T-1, Ana's time.
+  await post(
+    'api/tenders',
+    {
+      tenderId: 'T-2',
+      opportunityId: 'opp-2',
+      kind: 'rfq',
+      issuer: 'Lantern Group',
+      deadline: new Date(now + 5 * 24 * HOUR).toISOString(),
+    },
+    manager,
+  );
+  await post(
+    'api/consultants',
+    {
+      consultantId: 'ana',
+      name: 'Ana',
+      teamId: 'team-east',
+      level: 'senior',
+      productLines: ['erp'],
+      skills: ['erp'],
+      weeklyCapacityHours: 40,
+      hourlyCost: { amount: '80', currency: 'CNY' },
+    },
+    manager,
+  );
+  await post(
+    'api/war-rooms',
+    {
+      warRoomId: 'wr-1',
+      opportunityId: 'opp-1',
+      tenderId: 'T-1',
+      commanderId: 'mia',
+      memberIds: ['ana'],
+      allocationPct: 50,
+      reason: 'strategic bid',
+    },
+    manager,
+  );
+  for (const [entryId, date, hours, category, opportunityId] of [
+    ['te-1', TIME_MONDAY, 2, 'customer_facing', 'opp-1'],
+    ['te-2', '2026-03-04', 1.5, 'customer_facing', 'opp-1'],
+    ['te-3', '2026-03-04', 3, 'bid_writing', 'opp-1'],
+    ['te-4', '2026-03-06', 1, 'internal', undefined],
+  ] as const)
+    await post(
+      'api/consultants/ana/time-entries',
+      { entryId, date, hours, category, ...(opportunityId === undefined ? {} : { opportunityId }) },
+      manager,
+    );
   await untilCaughtUp(url, 30_000);
 }
 
@@ -159,6 +211,17 @@ async function reads(url: string) {
       .body,
     quoteSearch: (await get<PickerResponse>('api/workspace/pickers/opportunities?q=%27%20OR%201%3D1%20--')).body,
     badKind: await get<{ error: { code: string; message: string } }>('api/workspace/pickers/secrets'),
+    board: (await get<TenderBoardResponse>('api/workspace/tender-board')).body,
+    sheet: (await get<TimeSheetResponse>('api/workspace/time-sheet?week=2026-03-05')).body,
+    sheetOfAna: await get<TimeSheetResponse>(
+      'api/workspace/time-sheet?week=2026-03-02&consultantId=ana',
+      await bearerFor(url, 'manager', 'mia'),
+    ),
+    sheetForbidden: await get<{ error: { message: string } }>(
+      'api/workspace/time-sheet?consultantId=ana',
+      await bearerFor(url, 'sales', 'bo'),
+    ),
+    sheetBadWeek: await get<{ error: { issues: { path: string }[] } }>('api/workspace/time-sheet?week=2026-13-01'),
     badLimit: await get<{ error: { code: string; issues: { path: string }[] } }>(
       'api/workspace/pickers/tenders?limit=500&offset=-1',
     ),
@@ -248,6 +311,42 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
     expect(quoteSearch.options).toEqual([]);
   });
 
+  it('puts each tender on the board in the stage it reached, with its war room, its members and their load', () => {
+    const { board } = results[0]!;
+    expect(board.tenders.map((tender) => [tender.tenderId, tender.stage, tender.sections, tender.reviews])).toEqual([
+      ['T-2', 'received', { assigned: 0, drafted: 0 }, 0],
+      ['T-1', 'drafting', { assigned: 2, drafted: 1 }, 0],
+    ]);
+    expect(board.tenders[0]!.warRoom).toBeNull();
+    expect(board.tenders[1]!.warRoom).toEqual({
+      warRoomId: 'wr-1',
+      allocationPct: 50,
+      members: [
+        { consultantId: 'ana', name: 'Ana', commander: false, hoursLast7Days: 0, weeklyCapacityHours: 40 },
+        { consultantId: 'mia', name: 'mia', commander: true, hoursLast7Days: 0, weeklyCapacityHours: null },
+      ],
+    });
+  });
+
+  it("answers a week's time sheet by opportunity and category; another person's only to a manager", () => {
+    const { sheet, sheetOfAna, sheetForbidden, sheetBadWeek } = results[0]!;
+    expect(sheet).toEqual({
+      consultantId: 'ana',
+      from: TIME_MONDAY,
+      days: ['2026-03-02', '2026-03-03', '2026-03-04', '2026-03-05', '2026-03-06', '2026-03-07', '2026-03-08'],
+      rows: [
+        { opportunityId: null, category: 'internal', hours: [0, 0, 0, 0, 1, 0, 0] },
+        { opportunityId: 'opp-1', category: 'bid_writing', hours: [0, 0, 3, 0, 0, 0, 0] },
+        { opportunityId: 'opp-1', category: 'customer_facing', hours: [2, 0, 1.5, 0, 0, 0, 0] },
+      ],
+    });
+    expect(sheetOfAna).toEqual({ status: 200, body: sheet });
+    expect(sheetForbidden.status).toBe(403);
+    expect(sheetForbidden.body.error.message).toContain('consultantId ana');
+    expect(sheetBadWeek.status).toBe(400);
+    expect(sheetBadWeek.body.error.issues.map((issue) => issue.path)).toEqual(['week']);
+  });
+
   it('answers bad input with 400 naming the parameter', () => {
     const { badKind, badLimit } = results[0]!;
     expect(badKind.status).toBe(400);
@@ -261,6 +360,8 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
       ...result,
       anaWork: { ...result.anaWork, asOf: '' },
       miaWork: { ...result.miaWork, asOf: '' },
+      // Deadlines are relative to each seeding; the stages, sections and war rooms are not.
+      board: result.board.tenders.map((tender) => ({ ...tender, deadline: '' })),
     });
     const [embedded, server] = results.map(strip);
     // Due times are relative to each seeding: compare what they are and their order, not the instants.

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Inject, Param, Query } from '@nestjs/common';
 import type { AnalyticsStore } from '@presales/analytics';
 import {
   MY_WORK_KINDS,
@@ -7,8 +7,10 @@ import {
   type MyWorkKind,
   type MyWorkResponse,
   type PickerResponse,
+  type TenderBoardResponse,
+  type TimeSheetResponse,
 } from '@presales/contracts';
-import { EntityId, validate } from '@presales/domain';
+import { EntityId, IsoDate, validate } from '@presales/domain';
 import { z } from 'zod';
 import { SignedIn } from '../auth/access/access-rule.js';
 import { CurrentPrincipal } from '../auth/access/current-principal.decorator.js';
@@ -16,6 +18,8 @@ import type { Principal } from '../auth/principal.js';
 import { ANALYTICS_STORE, CLOCK, type Clock } from '../infrastructure/tokens.js';
 import { myWorkQueries, weekHoursSql, type MyWorkRow } from './my-work-sql.js';
 import { pickerSql } from './picker-sql.js';
+import { tenderBoardQueries, timeSheetSql } from './tender-board-sql.js';
+import { tenderBoard, timeSheet, type TenderBoardRows } from './tender-board.js';
 import { Published } from '../openapi/published.js';
 import * as answers from '@presales/contracts/answers';
 
@@ -35,6 +39,13 @@ const PickerParams = z.strictObject({
     .min(1, 'must be at least 1')
     .max(50, 'must be at most 50')
     .optional(),
+});
+
+const TimeSheetParams = z.strictObject({
+  week: IsoDate.optional().meta({ description: 'any day of the week (its Monday is used); this week when absent' }),
+  consultantId: EntityId.optional().meta({
+    description: 'whose time sheet: the signed-in person when absent; managers and admins may read anyone’s',
+  }),
 });
 
 const DAY_MS = 86_400_000;
@@ -139,6 +150,46 @@ export class WorkspaceController {
       week: { from: new Date(monday).toISOString().slice(0, 10), totalHours, days },
     };
   }
+
+  /**
+   * The tender board: every tender whose deadline is at most 30 days past, in the stage it has
+   * reached, with its open war room's members and their load. Tenders' ids, issuers and
+   * deadlines are what GET /api/tenders/:id already shows any signed-in person.
+   */
+  @Get('tender-board')
+  @Published({ response: answers.TenderBoardResponse })
+  @SignedIn()
+  async tenderBoard(): Promise<TenderBoardResponse> {
+    const now = this.clock();
+    const queries = tenderBoardQueries(now.getTime());
+    const entries = await Promise.all(
+      Object.entries(queries).map(async ([name, sql]) => [name, await this.analytics.query(sql)] as const),
+    );
+    return tenderBoard(Object.fromEntries(entries) as unknown as TenderBoardRows, now);
+  }
+
+  /** A consultant's week of logged time by opportunity and category, the time sheet's grid. */
+  @Get('time-sheet')
+  @Published({ query: TimeSheetParams, response: answers.TimeSheetResponse })
+  @SignedIn()
+  async timeSheet(@CurrentPrincipal() principal: Principal, @Query() params: unknown): Promise<TimeSheetResponse> {
+    const query = validate(TimeSheetParams, params, 'GET /api/workspace/time-sheet');
+    const consultantId = query.consultantId ?? principal.id;
+    checkTimeSheetReader(principal, consultantId);
+    const monday = mondayOf(query.week === undefined ? this.clock() : new Date(`${query.week}T00:00:00Z`));
+    const rows = await this.analytics.query<{ opportunity_id: string; category: string; day: string; hours: number }>(
+      timeSheetSql(consultantId, monday),
+    );
+    return timeSheet(consultantId, monday, rows);
+  }
+}
+
+/** A manager or admin may read anyone's time sheet; everyone else their own. */
+function checkTimeSheetReader(principal: Principal, consultantId: string): void {
+  if (consultantId !== principal.id && principal.role !== 'manager' && principal.role !== 'admin')
+    throw new ForbiddenException(
+      `GET /api/workspace/time-sheet: consultantId ${consultantId} is another person's; only managers and admins read other time sheets`,
+    );
 }
 
 /** The form's first values: the record's id field and the item's own field. */

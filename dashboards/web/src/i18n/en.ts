@@ -1,5 +1,6 @@
 import { replayEn } from './replay.en';
 import { workspaceEn, workspaceNavEn } from './workspace.en';
+import { workspaceToolsEn } from './workspace-tools.en';
 import { workbenchEn } from './workbench.en';
 import { libraryEn, libraryNavEn } from './library.en';
 
@@ -7,6 +8,7 @@ import { libraryEn, libraryNavEn } from './library.en';
 export const en = {
   ...replayEn,
   ...workspaceEn,
+  ...workspaceToolsEn,
   ...workbenchEn,
   app: {
     name: 'Presales Ledger',

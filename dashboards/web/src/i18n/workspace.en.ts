@@ -4,6 +4,9 @@ export const workspaceNavEn = {
   exchange: 'Log an exchange',
   recordForm: 'Record',
   tenderResponse: 'Respond to a tender',
+  quoteBuilder: 'Quotes',
+  tenderBoard: 'Tender board',
+  timeSheet: 'Time sheet',
 };
 
 export const workspaceEn = {
@@ -15,6 +18,9 @@ export const workspaceEn = {
       empty: 'No command matches',
       exchange: 'Log a customer exchange (several records in one form)',
       tender: 'Respond to a tender (bid decision and sections in one form)',
+      quote: 'Build or revise a quote (live totals and margin)',
+      board: 'Tender board (tenders by stage, war rooms)',
+      timeSheet: 'Time sheet (a week of hours, cell by cell)',
     },
     form: {
       record: 'Record',
@@ -115,6 +121,12 @@ export const workspaceEn = {
         next: 'Next step scheduled: {kind}',
         decision: 'Bid decision: {decision}',
         section: 'Section “{title}” assigned',
+        draft: 'Quote drafted (revision {revision})',
+        revise: 'Revision {revision} recorded',
+        approval: 'Approval of revision {revision} requested',
+        approve: 'Revision {revision} approved',
+        send: 'Revision {revision} sent to the customer',
+        timeCell: '{hours} h on {date} · {row}',
       },
     },
     tender: {

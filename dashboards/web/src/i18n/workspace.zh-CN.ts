@@ -8,6 +8,9 @@ export const workspaceNavZhCN: Widen<typeof workspaceNavEn> = {
   exchange: '记录客户沟通',
   recordForm: '记录',
   tenderResponse: '响应招标',
+  quoteBuilder: '报价',
+  tenderBoard: '投标看板',
+  timeSheet: '工时表',
 };
 
 export const workspaceZhCN: Widen<typeof workspaceEn> = {
@@ -18,6 +21,9 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
       search: '输入发生了什么：演示、需求、工时…',
       empty: '没有匹配的命令',
       exchange: '记录一次客户沟通（一个表单记录多条事实）',
+      quote: '编制或修订报价（即时合计与毛利）',
+      board: '投标看板（按阶段查看招标与作战室）',
+      timeSheet: '工时表（按单元格填写一周工时）',
       tender: '响应招标（一个表单记录投标决策和章节分配）',
     },
     form: {
@@ -117,6 +123,12 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
         next: '已安排下一步：{kind}',
         decision: '投标决策：{decision}',
         section: '已分配章节“{title}”',
+        draft: '已起草报价（第 {revision} 版）',
+        revise: '已记录第 {revision} 版',
+        approval: '已申请审批第 {revision} 版',
+        approve: '已批准第 {revision} 版',
+        send: '已将第 {revision} 版发送给客户',
+        timeCell: '{date} · {row}：{hours} 小时',
       },
     },
     tender: {

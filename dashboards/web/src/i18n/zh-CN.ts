@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { replayZhCN } from './replay.zh-CN';
 import { workspaceNavZhCN, workspaceZhCN } from './workspace.zh-CN';
+import { workspaceToolsZhCN } from './workspace-tools.zh-CN';
 import { workbenchZhCN } from './workbench.zh-CN';
 import { libraryNavZhCN, libraryZhCN } from './library.zh-CN';
 
@@ -8,6 +9,7 @@ import { libraryNavZhCN, libraryZhCN } from './library.zh-CN';
 export const zhCN: Messages = {
   ...replayZhCN,
   ...workspaceZhCN,
+  ...workspaceToolsZhCN,
   ...workbenchZhCN,
   app: {
     name: '售前管理台账',

@@ -17,7 +17,8 @@ export type ViewName =
   | 'workbench'
   | WorkspaceView;
 /** The presales engineer's workspace: My work, the customer exchange, any command's form. */
-type WorkspaceView = 'myWork' | 'exchange' | 'recordForm' | 'tenderResponse';
+type WorkspaceView =
+  'myWork' | 'exchange' | 'recordForm' | 'tenderResponse' | 'quoteBuilder' | 'tenderBoard' | 'timeSheet';
 const RECORDERS: readonly Role[] = ['sales', 'presales', 'manager', 'admin'];
 
 const MANAGERS: readonly Role[] = ['manager', 'admin'];
@@ -44,6 +45,10 @@ const VIEW_ROLES: Readonly<Record<ViewName, readonly Role[]>> = {
   exchange: RECORDERS,
   recordForm: RECORDERS,
   tenderResponse: RECORDERS,
+  quoteBuilder: RECORDERS,
+  tenderBoard: RECORDERS,
+  // Time is logged by presales people (LogTime: presales, managers, admins).
+  timeSheet: ['presales', ...MANAGERS],
   library: ['sales', 'presales', ...READERS],
   staffing: ['sales', 'presales', ...MANAGERS],
   workbench: ['analyst', ...MANAGERS],
@@ -74,6 +79,9 @@ export const NAVIGATION: readonly ViewName[] = [
   'pipeline',
   'myWork',
   'exchange',
+  'quoteBuilder',
+  'tenderBoard',
+  'timeSheet',
   'library',
   'staffing',
   'workbench',

@@ -14,6 +14,9 @@ describe('what each role sees', () => {
         'pipeline',
         'myWork',
         'exchange',
+        'quoteBuilder',
+        'tenderBoard',
+        'timeSheet',
         'library',
         'staffing',
         'workbench',
@@ -39,7 +42,16 @@ describe('what each role sees', () => {
   });
   it('shows sales and presales the overview and their workspace', () => {
     for (const role of ['sales', 'presales'] as const) {
-      expect(navigationFor(role)).toEqual(['overview', 'myWork', 'exchange', 'library', 'staffing']);
+      expect(navigationFor(role)).toEqual([
+        'overview',
+        'myWork',
+        'exchange',
+        'quoteBuilder',
+        'tenderBoard',
+        ...(role === 'presales' ? ['timeSheet'] : []),
+        'library',
+        'staffing',
+      ]);
       expect(canSee(role, 'recordForm')).toBe(true);
       expect(canSee(role, 'units')).toBe(false);
     }

@@ -29,7 +29,21 @@ export interface ExchangeInput {
   nextHours: string;
 }
 
-export type PartName = 'acknowledge' | 'complete' | 'capture' | 'assess' | 'time' | 'next' | 'decision' | 'section';
+export type PartName =
+  | 'acknowledge'
+  | 'complete'
+  | 'capture'
+  | 'assess'
+  | 'time'
+  | 'next'
+  | 'decision'
+  | 'section'
+  | 'draft'
+  | 'revise'
+  | 'approval'
+  | 'approve'
+  | 'send'
+  | 'timeCell';
 
 /** One command of the chain, with the key that makes it idempotent and what it says when recorded. */
 export interface ChainPart {
@@ -43,8 +57,15 @@ export interface ChainPart {
     | 'LogTime'
     | 'ScheduleActivity'
     | 'MakeBidDecision'
-    | 'AssignResponseSection';
+    | 'AssignResponseSection'
+    | 'DraftQuote'
+    | 'ReviseQuote'
+    | 'RequestQuoteApproval'
+    | 'ApproveQuote'
+    | 'SendQuoteToCustomer';
   readonly payload: Readonly<Record<string, unknown>>;
+  /** The record's revision the part was planned on, sent as If-Match (a quote's lines are revised on what was read). */
+  readonly ifMatch?: string;
   readonly label: Readonly<Record<string, string>>;
 }
 

@@ -16,6 +16,24 @@ export const WORKSPACE_ROUTES: RouteRecordRaw[] = [
     meta: { view: 'tenderResponse' },
   },
   {
+    path: '/work/quotes/:quoteId?',
+    name: 'quoteBuilder',
+    component: () => import('../views/QuoteBuilderView.vue'),
+    meta: { view: 'quoteBuilder' },
+  },
+  {
+    path: '/work/tenders',
+    name: 'tenderBoard',
+    component: () => import('../views/TenderBoardView.vue'),
+    meta: { view: 'tenderBoard' },
+  },
+  {
+    path: '/work/time',
+    name: 'timeSheet',
+    component: () => import('../views/TimeSheetView.vue'),
+    meta: { view: 'timeSheet' },
+  },
+  {
     path: '/work/record/:command',
     name: 'recordForm',
     component: () => import('../views/RecordFormView.vue'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MY_WORK_KINDS, PICKER_KINDS } from '../vocabularies.js';
+import { MY_WORK_KINDS, PICKER_KINDS, TENDER_ENDINGS, TENDER_STAGES } from '../vocabularies.js';
 import { UtcTime } from './common.js';
 
 /** One record a picker offers: its id, what a person recognises it by, and the opportunity it belongs to. */
@@ -50,4 +50,56 @@ export const MyWorkResponse = z.object({
       days: z.array(z.object({ date: z.string(), hours: z.number() })),
     })
     .meta({ description: "this ISO week (Monday, UTC) of the person's own time log" }),
+});
+
+/** One member of a war room and their load: hours logged in the last 7 days against their weekly capacity. */
+export const WarRoomMember = z.object({
+  consultantId: z.string(),
+  name: z.string().meta({ description: "the consultant's name, or the id when no consultant record has it" }),
+  commander: z.boolean(),
+  hoursLast7Days: z.number(),
+  weeklyCapacityHours: z.number().nullable(),
+});
+
+/** An open war room of a tender: who is in it, their load, and the deadline they work towards (the tender's). */
+export const WarRoomPanel = z.object({
+  warRoomId: z.string(),
+  allocationPct: z.number(),
+  members: z.array(WarRoomMember),
+});
+
+export const TenderCard = z.object({
+  tenderId: z.string(),
+  opportunityId: z.string(),
+  issuer: z.string(),
+  kind: z.string(),
+  deadline: UtcTime,
+  stage: z.enum(TENDER_STAGES),
+  ending: z.enum(TENDER_ENDINGS).nullable().meta({ description: 'how it ended, in the `outcome` column only' }),
+  sections: z.object({ assigned: z.number(), drafted: z.number() }),
+  reviews: z.number(),
+  warRoom: WarRoomPanel.nullable(),
+});
+
+/** GET /api/workspace/tender-board */
+export const TenderBoardResponse = z.object({
+  asOf: UtcTime,
+  tenders: z.array(TenderCard).meta({
+    description: 'tenders whose deadline is at most 30 days past, by deadline; each in the stage it has reached',
+  }),
+});
+
+/** One row of a time sheet: the hours of one opportunity (or none) and category, per day of the week. */
+export const TimeSheetRow = z.object({
+  opportunityId: z.string().nullable(),
+  category: z.string(),
+  hours: z.array(z.number()).meta({ description: 'Monday to Sunday' }),
+});
+
+/** GET /api/workspace/time-sheet */
+export const TimeSheetResponse = z.object({
+  consultantId: z.string(),
+  from: z.string().meta({ description: 'the Monday of the week, YYYY-MM-DD (UTC)' }),
+  days: z.array(z.string()).meta({ description: 'the seven dates, Monday to Sunday' }),
+  rows: z.array(TimeSheetRow),
 });
