@@ -106,6 +106,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   async withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
     return this.scratch.use((session) =>
       work({
+        database: this.databaseName,
         command: async (sql) => {
           await this.run(sql, undefined, session);
         },

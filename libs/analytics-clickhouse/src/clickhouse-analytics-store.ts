@@ -133,6 +133,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
         capabilities,
         analysts,
         options.cluster,
+        database,
       );
     } catch (error) {
       throw new AnalyticsQueryError(
@@ -154,6 +155,8 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     /** The analyst user's connection to each node, in the order of `clients`. */
     private readonly analystConnections: readonly ClickHouseClientConfigOptions[],
     cluster: string | undefined,
+    /** The database of the tables, which scratch sessions name (ScratchSession.database). */
+    private readonly database: string,
   ) {
     if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
@@ -243,27 +246,37 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
    * from the beginning on the next node, in a new session.
    */
   async withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
-    let last = '(opening a scratch session)';
+    // The statement that failed first names the error, not the clean-up that may follow it.
+    let failed: string | undefined;
+    const noting = async <R>(sql: string, run: () => Promise<R>): Promise<R> => {
+      try {
+        return await run();
+      } catch (error) {
+        failed ??= sql;
+        throw error;
+      }
+    };
     return this.guard(
-      () => last,
+      () => failed ?? '(a scratch session)',
       () =>
         this.clients.use(async (client) => {
           const session_id = `scratch-${randomUUID()}`;
           return work({
-            command: async (sql) => {
-              last = sql;
-              await client.command({ query: sql, session_id, clickhouse_settings: SCRATCH_SETTINGS });
-            },
-            query: async <Row extends object>(sql: string) => {
-              last = sql;
-              const result = await client.query({
-                query: sql,
-                format: 'JSONEachRow',
-                session_id,
-                clickhouse_settings: SCRATCH_SETTINGS,
-              });
-              return result.json<Row>();
-            },
+            database: this.database,
+            command: (sql) =>
+              noting(sql, async () => {
+                await client.command({ query: sql, session_id, clickhouse_settings: SCRATCH_SETTINGS });
+              }),
+            query: <Row extends object>(sql: string) =>
+              noting(sql, async () => {
+                const result = await client.query({
+                  query: sql,
+                  format: 'JSONEachRow',
+                  session_id,
+                  clickhouse_settings: SCRATCH_SETTINGS,
+                });
+                return result.json<Row>();
+              }),
           });
         }),
     );

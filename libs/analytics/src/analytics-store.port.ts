@@ -100,6 +100,11 @@ export interface AnalyticsStore {
 
 /** One session's statements, run one after the other on the same connection (decision 0040). */
 export interface ScratchSession {
+  /**
+   * The database of the store's tables, for a statement to name: ClickHouse 18.16 reads the
+   * SELECT of `CREATE TEMPORARY TABLE … AS SELECT` in `default`, whatever the session's database.
+   */
+  readonly database: string;
   /** CREATE TEMPORARY TABLE … AS SELECT, DROP TEMPORARY TABLE. */
   command(sql: string): Promise<void>;
   query<Row extends object>(sql: string): Promise<Row[]>;

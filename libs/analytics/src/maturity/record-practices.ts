@@ -57,7 +57,8 @@ export async function recordPractices(
       request.failingShown,
     ),
   );
-  const tagged = (sql: string) => `${sql}\n/* maturity ${request.tag} */`;
+  // In front: ClickHouse 18.16 logs a CREATE's text only as far as the statement goes.
+  const tagged = (sql: string) => `/* maturity ${request.tag} */ ${sql}`;
   const rows = await store.withScratchSession(async (session) => {
     const copied: string[] = [];
     try {
@@ -65,7 +66,7 @@ export async function recordPractices(
         copied.push(table);
         await session.command(
           tagged(
-            `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS SELECT * FROM ${asOfTable(table, request.asOf.getTime())} AS t`,
+            `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS SELECT * FROM ${asOfTable(table, request.asOf.getTime(), session.database)} AS t`,
           ),
         );
       }

@@ -21,6 +21,7 @@ async function tableReadsOfOneRequest(store: AnalyticsStore): Promise<Map<string
       value: <T>(work: (session: ScratchSession) => Promise<T>) =>
         store.withScratchSession((session) =>
           work({
+            database: session.database,
             command: (sql) => (sent.push(sql), session.command(sql)),
             query: <Row extends object>(sql: string) => (sent.push(sql), session.query<Row>(sql)),
           }),
@@ -45,13 +46,13 @@ async function tableReadsOfOneRequest(store: AnalyticsStore): Promise<Map<string
 }
 
 /** A read of the table named `table` in a statement's text or plan (not of its scratch copy). */
-const readsOf = (table: string) => new RegExp(`(?:\\bFROM\\s+|ReadFromMergeTree \\((?:\\w+\\.)?)${table}\\b`, 'g');
+const readsOf = (table: string) => new RegExp(`(?:\\bFROM\\s+|ReadFromMergeTree \\()(?:\\w+\\.)?${table}\\b`, 'g');
 
-/** The request's statements as the server logged them (log_queries=1 on scratch sessions). */
+/** The request's statements as the server logged them finished (type 2: an Enum8 later, a UInt8 in 18.16). */
 async function loggedStatements(store: AnalyticsStore, tag: string): Promise<string[]> {
   await store.command('SYSTEM FLUSH LOGS');
   const rows = await store.query<{ query: string }>(
-    `SELECT query FROM system.query_log WHERE type = 'QueryFinish' AND query LIKE '%maturity ${tag} %'`,
+    `SELECT query FROM system.query_log WHERE toUInt8(type) = 2 AND query LIKE '%maturity ${tag} %'`,
   );
   expect(rows.length, 'the server logged the request').toBeGreaterThan(0);
   return rows.map((row) => row.query);
@@ -61,12 +62,13 @@ async function loggedStatements(store: AnalyticsStore, tag: string): Promise<str
 async function plannedReads(store: AnalyticsStore, sent: readonly string[]): Promise<string[]> {
   return store.withScratchSession(async (session) => {
     const plans: string[] = [];
-    for (const sql of sent) {
+    for (const tagged of sent) {
+      const sql = tagged.replace(/^\/\* maturity [\w-]+ \*\/ /, '');
       const create = /^CREATE TEMPORARY TABLE \w+ AS (SELECT[\s\S]*)$/.exec(sql);
       if (create === null && !sql.startsWith('SELECT')) continue;
       const plan = await session.query<{ explain: string }>(`EXPLAIN PLAN ${create?.[1] ?? sql}`);
       plans.push(plan.map((row) => row.explain).join('\n'));
-      if (create !== null) await session.command(sql);
+      if (create !== null) await session.command(tagged);
     }
     for (const sql of sent) if (sql.startsWith('DROP ')) await session.command(sql);
     return plans;
