@@ -100,7 +100,7 @@ interface EvidenceRow {
  * million time entries at 10M events, and sending each to be counted here took 350 ms. The
  * failing ids shown are the first in id order, the same from one request to the next.
  */
-function evidenceSql(practiceId: string, unitsSql: string, failingShown: number): string {
+export function evidenceSql(practiceId: string, unitsSql: string, failingShown: number): string {
   const failing = 'ifNull(ok, 0) != 1';
   return [
     `SELECT ${sqlValue(practiceId)} AS practice, count() AS units, countIf(${failing}) AS failing, arraySlice(arraySort(groupArrayIf(unit_id, ${failing})), 1, ${failingShown}) AS failing_ids`,
