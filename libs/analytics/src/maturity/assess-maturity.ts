@@ -1,9 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   areaMaturity,
-  composite,
-  kpiPracticeRules,
-  practiceEvidence,
   formatPeriod,
+  kpiPracticeEvidence,
   MATURITY_LEVELS,
   MATURITY_PRACTICES,
   periodBounds,
@@ -11,15 +10,12 @@ import {
   PROCESS_AREAS,
   shiftPeriod,
   type PublishedKpi,
-  type KpiPracticeKind,
   type Period,
-  type PracticeEvidence,
   type ProcessArea,
 } from '@presales/kpi';
-import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import type { MaturityResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { FxRates } from '../kpis/kpi-query.js';
-import { randomUUID } from 'node:crypto';
 import { buildScorecards } from '../kpis/scorecard.js';
 import { recordPractices } from './record-practices.js';
 
@@ -71,7 +67,10 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   ]);
   const results = areas.map((area) => {
     const recorded = records.filter((_, i) => practices[i]!.area === area);
-    const result = areaMaturity(area, [...recorded, ...kpiPractices(area, scorecards, request.threshold)]);
+    const result = areaMaturity(area, [
+      ...recorded,
+      ...kpiPracticeEvidence(area, scorecards, request.threshold, FAILING_SHOWN),
+    ]);
     const reached = MATURITY_LEVELS.find((l) => l.level === result.level)!;
     return { ...result, name: reached.name, zh: reached.zh };
   });
@@ -81,65 +80,4 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
     threshold: request.threshold,
     areas: results,
   };
-}
-
-/** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */
-function kpiPractices(
-  area: ProcessArea,
-  scorecards: readonly ScorecardResponse[],
-  threshold: number,
-): PracticeEvidence[] {
-  const linesOf = (card: ScorecardResponse) =>
-    card.lines.filter((line) => line.area === area && line.direction !== 'context');
-  const kpiPeriods = scorecards.flatMap((card) => linesOf(card).map((line) => ({ period: card.period, line })));
-  const label = ({ period, line }: { period: string; line: ScorecardLine }) => `${line.kpiId}@${period}`;
-  const measured = kpiPeriods.filter(({ line }) => line.plan.source === 'target_set' && line.do.actual !== null);
-  const reds = kpiPeriods.filter(({ line }) => line.check.status === 'red');
-  const acted = reds.filter(({ line }) => line.act.actionIds.length > 0);
-  const effective = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective, 0);
-  const verified = kpiPeriods.reduce(
-    (sum, { line }) => sum + line.act.verifiedEffective + line.act.verifiedIneffective,
-    0,
-  );
-  const composites = scorecards.map(
-    (card) =>
-      composite(
-        linesOf(card).map((line) => ({
-          kpiId: line.kpiId,
-          weight: line.weight,
-          attainment: line.do.units === 0 ? null : line.check.attainment,
-        })),
-      ).score,
-  );
-  const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
-  const improved = first !== null && last !== null && composites.length > 1 && last > first;
-  const counted: Record<KpiPracticeKind, { evidence: number; units: number; failingUnitIds: readonly string[] }> = {
-    kpis_targeted_and_measured: {
-      evidence: measured.length,
-      units: kpiPeriods.length,
-      failingUnitIds: kpiPeriods
-        .filter((kp) => !measured.includes(kp))
-        .map(label)
-        .slice(0, FAILING_SHOWN),
-    },
-    red_kpis_get_actions: {
-      evidence: acted.length,
-      units: reds.length,
-      failingUnitIds: reds
-        .filter((kp) => !acted.includes(kp))
-        .map(label)
-        .slice(0, FAILING_SHOWN),
-    },
-    actions_effective: { evidence: effective, units: verified, failingUnitIds: [] },
-    composite_improved: {
-      evidence: improved ? 1 : 0,
-      units: 1,
-      failingUnitIds: improved
-        ? []
-        : composites.length < 2
-          ? ['a window of one quarter: improving needs two or more (window ≥ 2)']
-          : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
-    },
-  };
-  return kpiPracticeRules(area).map((rule) => practiceEvidence(rule, threshold, counted[rule.kind]));
 }
