@@ -15,6 +15,7 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type ScratchSession,
   type TableInsert,
 } from '@presales/analytics';
 import { ChdbSqlParser } from './gate/chdb-sql-parser.js';
@@ -76,6 +77,13 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
    */
   private readonly reads: ResourcePool<Session>;
 
+  /**
+   * Where maturity copies the tables it reads, as temporary tables (decision 0040): writable,
+   * unlike the read sessions, so it runs product SQL only. Two let a second request start while
+   * one is running.
+   */
+  private readonly scratch: ResourcePool<Session>;
+
   private constructor(
     private readonly session: Session,
     private readonly path: string,
@@ -87,15 +95,38 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       readSessions,
       `chDB read sessions at ${path}`,
     );
+    this.scratch = new ResourcePool(
+      { open: () => this.openSession(CONNECTION_ARGS), close: closeSession },
+      2,
+      `chDB scratch sessions at ${path}`,
+    );
     this.capabilities = { insertDeduplicationToken: true, concurrentQueries: readSessions };
+  }
+
+  async withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
+    return this.scratch.use((session) =>
+      work({
+        database: this.databaseName,
+        command: async (sql) => {
+          await this.run(sql, undefined, session);
+        },
+        query: async <Row extends object>(sql: string) =>
+          parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow', session)),
+      }),
+    );
   }
 
   /**
    * Read sessions are read-only (decision 0024): KPI definitions are user SQL and run here after
    * the gate; should one get past it, the engine still refuses a write or a setting.
    */
-  private async openReadSession(): Promise<Session> {
-    const session = new Session(this.path, { connectionArgs: [...CONNECTION_ARGS, '--readonly=1'] });
+  private openReadSession(): Promise<Session> {
+    return this.openSession([...CONNECTION_ARGS, '--readonly=1']);
+  }
+
+  /** A session on this folder, in the store's database. */
+  private async openSession(connectionArgs: readonly string[]): Promise<Session> {
+    const session = new Session(this.path, { connectionArgs: [...connectionArgs] });
     if (this.database === undefined) return session;
     try {
       await session.queryAsync(`USE ${this.database}`);
@@ -105,7 +136,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       throw new AnalyticsQueryError(
         this.engine,
         `USE ${this.database}`,
-        `opening a read session at ${this.path}: ${error instanceof Error ? error.message : String(error)}`,
+        `opening a session at ${this.path}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }
@@ -235,6 +266,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   async close(): Promise<void> {
     await this.insertsDone;
     await this.reads.close();
+    await this.scratch.close();
     closeSession(this.session);
   }
 

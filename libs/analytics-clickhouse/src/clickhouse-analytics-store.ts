@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
   ClickHouseLogLevel,
@@ -20,6 +21,7 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type ScratchSession,
   type ShardHealth,
   type TableInsert,
 } from '@presales/analytics';
@@ -80,6 +82,17 @@ const CONCURRENT_QUERIES = 4;
  */
 const CLUSTER_SETTINGS: ClickHouseSettings = { insert_distributed_sync: 1, load_balancing: 'in_order' };
 
+/**
+ * A scratch session's statements (decision 0040): the read limits without readonly, which would
+ * refuse its temporary tables, and logged in system.query_log (18.16 logs none by default), where
+ * the maturity test counts each table's reads and an operator can find a request's statements.
+ */
+const SCRATCH_SETTINGS: ClickHouseSettings = {
+  max_execution_time: 120,
+  max_memory_usage: '4000000000',
+  log_queries: 1,
+};
+
 /** First major version with insert_deduplication_token and non_replicated_deduplication_window. */
 const DEDUPLICATION_TOKEN_SINCE_MAJOR = 22;
 
@@ -120,6 +133,7 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
         capabilities,
         analysts,
         options.cluster,
+        database,
       );
     } catch (error) {
       throw new AnalyticsQueryError(
@@ -141,6 +155,8 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     /** The analyst user's connection to each node, in the order of `clients`. */
     private readonly analystConnections: readonly ClickHouseClientConfigOptions[],
     cluster: string | undefined,
+    /** The database of the tables, which scratch sessions name (ScratchSession.database). */
+    private readonly database: string,
   ) {
     if (cluster !== undefined) this.shardHealth = () => this.askShards(cluster);
     let slots = 0;
@@ -224,6 +240,48 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     );
   }
 
+  /**
+   * An HTTP session on one node (session_id): its temporary tables live there, so every
+   * statement of `work` goes to that node. Should it become unreachable, `work` starts again
+   * from the beginning on the next node, in a new session.
+   */
+  async withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
+    // The statement that failed first names the error, not the clean-up that may follow it.
+    let failed: string | undefined;
+    const noting = async <R>(sql: string, run: () => Promise<R>): Promise<R> => {
+      try {
+        return await run();
+      } catch (error) {
+        failed ??= sql;
+        throw error;
+      }
+    };
+    return this.guard(
+      () => failed ?? '(a scratch session)',
+      () =>
+        this.clients.use(async (client) => {
+          const session_id = `scratch-${randomUUID()}`;
+          return work({
+            database: this.database,
+            command: (sql) =>
+              noting(sql, async () => {
+                await client.command({ query: sql, session_id, clickhouse_settings: SCRATCH_SETTINGS });
+              }),
+            query: <Row extends object>(sql: string) =>
+              noting(sql, async () => {
+                const result = await client.query({
+                  query: sql,
+                  format: 'JSONEachRow',
+                  session_id,
+                  clickhouse_settings: SCRATCH_SETTINGS,
+                });
+                return result.json<Row>();
+              }),
+          });
+        }),
+    );
+  }
+
   async insert(table: string, rows: readonly AnalyticsRow[], options: InsertOptions = {}): Promise<void> {
     if (rows.length === 0) return;
     const settings: ClickHouseSettings =
@@ -301,14 +359,16 @@ export class ClickHouseAnalyticsStore implements AnalyticsStore {
     await this.clients.close();
   }
 
-  private async guard<T>(sql: string, run: () => Promise<T>): Promise<T> {
+  /** `sql` may be read once it failed: a session's statement is known only then. */
+  private async guard<T>(sql: string | (() => string), run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (error) {
+      if (error instanceof AnalyticsQueryError) throw error;
       // The client moves a modern server's code and type out of the message: keep them.
       throw new AnalyticsQueryError(
         this.engine,
-        sql,
+        typeof sql === 'string' ? sql : sql(),
         error instanceof Error ? error.message : String(error),
         engineErrorDetails(error),
       );

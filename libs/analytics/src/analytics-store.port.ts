@@ -89,7 +89,25 @@ export interface AnalyticsStore {
    * in a worker process of its own (decision 0024).
    */
   openAnalystSession(limits: AnalystLimits): Promise<AnalystSession>;
+  /**
+   * Runs `work` on a session of its own, where it may create temporary tables and read them
+   * back (decision 0040): a question that reads a table several times copies it once. Product
+   * SQL only, never user SQL: the session can write its temporary tables. They vanish with it.
+   */
+  withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** One session's statements, run one after the other on the same connection (decision 0040). */
+export interface ScratchSession {
+  /**
+   * The database of the store's tables, for a statement to name: ClickHouse 18.16 reads the
+   * SELECT of `CREATE TEMPORARY TABLE … AS SELECT` in `default`, whatever the session's database.
+   */
+  readonly database: string;
+  /** CREATE TEMPORARY TABLE … AS SELECT, DROP TEMPORARY TABLE. */
+  command(sql: string): Promise<void>;
+  query<Row extends object>(sql: string): Promise<Row[]>;
 }
 
 /** Applied by chDB at session creation; a ClickHouse server takes them from the analyst user's profile. */

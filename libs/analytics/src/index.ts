@@ -55,3 +55,4 @@ export * from './staffing/open-requests.js';
 export * from './schema/analytics-schema.js';
 export * from './schema/example-queries.js';
 export * from './schema/meanings/bilingual.js';
+export * from './maturity/record-practices.js';

@@ -8,6 +8,7 @@ export { defineKpi } from './catalog/define.js';
 export * from './maturity-practice.js';
 export * from './maturity-practices.js';
 export * from './maturity-kpi-practices.js';
+export * from './maturity-kpi-evidence.js';
 export * from './maturity-doc.js';
 export * from './definition-values.js';
 export * from './value-format.js';

@@ -276,6 +276,46 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     expect(await page.textContent('[data-action=save-targets]')).toContain(String(reds.length));
   });
 
+  it('recomputes maturity levels in the browser when targets change, as the API answers once they are saved (what-if)', async () => {
+    const before = await manager.get<MaturityResponse>('api/maturity');
+    const cards = await Promise.all(
+      before.window.quarters.map((period) => manager.get<ScorecardResponse>(`api/kpis/scorecard?period=${period}`)),
+    );
+    // Level 4 needs a target set for every measured KPI-quarter of the area. An area at level 3
+    // whose KPIs lack targets in one quarter of the window only, and are measured there, reaches
+    // level 4 when targets are set in that quarter.
+    const untargeted = (area: string, card: ScorecardResponse) =>
+      card.lines.filter((l) => l.area === area && l.direction !== 'context' && l.plan.source !== 'target_set');
+    const lift = before.areas
+      .filter((a) => a.level === 3)
+      .map((a) => ({ area: a.area, quarters: cards.filter((card) => untargeted(a.area, card).length > 0) }))
+      .find(
+        ({ area, quarters }) =>
+          quarters.length === 1 && untargeted(area, quarters[0]!).every((line) => line.do.actual !== null),
+      );
+    expect(lift, 'an area at level 3 that targets in one quarter lift to level 4').toBeDefined();
+    const card = lift!.quarters[0]!;
+    await page.goto(`${suite.platform.url}what-if?period=${card.period}`);
+    await viewReady(page);
+    const area = `[data-table=what-if-maturity] [data-maturity-area=${lift!.area}]`;
+    await page.waitForSelector(`${area}[data-level-before="3"][data-level-after="3"]`);
+    for (const line of untargeted(lift!.area, card)) {
+      const input = page.locator(`[data-kpi=${line.kpiId}] [data-input=target] input`);
+      await input.fill(String(line.do.actual! > 0 ? 1 : 0));
+      await input.press('Tab');
+    }
+    // The level shown changes in the browser, before anything is saved.
+    await page.waitForSelector(`${area}[data-level-before="3"]:not([data-level-after="3"])`);
+    const shown = await page.$$eval('[data-table=what-if-maturity] [data-maturity-area]', (rows) =>
+      rows.map((r) => [r.getAttribute('data-maturity-area'), Number(r.getAttribute('data-level-after'))]),
+    );
+    expect(shown.find(([a]) => a === lift!.area)![1]).toBeGreaterThanOrEqual(4);
+    await page.click('[data-action=save-targets]');
+    await page.waitForSelector(`${area}:not([data-level-before="3"])`);
+    const saved = await manager.get<MaturityResponse>('api/maturity');
+    expect(saved.areas.map((a) => [a.area, a.level])).toEqual(shown);
+  });
+
   it('refreshes a live view when new events are projected, without a reload', async () => {
     await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
     await viewReady(page);

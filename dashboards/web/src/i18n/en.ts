@@ -207,6 +207,11 @@ export const en = {
     weightsNotSaved: 'Weights are part of a KPI’s definition: they are explored here, not saved.',
     reset: 'Undo changes',
     saved: '{count} targets recorded.',
+    maturityTitle: 'Maturity levels (window {quarters}, organisation)',
+    levelsChange: '{count} levels change',
+    maturityUnmoved:
+      'Maturity reads the organisation’s scorecards of {quarters}: targets of this period or scope leave it as it is.',
+    area: 'Process area',
   },
   kpi: {
     title: 'KPI detail',

@@ -198,6 +198,10 @@ export const zhCN: Messages = {
     weightsNotSaved: '权重属于 KPI 定义：此处仅供推演，不会保存。',
     reset: '撤销修改',
     saved: '已记录 {count} 个目标。',
+    maturityTitle: '成熟度等级（评估窗口 {quarters}，全组织）',
+    levelsChange: '{count} 个等级改变',
+    maturityUnmoved: '成熟度读取全组织 {quarters} 的记分卡：此期间或范围的目标不会改变成熟度。',
+    area: '过程域',
   },
   kpi: {
     title: 'KPI 详情',

@@ -1,9 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   areaMaturity,
-  composite,
-  kpiPracticeRules,
-  practiceEvidence,
   formatPeriod,
+  kpiPracticeEvidence,
   MATURITY_LEVELS,
   MATURITY_PRACTICES,
   periodBounds,
@@ -11,16 +10,14 @@ import {
   PROCESS_AREAS,
   shiftPeriod,
   type PublishedKpi,
-  type KpiPracticeKind,
   type Period,
-  type PracticeEvidence,
   type ProcessArea,
 } from '@presales/kpi';
-import type { MaturityResponse, ScorecardLine, ScorecardResponse } from '@presales/contracts';
+import type { MaturityResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { FxRates } from '../kpis/kpi-query.js';
-import { renderSqlTemplate } from '../kpis/render-kpi-sql.js';
 import { buildScorecards } from '../kpis/scorecard.js';
+import { recordPractices } from './record-practices.js';
 
 export interface MaturityRequest {
   readonly asOf: Date;
@@ -32,6 +29,11 @@ export interface MaturityRequest {
   readonly fx: FxRates;
   /** Only these areas (the drill-down of one area). */
   readonly areas?: readonly ProcessArea[];
+  /**
+   * Marks the request's statements in the engine's query log (decision 0040): the caller's
+   * request id, or a fresh one. Letters, digits, `-` and `_`.
+   */
+  readonly tag?: string;
 }
 
 const FAILING_SHOWN = 50;
@@ -46,15 +48,29 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   const areas = request.areas ?? PROCESS_AREAS;
   // An area's levels 4 and 5 read its own KPIs only: one area's drill-down computes a sixth of them.
   const definitions = request.definitions.filter((definition) => areas.includes(definition.area));
-  // Every query is independent: sent together, they run as many at once as the store can.
+  const practices = MATURITY_PRACTICES.filter((practice) => areas.includes(practice.area));
+  // The scorecards and the practices are independent: sent together, they run side by side.
   const [scorecards, records] = await Promise.all([
     buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, {
       trend: 'not_judged',
     }),
-    Promise.all(areas.map((area) => recordPractices(store, area, from, to, request))),
+    recordPractices(store, {
+      practices,
+      from,
+      to,
+      asOf: request.asOf,
+      threshold: request.threshold,
+      fx: request.fx,
+      tag: request.tag ?? randomUUID(),
+      failingShown: FAILING_SHOWN,
+    }),
   ]);
-  const results = areas.map((area, i) => {
-    const result = areaMaturity(area, [...records[i]!, ...kpiPractices(area, scorecards, request.threshold)]);
+  const results = areas.map((area) => {
+    const recorded = records.filter((_, i) => practices[i]!.area === area);
+    const result = areaMaturity(area, [
+      ...recorded,
+      ...kpiPracticeEvidence(area, scorecards, request.threshold, FAILING_SHOWN),
+    ]);
     const reached = MATURITY_LEVELS.find((l) => l.level === result.level)!;
     return { ...result, name: reached.name, zh: reached.zh };
   });
@@ -64,111 +80,4 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
     threshold: request.threshold,
     areas: results,
   };
-}
-
-/** Levels 2 and 3: the area's records and standards, from SQL over the window. */
-async function recordPractices(
-  store: AnalyticsStore,
-  area: ProcessArea,
-  from: Date,
-  to: Date,
-  request: MaturityRequest,
-): Promise<PracticeEvidence[]> {
-  const practices = MATURITY_PRACTICES.filter((p) => p.area === area);
-  return Promise.all(
-    practices.map(async (practice): Promise<PracticeEvidence> => {
-      const units = renderSqlTemplate(practice.sql, {
-        start: from,
-        end: to,
-        asOf: request.asOf,
-        scope: { kind: 'org' },
-        fx: request.fx,
-        parameters: {},
-        label: `practice ${practice.id}`,
-      });
-      const [row] = await store.query<{ units: number | string; failing: number | string; failing_ids: string[] }>(
-        evidenceSql(units),
-      );
-      const failing = Number(row?.failing ?? 0);
-      return practiceEvidence(practice, request.threshold, {
-        evidence: Number(row?.units ?? 0) - failing,
-        units: Number(row?.units ?? 0),
-        failingUnitIds: row?.failing_ids ?? [],
-      });
-    }),
-  );
-}
-
-/**
- * A practice's evidence counted where the units are: a window of two quarters holds over half a
- * million time entries at 10M events, and sending each to be counted here took 350 ms. The
- * failing ids shown are the first in id order, the same from one request to the next.
- */
-function evidenceSql(unitsSql: string): string {
-  const failing = 'ifNull(ok, 0) != 1';
-  return [
-    `SELECT count() AS units, countIf(${failing}) AS failing, arraySlice(arraySort(groupArrayIf(unit_id, ${failing})), 1, ${FAILING_SHOWN}) AS failing_ids`,
-    `FROM (\n${unitsSql}\n) AS practice_units`,
-  ].join('\n');
-}
-
-/** Levels 4 and 5: targets, actuals, corrective actions and the composite, from the window's scorecards. */
-function kpiPractices(
-  area: ProcessArea,
-  scorecards: readonly ScorecardResponse[],
-  threshold: number,
-): PracticeEvidence[] {
-  const linesOf = (card: ScorecardResponse) =>
-    card.lines.filter((line) => line.area === area && line.direction !== 'context');
-  const kpiPeriods = scorecards.flatMap((card) => linesOf(card).map((line) => ({ period: card.period, line })));
-  const label = ({ period, line }: { period: string; line: ScorecardLine }) => `${line.kpiId}@${period}`;
-  const measured = kpiPeriods.filter(({ line }) => line.plan.source === 'target_set' && line.do.actual !== null);
-  const reds = kpiPeriods.filter(({ line }) => line.check.status === 'red');
-  const acted = reds.filter(({ line }) => line.act.actionIds.length > 0);
-  const effective = kpiPeriods.reduce((sum, { line }) => sum + line.act.verifiedEffective, 0);
-  const verified = kpiPeriods.reduce(
-    (sum, { line }) => sum + line.act.verifiedEffective + line.act.verifiedIneffective,
-    0,
-  );
-  const composites = scorecards.map(
-    (card) =>
-      composite(
-        linesOf(card).map((line) => ({
-          kpiId: line.kpiId,
-          weight: line.weight,
-          attainment: line.do.units === 0 ? null : line.check.attainment,
-        })),
-      ).score,
-  );
-  const [first, last] = [composites[0] ?? null, composites[composites.length - 1] ?? null];
-  const improved = first !== null && last !== null && composites.length > 1 && last > first;
-  const counted: Record<KpiPracticeKind, { evidence: number; units: number; failingUnitIds: readonly string[] }> = {
-    kpis_targeted_and_measured: {
-      evidence: measured.length,
-      units: kpiPeriods.length,
-      failingUnitIds: kpiPeriods
-        .filter((kp) => !measured.includes(kp))
-        .map(label)
-        .slice(0, FAILING_SHOWN),
-    },
-    red_kpis_get_actions: {
-      evidence: acted.length,
-      units: reds.length,
-      failingUnitIds: reds
-        .filter((kp) => !acted.includes(kp))
-        .map(label)
-        .slice(0, FAILING_SHOWN),
-    },
-    actions_effective: { evidence: effective, units: verified, failingUnitIds: [] },
-    composite_improved: {
-      evidence: improved ? 1 : 0,
-      units: 1,
-      failingUnitIds: improved
-        ? []
-        : composites.length < 2
-          ? ['a window of one quarter: improving needs two or more (window ≥ 2)']
-          : [`composite ${first?.toFixed(3) ?? 'no data'} → ${last?.toFixed(3) ?? 'no data'}`],
-    },
-  };
-  return kpiPracticeRules(area).map((rule) => practiceEvidence(rule, threshold, counted[rule.kind]));
 }

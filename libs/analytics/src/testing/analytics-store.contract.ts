@@ -8,6 +8,7 @@ import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { describeExampleQueriesContract } from './example-queries.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
+import { describeMaturityReadsContract } from './maturity-reads.contract.js';
 import { describeRecordSearchContract } from './record-search.contract.js';
 import { describeStaffingLibraryContract } from './staffing-library.contract.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
@@ -249,6 +250,7 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
 
     describeAnalystSqlContract(fresh);
     describeKpiSqlContract(fresh);
+    describeMaturityReadsContract(fresh);
     describeCopiedColumnsContract(fresh);
     describeRecordSearchContract(fresh);
     describeStaffingLibraryContract(fresh);

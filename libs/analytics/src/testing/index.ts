@@ -8,3 +8,4 @@ export { describeAnalystSqlContract, TEST_ANALYST_LIMITS } from './analyst-sql.c
 export { describeKpiSqlContract, TEST_FX } from './kpi.contract.js';
 export { ungatedForTests } from './ungated-sql.js';
 export { describeStaffingLibraryContract } from './staffing-library.contract.js';
+export { describeMaturityReadsContract } from './maturity-reads.contract.js';

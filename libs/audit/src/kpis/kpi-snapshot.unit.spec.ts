@@ -1,15 +1,21 @@
-import type { AnalyticsStore } from '@presales/analytics';
+import type { AnalyticsStore, ScratchSession } from '@presales/analytics';
 import { ValidationError } from '@presales/domain';
 import { KPI_CATALOG, parsePeriod } from '@presales/kpi';
 import { describe, expect, it } from 'vitest';
 import { ProjectionBehindError } from '../errors.js';
 import { kpiSnapshotAsOf, SETTLED_AFTER_MS, type KpiSnapshotRequest, type ProjectionProgress } from './kpi-snapshot.js';
 
-/** Every KPI query answers "no rows": enough to see what the snapshot guards and how it serialises. */
+/**
+ * Every KPI query answers "no rows", every maturity copy is made of nothing: enough to see what
+ * the snapshot guards and how it serialises.
+ */
 function emptyAnalytics(queries: string[]): AnalyticsStore {
+  const query = async (sql: string) => (queries.push(sql), []);
   return {
     capabilities: { insertDeduplicationToken: true, concurrentQueries: 2 },
-    query: async (sql: string) => (queries.push(sql), []),
+    query,
+    withScratchSession: (work: (session: ScratchSession) => Promise<unknown>) =>
+      work({ database: 'test', command: async (sql) => void queries.push(sql), query } as ScratchSession),
   } as unknown as AnalyticsStore;
 }
 

@@ -4,6 +4,7 @@ import type {
   AnalystLimits,
   AnalystSession,
   InsertOptions,
+  ScratchSession,
   TableInsert,
 } from '../../analytics-store.port.js';
 import type { SqlGate } from '../run-analyst-sql.js';
@@ -61,6 +62,11 @@ export class GatedQueryStore implements AnalyticsStore {
 
   openAnalystSession(limits: AnalystLimits): Promise<AnalystSession> {
     return this.store.openAnalystSession(limits);
+  }
+
+  /** The platform's own statements (maturity's practices), which the gate has no part in. */
+  withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
+    return this.store.withScratchSession(work);
   }
 
   /** The store underneath is the caller's to close. */

@@ -1,4 +1,4 @@
-import type { AnalyticsStore } from '@presales/analytics';
+import type { AnalyticsStore, ScratchSession } from '@presales/analytics';
 
 /**
  * Every read of an analytics table in product SQL goes through `{{t:table}}` or `asOfTable`:
@@ -8,15 +8,29 @@ import type { AnalyticsStore } from '@presales/analytics';
 export function tableReads(statements: readonly string[]): Map<string, number> {
   const reads = new Map<string, number>();
   for (const sql of statements)
-    for (const match of sql.matchAll(/\bFROM ([a-z_][a-z0-9_]*) FINAL\b/g))
+    // A copy into a scratch session names the table with its database (decision 0040).
+    for (const match of sql.matchAll(/\bFROM (?:[a-z_][a-z0-9_]*\.)?([a-z_][a-z0-9_]*) FINAL\b/g))
       reads.set(match[1]!, (reads.get(match[1]!) ?? 0) + 1);
   return reads;
 }
 
-/** The store, answering as before, with every SELECT it was given kept in `statements`. */
+/**
+ * The store, answering as before, with every SELECT it was given kept in `statements`, and every
+ * statement of its scratch sessions (maturity's copies and count, decision 0040).
+ */
 export function recordingStore(store: AnalyticsStore): { store: AnalyticsStore; statements: string[] } {
   const statements: string[] = [];
   const recording = Object.create(store, {
+    withScratchSession: {
+      value: <T>(work: (session: ScratchSession) => Promise<T>): Promise<T> =>
+        store.withScratchSession((session) =>
+          work({
+            database: session.database,
+            command: (sql) => (statements.push(sql), session.command(sql)),
+            query: <Row extends object>(sql: string) => (statements.push(sql), session.query<Row>(sql)),
+          }),
+        ),
+    },
     query: {
       value: <Row extends object>(sql: string): Promise<Row[]> => {
         statements.push(sql);
