@@ -9,6 +9,7 @@ import {
   untilCaughtUp,
   type PlatformProcess,
 } from './platform-process.js';
+import { ANA } from './workspace-records.js';
 
 const HOUR = 3_600_000;
 /** A past week, so that the time sheet's answer does not depend on today. */
@@ -155,20 +156,7 @@ async function seed(url: string): Promise<void> {
     },
     manager,
   );
-  await post(
-    'api/consultants',
-    {
-      consultantId: 'ana',
-      name: 'Ana',
-      teamId: 'team-east',
-      level: 'senior',
-      productLines: ['erp'],
-      skills: ['erp'],
-      weeklyCapacityHours: 40,
-      hourlyCost: { amount: '80', currency: 'CNY' },
-    },
-    manager,
-  );
+  await post('api/consultants', ANA, manager);
   await post(
     'api/war-rooms',
     {

@@ -7,6 +7,7 @@ import { ARTIFACTS, browserSuite } from './browser-suite.js';
 import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, visibleText } from './dashboard-page.js';
 import { apiFetch, bearerFor } from './platform-process.js';
+import { ANA, harbourDeal } from './workspace-records.js';
 
 const skip = chromiumSkipReason('the presales workspace in Chromium');
 const OPPORTUNITY = 'opp-ws-1';
@@ -101,35 +102,8 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
       sales = await bearerFor(platform.url, 'sales', 'bo');
       manager = await bearerFor(platform.url, 'manager', 'mia');
       await bearerFor(platform.url, 'presales', 'ana');
-      await post(
-        'api/consultants',
-        {
-          consultantId: 'ana',
-          name: 'Ana',
-          teamId: 'team-east',
-          level: 'senior',
-          productLines: ['erp'],
-          skills: ['erp'],
-          weeklyCapacityHours: 40,
-          hourlyCost: { amount: '80', currency: 'CNY' },
-        },
-        manager,
-      );
-      await post(
-        'api/opportunities',
-        {
-          opportunityId: OPPORTUNITY,
-          name: 'Harbour ERP',
-          customer: 'Harbour Logistics',
-          industry: 'logistics',
-          region: 'east',
-          productLines: ['erp'],
-          projectType: 'product',
-          estimatedValue: { amount: '1200000', currency: 'CNY' },
-          salesOwnerId: 'bo',
-        },
-        sales,
-      );
+      await post('api/consultants', ANA, manager);
+      await post('api/opportunities', harbourDeal(OPPORTUNITY), sales);
       await post(
         `api/opportunities/${OPPORTUNITY}/support-requests`,
         {
