@@ -154,6 +154,12 @@ describe('KPI and maturity API and CLI', () => {
       expect((await json<ApiErrorBody>(unknown)).error.message).toContain(message);
     }
     expect((await apiFetch(`${platform.url}api/kpis/nope/trend`)).status).toBe(404);
+    // A path the published contract refuses (a KPI id is snake_case) is a 400 naming it, not an unknown KPI.
+    for (const path of ['api/kpis/Win-Rate/trend', 'api/kpis/Win-Rate/units?period=2026-01']) {
+      const malformed = await apiFetch(`${platform.url}${path}`);
+      expect(malformed.status, path).toBe(400);
+      expect((await json<ApiErrorBody>(malformed)).error.issues?.[0]?.path, path).toBe('id');
+    }
     expect((await apiFetch(`${platform.url}api/kpis/win_rate/trend?version=7`)).status).toBe(404);
     for (const path of ['api/kpis/scorecard?period=2026-01&version=7', 'api/kpis?version=7']) {
       const unknown = await apiFetch(`${platform.url}${path}`);

@@ -1,5 +1,5 @@
 import { parseScope, ScopeFormatError, type KpiScope } from '@presales/analytics';
-import { IsoUtcTime, ValidationError, validate } from '@presales/domain';
+import { IsoUtcTime, KpiId, ValidationError, validate } from '@presales/domain';
 import { parsePeriod, PeriodFormatError, periodsSpanned, PROJECT_TYPES, type Grain, type Period } from '@presales/kpi';
 import { z } from 'zod';
 
@@ -15,6 +15,13 @@ export const KpiParams = z.object({
   grain: z.enum(['month', 'quarter']).default('month'),
   limit: z.coerce.number().int().min(1).max(100_000).default(1000),
 });
+
+/** The KPI a path names: malformed is a 400 naming `id`, as the contract publishes; well formed but unknown, a 404 later. */
+export const KpiPathParams = z.object({ id: KpiId });
+
+export function kpiIdParam(id: string, where: string): string {
+  return validate(KpiPathParams, { id }, where).id;
+}
 
 export function parseKpiParams(query: unknown, where: string) {
   return validate(KpiParams, query, where);

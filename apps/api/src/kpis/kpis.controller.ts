@@ -29,7 +29,6 @@ import {
   IsoUtcTime,
   KPI_COMMAND_SCHEMAS,
   KpiDefinition,
-  KpiId,
   parseCommandData,
   validate,
   type Actor,
@@ -45,7 +44,15 @@ import { CurrentActor } from '../auth/access/current-principal.decorator.js';
 import { KpiRegistry } from './kpi-registry.js';
 import { KnownScopes } from './known-scopes.js';
 import { PublishKpiDefinitionCommand } from './publish-kpi-definition.command.js';
-import { KpiParams, parseKpiParams, periodParam, scopeParam, trendRangeParam } from './kpi-params.js';
+import {
+  kpiIdParam,
+  KpiParams,
+  KpiPathParams,
+  parseKpiParams,
+  periodParam,
+  scopeParam,
+  trendRangeParam,
+} from './kpi-params.js';
 import { asOfParam, givenAsOfParam } from '../infrastructure/as-of-param.js';
 import { GetKpiUnitsQuery } from './kpi.queries.js';
 import { KpiAnswers } from './kpi-answers.js';
@@ -148,12 +155,13 @@ export class KpisController {
   /** One KPI per period over a range (default: the last 24 months to asOf). */
   @Get(':id/trend')
   @Published({
-    params: z.object({ id: KpiId }),
+    params: KpiPathParams,
     query: KpiParams.pick({ scope: true, asOf: true, from: true, to: true, grain: true, version: true }),
     response: answers.TrendResponse,
   })
   trend(@Param('id') id: string, @Query() params: unknown): Promise<TrendResponse> {
     const where = `GET /api/kpis/${id}/trend`;
+    kpiIdParam(id, where);
     const p = parseKpiParams(params, where);
     const asOf = asOfParam(p.asOf, this.clock, where);
     const to = p.to === undefined ? asOf : new Date(p.to);
@@ -175,12 +183,13 @@ export class KpisController {
   /** The units (opportunities, tenders, consultant-weeks…) behind one KPI value: the drill-down. */
   @Get(':id/units')
   @Published({
-    params: z.object({ id: KpiId }),
+    params: KpiPathParams,
     query: KpiParams.pick({ period: true, scope: true, asOf: true, projectType: true, version: true, limit: true }),
     response: answers.KpiUnitsResponse,
   })
   async units(@Param('id') id: string, @Query() params: unknown): Promise<KpiUnitsResponse> {
     const where = `GET /api/kpis/${id}/units`;
+    kpiIdParam(id, where);
     const p = parseKpiParams(params, where);
     const [period, scope, asOf] = [
       periodParam(p.period, where),
@@ -207,7 +216,7 @@ export class KpisController {
   @Published({
     operationId: 'PublishKpiDefinition',
     summary: 'publish a new version of a KPI definition',
-    params: z.object({ id: KpiId }),
+    params: KpiPathParams,
     body: KpiDefinition,
     response: answers.PublishKpiVersionResponse,
     refusals: { '404': 'the KPI is not in the catalog', '422': 'a rule of the domain refuses it' },
@@ -217,6 +226,7 @@ export class KpisController {
     @Body() body: unknown,
     @CurrentActor() actor: Actor,
   ): Promise<PublishKpiVersionResponse> {
+    kpiIdParam(id, `POST /api/kpis/${id}/versions`);
     // Scorecards, trends and maturity compute the catalog's KPIs: a version of another would be recorded and never used.
     if (!KPI_CATALOG.some((definition) => definition.id === id))
       throw new NotFoundException(`KPI ${id}: not in the catalog (GET /api/kpis lists them)`);
