@@ -385,7 +385,7 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
 
   it('shows each role only its views, and signs out', async () => {
     const roles = {
-      sales: ['overview', 'myWork', 'exchange', 'library', 'staffing'],
+      sales: ['overview', 'myWork', 'exchange', 'quoteBuilder', 'tenderBoard', 'library', 'staffing'],
       analyst: ['workbench', 'overview', 'scorecard', 'kpis', 'maturity', 'library'],
     } as const;
     for (const [role, views] of Object.entries(roles)) {
