@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { promisify } from 'node:util';
+import { canRun, idleClassPrefix } from './worker-isolation.js';
 
 const run = promisify(execFile);
 
 const NICE = '/usr/bin/nice';
-const CHRT = '/usr/bin/chrt';
 
 /**
  * How the file work of analyst snapshots runs beside the platform's own (issue 16's fairness): in
@@ -23,23 +22,8 @@ export function runAtPriority(
   command: string,
   args: readonly string[],
 ): Promise<{ stdout: string }> {
-  const prefix = priority === 'idle' && canRun(CHRT) ? [CHRT, '--idle', '0'] : canRun(NICE) ? [NICE, '-n', '19'] : [];
+  const idle = priority === 'idle' ? idleClassPrefix() : [];
+  const prefix = idle.length > 0 ? idle : canRun(NICE) ? [NICE, '-n', '19'] : [];
   const [program, ...rest] = [...prefix, command, ...args];
   return run(program!, rest, { maxBuffer: 16 * 1024 * 1024 });
-}
-
-const runnable = new Map<string, boolean>();
-
-function canRun(path: string): boolean {
-  let known = runnable.get(path);
-  if (known === undefined) {
-    try {
-      accessSync(path, constants.X_OK);
-      known = true;
-    } catch {
-      known = false;
-    }
-    runnable.set(path, known);
-  }
-  return known;
 }

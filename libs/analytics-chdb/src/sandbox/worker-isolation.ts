@@ -57,7 +57,7 @@ export interface WorkerJob {
  */
 export function workerCommand(isolation: WorkerIsolation, job: WorkerJob): { command: string; args: string[] } {
   const node = [process.execPath, '--max-old-space-size=256', job.worker];
-  const idle = canRun(CHRT) ? [CHRT, '--idle', '0'] : [];
+  const idle = idleClassPrefix();
   const isolated =
     isolation.kind === 'process'
       ? node
@@ -131,7 +131,12 @@ function exists(path: string): boolean {
   }
 }
 
-function canRun(path: string): boolean {
+/** `chrt --idle 0` where the system has it: what follows runs only on cycles nothing else wants. */
+export function idleClassPrefix(): string[] {
+  return canRun(CHRT) ? [CHRT, '--idle', '0'] : [];
+}
+
+export function canRun(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
