@@ -6,7 +6,7 @@ import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { generateDemo } from '@presales/demo';
 import { KPI_CATALOG, parsePeriod } from '@presales/kpi';
 import type { BenchContext, BenchSection, BenchSuite } from '../../suite.js';
-import { collectGarbage } from '../../measure.js';
+import { collectGarbage, median } from '../../measure.js';
 import { backgroundMergesDone } from '../kpi/background-merges.js';
 import { loadKpiData } from '../kpi/kpi-data.js';
 import { scorecardBesideAnalysts } from './analyst-fairness.js';
@@ -16,6 +16,9 @@ const PERIOD = '2025-06';
 const FX = JSON.parse(
   readFileSync(join(__dirname, '..', '..', '..', '..', '..', 'config', 'fx-rates.json'), 'utf8'),
 ) as FxRates;
+
+const medianText = (samples: readonly number[]) =>
+  samples.length === 0 ? 'none' : `${Math.round(median(samples))} ms`;
 
 async function timed(work: () => unknown): Promise<number> {
   const started = process.hrtime.bigint();
@@ -53,10 +56,13 @@ export const fairnessSuite: BenchSuite = {
       collectGarbage();
       const alone: number[] = [];
       for (let run = 0; run < context.runs; run += 1) alone.push(await scorecard());
-      const beside = await scorecardBesideAnalysts(analytics, scorecard, context.runs);
+      const { samples: beside, byPhase } = await scorecardBesideAnalysts(analytics, scorecard, context.runs);
       const label = `${(events / 1e6).toFixed(2)}M events`;
       context.log(
-        `${label}: scorecard ${Math.round(alone[alone.length - 1]!)} ms alone, ${Math.round(beside[beside.length - 1]!)} ms beside three analysts`,
+        `${label}: scorecard median ${Math.round(median(alone))} ms alone, ${Math.round(median(beside))} ms beside three analysts`,
+      );
+      context.log(
+        `beside: ${byPhase.duringStarts.length} scorecards overlapped an analyst query's start (median ${medianText(byPhase.duringStarts)}), ${byPhase.betweenStarts.length} ran beside running queries only (median ${medianText(byPhase.betweenStarts)})`,
       );
       return {
         title: 'A manager beside analysts',
