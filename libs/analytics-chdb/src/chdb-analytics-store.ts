@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Session } from 'chdb';
 import {
   AnalyticsQueryError,
+  pageOf,
   parseJsonEachRow,
   sqlIdentifier,
   JsonCompactRowEncoder,
@@ -15,6 +16,8 @@ import {
   type AnalystSession,
   type EngineCapabilities,
   type InsertOptions,
+  type JsonPageBody,
+  type QueryPage,
   type ScratchSession,
   type TableInsert,
 } from '@presales/analytics';
@@ -121,7 +124,10 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
    * the gate; should one get past it, the engine still refuses a write or a setting.
    */
   private openReadSession(): Promise<Session> {
-    return this.openSession([...CONNECTION_ARGS, '--readonly=1']);
+    // exact_rows_before_limit: a page's total (queryPage) is the engine's count of the rows
+    // before the LIMIT, never a lower bound from a read stopped early; set with the session,
+    // as a read-only session refuses settings per query.
+    return this.openSession([...CONNECTION_ARGS, '--readonly=1', '--exact_rows_before_limit=1']);
   }
 
   /** A session on this folder, in the store's database. */
@@ -186,6 +192,12 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
     return parseJsonEachRow<Row>(await this.reads.use((session) => this.run(sql, 'JSONEachRow', session)));
+  }
+
+  /** The JSON format's own count of the rows before the LIMIT (exact: see openReadSession). */
+  async queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>> {
+    const text = await this.reads.use((session) => this.run(sql, 'JSON', session));
+    return pageOf<Row>(JSON.parse(text) as JsonPageBody<Row>);
   }
 
   /**

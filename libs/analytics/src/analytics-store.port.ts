@@ -64,6 +64,12 @@ export interface ShardHealth {
   readonly replicas: readonly { readonly address: string; readonly ok: boolean; readonly error?: string }[];
 }
 
+/** One page of a sorted SELECT and the number of rows it was cut from. */
+export interface QueryPage<Row extends object> {
+  readonly rows: Row[];
+  readonly total: number;
+}
+
 export interface AnalyticsStore {
   readonly engine: 'chdb' | 'clickhouse';
   readonly capabilities: EngineCapabilities;
@@ -75,6 +81,12 @@ export interface AnalyticsStore {
    * every insert that has settled, but no session state (SET, USE, temporary tables) of theirs.
    */
   query<Row extends object>(sql: string): Promise<Row[]>;
+  /**
+   * A SELECT ending in `ORDER BY … LIMIT [offset,] n`: the page's rows, and how many rows the
+   * statement had before its LIMIT, as the engine counted them while sorting (one statement, not
+   * a second one counting the same work). Without a LIMIT, `total` is the number of rows.
+   */
+  queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>>;
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;
   beginInsert(table: string): TableInsert;
   serverVersion(): Promise<string>;
@@ -154,6 +166,17 @@ export interface JsonFormatBody {
   readonly meta: readonly { readonly name: string; readonly type: string }[];
   readonly data: readonly Record<string, unknown>[];
   readonly statistics?: { readonly elapsed?: number; readonly rows_read?: number };
+}
+
+/** What a page (`AnalyticsStore.queryPage`) reads of the engine's `JSON` output format. */
+export interface JsonPageBody<Row extends object> {
+  readonly data: Row[];
+  /** Present when the statement has a LIMIT: the rows it had before it. */
+  readonly rows_before_limit_at_least?: number;
+}
+
+export function pageOf<Row extends object>(body: JsonPageBody<Row>): QueryPage<Row> {
+  return { rows: body.data, total: body.rows_before_limit_at_least ?? body.data.length };
 }
 
 export function toAnalystResult(body: JsonFormatBody): AnalystResult {

@@ -127,46 +127,31 @@ export async function searchLibrary(
   if (search.status !== 'any') state.push(`retired = ${search.status === 'retired' ? 1 : 0}`);
   if (search.freshness !== 'any')
     state.push(`revised_ms ${search.freshness === 'stale' ? '<' : '>='} ${sqlValue(staleBefore)}`);
-  // The total and the page's ids in one statement: the assets' state (latest revision, retired)
-  // is computed once per search instead of once for the count and again for the page, which on
-  // a busy machine halves the search's CPU (docs/decisions/0041). The page is the matches sorted
-  // by (title hits, freshness, id), the same order as ORDER BY … LIMIT, taken from an array of
-  // their ids: only ids are carried through the sort, never every column of every match.
+  // The page and the total in one statement: the assets' state (latest revision, retired) is
+  // computed once per search (decision 0041), sorted with a LIMIT, so the engine keeps only the
+  // page's rows while it sorts and counts the matches as it goes (AnalyticsStore.queryPage).
   const hits =
-    words.length === 0 ? [] : [`-toInt64(${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')})`];
-  const order = `tuple(${[...hits, '-toInt64(revised_ms)', 'id'].join(', ')})`;
-  const [answer] = await store.query<{ n: number; ids: string[] }>(
+    words.length === 0 ? [] : [`${words.map((word) => `toUInt8(${found('title', word)})`).join(' + ')} DESC`];
+  const order = [...hits, 'revised_ms DESC', 'id'].join(', ');
+  const { rows, total } = await store.queryPage<AssetRow>(
     assetStateSql(
       { published, state },
-      '',
-      `count() AS n, arraySlice(arraySort((i, k) -> k, groupArray(id), groupArray(${order})), ${sqlValue(search.offset + 1)}, ${sqlValue(search.limit)}) AS ids`,
+      `\nORDER BY ${order}\nLIMIT ${sqlValue(search.offset)}, ${sqlValue(search.limit)}`,
+      ASSET_COLUMNS,
     ),
   );
-  const ids = answer?.ids ?? [];
-  const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
+  const reuses = await reuseCounts(
+    store,
+    rows.map((row) => row.id),
+  );
   return {
     words,
-    total: num(answer?.n),
+    total,
     offset: search.offset,
     limit: search.limit,
     staleAfterMonths: staleness.staleAfterMonths,
     assets: rows.map((row) => toLibraryAsset(row, reuses.get(row.id) ?? 0, staleBefore)),
   };
-}
-
-/** The assets of these ids, in the order given. */
-async function assetsByIds(store: AnalyticsStore, ids: readonly string[]): Promise<AssetRow[]> {
-  if (ids.length === 0) return [];
-  const list = `(${ids.map((id) => sqlValue(id)).join(', ')})`;
-  const rows = await store.query<AssetRow>(
-    assetStateSql(
-      { published: [`entity_id IN ${list}`], revised: [`entity_id IN ${list}`], state: [] },
-      '',
-      ASSET_COLUMNS,
-    ),
-  );
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -187,15 +172,17 @@ export async function suggestAssets(
     words.length === 0
       ? ''
       : `${words.map((word) => `toUInt8(${found('title', word)}) * 2 + toUInt8(${found('summary', word)})`).join(' + ')} DESC, `;
-  const page = await store.query<{ id: string }>(
+  const rows = await store.query<AssetRow>(
     assetStateSql(
       { published: [`has(product_lines, ${sqlValue(productLine)})`], state: ['retired = 0'] },
       `\nORDER BY ${hits}revised_ms DESC, id\nLIMIT ${sqlValue(limit)}`,
-      'id',
+      ASSET_COLUMNS,
     ),
   );
-  const ids = page.map((r) => r.id);
-  const [rows, reuses] = await Promise.all([assetsByIds(store, ids), reuseCounts(store, ids)]);
+  const reuses = await reuseCounts(
+    store,
+    rows.map((row) => row.id),
+  );
   return { words, assets: rows.map((row) => toLibraryAsset(row, reuses.get(row.id) ?? 0, staleBefore)) };
 }
 

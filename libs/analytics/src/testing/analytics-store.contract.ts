@@ -172,6 +172,39 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
       expect(answers).toEqual(queries.map((i) => [{ i, c: 3 }]));
     });
 
+    it('answers a page of a sorted statement with the number of rows before its LIMIT', async () => {
+      const store = await fresh();
+      await store.command('CREATE TABLE paged (n UInt32, label String) ENGINE = MergeTree ORDER BY n');
+      await store.insert(
+        'paged',
+        Array.from({ length: 50 }, (_, n) => ({ n, label: `row ${n % 7}` })),
+      );
+      // Sorted on something other than the table's key, after a grouping, from a subquery: the
+      // engine must count every row it sorted, not stop at the page.
+      const page = await store.queryPage<{ label: string; c: number }>(
+        'SELECT label, count() AS c FROM (SELECT n, label FROM paged WHERE n % 2 = 0) AS t GROUP BY label ORDER BY c DESC, label LIMIT 1, 2',
+      );
+      expect(page).toEqual({
+        total: 7,
+        rows: [
+          { label: 'row 2', c: 4 },
+          { label: 'row 4', c: 4 },
+        ],
+      });
+      const rows = await store.queryPage<{ n: number }>(
+        'SELECT n FROM paged WHERE n >= 10 ORDER BY n % 10 DESC, n LIMIT 3',
+      );
+      expect(rows).toEqual({ total: 40, rows: [{ n: 19 }, { n: 29 }, { n: 39 }] });
+      expect(await store.queryPage('SELECT n FROM paged WHERE n > 100 ORDER BY n LIMIT 5')).toEqual({
+        total: 0,
+        rows: [],
+      });
+      expect(await store.queryPage<{ n: number }>('SELECT n FROM paged WHERE n < 2 ORDER BY n')).toEqual({
+        total: 2,
+        rows: [{ n: 0 }, { n: 1 }],
+      });
+    });
+
     it('reports engine errors with the engine message and the statement', async () => {
       const store = await fresh();
       const error = await store.query('SELECT * FROM no_such_table').catch((e: unknown) => e);

@@ -4,6 +4,7 @@ import type {
   AnalystLimits,
   AnalystSession,
   InsertOptions,
+  QueryPage,
   ScratchSession,
   TableInsert,
 } from '../../analytics-store.port.js';
@@ -36,12 +37,21 @@ export class GatedQueryStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    if (!this.passed.has(sql)) {
-      await gateSql(this.gate.parser, sql, this.gate.policy);
-      if (this.passed.size >= REMEMBERED) this.passed.delete(this.passed.values().next().value!);
-      this.passed.add(sql);
-    }
+    await this.passGate(sql);
     return this.store.query<Row>(sql);
+  }
+
+  async queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>> {
+    await this.passGate(sql);
+    return this.store.queryPage<Row>(sql);
+  }
+
+  /** The gate's verdict on a statement is remembered: a scorecard sends the same SQL again and again. */
+  private async passGate(sql: string): Promise<void> {
+    if (this.passed.has(sql)) return;
+    await gateSql(this.gate.parser, sql, this.gate.policy);
+    if (this.passed.size >= REMEMBERED) this.passed.delete(this.passed.values().next().value!);
+    this.passed.add(sql);
   }
 
   command(sql: string): Promise<void> {
