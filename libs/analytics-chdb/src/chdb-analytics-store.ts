@@ -162,7 +162,8 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       ...(this.database === undefined ? {} : { database: this.database }),
       limits,
       isolation,
-      snapshot: (target, owner) => this.betweenInserts(() => snapshotFolder(this.path, target, owner)),
+      snapshot: (target, owner, spawner) =>
+        this.betweenInserts(() => snapshotFolder(this.path, target, owner, spawner)),
     });
   }
 

@@ -1,15 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import type { RunOutput, SpawnServer } from './spawn-server.js';
 import { canRun, idleClassPrefix } from './worker-isolation.js';
-
-const run = promisify(execFile);
 
 const NICE = '/usr/bin/nice';
 
 /**
  * How the file work of analyst snapshots runs beside the platform's own (issue 16's fairness): in
- * child processes, so none of it is on the platform's event loop, and below the platform's
- * priority.
+ * child processes, so none of it is on the platform's event loop, started by the spawn server
+ * (never a fork of the platform, decision 0046), and below the platform's priority.
  * - `low` (niceness 19): work someone waits for (a snapshot taken while inserts wait). It yields
  *   to the platform's threads but always progresses, even on a machine that is never idle.
  * - `idle` (the idle scheduling class): work no one waits for (removing a used snapshot); it
@@ -18,12 +15,13 @@ const NICE = '/usr/bin/nice';
 export type BackgroundPriority = 'low' | 'idle';
 
 export function runAtPriority(
+  spawner: SpawnServer,
   priority: BackgroundPriority,
   command: string,
   args: readonly string[],
-): Promise<{ stdout: string }> {
+): Promise<RunOutput> {
   const idle = priority === 'idle' ? idleClassPrefix() : [];
   const prefix = idle.length > 0 ? idle : canRun(NICE) ? [NICE, '-n', '19'] : [];
   const [program, ...rest] = [...prefix, command, ...args];
-  return run(program!, rest, { maxBuffer: 16 * 1024 * 1024 });
+  return spawner.run(program!, rest);
 }

@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runAtPriority } from './background-priority.js';
+import type { SpawnServer } from './spawn-server.js';
 
 /**
  * A copy of a chDB folder for a worker to open (decision 0024): chDB locks its folder to one
@@ -22,6 +23,7 @@ export async function snapshotFolder(
   source: string,
   target: string,
   owner: { uid: number; gid: number } | undefined,
+  spawner: SpawnServer,
 ): Promise<void> {
   // Hard links only within one file system; a snapshot elsewhere is a copy.
   const sameDevice = statSync(source).dev === statSync(dirname(target)).dev;
@@ -29,7 +31,7 @@ export async function snapshotFolder(
   // A merge may remove a part while it is being linked: a second attempt copies the new set.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await runAtPriority('low', 'cp', [...mode, '--', source, target]);
+      await runAtPriority(spawner, 'low', 'cp', [...mode, '--', source, target]);
       break;
     } catch (error) {
       await rm(target, { recursive: true, force: true });
@@ -37,16 +39,29 @@ export async function snapshotFolder(
     }
   }
   await rm(join(target, 'status'), { force: true });
-  if (owner !== undefined) await chownDirectories(target, owner);
+  if (owner !== undefined) await chownDirectories(target, owner, spawner);
 }
 
 /** Files the engine writes in place when it opens a table, found by their folder's name. */
 const WRITTEN_ON_LOAD = 'deduplication_logs';
 
 /** Every folder to the worker's user (one `find`, not a walk on the event loop), and its own copies of what it writes. */
-async function chownDirectories(folder: string, owner: { uid: number; gid: number }): Promise<void> {
-  await runAtPriority('low', 'find', [folder, '-type', 'd', '-exec', 'chown', `${owner.uid}:${owner.gid}`, '{}', '+']);
-  const { stdout } = await runAtPriority('low', 'find', [folder, '-type', 'd', '-name', WRITTEN_ON_LOAD]);
+async function chownDirectories(
+  folder: string,
+  owner: { uid: number; gid: number },
+  spawner: SpawnServer,
+): Promise<void> {
+  await runAtPriority(spawner, 'low', 'find', [
+    folder,
+    '-type',
+    'd',
+    '-exec',
+    'chown',
+    `${owner.uid}:${owner.gid}`,
+    '{}',
+    '+',
+  ]);
+  const { stdout } = await runAtPriority(spawner, 'low', 'find', [folder, '-type', 'd', '-name', WRITTEN_ON_LOAD]);
   for (const written of stdout.split('\n').filter(Boolean)) {
     for (const entry of await readdir(written, { withFileTypes: true }))
       if (entry.isFile()) await ownCopy(join(written, entry.name), owner);

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import {
@@ -17,6 +15,7 @@ import {
 } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
 import { SnapshotRemovals } from './snapshot-removals.js';
+import { SpawnServer } from './spawn-server.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
 
 export interface SandboxedAnalystSessionOptions {
@@ -25,8 +24,12 @@ export interface SandboxedAnalystSessionOptions {
   readonly database?: string;
   readonly limits: AnalystLimits;
   readonly isolation: WorkerIsolation;
-  /** Copies the folder to `target` while no insert runs (ChdbAnalyticsStore). */
-  readonly snapshot: (target: string, owner: { uid: number; gid: number } | undefined) => Promise<void>;
+  /** Copies the folder to `target` while no insert runs (ChdbAnalyticsStore), its programs started by `spawner`. */
+  readonly snapshot: (
+    target: string,
+    owner: { uid: number; gid: number } | undefined,
+    spawner: SpawnServer,
+  ) => Promise<void>;
 }
 
 /** The answer the platform takes from a worker at most; beyond it the worker is killed. */
@@ -49,7 +52,12 @@ export class SandboxedAnalystSession implements AnalystSession {
   private readonly snapshots: string;
   private readonly mountPoint: string;
   private readonly worker = join(__dirname, 'analyst-worker.mjs');
-  private readonly removals = new SnapshotRemovals();
+  /**
+   * Started with the session, at the platform's start, while it is small: every program an
+   * analyst query needs is then a fork of the spawn server, never of the platform (decision 0046).
+   */
+  private readonly spawner = SpawnServer.start();
+  private readonly removals = new SnapshotRemovals(this.spawner);
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
     this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
@@ -61,7 +69,7 @@ export class SandboxedAnalystSession implements AnalystSession {
     const folder = join(this.snapshots, randomUUID());
     const { isolation } = this.options;
     try {
-      await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined);
+      await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined, this.spawner);
       const body = await this.runWorker(folder, sql.canonical);
       return toAnalystResult(JSON.parse(body) as JsonFormatBody);
     } finally {
@@ -73,13 +81,14 @@ export class SandboxedAnalystSession implements AnalystSession {
     const folder = join(this.snapshots, randomUUID());
     const { isolation } = this.options;
     const removeSnapshot = async () => this.removals.remove(folder);
+    let worker: RunningWorker;
     try {
-      await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined);
+      await this.options.snapshot(folder, isolation.kind === 'os' ? isolation : undefined, this.spawner);
+      worker = await this.startWorker(folder, sql.canonical, 'stream');
     } catch (error) {
       await removeSnapshot();
       throw error;
     }
-    const worker = this.startWorker(folder, sql.canonical, 'stream');
     const lines = jsonLines(worker.stdout);
     const failure = async (): Promise<AnalyticsQueryError> =>
       new AnalyticsQueryError('chdb', sql.canonical, await worker.failure());
@@ -119,11 +128,12 @@ export class SandboxedAnalystSession implements AnalystSession {
 
   async close(): Promise<void> {
     await this.removals.settled();
+    await this.spawner.close();
     await rm(this.snapshots, { recursive: true, force: true });
   }
 
-  private runWorker(folder: string, sql: string): Promise<string> {
-    const worker = this.startWorker(folder, sql, 'answer');
+  private async runWorker(folder: string, sql: string): Promise<string> {
+    const worker = await this.startWorker(folder, sql, 'answer');
     return new Promise<string>((resolve, reject) => {
       const out: Buffer[] = [];
       let outBytes = 0;
@@ -150,7 +160,7 @@ export class SandboxedAnalystSession implements AnalystSession {
    * (`stream`) has no answer-size cap of the platform's: it holds no answer, the pipe's
    * back-pressure paces the engine, and the engine's row limit still applies.
    */
-  private startWorker(folder: string, sql: string, mode: 'answer' | 'stream'): RunningWorker {
+  private async startWorker(folder: string, sql: string, mode: 'answer' | 'stream'): Promise<RunningWorker> {
     const { database } = this.options;
     const limits = mode === 'answer' ? this.options.limits : { ...this.options.limits, ...this.options.limits.export };
     const settings = [
@@ -175,43 +185,34 @@ export class SandboxedAnalystSession implements AnalystSession {
       mountPoint: this.mountPoint,
     });
     // No environment: nothing of the platform's (URLs, passwords) for /proc/self/environ.
-    const child = spawn(command, args, { env: { PATH: '/usr/bin:/bin' }, stdio: ['pipe', 'pipe', 'pipe'] });
-    const err: Buffer[] = [];
+    const program = await this.spawner.launch({
+      command,
+      args,
+      env: { PATH: '/usr/bin:/bin' },
+      niceness: WORKER_NICENESS,
+    });
     let stoppedBy: string | undefined;
     const stop = (why: string) => {
       stoppedBy ??= why;
-      child.kill('SIGKILL');
+      program.kill('SIGKILL');
     };
     const deadline = setTimeout(
       () => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`),
       limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS,
     );
     const memory = setInterval(() => {
-      const rss = treeResidentBytes(child.pid);
+      const rss = treeResidentBytes(program.pid);
       if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES)
         stop(`Code: 241. stopped by the platform: the worker used ${Math.round(rss / 2 ** 20)} MiB`);
     }, MEMORY_POLL_MS);
-    if (child.pid !== undefined) {
-      try {
-        setPriority(child.pid, WORKER_NICENESS);
-      } catch {
-        // Gone already; its exit says why.
-      }
-    }
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => stop(`the worker did not start: ${error.message}`));
-    const ended = new Promise<string>((resolve) => {
-      child.on('close', (code, signal) => {
-        clearTimeout(deadline);
-        clearInterval(memory);
-        if (stoppedBy === undefined && code === 0) return resolve('');
-        resolve(
-          stoppedBy ??
-            (Buffer.concat(err).toString('utf8').trim() || `the worker ended with ${signal ?? `exit code ${code}`}`),
-        );
-      });
+    const ended = program.exited.then(({ code, signal, stderr, error }) => {
+      clearTimeout(deadline);
+      clearInterval(memory);
+      if (stoppedBy === undefined && code === 0) return '';
+      if (error !== undefined) return stoppedBy ?? `the worker did not start: ${error}`;
+      return stoppedBy ?? (stderr.trim() || `the worker ended with ${signal ?? `exit code ${code}`}`);
     });
-    child.stdin.end(
+    program.io.end(
       JSON.stringify({
         path: folder,
         ...(database === undefined ? {} : { database }),
@@ -220,7 +221,7 @@ export class SandboxedAnalystSession implements AnalystSession {
         ...(mode === 'stream' ? { stream: true } : {}),
       }),
     );
-    return { stdout: child.stdout, stop, failure: () => ended, ended: ended.then(() => undefined) };
+    return { stdout: program.io, stop, failure: () => ended, ended: ended.then(() => undefined) };
   }
 }
 

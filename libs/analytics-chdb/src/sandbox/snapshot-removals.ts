@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { runAtPriority } from './background-priority.js';
+import type { SpawnServer } from './spawn-server.js';
 
 /** Removals that may wait for idle cycles; beyond them, a removal runs at low priority so folders never pile up. */
 const IDLE_REMOVALS_AT_MOST = 4;
@@ -13,9 +14,11 @@ const IDLE_REMOVALS_AT_MOST = 4;
 export class SnapshotRemovals {
   private readonly pending = new Set<Promise<void>>();
 
+  constructor(private readonly spawner: SpawnServer) {}
+
   remove(folder: string): void {
     const priority = this.pending.size < IDLE_REMOVALS_AT_MOST ? 'idle' : 'low';
-    const removal = runAtPriority(priority, 'rm', ['-rf', '--', folder]).then(
+    const removal = runAtPriority(this.spawner, priority, 'rm', ['-rf', '--', folder]).then(
       () => undefined,
       // No `rm` to run: the platform removes it itself.
       () => rm(folder, { recursive: true, force: true }).catch(() => undefined),

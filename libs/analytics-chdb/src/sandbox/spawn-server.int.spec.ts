@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SpawnServer } from './spawn-server.js';
+
+/** The parent of a process, from /proc: the fourth field of its stat line, after the command in parentheses. */
+function parentOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+}
+
+async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('the spawn server', () => {
+  const spawner = SpawnServer.start();
+  afterAll(() => spawner.close());
+
+  it('runs a program to its end and gives its output, or its failure with its stderr', async () => {
+    expect(await spawner.run('/bin/echo', ['hello', 'world'])).toEqual({ stdout: 'hello world\n', stderr: '' });
+    await expect(spawner.run('/bin/ls', ['/no/such/folder'])).rejects.toThrow(/No such file/);
+    await expect(spawner.run('/no/such/program', [])).rejects.toThrow(/ENOENT/);
+  });
+
+  it('starts a program as its own child, not the platform’s, and relays its stdin and stdout whole', async () => {
+    const program = await spawner.launch({ command: '/bin/cat', args: [], env: { PATH: '/usr/bin:/bin' } });
+    const input = Buffer.alloc(8 * 1024 * 1024, 'presales 售前 ');
+    const output = collect(program.io);
+    program.io.end(input);
+    const [echoed, exit] = await Promise.all([output, program.exited]);
+    expect(echoed.equals(input)).toBe(true);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(program.pid).toBeGreaterThan(0);
+
+    const sleeper = await spawner.launch({ command: '/bin/sleep', args: ['30'], env: {}, niceness: 19 });
+    await expect.poll(() => sleeper.pid).toBeGreaterThan(0);
+    const pid = sleeper.pid!;
+    expect(parentOf(pid)).not.toBe(process.pid);
+    expect(parentOf(parentOf(pid))).toBe(process.pid);
+    const niceness = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    expect(niceness).toBe(19);
+    sleeper.kill('SIGKILL');
+    expect(await sleeper.exited).toMatchObject({ code: null, signal: 'SIGKILL' });
+  });
+
+  it('passes only the environment it is given, and reports stderr and the exit code', async () => {
+    const program = await spawner.launch({
+      command: '/bin/sh',
+      args: ['-c', 'env; echo "went wrong" >&2; exit 3'],
+      env: { ONLY: 'this' },
+    });
+    const output = collect(program.io);
+    program.io.end();
+    const [env, exit] = await Promise.all([output, program.exited]);
+    expect(env.toString('utf8')).toContain('ONLY=this');
+    expect(env.toString('utf8')).not.toContain('HOME=');
+    expect(exit).toMatchObject({ code: 3, stderr: 'went wrong\n' });
+  });
+
+  it('kills a program whose reader goes away before its answer is whole', async () => {
+    const program = await spawner.launch({ command: '/usr/bin/yes', args: ['an endless answer'], env: {} });
+    program.io.end();
+    for await (const chunk of program.io) if ((chunk as Buffer).length > 0) break;
+    program.io.destroy();
+    expect(await program.exited).toMatchObject({ signal: 'SIGKILL' });
+  });
+
+  it('starts a new server when its server has ended, and fails what was in flight with a reason', async () => {
+    const own = SpawnServer.start();
+    try {
+      const sleeper = await own.launch({ command: '/bin/sleep', args: ['30'], env: {} });
+      await expect.poll(() => sleeper.pid).toBeGreaterThan(0);
+      process.kill(parentOf(sleeper.pid!), 'SIGKILL');
+      expect((await sleeper.exited).error).toMatch(/spawn server ended/);
+      expect(await own.run('/bin/echo', ['again'])).toEqual({ stdout: 'again\n', stderr: '' });
+    } finally {
+      await own.close();
+    }
+  });
+});

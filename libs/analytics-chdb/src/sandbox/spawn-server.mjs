@@ -1,0 +1,149 @@
+// Starts the programs analyst queries need (the worker, the snapshot's cp, find and rm) for the
+// platform (decision 0046). The platform starts this file once, while it is small; every later
+// start is then a fork of this small process. A fork of the platform itself copies the page
+// tables of its gigabytes and holds its memory map locked meanwhile, which stalled every engine
+// thread of a manager's scorecard for tens to hundreds of milliseconds per start (issue 16).
+// Plain JavaScript, so the same file runs from the sources (tests) and from dist.
+//
+// Control messages go over the IPC channel: `run` (a program run to its end, its output
+// collected), `kill`, and back `ready`, `ran`, `started`, `exit`. A launched program's stdin and
+// stdout are relayed over a connection to this process's Unix socket: the connection's first line
+// is the launch, as JSON; what follows is the program's stdin, and what comes back its stdout.
+import { execFile, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { setPriority } from 'node:os';
+
+/** @typedef {{ id: number, command: string, args: string[], env: Record<string, string>, niceness?: number }} Launch */
+
+const socketPath = process.argv[2];
+/** What a `run` may write; more is an error, as execFile's maxBuffer makes it. */
+const RUN_OUTPUT_BYTES = 16 * 1024 * 1024;
+/** What is kept of a launched program's stderr: its error message, not a flood. */
+const STDERR_BYTES = 1024 * 1024;
+
+/** @type {Map<number, import('node:child_process').ChildProcess>} */
+const launched = new Map();
+/**
+ * Kills that arrived before their launch's connection, by id, with when they arrived. A kill of
+ * a program that has ended lands here too (the platform stops a worker whatever its state), so
+ * they are forgotten after a minute: a launch's connection follows its kill within milliseconds.
+ */
+const killedEarly = new Map();
+const KILLS_KEPT_MS = 60_000;
+
+const send = (message) => {
+  if (process.connected) process.send(message);
+};
+
+process.on('message', (message) => {
+  if (message.kind === 'run') {
+    execFile(message.command, message.args, { maxBuffer: RUN_OUTPUT_BYTES }, (error, stdout, stderr) =>
+      send({
+        kind: 'ran',
+        id: message.id,
+        stdout,
+        stderr,
+        ...(error ? { error: error.message, code: typeof error.code === 'number' ? error.code : null } : {}),
+      }),
+    );
+  } else if (message.kind === 'kill') {
+    const child = launched.get(message.id);
+    if (child !== undefined) child.kill(message.signal);
+    else {
+      const now = Date.now();
+      for (const [id, { at }] of killedEarly) if (now - at > KILLS_KEPT_MS) killedEarly.delete(id);
+      killedEarly.set(message.id, { signal: message.signal, at: now });
+    }
+  }
+});
+
+// The platform is gone: nothing it started may outlive it.
+process.on('disconnect', () => {
+  for (const child of launched.values()) child.kill('SIGKILL');
+  process.exit(0);
+});
+
+// allowHalfOpen: the platform ends its side once the program's stdin is written, and still reads
+// the program's stdout from this side.
+const server = createServer({ allowHalfOpen: true }, (socket) => {
+  let head = Buffer.alloc(0);
+  const readHead = (chunk) => {
+    head = Buffer.concat([head, chunk]);
+    const newline = head.indexOf(10);
+    if (newline === -1) return;
+    socket.off('data', readHead);
+    socket.pause();
+    /** @type {Launch} */
+    const launch = JSON.parse(head.subarray(0, newline).toString('utf8'));
+    start(launch, socket, head.subarray(newline + 1));
+  };
+  socket.on('data', readHead);
+  socket.on('error', () => undefined);
+});
+server.listen(socketPath, () => send({ kind: 'ready' }));
+
+/**
+ * @param {Launch} launch
+ * @param {import('node:net').Socket} socket
+ * @param {Buffer} stdinStart
+ */
+function start(launch, socket, stdinStart) {
+  const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr = [];
+  let stderrBytes = 0;
+  let spawnError;
+  let reported = false;
+  const report = (code, signal) => {
+    if (reported) return;
+    reported = true;
+    launched.delete(launch.id);
+    send({
+      kind: 'exit',
+      id: launch.id,
+      code,
+      signal,
+      stderr: Buffer.concat(stderr).toString('utf8'),
+      ...(spawnError === undefined ? {} : { error: spawnError }),
+    });
+  };
+  child.on('error', (error) => {
+    spawnError = error.message;
+    // Never started: there is no exit to wait for.
+    if (child.pid === undefined) {
+      socket.destroy();
+      report(null, null);
+    }
+  });
+  if (child.pid !== undefined && launch.niceness !== undefined) {
+    try {
+      setPriority(child.pid, launch.niceness);
+    } catch {
+      // Gone already: its exit says why.
+    }
+  }
+  launched.set(launch.id, child);
+  const early = killedEarly.get(launch.id);
+  if (early !== undefined) {
+    killedEarly.delete(launch.id);
+    child.kill(early.signal);
+  }
+  send({ kind: 'started', id: launch.id, pid: child.pid ?? null });
+  child.stderr.on('data', (chunk) => {
+    if (stderrBytes < STDERR_BYTES) stderr.push(chunk);
+    stderrBytes += chunk.length;
+  });
+  child.stdin.on('error', () => undefined);
+  let answered = false;
+  child.stdout.on('end', () => {
+    answered = true;
+  });
+  if (stdinStart.length > 0) child.stdin.write(stdinStart);
+  socket.pipe(child.stdin);
+  child.stdout.pipe(socket);
+  socket.resume();
+  // The platform went away before the answer was whole (its reader closed): no one to answer.
+  socket.on('close', () => {
+    if (!answered && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  child.on('close', report);
+}

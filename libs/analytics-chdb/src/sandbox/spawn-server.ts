@@ -1,0 +1,236 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** What a program run to its end wrote. */
+export interface RunOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** How a launched program ended. */
+export interface ProgramExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  /** The first MiB of what it wrote to stderr. */
+  readonly stderr: string;
+  /** Why it did not start, or why the spawn server could not say how it ended. */
+  readonly error?: string;
+}
+
+export interface ProgramLaunch {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Its whole environment: nothing of the platform's is passed on. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Set right after it starts, before it reads its stdin. */
+  readonly niceness?: number;
+}
+
+/** A program started by the spawn server, its stdin and stdout relayed through it. */
+export interface LaunchedProgram {
+  /** Write its stdin here, then end it; its stdout is what this stream reads. */
+  readonly io: Socket;
+  /** Its process id once it has started (it is the spawn server's child, not the platform's). */
+  readonly pid: number | undefined;
+  kill(signal: NodeJS.Signals): void;
+  /** Settles once it has ended and its stdout has been relayed to the end. */
+  readonly exited: Promise<ProgramExit>;
+}
+
+type ServerMessage =
+  | { kind: 'ready' }
+  | { kind: 'ran'; id: number; stdout: string; stderr: string; error?: string; code?: number | null }
+  | { kind: 'started'; id: number; pid: number | null }
+  | ({ kind: 'exit'; id: number } & ProgramExit);
+
+interface Pending {
+  pid?: number;
+  ran?(message: Extract<ServerMessage, { kind: 'ran' }>): void;
+  started?(pid: number | undefined): void;
+  exit?(exit: ProgramExit): void;
+}
+
+const SCRIPT = join(__dirname, 'spawn-server.mjs');
+
+/**
+ * The platform's side of the spawn server (spawn-server.mjs, decision 0046): programs are
+ * started by a small process that was itself started once, early, so no start is a fork of the
+ * platform. A fork copies the page tables of the forking process and holds its memory map
+ * locked meanwhile; the platform holds gigabytes once chDB has warmed up, and every analyst
+ * query started four programs (cp, find twice, the worker, then rm), each stalling every engine
+ * thread of a manager's scorecard. Should the server end, the next request starts a new one.
+ */
+export class SpawnServer {
+  private server: { process: ChildProcess; folder: string; ready: Promise<void> } | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  /** Starts the server now, while the platform is small: later starts would fork a large process. */
+  static start(): SpawnServer {
+    const spawner = new SpawnServer();
+    spawner.ensureServer();
+    return spawner;
+  }
+
+  /** Runs a program to its end, as execFile does; rejects when it fails, with its stderr. */
+  async run(command: string, args: readonly string[]): Promise<RunOutput> {
+    const server = await this.ready();
+    const id = this.nextId++;
+    const ran = new Promise<Extract<ServerMessage, { kind: 'ran' }>>((resolve) =>
+      this.track(id, {
+        ran: resolve,
+        // The server ended before it answered.
+        exit: (exit) =>
+          resolve({ kind: 'ran', id, stdout: '', stderr: exit.stderr, error: exit.error ?? 'the spawn server ended' }),
+      }),
+    );
+    server.process.send({ kind: 'run', id, command, args });
+    const answer = await ran;
+    if (answer.error !== undefined)
+      throw new Error(
+        `${command} ${args.join(' ')}: ${answer.error}${answer.stderr ? `: ${answer.stderr.trim()}` : ''}`,
+      );
+    return { stdout: answer.stdout, stderr: answer.stderr };
+  }
+
+  /**
+   * Starts a program whose stdin and stdout the caller streams (an analyst worker): answers once
+   * the relay is connected and the launch sent, so what the caller writes follows it.
+   */
+  async launch(launch: ProgramLaunch): Promise<LaunchedProgram> {
+    const server = await this.ready();
+    const id = this.nextId++;
+    let pid: number | undefined;
+    const exit = new Promise<ProgramExit>((resolve) =>
+      this.track(id, {
+        started: (started) => {
+          pid = started;
+        },
+        exit: resolve,
+      }),
+    );
+    const io = await new Promise<Socket>((resolve, reject) => {
+      const socket = connect(join(server.folder, 'socket'), () => {
+        socket.off('error', reject);
+        resolve(socket);
+      });
+      socket.once('error', reject);
+    }).catch((error: unknown) => {
+      this.settle(id, { code: null, signal: null, stderr: '', error: String(error) });
+      throw error;
+    });
+    io.on('error', () => undefined);
+    io.write(`${JSON.stringify({ id, ...launch })}\n`);
+    const closed = new Promise<void>((resolve) => io.once('close', () => resolve()));
+    return {
+      io,
+      get pid() {
+        return pid;
+      },
+      kill(signal) {
+        if (server.process.connected) server.process.send({ kind: 'kill', id, signal });
+      },
+      exited: Promise.all([exit, closed]).then(([ended]) => ended),
+    };
+  }
+
+  /** Ends the server; programs still running are killed with it. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const server = this.server;
+    this.server = undefined;
+    if (server === undefined) return;
+    if (server.process.exitCode === null && server.process.signalCode === null) {
+      const ended = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
+      server.process.disconnect();
+      await ended;
+    }
+    rmSync(server.folder, { recursive: true, force: true });
+  }
+
+  private async ready(): Promise<{ process: ChildProcess; folder: string }> {
+    const server = this.ensureServer();
+    await server.ready;
+    return server;
+  }
+
+  private ensureServer(): { process: ChildProcess; folder: string; ready: Promise<void> } {
+    if (this.closed) throw new Error('the spawn server is closed');
+    if (this.server !== undefined) return this.server;
+    // A folder only the platform's user can enter: nothing else may ask the server to start a program.
+    const folder = mkdtempSync(join(tmpdir(), 'presales-spawn-'));
+    const child = fork(SCRIPT, [join(folder, 'socket')], {
+      env: { PATH: '/usr/bin:/bin' },
+      execArgv: [],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) =>
+        reject(new Error(`the spawn server ended (${signal ?? code}) before it was ready`)),
+      );
+      child.on('message', (message: ServerMessage) => {
+        if (message.kind === 'ready') resolve();
+        else this.receive(message);
+      });
+    });
+    ready.catch(() => undefined);
+    child.on('exit', () => {
+      if (this.server?.process === child) {
+        this.server = undefined;
+        rmSync(folder, { recursive: true, force: true });
+      }
+      for (const [id, pending] of [...this.pending]) {
+        // Its programs outlive it (only a worker in namespaces dies with its parent): none may run unwatched.
+        if (pending.pid !== undefined) killQuietly(pending.pid);
+        this.settle(id, { code: null, signal: null, stderr: '', error: 'the spawn server ended' });
+      }
+    });
+    // The server never keeps the platform alive by itself; a request in flight does (track).
+    child.unref();
+    child.channel?.unref();
+    this.server = { process: child, folder, ready };
+    return this.server;
+  }
+
+  private track(id: number, pending: Pending): void {
+    this.pending.set(id, pending);
+    this.server?.process.channel?.ref();
+  }
+
+  private settle(id: number, exit: ProgramExit): void {
+    const pending = this.pending.get(id);
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.server?.process.channel?.unref();
+    pending?.exit?.(exit);
+  }
+
+  private receive(message: ServerMessage): void {
+    if (message.kind === 'ready') return;
+    const pending = this.pending.get(message.id);
+    if (pending === undefined) return;
+    if (message.kind === 'started') {
+      pending.pid = message.pid ?? undefined;
+      pending.started?.(pending.pid);
+    } else if (message.kind === 'ran') {
+      this.pending.delete(message.id);
+      if (this.pending.size === 0) this.server?.process.channel?.unref();
+      pending.ran?.(message);
+    } else {
+      const { kind: _kind, id, ...exit } = message;
+      this.settle(id, exit);
+    }
+  }
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Gone already.
+  }
+}
