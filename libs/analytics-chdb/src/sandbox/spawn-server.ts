@@ -53,10 +53,10 @@ interface Pending {
   exit?(exit: ProgramExit): void;
 }
 
-const SCRIPT = join(__dirname, 'spawn-server.mjs');
+const SCRIPT = join(__dirname, 'spawn-server-main.mjs');
 
 /**
- * The platform's side of the spawn server (spawn-server.mjs, decision 0046): programs are
+ * The platform's side of the spawn server (spawn-server-main.mjs, decision 0046): programs are
  * started by a small process that was itself started once, early, so no start is a fork of the
  * platform. A fork copies the page tables of the forking process and holds its memory map
  * locked meanwhile; the platform holds gigabytes once chDB has warmed up, and every analyst
