@@ -16,6 +16,9 @@ import { gateSql } from './sql-gate.js';
 /** Statements remembered as passed: the gate's verdict on a text never changes. */
 const REMEMBERED = 2000;
 
+/** The comment a scratch statement starts with (ScratchCopies): letters, digits, - and _ only. */
+const REQUEST_TAG = /^\/\* maturity [A-Za-z0-9_-]+ \*\/ /;
+
 /**
  * The store for KPI reads (decision 0024): a KPI definition's SQL is user SQL, published by a
  * manager, so every SELECT sent through here passes the gate before it runs, and one that fails
@@ -95,7 +98,8 @@ export class GatedQueryStore implements AnalyticsStore {
    * differ, and the statement is refused rather than read from what it did not mean.
    */
   private async passCopyReads(sql: string, copyReads: number): Promise<void> {
-    const key = `${copyReads} ${sql}`;
+    // The request's tag in front changes nothing the parser reads: one verdict for every request.
+    const key = `${copyReads} ${sql.replace(REQUEST_TAG, '')}`;
     if (this.passedWithCopies.has(key)) return;
     const gated = await gateSql(this.gate.parser, sql, withCopies(this.gate.policy));
     const copies = new Set([...this.gate.policy.tables].map(scratchTableOf));
