@@ -77,6 +77,8 @@ export async function buildScorecards(
     definitions.map((definition) => ({ ...question, period, definition })),
   );
   const { copies } = options;
+  if (copies !== undefined && (live !== undefined || copies.asOf.getTime() !== request.asOf.getTime()))
+    throw new RangeError('scorecards read from copies are as of the copies’ asOf, never live');
   const reads = copies?.recordReads() ?? readsAsOf(store, request.asOf);
   const [records, { actuals, asOf }] = await Promise.all([
     Promise.all(periods.map((period) => pdcaRecordsOf(reads, formatPeriod(period), request))),

@@ -31,6 +31,11 @@ export class ScratchCopies {
     private readonly request: ScratchCopiesRequest,
   ) {}
 
+  /** The moment the copies are made as of. */
+  get asOf(): Date {
+    return this.request.asOf;
+  }
+
   /** How a template names `table` (`TemplateContext.readTable`): its copy. */
   readonly readTable = (table: string): string => {
     this.named.add(table);
