@@ -15,7 +15,7 @@ import {
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, periodBounds, type Period } from '@presales/kpi';
+import { formatPeriod, KPI_CATALOG, MATURITY_PRACTICES, parsePeriod, periodBounds, type Period } from '@presales/kpi';
 import type { ScorecardResponse } from '@presales/contracts';
 import { expect, it } from 'vitest';
 
@@ -40,11 +40,12 @@ it.runIf(process.env['BENCH_SCRATCH_COMPARE'] === '1')(
     const store = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: 'compare' });
     const parser = store.openSqlParser();
     try {
-      await loadDemo(generateDemo({ seed: 1 }), events, clock);
+      await loadDemo(generateDemo({ seed: 1, scale: 'small' }), events, clock);
       await rebuildReadModels(events, store);
       const gated = new GatedQueryStore(store, { parser, policy: analyticsTablesPolicy('compare') });
       const asOf = new Date(clock.read());
-      const quarters: Period[] = [parsePeriod('2026-Q1'), parsePeriod('2026-Q2')];
+      // The history runs from 2024-01 to 2026-01: a window and a month inside it.
+      const quarters: Period[] = [parsePeriod('2025-Q3'), parsePeriod('2025-Q4')];
       const card = { definitions: KPI_CATALOG, scope: { kind: 'org' as const }, asOf, fx: FX };
       let request = 0;
       const tag = () => `compare-${(request += 1)}`;
@@ -55,7 +56,7 @@ it.runIf(process.env['BENCH_SCRATCH_COMPARE'] === '1')(
             recordPractices(copies, {
               practices: MATURITY_PRACTICES,
               from: periodBounds(quarters[0]!).start,
-              to: periodBounds(parsePeriod('2026-Q3')).start,
+              to: periodBounds(parsePeriod('2026-Q1')).start,
               asOf,
               threshold: 0.8,
               fx: FX,
@@ -72,8 +73,8 @@ it.runIf(process.env['BENCH_SCRATCH_COMPARE'] === '1')(
           fx: FX,
           tag: tag(),
         });
-      // A month of the demo's last quarter, as of the end of the history, and its previous month.
-      const month = parsePeriod('2026-05');
+      // A month of the history's last quarter, as of its end, and its previous month.
+      const month = parsePeriod('2025-11');
       const scorecardInPlace = () => buildScorecard(gated, { ...card, period: month });
       // As the API answers a scorecard asked for with no asOf (decision 0017): tables read whole.
       const scorecardLiveInPlace = () =>
@@ -105,6 +106,7 @@ it.runIf(process.env['BENCH_SCRATCH_COMPARE'] === '1')(
       const ratio = (of: string, against: string) => (m[of]! / m[against]!).toFixed(2);
       console.log(
         [
+          `as of ${asOf.toISOString()}, window ${quarters.map(formatPeriod).join(', ')}`,
           `medians of ${RUNS} runs (ms): ${JSON.stringify(Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v)])))}`,
           `load average (1 min) ${loadBefore.toFixed(2)} before, ${loadavg()[0]!.toFixed(2)} after, on ${process.env['HOSTNAME'] ?? 'this machine'}`,
           `maturity from copies / in place ${ratio('maturityFromCopies', 'maturityInPlace')}`,
