@@ -120,6 +120,14 @@ export interface ScratchSession {
   /** CREATE TEMPORARY TABLE … AS SELECT, DROP TEMPORARY TABLE. */
   command(sql: string): Promise<void>;
   query<Row extends object>(sql: string): Promise<Row[]>;
+  /**
+   * A statement holding user SQL (KPI definitions, decision 0045) that reads this session's
+   * copies, which the templates' table macro named `copyReads` times. A gated store passes it
+   * through the gate first, the copies counting as the analytics tables they copy, and refuses
+   * it unless the engine's parse finds exactly `copyReads` names of copies, each where a table
+   * goes. Absent where there is no gate: the caller sends it with `query`.
+   */
+  queryUserSql?<Row extends object>(sql: string, copyReads: number): Promise<Row[]>;
 }
 
 /** Applied by chDB at session creation; a ClickHouse server takes them from the analyst user's profile. */

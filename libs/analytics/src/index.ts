@@ -32,6 +32,7 @@ export * from './kpis/recorded-through.js';
 export * from './kpis/pdca-records.js';
 export * from './kpis/scorecard.js';
 export * from './kpis/trend.js';
+export * from './kpis/scratch-copies.js';
 export * from './maturity/assess-maturity.js';
 export * from './concurrency/resource-pool.js';
 export * from './analyst/gate/sql-gate.js';

@@ -11,6 +11,7 @@ import {
   type AnalyticsStore,
   type FxRates,
   type ScratchSession,
+  withScratchCopies,
 } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
@@ -82,15 +83,16 @@ it.runIf(process.env['BENCH_MATURITY_COMPARE'] === '1')(
         },
       });
       const after = () =>
-        recordPractices(timed, {
-          practices: MATURITY_PRACTICES,
-          ...window,
-          asOf,
-          threshold: 0.8,
-          fx: FX,
-          tag: 'compare',
-          failingShown: 50,
-        });
+        withScratchCopies(timed, { asOf, tag: 'compare' }, (copies) =>
+          recordPractices(copies, {
+            practices: MATURITY_PRACTICES,
+            ...window,
+            asOf,
+            threshold: 0.8,
+            fx: FX,
+            failingShown: 50,
+          }),
+        );
       const scorecards = () =>
         buildScorecards(
           store,

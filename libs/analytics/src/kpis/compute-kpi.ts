@@ -83,6 +83,31 @@ export async function kpiUnits(
   };
 }
 
+/** A KPI's SQL as rendered for a question, and how often its table macros named a copy. */
+export interface RenderedKpi {
+  readonly sql: string;
+  /** Names of a scratch copy the macros wrote (decision 0045); 0 when tables are read in place. */
+  readonly copyReads: number;
+}
+
+/** Where a question's KPI statements run, and how each KPI's SQL names its tables. */
+export interface KpiStatements {
+  /** How many statements run at the same time. */
+  readonly concurrent: number;
+  render(query: KpiQuery): RenderedKpi;
+  /** A statement of KPI SQL, user SQL (decision 0024), naming copies `copyReads` times. */
+  run<Row extends object>(sql: string, copyReads: number): Promise<Row[]>;
+}
+
+/** KPI statements on the store's read sessions, each table read in place as of the query's asOf. */
+export function storeKpiStatements(store: AnalyticsStore): KpiStatements {
+  return {
+    concurrent: store.capabilities.concurrentQueries,
+    render: (query) => ({ sql: renderKpiSql(query.definition.sql, query), copyReads: 0 }),
+    run: <Row extends object>(sql: string) => store.query<Row>(sql),
+  };
+}
+
 /**
  * Many KPI values (a scorecard is 2 × 28 of them): the aggregate queries joined by UNION ALL,
  * each tagged with its position, as one statement per query the store runs at once. Parsing,
@@ -90,18 +115,26 @@ export async function kpiUnits(
  * whatever the data size), and a longer KPI SQL mostly joins more tables: the statements are
  * balanced by the length of their SQL (decision 0014).
  */
-export async function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
-  const units = queries.map((query) => renderKpiSql(query.definition.sql, query));
-  const parts = queries.map((query, i) => aggregateSql(query.definition.aggregate, units[i]!));
+export function computeKpis(store: AnalyticsStore, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
+  return computeKpisWith(storeKpiStatements(store), queries);
+}
+
+/** `computeKpis` where `statements` say: the store's read sessions, or a request's copies. */
+export async function computeKpisWith(statements: KpiStatements, queries: readonly KpiQuery[]): Promise<KpiActual[]> {
+  const rendered = queries.map((query) => statements.render(query));
+  const parts = queries.map((query, i) => aggregateSql(query.definition.aggregate, rendered[i]!.sql));
   const groups = balancedGroups(
     parts.map((part) => part.length),
-    store.capabilities.concurrentQueries,
+    statements.concurrent,
   );
   // Each part tagged with its slot in its own SELECT list, not wrapped in another SELECT: one
   // level less for the engine to analyse, 56 times a scorecard.
   const tagged = (slot: number) =>
-    aggregateSql(queries[slot]!.definition.aggregate, units[slot]!, `toUInt32(${slot}) AS slot`);
-  const answers = await Promise.all(groups.map((slots) => groupAnswers(store, slots, tagged)));
+    aggregateSql(queries[slot]!.definition.aggregate, rendered[slot]!.sql, `toUInt32(${slot}) AS slot`);
+  const copyReads = (slots: readonly number[]) => slots.reduce((sum, slot) => sum + rendered[slot]!.copyReads, 0);
+  const run = (slots: readonly number[]) =>
+    statements.run<SlotRow>(slots.map(tagged).join('\nUNION ALL\n'), copyReads(slots));
+  const answers = await Promise.all(groups.map((slots) => groupAnswers(slots, run)));
   const bySlot = new Map(answers.flatMap((group) => [...group]));
   // A failure the statement's SQL did not cause (the engine unreachable, out of memory) is the
   // store failing, as is every KPI failing alone (every definition broken): no line to show.
@@ -129,18 +162,17 @@ type SlotRow = { slot: number; value: number | null; units: number };
  * with it.
  */
 async function groupAnswers(
-  store: AnalyticsStore,
   slots: readonly number[],
-  tagged: (slot: number) => string,
+  run: (slots: readonly number[]) => Promise<SlotRow[]>,
 ): Promise<Map<number, SlotRow | Error>> {
   try {
-    const rows = await store.query<SlotRow>(slots.map(tagged).join('\nUNION ALL\n'));
+    const rows = await run(slots);
     return new Map(rows.map((row) => [Number(row.slot), row]));
   } catch {
     const alone = await Promise.all(
       slots.map(async (slot) => {
         try {
-          return [slot, (await store.query<SlotRow>(tagged(slot)))[0]!] as const;
+          return [slot, (await run([slot]))[0]!] as const;
         } catch (error) {
           return [slot, error instanceof Error ? error : new Error(String(error))] as const;
         }

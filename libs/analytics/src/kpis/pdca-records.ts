@@ -1,9 +1,25 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import type { KpiScope } from './kpi-query.js';
-import { asOfTable as asOfTableAt } from './render-kpi-sql.js';
+import { asOfTable } from './render-kpi-sql.js';
 
-const asOfTable = (table: string, asOf: Date) => asOfTableAt(table, asOf.getTime());
+/**
+ * Where the PDCA records are read: the store's tables as of asOf, or a request's copies of them
+ * (decision 0045). Product SQL only.
+ */
+export interface RecordReads {
+  query<Row extends object>(sql: string): Promise<Row[]>;
+  /** The table as a FROM item. */
+  table(name: string): string;
+}
+
+/** The store's tables as of `asOf`. */
+export function readsAsOf(store: AnalyticsStore, asOf: Date): RecordReads {
+  return {
+    query: <Row extends object>(sql: string) => store.query<Row>(sql),
+    table: (name) => asOfTable(name, asOf.getTime()),
+  };
+}
 
 /** A target is set for one scope: the org's target is not a team's. */
 const scopeFilter = (scope: KpiScope) =>
@@ -13,26 +29,20 @@ const scopeFilter = (scope: KpiScope) =>
 const actionScopeFilter = (scope: KpiScope) => (scope.kind === 'org' ? '1' : scopeFilter(scope));
 
 /** Plan: the latest KpiTargetSet per KPI for this period and scope, recorded by asOf. */
-export async function targetsFor(
-  store: AnalyticsStore,
-  period: string,
-  scope: KpiScope,
-  asOf: Date,
-): Promise<Map<string, number>> {
-  return (await targetsByPeriod(store, [period], scope, asOf)).get(period) ?? new Map();
+export async function targetsFor(reads: RecordReads, period: string, scope: KpiScope): Promise<Map<string, number>> {
+  return (await targetsByPeriod(reads, [period], scope)).get(period) ?? new Map();
 }
 
 /** `targetsFor` of several periods in one query (a trend): period → KPI → target. */
 export async function targetsByPeriod(
-  store: AnalyticsStore,
+  reads: RecordReads,
   periods: readonly string[],
   scope: KpiScope,
-  asOf: Date,
 ): Promise<Map<string, Map<string, number>>> {
   const byPeriod = new Map<string, Map<string, number>>();
   if (periods.length === 0) return byPeriod;
-  const rows = await store.query<{ period: string; kpi_id: string; target: number }>(
-    `SELECT period, entity_id AS kpi_id, argMax(target, position) AS target FROM ${asOfTable('kpi_target_set', asOf)} AS t
+  const rows = await reads.query<{ period: string; kpi_id: string; target: number }>(
+    `SELECT period, entity_id AS kpi_id, argMax(target, position) AS target FROM ${reads.table('kpi_target_set')} AS t
 WHERE period IN (${periods.map(sqlValue).join(', ')}) AND ${scopeFilter(scope)} GROUP BY period, entity_id`,
   );
   for (const row of rows) {
@@ -50,28 +60,23 @@ export interface ActionRecord {
 }
 
 /** Act: corrective actions raised for this period and scope (the org: any scope) by asOf, with how far each got. */
-export async function actionsFor(
-  store: AnalyticsStore,
-  period: string,
-  scope: KpiScope,
-  asOf: Date,
-): Promise<ActionRecord[]> {
-  const raised = await store.query<{ action_id: string; kpi_id: string }>(
-    `SELECT entity_id AS action_id, kpi_id FROM ${asOfTable('corrective_action_raised', asOf)} AS r WHERE period = ${sqlValue(period)} AND ${actionScopeFilter(scope)} ORDER BY action_id`,
+export async function actionsFor(reads: RecordReads, period: string, scope: KpiScope): Promise<ActionRecord[]> {
+  const raised = await reads.query<{ action_id: string; kpi_id: string }>(
+    `SELECT entity_id AS action_id, kpi_id FROM ${reads.table('corrective_action_raised')} AS r WHERE period = ${sqlValue(period)} AND ${actionScopeFilter(scope)} ORDER BY action_id`,
   );
   if (raised.length === 0) return [];
   const ids = raised.map((r) => sqlValue(r.action_id)).join(', ');
   const completed = new Set(
     (
-      await store.query<{ action_id: string }>(
-        `SELECT DISTINCT entity_id AS action_id FROM ${asOfTable('corrective_action_completed', asOf)} AS c WHERE entity_id IN (${ids})`,
+      await reads.query<{ action_id: string }>(
+        `SELECT DISTINCT entity_id AS action_id FROM ${reads.table('corrective_action_completed')} AS c WHERE entity_id IN (${ids})`,
       )
     ).map((r) => r.action_id),
   );
   const verified = new Map(
     (
-      await store.query<{ action_id: string; effective: number }>(
-        `SELECT entity_id AS action_id, argMax(effective, position) AS effective FROM ${asOfTable('corrective_action_verified', asOf)} AS v WHERE entity_id IN (${ids}) GROUP BY entity_id`,
+      await reads.query<{ action_id: string; effective: number }>(
+        `SELECT entity_id AS action_id, argMax(effective, position) AS effective FROM ${reads.table('corrective_action_verified')} AS v WHERE entity_id IN (${ids}) GROUP BY entity_id`,
       )
     ).map((r) => [r.action_id, Number(r.effective) === 1]),
   );

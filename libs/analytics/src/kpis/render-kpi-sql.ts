@@ -24,7 +24,7 @@ export class KpiSqlTemplateError extends Error {
  * - `{{param:name:key:default}}`: the definition's parameter `name` looked up by `key`.
  * - `{{mondays}}`: array of the Mondays 00:00 UTC in the period, as epoch ms.
  */
-export function renderKpiSql(template: string, query: KpiQuery): string {
+export function renderKpiSql(template: string, query: KpiQuery, readTable?: TemplateContext['readTable']): string {
   const { start, end } = periodBounds(query.period);
   return renderSqlTemplate(template, {
     ...query,
@@ -32,6 +32,7 @@ export function renderKpiSql(template: string, query: KpiQuery): string {
     end,
     parameters: query.definition.parameters,
     label: `KPI ${query.definition.id}`,
+    ...(readTable === undefined ? {} : { readTable }),
   });
 }
 

@@ -17,9 +17,10 @@ import {
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpis, computeLiveKpis, type KpiActual } from './compute-kpi.js';
+import { computeKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
-import { actionsFor, targetsFor, type ActionRecord } from './pdca-records.js';
+import { actionsFor, readsAsOf, targetsFor, type ActionRecord, type RecordReads } from './pdca-records.js';
+import type { ScratchCopies } from './scratch-copies.js';
 import { unitsHref } from './units-href.js';
 
 export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'projectType' | 'wholeTables'> {
@@ -42,6 +43,12 @@ export async function buildScorecard(store: AnalyticsStore, request: ScorecardRe
  */
 export interface ScorecardsOptions {
   readonly trend: 'against_previous_period' | 'not_judged';
+  /**
+   * Read every table from a request's copies as of the request's asOf (maturity's levels 4 and
+   * 5, decision 0045) instead of in place: each table the KPIs and records name is read once.
+   * The question is then as of asOf, never live.
+   */
+  readonly copies?: ScratchCopies;
 }
 
 /** The previous period's actual of a card that judges no trend. */
@@ -69,11 +76,17 @@ export async function buildScorecards(
   const queries = [...computed.values()].flatMap((period) =>
     definitions.map((definition) => ({ ...question, period, definition })),
   );
+  const { copies } = options;
+  if (copies !== undefined && (live !== undefined || copies.asOf.getTime() !== request.asOf.getTime()))
+    throw new RangeError('scorecards read from copies are as of the copies’ asOf, never live');
+  const reads = copies?.recordReads() ?? readsAsOf(store, request.asOf);
   const [records, { actuals, asOf }] = await Promise.all([
-    Promise.all(periods.map((period) => pdcaRecordsOf(store, formatPeriod(period), request))),
-    live === undefined
-      ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf }))
-      : computeLiveKpis(store, queries, request.asOf, live),
+    Promise.all(periods.map((period) => pdcaRecordsOf(reads, formatPeriod(period), request))),
+    copies !== undefined
+      ? computeKpisWith(copies.kpiStatements(), queries).then((actuals) => ({ actuals, asOf: request.asOf }))
+      : live === undefined
+        ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf }))
+        : computeLiveKpis(store, queries, request.asOf, live),
   ]);
   return periods.map((period, p) => {
     const current = slotOf.get(formatPeriod(period))!;
@@ -116,10 +129,10 @@ export async function buildScorecards(
 }
 
 /** Plan's targets and Act's corrective actions of one period, as of the request's moment. */
-async function pdcaRecordsOf(store: AnalyticsStore, period: string, request: Omit<ScorecardRequest, 'period'>) {
+async function pdcaRecordsOf(reads: RecordReads, period: string, request: Omit<ScorecardRequest, 'period'>) {
   const [targets, actions] = await Promise.all([
-    targetsFor(store, period, request.scope, request.asOf),
-    actionsFor(store, period, request.scope, request.asOf),
+    targetsFor(reads, period, request.scope),
+    actionsFor(reads, period, request.scope),
   ]);
   return { targets, actions };
 }

@@ -12,7 +12,7 @@ import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, computeLiveKpis } from './compute-kpi.js';
 import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
-import { targetsByPeriod } from './pdca-records.js';
+import { readsAsOf, targetsByPeriod } from './pdca-records.js';
 import { unitsHref } from './units-href.js';
 
 export interface TrendRequest {
@@ -39,7 +39,7 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
     live === undefined
       ? { actuals: await computeKpis(store, queries), asOf: request.asOf }
       : await computeLiveKpis(store, queries, request.asOf, live);
-  const targets = await targetsByPeriod(store, periods.map(formatPeriod), request.scope, request.asOf);
+  const targets = await targetsByPeriod(readsAsOf(store, request.asOf), periods.map(formatPeriod), request.scope);
   const [defaultTarget, tolerance] = [defaultTargetOf(request.definition), toleranceOf(request.definition)];
   const points = periods.map((period, i): TrendResponse['points'][number] => {
     const actual = actuals[i]!;

@@ -17,6 +17,7 @@ import type { MaturityResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import type { FxRates } from '../kpis/kpi-query.js';
 import { buildScorecards } from '../kpis/scorecard.js';
+import { withScratchCopies } from '../kpis/scratch-copies.js';
 import { recordPractices } from './record-practices.js';
 
 export interface MaturityRequest {
@@ -49,22 +50,28 @@ export async function assessMaturity(store: AnalyticsStore, request: MaturityReq
   // An area's levels 4 and 5 read its own KPIs only: one area's drill-down computes a sixth of them.
   const definitions = request.definitions.filter((definition) => areas.includes(definition.area));
   const practices = MATURITY_PRACTICES.filter((practice) => areas.includes(practice.area));
-  // The scorecards and the practices are independent: sent together, they run side by side.
-  const [scorecards, records] = await Promise.all([
-    buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, {
-      trend: 'not_judged',
-    }),
-    recordPractices(store, {
-      practices,
-      from,
-      to,
-      asOf: request.asOf,
-      threshold: request.threshold,
-      fx: request.fx,
-      tag: request.tag ?? randomUUID(),
-      failingShown: FAILING_SHOWN,
-    }),
-  ]);
+  // Levels 2 and 3 (the practices) and 4 and 5 (the window's scorecards) read the same copies:
+  // each table the request needs is read once (decisions 0040, 0045).
+  const [scorecards, records] = await withScratchCopies(
+    store,
+    { asOf: request.asOf, tag: request.tag ?? randomUUID() },
+    (copies) =>
+      Promise.all([
+        buildScorecards(store, { definitions, scope: { kind: 'org' }, asOf: request.asOf, fx: request.fx }, quarters, {
+          trend: 'not_judged',
+          copies,
+        }),
+        recordPractices(copies, {
+          practices,
+          from,
+          to,
+          asOf: request.asOf,
+          threshold: request.threshold,
+          fx: request.fx,
+          failingShown: FAILING_SHOWN,
+        }),
+      ]),
+  );
   const results = areas.map((area) => {
     const recorded = records.filter((_, i) => practices[i]!.area === area);
     const result = areaMaturity(area, [

@@ -1,8 +1,10 @@
 import { practiceEvidence, type PracticeEvidence, type PracticeTemplate } from '@presales/kpi';
-import type { AnalyticsStore, ScratchSession } from '../analytics-store.port.js';
 import type { FxRates } from '../kpis/kpi-query.js';
-import { asOfTable, renderSqlTemplate } from '../kpis/render-kpi-sql.js';
-import { sqlIdentifier, sqlValue } from '../sql/escape.js';
+import { renderSqlTemplate } from '../kpis/render-kpi-sql.js';
+import type { ScratchCopies } from '../kpis/scratch-copies.js';
+import { sqlValue } from '../sql/escape.js';
+
+export { scratchTableOf } from '../schema/scratch-tables.js';
 
 export interface RecordPracticesRequest {
   readonly practices: readonly PracticeTemplate[];
@@ -12,32 +14,21 @@ export interface RecordPracticesRequest {
   readonly asOf: Date;
   readonly threshold: number;
   readonly fx: FxRates;
-  /**
-   * Written in a comment into every statement, so the engine's query log finds the request's
-   * statements (decision 0040). Letters, digits, `-` and `_` only.
-   */
-  readonly tag: string;
   /** How many failing unit ids each practice shows. */
   readonly failingShown: number;
 }
 
-/** The copy of a fact table a request reads instead of the table (a temporary table of its session). */
-export const scratchTableOf = (table: string): string => `scratch_${table}`;
-
 /**
  * Levels 2 and 3: the practices' evidence, reading each table they need once (decision 0040).
- * Every table the practices name is copied as of asOf into a temporary table of one session, then
- * one statement counts every practice's units over the copies. A practice names a table up to
- * four times and ten practices name the standards: read in place, that was ~40 reads a request.
+ * Every table the practices name is read from the request's copies, and one statement counts
+ * every practice's units over them. A practice names a table up to four times and ten practices
+ * name the standards: read in place, that was ~40 reads a request.
  */
 export async function recordPractices(
-  store: AnalyticsStore,
+  copies: ScratchCopies,
   request: RecordPracticesRequest,
 ): Promise<PracticeEvidence[]> {
-  if (!/^[A-Za-z0-9_-]+$/.test(request.tag))
-    throw new RangeError(`maturity request tag ${JSON.stringify(request.tag)}: letters, digits, - and _ only`);
   if (request.practices.length === 0) return [];
-  const tables = new Set<string>();
   const evidence = request.practices.map((practice) =>
     evidenceSql(
       practice.id,
@@ -49,32 +40,12 @@ export async function recordPractices(
         fx: request.fx,
         parameters: {},
         label: `practice ${practice.id}`,
-        readTable: (table) => {
-          tables.add(table);
-          return sqlIdentifier(scratchTableOf(table));
-        },
+        readTable: copies.readTable,
       }),
       request.failingShown,
     ),
   );
-  // In front: ClickHouse 18.16 logs a CREATE's text only as far as the statement goes.
-  const tagged = (sql: string) => `/* maturity ${request.tag} */ ${sql}`;
-  const rows = await store.withScratchSession(async (session) => {
-    const copied: string[] = [];
-    try {
-      for (const table of tables) {
-        copied.push(table);
-        await session.command(
-          tagged(
-            `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS SELECT * FROM ${asOfTable(table, request.asOf.getTime(), session.database)} AS t`,
-          ),
-        );
-      }
-      return await session.query<EvidenceRow>(tagged(evidence.join('\nUNION ALL\n')));
-    } finally {
-      await dropCopies(session, copied);
-    }
-  });
+  const rows = await copies.query<EvidenceRow>(evidence.join('\nUNION ALL\n'));
   const byPractice = new Map(rows.map((row) => [row.practice, row]));
   return request.practices.map((practice) => {
     const row = byPractice.get(practice.id);
@@ -106,18 +77,4 @@ export function evidenceSql(practiceId: string, unitsSql: string, failingShown: 
     `SELECT ${sqlValue(practiceId)} AS practice, count() AS units, countIf(${failing}) AS failing, arraySlice(arraySort(groupArrayIf(unit_id, ${failing})), 1, ${failingShown}) AS failing_ids`,
     `FROM (\n${unitsSql}\n) AS practice_units`,
   ].join('\n');
-}
-
-/**
- * A pooled session outlives the request: its copies go with the request, also when it failed.
- * A drop that fails leaves the first error to be reported.
- */
-async function dropCopies(session: ScratchSession, tables: readonly string[]): Promise<void> {
-  for (const table of tables) {
-    try {
-      await session.command(`DROP TEMPORARY TABLE IF EXISTS ${sqlIdentifier(scratchTableOf(table))}`);
-    } catch {
-      // The session is unusable; its temporary tables end with it.
-    }
-  }
 }

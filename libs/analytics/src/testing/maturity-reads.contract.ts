@@ -1,4 +1,4 @@
-import { KPI_CATALOG, MATURITY_PRACTICES } from '@presales/kpi';
+import { KPI_CATALOG, MATURITY_PRACTICES, PROCESS_AREAS } from '@presales/kpi';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore, ScratchSession } from '../analytics-store.port.js';
@@ -8,8 +8,9 @@ import { migrate } from '../schema/migrations.js';
 import { TEST_FX } from './kpi.contract.js';
 
 /**
- * How many times the engine read each table for one maturity request's practices (levels 2 and
- * 3, decision 0040), counted by the engine: a ClickHouse server's query log (statements tagged
+ * How many times the engine read each table for one whole maturity request (the practices of
+ * levels 2 and 3, decision 0040; the window's scorecards of levels 4 and 5, decision 0045),
+ * counted by the engine: a ClickHouse server's query log (statements tagged
  * with the request), or, in chDB, which keeps no query log, the engine's own plan of each
  * statement the request sent (each `ReadFromMergeTree` step is one read of its table).
  */
@@ -24,6 +25,14 @@ async function tableReadsOfOneRequest(store: AnalyticsStore): Promise<Map<string
             database: session.database,
             command: (sql) => (sent.push(sql), session.command(sql)),
             query: <Row extends object>(sql: string) => (sent.push(sql), session.query<Row>(sql)),
+            ...(session.queryUserSql === undefined
+              ? {}
+              : {
+                  queryUserSql: <Row extends object>(sql: string, copyReads: number) => (
+                    sent.push(sql),
+                    session.queryUserSql!<Row>(sql, copyReads)
+                  ),
+                }),
           }),
         ),
     },
@@ -75,7 +84,14 @@ async function plannedReads(store: AnalyticsStore, sent: readonly string[]): Pro
   });
 }
 
-/** Maturity's levels 2 and 3 read each table they need once per request, counted by the engine. */
+/** The tables a template names through its macros (`{{t:table}}`, `{{closures}}`). */
+function tablesNamedBy(template: string): string[] {
+  const named = [...template.matchAll(/\{\{t:(\w+)\}\}/g)].map((m) => m[1]!);
+  if (template.includes('{{closures}}')) named.push('opportunity_won', 'opportunity_lost', 'opportunity_qualified_out');
+  return named;
+}
+
+/** A whole maturity request reads each table it needs once, levels 2 to 5, counted by the engine. */
 export function describeMaturityReadsContract(openStore: () => Promise<AnalyticsStore>): void {
   describe('maturity reads', () => {
     let store: AnalyticsStore;
@@ -84,12 +100,15 @@ export function describeMaturityReadsContract(openStore: () => Promise<Analytics
       await migrate(store);
     });
 
-    it('reads every table the practices name exactly once in one request', async () => {
-      const named = new Set(
-        MATURITY_PRACTICES.flatMap((practice) => [...practice.sql.matchAll(/\{\{t:(\w+)\}\}/g)].map((m) => m[1]!)),
-      );
-      // {{closures}} reads the three closing events.
-      for (const closing of ['opportunity_won', 'opportunity_lost', 'opportunity_qualified_out']) named.add(closing);
+    it('reads every table its practices, KPIs and PDCA records name exactly once in one request', async () => {
+      const named = new Set([
+        ...MATURITY_PRACTICES.flatMap((practice) => tablesNamedBy(practice.sql)),
+        ...KPI_CATALOG.filter((kpi) => PROCESS_AREAS.includes(kpi.area)).flatMap((kpi) => tablesNamedBy(kpi.sql)),
+        // Plan's targets and Act's actions of each quarter (the actions' progress is read only
+        // for actions raised, and the row below raises none for the window's quarters).
+        'kpi_target_set',
+        'corrective_action_raised',
+      ]);
       // A row in each, all columns at their defaults: chDB plans no read of an empty table.
       for (const table of named) await store.command(`INSERT INTO ${table} (recorded_at_ms) VALUES (0)`);
       const reads = await tableReadsOfOneRequest(store);

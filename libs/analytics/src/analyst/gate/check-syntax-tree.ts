@@ -148,6 +148,25 @@ function refusalIn(node: SyntaxNode, parent: SyntaxNode, policy: GatePolicy, cte
   return undefined;
 }
 
+/**
+ * Every table the statement names, in the order the engine's syntax tree holds them: each
+ * `TableIdentifier`, and each bare name an IN reads as a table. A WITH subquery's name is listed
+ * where FROM names it. What a caller may check a substitution against (decision 0045).
+ */
+export function tableNamesIn(node: SyntaxNode): string[] {
+  const names: string[] = [];
+  const walk = (current: SyntaxNode) => {
+    if (current.kind === 'TableIdentifier') names.push(current.text);
+    if (current.kind === 'Function' && TABLE_OPERAND.has(current.text)) {
+      const operand = current.children[0]?.children[1];
+      if (operand?.kind === 'Identifier') names.push(operand.text);
+    }
+    for (const child of current.children) walk(child);
+  };
+  walk(node);
+  return names;
+}
+
 function tableRefusal(name: string, policy: GatePolicy, cteNames: CteNames): Refusal | undefined {
   const dot = name.indexOf('.');
   if (dot === -1) {

@@ -8,11 +8,17 @@ import type {
   ScratchSession,
   TableInsert,
 } from '../../analytics-store.port.js';
+import { scratchTableOf } from '../../schema/scratch-tables.js';
+import { AnalystSqlRejectedError } from '../analyst-sql-policy.js';
 import type { SqlGate } from '../run-analyst-sql.js';
+import type { GatePolicy } from './check-syntax-tree.js';
 import { gateSql } from './sql-gate.js';
 
 /** Statements remembered as passed: the gate's verdict on a text never changes. */
 const REMEMBERED = 2000;
+
+/** The comment a scratch statement starts with (ScratchCopies): letters, digits, - and _ only. */
+const REQUEST_TAG = /^\/\* maturity [A-Za-z0-9_-]+ \*\/ /;
 
 /**
  * The store for KPI reads (decision 0024): a KPI definition's SQL is user SQL, published by a
@@ -22,6 +28,8 @@ const REMEMBERED = 2000;
  */
 export class GatedQueryStore implements AnalyticsStore {
   private readonly passed = new Set<string>();
+  /** Statements over the copies remembered as passed, with the count of copies they name. */
+  private readonly passedWithCopies = new Set<string>();
 
   constructor(
     private readonly store: AnalyticsStore,
@@ -74,13 +82,55 @@ export class GatedQueryStore implements AnalyticsStore {
     return this.store.openAnalystSession(limits);
   }
 
-  /** The platform's own statements (maturity's practices), which the gate has no part in. */
+  /**
+   * The platform's own statements (maturity's practices, the copies) pass through; KPI SQL read
+   * from the copies (`queryUserSql`) passes the gate first, as on the read sessions: the scratch
+   * session can write its temporary tables, so only a SELECT may reach it (decision 0045).
+   */
   withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
-    return this.store.withScratchSession(work);
+    return this.store.withScratchSession((session) =>
+      work({
+        database: session.database,
+        command: (sql) => session.command(sql),
+        query: <Row extends object>(sql: string) => session.query<Row>(sql),
+        queryUserSql: async <Row extends object>(sql: string, copyReads: number) => {
+          await this.passCopyReads(sql, copyReads);
+          return session.query<Row>(sql);
+        },
+      }),
+    );
+  }
+
+  /**
+   * The gate, with the copies of the analytics tables allowed beside them; then the engine's own
+   * parse must name copies exactly as often as the templates' macro did. A copy's name written
+   * anywhere else (a string the macro was in, a table the SQL names itself) makes the counts
+   * differ, and the statement is refused rather than read from what it did not mean.
+   */
+  private async passCopyReads(sql: string, copyReads: number): Promise<void> {
+    // The request's tag in front changes nothing the parser reads: one verdict for every request.
+    const key = `${copyReads} ${sql.replace(REQUEST_TAG, '')}`;
+    if (this.passedWithCopies.has(key)) return;
+    const gated = await gateSql(this.gate.parser, sql, withCopies(this.gate.policy));
+    const copies = new Set([...this.gate.policy.tables].map(scratchTableOf));
+    const named = gated.tables.filter((table) => copies.has(table)).length;
+    if (named !== copyReads)
+      throw new AnalystSqlRejectedError(
+        'table',
+        `the KPI SQL names a scratch copy ${named} times where its table macros put ${copyReads}: a copy may only be named through {{t:table}}`,
+      );
+    if (this.passedWithCopies.size >= REMEMBERED)
+      this.passedWithCopies.delete(this.passedWithCopies.values().next().value!);
+    this.passedWithCopies.add(key);
   }
 
   /** The store underneath is the caller's to close. */
   close(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+/** The policy's tables and a scratch copy of each (decision 0045). */
+function withCopies(policy: GatePolicy): GatePolicy {
+  return { ...policy, tables: new Set([...policy.tables, ...[...policy.tables].map(scratchTableOf)]) };
 }

@@ -1,5 +1,5 @@
 import { AnalystSqlRejectedError } from '../analyst-sql-policy.js';
-import { refusalOf, type GatePolicy, type Refusal } from './check-syntax-tree.js';
+import { refusalOf, tableNamesIn, type GatePolicy, type Refusal } from './check-syntax-tree.js';
 import { readSyntaxTree, UnreadableSyntaxTreeError } from './syntax-tree.js';
 
 /**
@@ -39,6 +39,8 @@ export interface GatedSql {
   readonly text: string;
   /** The engine's own formatting of the statement that was checked: what analyst sessions run. */
   readonly canonical: string;
+  /** Every table the statement names, as the engine's syntax tree holds them (tableNamesIn). */
+  readonly tables: readonly string[];
   readonly [passedTheGate]: true;
 }
 
@@ -57,8 +59,11 @@ export async function gateSql(parser: SqlParser, sql: string, policy: GatePolicy
     throw error;
   }
   let refusal: Refusal | undefined;
+  let tables: readonly string[] = [];
   try {
-    refusal = refusalOf(readSyntaxTree(await parser.syntaxTree(canonical)), policy, cteNamesOf(canonical));
+    const tree = readSyntaxTree(await parser.syntaxTree(canonical));
+    refusal = refusalOf(tree, policy, cteNamesOf(canonical));
+    tables = tableNamesIn(tree);
   } catch (error) {
     if (error instanceof UnreadableSyntaxTreeError)
       throw new AnalystSqlRejectedError(
@@ -85,7 +90,7 @@ export async function gateSql(parser: SqlParser, sql: string, policy: GatePolicy
       refusal.reason,
       refusal.find === undefined ? 0 : offsetOf(sql, refusal.find),
     );
-  return { text: sql.trim().replace(/[;\s]+$/u, ''), canonical } as GatedSql;
+  return { text: sql.trim().replace(/[;\s]+$/u, ''), canonical, tables } as GatedSql;
 }
 
 /**

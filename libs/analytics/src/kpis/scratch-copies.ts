@@ -1,0 +1,146 @@
+import type { AnalyticsStore, ScratchSession } from '../analytics-store.port.js';
+import { scratchTableOf } from '../schema/scratch-tables.js';
+import { sqlIdentifier } from '../sql/escape.js';
+import type { KpiStatements } from './compute-kpi.js';
+import type { RecordReads } from './pdca-records.js';
+import { asOfTable, renderKpiSql } from './render-kpi-sql.js';
+
+export interface ScratchCopiesRequest {
+  readonly asOf: Date;
+  /**
+   * Written in a comment in front of every statement, so the engine's query log finds the
+   * request's statements (decision 0040). Letters, digits, `-` and `_` only.
+   */
+  readonly tag: string;
+}
+
+/**
+ * One request's copies of the tables it reads, on one scratch session (decisions 0040, 0045):
+ * every template rendered with `readTable` names a table's copy, and the copy is made, as of
+ * asOf, before the first statement that reads it, once for the whole request. Statements run
+ * one after the other, in the order they were asked for, each after the copies of every table
+ * named so far.
+ */
+export class ScratchCopies {
+  private readonly named = new Set<string>();
+  private readonly copied = new Set<string>();
+  private turn: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly session: ScratchSession,
+    private readonly request: ScratchCopiesRequest,
+  ) {}
+
+  /** The moment the copies are made as of. */
+  get asOf(): Date {
+    return this.request.asOf;
+  }
+
+  /** How a template names `table` (`TemplateContext.readTable`): its copy. */
+  readonly readTable = (table: string): string => {
+    this.named.add(table);
+    return sqlIdentifier(scratchTableOf(table));
+  };
+
+  /** Product SQL over the copies (the practices, the PDCA records). */
+  query<Row extends object>(sql: string): Promise<Row[]> {
+    const tagged = this.tagged(sql);
+    return this.inTurn(() => this.session.query<Row>(tagged));
+  }
+
+  /** KPI SQL over the copies: user SQL, through the store's gate where it has one. */
+  queryUserSql<Row extends object>(sql: string, copyReads: number): Promise<Row[]> {
+    const tagged = this.tagged(sql);
+    return this.inTurn(() =>
+      this.session.queryUserSql === undefined
+        ? this.session.query<Row>(tagged)
+        : this.session.queryUserSql<Row>(tagged, copyReads),
+    );
+  }
+
+  /**
+   * KPI statements over the copies: one at a time, since they share the session, and each KPI's
+   * table macros counted, for the gate to check that every name of a copy is one of theirs.
+   */
+  kpiStatements(): KpiStatements {
+    return {
+      concurrent: 1,
+      render: (query) => {
+        let copyReads = 0;
+        const sql = renderKpiSql(query.definition.sql, query, (table) => {
+          copyReads += 1;
+          return this.readTable(table);
+        });
+        return { sql, copyReads };
+      },
+      run: <Row extends object>(sql: string, copyReads: number) => this.queryUserSql<Row>(sql, copyReads),
+    };
+  }
+
+  /** The PDCA records read from the copies. */
+  recordReads(): RecordReads {
+    return { query: (sql) => this.query(sql), table: this.readTable };
+  }
+
+  /**
+   * A pooled session outlives the request: its copies go with the request, also when it failed,
+   * once every statement asked for has settled. A drop that fails leaves the first error to be
+   * reported.
+   */
+  dropAll(): Promise<void> {
+    return this.inTurn(async () => {
+      for (const table of this.copied) {
+        try {
+          await this.session.command(`DROP TEMPORARY TABLE IF EXISTS ${sqlIdentifier(scratchTableOf(table))}`);
+        } catch {
+          // The session is unusable; its temporary tables end with it.
+        }
+      }
+    }, false);
+  }
+
+  private inTurn<R>(run: () => Promise<R>, copyFirst = true): Promise<R> {
+    const next = this.turn.then(async () => {
+      if (copyFirst) await this.copyNamed();
+      return run();
+    });
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  /** In front: ClickHouse 18.16 logs a CREATE's text only as far as the statement goes. */
+  private tagged(sql: string): string {
+    return `/* maturity ${this.request.tag} */ ${sql}`;
+  }
+
+  private async copyNamed(): Promise<void> {
+    for (const table of this.named) {
+      if (this.copied.has(table)) continue;
+      // Counted before it exists: a copy half made is dropped too.
+      this.copied.add(table);
+      await this.session.command(
+        this.tagged(
+          `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS SELECT * FROM ${asOfTable(table, this.request.asOf.getTime(), this.session.database)} AS t`,
+        ),
+      );
+    }
+  }
+}
+
+/** Runs `work` with a scratch session's copies, dropped at the end (decision 0045). */
+export async function withScratchCopies<T>(
+  store: AnalyticsStore,
+  request: ScratchCopiesRequest,
+  work: (copies: ScratchCopies) => Promise<T>,
+): Promise<T> {
+  if (!/^[A-Za-z0-9_-]+$/.test(request.tag))
+    throw new RangeError(`maturity request tag ${JSON.stringify(request.tag)}: letters, digits, - and _ only`);
+  return store.withScratchSession(async (session) => {
+    const copies = new ScratchCopies(session, request);
+    try {
+      return await work(copies);
+    } finally {
+      await copies.dropAll();
+    }
+  });
+}

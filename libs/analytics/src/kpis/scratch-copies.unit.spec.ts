@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalyticsStore, ScratchSession } from '../analytics-store.port.js';
+import { withScratchCopies } from './scratch-copies.js';
+
+/**
+ * The order of a request's statements on its one session (decision 0045); that each table is
+ * then read once is the engine's to prove (the maturity reads contract).
+ */
+function sessionStore(failing: (sql: string) => boolean = () => false) {
+  const sent: string[] = [];
+  const run = async (sql: string) => {
+    sent.push(sql.replace(/^\/\* maturity [\w-]+ \*\/ /, ''));
+    await new Promise((settle) => setTimeout(settle, 1));
+    if (failing(sql)) throw new Error(`failed: ${sql}`);
+  };
+  const session: ScratchSession = {
+    database: 'db',
+    command: run,
+    query: async <Row extends object>(sql: string) => (await run(sql), [] as Row[]),
+  };
+  const store = { withScratchSession: (work: (s: ScratchSession) => Promise<unknown>) => work(session) };
+  return { store: store as unknown as AnalyticsStore, sent };
+}
+
+const asOf = new Date(1000);
+const copyOf = (table: string) =>
+  `CREATE TEMPORARY TABLE scratch_${table} AS SELECT * FROM (SELECT * FROM db.${table} FINAL PREWHERE recorded_at_ms <= 1000) AS t`;
+const dropOf = (table: string) => `DROP TEMPORARY TABLE IF EXISTS scratch_${table}`;
+
+describe('a request on its scratch copies', () => {
+  it('copies each table once, before the first statement that names it, and drops the copies last', async () => {
+    const { store, sent } = sessionStore();
+    await withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
+      const first = `SELECT * FROM ${copies.readTable('a')} JOIN ${copies.readTable('b')}`;
+      const second = `SELECT * FROM ${copies.readTable('b')} JOIN ${copies.readTable('c')}`;
+      await Promise.all([copies.query(first), copies.queryUserSql(second, 2)]);
+    });
+    expect(sent).toEqual([
+      copyOf('a'),
+      copyOf('b'),
+      copyOf('c'),
+      'SELECT * FROM scratch_a JOIN scratch_b',
+      'SELECT * FROM scratch_b JOIN scratch_c',
+      dropOf('a'),
+      dropOf('b'),
+      dropOf('c'),
+    ]);
+  });
+
+  it('drops every copy begun, once every statement asked for has settled, when one fails', async () => {
+    const { store, sent } = sessionStore((sql) => sql.includes('scratch_b AS SELECT'));
+    const request = withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
+      const failing = copies.query(`SELECT * FROM ${copies.readTable('a')}`);
+      copies.readTable('b');
+      // The request fails with the first statement; the second, already asked for, still runs.
+      await Promise.all([failing, copies.query('SELECT 1')]);
+    });
+    await expect(request).rejects.toThrow(/scratch_b/);
+    expect(sent).toEqual([copyOf('a'), copyOf('b'), 'SELECT 1', dropOf('a'), dropOf('b')]);
+  });
+
+  it('refuses a tag the query log could not find it by', async () => {
+    const { store } = sessionStore();
+    await expect(withScratchCopies(store, { asOf, tag: 'a b' }, async () => 0)).rejects.toThrow(
+      /letters, digits, - and _ only/,
+    );
+  });
+});
