@@ -8,54 +8,11 @@ import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, visibleText } from './dashboard-page.js';
 import { apiFetch, bearerFor } from './platform-process.js';
 import { ANA, harbourDeal } from './workspace-records.js';
+import { Recorder, localInput } from './workspace-recorder.js';
 
 const skip = chromiumSkipReason('the presales workspace in Chromium');
 const OPPORTUNITY = 'opp-ws-1';
 const QUARTER = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
-
-/**
- * What a person does, counted: clicks, and keystrokes outside free text (ids searched, numbers,
- * choices, dates, Enter). Free text (a requirement's title) is typed but not counted: no form
- * can spare it.
- */
-class Recorder {
-  clicks = 0;
-  keys = 0;
-  constructor(private readonly page: Page) {}
-  async click(selector: string): Promise<void> {
-    await this.page.click(selector);
-    this.clicks += 1;
-  }
-  async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key);
-    this.keys += 1;
-  }
-  /** Keystrokes that are not free text: counted one per character. */
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-    this.keys += text.length;
-  }
-  async fill(selector: string, text: string): Promise<void> {
-    await this.page.fill(selector, text);
-    this.clicks += 1;
-    this.keys += text.length;
-  }
-  /** Free text: a click into the field, the words themselves not counted. */
-  async freeText(selector: string, text: string): Promise<void> {
-    await this.page.fill(selector, text);
-    this.clicks += 1;
-  }
-  /** An Element Plus select: click it, type a few letters, click the option (found by its value). */
-  async choose(field: string, typed: string, value: string): Promise<void> {
-    await this.click(`[data-field="${field}"] .el-select__wrapper`);
-    await this.type(typed);
-    await this.page.waitForSelector(`.el-select-dropdown__item:visible[data-value="${value}"]`);
-    await this.click(`.el-select-dropdown__item:visible[data-value="${value}"]`);
-  }
-  get interactions(): number {
-    return this.clicks + this.keys;
-  }
-}
 
 describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chromium', () => {
   let page: Page;
@@ -443,10 +400,4 @@ function saveMeasuredTo(runs: unknown): void {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2)}\n`,
   );
   console.log(`[workspace] ${JSON.stringify(runs)}`);
-}
-
-/** `YYYY-MM-DDTHH:mm` in the browser's time zone, as a datetime-local input takes it. */
-function localInput(ms: number): string {
-  const local = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
 }
