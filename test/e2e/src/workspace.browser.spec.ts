@@ -50,6 +50,9 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
       await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })
     ).json()) as ScorecardResponse;
   const saveMeasured = () => saveMeasuredTo(measured);
+  /** The generated form's field holding the focus, by its path. */
+  const focusedField = () =>
+    page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
   const actual = (card: ScorecardResponse, kpiId: string) =>
     card.lines.find((line) => line.kpiId === kpiId)?.do.actual ?? null;
 
@@ -334,6 +337,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.fill('[data-field=hours] input', '1.333');
     await page.click('[data-action=record]');
     expect(await page.textContent('[data-problem=hours]')).toContain('2 decimals');
+    expect(await focusedField()).toBe('hours');
     await page.fill('[data-field=hours] input', '1.5');
     await page.click('[data-field=category] .el-select__wrapper');
     await page.keyboard.type('intern');
@@ -341,6 +345,33 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.click('[data-action=record]');
     await page.waitForSelector('[data-problem=entryId]');
     expect(await page.textContent('[data-problem=entryId]')).toContain('must match');
+    expect(await focusedField()).toBe('entryId');
+
+    // A rule of the record (422) says which field it is about: a deadline before the receipt shows on
+    // the deadline, which takes the focus, in English and in Chinese.
+    await page.goto(`${suite.platform.url}work/record/ReceiveTender?opportunityId=${OPPORTUNITY}`);
+    await page.waitForSelector('form[data-command=ReceiveTender]');
+    await page.click('[data-field=kind] .el-select__wrapper');
+    await page.keyboard.type('rfp');
+    await page.keyboard.press('Enter');
+    await page.fill('[data-field=issuer] input', 'Harbour Port Authority');
+    await page.fill('[data-field=deadline] input', localInput(Date.now() - 86_400_000));
+    for (const [language, frame] of [
+      ['English', 'Refused by a rule of the record: '],
+      ['简体中文', '被记录的业务规则拒绝：'],
+    ] as const) {
+      await chooseLanguage(page, language);
+      await page.click('[data-action=record]');
+      await page.waitForSelector(`[data-problem=deadline]:has-text("${frame}")`);
+      expect(await page.textContent('[data-problem=deadline]')).toMatch(/deadline .* is not after its receipt/);
+      expect(await focusedField()).toBe('deadline');
+      expect(await page.$$('[data-recorded]')).toHaveLength(0);
+      await page.screenshot({
+        path: join(ARTIFACTS, `workspace-field-refusal-${language === 'English' ? 'en' : 'zh'}-1280.png`),
+        fullPage: true,
+      });
+    }
+    await chooseLanguage(page, 'English');
     // Keyboard only: the palette, arrows and Enter open a form.
     await page.keyboard.press('Control+k');
     await page.waitForSelector('input[data-palette-input]');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from './field-model';
 import { decimalProblem, decimalUnits } from './decimal-text';
 import { commandSpecs } from './form-engine';
-import { initialValues, serverProblems, toPayload, type FormValues } from './form-values';
+import { initialValues, toPayload, type FormValues } from './form-values';
 import type { OpenApiDocument } from './json-schema';
 import published from './openapi-commands.fixture.json';
 
@@ -189,19 +189,6 @@ describe('a form’s values become the payload the domain accepts', () => {
       outcome: 'positive',
       customerSatisfaction: 5,
       usedAssetIds: [],
-    });
-  });
-
-  it('shows the API’s validation issues on their fields', () => {
-    expect(
-      serverProblems([
-        { path: 'lines.0.quantity', rule: 'must be greater than 0' },
-        { path: 'lines.0.quantity', rule: 'must be at most 40 characters' },
-        { path: 'reason', rule: 'is required' },
-      ]),
-    ).toEqual({
-      'lines.0.quantity': 'must be greater than 0; must be at most 40 characters',
-      reason: 'is required',
     });
   });
 });

@@ -59,6 +59,10 @@ export const workspaceEn = {
       json: 'Not valid JSON',
       rows: 'Add at least one line',
     },
+    server: {
+      invalid: 'Not accepted: {rule}',
+      refused: 'Refused by a rule of the record: {rule}',
+    },
     myWork: {
       title: 'My work',
       intro: 'What waits for you, overdue first. Counts update as new events arrive.',

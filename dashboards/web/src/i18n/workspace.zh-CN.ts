@@ -63,6 +63,10 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
       json: '格式无效：应为结构化数据',
       rows: '至少添加一行',
     },
+    server: {
+      invalid: '未被接受：{rule}',
+      refused: '被记录的业务规则拒绝：{rule}',
+    },
     myWork: {
       title: '我的工作',
       intro: '等待你处理的事项，逾期的在前。有新事件时计数自动更新。',
