@@ -240,6 +240,50 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
     ]);
   }, 120_000);
 
+  it('lets the approver reject a revision in the builder, with the reason the domain requires', async () => {
+    // Ana revises the sent quote again: a deeper discount, approval asked in the same step.
+    await page.goto(`${suite.platform.url}work/quotes/${quoteId}`);
+    await page.waitForSelector('[data-list=revisions] [data-revision="1"]');
+    await page.fill('[data-field="lines.1.discountPct"]', '20');
+    await page.fill('[data-field=reason] input', 'Services discount asked by procurement');
+    await page.click('[data-action=revise-quote]');
+    await chainDone();
+
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const approver = await context.newPage();
+    watchPage(approver, problems, (message) => message.text().includes('Failed to load resource'));
+    await approver.goto(`${suite.platform.url}work`);
+    await approver.waitForURL(/\/sign-in/);
+    await signInThroughForm(approver, 'mia', 'e2e-password-mia');
+    await approver.waitForSelector('[data-list=work] [data-kind=quote_approval] [data-act]');
+    await approver.click('[data-list=work] [data-kind=quote_approval] [data-act]');
+    await approver.waitForSelector('[data-panel=approval] [data-action=reject]');
+    // No reason, no rejection: the field says so and nothing is sent.
+    await approver.click('[data-action=reject]');
+    expect(await approver.textContent('[data-problem=rejectReason]')).toContain('Required');
+    await approver.fill('[data-field=rejectReason] input', 'Below the margin we agreed for services');
+    await approver.screenshot({ path: join(ARTIFACTS, 'workspace-quote-reject-en-1280.png'), fullPage: true });
+    await approver.click('[data-action=reject]');
+    await chainDone(approver);
+    await context.close();
+
+    const rejected = await sql(
+      `SELECT type, actor_id FROM events WHERE stream_id = 'quote-${quoteId}' AND type = 'QuoteApprovalRejected'`,
+    );
+    expect(rejected.rows.map((row) => [row['type'], row['actor_id']])).toEqual([['QuoteApprovalRejected', 'mia']]);
+    const state = await get<{ state: { revisions: { approval: string }[] } }>(`api/quotes/${quoteId}`, ana);
+    expect(state.state.revisions.map((revision) => revision.approval)).toEqual([
+      'not_requested',
+      'approved',
+      'rejected',
+    ]);
+    // Ana's builder shows the revision rejected: she revises again, nothing is left to send.
+    await page.goto(`${suite.platform.url}work/quotes/${quoteId}`);
+    await page.waitForSelector('[data-list=revisions] [data-revision="2"]');
+    expect(await page.textContent('[data-list=revisions] [data-revision="2"]')).toContain('Approval rejected');
+    expect(await page.$$('[data-action=send-quote]')).toHaveLength(0);
+  }, 120_000);
+
   it('shows tenders on the board by stage, opens one with the keyboard, and moves it when its bid is decided', async () => {
     await page.goto(`${suite.platform.url}work/tenders`);
     await page.waitForSelector('[data-stage=received] [data-tender=T-wt-1]');
@@ -343,6 +387,14 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
             await page.evaluate(() => document.documentElement.scrollWidth),
             `${name} at ${width}`,
           ).toBeLessThanOrEqual(width);
+          // The quote's lines stay readable: no value is cut off in its input.
+          if (name === 'quote-builder')
+            expect(
+              await page.$$eval('[data-part=lines] input', (inputs) =>
+                inputs.filter((input) => input.scrollWidth > input.clientWidth + 1).map((input) => input.value),
+              ),
+              `quote lines clipped at ${width}`,
+            ).toEqual([]);
         }
       }
     }

@@ -46,6 +46,8 @@ export const workspaceToolsEn = {
     },
     approvalTitle: 'Revision {n} awaits your approval',
     marginAgainst: 'Margin {margin} % against the approval threshold of {threshold} %',
+    reject: 'Reject revision {n}',
+    rejectReason: 'Why it is rejected',
     approve: 'Approve revision {n}',
     reason: 'Why this revision',
     draft: 'Draft the quote',

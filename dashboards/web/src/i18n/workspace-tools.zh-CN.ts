@@ -45,6 +45,8 @@ export const workspaceToolsZhCN = {
     },
     approvalTitle: '第 {n} 版等待您审批',
     marginAgainst: '毛利率 {margin} %，审批阈值 {threshold} %',
+    reject: '驳回第 {n} 版',
+    rejectReason: '驳回原因',
     approve: '批准第 {n} 版',
     reason: '修订原因',
     draft: '起草报价',

@@ -128,6 +128,7 @@ export const workspaceEn = {
         draft: 'Quote drafted (revision {revision})',
         revise: 'Revision {revision} recorded',
         approval: 'Approval of revision {revision} requested',
+        reject: 'Approval of revision {revision} rejected',
         approve: 'Revision {revision} approved',
         send: 'Revision {revision} sent to the customer',
         timeCell: '{hours} h on {date} · {row}',

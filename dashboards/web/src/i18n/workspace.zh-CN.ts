@@ -130,6 +130,7 @@ export const workspaceZhCN: Widen<typeof workspaceEn> = {
         draft: '已起草报价（第 {revision} 版）',
         revise: '已记录第 {revision} 版',
         approval: '已申请审批第 {revision} 版',
+        reject: '已驳回第 {revision} 版的审批',
         approve: '已批准第 {revision} 版',
         send: '已将第 {revision} 版发送给客户',
         timeCell: '{date} · {row}：{hours} 小时',
