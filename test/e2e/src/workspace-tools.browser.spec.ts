@@ -308,6 +308,28 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
     // Live: the card moves without a reload.
     await page.waitForSelector('[data-stage=decided] [data-tender=T-wt-1]', { timeout: 30_000 });
     expect(await page.$$('[data-stage=received] [data-tender=T-wt-1]')).toHaveLength(0);
+    // A tender with its war room shows the war room, not the team.
+    expect(await page.$$('[data-panel=team]')).toHaveLength(0);
+
+    // Peacetime: a tender without a war room, or none open, shows the team's load and who writes for what.
+    await post(
+      'api/tenders/T-wt-1/section-assignments',
+      {
+        sectionId: 'S-arch',
+        title: 'Architecture',
+        assigneeId: 'ana',
+        dueAt: new Date(Date.now() + DAY).toISOString(),
+      },
+      manager,
+    );
+    await page.click('[data-tender=T-wt-2]');
+    await page.waitForSelector('[data-panel=tender][data-tender=T-wt-2] [data-panel=team]');
+    await page.waitForSelector('[data-panel=team] [data-team=team-east] [data-consultant=ana] [data-writing=T-wt-1]');
+    expect(await page.textContent('[data-consultant=ana] [data-writing=T-wt-1]')).toBe('T-wt-1 · 1 assigned');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-tender-board-team-en-1280.png'), fullPage: true });
+    // From the team, a tender opens with its war room again.
+    await page.click('[data-consultant=ana] [data-writing=T-wt-1]');
+    await page.waitForSelector('[data-panel=tender][data-tender=T-wt-1] [data-panel=war-room]');
   }, 120_000);
 
   it('records a week’s hours from the time sheet, once per cell, and My work’s week total moves', async () => {
@@ -357,6 +379,7 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
       for (const [name, path, ready] of [
         ['quote-builder', `work/quotes/${quoteId}?base=0`, '[data-panel=diff]'],
         ['tender-board', 'work/tenders?tender=T-wt-1', '[data-panel=war-room]'],
+        ['tender-board-team', 'work/tenders', '[data-panel=team] [data-consultant=ana]'],
         ['time-sheet', 'work/time', '[data-cell="0.0"]'],
       ] as const) {
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -375,6 +398,7 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
               'Core licence',
               'Implementation services',
               'Key-user training',
+              'team-east',
               quoteId,
             ]),
             `${name} in Chinese`,

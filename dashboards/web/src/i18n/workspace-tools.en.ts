@@ -102,6 +102,12 @@ export const workspaceToolsEn = {
     commander: 'commander',
     hours: 'Hours in the last 7 days',
     load: 'Load',
+    teamTitle: 'The team: load and the tenders each one writes for',
+    noTeam: 'No consultant is onboarded.',
+    team: 'Team {team}',
+    writingFor: 'Writing for',
+    writing: '{tender} · {n} assigned',
+    noSections: 'no open section',
   },
   timeSheet: {
     title: 'Time sheet of {consultant}',

@@ -101,6 +101,12 @@ export const workspaceToolsZhCN = {
     commander: '指挥官',
     hours: '近 7 天工时',
     load: '负荷',
+    teamTitle: '团队：负荷与各人负责的投标',
+    noTeam: '尚无入职顾问。',
+    team: '团队 {team}',
+    writingFor: '负责撰写',
+    writing: '{tender} · {n} 个章节',
+    noSections: '无进行中的章节',
   },
   timeSheet: {
     title: '{consultant} 的工时表',
