@@ -415,7 +415,9 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
           if (name === 'quote-builder')
             expect(
               await page.$$eval('[data-part=lines] input', (inputs) =>
-                inputs.filter((input) => input.scrollWidth > input.clientWidth + 1).map((input) => input.value),
+                (inputs as HTMLInputElement[])
+                  .filter((input) => input.scrollWidth > input.clientWidth + 1)
+                  .map((input) => input.value),
               ),
               `quote lines clipped at ${width}`,
             ).toEqual([]);
