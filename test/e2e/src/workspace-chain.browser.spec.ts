@@ -359,4 +359,114 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
     console.log(`[workspace-chain] ${seconds.toFixed(1)} s, ${act.clicks} clicks, ${act.keys} keys`);
     expect(problems).toEqual([]);
   }, 480_000);
+
+  it('records the same customer exchange as 7 separate forms from the palette: the baseline the exchange form is measured against', async () => {
+    // A demo to hold, scheduled beforehand, as the exchange form's demo was (not counted there either).
+    await post(
+      'api/activities',
+      {
+        activityId: 'act-base-1',
+        opportunityId: OPPORTUNITY,
+        kind: 'demo',
+        consultantIds: ['ana'],
+        scheduledFor: new Date(Date.now() + 3_600_000).toISOString(),
+        plannedHours: 2,
+      },
+      manager,
+    );
+    await untilCaughtUp(suite.platform.url, 30_000);
+    const recordedBefore = await sql(`SELECT count() AS n FROM events WHERE actor_id = 'ana'`);
+    await page.click('[data-nav=myWork]');
+    await page.waitForSelector('[data-list=counts]');
+    const act = new Recorder(page);
+    const started = Date.now();
+
+    // 1. The demo held, with satisfaction.
+    await act.palette('complete');
+    await page.waitForSelector('form[data-command=CompleteActivity]');
+    await act.pick('activityId', 'act-b', 'act-base-1');
+    await page.waitForSelector('form[data-command=CompleteActivity] [data-revision]');
+    await act.fill('[data-field=actualHours] input', '2.5');
+    await act.choose('outcome', 'pos', 'positive');
+    await act.fill('[data-field=customerSatisfaction] input', '5');
+    await act.click('[data-action=record]');
+    await recorded();
+
+    // 2–3. Two requirements captured: the second with "record another" (the palette would open the same form).
+    const requirementIds: string[] = [];
+    for (const [index, title, category, priority] of [
+      [0, 'Single sign-on with the customer directory', ['non', 'non_functional'], ['mu', 'must']],
+      [1, 'Invoices in the Golden Tax format', ['comp', 'compliance'], ['sh', 'should']],
+    ] as const) {
+      if (index === 0) await act.palette('capture');
+      else await act.click('[data-action=another]');
+      await page.waitForSelector('form[data-command=CaptureRequirement] [data-revision]');
+      await page.waitForSelector('form[data-command=CaptureRequirement]:not(:has([data-recorded]))');
+      requirementIds.push(await page.inputValue('[data-field=requirementId] input'));
+      await act.freeText('[data-field=title] input', title);
+      await act.choose('category', category[0], category[1]);
+      await act.choose('priority', priority[0], priority[1]);
+      await act.choose('source', 'mee', 'meeting');
+      await act.click('[data-action=record]');
+      await recorded();
+    }
+
+    // 4–5. Both assessed, each requirement picked again.
+    for (const [index, fit] of [
+      [0, ['sta', 'standard']],
+      [1, ['conf', 'configurable']],
+    ] as const) {
+      if (index === 0) await act.palette('assess');
+      else await act.click('[data-action=another]');
+      await page.waitForSelector('form[data-command=AssessRequirementFit]:not(:has([data-recorded]))');
+      await act.pick('requirementId', requirementIds[index]!.slice(0, 3), requirementIds[index]!);
+      await act.choose('fit', fit[0], fit[1]);
+      await act.fill('[data-field=productLine] input', 'erp');
+      await act.click('[data-action=record]');
+      await recorded();
+    }
+
+    // 6. The time.
+    await act.palette('log time');
+    await page.waitForSelector('form[data-command=LogTime]');
+    await act.fill('[data-field=date] input', new Date().toISOString().slice(0, 10));
+    await act.fill('[data-field=hours] input', '3');
+    await act.choose('category', 'custom', 'customer_facing');
+    await act.click('[data-action=record]');
+    await recorded();
+
+    // 7. The next step.
+    await act.palette('schedule');
+    await page.waitForSelector('form[data-command=ScheduleActivity]');
+    await act.choose('kind', 'work', 'workshop');
+    await act.fill('[data-field=scheduledFor] input', localInput(Date.now() + 7 * DAY));
+    await act.fill('[data-field=plannedHours] input', '4');
+    await act.click('[data-action=record]');
+    await recorded();
+    const seconds = (Date.now() - started) / 1000;
+
+    // Seven facts more, all Ana's.
+    const recordedAfter = await sql(`SELECT count() AS n FROM events WHERE actor_id = 'ana'`);
+    expect(Number(recordedAfter.rows[0]!['n']) - Number(recordedBefore.rows[0]!['n'])).toBe(7);
+    writeFileSync(
+      join(ARTIFACTS, 'workspace-exchange-baseline.json'),
+      `${JSON.stringify(
+        {
+          measuredAt: new Date().toISOString(),
+          run: {
+            name: 'customer exchange through 7 separate generic forms (palette, record another)',
+            seconds,
+            clicks: act.clicks,
+            keys: act.keys,
+            submissions: 7,
+            commands: 7,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`[workspace-baseline] ${seconds.toFixed(1)} s, ${act.clicks} clicks, ${act.keys} keys`);
+    expect(problems).toEqual([]);
+  }, 240_000);
 });
