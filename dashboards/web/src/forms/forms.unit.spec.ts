@@ -31,6 +31,37 @@ describe('the form engine, on every command the API publishes', () => {
     expect(unsupported).toEqual([]);
   });
 
+  it('proposes a fresh id for a tender received (its own route, outside the route table), not a picker of existing tenders', () => {
+    const [receive] = commandSpecs({
+      paths: {
+        '/api/tenders': {
+          post: {
+            operationId: 'ReceiveTender',
+            'x-roles': ['sales', 'presales'],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['tenderId', 'opportunityId'],
+                    properties: {
+                      tenderId: { type: 'string', title: 'Id' },
+                      opportunityId: { type: 'string', title: 'Id' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    } as OpenApiDocument);
+    expect(receive!.fields.map((f) => [f.name, f.kind.type])).toEqual([
+      ['tenderId', 'new-id'],
+      ['opportunityId', 'reference'],
+    ]);
+  });
+
   it('puts the record the command is addressed to first, as a picker of that kind', () => {
     expect(spec('SubmitBid').recordField).toBe('tenderId');
     expect(spec('SubmitBid').fields[0]).toMatchObject({
