@@ -20,6 +20,7 @@ export type MyWorkResponse = Answer<typeof answers.MyWorkResponse>;
 export type TenderStage = (typeof TENDER_STAGES)[number];
 export type TenderCard = Answer<typeof answers.TenderCard>;
 export type WarRoomPanel = Answer<typeof answers.WarRoomPanel>;
+export type TeamMemberLoad = Answer<typeof answers.TeamMemberLoad>;
 /** GET /api/workspace/tender-board */
 export type TenderBoardResponse = Answer<typeof answers.TenderBoardResponse>;
 export type TimeSheetRow = Answer<typeof answers.TimeSheetRow>;

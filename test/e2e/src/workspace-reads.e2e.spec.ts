@@ -314,6 +314,17 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
         { consultantId: 'mia', name: 'mia', commander: true, hoursLast7Days: 0, weeklyCapacityHours: null },
       ],
     });
+    // Peacetime: every consultant by team, with the tenders still answered where they hold sections.
+    expect(board.team).toEqual([
+      {
+        consultantId: 'ana',
+        name: 'Ana',
+        teamId: 'team-east',
+        hoursLast7Days: 0,
+        weeklyCapacityHours: 40,
+        tenders: [{ tenderId: 'T-1', sections: 2 }],
+      },
+    ]);
   });
 
   it("answers a week's time sheet by opportunity and category; another person's only to a manager", () => {
@@ -349,7 +360,11 @@ describe('the workspace reads (pickers and My work), on chDB and on ClickHouse 1
       anaWork: { ...result.anaWork, asOf: '' },
       miaWork: { ...result.miaWork, asOf: '' },
       // Deadlines are relative to each seeding; the stages, sections and war rooms are not.
-      board: result.board.tenders.map((tender) => ({ ...tender, deadline: '' })),
+      board: {
+        ...result.board,
+        asOf: '',
+        tenders: result.board.tenders.map((tender) => ({ ...tender, deadline: '' })),
+      },
     });
     const [embedded, server] = results.map(strip);
     // Due times are relative to each seeding: compare what they are and their order, not the instants.

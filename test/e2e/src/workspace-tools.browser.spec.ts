@@ -240,6 +240,50 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
     ]);
   }, 120_000);
 
+  it('lets the approver reject a revision in the builder, with the reason the domain requires', async () => {
+    // Ana revises the sent quote again: a deeper discount, approval asked in the same step.
+    await page.goto(`${suite.platform.url}work/quotes/${quoteId}`);
+    await page.waitForSelector('[data-list=revisions] [data-revision="1"]');
+    await page.fill('[data-field="lines.1.discountPct"]', '20');
+    await page.fill('[data-field=reason] input', 'Services discount asked by procurement');
+    await page.click('[data-action=revise-quote]');
+    await chainDone();
+
+    const context = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const approver = await context.newPage();
+    watchPage(approver, problems, (message) => message.text().includes('Failed to load resource'));
+    await approver.goto(`${suite.platform.url}work`);
+    await approver.waitForURL(/\/sign-in/);
+    await signInThroughForm(approver, 'mia', 'e2e-password-mia');
+    await approver.waitForSelector('[data-list=work] [data-kind=quote_approval] [data-act]');
+    await approver.click('[data-list=work] [data-kind=quote_approval] [data-act]');
+    await approver.waitForSelector('[data-panel=approval] [data-action=reject]');
+    // No reason, no rejection: the field says so and nothing is sent.
+    await approver.click('[data-action=reject]');
+    expect(await approver.textContent('[data-problem=rejectReason]')).toContain('Required');
+    await approver.fill('[data-field=rejectReason] input', 'Below the margin we agreed for services');
+    await approver.screenshot({ path: join(ARTIFACTS, 'workspace-quote-reject-en-1280.png'), fullPage: true });
+    await approver.click('[data-action=reject]');
+    await chainDone(approver);
+    await context.close();
+
+    const rejected = await sql(
+      `SELECT type, actor_id FROM events WHERE stream_id = 'quote-${quoteId}' AND type = 'QuoteApprovalRejected'`,
+    );
+    expect(rejected.rows.map((row) => [row['type'], row['actor_id']])).toEqual([['QuoteApprovalRejected', 'mia']]);
+    const state = await get<{ state: { revisions: { approval: string }[] } }>(`api/quotes/${quoteId}`, ana);
+    expect(state.state.revisions.map((revision) => revision.approval)).toEqual([
+      'not_requested',
+      'approved',
+      'rejected',
+    ]);
+    // Ana's builder shows the revision rejected: she revises again, nothing is left to send.
+    await page.goto(`${suite.platform.url}work/quotes/${quoteId}`);
+    await page.waitForSelector('[data-list=revisions] [data-revision="2"]');
+    expect(await page.textContent('[data-list=revisions] [data-revision="2"]')).toContain('Approval rejected');
+    expect(await page.$$('[data-action=send-quote]')).toHaveLength(0);
+  }, 120_000);
+
   it('shows tenders on the board by stage, opens one with the keyboard, and moves it when its bid is decided', async () => {
     await page.goto(`${suite.platform.url}work/tenders`);
     await page.waitForSelector('[data-stage=received] [data-tender=T-wt-1]');
@@ -264,6 +308,28 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
     // Live: the card moves without a reload.
     await page.waitForSelector('[data-stage=decided] [data-tender=T-wt-1]', { timeout: 30_000 });
     expect(await page.$$('[data-stage=received] [data-tender=T-wt-1]')).toHaveLength(0);
+    // A tender with its war room shows the war room, not the team.
+    expect(await page.$$('[data-panel=team]')).toHaveLength(0);
+
+    // Peacetime: a tender without a war room, or none open, shows the team's load and who writes for what.
+    await post(
+      'api/tenders/T-wt-1/section-assignments',
+      {
+        sectionId: 'S-arch',
+        title: 'Architecture',
+        assigneeId: 'ana',
+        dueAt: new Date(Date.now() + DAY).toISOString(),
+      },
+      manager,
+    );
+    await page.click('[data-tender=T-wt-2]');
+    await page.waitForSelector('[data-panel=tender][data-tender=T-wt-2] [data-panel=team]');
+    await page.waitForSelector('[data-panel=team] [data-team=team-east] [data-consultant=ana] [data-writing=T-wt-1]');
+    expect(await page.textContent('[data-consultant=ana] [data-writing=T-wt-1]')).toBe('T-wt-1 · 1 assigned');
+    await page.screenshot({ path: join(ARTIFACTS, 'workspace-tender-board-team-en-1280.png'), fullPage: true });
+    // From the team, a tender opens with its war room again.
+    await page.click('[data-consultant=ana] [data-writing=T-wt-1]');
+    await page.waitForSelector('[data-panel=tender][data-tender=T-wt-1] [data-panel=war-room]');
   }, 120_000);
 
   it('records a week’s hours from the time sheet, once per cell, and My work’s week total moves', async () => {
@@ -313,6 +379,7 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
       for (const [name, path, ready] of [
         ['quote-builder', `work/quotes/${quoteId}?base=0`, '[data-panel=diff]'],
         ['tender-board', 'work/tenders?tender=T-wt-1', '[data-panel=war-room]'],
+        ['tender-board-team', 'work/tenders', '[data-panel=team] [data-consultant=ana]'],
         ['time-sheet', 'work/time', '[data-cell="0.0"]'],
       ] as const) {
         await page.setViewportSize({ width: 1280, height: 900 });
@@ -331,6 +398,7 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
               'Core licence',
               'Implementation services',
               'Key-user training',
+              'team-east',
               quoteId,
             ]),
             `${name} in Chinese`,
@@ -343,6 +411,16 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
             await page.evaluate(() => document.documentElement.scrollWidth),
             `${name} at ${width}`,
           ).toBeLessThanOrEqual(width);
+          // The quote's lines stay readable: no value is cut off in its input.
+          if (name === 'quote-builder')
+            expect(
+              await page.$$eval('[data-part=lines] input', (inputs) =>
+                (inputs as HTMLInputElement[])
+                  .filter((input) => input.scrollWidth > input.clientWidth + 1)
+                  .map((input) => input.value),
+              ),
+              `quote lines clipped at ${width}`,
+            ).toEqual([]);
         }
       }
     }

@@ -8,54 +8,11 @@ import { chromiumSkipReason } from './chromium.js';
 import { chooseLanguage, leftoverEnglish, signInThroughForm, visibleText } from './dashboard-page.js';
 import { apiFetch, bearerFor } from './platform-process.js';
 import { ANA, harbourDeal } from './workspace-records.js';
+import { Recorder, localInput } from './workspace-recorder.js';
 
 const skip = chromiumSkipReason('the presales workspace in Chromium');
 const OPPORTUNITY = 'opp-ws-1';
 const QUARTER = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
-
-/**
- * What a person does, counted: clicks, and keystrokes outside free text (ids searched, numbers,
- * choices, dates, Enter). Free text (a requirement's title) is typed but not counted: no form
- * can spare it.
- */
-class Recorder {
-  clicks = 0;
-  keys = 0;
-  constructor(private readonly page: Page) {}
-  async click(selector: string): Promise<void> {
-    await this.page.click(selector);
-    this.clicks += 1;
-  }
-  async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key);
-    this.keys += 1;
-  }
-  /** Keystrokes that are not free text: counted one per character. */
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-    this.keys += text.length;
-  }
-  async fill(selector: string, text: string): Promise<void> {
-    await this.page.fill(selector, text);
-    this.clicks += 1;
-    this.keys += text.length;
-  }
-  /** Free text: a click into the field, the words themselves not counted. */
-  async freeText(selector: string, text: string): Promise<void> {
-    await this.page.fill(selector, text);
-    this.clicks += 1;
-  }
-  /** An Element Plus select: click it, type a few letters, click the option (found by its value). */
-  async choose(field: string, typed: string, value: string): Promise<void> {
-    await this.click(`[data-field="${field}"] .el-select__wrapper`);
-    await this.type(typed);
-    await this.page.waitForSelector(`.el-select-dropdown__item:visible[data-value="${value}"]`);
-    await this.click(`.el-select-dropdown__item:visible[data-value="${value}"]`);
-  }
-  get interactions(): number {
-    return this.clicks + this.keys;
-  }
-}
 
 describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chromium', () => {
   let page: Page;
@@ -93,6 +50,9 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
       await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })
     ).json()) as ScorecardResponse;
   const saveMeasured = () => saveMeasuredTo(measured);
+  /** The generated form's field holding the focus, by its path. */
+  const focusedField = () =>
+    page.evaluate(() => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null);
   const actual = (card: ScorecardResponse, kpiId: string) =>
     card.lines.find((line) => line.kpiId === kpiId)?.do.actual ?? null;
 
@@ -377,6 +337,7 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.fill('[data-field=hours] input', '1.333');
     await page.click('[data-action=record]');
     expect(await page.textContent('[data-problem=hours]')).toContain('2 decimals');
+    expect(await focusedField()).toBe('hours');
     await page.fill('[data-field=hours] input', '1.5');
     await page.click('[data-field=category] .el-select__wrapper');
     await page.keyboard.type('intern');
@@ -384,6 +345,33 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
     await page.click('[data-action=record]');
     await page.waitForSelector('[data-problem=entryId]');
     expect(await page.textContent('[data-problem=entryId]')).toContain('must match');
+    expect(await focusedField()).toBe('entryId');
+
+    // A rule of the record (422) says which field it is about: a deadline before the receipt shows on
+    // the deadline, which takes the focus, in English and in Chinese.
+    await page.goto(`${suite.platform.url}work/record/ReceiveTender?opportunityId=${OPPORTUNITY}`);
+    await page.waitForSelector('form[data-command=ReceiveTender]');
+    await page.click('[data-field=kind] .el-select__wrapper');
+    await page.keyboard.type('rfp');
+    await page.keyboard.press('Enter');
+    await page.fill('[data-field=issuer] input', 'Harbour Port Authority');
+    await page.fill('[data-field=deadline] input', localInput(Date.now() - 86_400_000));
+    for (const [language, frame] of [
+      ['English', 'Refused by a rule of the record: '],
+      ['简体中文', '被记录的业务规则拒绝：'],
+    ] as const) {
+      await chooseLanguage(page, language);
+      await page.click('[data-action=record]');
+      await page.waitForSelector(`[data-problem=deadline]:has-text("${frame}")`);
+      expect(await page.textContent('[data-problem=deadline]')).toMatch(/deadline .* is not after its receipt/);
+      expect(await focusedField()).toBe('deadline');
+      expect(await page.$$('[data-recorded]')).toHaveLength(0);
+      await page.screenshot({
+        path: join(ARTIFACTS, `workspace-field-refusal-${language === 'English' ? 'en' : 'zh'}-1280.png`),
+        fullPage: true,
+      });
+    }
+    await chooseLanguage(page, 'English');
     // Keyboard only: the palette, arrows and Enter open a form.
     await page.keyboard.press('Control+k');
     await page.waitForSelector('input[data-palette-input]');
@@ -443,10 +431,4 @@ function saveMeasuredTo(runs: unknown): void {
     `${JSON.stringify({ measuredAt: new Date().toISOString(), runs }, null, 2)}\n`,
   );
   console.log(`[workspace] ${JSON.stringify(runs)}`);
-}
-
-/** `YYYY-MM-DDTHH:mm` in the browser's time zone, as a datetime-local input takes it. */
-function localInput(ms: number): string {
-  const local = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
 }

@@ -2,7 +2,7 @@ import { Catch, HttpException, Injectable, Logger, type ArgumentsHost, type Exce
 import type { ApiErrorBody } from '@presales/contracts';
 import { AnalyticsQueryError, AnalystSqlRejectedError, TooManyAnalystQueriesError } from '@presales/analytics';
 import { RebuildService } from '../admin/rebuild.service.js';
-import { DomainError, ERROR_HTTP_STATUS, ValidationError } from '@presales/domain';
+import { DomainError, ERROR_HTTP_STATUS, IllegalStateError, ValidationError } from '@presales/domain';
 import type { Response } from 'express';
 import { bodyRefusalStatus } from './json-body.js';
 import { ReadModelsBehindError } from '../kpis/read-models-complete.interceptor.js';
@@ -59,7 +59,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
 function toResponse(error: unknown): [number, ApiErrorBody] {
   if (error instanceof DomainError) {
     const issues = error instanceof ValidationError ? { issues: error.issues } : {};
-    return [ERROR_HTTP_STATUS[error.code], { error: { code: error.code, message: error.message, ...issues } }];
+    // A rule about some of the request's fields names them, so a form can say it there.
+    const fields = error instanceof IllegalStateError && error.fields.length > 0 ? { fields: [...error.fields] } : {};
+    return [
+      ERROR_HTTP_STATUS[error.code],
+      { error: { code: error.code, message: error.message, ...issues, ...fields } },
+    ];
   }
   if (error instanceof AnalystSqlRejectedError) {
     return [400, { error: { code: 'sql_rejected', message: error.message } }];

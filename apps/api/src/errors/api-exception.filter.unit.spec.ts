@@ -1,6 +1,8 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { AnalyticsQueryError } from '@presales/analytics';
 import type { RebuildStatus } from '@presales/contracts';
+import * as answers from '@presales/contracts/answers';
+import { IllegalStateError } from '@presales/domain';
 import { describe, expect, it } from 'vitest';
 import type { RebuildService } from '../admin/rebuild.service.js';
 import { ApiExceptionFilter } from './api-exception.filter.js';
@@ -65,5 +67,19 @@ describe('the exception filter', () => {
       body: { error: { code: 'analytics_unavailable' } },
     });
     expect((sent.body as { error: { message: string } }).error.message).toMatch(/cannot answer in full right now/);
+  });
+
+  it('names the fields a refused rule is about in a 422, as the published error body says, and none when it names none', () => {
+    const about = answered(
+      'done',
+      new IllegalStateError('tender T-9', 'its deadline is not after its receipt', ['deadline']),
+    );
+    expect(about).toMatchObject({ status: 422, body: { error: { code: 'illegal_state', fields: ['deadline'] } } });
+    expect(answers.ApiErrorBody.parse(about.body)).toEqual(about.body);
+    const whole = answered('done', new IllegalStateError('tender T-9', 'BidSubmitted after a no_bid decision'));
+    expect(whole.status).toBe(422);
+    expect(whole.body).toEqual({
+      error: { code: 'illegal_state', message: 'tender T-9: BidSubmitted after a no_bid decision' },
+    });
   });
 });

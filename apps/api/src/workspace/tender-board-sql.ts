@@ -29,7 +29,9 @@ export function tenderBoardQueries(nowMs: number) {
     memberChanges: `SELECT entity_id AS war_room_id, consultant_id, 'joined' AS change, occurred_at_ms, position FROM war_room_member_joined FINAL
   UNION ALL
   SELECT entity_id AS war_room_id, consultant_id, 'left' AS change, occurred_at_ms, position FROM war_room_member_left FINAL`,
-    consultants: `SELECT entity_id AS consultant_id, name, weekly_capacity_hours FROM consultant_onboarded FINAL`,
+    consultants: `SELECT entity_id AS consultant_id, name, team_id, weekly_capacity_hours FROM consultant_onboarded FINAL`,
+    offboarded: `SELECT entity_id AS consultant_id FROM consultant_offboarded FINAL`,
+    assignees: `SELECT entity_id AS tender_id, assignee_id, count() AS n FROM response_section_assigned FINAL WHERE ${ofTenders} GROUP BY tender_id, assignee_id`,
     hours: `SELECT entity_id AS consultant_id, sum(hours) AS hours
   FROM time_logged FINAL
   WHERE work_date_ms >= ${nowMs - 7 * DAY_MS} AND work_date_ms <= ${nowMs}

@@ -1,4 +1,5 @@
 import type {
+  TeamMemberLoad,
   TenderBoardResponse,
   TenderCard,
   TenderStage,
@@ -35,7 +36,14 @@ export interface TenderBoardRows {
     occurred_at_ms: number | string;
     position: number | string;
   }[];
-  readonly consultants: readonly { consultant_id: string; name: string; weekly_capacity_hours: number | string }[];
+  readonly consultants: readonly {
+    consultant_id: string;
+    name: string;
+    team_id: string;
+    weekly_capacity_hours: number | string;
+  }[];
+  readonly offboarded: readonly { consultant_id: string }[];
+  readonly assignees: readonly { tender_id: string; assignee_id: string; n: number | string }[];
   readonly hours: readonly { consultant_id: string; hours: number | string }[];
 }
 
@@ -109,32 +117,64 @@ export function tenderBoard(rows: TenderBoardRows, asOf: Date): TenderBoardRespo
       }),
     });
   }
-  return {
-    asOf: asOf.toISOString(),
-    tenders: rows.tenders.map((tender) => {
-      const id = tender.tender_id;
-      const sectionCount = Number(sections.get(id)?.n ?? 0);
-      const reviewCount = Number(reviews.get(id)?.n ?? 0);
-      return {
-        tenderId: id,
-        opportunityId: tender.opportunity_id,
-        issuer: tender.issuer,
-        kind: tender.kind,
-        deadline: new Date(Number(tender.deadline_ms)).toISOString(),
-        ...tenderStage({
-          decision: decisions.get(id)?.decision,
-          sections: sectionCount,
-          reviews: reviewCount,
-          submitted: submitted.has(id),
-          withdrawn: withdrawn.has(id),
-          outcome: outcomes.get(id)?.outcome,
-        }),
-        sections: { assigned: sectionCount, drafted: Number(drafted.get(id)?.n ?? 0) },
+  const tenders = rows.tenders.map((tender) => {
+    const id = tender.tender_id;
+    const sectionCount = Number(sections.get(id)?.n ?? 0);
+    const reviewCount = Number(reviews.get(id)?.n ?? 0);
+    return {
+      tenderId: id,
+      opportunityId: tender.opportunity_id,
+      issuer: tender.issuer,
+      kind: tender.kind,
+      deadline: new Date(Number(tender.deadline_ms)).toISOString(),
+      ...tenderStage({
+        decision: decisions.get(id)?.decision,
+        sections: sectionCount,
         reviews: reviewCount,
-        warRoom: warRooms.get(id) ?? null,
-      };
-    }),
-  };
+        submitted: submitted.has(id),
+        withdrawn: withdrawn.has(id),
+        outcome: outcomes.get(id)?.outcome,
+      }),
+      sections: { assigned: sectionCount, drafted: Number(drafted.get(id)?.n ?? 0) },
+      reviews: reviewCount,
+      warRoom: warRooms.get(id) ?? null,
+    };
+  });
+  return { asOf: asOf.toISOString(), tenders, team: teamLoads(rows, tenders, hours) };
+}
+
+/**
+ * The peacetime view: every consultant still onboarded, by team and name, with the hours they
+ * logged in the last 7 days and the tenders still being answered (not submitted, not ended) in
+ * which they hold response sections, soonest deadline first as the board lists them.
+ */
+function teamLoads(
+  rows: TenderBoardRows,
+  tenders: readonly TenderCard[],
+  hours: ReadonlyMap<string, number>,
+): TeamMemberLoad[] {
+  const answering = tenders.filter((tender) => tender.stage !== 'submitted' && tender.stage !== 'outcome');
+  const sectionsOf = new Map(rows.assignees.map((row) => [`${row.tender_id}\u0000${row.assignee_id}`, Number(row.n)]));
+  const offboarded = new Set(rows.offboarded.map((row) => row.consultant_id));
+  return rows.consultants
+    .filter((consultant) => !offboarded.has(consultant.consultant_id))
+    .map((consultant) => ({
+      consultantId: consultant.consultant_id,
+      name: consultant.name,
+      teamId: consultant.team_id,
+      hoursLast7Days: round2(hours.get(consultant.consultant_id) ?? 0),
+      weeklyCapacityHours: Number(consultant.weekly_capacity_hours),
+      tenders: answering.flatMap((tender) => {
+        const sections = sectionsOf.get(`${tender.tenderId}\u0000${consultant.consultant_id}`) ?? 0;
+        return sections > 0 ? [{ tenderId: tender.tenderId, sections }] : [];
+      }),
+    }))
+    .sort(
+      (a, b) =>
+        a.teamId.localeCompare(b.teamId) ||
+        a.name.localeCompare(b.name) ||
+        a.consultantId.localeCompare(b.consultantId),
+    );
 }
 
 /** The week's rows, one per opportunity and category, Monday to Sunday. */

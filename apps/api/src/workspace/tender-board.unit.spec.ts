@@ -34,6 +34,8 @@ const empty: TenderBoardRows = {
   warRooms: [],
   memberChanges: [],
   consultants: [],
+  offboarded: [],
+  assignees: [],
   hours: [],
 };
 
@@ -55,7 +57,7 @@ describe('the tender board', () => {
           { war_room_id: 'wr-1', consultant_id: 'cy', change: 'joined', occurred_at_ms: 2, position: 9 },
           { war_room_id: 'wr-1', consultant_id: 'bo', change: 'left', occurred_at_ms: 1, position: 8 },
         ],
-        consultants: [{ consultant_id: 'ana', name: 'Ana', weekly_capacity_hours: 40 }],
+        consultants: [{ consultant_id: 'ana', name: 'Ana', team_id: 'east', weekly_capacity_hours: 40 }],
         hours: [{ consultant_id: 'ana', hours: 12.345 }],
       },
       new Date('2026-02-20T00:00:00Z'),
@@ -81,6 +83,72 @@ describe('the tender board', () => {
           ],
         },
       },
+    ]);
+  });
+});
+
+describe('the peacetime team view', () => {
+  it('lists every consultant still onboarded by team and name, with their load and the tenders still answered where they hold sections', () => {
+    const tender = (tender_id: string, deadline_ms: number) => ({
+      tender_id,
+      opportunity_id: 'opp-1',
+      issuer: 'Port',
+      kind: 'rfp',
+      deadline_ms,
+    });
+    const board = tenderBoard(
+      {
+        ...empty,
+        tenders: [tender('T-soon', 1_000), tender('T-later', 2_000), tender('T-sent', 3_000)],
+        decisions: [
+          { tender_id: 'T-soon', decision: 'bid' },
+          { tender_id: 'T-later', decision: 'bid' },
+          { tender_id: 'T-sent', decision: 'bid' },
+        ],
+        sections: [
+          { tender_id: 'T-soon', n: 1 },
+          { tender_id: 'T-later', n: 3 },
+          { tender_id: 'T-sent', n: 1 },
+        ],
+        submitted: [{ tender_id: 'T-sent' }],
+        assignees: [
+          { tender_id: 'T-later', assignee_id: 'ana', n: '2' },
+          { tender_id: 'T-soon', assignee_id: 'ana', n: 1 },
+          { tender_id: 'T-later', assignee_id: 'bo', n: 1 },
+          { tender_id: 'T-sent', assignee_id: 'bo', n: 1 },
+        ],
+        consultants: [
+          { consultant_id: 'bo', name: 'Bo', team_id: 'east', weekly_capacity_hours: '32' },
+          { consultant_id: 'ana', name: 'Ana', team_id: 'east', weekly_capacity_hours: 40 },
+          { consultant_id: 'cy', name: 'Cy', team_id: 'west', weekly_capacity_hours: 40 },
+          { consultant_id: 'old', name: 'Al', team_id: 'east', weekly_capacity_hours: 40 },
+        ],
+        offboarded: [{ consultant_id: 'old' }],
+        hours: [{ consultant_id: 'ana', hours: '30.5' }],
+      },
+      new Date(0),
+    );
+    expect(board.team).toEqual([
+      {
+        consultantId: 'ana',
+        name: 'Ana',
+        teamId: 'east',
+        hoursLast7Days: 30.5,
+        weeklyCapacityHours: 40,
+        tenders: [
+          { tenderId: 'T-soon', sections: 1 },
+          { tenderId: 'T-later', sections: 2 },
+        ],
+      },
+      {
+        consultantId: 'bo',
+        name: 'Bo',
+        teamId: 'east',
+        hoursLast7Days: 0,
+        weeklyCapacityHours: 32,
+        tenders: [{ tenderId: 'T-later', sections: 1 }],
+      },
+      { consultantId: 'cy', name: 'Cy', teamId: 'west', hoursLast7Days: 0, weeklyCapacityHours: 40, tenders: [] },
     ]);
   });
 });

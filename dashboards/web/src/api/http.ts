@@ -9,6 +9,8 @@ export class ApiError extends Error {
     readonly retryAfterSeconds: number | null = null,
     /** The fields a validation error names (`{path, rule}`), shown on the form's fields. */
     readonly issues: readonly { readonly path: string; readonly rule: string }[] = [],
+    /** The fields a refused rule (422) is about, shown on them too. */
+    readonly fields: readonly string[] = [],
   ) {
     super(message);
   }
@@ -73,8 +75,16 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     if (response.status === 401 && options.authRequest !== true) onUnauthorized?.();
     const { code, message } = errorMessage(body, response.status);
     const retryAfter = response.headers.get('retry-after');
-    const issues = (body as { error?: { issues?: ApiError['issues'] } } | undefined)?.error?.issues ?? [];
-    throw new ApiError(response.status, code, message, retryAfter === null ? null : Number(retryAfter), issues);
+    const detail = (body as { error?: { issues?: ApiError['issues']; fields?: ApiError['fields'] } } | undefined)
+      ?.error;
+    throw new ApiError(
+      response.status,
+      code,
+      message,
+      retryAfter === null ? null : Number(retryAfter),
+      detail?.issues ?? [],
+      detail?.fields ?? [],
+    );
   }
   return body as T;
 }

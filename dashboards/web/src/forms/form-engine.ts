@@ -33,6 +33,7 @@ export const REFERENCES: Readonly<Record<string, PickerKind>> = {
  * proposed instead of a picker of existing ones. Every other id field refers to an existing record.
  */
 export const NEW_IDS: Readonly<Record<string, readonly string[]>> = {
+  ReceiveTender: ['tenderId'],
   RegisterOpportunity: ['opportunityId'],
   RequestPresalesSupport: ['requestId'],
   CaptureRequirement: ['requirementId'],

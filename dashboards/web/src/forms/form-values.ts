@@ -175,13 +175,3 @@ export function toUtcIso(text: string): string {
   const time = new Date(text);
   return Number.isNaN(time.getTime()) ? text : time.toISOString();
 }
-
-/** The API's validation issues (`{path, rule}`) by the field path they name. */
-export function serverProblems(
-  issues: readonly { readonly path: string; readonly rule: string }[] | undefined,
-): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of issues ?? [])
-    out[issue.path] = out[issue.path] === undefined ? issue.rule : `${out[issue.path]}; ${issue.rule}`;
-  return out;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Field } from './field-model';
 import { decimalProblem, decimalUnits } from './decimal-text';
 import { commandSpecs } from './form-engine';
-import { initialValues, serverProblems, toPayload, type FormValues } from './form-values';
+import { initialValues, toPayload, type FormValues } from './form-values';
 import type { OpenApiDocument } from './json-schema';
 import published from './openapi-commands.fixture.json';
 
@@ -29,6 +29,37 @@ describe('the form engine, on every command the API publishes', () => {
       s.fields.filter((f) => f.kind.type === 'json').map((f) => `${s.command}.${f.path}`),
     );
     expect(unsupported).toEqual([]);
+  });
+
+  it('proposes a fresh id for a tender received (its own route, outside the route table), not a picker of existing tenders', () => {
+    const [receive] = commandSpecs({
+      paths: {
+        '/api/tenders': {
+          post: {
+            operationId: 'ReceiveTender',
+            'x-roles': ['sales', 'presales'],
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['tenderId', 'opportunityId'],
+                    properties: {
+                      tenderId: { type: 'string', title: 'Id' },
+                      opportunityId: { type: 'string', title: 'Id' },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    } as OpenApiDocument);
+    expect(receive!.fields.map((f) => [f.name, f.kind.type])).toEqual([
+      ['tenderId', 'new-id'],
+      ['opportunityId', 'reference'],
+    ]);
   });
 
   it('puts the record the command is addressed to first, as a picker of that kind', () => {
@@ -189,19 +220,6 @@ describe('a form’s values become the payload the domain accepts', () => {
       outcome: 'positive',
       customerSatisfaction: 5,
       usedAssetIds: [],
-    });
-  });
-
-  it('shows the API’s validation issues on their fields', () => {
-    expect(
-      serverProblems([
-        { path: 'lines.0.quantity', rule: 'must be greater than 0' },
-        { path: 'lines.0.quantity', rule: 'must be at most 40 characters' },
-        { path: 'reason', rule: 'is required' },
-      ]),
-    ).toEqual({
-      'lines.0.quantity': 'must be greater than 0; must be at most 40 characters',
-      reason: 'is required',
     });
   });
 });

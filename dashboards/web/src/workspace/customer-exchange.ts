@@ -42,6 +42,7 @@ export type PartName =
   | 'revise'
   | 'approval'
   | 'approve'
+  | 'reject'
   | 'send'
   | 'timeCell';
 
@@ -62,6 +63,7 @@ export interface ChainPart {
     | 'ReviseQuote'
     | 'RequestQuoteApproval'
     | 'ApproveQuote'
+    | 'RejectQuoteApproval'
     | 'SendQuoteToCustomer';
   readonly payload: Readonly<Record<string, unknown>>;
   /** The record's revision the part was planned on, sent as If-Match (a quote's lines are revised on what was read). */

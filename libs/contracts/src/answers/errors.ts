@@ -26,5 +26,9 @@ export const ApiErrorBody = z.object({
       .array(z.object({ path: z.string(), value: z.unknown(), rule: z.string() }))
       .optional()
       .meta({ description: 'every invalid field, its value and the rule it broke' }),
+    fields: z.array(z.string()).optional().meta({
+      description:
+        'with illegal_state: the fields of the request the refused rule is about (dotted paths, e.g. `deadline`), for a form to show the message on them; absent when the rule is about the record as a whole',
+    }),
   }),
 });

@@ -81,11 +81,28 @@ export const TenderCard = z.object({
   warRoom: WarRoomPanel.nullable(),
 });
 
+/** One consultant in the peacetime team view: their load, and the tenders they are writing for. */
+export const TeamMemberLoad = z.object({
+  consultantId: z.string(),
+  name: z.string(),
+  teamId: z.string().meta({ description: 'the team the consultant was onboarded into' }),
+  hoursLast7Days: z.number(),
+  weeklyCapacityHours: z.number(),
+  tenders: z.array(z.object({ tenderId: z.string(), sections: z.number() })).meta({
+    description:
+      'tenders on the board still being answered (not submitted or ended) where the consultant has response sections assigned, by deadline',
+  }),
+});
+
 /** GET /api/workspace/tender-board */
 export const TenderBoardResponse = z.object({
   asOf: UtcTime,
   tenders: z.array(TenderCard).meta({
     description: 'tenders whose deadline is at most 30 days past, by deadline; each in the stage it has reached',
+  }),
+  team: z.array(TeamMemberLoad).meta({
+    description:
+      'the peacetime view: every consultant not offboarded, by team and name, with hours logged in the last 7 days and the open tenders they have sections in',
   }),
 });
 

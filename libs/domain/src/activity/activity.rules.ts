@@ -10,7 +10,7 @@ import type { ActivityState } from './activity.state.js';
  */
 export function checkActivityEvent(state: ActivityState, event: ActivityEvent, activityId: string): void {
   const subject = `activity ${activityId}`;
-  const reject = (rule: string) => new IllegalStateError(subject, rule);
+  const reject = (rule: string, fields: readonly string[] = []) => new IllegalStateError(subject, rule, fields);
   if (event.type === 'ActivityScheduled')
     return checkCreation('activity', activityId, state.status !== 'none', event.type, event.data.activityId);
   if (state.status === 'none') throw notCreated(subject, event.type, 'ActivityScheduled');
@@ -20,11 +20,19 @@ export function checkActivityEvent(state: ActivityState, event: ActivityEvent, a
     case 'ActivityCompleted': {
       const isPoc = state.activity.kind === 'poc';
       const hasCriteria = event.data.pocCriteriaTotal !== undefined;
-      if (isPoc && !hasCriteria) throw reject('a PoC is completed with pocCriteriaMet and pocCriteriaTotal');
-      if (!isPoc && hasCriteria) throw reject(`PoC criteria on a ${state.activity.kind}: only a poc has them`);
+      if (isPoc && !hasCriteria)
+        throw reject('a PoC is completed with pocCriteriaMet and pocCriteriaTotal', [
+          'pocCriteriaMet',
+          'pocCriteriaTotal',
+        ]);
+      if (!isPoc && hasCriteria)
+        throw reject(`PoC criteria on a ${state.activity.kind}: only a poc has them`, [
+          'pocCriteriaMet',
+          'pocCriteriaTotal',
+        ]);
       const { pocCriteriaMet: met, pocCriteriaTotal: total } = event.data;
       if (met !== undefined && total !== undefined && met > total)
-        throw reject(`pocCriteriaMet ${met} is more than pocCriteriaTotal ${total}`);
+        throw reject(`pocCriteriaMet ${met} is more than pocCriteriaTotal ${total}`, ['pocCriteriaMet']);
       return;
     }
     case 'ActivityCancelled':

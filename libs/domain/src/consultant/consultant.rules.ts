@@ -17,7 +17,7 @@ const DAY = Decimal.fromInteger(HOURS_PER_DAY);
  */
 export function checkConsultantEvent(state: ConsultantState, event: ConsultantEvent, consultantId: string): void {
   const subject = `consultant ${consultantId}`;
-  const reject = (rule: string) => new IllegalStateError(subject, rule);
+  const reject = (rule: string, fields: readonly string[] = []) => new IllegalStateError(subject, rule, fields);
   if (event.type === 'ConsultantOnboarded') {
     return checkCreation('consultant', consultantId, state.status !== 'none', event.type, event.data.consultantId);
   }
@@ -32,10 +32,11 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
   switch (event.type) {
     case 'ConsultantAssigned':
       if (state.assignments.has(event.data.assignmentId))
-        throw reject(`assignment ${event.data.assignmentId} already recorded`);
+        throw reject(`assignment ${event.data.assignmentId} already recorded`, ['assignmentId']);
       if (compareDates(event.data.from, event.data.to) > 0)
         throw reject(
           `assignment ${event.data.assignmentId} ends on ${event.data.to}, before it starts on ${event.data.from}`,
+          ['to'],
         );
       return;
     case 'ConsultantReleased': {
@@ -50,18 +51,20 @@ export function checkConsultantEvent(state: ConsultantState, event: ConsultantEv
       return;
     }
     case 'TimeLogged': {
-      if (state.timeEntryIds.has(event.data.entryId)) throw reject(`time entry ${event.data.entryId} already logged`);
+      if (state.timeEntryIds.has(event.data.entryId))
+        throw reject(`time entry ${event.data.entryId} already logged`, ['entryId']);
       const day = (state.hoursByDate.get(event.data.date) ?? Decimal.ZERO).plus(Decimal.fromNumber(event.data.hours));
       if (day.compare(DAY) > 0)
         throw reject(
           `TimeLogged ${event.data.hours} h on ${event.data.date} makes ${day.toString()} h that day, more than ${HOURS_PER_DAY}`,
+          ['hours'],
         );
       return;
     }
     case 'SkillCertified':
       return;
     case 'GrowthGoalSet':
-      if (state.goals.has(event.data.goalId)) throw reject(`growth goal ${event.data.goalId} already set`);
+      if (state.goals.has(event.data.goalId)) throw reject(`growth goal ${event.data.goalId} already set`, ['goalId']);
       return;
     case 'GrowthGoalAchieved': {
       const goal = state.goals.get(event.data.goalId);

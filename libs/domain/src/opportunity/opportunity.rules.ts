@@ -14,7 +14,7 @@ const CLOSED_AS = { won: 'won', lost: 'lost', qualified_out: 'qualified out' } a
  */
 export function checkOpportunityEvent(state: OpportunityState, event: OpportunityEvent, opportunityId: string): void {
   const subject = `opportunity ${opportunityId}`;
-  const reject = (rule: string) => new IllegalStateError(subject, rule);
+  const reject = (rule: string, fields: readonly string[] = []) => new IllegalStateError(subject, rule, fields);
   if (event.type === 'OpportunityRegistered') {
     return checkCreation('opportunity', opportunityId, state.status !== 'none', event.type, event.data.opportunityId);
   }
@@ -31,13 +31,13 @@ export function checkOpportunityEvent(state: OpportunityState, event: Opportunit
     );
   switch (event.type) {
     case 'OpportunityStageChanged':
-      if (event.data.to === state.stage) throw reject(`stage change to the current stage ${state.stage}`);
+      if (event.data.to === state.stage) throw reject(`stage change to the current stage ${state.stage}`, ['to']);
       if (event.data.from !== state.stage)
         throw reject(`OpportunityStageChanged from ${event.data.from}, but the opportunity is at ${state.stage}`);
       return;
     case 'PresalesSupportRequested':
       if (state.requests.has(event.data.requestId))
-        throw reject(`support request ${event.data.requestId} already recorded`);
+        throw reject(`support request ${event.data.requestId} already recorded`, ['requestId']);
       return;
     case 'PresalesSupportAcknowledged': {
       const request = state.requests.get(event.data.requestId);
@@ -48,12 +48,14 @@ export function checkOpportunityEvent(state: OpportunityState, event: Opportunit
         );
       }
       if (request.acknowledgedBy !== undefined)
-        throw reject(`support request ${event.data.requestId} already acknowledged by ${request.acknowledgedBy}`);
+        throw reject(`support request ${event.data.requestId} already acknowledged by ${request.acknowledgedBy}`, [
+          'requestId',
+        ]);
       return;
     }
     case 'RequirementCaptured':
       if (state.requirements.has(event.data.requirementId))
-        throw reject(`requirement ${event.data.requirementId} already captured`);
+        throw reject(`requirement ${event.data.requirementId} already captured`, ['requirementId']);
       return;
     case 'RequirementFitAssessed':
       if (!state.requirements.has(event.data.requirementId)) {

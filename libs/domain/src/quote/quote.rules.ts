@@ -17,10 +17,10 @@ import { quoteTotals } from './quote.totals.js';
  */
 export function checkQuoteEvent(state: QuoteState, event: QuoteEvent, quoteId: string): void {
   const subject = `quote ${quoteId}`;
-  const reject = (rule: string) => new IllegalStateError(subject, rule);
+  const reject = (rule: string, fields: readonly string[] = []) => new IllegalStateError(subject, rule, fields);
   const checkLines = (lines: readonly { readonly lineId: string }[]) => {
     const repeated = repeatedLineId(lines);
-    if (repeated !== undefined) throw reject(`${event.type} lists line ${repeated} twice: each lineId once`);
+    if (repeated !== undefined) throw reject(`${event.type} lists line ${repeated} twice: each lineId once`, ['lines']);
   };
   if (event.type === 'QuoteDrafted') {
     checkCreation('quote', quoteId, state.status !== 'none', event.type, event.data.quoteId);
@@ -79,7 +79,9 @@ export function checkQuoteEvent(state: QuoteState, event: QuoteEvent, quoteId: s
       if (!revision.sent)
         throw reject(`only a sent revision can be accepted: revision ${event.data.revision} was not sent`);
       if (event.data.contractedAmount.currency !== quote.currency) {
-        throw reject(`contractedAmount is in ${event.data.contractedAmount.currency}, the quote in ${quote.currency}`);
+        throw reject(`contractedAmount is in ${event.data.contractedAmount.currency}, the quote in ${quote.currency}`, [
+          'contractedAmount.currency',
+        ]);
       }
       return;
     }

@@ -35,11 +35,17 @@ export class ValidationError extends DomainError {
   }
 }
 
+/**
+ * A rule of the record refuses the command. `fields` names the command's fields the rule is about
+ * (`deadline` for a deadline not after the receipt), so a form can say it on them; empty when the
+ * rule is about the record's state as a whole (a bid after a no_bid).
+ */
 export class IllegalStateError extends DomainError {
   readonly code = 'illegal_state' as const;
   constructor(
     readonly subject: string,
     readonly rule: string,
+    readonly fields: readonly string[] = [],
   ) {
     super(`${subject}: ${rule}`);
   }

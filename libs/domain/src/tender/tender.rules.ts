@@ -14,13 +14,13 @@ import type { TenderState } from './tender.state.js';
  */
 export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderId: string, occurredAt: string): void {
   const subject = `tender ${tenderId}`;
-  const reject = (rule: string) => new IllegalStateError(subject, rule);
+  const reject = (rule: string, fields: readonly string[] = []) => new IllegalStateError(subject, rule, fields);
   if (event.type === 'TenderReceived') {
     checkCreation('tender', tenderId, state.status !== 'none', event.type, event.data.tenderId);
     // A tender received at or after its own deadline contradicts itself: nobody can respond to
     // it, and every lead-time and on-time figure drawn from it would be negative or meaningless.
     if (compareUtcTimes(event.data.deadline, occurredAt) <= 0)
-      throw reject(`its deadline ${event.data.deadline} is not after its receipt ${occurredAt}`);
+      throw reject(`its deadline ${event.data.deadline} is not after its receipt ${occurredAt}`, ['deadline']);
     return;
   }
   if (state.status === 'none') throw notCreated(subject, event.type, 'TenderReceived');
@@ -61,14 +61,15 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
       return;
     case 'ReviewHeld':
       if (submitted) throw reject('ReviewHeld after the bid was submitted: reviews come before submission');
-      if (work.reviewIds.has(event.data.reviewId)) throw reject(`review ${event.data.reviewId} already recorded`);
+      if (work.reviewIds.has(event.data.reviewId))
+        throw reject(`review ${event.data.reviewId} already recorded`, ['reviewId']);
       return;
     case 'BidSubmitted':
       if (submitted) throw reject('BidSubmitted at most once: the bid was already submitted');
       return;
     case 'BidClarificationRequested':
       if (work.questions.has(event.data.questionId))
-        throw reject(`clarification question ${event.data.questionId} already requested`);
+        throw reject(`clarification question ${event.data.questionId} already requested`, ['questionId']);
       return;
     case 'BidClarificationAnswered': {
       const question = work.questions.get(event.data.questionId);
@@ -78,7 +79,8 @@ export function checkTenderEvent(state: TenderState, event: TenderEvent, tenderI
           'BidClarificationAnswered needs BidClarificationRequested first',
         );
       }
-      if (question.answered) throw reject(`clarification question ${event.data.questionId} already answered`);
+      if (question.answered)
+        throw reject(`clarification question ${event.data.questionId} already answered`, ['questionId']);
       return;
     }
     case 'BidWithdrawn':

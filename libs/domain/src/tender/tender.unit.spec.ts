@@ -132,6 +132,17 @@ describe('ReceiveTender', () => {
     spec.given([]).when(receivedAt('2026-03-01T08:59:59.9999Z')).then([received]);
   });
 
+  it('names the deadline as the field that rule is about, so a form shows the refusal on it', () => {
+    const late: ReceiveTender = { ...receive, metadata: metadataAt('2026-03-10T00:00:00Z') };
+    expect(() => tenderDecider.decide(late, tenderDecider.initialState)).toThrow(
+      expect.objectContaining({ code: 'illegal_state', fields: ['deadline'] }),
+    );
+    // A rule about the tender as a whole names no field.
+    expect(() => tenderDecider.decide(receive, tenderDecider.evolve(tenderDecider.initialState, received))).toThrow(
+      expect.objectContaining({ code: 'illegal_state', fields: [] }),
+    );
+  });
+
   it('validates the payload inside decide too, naming field, value and rule', () => {
     const bad = { ...receive, data: { ...data, deadline: 'next friday' } };
     spec
