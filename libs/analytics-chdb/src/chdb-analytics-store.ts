@@ -124,10 +124,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
    * the gate; should one get past it, the engine still refuses a write or a setting.
    */
   private openReadSession(): Promise<Session> {
-    // exact_rows_before_limit: a page's total (queryPage) is the engine's count of the rows
-    // before the LIMIT, never a lower bound from a read stopped early; set with the session,
-    // as a read-only session refuses settings per query.
-    return this.openSession([...CONNECTION_ARGS, '--readonly=1', '--exact_rows_before_limit=1']);
+    return this.openSession([...CONNECTION_ARGS, '--readonly=1']);
   }
 
   /** A session on this folder, in the store's database. */
@@ -195,7 +192,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
     return parseJsonEachRow<Row>(await this.reads.use((session) => this.run(sql, 'JSONEachRow', session)));
   }
 
-  /** The JSON format's own count of the rows before the LIMIT (exact: see openReadSession). */
+  /** The JSON format's own count of the rows before the LIMIT (see the port for when it is exact). */
   async queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>> {
     const text = await this.reads.use((session) => this.run(sql, 'JSON', session));
     return pageOf<Row>(JSON.parse(text) as JsonPageBody<Row>);

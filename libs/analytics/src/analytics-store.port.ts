@@ -82,9 +82,12 @@ export interface AnalyticsStore {
    */
   query<Row extends object>(sql: string): Promise<Row[]>;
   /**
-   * A SELECT ending in `ORDER BY … LIMIT [offset,] n`: the page's rows, and how many rows the
-   * statement had before its LIMIT, as the engine counted them while sorting (one statement, not
-   * a second one counting the same work). Without a LIMIT, `total` is the number of rows.
+   * A SELECT whose outermost step sorts what a subquery gives, `SELECT … FROM (…) ORDER BY …
+   * LIMIT [offset,] n`: the page's rows, and how many rows the statement had before its LIMIT, as
+   * the engine counted them while sorting (one statement, not a second one counting the same
+   * work). Exact only when the sort must take in every row: not for an ORDER BY on a table's own
+   * key (the read may stop early) nor an outer FROM of a Distributed table (each shard sends at
+   * most offset + n rows). Without a LIMIT, `total` is the number of rows.
    */
   queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>>;
   insert(table: string, rows: readonly AnalyticsRow[], options?: InsertOptions): Promise<void>;

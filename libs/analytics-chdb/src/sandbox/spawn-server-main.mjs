@@ -10,8 +10,10 @@
 // stdout are relayed over a connection to this process's Unix socket: the connection's first line
 // is the launch, as JSON; what follows is the program's stdin, and what comes back its stdout.
 import { execFile, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
+import { dirname } from 'node:path';
 
 /** @typedef {{ id: number, command: string, args: string[], env: Record<string, string>, niceness?: number }} Launch */
 
@@ -23,6 +25,8 @@ const STDERR_BYTES = 1024 * 1024;
 
 /** @type {Map<number, import('node:child_process').ChildProcess>} */
 const launched = new Map();
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const running = new Set();
 /**
  * Kills that arrived before their launch's connection, by id, with when they arrived. A kill of
  * a program that has ended lands here too (the platform stops a worker whatever its state), so
@@ -31,21 +35,25 @@ const launched = new Map();
 const killedEarly = new Map();
 const KILLS_KEPT_MS = 60_000;
 
+// A send racing the platform's exit fails; the disconnect handler below is what follows.
 const send = (message) => {
-  if (process.connected) process.send(message);
+  if (process.connected) process.send(message, undefined, undefined, () => undefined);
 };
+process.on('error', () => undefined);
 
 process.on('message', (message) => {
   if (message.kind === 'run') {
-    execFile(message.command, message.args, { maxBuffer: RUN_OUTPUT_BYTES }, (error, stdout, stderr) =>
+    const child = execFile(message.command, message.args, { maxBuffer: RUN_OUTPUT_BYTES }, (error, stdout, stderr) => {
+      running.delete(child);
       send({
         kind: 'ran',
         id: message.id,
         stdout,
         stderr,
         ...(error ? { error: error.message, code: typeof error.code === 'number' ? error.code : null } : {}),
-      }),
-    );
+      });
+    });
+    running.add(child);
   } else if (message.kind === 'kill') {
     const child = launched.get(message.id);
     if (child !== undefined) child.kill(message.signal);
@@ -57,11 +65,15 @@ process.on('message', (message) => {
   }
 });
 
-// The platform is gone: nothing it started may outlive it.
-process.on('disconnect', () => {
-  for (const child of launched.values()) child.kill('SIGKILL');
+// The platform is gone: nothing it started may outlive it, nor the folder of its socket.
+const platformGone = () => {
+  for (const child of [...launched.values(), ...running]) child.kill('SIGKILL');
+  rmSync(dirname(socketPath), { recursive: true, force: true });
   process.exit(0);
-});
+};
+process.on('disconnect', platformGone);
+// This module loads asynchronously: the platform may have gone before the handler was there.
+if (!process.connected) platformGone();
 
 // allowHalfOpen: the platform ends its side once the program's stdin is written, and still reads
 // the program's stdout from this side.
@@ -145,5 +157,11 @@ function start(launch, socket, stdinStart) {
   socket.on('close', () => {
     if (!answered && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
-  child.on('close', report);
+  // How it ended is told once its whole stdout has gone into the socket: a server that died in
+  // between must leave the platform with an unfinished answer, never a clean end.
+  const relayed = new Promise((resolve) => {
+    socket.once('finish', resolve);
+    socket.once('close', resolve);
+  });
+  child.on('close', (code, signal) => void relayed.then(() => report(code, signal)));
 }

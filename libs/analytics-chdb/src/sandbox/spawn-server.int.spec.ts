@@ -1,6 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SpawnServer } from './spawn-server.js';
+
+const SERVER_MAIN = join(__dirname, 'spawn-server-main.mjs');
+
+const running = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+  } catch {
+    return false;
+  }
+};
 
 /** The parent of a process, from /proc: the fourth field of its stat line, after the command in parentheses. */
 function parentOf(pid: number): number {
@@ -67,6 +81,38 @@ describe('the spawn server', () => {
     expect(await program.exited).toMatchObject({ signal: 'SIGKILL' });
   });
 
+  it('kills a program asked to stop before it has even started', async () => {
+    const program = await spawner.launch({ command: '/bin/sleep', args: ['30'], env: {} });
+    program.kill('SIGKILL');
+    const exit = await program.exited;
+    expect(exit.code).toBeNull();
+    if (program.pid !== undefined) expect(running(program.pid)).toBe(false);
+  });
+
+  it('when the platform goes, kills what it started and removes its socket, even gone before it was ready', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'spawn-server-test-'));
+    const server = fork(SERVER_MAIN, [join(folder, 'socket')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise<void>((ready) => server.once('message', () => ready()));
+    server.send({ kind: 'run', id: 1, command: '/bin/sh', args: ['-c', 'echo $$; exec sleep 30'] });
+    // `run` answers at the end; the program's pid is read from its process list meanwhile.
+    await expect
+      .poll(() => readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim())
+      .not.toBe('');
+    const child = Number(readFileSync(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').trim().split(' ')[0]);
+    const exited = new Promise((done) => server.once('exit', done));
+    server.disconnect();
+    await exited;
+    await expect.poll(() => running(child)).toBe(false);
+    expect(existsSync(folder)).toBe(false);
+
+    const early = mkdtempSync(join(tmpdir(), 'spawn-server-test-'));
+    const gone = fork(SERVER_MAIN, [join(early, 'socket')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const goneExit = new Promise((done) => gone.once('exit', done));
+    gone.disconnect();
+    await goneExit;
+    expect(existsSync(early)).toBe(false);
+  });
+
   it('starts a new server when its server has ended, and fails what was in flight with a reason', async () => {
     const own = SpawnServer.start();
     try {
@@ -75,6 +121,15 @@ describe('the spawn server', () => {
       process.kill(parentOf(sleeper.pid!), 'SIGKILL');
       expect((await sleeper.exited).error).toMatch(/spawn server ended/);
       expect(await own.run('/bin/echo', ['again'])).toEqual({ stdout: 'again\n', stderr: '' });
+      // Two messages sent at once to a server that has just died fail their requests, never the platform.
+      const server = await own.launch({ command: '/bin/sleep', args: ['30'], env: {} });
+      await expect.poll(() => server.pid).toBeGreaterThan(0);
+      process.kill(parentOf(server.pid!), 'SIGKILL');
+      const both = await Promise.allSettled([own.run('/bin/true', []), own.run('/bin/true', [])]);
+      expect(
+        both.every((outcome) => outcome.status === 'fulfilled' || /spawn server/.test(String(outcome.reason))),
+      ).toBe(true);
+      expect(await own.run('/bin/echo', ['still'])).toEqual({ stdout: 'still\n', stderr: '' });
     } finally {
       await own.close();
     }

@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,7 @@ export interface LaunchedProgram {
   readonly io: Socket;
   /** Its process id once it has started (it is the spawn server's child, not the platform's). */
   readonly pid: number | undefined;
+  /** Kills it and drops whatever it has not yet relayed. */
   kill(signal: NodeJS.Signals): void;
   /** Settles once it has ended and its stdout has been relayed to the end. */
   readonly exited: Promise<ProgramExit>;
@@ -48,6 +49,8 @@ type ServerMessage =
 
 interface Pending {
   pid?: number;
+  /** The program's start time when the server said it started: see killOrphan. */
+  startTime?: string;
   ran?(message: Extract<ServerMessage, { kind: 'ran' }>): void;
   started?(pid: number | undefined): void;
   exit?(exit: ProgramExit): void;
@@ -88,7 +91,7 @@ export class SpawnServer {
           resolve({ kind: 'ran', id, stdout: '', stderr: exit.stderr, error: exit.error ?? 'the spawn server ended' }),
       }),
     );
-    server.process.send({ kind: 'run', id, command, args });
+    this.send(server.process, id, { kind: 'run', id, command, args });
     const answer = await ran;
     if (answer.error !== undefined)
       throw new Error(
@@ -131,8 +134,11 @@ export class SpawnServer {
       get pid() {
         return pid;
       },
-      kill(signal) {
-        if (server.process.connected) server.process.send({ kind: 'kill', id, signal });
+      // Its output is no longer wanted either: a reader that stopped early would otherwise leave
+      // the relay full, and the program's end never told.
+      kill: (signal) => {
+        this.send(server.process, id, { kind: 'kill', id, signal });
+        io.destroy();
       },
       exited: Promise.all([exit, closed]).then(([ended]) => ended),
     };
@@ -146,7 +152,8 @@ export class SpawnServer {
     if (server === undefined) return;
     if (server.process.exitCode === null && server.process.signalCode === null) {
       const ended = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
-      server.process.disconnect();
+      if (server.process.connected) server.process.disconnect();
+      else server.process.kill('SIGKILL');
       await ended;
     }
     rmSync(server.folder, { recursive: true, force: true });
@@ -154,8 +161,26 @@ export class SpawnServer {
 
   private async ready(): Promise<{ process: ChildProcess; folder: string }> {
     const server = this.ensureServer();
-    await server.ready;
+    // A request waiting for the server keeps the platform running, as one in flight does (track).
+    server.process.channel?.ref();
+    try {
+      await server.ready;
+    } finally {
+      if (this.pending.size === 0) server.process.channel?.unref();
+    }
     return server;
+  }
+
+  /**
+   * A message to the server; one that cannot go (the server has just ended) fails its request
+   * as the server's end does, instead of an error event that would end the platform.
+   */
+  private send(server: ChildProcess, id: number, message: object): void {
+    const failed = () => this.settle(id, { code: null, signal: null, stderr: '', error: 'the spawn server ended' });
+    if (!server.connected) return failed();
+    server.send(message, (error) => {
+      if (error !== null) failed();
+    });
   }
 
   private ensureServer(): { process: ChildProcess; folder: string; ready: Promise<void> } {
@@ -168,6 +193,8 @@ export class SpawnServer {
       execArgv: [],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Its errors (a message that could not go) are told through the requests they fail.
+    child.on('error', () => undefined);
     const ready = new Promise<void>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code, signal) =>
@@ -186,7 +213,7 @@ export class SpawnServer {
       }
       for (const [id, pending] of [...this.pending]) {
         // Its programs outlive it (only a worker in namespaces dies with its parent): none may run unwatched.
-        if (pending.pid !== undefined) killQuietly(pending.pid);
+        if (pending.pid !== undefined) killOrphan(pending.pid, pending.startTime);
         this.settle(id, { code: null, signal: null, stderr: '', error: 'the spawn server ended' });
       }
     });
@@ -215,6 +242,7 @@ export class SpawnServer {
     if (pending === undefined) return;
     if (message.kind === 'started') {
       pending.pid = message.pid ?? undefined;
+      if (pending.pid !== undefined) pending.startTime = startTimeOf(pending.pid);
       pending.started?.(pending.pid);
     } else if (message.kind === 'ran') {
       this.pending.delete(message.id);
@@ -227,7 +255,22 @@ export class SpawnServer {
   }
 }
 
-function killQuietly(pid: number): void {
+/** When a process started, in clock ticks since boot (/proc/<pid>/stat, field 22): with its pid, its identity. */
+function startTimeOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Kills a program its ended server started, if it is still that program: a pid whose process has
+ * ended may have been given to another process, which must not be killed.
+ */
+function killOrphan(pid: number, startTime: string | undefined): void {
+  if (startTime === undefined || startTimeOf(pid) !== startTime) return;
   try {
     process.kill(pid, 'SIGKILL');
   } catch {
