@@ -253,9 +253,7 @@ describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
     await page.waitForTimeout(300);
     const sort = await phase();
     expect(
-      await page.$$eval('.result-grid .grid-row .grid-cell:nth-child(3)', (cells) =>
-        cells[0]?.textContent?.trim(),
-      ),
+      await page.$$eval('.result-grid .grid-row .grid-cell:nth-child(3)', (cells) => cells[0]?.textContent?.trim()),
     ).toBe('row-0');
     // The blocking time depends on how busy the machine is, so it is recorded with the load
     // average and reported (docs/benchmarks.md), not held to the 100 ms target here.
