@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearerFor, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
+import { apiFetch, bearerFor, startPlatform, tempDataDir, type PlatformProcess } from './platform-process.js';
 
 const ARTIFACTS = join(__dirname, '..', '..', 'artifacts');
 /** n rows of three columns from one statement the gate accepts (no table function). */
@@ -18,6 +18,26 @@ function residentMiB(pid: number): number {
   }
 }
 
+/**
+ * The platform's V8 heap in use, as its own metrics report it (prom-client reads
+ * process.memoryUsage() at each scrape): live objects plus garbage not yet collected.
+ */
+async function heapUsedMiB(url: string): Promise<number> {
+  const text = await (await apiFetch(`${url}metrics`)).text();
+  const bytes = /^presales_nodejs_heap_size_used_bytes (\S+)$/m.exec(text)?.[1];
+  return Number(bytes ?? Number.NaN) / 2 ** 20;
+}
+
+/**
+ * The heap's floor over a stretch of samples: its lowest points, where a collection has just
+ * freed the garbage, follow what is retained; its peaks follow garbage. The mean of the lowest
+ * quarter of the samples, so one lucky sample does not decide.
+ */
+function floorMiB(samples: readonly number[]): number {
+  const lowest = [...samples].sort((a, b) => a - b).slice(0, Math.max(1, Math.floor(samples.length / 4)));
+  return lowest.reduce((sum, value) => sum + value, 0) / lowest.length;
+}
+
 interface ExportRun {
   readonly rows: number;
   readonly bytes: number;
@@ -28,6 +48,15 @@ interface ExportRun {
   readonly firstHalfPeakMiB: number;
   readonly secondHalfPeakMiB: number;
   readonly lastLine: string;
+  /** Heap used (MiB): before, its peak, its floor in each half of the file, and once the export has returned. */
+  readonly heap: {
+    readonly beforeMiB: number;
+    readonly peakMiB: number;
+    readonly firstHalfFloorMiB: number;
+    readonly secondHalfFloorMiB: number;
+    readonly afterMiB: number;
+    readonly samples: number;
+  };
 }
 
 /**
@@ -51,7 +80,6 @@ describe('a CSV export of a million rows', () => {
   });
 
   async function exportRows(rows: number): Promise<ExportRun> {
-    global.gc?.();
     const baselineMiB = residentMiB(pid);
     let peakMiB = baselineMiB;
     let firstHalfPeakMiB = baselineMiB;
@@ -65,6 +93,17 @@ describe('a CSV export of a million rows', () => {
       if (bytes < expectedBytes / 2) firstHalfPeakMiB = Math.max(firstHalfPeakMiB, now);
       else secondHalfPeakMiB = Math.max(secondHalfPeakMiB, now);
     }, 20);
+    // The heap, sampled through the platform's metrics while the file is read (a scrape every 100 ms at most).
+    const heapBefore = await heapUsedMiB(platform.url);
+    const heapSamples: { half: 1 | 2; mib: number }[] = [];
+    let reading = true;
+    const heapSampler = (async () => {
+      while (reading) {
+        const half = bytes < expectedBytes / 2 ? 1 : 2;
+        heapSamples.push({ half, mib: await heapUsedMiB(platform.url) });
+        await new Promise((wait) => setTimeout(wait, 100));
+      }
+    })();
     const started = performance.now();
     const response = await fetch(`${platform.url}api/sql`, {
       method: 'POST',
@@ -82,16 +121,31 @@ describe('a CSV export of a million rows', () => {
       end = (end + text).slice(-200);
     }
     clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    reading = false;
+    await heapSampler;
     expect(lines).toBe(rows + 1);
+    // After the export: the heap a second later, once the platform is idle again.
+    await new Promise((wait) => setTimeout(wait, 1000));
+    const heapAfter = await heapUsedMiB(platform.url);
+    const inHalf = (half: 1 | 2) => heapSamples.filter((sample) => sample.half === half).map((sample) => sample.mib);
     return {
       rows,
       bytes,
-      seconds: (performance.now() - started) / 1000,
+      seconds,
       baselineMiB,
       peakMiB,
       firstHalfPeakMiB,
       secondHalfPeakMiB,
       lastLine: end.trimEnd().split('\r\n').at(-1)!,
+      heap: {
+        beforeMiB: heapBefore,
+        peakMiB: Math.max(heapBefore, ...heapSamples.map((sample) => sample.mib)),
+        firstHalfFloorMiB: floorMiB(inHalf(1)),
+        secondHalfFloorMiB: floorMiB(inHalf(2)),
+        afterMiB: heapAfter,
+        samples: heapSamples.length,
+      },
     };
   }
 

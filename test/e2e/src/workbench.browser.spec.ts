@@ -226,11 +226,13 @@ describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
     });
     const phase = async () =>
       await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
+    // The table first, the chart as a phase of its own: each phase's tasks are its own.
+    await page.$('[data-panel=result] .el-tabs__item:has-text("Table")').then((tab) => tab?.click());
     await typeSql(page, HUNDRED_THOUSAND);
+    await page.waitForTimeout(300);
     await phase();
     await runWithKeyboard(page);
     await resultShown(page);
-    await page.click('[data-panel=result] .el-tabs__item:has-text("Table")');
     await page.waitForSelector('.result-grid[data-rows="100000"] .grid-row');
     const render = await phase();
     // A page of 100,000 rows, all in one virtualized table.
@@ -255,9 +257,13 @@ describe.skipIf(skip !== undefined)('the SQL workbench in Chromium', () => {
     expect(
       await page.$$eval('.result-grid .grid-row .grid-cell:nth-child(3)', (cells) => cells[0]?.textContent?.trim()),
     ).toBe('row-0');
+    await page.click('[data-panel=result] .el-tabs__item:has-text("Chart")');
+    await page.waitForSelector('[data-chart^="bar:"] svg path');
+    await page.waitForTimeout(300);
+    const chart = await phase();
     // The blocking time depends on how busy the machine is, so it is recorded with the load
     // average and reported (docs/benchmarks.md), not held to the 100 ms target here.
-    const report = { rows: 100_000, loadAverage: loadavg()[0], longTasksMs: { render, pageSize, scroll, sort } };
+    const report = { rows: 100_000, loadAverage: loadavg()[0], longTasksMs: { render, pageSize, scroll, sort, chart } };
     writeFileSync(join(ARTIFACTS, 'workbench-100k.json'), `${JSON.stringify(report, null, 2)}\n`);
     console.log(`workbench 100k rows: ${JSON.stringify(report)}`);
   }, 240_000);
