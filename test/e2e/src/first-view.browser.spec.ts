@@ -60,11 +60,19 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
         const js = resources.filter((r) => r.name.endsWith('.js'));
         return {
           scriptsLoadedMs: Math.round(Math.max(...js.map((r) => r.responseEnd))),
+          authMeStartMs: Math.round(entry('/api/auth/me')?.startTime ?? -1),
           authMeMs: Math.round(entry('/api/auth/me')?.duration ?? -1),
+          authMeEndMs: Math.round(entry('/api/auth/me')?.responseEnd ?? -1),
           scorecardStartMs: Math.round(entry('/api/kpis/scorecard')?.startTime ?? -1),
           scorecardMs: Math.round(entry('/api/kpis/scorecard')?.duration ?? -1),
+          scorecardRequests: resources.filter((r) => r.name.includes('/api/kpis/scorecard')).length,
+          scorecardStatus:
+            (entry('/api/kpis/scorecard') as { responseStatus?: number } | undefined)?.responseStatus ?? -1,
         };
       });
+      // The scorecard is asked for alongside the session, not once it has answered (decision 0044).
+      expect(timing.scorecardStartMs).toBeGreaterThanOrEqual(0);
+      expect(timing.scorecardStartMs).toBeLessThan(timing.authMeEndMs);
       runs.push({ interactiveMs, ...timing });
       await fresh.close();
     }
