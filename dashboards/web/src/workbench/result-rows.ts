@@ -28,7 +28,7 @@ export class ResultRows {
     return (reply as Extract<ResultReply, { kind: 'loaded' }>).summary;
   }
 
-  async sort(sort: SortState | null): Promise<void> {
+  async orderBy(sort: SortState | null): Promise<void> {
     // A plain copy: the grid's state is a reactive proxy, which a message cannot carry.
     await this.ask({ kind: 'sort', sort: sort === null ? null : { column: sort.column, direction: sort.direction } });
   }
