@@ -205,4 +205,34 @@ describe('a CSV export of a million rows', () => {
     expect(large.heap.liveAfterMiB - large.heap.liveBeforeMiB).toBeLessThan(8);
     expect(Number.isFinite(large.secondHalfPeakMiB)).toBe(true);
   }, 300_000);
+
+  it('stops the query when the client leaves mid-file: counted as cancelled, the caller free to ask again', async () => {
+    const cancelled = async () => {
+      const text = await (await apiFetch(`${platform.url}metrics`)).text();
+      return Number(
+        /^presales_analyst_sql_queries_total\{[^}]*outcome="cancelled"[^}]*\} (\S+)$/m.exec(text)?.[1] ?? 0,
+      );
+    };
+    const before = await cancelled();
+    const leaving = new AbortController();
+    const response = await fetch(`${platform.url}api/sql`, {
+      method: 'POST',
+      headers: { ...analyst, 'content-type': 'application/json' },
+      body: JSON.stringify({ sql: rowsSql(1_000_000), format: 'csv' }),
+      signal: leaving.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    leaving.abort();
+    await reader.cancel().catch(() => undefined);
+    await expect.poll(cancelled, { timeout: 30_000, interval: 250 }).toBe(before + 1);
+    // The caller's one query slot was given back: the next statement answers.
+    const next = await fetch(`${platform.url}api/sql`, {
+      method: 'POST',
+      headers: { ...analyst, 'content-type': 'application/json' },
+      body: JSON.stringify({ sql: 'SELECT 1 AS one' }),
+    });
+    expect(next.status).toBe(200);
+  }, 120_000);
 });
