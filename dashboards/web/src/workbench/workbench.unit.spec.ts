@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chartFits, chartOption, decodeChart, defaultChart, encodeChart } from './chart-spec';
+import {
+  ANIMATED_CHART_POINTS,
+  chartFits,
+  chartOption,
+  decodeChart,
+  defaultChart,
+  encodeChart,
+  MAX_CHART_POINTS,
+} from './chart-spec';
 import { cellText, sortedIndexes } from './result-order';
 
 describe('the chart link', () => {
@@ -65,6 +73,19 @@ describe('the chart option', () => {
       { name: 'West', value: 1.5 },
       { name: 'East', value: 4 },
     ]);
+  });
+});
+
+describe('a chart of a large result', () => {
+  const rows = (n: number) => Array.from({ length: n }, (_v, i) => ({ label: `row-${i}`, n: i }));
+  const spec = { kind: 'bar', x: 'label', y: ['n'], series: null } as const;
+
+  it('draws the first rows only, and animates only a small one', () => {
+    const large = chartOption(spec, rows(100_000)) as { animation: boolean; series: { data: unknown[] }[] };
+    expect(large.series[0]!.data).toHaveLength(MAX_CHART_POINTS);
+    expect(large.animation).toBe(false);
+    const small = chartOption(spec, rows(ANIMATED_CHART_POINTS)) as { animation: boolean };
+    expect(small.animation).toBe(true);
   });
 });
 
