@@ -4,7 +4,7 @@ import { scorecardPath } from './api/endpoints';
 import { whenUnauthorized } from './api/http';
 import { parseGlobalState } from './state/global-query';
 import { canSee, firstViewFor, navigationFor, type ViewName } from './session/access';
-import { loadSession, session, signedOut } from './session/session';
+import { loadSession, mayHaveSession, session, signedOut } from './session/session';
 import OverviewView from './views/OverviewView.vue';
 import { WORKSPACE_ROUTES } from './workspace/workspace-routes';
 
@@ -90,8 +90,10 @@ let sessionLoaded: Promise<void> | null = null;
 
 /** Signed out → sign-in, and back to this deep link afterwards; a view the role may not see → its first view. */
 router.beforeEach(async (to: RouteLocationNormalized) => {
-  // A deep link to the overview is a manager's first view: its scorecard leaves with `/api/auth/me`.
-  if (sessionLoaded === null && to.name === 'overview') askEarly(scorecardPath(parseGlobalState(to.query, new Date())));
+  // A deep link to the overview is a manager's first view: when this browser was signed in, its
+  // scorecard leaves with `/api/auth/me` rather than after it.
+  if (sessionLoaded === null && to.name === 'overview' && mayHaveSession())
+    askEarly(scorecardPath(parseGlobalState(to.query, new Date())));
   sessionLoaded ??= loadSession().catch(() => undefined);
   await sessionLoaded;
   if (to.meta['public'] === true) return true;

@@ -86,4 +86,21 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
     expect(after['computed']).toBe(before['computed']);
     expect(after['hit']! + after['joined']! - before['hit']! - before['joined']!).toBe(RUNS * 9);
   }, 120_000);
+
+  it('asks for no scorecard before the session for a browser never signed in: sign-in, no refused request', async () => {
+    const stranger = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await stranger.newPage();
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401 && !response.url().endsWith('/api/auth/me')) refused.push(response.url());
+    });
+    await page.goto(`${suite.platform.url}overview`);
+    await page.waitForURL((url) => url.pathname.includes('sign-in'));
+    const scorecards = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/kpis/scorecard')).length,
+    );
+    await stranger.close();
+    expect(scorecards).toBe(0);
+    expect(refused).toEqual([]);
+  }, 60_000);
 });
