@@ -1,12 +1,15 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import { askEarly } from './api/early-answer';
+import { scorecardPath } from './api/endpoints';
 import { whenUnauthorized } from './api/http';
+import { parseGlobalState } from './state/global-query';
 import { canSee, firstViewFor, navigationFor, type ViewName } from './session/access';
-import { loadSession, session, signedOut } from './session/session';
+import { loadSession, mayHaveSession, session, signedOut } from './session/session';
 import OverviewView from './views/OverviewView.vue';
 import { WORKSPACE_ROUTES } from './workspace/workspace-routes';
 
 // Every view is its own chunk but the overview, the first view: bundled with the app, its scorecard
-// request leaves as soon as the session is known instead of after one more round trip (docs/benchmarks.md).
+// request leaves with the session's (beforeEach below), not after one more round trip (docs/benchmarks.md).
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: OverviewView, meta: { view: 'overview' } },
   { path: '/sign-in', name: 'sign-in', component: () => import('./views/SignInView.vue'), meta: { public: true } },
@@ -87,6 +90,10 @@ let sessionLoaded: Promise<void> | null = null;
 
 /** Signed out → sign-in, and back to this deep link afterwards; a view the role may not see → its first view. */
 router.beforeEach(async (to: RouteLocationNormalized) => {
+  // A deep link to the overview is a manager's first view: when this browser was signed in, its
+  // scorecard leaves with `/api/auth/me` rather than after it.
+  if (sessionLoaded === null && to.name === 'overview' && mayHaveSession())
+    askEarly(scorecardPath(parseGlobalState(to.query, new Date())));
   sessionLoaded ??= loadSession().catch(() => undefined);
   await sessionLoaded;
   if (to.meta['public'] === true) return true;

@@ -60,11 +60,19 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
         const js = resources.filter((r) => r.name.endsWith('.js'));
         return {
           scriptsLoadedMs: Math.round(Math.max(...js.map((r) => r.responseEnd))),
+          authMeStartMs: Math.round(entry('/api/auth/me')?.startTime ?? -1),
           authMeMs: Math.round(entry('/api/auth/me')?.duration ?? -1),
+          authMeEndMs: Math.round(entry('/api/auth/me')?.responseEnd ?? -1),
           scorecardStartMs: Math.round(entry('/api/kpis/scorecard')?.startTime ?? -1),
           scorecardMs: Math.round(entry('/api/kpis/scorecard')?.duration ?? -1),
+          scorecardRequests: resources.filter((r) => r.name.includes('/api/kpis/scorecard')).length,
+          scorecardStatus:
+            (entry('/api/kpis/scorecard') as { responseStatus?: number } | undefined)?.responseStatus ?? -1,
         };
       });
+      // The scorecard is asked for alongside the session, not once it has answered (decision 0044).
+      expect(timing.scorecardStartMs).toBeGreaterThanOrEqual(0);
+      expect(timing.scorecardStartMs).toBeLessThan(timing.authMeEndMs);
       runs.push({ interactiveMs, ...timing });
       await fresh.close();
     }
@@ -78,4 +86,21 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
     expect(after['computed']).toBe(before['computed']);
     expect(after['hit']! + after['joined']! - before['hit']! - before['joined']!).toBe(RUNS * 9);
   }, 120_000);
+
+  it('asks for no scorecard before the session for a browser never signed in: sign-in, no refused request', async () => {
+    const stranger = await suite.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await stranger.newPage();
+    const refused: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 401 && !response.url().endsWith('/api/auth/me')) refused.push(response.url());
+    });
+    await page.goto(`${suite.platform.url}overview`);
+    await page.waitForURL((url) => url.pathname.includes('sign-in'));
+    const scorecards = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/kpis/scorecard')).length,
+    );
+    await stranger.close();
+    expect(scorecards).toBe(0);
+    expect(refused).toEqual([]);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { Body, Controller, Inject, Logger, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { AnalystSqlRejectedError, type AnalystRowStream } from '@presales/analytics';
-import type { QueryHistoryEntry, SqlResponse } from '@presales/contracts';
+import type { QueryHistoryEntry, SqlResponse, SqlRowsResponse } from '@presales/contracts';
 import { validate, type Actor } from '@presales/domain';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import {
 import { WORKBENCH_STORE } from '../workbench/workbench-tokens.js';
 import type { WorkbenchStore } from '../workbench/workbench-store.js';
 import { ExportSqlQuery } from './export-sql.query.js';
-import { SQL_ANSWER_FORMATS } from './export/export-format.js';
+import { SQL_ANSWER_FORMATS, type SqlAnswerFormat } from './export/export-format.js';
 import { writeExport } from './export/write-export.js';
 import { RunSqlQuery } from './run-sql.query.js';
 import { SqlText } from './sql-text.js';
@@ -28,7 +28,10 @@ import * as answers from '@presales/contracts/answers';
 const SqlBody = z
   .strictObject({
     sql: SqlText,
-    /** `result` (default): the answer as JSON; `csv` or `json`: a file, streamed (decision 0030). */
+    /**
+     * `result` (default): the answer as JSON, a row an object; `rows`: the same answer, a row an
+     * array of values (decision 0044); `csv` or `json`: a file, streamed (decision 0030).
+     */
     format: z.enum(SQL_ANSWER_FORMATS).default('result'),
     /** CSV for Excel: a UTF-8 byte-order mark and formula-like text cells guarded. */
     excel: z.boolean().default(false),
@@ -54,19 +57,22 @@ export class SqlController {
    * answered goes into the caller's history (decision 0030), and every run into the metrics.
    */
   @Post()
-  @Published({ body: SqlBody, response: answers.SqlResponse })
+  @Published({ body: SqlBody, response: z.union([answers.SqlResponse, answers.SqlRowsResponse]) })
   @Allow(...SQL_USERS)
   async run(@Body() body: unknown, @CurrentActor() actor: Actor, @Res() response: Response): Promise<void> {
     const { sql, format, excel } = validate(SqlBody, body ?? {}, 'POST /api/sql');
     const ranAt = this.clock();
     const started = performance.now();
     const remember = (outcome: QueryHistoryEntry['outcome']) =>
-      this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format, outcome });
+      this.workbench.recordRun(actor.id, { sql, ranAt: ranAt.toISOString(), format: historyFormat(format), outcome });
     const ended = (outcome: AnalystSqlOutcome) => this.metrics.ended(outcome, (performance.now() - started) / 1000);
     try {
-      if (format === 'result') {
+      if (format === 'result' || format === 'rows') {
         const result = await this.queryBus.execute(new RunSqlQuery(sql, actor.id));
-        const answer: SqlResponse = { ...result, rowCount: result.rows.length };
+        const answer: SqlResponse | SqlRowsResponse =
+          format === 'rows'
+            ? { ...result, rows: valuesInColumnOrder(result), rowCount: result.rows.length }
+            : { ...result, rowCount: result.rows.length };
         remember({ kind: 'ok', rowCount: answer.rowCount, elapsedMs: answer.elapsedMs });
         ended(ANSWERED);
         response.status(200).json(answer);
@@ -93,4 +99,18 @@ export class SqlController {
       throw error;
     }
   }
+}
+
+/** The history records what the caller got: an answer on screen (either shape) or a file. */
+function historyFormat(format: SqlAnswerFormat): QueryHistoryEntry['format'] {
+  return format === 'rows' ? 'result' : format;
+}
+
+/** Each row's values in the columns' order: the compact answer's rows. */
+function valuesInColumnOrder(result: {
+  readonly columns: readonly { readonly name: string }[];
+  readonly rows: readonly Record<string, unknown>[];
+}): unknown[][] {
+  const names = result.columns.map((column) => column.name);
+  return result.rows.map((row) => names.map((name) => row[name] ?? null));
 }

@@ -7,6 +7,7 @@ import type {
   SqlResponse,
   TrendResponse,
 } from '@presales/contracts';
+import { takeEarly } from './early-answer';
 import { ApiError, request } from './http';
 
 /** `?a=1&b=2` of the defined values, in the order given. */
@@ -49,14 +50,16 @@ export interface ScorecardQuery {
   readonly projectType?: string | null;
 }
 
+export function scorecardPath(q: ScorecardQuery): string {
+  return `/api/kpis/scorecard${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`;
+}
+
 export const api = {
   health: () => request<HealthResponse>('/api/health'),
   catalog: (asOf?: string | null) => request<KpiCatalogEntry[]>(`/api/kpis${queryString({ asOf })}`),
+  /** The first view's scorecard may have been asked for alongside the session (router.ts). */
   scorecard: (q: ScorecardQuery, signal?: AbortSignal) =>
-    request<ScorecardResponse>(
-      `/api/kpis/scorecard${queryString({ period: q.period, scope: q.scope, asOf: q.asOf, projectType: q.projectType })}`,
-      { signal },
-    ),
+    takeEarly(scorecardPath(q), () => request<ScorecardResponse>(scorecardPath(q), { signal })),
   trend: (
     kpiId: string,
     q: { scope: string; asOf?: string | null; grain?: 'month' | 'quarter'; from?: string; to?: string },

@@ -58,33 +58,48 @@ export interface RequestOptions {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) throw refusal(response, body, options);
+  return body as T;
+}
+
+/**
+ * The answer's body as bytes, not parsed: for an answer large enough that parsing it would block
+ * the page, which a worker then parses (decision 0044). A refusal is an ApiError as for `request`.
+ */
+export async function requestBytes(path: string, options: RequestOptions = {}): Promise<ArrayBuffer> {
+  const response = await send(path, options);
+  if (!response.ok) throw refusal(response, await response.json().catch(() => undefined), options);
+  return await response.arrayBuffer();
+}
+
+function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken !== null) headers['x-csrf-token'] = csrfToken;
-  const response = await fetch(path, {
+  return fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
     ...(options.signal === undefined ? {} : { signal: options.signal }),
   });
-  if (response.status === 204) return undefined as T;
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    if (response.status === 401 && options.authRequest !== true) onUnauthorized?.();
-    const { code, message } = errorMessage(body, response.status);
-    const retryAfter = response.headers.get('retry-after');
-    const detail = (body as { error?: { issues?: ApiError['issues']; fields?: ApiError['fields'] } } | undefined)
-      ?.error;
-    throw new ApiError(
-      response.status,
-      code,
-      message,
-      retryAfter === null ? null : Number(retryAfter),
-      detail?.issues ?? [],
-      detail?.fields ?? [],
-    );
-  }
-  return body as T;
+}
+
+function refusal(response: Response, body: unknown, options: RequestOptions): ApiError {
+  if (response.status === 401 && options.authRequest !== true) onUnauthorized?.();
+  const { code, message } = errorMessage(body, response.status);
+  const retryAfter = response.headers.get('retry-after');
+  const detail = (body as { error?: { issues?: ApiError['issues']; fields?: ApiError['fields'] } } | undefined)?.error;
+  return new ApiError(
+    response.status,
+    code,
+    message,
+    retryAfter === null ? null : Number(retryAfter),
+    detail?.issues ?? [],
+    detail?.fields ?? [],
+  );
 }

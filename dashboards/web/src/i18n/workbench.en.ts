@@ -27,6 +27,7 @@ export const workbenchEn = {
     y: 'Values',
     series: 'Series',
     noSeries: 'None',
+    chartLoading: 'Preparing the chart…',
     noChart: 'Nothing to chart: the result needs a column of numbers.',
     chartLabel: 'Chart of the query result',
     copyLink: 'Copy link',

@@ -28,6 +28,7 @@ export const workbenchZhCN: WorkbenchMessages = {
     y: '数值',
     series: '系列',
     noSeries: '无',
+    chartLoading: '正在准备图表…',
     noChart: '无法绘图：结果中需要一列数值。',
     chartLabel: '查询结果图表',
     copyLink: '复制链接',

@@ -12,7 +12,30 @@ export interface SessionState {
 const state = reactive<SessionState>({ status: 'unknown', user: null, providers: null });
 export const session = readonly(state);
 
+/**
+ * Whether this browser was signed in when last seen: the session cookie is HttpOnly, so this is
+ * the only hint the app has before `/api/auth/me` answers, enough to ask for the first view's
+ * data early without a refused request (and its console error) for a visitor who is not.
+ */
+const SIGNED_IN_HINT = 'presales.signedIn';
+function rememberSignedIn(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(SIGNED_IN_HINT, '1');
+    else localStorage.removeItem(SIGNED_IN_HINT);
+  } catch {
+    // No storage (private mode, a sandbox): the first view simply asks after the session.
+  }
+}
+export function mayHaveSession(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_HINT) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function signedIn(answer: SessionAnswer): SessionUser {
+  rememberSignedIn(true);
   setCsrfToken(answer.csrfToken ?? null);
   state.user = answer.user;
   state.status = 'signed-in';
@@ -20,6 +43,7 @@ function signedIn(answer: SessionAnswer): SessionUser {
 }
 
 export function signedOut(): void {
+  rememberSignedIn(false);
   setCsrfToken(null);
   state.user = null;
   state.status = 'signed-out';

@@ -5,11 +5,15 @@ export interface SortState {
 }
 
 /**
- * Row indexes in the order asked, nulls last either way; numbers compare as numbers (also when
- * the engine sent them as text: decimals, 64-bit integers), everything else as text by code
- * point, which is cheap enough for 100,000 rows within one frame budget of a few tens of ms.
+ * Row indexes in the order asked, by the values of column `column` of each row (a row is an array
+ * of values, as the compact answer sends it), nulls last either way; numbers compare as numbers
+ * (also when the engine sent them as text: decimals, 64-bit integers), everything else as text by
+ * code point. Runs in the result's worker (result-worker.ts), off the page's main thread.
  */
-export function sortedIndexes(rows: readonly Record<string, unknown>[], sort: SortState | null): number[] {
+export function sortedIndexes(
+  rows: readonly (readonly unknown[])[],
+  sort: { readonly column: number; readonly direction: SortState['direction'] } | null,
+): number[] {
   const indexes = rows.map((_row, i) => i);
   if (sort === null) return indexes;
   const keys = rows.map((row) => sortKey(row[sort.column]));

@@ -6,7 +6,7 @@ import type {
   SqlSchemaResponse,
 } from '@presales/contracts';
 import { oneAtATime, withRetryAfter } from '../api/endpoints';
-import { ApiError, csrfHeader, errorMessage, request } from '../api/http';
+import { ApiError, csrfHeader, errorMessage, request, requestBytes } from '../api/http';
 
 export type ExportFormat = 'csv' | 'excel' | 'json';
 
@@ -48,6 +48,12 @@ async function download(sql: string, format: ExportFormat): Promise<{ name: stri
 }
 
 export const workbenchApi = {
+  /**
+   * A statement's answer in the compact shape (`format: 'rows'`), as bytes for the result's worker
+   * to parse (decision 0044); queued behind the tab's other analyst queries as `api.sql` is.
+   */
+  answer: (sql: string) =>
+    oneAtATime(() => withRetryAfter(() => requestBytes('/api/sql', { method: 'POST', body: { sql, format: 'rows' } }))),
   schema: (signal?: AbortSignal) => request<SqlSchemaResponse>('/api/sql/schema', { signal }),
   export: (sql: string, format: ExportFormat) => oneAtATime(() => withRetryAfter(() => download(sql, format))),
   saved: (signal?: AbortSignal) => request<SavedQueriesResponse>('/api/sql/saved', { signal }),

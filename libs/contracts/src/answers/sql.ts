@@ -9,6 +9,19 @@ export const SqlResponse = z.object({
   elapsedMs: z.number(),
 });
 
+/**
+ * POST /api/sql `{ sql, format: 'rows' }` — the same answer in a compact shape: the column names
+ * once, each row an array of its values in the columns' order (decision 0044). A 100,000-row
+ * answer is about half the bytes of `SqlResponse` and parses into arrays, not objects.
+ */
+export const SqlRowsResponse = z.object({
+  columns: z.array(z.object({ name: z.string(), type: z.string() })),
+  rows: z.array(z.array(z.unknown())).meta({ description: "each row's values, in the order of `columns`" }),
+  rowCount: z.number(),
+  rowsRead: z.number(),
+  elapsedMs: z.number(),
+});
+
 /** A text in both of the product's languages. */
 export const BilingualText = z.object({ en: z.string(), 'zh-CN': z.string() });
 

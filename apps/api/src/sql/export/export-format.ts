@@ -1,9 +1,12 @@
 import { csvRecord, isTextType } from './csv-text.js';
 
-/** What `POST /api/sql` answers: the result as JSON (the default), or a file streamed row by row. */
-export const SQL_ANSWER_FORMATS = ['result', 'csv', 'json'] as const;
+/**
+ * What `POST /api/sql` answers: the result as JSON (the default, a row an object), the same result
+ * with a row an array (`rows`, decision 0044), or a file streamed row by row.
+ */
+export const SQL_ANSWER_FORMATS = ['result', 'rows', 'csv', 'json'] as const;
 export type SqlAnswerFormat = (typeof SQL_ANSWER_FORMATS)[number];
-export type ExportFormat = Exclude<SqlAnswerFormat, 'result'>;
+export type ExportFormat = Exclude<SqlAnswerFormat, 'result' | 'rows'>;
 
 export interface ExportOptions {
   readonly format: ExportFormat;
