@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,19 @@ describe('the spawn server', () => {
     for await (const chunk of program.io) if ((chunk as Buffer).length > 0) break;
     program.io.destroy();
     expect(await program.exited).toMatchObject({ signal: 'SIGKILL' });
+  });
+
+  it('keeps its caller running until it has closed, as a script that ends with close() needs', async () => {
+    // The built library (a test depends on its project's build): a plain Node process, whose loop
+    // ends when nothing holds it, unlike the test runner's.
+    const script = `const { SpawnServer } = require(${JSON.stringify(join(__dirname, '..', '..', 'dist', 'sandbox', 'spawn-server.js'))});
+      const spawner = SpawnServer.start();
+      spawner.run('/bin/echo', ['ran']).then(({ stdout }) => process.stdout.write(stdout)).then(() => spawner.close()).then(() => process.stdout.write('closed'));`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    await new Promise((done) => child.once('exit', done));
+    expect(out).toBe('ran\nclosed');
   });
 
   it('kills a program asked to stop before it has even started', async () => {

@@ -152,6 +152,8 @@ export class SpawnServer {
     if (server === undefined) return;
     if (server.process.exitCode === null && server.process.signalCode === null) {
       const ended = new Promise<void>((resolve) => server.process.once('exit', () => resolve()));
+      // Unreferenced, its exit would not keep the platform running until it is seen.
+      server.process.ref();
       if (server.process.connected) server.process.disconnect();
       else server.process.kill('SIGKILL');
       await ended;
