@@ -58,6 +58,9 @@ interface Pending {
 
 const SCRIPT = join(__dirname, 'spawn-server-main.mjs');
 
+/** How a request ends when its server went away before answering it. */
+const SERVER_ENDED: ProgramExit = { code: null, signal: null, stderr: '', error: 'the spawn server ended' };
+
 /**
  * The platform's side of the spawn server (spawn-server-main.mjs, decision 0046): programs are
  * started by a small process that was itself started once, early, so no start is a fork of the
@@ -88,7 +91,7 @@ export class SpawnServer {
         ran: resolve,
         // The server ended before it answered.
         exit: (exit) =>
-          resolve({ kind: 'ran', id, stdout: '', stderr: exit.stderr, error: exit.error ?? 'the spawn server ended' }),
+          resolve({ kind: 'ran', id, stdout: '', stderr: exit.stderr, error: exit.error ?? SERVER_ENDED.error }),
       }),
     );
     this.send(server.process, id, { kind: 'run', id, command, args });
@@ -178,7 +181,7 @@ export class SpawnServer {
    * as the server's end does, instead of an error event that would end the platform.
    */
   private send(server: ChildProcess, id: number, message: object): void {
-    const failed = () => this.settle(id, { code: null, signal: null, stderr: '', error: 'the spawn server ended' });
+    const failed = () => this.settle(id, SERVER_ENDED);
     if (!server.connected) return failed();
     server.send(message, (error) => {
       if (error !== null) failed();
@@ -216,7 +219,7 @@ export class SpawnServer {
       for (const [id, pending] of [...this.pending]) {
         // Its programs outlive it (only a worker in namespaces dies with its parent): none may run unwatched.
         if (pending.pid !== undefined) killOrphan(pending.pid, pending.startTime);
-        this.settle(id, { code: null, signal: null, stderr: '', error: 'the spawn server ended' });
+        this.settle(id, SERVER_ENDED);
       }
     });
     // The server never keeps the platform alive by itself; a request in flight does (track).
@@ -232,10 +235,15 @@ export class SpawnServer {
   }
 
   private settle(id: number, exit: ProgramExit): void {
+    this.forget(id)?.exit?.(exit);
+  }
+
+  /** Stops tracking a request; with none left in flight, the server no longer keeps the platform running. */
+  private forget(id: number): Pending | undefined {
     const pending = this.pending.get(id);
     this.pending.delete(id);
     if (this.pending.size === 0) this.server?.process.channel?.unref();
-    pending?.exit?.(exit);
+    return pending;
   }
 
   private receive(message: ServerMessage): void {
@@ -247,8 +255,7 @@ export class SpawnServer {
       if (pending.pid !== undefined) pending.startTime = startTimeOf(pending.pid);
       pending.started?.(pending.pid);
     } else if (message.kind === 'ran') {
-      this.pending.delete(message.id);
-      if (this.pending.size === 0) this.server?.process.channel?.unref();
+      this.forget(message.id);
       pending.ran?.(message);
     } else {
       const { kind: _kind, id, ...exit } = message;
