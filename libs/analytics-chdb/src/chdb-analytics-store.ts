@@ -23,6 +23,7 @@ import {
 } from '@presales/analytics';
 import { ChdbSqlParser } from './gate/chdb-sql-parser.js';
 import { snapshotFolder } from './sandbox/data-snapshot.js';
+import { PlatformFirst } from './sandbox/platform-first.js';
 import { SandboxedAnalystSession } from './sandbox/sandboxed-analyst-session.js';
 import { availableIsolation, type WorkerIsolation } from './sandbox/worker-isolation.js';
 import { Utf8Buffer } from './utf8-buffer.js';
@@ -87,6 +88,9 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
    */
   private readonly scratch: ResourcePool<Session>;
 
+  /** The platform's reads come first: analyst workers wait while one runs (decision 0046). */
+  private readonly platformFirst = new PlatformFirst();
+
   private constructor(
     private readonly session: Session,
     private readonly path: string,
@@ -107,15 +111,17 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   }
 
   async withScratchSession<T>(work: (session: ScratchSession) => Promise<T>): Promise<T> {
-    return this.scratch.use((session) =>
-      work({
-        database: this.databaseName,
-        command: async (sql) => {
-          await this.run(sql, undefined, session);
-        },
-        query: async <Row extends object>(sql: string) =>
-          parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow', session)),
-      }),
+    return this.platformFirst.during(() =>
+      this.scratch.use((session) =>
+        work({
+          database: this.databaseName,
+          command: async (sql) => {
+            await this.run(sql, undefined, session);
+          },
+          query: async <Row extends object>(sql: string) =>
+            parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow', session)),
+        }),
+      ),
     );
   }
 
@@ -159,6 +165,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
       ...(this.database === undefined ? {} : { database: this.database }),
       limits,
       isolation,
+      platformFirst: this.platformFirst,
       snapshot: (target, owner, spawner) =>
         this.betweenInserts(() => snapshotFolder(this.path, target, owner, spawner)),
     });
@@ -189,12 +196,14 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
   }
 
   async query<Row extends object>(sql: string): Promise<Row[]> {
-    return parseJsonEachRow<Row>(await this.reads.use((session) => this.run(sql, 'JSONEachRow', session)));
+    return parseJsonEachRow<Row>(
+      await this.platformFirst.during(() => this.reads.use((session) => this.run(sql, 'JSONEachRow', session))),
+    );
   }
 
   /** The JSON format's own count of the rows before the LIMIT (see the port for when it is exact). */
   async queryPage<Row extends object>(sql: string): Promise<QueryPage<Row>> {
-    const text = await this.reads.use((session) => this.run(sql, 'JSON', session));
+    const text = await this.platformFirst.during(() => this.reads.use((session) => this.run(sql, 'JSON', session)));
     return pageOf<Row>(JSON.parse(text) as JsonPageBody<Row>);
   }
 

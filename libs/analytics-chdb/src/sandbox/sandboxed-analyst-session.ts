@@ -14,6 +14,7 @@ import {
   type JsonFormatBody,
 } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
+import type { PlatformFirst } from './platform-first.js';
 import { SnapshotRemovals } from './snapshot-removals.js';
 import { SpawnServer } from './spawn-server.js';
 import { workerCommand, type WorkerIsolation } from './worker-isolation.js';
@@ -24,6 +25,8 @@ export interface SandboxedAnalystSessionOptions {
   readonly database?: string;
   readonly limits: AnalystLimits;
   readonly isolation: WorkerIsolation;
+  /** When the platform's engine computes, and the workers wait (decision 0046); they never wait without one. */
+  readonly platformFirst?: PlatformFirst;
   /** Copies the folder to `target` while no insert runs (ChdbAnalyticsStore), its programs started by `spawner`. */
   readonly snapshot: (
     target: string,
@@ -58,8 +61,12 @@ export class SandboxedAnalystSession implements AnalystSession {
    */
   private readonly spawner = SpawnServer.start();
   private readonly removals = new SnapshotRemovals(this.spawner);
+  private readonly stopHearing: () => void;
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
+    this.stopHearing =
+      options.platformFirst?.subscribe((paused) => (paused ? this.spawner.pause() : this.spawner.resume())) ??
+      (() => undefined);
     this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
     this.mountPoint = join(this.snapshots, '.root');
     mkdirSync(this.mountPoint, { recursive: true, mode: 0o700 });
@@ -127,6 +134,7 @@ export class SandboxedAnalystSession implements AnalystSession {
   }
 
   async close(): Promise<void> {
+    this.stopHearing();
     await this.removals.settled();
     await this.spawner.close();
     await rm(this.snapshots, { recursive: true, force: true });
@@ -190,6 +198,7 @@ export class SandboxedAnalystSession implements AnalystSession {
       args,
       env: { PATH: '/usr/bin:/bin' },
       niceness: WORKER_NICENESS,
+      pausable: true,
     });
     let stoppedBy: string | undefined;
     const stop = (why: string) => {

@@ -6,7 +6,8 @@
 // Plain JavaScript, so the same file runs from the sources (tests) and from dist.
 //
 // Control messages go over the IPC channel: `run` (a program run to its end, its output
-// collected), `kill`, and back `ready`, `ran`, `started`, `exit`. A launched program's stdin and
+// collected), `kill`, `pause` and `resume` (the pausable programs, while the platform's own
+// engine computes: decision 0046), and back `ready`, `ran`, `started`, `exit`. A launched program's stdin and
 // stdout are relayed over a connection to this process's Unix socket: the connection's first line
 // is the launch, as JSON; what follows is the program's stdin, and what comes back its stdout.
 import { execFile, spawn } from 'node:child_process';
@@ -15,7 +16,7 @@ import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
 import { dirname } from 'node:path';
 
-/** @typedef {{ id: number, command: string, args: string[], env: Record<string, string>, niceness?: number }} Launch */
+/** @typedef {{ id: number, command: string, args: string[], env: Record<string, string>, niceness?: number, pausable?: boolean }} Launch */
 
 const socketPath = process.argv[2];
 /** What a `run` may write; more is an error, as execFile's maxBuffer makes it. */
@@ -34,6 +35,24 @@ const running = new Set();
  */
 const killedEarly = new Map();
 const KILLS_KEPT_MS = 60_000;
+/**
+ * Launched programs that wait while the platform's engine computes. Each is the leader of a
+ * process group of its own, so a signal to the group reaches every process of it: a worker in
+ * namespaces is unshare's child, which a signal to unshare alone would miss.
+ * @type {Set<import('node:child_process').ChildProcess>}
+ */
+const pausable = new Set();
+let paused = false;
+
+/** A signal to a pausable program's whole group; to the program alone otherwise. */
+const signal = (child, name) => {
+  try {
+    if (pausable.has(child) && child.pid !== undefined) process.kill(-child.pid, name);
+    else child.kill(name);
+  } catch {
+    // Ended already: its exit is on its way.
+  }
+};
 
 // A send racing the platform's exit fails; the disconnect handler below is what follows.
 const send = (message) => {
@@ -54,9 +73,12 @@ process.on('message', (message) => {
       });
     });
     running.add(child);
+  } else if (message.kind === 'pause' || message.kind === 'resume') {
+    paused = message.kind === 'pause';
+    for (const child of pausable) signal(child, paused ? 'SIGSTOP' : 'SIGCONT');
   } else if (message.kind === 'kill') {
     const child = launched.get(message.id);
-    if (child !== undefined) child.kill(message.signal);
+    if (child !== undefined) signal(child, message.signal);
     else {
       const now = Date.now();
       for (const [id, { at }] of killedEarly) if (now - at > KILLS_KEPT_MS) killedEarly.delete(id);
@@ -67,7 +89,7 @@ process.on('message', (message) => {
 
 // The platform is gone: nothing it started may outlive it, nor the folder of its socket.
 const platformGone = () => {
-  for (const child of [...launched.values(), ...running]) child.kill('SIGKILL');
+  for (const child of [...launched.values(), ...running]) signal(child, 'SIGKILL');
   rmSync(dirname(socketPath), { recursive: true, force: true });
   process.exit(0);
 };
@@ -100,7 +122,12 @@ server.listen(socketPath, () => send({ kind: 'ready' }));
  * @param {Buffer} stdinStart
  */
 function start(launch, socket, stdinStart) {
-  const child = spawn(launch.command, launch.args, { env: launch.env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(launch.command, launch.args, {
+    env: launch.env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    // A process group of its own (see `pausable`).
+    detached: launch.pausable === true,
+  });
   const stderr = [];
   let stderrBytes = 0;
   let spawnError;
@@ -109,6 +136,7 @@ function start(launch, socket, stdinStart) {
     if (reported) return;
     reported = true;
     launched.delete(launch.id);
+    pausable.delete(child);
     send({
       kind: 'exit',
       id: launch.id,
@@ -134,10 +162,15 @@ function start(launch, socket, stdinStart) {
     }
   }
   launched.set(launch.id, child);
+  if (launch.pausable === true && child.pid !== undefined) {
+    pausable.add(child);
+    // Started while the platform computes: it waits too (its start is the heaviest part of a query).
+    if (paused) signal(child, 'SIGSTOP');
+  }
   const early = killedEarly.get(launch.id);
   if (early !== undefined) {
     killedEarly.delete(launch.id);
-    child.kill(early.signal);
+    signal(child, early.signal);
   }
   send({ kind: 'started', id: launch.id, pid: child.pid ?? null });
   child.stderr.on('data', (chunk) => {
@@ -155,7 +188,7 @@ function start(launch, socket, stdinStart) {
   socket.resume();
   // The platform went away before the answer was whole (its reader closed): no one to answer.
   socket.on('close', () => {
-    if (!answered && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (!answered && child.exitCode === null && child.signalCode === null) signal(child, 'SIGKILL');
   });
   // How it ended is told once its whole stdout has gone into the socket: a server that died in
   // between must leave the platform with an unfinished answer, never a clean end.

@@ -22,6 +22,24 @@ function parentOf(pid: number): number {
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
+/** The scheduling state of a process: S sleeping, R running, T stopped, Z ended; '-' gone. */
+function stateOf(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+  } catch {
+    return '-';
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(chunk as Buffer);
@@ -92,6 +110,37 @@ describe('the spawn server', () => {
     child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     await new Promise((done) => child.once('exit', done));
     expect(out).toBe('ran\nclosed');
+  });
+
+  it('stops pausable programs and all their processes while paused, those started meanwhile too, and only them', async () => {
+    const own = SpawnServer.start();
+    try {
+      // A shell and its own child: the pause reaches the whole group, as it must a worker inside unshare.
+      const tree = { command: '/bin/sh', args: ['-c', 'sleep 30 & wait'], env: {}, pausable: true } as const;
+      const before = await own.launch(tree);
+      const other = await own.launch({ command: '/bin/sleep', args: ['30'], env: {} });
+      await expect
+        .poll(() => before.pid !== undefined && other.pid !== undefined && childrenOf(before.pid).length > 0)
+        .toBe(true);
+      own.pause();
+      const during = await own.launch(tree);
+      await expect.poll(() => during.pid !== undefined && childrenOf(during.pid).length > 0).toBe(true);
+      const paused = [before.pid!, ...childrenOf(before.pid!), during.pid!, ...childrenOf(during.pid!)];
+      await expect.poll(() => paused.map(stateOf)).toEqual(paused.map(() => 'T'));
+      expect(stateOf(other.pid!)).toBe('S');
+      own.resume();
+      await expect.poll(() => paused.map(stateOf)).toEqual(paused.map(() => 'S'));
+      // A stopped program still ends when it is killed.
+      own.pause();
+      await expect.poll(() => stateOf(during.pid!)).toBe('T');
+      during.kill('SIGKILL');
+      expect(await during.exited).toMatchObject({ signal: 'SIGKILL' });
+      before.kill('SIGKILL');
+      other.kill('SIGKILL');
+      await Promise.all([before.exited, other.exited]);
+    } finally {
+      await own.close();
+    }
   });
 
   it('kills a program asked to stop before it has even started', async () => {

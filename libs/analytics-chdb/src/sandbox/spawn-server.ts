@@ -27,6 +27,8 @@ export interface ProgramLaunch {
   readonly env: Readonly<Record<string, string>>;
   /** Set right after it starts, before it reads its stdin. */
   readonly niceness?: number;
+  /** It waits, stopped, whenever the platform asks (`pause`), until `resume`: an analyst worker. */
+  readonly pausable?: boolean;
 }
 
 /** A program started by the spawn server, its stdin and stdout relayed through it. */
@@ -74,6 +76,7 @@ export class SpawnServer {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closed = false;
+  private paused = false;
 
   /** Starts the server now, while the platform is small: later starts would fork a large process. */
   static start(): SpawnServer {
@@ -147,6 +150,28 @@ export class SpawnServer {
     };
   }
 
+  /**
+   * Stops every pausable program (and each one launched until `resume`) where it is: the
+   * platform's own engine is computing and wants the machine's cores and caches to itself.
+   */
+  pause(): void {
+    this.setPaused(true);
+  }
+
+  /** Lets the pausable programs run again. */
+  resume(): void {
+    this.setPaused(false);
+  }
+
+  private setPaused(paused: boolean): void {
+    if (this.paused === paused) return;
+    this.paused = paused;
+    const server = this.server;
+    // No server yet: the one started next is told once it is ready (ensureServer).
+    if (server === undefined || !server.process.connected) return;
+    server.process.send({ kind: paused ? 'pause' : 'resume' }, () => undefined);
+  }
+
   /** Ends the server; programs still running are killed with it. */
   async close(): Promise<void> {
     this.closed = true;
@@ -206,8 +231,10 @@ export class SpawnServer {
         reject(new Error(`the spawn server ended (${signal ?? code}) before it was ready`)),
       );
       child.on('message', (message: ServerMessage) => {
-        if (message.kind === 'ready') resolve();
-        else this.receive(message);
+        if (message.kind === 'ready') {
+          if (this.paused) child.send({ kind: 'pause' }, () => undefined);
+          resolve();
+        } else this.receive(message);
       });
     });
     ready.catch(() => undefined);

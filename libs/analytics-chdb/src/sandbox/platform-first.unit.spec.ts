@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LINGER_MS, MAX_PAUSE_MS, PlatformFirst, RELIEF_MS } from './platform-first.js';
+
+/** Work that ends when the test says so. */
+function work(): { done: Promise<void>; end(): void } {
+  let end!: () => void;
+  const done = new Promise<void>((resolve) => (end = resolve));
+  return { done, end };
+}
+
+describe('the platform first: analyst workers wait while the platform’s engine computes', () => {
+  let heard: boolean[];
+  let first: PlatformFirst;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    heard = [];
+    first = new PlatformFirst(() => Date.now());
+    first.subscribe((paused) => heard.push(paused));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('pauses at the first work, once for overlapping work, and resumes only after a quiet moment', async () => {
+    const a = work();
+    const b = work();
+    const ranA = first.during(() => a.done);
+    const ranB = first.during(() => b.done);
+    expect(heard).toEqual([true]);
+    a.end();
+    await ranA;
+    await vi.advanceTimersByTimeAsync(LINGER_MS * 2);
+    expect(heard).toEqual([true]);
+    b.end();
+    await ranB;
+    // The next statement of the same request, within the quiet moment: no resume in between.
+    await vi.advanceTimersByTimeAsync(LINGER_MS - 5);
+    const c = work();
+    const ranC = first.during(() => c.done);
+    c.end();
+    await ranC;
+    expect(heard).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false]);
+    expect(first.paused).toBe(false);
+  });
+
+  it('resumes when the work fails too', async () => {
+    await expect(first.during(() => Promise.reject(new Error('engine error')))).rejects.toThrow('engine error');
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false]);
+  });
+
+  it('never keeps the workers waiting longer than a stretch: they get their turn, then wait again', async () => {
+    const long = work();
+    const ran = first.during(() => long.done);
+    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS - 1);
+    expect(heard).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(heard).toEqual([true, false]);
+    // Work that starts during the workers' turn does not cut it short.
+    const other = work();
+    const ranOther = first.during(() => other.done);
+    expect(heard).toEqual([true, false]);
+    await vi.advanceTimersByTimeAsync(RELIEF_MS);
+    expect(heard).toEqual([true, false, true]);
+    long.end();
+    other.end();
+    await Promise.all([ran, ranOther]);
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false, true, false]);
+  });
+
+  it('tells a listener that arrives during a pause that it is one', async () => {
+    const w = work();
+    const ran = first.during(() => w.done);
+    const late: boolean[] = [];
+    first.subscribe((paused) => late.push(paused));
+    expect(late).toEqual([true]);
+    w.end();
+    await ran;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(late).toEqual([true, false]);
+  });
+});
