@@ -4,6 +4,7 @@ import { maturityTable } from './kpi-command.js';
 
 const practice = (id: string, passed: boolean, reason?: string) => ({
   id,
+  level: 2,
   description: `${id} in English`,
   meaning: { en: `${id} in English`, zh: `${id} 中文` },
   unitsOfWork: { en: 'units', zh: '单位' },

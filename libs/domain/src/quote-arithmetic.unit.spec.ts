@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import * as arithmetic from './quote-arithmetic.js';
 import { quoteTotals } from './quote/quote.totals.js';
 
-const SOURCE = dirname(fileURLToPath(import.meta.url));
+const SOURCE = __dirname;
 
 /** The files a module loads at run time: `import type` and `export type` leave nothing behind. */
 function runtimeGraph(entry: string, seen = new Set<string>()): Set<string> {

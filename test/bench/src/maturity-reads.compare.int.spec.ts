@@ -36,7 +36,7 @@ it.runIf(process.env['BENCH_MATURITY_COMPARE'] === '1')(
     const events = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
     const store = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse'), database: 'compare' });
     try {
-      await loadDemo(generateDemo({ seed: 1 }), events, clock);
+      await loadDemo(generateDemo({ seed: 1, scale: 'small' }), events, clock);
       await rebuildReadModels(events, store);
       const asOf = new Date(clock.read());
       const window = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-07-01T00:00:00Z') };

@@ -35,7 +35,12 @@ describe('analyst snapshots', () => {
 
   it('are removed after the answers, and the session folder with the session', async () => {
     const session = await store.openAnalystSession(
-      { maxExecutionSeconds: 10, maxResultRows: 10_000, maxMemoryBytes: 512 * 2 ** 20 },
+      {
+        maxExecutionSeconds: 10,
+        maxResultRows: 10_000,
+        maxMemoryBytes: 512 * 2 ** 20,
+        export: { maxResultRows: 10_000, maxExecutionSeconds: 10 },
+      },
       availableIsolation(),
     );
     const root = readdirSync(dir)

@@ -32,7 +32,12 @@ describe.skipIf(skip !== undefined)('an analyst worker past a failed gate', () =
   const unchecked = (sql: string) => ({ text: sql, canonical: sql }) as unknown as GatedSql;
   const run = async (sql: string) => {
     const session = await store.openAnalystSession(
-      { maxExecutionSeconds: 10, maxResultRows: 10_000, maxMemoryBytes: 512 * 2 ** 20 },
+      {
+        maxExecutionSeconds: 10,
+        maxResultRows: 10_000,
+        maxMemoryBytes: 512 * 2 ** 20,
+        export: { maxResultRows: 10_000, maxExecutionSeconds: 10 },
+      },
       isolation,
     );
     try {
