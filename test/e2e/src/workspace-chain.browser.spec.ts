@@ -480,7 +480,7 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
     expect(problems).toEqual([]);
   }, 240_000);
 
-  it('records last quarter’s bid after the fact through the forms’ “when it happened”: the manager’s maturity moves for bid, knowledge, requirements and resourcing, on the API and the dashboard', async () => {
+  it('records last quarter’s bid after the fact through the forms’ “when it happened”: the manager’s maturity moves for bid, knowledge, requirements, resourcing and quotation, on the API and the dashboard', async () => {
     // Maturity judges the quarters before the current one (KPIS.md), so only facts of a completed
     // quarter can move it; the chains above are today's. Each practice below had no unit of work
     // in the window before, so it failed; the chain gives each exactly one, which it satisfies.
@@ -492,6 +492,7 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
       'knowledge.sections_drafted',
       'requirements.fit_assessed',
       'resourcing.time_logged',
+      'quotation.approval_requested',
     ] as const;
     const judged = (answer: MaturityResponse) => ({
       levels: Object.fromEntries(answer.areas.map((area) => [area.area, area.level])),
@@ -522,6 +523,7 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
       'requirements.fit_assessed': { evidence: 0, units: 0, passed: false },
       // Ana was a consultant through the window and logged no time in it.
       'resourcing.time_logged': { evidence: 0, units: 1, passed: false },
+      'quotation.approval_requested': { evidence: 0, units: 0, passed: false },
     });
     expect(Object.values(actuals(await scorecard(PREVIOUS_QUARTER), BACK_FED)).every((value) => value === null)).toBe(
       true,
@@ -609,6 +611,31 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
     await act.fill('[data-field=occurredAt] input', at(6));
     await act.click('[data-action=record]');
     await recorded();
+
+    // 7. The quote, drafted in the builder the same day and sent to approval.
+    await act.palette('quote');
+    await page.waitForSelector('form[data-form=quote]');
+    const quoteId = await page.inputValue('[data-field=quoteId] input');
+    for (const [field, value] of [
+      ['sku', 'ERP-CUSTOMS'],
+      ['description', 'Customs module licence'],
+      ['quantity', '2'],
+      ['unitPrice', '5000'],
+      ['unitCost', '3000'],
+      ['discountPct', '0'],
+    ] as const)
+      await (field === 'description'
+        ? act.freeText(`[data-field="lines.0.${field}"]`, value)
+        : act.fill(`[data-field="lines.0.${field}"]`, value));
+    await act.fill('[data-field=occurredAt] input', at(6));
+    await act.click('[data-action=draft-quote]');
+    await chainDone();
+    await act.click('[data-action=quote-next]');
+    await page.waitForURL(new RegExp(`/work/quotes/${quoteId}$`));
+    await page.waitForSelector('[data-list=revisions] [data-revision="0"]');
+    await act.fill('[data-field=occurredAt] input', at(6));
+    await act.click('[data-action=request-approval]');
+    await chainDone();
     const seconds = (Date.now() - started) / 1000;
 
     // Every fact at the business time entered, in last quarter; all of them recorded now, by Ana.
@@ -629,6 +656,8 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
         ['ResponseSectionDrafted', 4],
         ['ReviewHeld', 5],
         ['BidSubmitted', 6],
+        ['QuoteApprovalRequested', 6],
+        ['QuoteDrafted', 6],
       ].map(([type, days]) => [type, BACK + Number(days) * DAY, 1]),
     );
     const worked = await sql(
@@ -646,15 +675,23 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
       requirement_fit_rate: 1,
     });
 
-    // Maturity: bid, knowledge, requirements and resourcing reach level 2 (level 3 needs a published standard); nothing else moves.
+    // Maturity: five areas reach level 2 (level 3 needs a published standard); the other five stay at 1.
     const after = judged(await maturity());
-    expect(after.levels).toEqual({ ...before.levels, bid: 2, knowledge: 2, requirements: 2, resourcing: 2 });
+    expect(after.levels).toEqual({
+      ...before.levels,
+      bid: 2,
+      knowledge: 2,
+      requirements: 2,
+      resourcing: 2,
+      quotation: 2,
+    });
     expect(after.practices).toEqual({
       'bid.decision_recorded': { evidence: 1, units: 1, passed: true },
       'bid.reviewed_before_submission': { evidence: 1, units: 1, passed: true },
       'knowledge.sections_drafted': { evidence: 1, units: 1, passed: true },
       'requirements.fit_assessed': { evidence: 1, units: 1, passed: true },
       'resourcing.time_logged': { evidence: 1, units: 1, passed: true },
+      'quotation.approval_requested': { evidence: 1, units: 1, passed: true },
     });
 
     // And Mia's maturity view shows it, in both languages.
@@ -662,7 +699,8 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
     for (const language of ['en', 'zh'] as const) {
       if (language === 'zh') await chooseLanguage(mia, '简体中文');
       await mia.waitForSelector('[data-list=areas] [data-area=bid][data-level="2"]');
-      await mia.waitForSelector('[data-list=areas] [data-area=knowledge][data-level="2"]');
+      for (const area of ['knowledge', 'requirements', 'resourcing', 'quotation'])
+        await mia.waitForSelector(`[data-list=areas] [data-area=${area}][data-level="2"]`);
       for (const id of ['bid.decision_recorded', 'bid.reviewed_before_submission'])
         await mia.waitForSelector(`[data-practice="${id}"][data-passed=true][data-evidence="1"][data-units="1"]`);
       await mia.screenshot({ path: join(ARTIFACTS, `workspace-chain-maturity-${language}-1280.png`), fullPage: true });
@@ -679,10 +717,10 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
             seconds,
             clicks: act.clicks,
             keys: act.keys,
-            // exchange, tender, response, draft, review, submission
-            submissions: 6,
-            // 3 + 1 + 2 + 1 + 1 + 1
-            commands: 9,
+            // exchange, tender, response, section draft, review, submission, quote draft, approval request
+            submissions: 8,
+            // 3 + 1 + 2 + 1 + 1 + 1 + 1 + 1
+            commands: 11,
           },
         },
         null,
