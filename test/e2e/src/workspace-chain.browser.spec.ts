@@ -1,11 +1,11 @@
-import type { ScorecardResponse, SqlResponse } from '@presales/contracts';
+import type { MaturityResponse, ScorecardResponse, SqlResponse } from '@presales/contracts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
 import { chromiumSkipReason } from './chromium.js';
-import { signInThroughForm } from './dashboard-page.js';
+import { chooseLanguage, signInThroughForm } from './dashboard-page.js';
 import { apiFetch, bearerFor, untilCaughtUp } from './platform-process.js';
 import { ANA, harbourDeal } from './workspace-records.js';
 import { Recorder, localInput } from './workspace-recorder.js';
@@ -14,7 +14,14 @@ const skip = chromiumSkipReason('the whole presales chain through the workspace 
 const OPPORTUNITY = 'opp-chain-1';
 const ASSET = 'K-erp-arch';
 const DAY = 86_400_000;
-const QUARTER = `${new Date().getUTCFullYear()}-Q${Math.floor(new Date().getUTCMonth() / 3) + 1}`;
+const quarterOf = (time: Date) => `${time.getUTCFullYear()}-Q${Math.floor(time.getUTCMonth() / 3) + 1}`;
+const QUARTER = quarterOf(new Date());
+const QUARTER_START = Date.UTC(new Date().getUTCFullYear(), Math.floor(new Date().getUTCMonth() / 3) * 3, 1);
+/** The last completed quarter: the newest of maturity's window (the quarters before the current one). */
+const PREVIOUS_START = new Date(QUARTER_START).setUTCMonth(new Date(QUARTER_START).getUTCMonth() - 3);
+const PREVIOUS_QUARTER = quarterOf(new Date(PREVIOUS_START));
+/** When the back-dated chain began: a month into the last completed quarter, on a whole minute. */
+const BACK = PREVIOUS_START + 30 * DAY + 9 * 3_600_000;
 /** The KPIs of the quarter the chain feeds, none measured before it (no tender, quote or activity yet). */
 const FED = [
   'bid_rate',
@@ -58,12 +65,12 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
         body: JSON.stringify({ sql: statement }),
       })
     ).json()) as SqlResponse;
-  const scorecard = async () =>
+  const scorecard = async (period = QUARTER) =>
     (await (
-      await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${QUARTER}`, { headers: manager })
+      await apiFetch(`${suite.platform.url}api/kpis/scorecard?period=${period}`, { headers: manager })
     ).json()) as ScorecardResponse;
-  const actuals = (card: ScorecardResponse) =>
-    Object.fromEntries(FED.map((kpiId) => [kpiId, card.lines.find((line) => line.kpiId === kpiId)?.do.actual]));
+  const actuals = (card: ScorecardResponse, kpis: readonly string[] = FED) =>
+    Object.fromEntries(kpis.map((kpiId) => [kpiId, card.lines.find((line) => line.kpiId === kpiId)?.do.actual]));
   /** Waits for a chain of parts to end; a partial one fails the test with what each part answered. */
   const chainDone = async (on: Page = page) => {
     await on.waitForSelector('[data-chain-done], [data-chain-partial]');
@@ -89,8 +96,11 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
       const sales = await bearerFor(platform.url, 'sales', 'bo');
       manager = await bearerFor(platform.url, 'manager', 'mia');
       await bearerFor(platform.url, 'presales', 'ana');
-      await post('api/consultants', ANA, manager);
-      await post('api/opportunities', harbourDeal(OPPORTUNITY), sales);
+      // Ana joined and Bo registered the deal a week before last quarter began: the last test enters
+      // last quarter's work on both after the fact, and no fact may precede the record it belongs to.
+      const weekBeforeLastQuarter = new Date(PREVIOUS_START - 7 * DAY).toISOString();
+      await post('api/consultants', { ...ANA, occurredAt: weekBeforeLastQuarter }, manager);
+      await post('api/opportunities', { ...harbourDeal(OPPORTUNITY), occurredAt: weekBeforeLastQuarter }, sales);
       await post(
         `api/opportunities/${OPPORTUNITY}/support-requests`,
         {
@@ -469,4 +479,255 @@ describe.skipIf(skip !== undefined)('the whole presales chain through the worksp
     console.log(`[workspace-baseline] ${seconds.toFixed(1)} s, ${act.clicks} clicks, ${act.keys} keys`);
     expect(problems).toEqual([]);
   }, 240_000);
+
+  it('records last quarter’s bid after the fact through the forms’ “when it happened”: the manager’s maturity moves for bid, knowledge, requirements, resourcing and quotation, on the API and the dashboard', async () => {
+    // Maturity judges the quarters before the current one (KPIS.md), so only facts of a completed
+    // quarter can move it; the chains above are today's. Each practice below had no unit of work
+    // in the window before, so it failed; the chain gives each exactly one, which it satisfies.
+    const maturity = async () =>
+      (await (await apiFetch(`${suite.platform.url}api/maturity`, { headers: manager })).json()) as MaturityResponse;
+    const MOVED = [
+      'bid.decision_recorded',
+      'bid.reviewed_before_submission',
+      'knowledge.sections_drafted',
+      'requirements.fit_assessed',
+      'resourcing.time_logged',
+      'quotation.approval_requested',
+    ] as const;
+    const judged = (answer: MaturityResponse) => ({
+      levels: Object.fromEntries(answer.areas.map((area) => [area.area, area.level])),
+      practices: Object.fromEntries(
+        MOVED.map((id) => {
+          const practice = answer.areas
+            .flatMap((area) => area.levels.flatMap((level) => level.practices))
+            .find((p) => p.id === id)!;
+          return [id, { evidence: practice.evidence, units: practice.units, passed: practice.passed }];
+        }),
+      ),
+    });
+    const BACK_FED = [
+      'bid_rate',
+      'on_time_submission_rate',
+      'bid_turnaround_hours',
+      'review_first_pass_rate',
+      'knowledge_reuse_rate',
+      'requirement_fit_rate',
+    ] as const;
+    const before = judged(await maturity());
+    // Ten areas, all at level 1: nothing recorded in the window yet.
+    expect(Object.values(before.levels)).toEqual(Array(10).fill(1));
+    expect(before.practices).toEqual({
+      'bid.decision_recorded': { evidence: 0, units: 0, passed: false },
+      'bid.reviewed_before_submission': { evidence: 0, units: 0, passed: false },
+      'knowledge.sections_drafted': { evidence: 0, units: 0, passed: false },
+      'requirements.fit_assessed': { evidence: 0, units: 0, passed: false },
+      // Ana was a consultant through the window and logged no time in it.
+      'resourcing.time_logged': { evidence: 0, units: 1, passed: false },
+      'quotation.approval_requested': { evidence: 0, units: 0, passed: false },
+    });
+    expect(Object.values(actuals(await scorecard(PREVIOUS_QUARTER), BACK_FED)).every((value) => value === null)).toBe(
+      true,
+    );
+
+    // Mia's maturity view before: bid at level 1.
+    const managerContext = await suite.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const mia = await managerContext.newPage();
+    watchPage(mia, problems);
+    await mia.goto(`${suite.platform.url}maturity/bid`);
+    await mia.waitForURL(/\/sign-in/);
+    await signInThroughForm(mia, 'mia', 'e2e-password-mia');
+    await mia.waitForSelector('[data-list=areas] [data-area=bid][data-level="1"]');
+    await mia.waitForSelector('[data-practice="bid.decision_recorded"][data-passed=false][data-units="0"]');
+
+    const act = new Recorder(page);
+    const at = (days: number) => localInput(BACK + days * DAY);
+    const started = Date.now();
+
+    // 1. The customer exchange of that day: one requirement heard and assessed, two hours logged on that day.
+    await act.click('[data-nav=exchange]');
+    await page.waitForSelector('form[data-form=exchange]');
+    expect(await page.textContent('[data-field=opportunityId] .el-select__wrapper')).toContain(OPPORTUNITY);
+    await act.fill('[data-field=occurredAt] input', at(0));
+    await act.click('[data-action=add-requirement]');
+    await act.freeText('#ex-req-0-title', 'Data kept in the mainland region');
+    await act.choose('requirements.0.category', 'comp', 'compliance');
+    await act.choose('requirements.0.priority', 'mu', 'must');
+    await act.choose('requirements.0.fit', 'sta', 'standard');
+    await act.fill('[data-field=timeHours] input', '2');
+    expect(await page.inputValue('[data-field=date] input')).toBe(at(0).slice(0, 10));
+    await act.click('[data-action=record-exchange]');
+    await chainDone();
+
+    // 2. The tender received the day after, from the palette.
+    await act.palette('received tender');
+    await page.waitForSelector('form[data-command=ReceiveTender]');
+    const tenderId = await page.inputValue('[data-field=tenderId] input');
+    await act.choose('kind', 'rfp', 'rfp');
+    await act.freeText('[data-field=issuer] input', 'Harbour Customs Bureau');
+    await act.fill('[data-field=deadline] input', at(15));
+    // The tender's own route names its business time for what it is: when it was received.
+    await act.fill('[data-field=receivedAt] input', at(1));
+    await act.click('[data-action=record]');
+    await recorded();
+
+    // 3. The bid decided and a section assigned to Ana, the day after.
+    await act.palette('tender');
+    await page.waitForSelector('form[data-form=tender-response]');
+    await act.pick('tenderId', tenderId.slice(0, 3), tenderId);
+    await act.choose('decision', 'bid', 'bid');
+    await act.fill('[data-field=score] input', '65');
+    await act.freeText('[data-field=rationale] input', 'The customs bureau runs our ERP already');
+    await act.fill('[data-field=occurredAt] input', at(2));
+    await act.click('[data-action=add-section]');
+    await act.freeText('#tr-sec-0-title', 'Solution architecture');
+    await act.fill('[data-field="sections.0.dueAt"] input', at(6));
+    await act.click('[data-action=record-response]');
+    await chainDone();
+
+    // 4. The section drafted from My work, reusing the suggested asset, two days later.
+    await fromMyWork(act, 'section_due', 1);
+    await page.waitForSelector('form[data-command=DraftResponseSection] [data-revision]');
+    await page.waitForSelector(`[data-suggested-asset=${ASSET}]`);
+    await act.click(`[data-action=reuse-${ASSET}]`);
+    await act.fill('[data-field=occurredAt] input', at(4));
+    await act.click('[data-action=record]');
+    await recorded();
+
+    // 5. The review held from My work, 6. the bid submitted from the palette, a day apart.
+    await fromMyWork(act, 'review_due', 1);
+    await page.waitForSelector('form[data-command=HoldReview] [data-revision]');
+    await act.choose('stage', 'fin', 'final');
+    await act.choose('outcome', 'appr', 'approved');
+    await act.pick('reviewerIds', 'ana', 'ana');
+    await act.press('Escape');
+    await act.fill('[data-field=occurredAt] input', at(5));
+    await act.click('[data-action=record]');
+    await recorded();
+    await act.palette('submit bid');
+    await page.waitForSelector('form[data-command=SubmitBid]');
+    await act.pick('tenderId', tenderId.slice(0, 3), tenderId);
+    await act.freeText('[data-field=documentSha256] input', 'cd'.repeat(32));
+    await act.choose('channel', 'port', 'portal');
+    await act.fill('[data-field=occurredAt] input', at(6));
+    await act.click('[data-action=record]');
+    await recorded();
+
+    // 7. The quote, drafted in the builder the same day and sent to approval.
+    await act.palette('quote');
+    await page.waitForSelector('form[data-form=quote]');
+    const quoteId = await page.inputValue('[data-field=quoteId] input');
+    for (const [field, value] of [
+      ['sku', 'ERP-CUSTOMS'],
+      ['description', 'Customs module licence'],
+      ['quantity', '2'],
+      ['unitPrice', '5000'],
+      ['unitCost', '3000'],
+      ['discountPct', '0'],
+    ] as const)
+      await (field === 'description'
+        ? act.freeText(`[data-field="lines.0.${field}"]`, value)
+        : act.fill(`[data-field="lines.0.${field}"]`, value));
+    await act.fill('[data-field=occurredAt] input', at(6));
+    await act.click('[data-action=draft-quote]');
+    await chainDone();
+    await act.click('[data-action=quote-next]');
+    await page.waitForURL(new RegExp(`/work/quotes/${quoteId}$`));
+    await page.waitForSelector('[data-list=revisions] [data-revision="0"]');
+    await act.fill('[data-field=occurredAt] input', at(6));
+    await act.click('[data-action=request-approval]');
+    await chainDone();
+    const seconds = (Date.now() - started) / 1000;
+
+    // Every fact at the business time entered, in last quarter; all of them recorded now, by Ana.
+    await untilCaughtUp(suite.platform.url, 30_000);
+    const backDated = await sql(
+      `SELECT type, occurred_at_ms, recorded_at_ms >= ${started} AS recorded_now FROM events WHERE actor_id = 'ana' AND occurred_at_ms < ${QUARTER_START} ORDER BY occurred_at_ms, type`,
+    );
+    expect(
+      backDated.rows.map((row) => [row['type'], Number(row['occurred_at_ms']), Number(row['recorded_now'])]),
+    ).toEqual(
+      [
+        ['RequirementCaptured', 0],
+        ['RequirementFitAssessed', 0],
+        ['TimeLogged', 0],
+        ['TenderReceived', 1],
+        ['BidDecisionMade', 2],
+        ['ResponseSectionAssigned', 2],
+        ['ResponseSectionDrafted', 4],
+        ['ReviewHeld', 5],
+        ['BidSubmitted', 6],
+        ['QuoteApprovalRequested', 6],
+        ['QuoteDrafted', 6],
+      ].map(([type, days]) => [type, BACK + Number(days) * DAY, 1]),
+    );
+    const worked = await sql(
+      `SELECT toString(toDate(work_date)) AS day FROM time_logged FINAL WHERE entity_id = 'ana' AND occurred_at_ms = ${BACK}`,
+    );
+    expect(worked.rows.map((row) => row['day'])).toEqual([at(0).slice(0, 10)]);
+
+    // That quarter's scorecard: measured now, as the chain says (turnaround: received day 1, submitted day 6).
+    expect(actuals(await scorecard(PREVIOUS_QUARTER), BACK_FED)).toEqual({
+      bid_rate: 1,
+      on_time_submission_rate: 1,
+      bid_turnaround_hours: 120,
+      review_first_pass_rate: 1,
+      knowledge_reuse_rate: 1,
+      requirement_fit_rate: 1,
+    });
+
+    // Maturity: five areas reach level 2 (level 3 needs a published standard); the other five stay at 1.
+    const after = judged(await maturity());
+    expect(after.levels).toEqual({
+      ...before.levels,
+      bid: 2,
+      knowledge: 2,
+      requirements: 2,
+      resourcing: 2,
+      quotation: 2,
+    });
+    expect(after.practices).toEqual({
+      'bid.decision_recorded': { evidence: 1, units: 1, passed: true },
+      'bid.reviewed_before_submission': { evidence: 1, units: 1, passed: true },
+      'knowledge.sections_drafted': { evidence: 1, units: 1, passed: true },
+      'requirements.fit_assessed': { evidence: 1, units: 1, passed: true },
+      'resourcing.time_logged': { evidence: 1, units: 1, passed: true },
+      'quotation.approval_requested': { evidence: 1, units: 1, passed: true },
+    });
+
+    // And Mia's maturity view shows it, in both languages.
+    await mia.reload();
+    for (const language of ['en', 'zh'] as const) {
+      if (language === 'zh') await chooseLanguage(mia, '简体中文');
+      await mia.waitForSelector('[data-list=areas] [data-area=bid][data-level="2"]');
+      for (const area of ['knowledge', 'requirements', 'resourcing', 'quotation'])
+        await mia.waitForSelector(`[data-list=areas] [data-area=${area}][data-level="2"]`);
+      for (const id of ['bid.decision_recorded', 'bid.reviewed_before_submission'])
+        await mia.waitForSelector(`[data-practice="${id}"][data-passed=true][data-evidence="1"][data-units="1"]`);
+      await mia.screenshot({ path: join(ARTIFACTS, `workspace-chain-maturity-${language}-1280.png`), fullPage: true });
+    }
+    await managerContext.close();
+
+    writeFileSync(
+      join(ARTIFACTS, 'workspace-backdated-chain.json'),
+      `${JSON.stringify(
+        {
+          measuredAt: new Date().toISOString(),
+          run: {
+            name: 'last quarter’s bid entered after the fact (each form’s “when it happened” typed)',
+            seconds,
+            clicks: act.clicks,
+            keys: act.keys,
+            // exchange, tender, response, section draft, review, submission, quote draft, approval request
+            submissions: 8,
+            // 3 + 1 + 2 + 1 + 1 + 1 + 1 + 1
+            commands: 11,
+          },
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    console.log(`[workspace-backdated] ${seconds.toFixed(1)} s, ${act.clicks} clicks, ${act.keys} keys`);
+    expect(problems).toEqual([]);
+  }, 300_000);
 });

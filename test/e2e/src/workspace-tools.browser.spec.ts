@@ -217,7 +217,8 @@ describe.skipIf(skip !== undefined)('the quote builder, the tender board and the
     await signInThroughForm(approver, 'mia', 'e2e-password-mia');
     await approver.waitForSelector('[data-list=work] [data-kind=quote_approval] [data-act]');
     await approver.click('[data-list=work] [data-kind=quote_approval] [data-act]');
-    await approver.waitForSelector('[data-panel=approval]');
+    // The panel shows before the threshold has loaded (standing "none"): the standing is read once it has.
+    await approver.waitForSelector('[data-panel=approval]:not([data-standing=none])');
     expect(await approver.getAttribute('[data-panel=approval]', 'data-standing')).toBe('meets');
     expect(await approver.textContent('[data-panel=approval]')).toMatch(
       /Margin 33\.59 % against the approval threshold of 30 %/,

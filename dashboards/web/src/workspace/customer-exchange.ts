@@ -1,5 +1,6 @@
 import { decimalProblem, quantityValue } from '../forms/decimal-text';
 import { toUtcIso } from '../forms/form-values';
+import { occurredAtOf } from './occurred-at';
 
 export interface RequirementInput {
   title: string;
@@ -27,6 +28,8 @@ export interface ExchangeInput {
   nextKind: string;
   nextWhen: string;
   nextHours: string;
+  /** When the exchange happened, a `datetime-local` value; '' is now (the API's clock). */
+  occurredAt: string;
 }
 
 export type PartName =
@@ -89,13 +92,15 @@ export function customerExchangeParts(
   const opportunityId = input.opportunityId.trim();
   if (opportunityId === '') problems['opportunityId'] = 'required';
   const key = (name: string) => `${chainKey}.${name}`;
+  // Every part is a fact of the same exchange: one business time for all of them.
+  const when = occurredAtOf(input.occurredAt);
 
   if (input.supportRequestId !== '') {
     parts.push({
       key: key('ack'),
       name: 'acknowledge',
       command: 'AcknowledgePresalesSupport',
-      payload: { opportunityId, requestId: input.supportRequestId, consultantId: me },
+      payload: { opportunityId, requestId: input.supportRequestId, consultantId: me, ...when },
       label: { id: input.supportRequestId },
     });
   }
@@ -116,6 +121,7 @@ export function customerExchangeParts(
         outcome: input.outcome,
         ...(satisfaction === undefined ? {} : { customerSatisfaction: satisfaction }),
         usedAssetIds: input.usedAssetIds,
+        ...when,
       },
       label: { id: input.activityId },
     });
@@ -137,6 +143,7 @@ export function customerExchangeParts(
         category: requirement.category,
         priority: requirement.priority,
         source: requirement.source,
+        ...when,
       },
       label: { title },
     });
@@ -144,7 +151,7 @@ export function customerExchangeParts(
       key: key(`req${index + 1}.assess`),
       name: 'assess',
       command: 'AssessRequirementFit',
-      payload: { opportunityId, requirementId, fit: requirement.fit, productLine: input.productLine.trim() },
+      payload: { opportunityId, requirementId, fit: requirement.fit, productLine: input.productLine.trim(), ...when },
       label: { title },
     });
   });
@@ -167,6 +174,7 @@ export function customerExchangeParts(
         category: input.timeCategory,
         opportunityId,
         ...(input.activityId === '' ? {} : { activityId: input.activityId }),
+        ...when,
       },
       label: { hours: input.timeHours.trim() },
     });
@@ -187,6 +195,7 @@ export function customerExchangeParts(
         consultantIds: [me],
         scheduledFor: input.nextWhen === '' ? '' : toUtcIso(input.nextWhen),
         plannedHours: planned ?? 0,
+        ...when,
       },
       label: { kind: input.nextKind },
     });

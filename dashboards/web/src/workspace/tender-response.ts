@@ -1,5 +1,6 @@
 import { toUtcIso } from '../forms/form-values';
 import type { ChainPart, ChainProblem } from './customer-exchange';
+import { occurredAtOf } from './occurred-at';
 
 export interface SectionInput {
   title: string;
@@ -15,6 +16,8 @@ export interface TenderResponseInput {
   rationale: string;
   score: string;
   sections: SectionInput[];
+  /** When the bid was decided and the sections assigned, a `datetime-local` value; '' is now. */
+  occurredAt: string;
 }
 
 /**
@@ -28,6 +31,7 @@ export function tenderResponseParts(
   const problems: Record<string, ChainProblem> = {};
   const parts: ChainPart[] = [];
   const tenderId = input.tenderId.trim();
+  const when = occurredAtOf(input.occurredAt);
   if (tenderId === '') problems['tenderId'] = 'required';
   if (input.decision === '') problems['decision'] = 'required';
   if (input.rationale.trim() === '') problems['rationale'] = 'required';
@@ -37,7 +41,7 @@ export function tenderResponseParts(
     key: `${chainKey}.decision`,
     name: 'decision',
     command: 'MakeBidDecision',
-    payload: { tenderId, decision: input.decision, rationale: input.rationale.trim(), score: score ?? 0 },
+    payload: { tenderId, decision: input.decision, rationale: input.rationale.trim(), score: score ?? 0, ...when },
     label: { decision: input.decision },
   });
   if (input.decision !== 'bid') return { parts, problems };
@@ -56,6 +60,7 @@ export function tenderResponseParts(
         title,
         assigneeId: section.assigneeId,
         dueAt: section.dueAt === '' ? '' : toUtcIso(section.dueAt),
+        ...when,
       },
       label: { title },
     });

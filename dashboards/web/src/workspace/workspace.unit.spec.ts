@@ -22,6 +22,7 @@ const exchange: ExchangeInput = {
   nextKind: 'workshop',
   nextWhen: '2026-03-09T01:00:00.000Z',
   nextHours: '4',
+  occurredAt: '',
 };
 
 describe('log a customer exchange', () => {
@@ -108,6 +109,20 @@ describe('log a customer exchange', () => {
     expect([...second.values()].every((o) => o.status === 'recorded')).toBe(true);
   });
 
+  it('records every part at the time the exchange happened when it is given, and as now (no occurredAt) when not', () => {
+    const now = customerExchangeParts(exchange, 'ana', 'k1').parts;
+    expect(now.every((part) => !('occurredAt' in part.payload))).toBe(true);
+    const { parts, problems } = customerExchangeParts(
+      { ...exchange, occurredAt: '2026-08-03T09:30:00.000Z' },
+      'ana',
+      'k1',
+    );
+    expect(problems).toEqual({});
+    expect(parts.map((part) => part.payload['occurredAt'])).toEqual(Array(8).fill('2026-08-03T09:30:00.000Z'));
+    // Back-dating changes when, not what: the same records and keys as the form sent now.
+    expect(parts.map((part) => part.key)).toEqual(now.map((part) => part.key));
+  });
+
   it('makes chain keys that are valid ids and Idempotency-Keys', () => {
     expect(newChainKey()).toMatch(/^[a-z2-9]{10}$/);
   });
@@ -134,6 +149,7 @@ describe('respond to a tender', () => {
       { title: 'Architecture', assigneeId: 'ana', dueAt: '2026-03-05T09:00:00.000Z' },
       { title: 'Security', assigneeId: 'bo', dueAt: '2026-03-06T09:00:00.000Z' },
     ],
+    occurredAt: '',
   };
   it('is the bid decision and each section assigned, keyed from one chain key', () => {
     const { parts, problems } = tenderResponseParts(response, 'k2');
@@ -151,6 +167,10 @@ describe('respond to a tender', () => {
       assigneeId: 'bo',
       dueAt: '2026-03-06T09:00:00.000Z',
     });
+  });
+  it('records the decision and the sections at the time given, when one is', () => {
+    const { parts } = tenderResponseParts({ ...response, occurredAt: '2026-08-04T10:00:00.000Z' }, 'k2');
+    expect(parts.map((part) => part.payload['occurredAt'])).toEqual(Array(3).fill('2026-08-04T10:00:00.000Z'));
   });
   it('assigns no section when not bidding, and names what is missing', () => {
     expect(tenderResponseParts({ ...response, decision: 'no_bid' }, 'k2').parts).toHaveLength(1);
