@@ -186,9 +186,12 @@ describe('the command API: every command a route, its contract published', () =>
       occurredAt: '2026-01-05T00:00:00Z',
     });
     expect(early.status).toBe(422);
-    expect((await json<ApiErrorBody>(early)).error.message).toBe(
+    const earlyError = (await json<ApiErrorBody>(early)).error;
+    expect(earlyError.message).toBe(
       'opportunity-O-cmd: CaptureRequirement at 2026-01-05T00:00:00Z is before the record began (OpportunityRegistered at 2026-03-02T09:00:00Z): a fact cannot precede the record it belongs to',
     );
+    // The time the client gave is the field to change, so a form can show the rule there.
+    expect(earlyError.fields).toEqual(['occurredAt']);
     const backwards = await post('api/tenders', {
       tenderId: 'T-backwards',
       opportunityId: 'O-cmd',

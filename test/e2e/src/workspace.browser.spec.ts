@@ -372,6 +372,28 @@ describe.skipIf(skip !== undefined)('the presales engineer’s workspace in Chro
       });
     }
     await chooseLanguage(page, 'English');
+
+    // A chain's refused part shows on the field it came from: a requirement dated before its
+    // opportunity was registered is refused (a 422 about occurredAt), on "when it happened".
+    await page.goto(`${suite.platform.url}work/exchange`);
+    await page.waitForSelector('form[data-form=exchange]');
+    const act = new Recorder(page);
+    if (!(await page.textContent('[data-field=opportunityId] .el-select__wrapper'))?.includes(OPPORTUNITY))
+      await act.pick('opportunityId', OPPORTUNITY.slice(0, 4), OPPORTUNITY);
+    await page.fill('#ex-occurred-at', '2020-01-06T09:00');
+    await act.click('[data-action=add-requirement]');
+    await act.freeText('#ex-req-0-title', 'Audit trail export');
+    await act.choose('requirements.0.category', 'comp', 'compliance');
+    await act.choose('requirements.0.priority', 'mu', 'must');
+    await act.choose('requirements.0.fit', 'sta', 'standard');
+    if ((await page.inputValue('[data-field=productLine] input')) === '')
+      await page.fill('[data-field=productLine] input', 'erp');
+    await act.click('[data-action=record-exchange]');
+    await page.waitForSelector('[data-field=occurredAt] .field-problem');
+    expect(await page.textContent('[data-field=occurredAt] .field-problem')).toMatch(/before the record began/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ex-occurred-at');
+    expect(await page.getAttribute('[data-panel=parts] li:first-child', 'data-status')).toBe('failed');
+
     // Keyboard only: the palette, arrows and Enter open a form.
     await page.keyboard.press('Control+k');
     await page.waitForSelector('input[data-palette-input]');

@@ -89,6 +89,8 @@ export class CommandEndpoint {
         throw new IllegalStateError(
           first.streamId,
           `${route.command} at ${occurredAt} is before the record began (${first.type} at ${first.metadata.occurredAt}): a fact cannot precede the record it belongs to`,
+          // The client's own time is what to change; without one, the API's clock was used.
+          occurredAtText === undefined ? [] : ['occurredAt'],
         );
       }
       await this.checkInvolvement(route, data, principal, where, route.action === undefined ? undefined : first);

@@ -1,4 +1,6 @@
+import { ApiError } from '../api/http';
 import { decimalProblem, quantityValue } from '../forms/decimal-text';
+import type { FieldRefusal } from '../forms/server-problems';
 import { toUtcIso } from '../forms/form-values';
 import { occurredAtOf } from './occurred-at';
 
@@ -72,6 +74,12 @@ export interface ChainPart {
   /** The record's revision the part was planned on, sent as If-Match (a quote's lines are revised on what was read). */
   readonly ifMatch?: string;
   readonly label: Readonly<Record<string, string>>;
+  /**
+   * Where the form shows what the API says about a field of this part's command: its payload
+   * field → the form's field path (`title` → `requirements.1.title`). A field not named here is
+   * the form's own (`occurredAt`) or has none, and its refusal stays in the part's message.
+   */
+  readonly fieldPaths?: Readonly<Record<string, string>>;
 }
 
 export type ChainProblem = 'required' | 'quantity' | 'range' | 'decimal';
@@ -124,6 +132,7 @@ export function customerExchangeParts(
         ...when,
       },
       label: { id: input.activityId },
+      fieldPaths: { actualHours: 'actualHours', outcome: 'outcome', customerSatisfaction: 'satisfaction' },
     });
   }
   input.requirements.forEach((requirement, index) => {
@@ -146,6 +155,12 @@ export function customerExchangeParts(
         ...when,
       },
       label: { title },
+      fieldPaths: {
+        title: `requirements.${index}.title`,
+        category: `requirements.${index}.category`,
+        priority: `requirements.${index}.priority`,
+        source: `requirements.${index}.source`,
+      },
     });
     parts.push({
       key: key(`req${index + 1}.assess`),
@@ -153,6 +168,7 @@ export function customerExchangeParts(
       command: 'AssessRequirementFit',
       payload: { opportunityId, requirementId, fit: requirement.fit, productLine: input.productLine.trim(), ...when },
       label: { title },
+      fieldPaths: { fit: `requirements.${index}.fit`, productLine: 'productLine' },
     });
   });
   if (input.requirements.length > 0 && input.productLine.trim() === '') problems['productLine'] = 'required';
@@ -177,6 +193,7 @@ export function customerExchangeParts(
         ...when,
       },
       label: { hours: input.timeHours.trim() },
+      fieldPaths: { date: 'date', hours: 'timeHours', category: 'timeCategory' },
     });
   }
   if (input.nextKind !== '') {
@@ -198,6 +215,7 @@ export function customerExchangeParts(
         ...when,
       },
       label: { kind: input.nextKind },
+      fieldPaths: { kind: 'nextKind', scheduledFor: 'nextWhen', plannedHours: 'nextHours' },
     });
   }
   return { parts, problems };
@@ -205,7 +223,12 @@ export function customerExchangeParts(
 
 export type PartOutcome =
   | { readonly status: 'recorded' }
-  | { readonly status: 'failed'; readonly message: string }
+  | {
+      readonly status: 'failed';
+      readonly message: string;
+      /** What the API said about the command's fields, when it refused them (400, 422). */
+      readonly refusal?: FieldRefusal;
+    }
   | { readonly status: 'pending' };
 
 /**
@@ -231,7 +254,11 @@ export async function sendParts(
       await send(part);
       outcomes.set(part.key, { status: 'recorded' });
     } catch (error) {
-      outcomes.set(part.key, { status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      outcomes.set(part.key, {
+        status: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+        ...(error instanceof ApiError ? { refusal: error } : {}),
+      });
       break;
     }
   }
