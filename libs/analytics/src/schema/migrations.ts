@@ -25,6 +25,12 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: '0003_projection_checkpoints', statements: createTables(CHECKPOINTS_TABLE_DEFINITION) },
   { id: 4, name: '0004_copied_columns', statements: (target, store) => copiedColumnStatements(store, target) },
   { id: 5, name: '0005_consultant_week_load', statements: (target) => weekLoadMigrationStatements(target) },
+  {
+    id: 6,
+    name: '0006_completion_consultants',
+    // Who took part in a completed activity, copied from its scheduling (decision 0048).
+    statements: (target, store) => copiedColumnStatements(store, target, new Set(['activity_completed'])),
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'schema_migrations';

@@ -170,9 +170,9 @@ export async function readPastOutcomes(
   const kind = sqlValue(workKind);
   // One statement: deals served and activities taken part in, each a row of four counts, summed
   // per consultant (decision 0041). The zeros are materialized: ClickHouse 18.16 refuses a UNION
-  // ALL whose column is a constant in one branch and not in the other. The join's right side
-  // holds only activities of the kind: a completion's activity_kind is its scheduling's kind
-  // (decision 0016), so the hash table is a sixth of every activity ever scheduled.
+  // ALL whose column is a constant in one branch and not in the other. A completion carries its
+  // activity's kind and who took part, copied from its scheduling (decisions 0016, 0048), so the
+  // activities are read from the completions alone, with no join.
   const rows = await store.query<{ c: string; won: number; lost: number; positive: number; negative: number }>(
     `SELECT c, sum(w) AS won, sum(l) AS lost, sum(p) AS positive, sum(n) AS negative FROM (
   SELECT c, toUInt64(o IN (SELECT entity_id FROM opportunity_won FINAL)) AS w, toUInt64(o IN (SELECT entity_id FROM opportunity_lost FINAL)) AS l, materialize(toUInt64(0)) AS p, materialize(toUInt64(0)) AS n
@@ -180,8 +180,7 @@ export async function readPastOutcomes(
         WHERE opportunity_id IN (SELECT entity_id FROM opportunity_registered FINAL WHERE has(product_lines, ${line}))) AS served
   UNION ALL
   SELECT arrayJoin(consultant_ids) AS c, materialize(toUInt64(0)) AS w, materialize(toUInt64(0)) AS l, toUInt64(outcome = 'positive') AS p, toUInt64(outcome = 'negative') AS n
-  FROM (SELECT entity_id, outcome FROM activity_completed FINAL WHERE activity_kind = ${kind}) AS done
-  ANY INNER JOIN (SELECT entity_id, consultant_ids FROM activity_scheduled FINAL WHERE kind = ${kind}) AS planned USING entity_id
+  FROM activity_completed FINAL WHERE activity_kind = ${kind}
 ) AS record
 GROUP BY c`,
   );

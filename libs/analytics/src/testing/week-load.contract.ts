@@ -5,7 +5,7 @@ import { projectEvents } from '../projection/project-events.js';
 import { projectionContextOf } from '../projection/projection-context.js';
 import { CONSULTANT_WEEK_LOAD_TABLE } from '../projection/week-load/consultant-week-load.js';
 import { migrate, MIGRATIONS } from '../schema/migrations.js';
-import { readCommittedLoads } from '../staffing/staffing-facts.js';
+import { readCommittedLoads, readPastOutcomes } from '../staffing/staffing-facts.js';
 import {
   readStaffingFacts,
   staffingWeeks,
@@ -15,6 +15,7 @@ import {
 import type { CommittedWeekLoad } from '../staffing/weekly-load.js';
 import { weekLoadMigrationStatements } from '../projection/week-load/week-load-backfill.js';
 import { assignmentLoadsBefore0048 } from './assignment-loads-before-0048.js';
+import { pastOutcomesBefore0048 } from './past-outcomes-before-0048.js';
 import { recordedHistory, type HistoryEntry } from './fixtures.js';
 
 const DAY = 86_400_000;
@@ -56,17 +57,24 @@ function generatedHistory(seed: number): HistoryEntry[] {
     managerId: 'M-1',
     productLines: ['erp'],
   });
-  add(START - 30 * DAY, 'opportunity-O-1', 'OpportunityRegistered', {
-    opportunityId: 'O-1',
-    name: 'O-1',
-    customer: 'Huaxin Group',
-    industry: 'retail',
-    region: 'East China',
-    productLines: ['erp'],
-    projectType: 'product',
-    estimatedValue: { amount: '1000000', currency: 'CNY' },
-    salesOwnerId: 'S-1',
-  });
+  for (const [id, lines] of [
+    ['O-1', ['erp']],
+    ['O-2', ['erp', 'crm']],
+    ['O-3', ['crm']],
+  ] as const)
+    add(START - 30 * DAY, `opportunity-${id}`, 'OpportunityRegistered', {
+      opportunityId: id,
+      name: id,
+      customer: 'Huaxin Group',
+      industry: 'retail',
+      region: 'East China',
+      productLines: [...lines],
+      projectType: 'product',
+      estimatedValue: { amount: '1000000', currency: 'CNY' },
+      salesOwnerId: 'S-1',
+    });
+  add(START + 320 * DAY, 'opportunity-O-1', 'OpportunityWon', { amount: { amount: '900000', currency: 'CNY' } });
+  add(START + 321 * DAY, 'opportunity-O-2', 'OpportunityLost', { reason: 'price', productGapIds: [] });
   for (const [i, id] of consultants.entries()) {
     const stream = `consultant-${id}`;
     add(START - 20 * DAY + i, stream, 'ConsultantOnboarded', {
@@ -87,7 +95,7 @@ function generatedHistory(seed: number): HistoryEntry[] {
       const assignmentId = `AS-${id}-${a}`;
       add(at, stream, 'ConsultantAssigned', {
         assignmentId,
-        opportunityId: 'O-1',
+        opportunityId: ['O-1', 'O-2', 'O-3'][int(3)],
         role: 'support',
         allocationPct: [10, 12.5, 33.33, 50, 0.01, 99.99, 100][int(7)]!,
         from: day(from),
@@ -120,6 +128,28 @@ function generatedHistory(seed: number): HistoryEntry[] {
   add(opened + 9 * DAY, 'warroom-W-1', 'WarRoomMemberJoined', { consultantId: consultants[4] });
   add(opened + 20 * DAY, 'warroom-W-1', 'WarRoomMemberLeft', { consultantId: consultants[2] });
   add(opened + 60 * DAY, 'warroom-W-1', 'WarRoomClosed', { outcome: 'won' });
+  // Activities of two kinds with their outcomes, some never completed: the record on similar work.
+  for (let a = 0; a < 30; a += 1) {
+    const at = START + int(300) * DAY;
+    const stream = `activity-A-${a}`;
+    const kind = a % 3 === 0 ? 'workshop' : 'demo';
+    add(at, stream, 'ActivityScheduled', {
+      activityId: `A-${a}`,
+      opportunityId: 'O-1',
+      kind,
+      consultantIds: [consultants[int(10)]!, ...consultants.filter(() => next() < 0.2)].filter(
+        (c, i, all) => all.indexOf(c) === i,
+      ),
+      scheduledFor: iso(at + 2 * DAY),
+      plannedHours: 4,
+    });
+    if (a % 4 !== 0)
+      add(at + 2 * DAY, stream, 'ActivityCompleted', {
+        actualHours: 4,
+        outcome: ['positive', 'negative', 'neutral'][int(3)],
+        usedAssetIds: [],
+      });
+  }
   add(START + 300 * DAY, `consultant-${consultants[9]}`, 'ConsultantOffboarded', { reason: 'left' });
   // Streams stay in order; the log interleaves them by time, as the platform records them.
   return entries.sort((a, b) => a.at - b.at).map(({ entry }) => entry);
@@ -159,9 +189,11 @@ async function expectLoadsAsBefore(store: AnalyticsStore): Promise<number> {
 }
 
 /**
- * The weekly committed load (decision 0048) on this engine: read from the table, it equals the
- * assignments read from the whole history as before, for the loads and for the ranking, after
- * a replayed batch, and in a store created before the table once migrated.
+ * The weekly committed load and the completions' participants (decision 0048) on this engine:
+ * the loads read from the table equal the assignments read from the whole history as before, the
+ * record read from the completions alone equals the one joined from their scheduling, and so
+ * does the whole ranking, after a replayed batch, and in a store created before the table once
+ * migrated.
  */
 export function describeWeekLoadContract(fresh: () => Promise<AnalyticsStore>): void {
   describe('weekly committed load (decision 0048)', () => {
@@ -170,7 +202,7 @@ export function describeWeekLoadContract(fresh: () => Promise<AnalyticsStore>): 
       projectEvents(history, projectionContextOf(history, new EarlierEventMemory())),
     );
 
-    it('gives the loads and the ranking the whole history gave, on generated histories, and after a replayed batch', async () => {
+    it('gives the loads, the record and the ranking the reads before it gave, on generated histories, and after a replayed batch', async () => {
       for (const rows of projected) {
         const store = await fresh();
         await migrate(store);
@@ -183,7 +215,7 @@ export function describeWeekLoadContract(fresh: () => Promise<AnalyticsStore>): 
             kind: 'request',
             id: 'R-1',
             opportunityId: 'O-1',
-            workKind: 'demo',
+            workKind: window.weeks % 2 === 0 ? 'demo' : 'workshop',
             productLine: 'erp',
             firstMonday: window.first,
             weekCount: window.weeks,
@@ -193,22 +225,40 @@ export function describeWeekLoadContract(fresh: () => Promise<AnalyticsStore>): 
           const options = { now, limit: 100 };
           const weeks = staffingWeeks(work, options);
           const facts = await readStaffingFacts(store, work, weeks);
-          const before = { ...facts, assignmentLoads: await assignmentLoadsBefore0048(store, weeks.mondays) };
+          const before = {
+            ...facts,
+            assignmentLoads: await assignmentLoadsBefore0048(store, weeks.mondays),
+            past: await pastOutcomesBefore0048(store, work.productLine, work.workKind),
+          };
+          expect([...facts.past.values()].some((p) => p.positive + p.negative > 0)).toBe(true);
+          expect([...facts.past.values()].some((p) => p.won > 0 && p.lost > 0)).toBe(true);
           expect(suggestFromFacts(work, options, weeks, facts)).toEqual(suggestFromFacts(work, options, weeks, before));
         }
       }
     });
 
-    it('is created and filled by migration 0005 in a store created before it, and a second fill counts nothing twice', async () => {
+    it('reaches a store created before it through migrations 0005 and 0006, and a second fill counts nothing twice', async () => {
       const store = await fresh();
       await migrate(
         store,
         {},
         MIGRATIONS.filter((m) => m.id < 5),
       );
+      // As the release before 0048 left it: completions without their participants.
+      await store.command('ALTER TABLE activity_completed DROP COLUMN consultant_ids');
       const rows = projected[0]!;
-      await projectInto(store, rows, (table) => table !== CONSULTANT_WEEK_LOAD_TABLE.name);
-      expect(await migrate(store)).toEqual(['0005_consultant_week_load']);
+      for (const [name, tableRows] of rows) {
+        if (name === CONSULTANT_WEEK_LOAD_TABLE.name || tableRows.length === 0) continue;
+        const old = tableRows.map((row) =>
+          Object.fromEntries(
+            Object.entries(row).filter(([column]) => name !== 'activity_completed' || column !== 'consultant_ids'),
+          ),
+        );
+        await store.insert(name, old);
+      }
+      expect(await migrate(store)).toEqual(['0005_consultant_week_load', '0006_completion_consultants']);
+      for (const kind of ['demo', 'workshop'])
+        expect(await readPastOutcomes(store, 'erp', kind)).toEqual(await pastOutcomesBefore0048(store, 'erp', kind));
       const table = `SELECT monday_ms, consultant_id, position, assignment_id, load_hundredths, version FROM ${CONSULTANT_WEEK_LOAD_TABLE.name}`;
       const order = ' ORDER BY monday_ms, consultant_id, position';
       const expected = [...(rows.get(CONSULTANT_WEEK_LOAD_TABLE.name) ?? [])].sort(

@@ -249,6 +249,10 @@ export const TABLE_COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   ),
   'time_logged.opportunity_id': say('The opportunity worked on, if any', '相关商机（如有）'),
   'time_logged.activity_id': say('The activity worked on, if any', '相关活动（如有）'),
+  'activity_completed.consultant_ids': say(
+    'The consultants who took part, copied from ActivityScheduled',
+    '参与的顾问列表，取自 ActivityScheduled',
+  ),
   'activity_completed.opportunity_id': say(
     "The activity's opportunity, copied from ActivityScheduled",
     '活动所属商机，取自 ActivityScheduled',
