@@ -22,7 +22,7 @@ import {
   type ProjectionContext,
   type StaffingWork,
 } from '@presales/analytics';
-import { assignmentLoadsBefore0048, pastOutcomesBefore0048 } from '@presales/analytics/testing';
+import { assignmentLoadsBefore0048, pastOutcomesBefore0048 } from '@presales/analytics/before-0048';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { generateDemo } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
