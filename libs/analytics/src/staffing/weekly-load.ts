@@ -1,3 +1,5 @@
+import { WEEK_MS } from '../projection/week-load/week-arithmetic.js';
+
 /** The assignments' load of one consultant in one week, in hundredths of a percent (decision 0048). */
 export interface CommittedWeekLoad {
   readonly consultantId: string;
@@ -28,7 +30,8 @@ export interface WeeklyLoad {
   readonly warRoomIds: Set<string>[];
 }
 
-export const WEEK_MS = 7 * 86_400_000;
+// One week's length for the reads and for the projector's weekly rows (decision 0048).
+export { WEEK_MS };
 
 /** The Monday (00:00 UTC) of the week an instant falls in. */
 export function mondayOf(ms: number): number {

@@ -302,7 +302,7 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
       },
       {
         id: 'week-loads',
-        label: `the assignments' committed load in the suggestion's ${weeks.mondays.length} weeks, from the weekly load table, ${size}`,
+        label: `the assignments' committed load in the suggestion's weeks (${weeks.mondays.length}), from the weekly load table, ${size}`,
         unit: 'ms',
         samples: loadsAfter,
         lowerIsBetter: true,
