@@ -92,6 +92,11 @@ export const copy = {
     copied(lookup, name, 'Decimal(38, 6)', from, columnOf(from), (value) => decimalOr(value, new SqlDecimal('0'))),
   number: (lookup: EarlierEvent, name: string, from: string) =>
     copied(lookup, name, 'Float64', from, columnOf(from), (value) => numberOr(value, 0)),
+  /** A list of ids or names, as `col.list` stores it. */
+  list: (lookup: EarlierEvent, name: string, from: string) =>
+    copied(lookup, name, 'Array(String)', from, columnOf(from), (value) =>
+      ((value as string[] | undefined) ?? []).map(String),
+    ),
   /**
    * An ISO time field as epoch milliseconds, as `timeColumns(column, from)` stores it in
    * `<column>_ms`; `column` defaults to the field's own name.

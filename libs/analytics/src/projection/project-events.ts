@@ -4,6 +4,7 @@ import { EVENTS_TABLE } from '../schema/tables.js';
 import { envelopeOf, type EventEnvelope } from './event-envelope.js';
 import type { ProjectionContext } from './fact-columns.js';
 import { FACT_TABLE_BY_EVENT_TYPE } from './facts/index.js';
+import { CONSULTANT_WEEK_LOAD_TABLE, weekLoadRows } from './week-load/consultant-week-load.js';
 
 /**
  * Streams the analytics tables never see: who read which audit trail (decision 0011) is for
@@ -42,14 +43,18 @@ export type RowSink = (table: string, row: AnalyticsRow) => void;
 /**
  * Pure: the same event and context always give the same rows, which is what makes a replayed
  * batch harmless and a rebuild equal to the incremental result. Every event lands in `events`;
- * each domain event also lands in its fact table.
+ * each domain event also lands in its fact table, and an assignment or a release in the weekly
+ * committed load (decision 0048).
  */
 export function projectEvent(event: RecordedEvent, context: ProjectionContext, sink: RowSink): void {
   if (UNPROJECTED_STREAM_PREFIXES.some((prefix) => event.streamId.startsWith(prefix))) return;
   const envelope = envelopeOf(event);
   sink(EVENTS_TABLE.name, eventRow(event, envelope));
   const fact = FACT_TABLE_BY_EVENT_TYPE.get(event.type);
-  if (fact !== undefined) sink(fact.table.name, fact.toRow(event, context, envelope));
+  if (fact === undefined) return;
+  const row = fact.toRow(event, context, envelope);
+  sink(fact.table.name, row);
+  for (const load of weekLoadRows(event.type, row)) sink(CONSULTANT_WEEK_LOAD_TABLE.name, load);
 }
 
 /** The rows of a batch of events, per table (`events` always present). */

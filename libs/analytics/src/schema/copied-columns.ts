@@ -17,12 +17,17 @@ import { VERSION_COLUMN, type DdlTarget } from './table-definition.js';
  * insert, is finished by the next, which fills the same rows again (on a store created with the
  * columns, its tables are empty).
  */
-export async function copiedColumnStatements(store: AnalyticsStore, target: DdlTarget): Promise<string[]> {
+export async function copiedColumnStatements(
+  store: AnalyticsStore,
+  target: DdlTarget,
+  /** Only these fact tables (a later migration's new copies); every copying table when absent. */
+  only?: ReadonlySet<string>,
+): Promise<string[]> {
   const existing = await existingColumns(store);
   const statements: string[] = [];
   for (const fact of FACT_TABLES) {
     const copied = copiedColumnNames(fact);
-    if (copied.size === 0) continue;
+    if (copied.size === 0 || (only !== undefined && !only.has(fact.table.name))) continue;
     for (const name of target.cluster === undefined
       ? [fact.table.name]
       : [`${fact.table.name}_local`, fact.table.name]) {

@@ -41,8 +41,21 @@ describe('copied columns migration', () => {
     expect(rerun.filter((s) => s.startsWith('OPTIMIZE')).map((s) => s.split(' ')[2])).toEqual(COPYING);
     const insert = rerun.find((s) => s.startsWith('INSERT INTO activity_completed '))!;
     expect(insert).toMatch(
-      /^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, opportunity_id AS copied__opportunity_id, kind AS copied__activity_kind FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/,
+      /^INSERT INTO activity_completed \(.*\bactivity_kind\b.*\)\nSELECT .*copied__activity_kind.*\nFROM activity_completed AS x FINAL\nANY LEFT JOIN \(SELECT entity_id, opportunity_id AS copied__opportunity_id, kind AS copied__activity_kind, consultant_ids AS copied__consultant_ids FROM activity_scheduled FINAL\) AS earlier USING \(entity_id\)$/,
     );
+  });
+
+  it('fills only the tables a later migration names, adding what they lack', async () => {
+    const statements = await copiedColumnStatements(
+      storeLacking({ activity_completed: ['consultant_ids'], consultant_released: ['assignment_from_ms'] }),
+      { capabilities: { insertDeduplicationToken: false } },
+      new Set(['activity_completed']),
+    );
+    expect(statements).toEqual([
+      'ALTER TABLE activity_completed ADD COLUMN consultant_ids Array(String)',
+      expect.stringMatching(/^INSERT INTO activity_completed /),
+      'OPTIMIZE TABLE activity_completed FINAL',
+    ]);
   });
 
   it('on a cluster, alters the local and the Distributed table each only where it lacks the column, and joins shard by shard', async () => {

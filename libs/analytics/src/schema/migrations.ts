@@ -4,6 +4,7 @@ import { createTableStatements, type DdlTarget, type TableDefinition } from './t
 import { FACT_TABLES } from '../projection/facts/index.js';
 import { copiedColumnStatements } from './copied-columns.js';
 import { CHECKPOINTS_TABLE_DEFINITION, EVENTS_TABLE } from './tables.js';
+import { weekLoadMigrationStatements } from '../projection/week-load/week-load-backfill.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or reorder an id once released. */
@@ -23,6 +24,13 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: '0002_fact_tables', statements: createTables(...FACT_TABLES.map((fact) => fact.table)) },
   { id: 3, name: '0003_projection_checkpoints', statements: createTables(CHECKPOINTS_TABLE_DEFINITION) },
   { id: 4, name: '0004_copied_columns', statements: (target, store) => copiedColumnStatements(store, target) },
+  { id: 5, name: '0005_consultant_week_load', statements: (target) => weekLoadMigrationStatements(target) },
+  {
+    id: 6,
+    name: '0006_completion_consultants',
+    // Who took part in a completed activity, copied from its scheduling (decision 0048).
+    statements: (target, store) => copiedColumnStatements(store, target, new Set(['activity_completed'])),
+  },
 ];
 
 export const MIGRATIONS_TABLE = 'schema_migrations';

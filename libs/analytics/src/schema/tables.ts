@@ -1,5 +1,6 @@
 import { FACT_TABLES } from '../projection/facts/index.js';
 import type { TableDefinition } from './table-definition.js';
+import { CONSULTANT_WEEK_LOAD_TABLE } from '../projection/week-load/consultant-week-load.js';
 
 const utcTime = (name: string) => [
   { name, type: "DateTime('UTC')" },
@@ -45,5 +46,6 @@ export const CHECKPOINTS_TABLE_DEFINITION: TableDefinition = {
 export const PROJECTED_TABLES: readonly TableDefinition[] = [
   EVENTS_TABLE,
   ...FACT_TABLES.map((fact) => fact.table),
+  CONSULTANT_WEEK_LOAD_TABLE,
   CHECKPOINTS_TABLE_DEFINITION,
 ];

@@ -1,6 +1,6 @@
 import type { CapacityGroup, CapacityPlanResponse, CapacityWarRoom } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { readAssignments, readConsultants, readTeams, readWarRooms } from './staffing-facts.js';
+import { readCommittedLoads, readConsultants, readTeams, readWarRooms } from './staffing-facts.js';
 import { mondayOf, mondaysFrom, weeklyLoads, WEEK_MS } from './weekly-load.js';
 
 export interface CapacityPlanOptions {
@@ -24,13 +24,13 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
   const mondays = mondaysFrom(mondayOf(options.now.getTime()), options.weeks);
   const fromMs = mondays[0]!;
   const toMs = mondays[mondays.length - 1]! + WEEK_MS;
-  const [consultants, teams, assignments, warRooms] = await Promise.all([
+  const [consultants, teams, assignmentLoads, warRooms] = await Promise.all([
     readConsultants(store),
     readTeams(store),
-    readAssignments(store, fromMs, toMs),
+    readCommittedLoads(store, fromMs, toMs),
     readWarRooms(store, fromMs, toMs),
   ]);
-  const loads = weeklyLoads(mondays, assignments, warRooms);
+  const loads = weeklyLoads(mondays, assignmentLoads, warRooms);
   const teamNames = new Map(teams.map((t) => [t.teamId, t.name]));
   const inScope = consultants.filter(
     (c) =>

@@ -1,6 +1,7 @@
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
-import type { AssignmentSpan, MembershipChange, WarRoomSpan } from './weekly-load.js';
+import { CONSULTANT_WEEK_LOAD_TABLE } from '../projection/week-load/consultant-week-load.js';
+import type { CommittedWeekLoad, MembershipChange, WarRoomSpan } from './weekly-load.js';
 
 /** A consultant on board, as onboarded, with the team they were last added to. */
 export interface ConsultantProfile {
@@ -76,40 +77,22 @@ export async function readCertifiedLevels(store: AnalyticsStore): Promise<Map<st
 }
 
 /**
- * Assignments that touch [fromMs, toMs), with their release if any: one statement, each
- * assignment joined with its first release (decision 0041: fewer statements per suggestion).
+ * The assignments' committed load per consultant and Monday in [fromMs, toMs), in hundredths
+ * of a percent: the weeks' rows of the weekly load table (decision 0048), so a suggestion reads
+ * the weeks it asks about, whatever the length of the history. Weeks that sum to nothing (an
+ * assignment released before them) are left out, as no assignment at all.
  */
-export async function readAssignments(store: AnalyticsStore, fromMs: number, toMs: number): Promise<AssignmentSpan[]> {
-  const [from, to] = [sqlValue(fromMs), sqlValue(toMs)];
-  const rows = await store.query<{
-    c: string;
-    a: string;
-    o: string;
-    pct: number;
-    f: number;
-    t: number;
-    released: number;
-    at: number;
-  }>(
-    `SELECT c, a, o, pct, f, t, released, at FROM (
-  SELECT entity_id AS c, assignment_id AS a, opportunity_id AS o, allocation_pct AS pct, from_at_ms AS f, to_at_ms AS t
-  FROM consultant_assigned FINAL WHERE from_at_ms < ${to} AND to_at_ms >= ${from}
-) AS assigned
-ANY LEFT JOIN (
-  SELECT entity_id AS c, assignment_id AS a, min(occurred_at_ms) AS at, toUInt8(1) AS released FROM consultant_released FINAL
-  WHERE occurred_at_ms < ${to} AND assignment_from_ms < ${to} AND assignment_to_ms >= ${from} GROUP BY c, a
-) AS releases USING c, a`,
+export async function readCommittedLoads(
+  store: AnalyticsStore,
+  fromMs: number,
+  toMs: number,
+): Promise<CommittedWeekLoad[]> {
+  const rows = await store.query<{ c: string; m: number; h: number }>(
+    `SELECT consultant_id AS c, monday_ms AS m, sum(load_hundredths) AS h FROM ${CONSULTANT_WEEK_LOAD_TABLE.name} FINAL
+WHERE monday_ms >= ${sqlValue(fromMs)} AND monday_ms < ${sqlValue(toMs)}
+GROUP BY c, m HAVING h != 0`,
   );
-  // An assignment with no release gets the join's defaults: released 0.
-  return rows.map((r) => ({
-    consultantId: r.c,
-    assignmentId: r.a,
-    opportunityId: r.o,
-    allocationPct: num(r.pct),
-    fromMs: num(r.f),
-    toMs: num(r.t),
-    releasedMs: num(r.released) === 1 ? num(r.at) : null,
-  }));
+  return rows.map((r) => ({ consultantId: r.c, mondayMs: num(r.m), hundredths: num(r.h) }));
 }
 
 /** War rooms opened before `toMs` and not closed by `fromMs`, with every change of their membership. */
@@ -187,9 +170,9 @@ export async function readPastOutcomes(
   const kind = sqlValue(workKind);
   // One statement: deals served and activities taken part in, each a row of four counts, summed
   // per consultant (decision 0041). The zeros are materialized: ClickHouse 18.16 refuses a UNION
-  // ALL whose column is a constant in one branch and not in the other. The join's right side
-  // holds only activities of the kind: a completion's activity_kind is its scheduling's kind
-  // (decision 0016), so the hash table is a sixth of every activity ever scheduled.
+  // ALL whose column is a constant in one branch and not in the other. A completion carries its
+  // activity's kind and who took part, copied from its scheduling (decisions 0016, 0048), so the
+  // activities are read from the completions alone, with no join.
   const rows = await store.query<{ c: string; won: number; lost: number; positive: number; negative: number }>(
     `SELECT c, sum(w) AS won, sum(l) AS lost, sum(p) AS positive, sum(n) AS negative FROM (
   SELECT c, toUInt64(o IN (SELECT entity_id FROM opportunity_won FINAL)) AS w, toUInt64(o IN (SELECT entity_id FROM opportunity_lost FINAL)) AS l, materialize(toUInt64(0)) AS p, materialize(toUInt64(0)) AS n
@@ -197,8 +180,7 @@ export async function readPastOutcomes(
         WHERE opportunity_id IN (SELECT entity_id FROM opportunity_registered FINAL WHERE has(product_lines, ${line}))) AS served
   UNION ALL
   SELECT arrayJoin(consultant_ids) AS c, materialize(toUInt64(0)) AS w, materialize(toUInt64(0)) AS l, toUInt64(outcome = 'positive') AS p, toUInt64(outcome = 'negative') AS n
-  FROM (SELECT entity_id, outcome FROM activity_completed FINAL WHERE activity_kind = ${kind}) AS done
-  ANY INNER JOIN (SELECT entity_id, consultant_ids FROM activity_scheduled FINAL WHERE kind = ${kind}) AS planned USING entity_id
+  FROM activity_completed FINAL WHERE activity_kind = ${kind}
 ) AS record
 GROUP BY c`,
   );

@@ -3,13 +3,22 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import { rankConsultants, type StaffingCandidate } from './rank-consultants.js';
 import {
-  readAssignments,
+  readCommittedLoads,
   readCertifiedLevels,
   readConsultants,
   readPastOutcomes,
   readWarRooms,
+  type ConsultantProfile,
+  type PastOutcomes,
 } from './staffing-facts.js';
-import { mondayOf, mondaysFrom, weeklyLoads, WEEK_MS } from './weekly-load.js';
+import {
+  mondayOf,
+  mondaysFrom,
+  weeklyLoads,
+  WEEK_MS,
+  type CommittedWeekLoad,
+  type WarRoomSpan,
+} from './weekly-load.js';
 import { NEEDED_PCT_BY_WORK_KIND, neededPctOfHours, SKILLS_BY_WORK_KIND } from './work-profile.js';
 
 export type StaffingSubjectRef =
@@ -127,6 +136,47 @@ UNION ALL SELECT entity_id AS c FROM consultant_assigned FINAL WHERE opportunity
   };
 }
 
+/** The weeks a suggestion ranks: the work's, and this week's for the overload now. */
+export interface StaffingWeeks {
+  readonly needed: readonly number[];
+  readonly thisMonday: number;
+  /** Both, in order, once each: the weeks whose loads are read. */
+  readonly mondays: readonly number[];
+}
+
+export function staffingWeeks(work: StaffingWork, options: Pick<StaffingOptions, 'now' | 'weeks'>): StaffingWeeks {
+  const needed = mondaysFrom(work.firstMonday, options.weeks ?? work.weekCount);
+  const thisMonday = mondayOf(options.now.getTime());
+  return { needed, thisMonday, mondays: [...new Set([thisMonday, ...needed])].sort((a, b) => a - b) };
+}
+
+/** What a suggestion reads from the analytics tables. */
+export interface StaffingFacts {
+  readonly consultants: readonly ConsultantProfile[];
+  readonly levels: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  readonly assignmentLoads: readonly CommittedWeekLoad[];
+  readonly warRooms: readonly WarRoomSpan[];
+  readonly past: ReadonlyMap<string, PastOutcomes>;
+}
+
+/** Profiles, certified skills, the weeks' loads and the record on similar work: five statements side by side. */
+export async function readStaffingFacts(
+  store: AnalyticsStore,
+  work: StaffingWork,
+  weeks: StaffingWeeks,
+): Promise<StaffingFacts> {
+  const fromMs = weeks.mondays[0]!;
+  const toMs = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
+  const [consultants, levels, assignmentLoads, warRooms, past] = await Promise.all([
+    readConsultants(store),
+    readCertifiedLevels(store),
+    readCommittedLoads(store, fromMs, toMs),
+    readWarRooms(store, fromMs, toMs),
+    readPastOutcomes(store, work.productLine, work.workKind),
+  ]);
+  return { consultants, levels, assignmentLoads, warRooms, past };
+}
+
 /**
  * Ranked consultants for a piece of work, over the analytics tables: profiles, certified skills,
  * committed load in the work's weeks and this week, and the record on similar work.
@@ -136,22 +186,20 @@ export async function suggestConsultants(
   work: StaffingWork,
   options: StaffingOptions,
 ): Promise<StaffingSuggestionsResponse> {
-  const weekCount = options.weeks ?? work.weekCount;
-  const needed = mondaysFrom(work.firstMonday, weekCount);
-  const thisMonday = mondayOf(options.now.getTime());
-  const mondays = [...new Set([thisMonday, ...needed])].sort((a, b) => a - b);
-  const fromMs = mondays[0]!;
-  const toMs = mondays[mondays.length - 1]! + WEEK_MS;
+  const weeks = staffingWeeks(work, options);
+  return suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks));
+}
+
+/** The suggestion from what was read: pure, so the same facts always rank the same. */
+export function suggestFromFacts(
+  work: StaffingWork,
+  options: StaffingOptions,
+  { needed, thisMonday, mondays }: StaffingWeeks,
+  { consultants, levels, assignmentLoads, warRooms, past }: StaffingFacts,
+): StaffingSuggestionsResponse {
   const skills = options.skills ?? SKILLS_BY_WORK_KIND[work.workKind] ?? [];
   const neededPct = options.neededPct ?? work.neededPct;
-  const [consultants, levels, assignments, warRooms, past] = await Promise.all([
-    readConsultants(store),
-    readCertifiedLevels(store),
-    readAssignments(store, fromMs, toMs),
-    readWarRooms(store, fromMs, toMs),
-    readPastOutcomes(store, work.productLine, work.workKind),
-  ]);
-  const loads = weeklyLoads(mondays, assignments, warRooms);
+  const loads = weeklyLoads(mondays, assignmentLoads, warRooms);
   const on = new Set(work.alreadyOn);
   const candidates: StaffingCandidate[] = consultants
     .filter((c) => !on.has(c.consultantId) && (options.teamIds === undefined || options.teamIds.has(c.teamId)))

@@ -1,12 +1,10 @@
-/** An assignment as it bears on load: its share from `fromMs` to `toMs`, unless released earlier. */
-export interface AssignmentSpan {
+import { WEEK_MS } from '../projection/week-load/week-arithmetic.js';
+
+/** The assignments' load of one consultant in one week, in hundredths of a percent (decision 0048). */
+export interface CommittedWeekLoad {
   readonly consultantId: string;
-  readonly assignmentId: string;
-  readonly opportunityId: string;
-  readonly allocationPct: number;
-  readonly fromMs: number;
-  readonly toMs: number;
-  readonly releasedMs: number | null;
+  readonly mondayMs: number;
+  readonly hundredths: number;
 }
 
 /** A change of a war room's membership: the opening counts the commander and first members. */
@@ -32,7 +30,8 @@ export interface WeeklyLoad {
   readonly warRoomIds: Set<string>[];
 }
 
-export const WEEK_MS = 7 * 86_400_000;
+// One week's length for the reads and for the projector's weekly rows (decision 0048).
+export { WEEK_MS };
 
 /** The Monday (00:00 UTC) of the week an instant falls in. */
 export function mondayOf(ms: number): number {
@@ -47,13 +46,14 @@ export function mondaysFrom(firstMonday: number, count: number): number[] {
 
 /**
  * Load per consultant and Monday, by the overload_share KPI's rule (KPIS.md), so the plan and the
- * KPI agree: an assignment counts on the Mondays in [from, to] before its release, a war room's
- * allocation on the Mondays a person is a member and the room is not closed. Summed in hundredths
- * of a percent: 10.1 + 89.9 must not come out above 100.
+ * KPI agree: an assignment counts on the Mondays in [from, to] before its release (summed per
+ * week by the projector, decision 0048), a war room's allocation on the Mondays a person is a
+ * member and the room is not closed. Summed in hundredths of a percent: 10.1 + 89.9 must not
+ * come out above 100.
  */
 export function weeklyLoads(
   mondays: readonly number[],
-  assignments: readonly AssignmentSpan[],
+  committed: readonly CommittedWeekLoad[],
   warRooms: readonly WarRoomSpan[],
 ): Map<string, WeeklyLoad> {
   const hundredths = new Map<string, number[]>();
@@ -70,12 +70,10 @@ export function weeklyLoads(
     }
     return { load, rooms: rooms.get(consultantId)! };
   };
-  for (const a of assignments) {
-    const { load } = entry(a.consultantId);
-    mondays.forEach((m, index) => {
-      if (a.fromMs <= m && m <= a.toMs && (a.releasedMs === null || a.releasedMs > m))
-        load[index]! += Math.round(a.allocationPct * 100);
-    });
+  const weekIndex = new Map(mondays.map((monday, index) => [monday, index]));
+  for (const week of committed) {
+    const index = weekIndex.get(week.mondayMs);
+    if (index !== undefined) entry(week.consultantId).load[index]! += week.hundredths;
   }
   for (const room of warRooms) {
     const people = new Set(room.membership.map((change) => change.consultantId));

@@ -11,6 +11,7 @@ import { describeKpiSqlContract } from './kpi.contract.js';
 import { describeMaturityReadsContract } from './maturity-reads.contract.js';
 import { describeRecordSearchContract } from './record-search.contract.js';
 import { describeStaffingLibraryContract } from './staffing-library.contract.js';
+import { describeWeekLoadContract } from './week-load.contract.js';
 import { NO_CONTEXT, recordedTender } from './fixtures.js';
 import { skipUnlessAvailable, type SkippableEngine } from '@presales/event-store/testing';
 
@@ -287,6 +288,7 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
     describeCopiedColumnsContract(fresh);
     describeRecordSearchContract(fresh);
     describeStaffingLibraryContract(fresh);
+    describeWeekLoadContract(fresh);
     describeExampleQueriesContract(fresh);
   });
 }

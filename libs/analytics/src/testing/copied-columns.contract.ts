@@ -8,6 +8,7 @@ import { projectionContextOf } from '../projection/projection-context.js';
 import { copiedColumnStatements } from '../schema/copied-columns.js';
 import { migrate, MIGRATIONS, type Migration } from '../schema/migrations.js';
 import { createTableStatements, type TableDefinition } from '../schema/table-definition.js';
+import { EVENTS_TABLE } from '../schema/tables.js';
 import { sqlIdentifier } from '../sql/escape.js';
 import { copyingHistory } from './fixtures.js';
 
@@ -25,6 +26,12 @@ const RELEASED_BEFORE: Migration[] = MIGRATIONS.filter((m) => m.id < 4).map((m) 
     ? { ...m, statements: (target) => FACT_TABLES.flatMap((fact) => createTableStatements(before(fact), target)) }
     : m,
 );
+
+/** The tables migrations 1 to 3 create, bar the checkpoints. */
+const RELEASED_BEFORE_TABLES = new Set([EVENTS_TABLE.name, ...FACT_TABLES.map((fact) => fact.table.name)]);
+
+/** What a store from before 0004 runs on its next start: 0004 and every migration released after it. */
+const SINCE_COPIES = MIGRATIONS.filter((m) => m.id >= 4).map((m) => m.name);
 
 /** The copied columns of a table, as comparable values, in position order. */
 async function copiedValues(
@@ -64,6 +71,8 @@ async function storeBeforeCopies(
   const store = await fresh();
   await migrate(store, {}, RELEASED_BEFORE);
   for (const [table, rows] of projected) {
+    // Tables released after 0004 (the weekly load, 0005) do not exist yet: their migrations fill them.
+    if (!RELEASED_BEFORE_TABLES.has(table)) continue;
     const fact = FACT_TABLES.find((f) => f.table.name === table);
     const copied = fact === undefined ? new Set<string>() : copiedColumnNames(fact);
     const old = rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !copied.has(column))));
@@ -92,7 +101,7 @@ export function describeCopiedColumnsContract(fresh: () => Promise<AnalyticsStor
 
     it('are added to a store created before them and filled as the projection fills them', async () => {
       const store = await storeBeforeCopies(fresh, projected);
-      expect(await migrate(store)).toEqual(['0004_copied_columns']);
+      expect(await migrate(store)).toEqual(SINCE_COPIES);
       await expectFilledAsProjected(store, projected);
       expect(await alters(store)).toEqual([]);
     });
@@ -100,7 +109,7 @@ export function describeCopiedColumnsContract(fresh: () => Promise<AnalyticsStor
     it('are filled by the next run when a run stopped after adding them', async () => {
       const store = await storeBeforeCopies(fresh, projected);
       for (const statement of await alters(store)) await store.command(statement);
-      expect(await migrate(store)).toEqual(['0004_copied_columns']);
+      expect(await migrate(store)).toEqual(SINCE_COPIES);
       await expectFilledAsProjected(store, projected);
     });
 

@@ -9,3 +9,5 @@ export { describeKpiSqlContract, TEST_FX } from './kpi.contract.js';
 export { ungatedForTests } from './ungated-sql.js';
 export { describeStaffingLibraryContract } from './staffing-library.contract.js';
 export { describeMaturityReadsContract } from './maturity-reads.contract.js';
+export { assignmentLoadsBefore0048 } from './assignment-loads-before-0048.js';
+export { pastOutcomesBefore0048 } from './past-outcomes-before-0048.js';

@@ -3,7 +3,7 @@ import { col, copy, timeColumns } from '../fact-columns.js';
 import { factTable } from '../fact-table.js';
 
 /** What a completion copies from its activity's ActivityScheduled (decision 0016). */
-const SCHEDULED: EarlierEvent = { type: 'ActivityScheduled', fields: ['opportunityId', 'kind'] };
+const SCHEDULED: EarlierEvent = { type: 'ActivityScheduled', fields: ['opportunityId', 'kind', 'consultantIds'] };
 
 /** activity-<id> (DOMAIN.md): customer-facing presales activities (售前沟通). */
 export const ACTIVITY_FACTS = [
@@ -24,6 +24,8 @@ export const ACTIVITY_FACTS = [
     col.list('used_asset_ids', 'usedAssetIds'),
     copy.text(SCHEDULED, 'opportunity_id', 'opportunityId'),
     copy.text(SCHEDULED, 'activity_kind', 'kind'),
+    // Who took part, so the record on similar work reads the completions alone (decision 0048).
+    copy.list(SCHEDULED, 'consultant_ids', 'consultantIds'),
   ]),
   factTable('ActivityCancelled', 'activity_cancelled', [col.text('reason', 'reason')]),
 ];

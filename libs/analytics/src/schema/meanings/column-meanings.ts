@@ -58,6 +58,10 @@ export const COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   review_id: say('Id of the review', '评审标识'),
   question_id: say('Id of the clarification question', '澄清问题标识'),
   assignment_id: say('Id of the assignment', '分派标识'),
+  load_hundredths: say(
+    "Change of the consultant's committed load that week, in hundredths of a percent (negative for a release)",
+    '该周顾问已承诺负荷的变化，单位为百分之一个百分点（释放为负）',
+  ),
   entry_id: say('Id of the time entry', '工时记录标识'),
   goal_id: say('Id of the growth goal', '成长目标标识'),
   kpi_id: say('Id of the KPI', 'KPI 标识'),
@@ -230,6 +234,14 @@ export const TABLE_COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
     "Share of the members' time the war room takes, in percent",
     '作战室占用成员时间的比例（百分比）',
   ),
+  'consultant_week_load.monday_ms': say(
+    'The Monday (00:00 UTC) the week starts on, as epoch milliseconds',
+    '该周起始的周一（UTC 0 点），Unix 毫秒',
+  ),
+  'consultant_week_load.position': say(
+    'Position of the assignment or release event the row comes from',
+    '该行来源的分派或释放事件在日志中的位置',
+  ),
   'time_logged.category': say('What the hours were spent on', '工时类别'),
   'requirement_captured.category': say(
     'Kind of requirement (functional, non-functional…)',
@@ -237,6 +249,10 @@ export const TABLE_COLUMN_MEANINGS: Readonly<Record<string, Bilingual>> = {
   ),
   'time_logged.opportunity_id': say('The opportunity worked on, if any', '相关商机（如有）'),
   'time_logged.activity_id': say('The activity worked on, if any', '相关活动（如有）'),
+  'activity_completed.consultant_ids': say(
+    'The consultants who took part, copied from ActivityScheduled',
+    '参与的顾问列表，取自 ActivityScheduled',
+  ),
   'activity_completed.opportunity_id': say(
     "The activity's opportunity, copied from ActivityScheduled",
     '活动所属商机，取自 ActivityScheduled',

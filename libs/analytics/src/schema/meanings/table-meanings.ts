@@ -95,6 +95,10 @@ export const TABLE_MEANINGS: Readonly<Record<string, Bilingual>> = {
     '顾问被分派到商机，含角色、投入比例和起止日期',
   ),
   consultant_released: say('A consultant released from an assignment', '顾问从某项分派中释放'),
+  consultant_week_load: say(
+    "A consultant's committed load by week from assignments: each assignment adds its allocation on every Monday it covers, its release takes it back from then on; sum load_hundredths per consultant and Monday (FINAL)",
+    '按周的顾问已承诺负荷（来自分派）：分派在其覆盖的每个周一计入分配比例，释放后从该周起扣回；按顾问和周一对 load_hundredths 求和（FINAL）',
+  ),
   time_logged: say('Hours a consultant logged on a day', '顾问某天登记的工时'),
   skill_certified: say('A skill certified for a consultant, at a level', '顾问某项技能获得某级认证'),
   growth_goal_set: say("A consultant's growth goal set, with the target level", '为顾问设定成长目标及目标级别'),

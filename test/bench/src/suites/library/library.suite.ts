@@ -1,18 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import {
   capacityPlan,
   migrate,
   openSupportRequests,
   projectEvents,
+  readCertifiedLevels,
+  readCommittedLoads,
+  readConsultants,
   readStaffingWork,
+  readWarRooms,
   searchLibrary,
+  staffingWeeks,
   suggestAssets,
   suggestConsultants,
+  suggestFromFacts,
+  WEEK_MS,
   type AnalyticsStore,
   type ProjectionContext,
+  type StaffingWork,
 } from '@presales/analytics';
+import { assignmentLoadsBefore0048, pastOutcomesBefore0048 } from '@presales/analytics/before-0048';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { generateDemo } from '@presales/demo';
 import type { RecordedEvent } from '@presales/event-store';
@@ -63,6 +73,38 @@ async function samples(runs: number, work: () => unknown): Promise<number[]> {
   const out: number[] = [];
   for (let run = 0; run < runs; run += 1) out.push(await timed(work));
   return out;
+}
+
+/** Two ways of computing the same answer, timed in turns so the machine's load falls on both alike. */
+async function pairedSamples(runs: number, first: () => unknown, second: () => unknown): Promise<[number[], number[]]> {
+  await first();
+  await second();
+  const out: [number[], number[]] = [[], []];
+  for (let run = 0; run < runs; run += 1) {
+    out[0].push(await timed(first));
+    out[1].push(await timed(second));
+  }
+  return out;
+}
+
+/**
+ * A suggestion as computed before decision 0048: the same statements side by side, but the
+ * assignments read from their whole history instead of the weeks' rows of the weekly load table,
+ * and the activities' participants joined from their scheduling instead of copied.
+ */
+async function suggestBefore0048(store: AnalyticsStore, work: StaffingWork, now: Date) {
+  const options = { now, limit: 10 };
+  const weeks = staffingWeeks(work, options);
+  const from = weeks.mondays[0]!;
+  const to = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
+  const [consultants, levels, assignmentLoads, warRooms, past] = await Promise.all([
+    readConsultants(store),
+    readCertifiedLevels(store),
+    assignmentLoadsBefore0048(store, weeks.mondays),
+    readWarRooms(store, from, to),
+    pastOutcomesBefore0048(store, work.productLine, work.workKind),
+  ]);
+  return suggestFromFacts(work, options, weeks, { consultants, levels, assignmentLoads, warRooms, past });
 }
 
 /** A deterministic pick: the same library on every run. */
@@ -206,24 +248,70 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
     if (request === undefined) throw new Error('staffing: the generated history has no open support request');
     const s = store;
     const size = `${(events / 1e6).toFixed(2)}M events`;
+    const work = await readStaffingWork(
+      s,
+      { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
+      now,
+    );
     const suggest = async () => {
-      const work = await readStaffingWork(
+      const read = await readStaffingWork(
         s,
         { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
         now,
       );
-      return suggestConsultants(s, work!, { now, limit: 10 });
+      return suggestConsultants(s, read!, { now, limit: 10 });
     };
+    const suggestAsBefore = async () => {
+      const read = await readStaffingWork(
+        s,
+        { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
+        now,
+      );
+      return suggestBefore0048(s, read!, now);
+    };
+    // The figures compare like with like only if both give the same answer.
+    if (!isDeepStrictEqual(await suggest(), await suggestAsBefore()))
+      throw new Error('staffing: the weekly load table ranks otherwise than the whole history of assignments');
+    const weeks = staffingWeeks(work!, { now });
+    const from = weeks.mondays[0]!;
+    const to = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
     context.log(
       `staffing: ${events.toLocaleString('en-US')} events; ranking for ${request.opportunityId}/${request.requestId}`,
+    );
+    const [after, before] = await pairedSamples(context.runs, suggest, suggestAsBefore);
+    const [loadsAfter, loadsBefore] = await pairedSamples(
+      context.runs,
+      () => readCommittedLoads(s, from, to),
+      () => assignmentLoadsBefore0048(s, weeks.mondays),
     );
     return [
       {
         id: 'staffing',
         label: `staffing suggestions for a support request (read the work, rank every consultant with loads, skills and record), ${size}`,
         unit: 'ms',
-        samples: await samples(context.runs, suggest),
+        samples: after,
         target: 200,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'staffing-before-0048',
+        label: `the same suggestions as before decision 0048 (assignments from their whole history, activities joined with their scheduling), ${size}`,
+        unit: 'ms',
+        samples: before,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'week-loads',
+        label: `the assignments' committed load in the suggestion's weeks (${weeks.mondays.length}), from the weekly load table, ${size}`,
+        unit: 'ms',
+        samples: loadsAfter,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'week-loads-before-0048',
+        label: `the same loads from every assignment and release ever recorded (before decision 0048), ${size}`,
+        unit: 'ms',
+        samples: loadsBefore,
         lowerIsBetter: true,
       },
       {
@@ -254,9 +342,20 @@ export const librarySuite: BenchSuite = {
     const figures = [...(await libraryFigures(context)), ...(await staffingFigures(context))];
     return {
       title: 'Knowledge library and staffing on chDB',
-      method: `Library: ${ASSETS.toLocaleString('en-US')} generated assets (\`BENCH_LIBRARY_ASSETS\`; titles and half of them a revision summary mixing Chinese and English words, two product lines each) projected into chDB; each search answers the first page of 20 and the total, as GET /api/library/assets does (searchLibrary: one sorted statement for the page's rows and the total, the engine's own count of the rows before its LIMIT, then the page's reuse counts; decision 0041). Staffing: a generated presales history (seed 11, \`BENCH_STAFFING_EVENTS\`, default 10,000,000 as the issue's target) projected as the KPI suite does; "now" is the history's last support request, and a suggestion is what GET /api/staffing/.../suggestions computes: the work read (two statements side by side), then profiles, certified skills, assignments and war rooms in the weeks, and the record on similar work (five statements, decision 0041), ranked.`,
+      method: `Library: ${ASSETS.toLocaleString('en-US')} generated assets (\`BENCH_LIBRARY_ASSETS\`; titles and half of them a revision summary mixing Chinese and English words, two product lines each) projected into chDB; each search answers the first page of 20 and the total, as GET /api/library/assets does (searchLibrary: one sorted statement for the page's rows and the total, the engine's own count of the rows before its LIMIT, then the page's reuse counts; decision 0041). Staffing: a generated presales history (seed 11, \`BENCH_STAFFING_EVENTS\`, default 10,000,000 as the issue's target) projected as the KPI suite does; "now" is the history's last support request, and a suggestion is what GET /api/staffing/.../suggestions computes: the work read (two statements side by side), then profiles, certified skills, the assignments' load in the weeks from the weekly load table (decision 0048), war rooms in the weeks, and the record on similar work (five statements side by side), ranked. Beside it, timed in turns with it in the same run, the same suggestion with the assignments read from their whole history and the record's activities joined with their scheduling, as before decision 0048 (both answers checked equal first), and the assignments' loads alone both ways.`,
       figures,
-      ratios: [],
+      ratios: [
+        {
+          label: 'staffing suggestions before ÷ after decision 0048 (speed-up)',
+          of: 'staffing-before-0048',
+          against: 'staffing',
+        },
+        {
+          label: "the assignments' weekly loads before ÷ after decision 0048 (speed-up)",
+          of: 'week-loads-before-0048',
+          against: 'week-loads',
+        },
+      ],
     };
   },
 };
