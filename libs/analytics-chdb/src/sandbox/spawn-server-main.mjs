@@ -44,11 +44,19 @@ const KILLS_KEPT_MS = 60_000;
 const pausable = new Set();
 let paused = false;
 
-/** A signal to a pausable program's whole group; to the program alone otherwise. */
+/**
+ * A signal to a pausable program's whole group; to the program alone otherwise. Once the
+ * program has ended (its exit seen: the kernel has let its id go) while its output is still
+ * being relayed, none: its group may be gone and its id another group's, a process the platform
+ * never started. A worker leaves nothing behind in its group (unshare's --kill-child, the end
+ * of its PID namespace), so there is nothing of it left to stop or kill.
+ */
 const signal = (child, name) => {
   try {
-    if (pausable.has(child) && child.pid !== undefined) process.kill(-child.pid, name);
-    else child.kill(name);
+    const ended = child.exitCode !== null || child.signalCode !== null;
+    if (pausable.has(child) && child.pid !== undefined) {
+      if (!ended) process.kill(-child.pid, name);
+    } else child.kill(name);
   } catch {
     // Ended already: its exit is on its way.
   }

@@ -1,5 +1,5 @@
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,15 @@ function childrenOf(pid: number): number[] {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
   } catch {
     return [];
+  }
+}
+
+function canChooseNextPid(): boolean {
+  try {
+    accessSync('/proc/sys/kernel/ns_last_pid', constants.W_OK);
+    return process.getuid?.() === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -142,6 +151,58 @@ describe('the spawn server', () => {
       await own.close();
     }
   });
+
+  // Needs to choose the kernel's next process id: root, where /proc/sys/kernel is writable.
+  it.runIf(canChooseNextPid())(
+    'signals no process group once a pausable program has ended: its id may be another group’s by then',
+    async () => {
+      const own = SpawnServer.start();
+      const strays: number[] = [];
+      try {
+        // It ends at once, but leaves its output open in a process of another session: the server
+        // has seen it end, and still relays, so it is still among the pausable programs.
+        const ended = await own.launch({
+          command: '/bin/sh',
+          args: ['-c', 'setsid sleep 20 & echo $!; exit 0'],
+          env: { PATH: '/usr/bin:/bin' },
+          pausable: true,
+        });
+        ended.io.end();
+        const holder = await new Promise<number>((resolve) =>
+          ended.io.once('data', (line) => resolve(Number(String(line)))),
+        );
+        strays.push(holder);
+        await expect.poll(() => ended.pid !== undefined && stateOf(ended.pid) === '-').toBe(true);
+        // Another program is given its id, as the leader of a group of its own (a daemon, a
+        // detached program): the kernel's next id is set so that it gets it.
+        let decoy: number | undefined;
+        for (let attempt = 0; attempt < 50 && decoy === undefined; attempt += 1) {
+          writeFileSync('/proc/sys/kernel/ns_last_pid', String(ended.pid! - 1));
+          const candidate = spawn('/bin/sleep', ['20'], { detached: true, stdio: 'ignore' });
+          strays.push(candidate.pid!);
+          if (candidate.pid === ended.pid) decoy = candidate.pid;
+          else candidate.kill('SIGKILL');
+        }
+        expect(decoy).toBeDefined();
+        const witness = await own.launch({ command: '/bin/sleep', args: ['20'], env: {}, pausable: true });
+        await expect.poll(() => witness.pid !== undefined).toBe(true);
+        own.pause();
+        await expect.poll(() => stateOf(witness.pid!)).toBe('T');
+        expect(stateOf(decoy!)).toBe('S');
+        witness.kill('SIGKILL');
+        await witness.exited;
+      } finally {
+        for (const pid of strays) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Ended already.
+          }
+        }
+        await own.close();
+      }
+    },
+  );
 
   it('kills a program asked to stop before it has even started', async () => {
     const program = await spawner.launch({ command: '/bin/sleep', args: ['30'], env: {} });
