@@ -11,7 +11,7 @@
 // stdout are relayed over a connection to this process's Unix socket: the connection's first line
 // is the launch, as JSON; what follows is the program's stdin, and what comes back its stdout.
 import { execFile, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
 import { dirname } from 'node:path';
@@ -43,6 +43,15 @@ const KILLS_KEPT_MS = 60_000;
  */
 const pausable = new Set();
 let paused = false;
+/**
+ * What a pausable program is started under so that it ends with this server however the server
+ * ends: in a session of its own, no signal to the platform's process group reaches it any more
+ * (a supervisor's SIGKILL, a terminal's interrupt), and stopped, it would wait for ever. setpriv
+ * sets the kernel's parent-death signal and runs the program in its place (same pid). Without
+ * setpriv, the platform's kill of what its ended server started (spawn-server.ts) is all.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const withParent = canRun(SETPRIV) ? [SETPRIV, '--pdeathsig=KILL', '--'] : undefined;
 
 /**
  * A signal to a pausable program's whole group; to the program alone otherwise. Once the
@@ -130,7 +139,11 @@ server.listen(socketPath, () => send({ kind: 'ready' }));
  * @param {Buffer} stdinStart
  */
 function start(launch, socket, stdinStart) {
-  const child = spawn(launch.command, launch.args, {
+  const [command, args] =
+    launch.pausable === true && withParent !== undefined
+      ? [withParent[0], [...withParent.slice(1), launch.command, ...launch.args]]
+      : [launch.command, launch.args];
+  const child = spawn(command, args, {
     env: launch.env,
     stdio: ['pipe', 'pipe', 'pipe'],
     // A process group of its own (see `pausable`).
@@ -205,4 +218,14 @@ function start(launch, socket, stdinStart) {
     socket.once('close', resolve);
   });
   child.on('close', (code, signal) => void relayed.then(() => report(code, signal)));
+}
+
+/** @param {string} path */
+function canRun(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

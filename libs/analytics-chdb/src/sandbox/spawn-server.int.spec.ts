@@ -1,5 +1,6 @@
 import { fork, spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,7 +134,8 @@ describe('the spawn server', () => {
         .toBe(true);
       own.pause();
       const during = await own.launch(tree);
-      await expect.poll(() => during.pid !== undefined && childrenOf(during.pid).length > 0).toBe(true);
+      // Stopped as it starts, perhaps before it has started its own child: whatever it has is stopped.
+      await expect.poll(() => during.pid !== undefined && stateOf(during.pid) === 'T').toBe(true);
       const paused = [before.pid!, ...childrenOf(before.pid!), during.pid!, ...childrenOf(during.pid!)];
       await expect.poll(() => paused.map(stateOf)).toEqual(paused.map(() => 'T'));
       expect(stateOf(other.pid!)).toBe('S');
@@ -210,6 +212,56 @@ describe('the spawn server', () => {
     const exit = await program.exited;
     expect(exit.code).toBeNull();
     if (program.pid !== undefined) expect(running(program.pid)).toBe(false);
+  });
+
+  it('a pausable program, stopped or not, ends with its server however the server ends: it is in a session of its own', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'spawn-server-test-'));
+    const server = fork(SERVER_MAIN, [join(folder, 'socket')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const strays: number[] = [];
+    try {
+      await new Promise<void>((ready) => server.once('message', () => ready()));
+      const started = (id: number) =>
+        new Promise<number>((resolve) =>
+          server.on('message', (message: { kind: string; id: number; pid: number }) => {
+            if (message.kind === 'started' && message.id === id) resolve(message.pid);
+          }),
+        );
+      const launch = async (id: number) => {
+        const pid = started(id);
+        const socket = connect(join(folder, 'socket'));
+        socket.on('error', () => undefined);
+        socket.write(`${JSON.stringify({ id, command: '/bin/sleep', args: ['30'], env: {}, pausable: true })}\n`);
+        strays.push(await pid);
+        return strays.at(-1)!;
+      };
+      const running = await launch(1);
+      server.send({ kind: 'pause' });
+      const stopped = await launch(2);
+      await expect.poll(() => [stateOf(running), stateOf(stopped)]).toEqual(['T', 'T']);
+      server.send({ kind: 'resume' });
+      await expect.poll(() => stateOf(running)).toBe('S');
+      server.send({ kind: 'pause' });
+      await expect.poll(() => stateOf(running)).toBe('T');
+      server.send({ kind: 'resume' });
+      await expect.poll(() => stateOf(stopped)).toBe('S');
+      server.send({ kind: 'pause' });
+      await expect.poll(() => stateOf(stopped)).toBe('T');
+      // Killed outright (the out-of-memory killer, a supervisor's SIGKILL to the platform's group,
+      // which no longer reaches the programs): no disconnect handler runs, no one else kills them.
+      server.kill('SIGKILL');
+      // Gone, or ended and not yet reaped by whichever process adopted it.
+      const ended = (pid: number) => ['-', 'Z'].includes(stateOf(pid));
+      await expect.poll(() => [ended(running), ended(stopped)], { timeout: 5_000 }).toEqual([true, true]);
+    } finally {
+      for (const pid of strays) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Ended already.
+        }
+      }
+      server.kill('SIGKILL');
+    }
   });
 
   it('when the platform goes, kills what it started and removes its socket, even gone before it was ready', async () => {
