@@ -288,6 +288,36 @@ describe('the spawn server', () => {
     expect(existsSync(early)).toBe(false);
   });
 
+  it('keeps a pause across a server that ended: the next server stops what it starts, and hears the resume', async () => {
+    const own = SpawnServer.start();
+    const sleeper = { command: '/bin/sleep', args: ['30'], env: {}, pausable: true } as const;
+    try {
+      own.pause();
+      const first = await own.launch(sleeper);
+      await expect.poll(() => first.pid !== undefined && stateOf(first.pid) === 'T').toBe(true);
+      process.kill(parentOf(first.pid!), 'SIGKILL');
+      expect((await first.exited).error).toMatch(/spawn server ended/);
+      // Until the client has seen the old server's exit a launch may still go to it and fail.
+      let next: Awaited<ReturnType<SpawnServer['launch']>> | undefined;
+      await expect
+        .poll(async () => {
+          const candidate = await own.launch(sleeper).catch(() => undefined);
+          await expect.poll(() => candidate?.pid !== undefined || candidate === undefined).toBe(true);
+          if (candidate?.pid !== undefined && running(candidate.pid)) next = candidate;
+          else candidate?.kill('SIGKILL');
+          return next !== undefined;
+        })
+        .toBe(true);
+      await expect.poll(() => stateOf(next!.pid!)).toBe('T');
+      own.resume();
+      await expect.poll(() => stateOf(next!.pid!)).toBe('S');
+      next!.kill('SIGKILL');
+      await next!.exited;
+    } finally {
+      await own.close();
+    }
+  });
+
   it('starts a new server when its server has ended, and fails what was in flight with a reason', async () => {
     const own = SpawnServer.start();
     try {
