@@ -288,6 +288,15 @@ describe('the spawn server', () => {
     expect(existsSync(early)).toBe(false);
   });
 
+  it('ends a stopped program when it is closed during a pause', async () => {
+    const own = SpawnServer.start();
+    own.pause();
+    const program = await own.launch({ command: '/bin/sleep', args: ['30'], env: {}, pausable: true });
+    await expect.poll(() => program.pid !== undefined && stateOf(program.pid) === 'T').toBe(true);
+    await own.close();
+    await expect.poll(() => ['-', 'Z'].includes(stateOf(program.pid!))).toBe(true);
+  });
+
   it('keeps a pause across a server that ended: the next server stops what it starts, and hears the resume', async () => {
     const own = SpawnServer.start();
     const sleeper = { command: '/bin/sleep', args: ['30'], env: {}, pausable: true } as const;
