@@ -51,7 +51,7 @@ let paused = false;
  * setpriv, the platform's kill of what its ended server started (spawn-server.ts) is all.
  */
 const SETPRIV = '/usr/bin/setpriv';
-const withParent = canRun(SETPRIV) ? [SETPRIV, '--pdeathsig=KILL', '--'] : undefined;
+const endsWithServer = canRun(SETPRIV) ? [SETPRIV, '--pdeathsig=KILL', '--'] : undefined;
 
 /**
  * A signal to a pausable program's whole group; to the program alone otherwise. Once the
@@ -140,8 +140,8 @@ server.listen(socketPath, () => send({ kind: 'ready' }));
  */
 function start(launch, socket, stdinStart) {
   const [command, args] =
-    launch.pausable === true && withParent !== undefined
-      ? [withParent[0], [...withParent.slice(1), launch.command, ...launch.args]]
+    launch.pausable === true && endsWithServer !== undefined
+      ? [endsWithServer[0], [...endsWithServer.slice(1), launch.command, ...launch.args]]
       : [launch.command, launch.args];
   const child = spawn(command, args, {
     env: launch.env,
