@@ -24,7 +24,10 @@ export class PlatformFirst {
   private pausedAt: number | undefined;
   private reliefUntil = 0;
   private linger: Timer | undefined;
+  /** Ends a pause at MAX_PAUSE_MS. */
   private stretch: Timer | undefined;
+  /** Ends the workers' turn at RELIEF_MS. Its own timer: a late one must not outlive a pause begun meanwhile. */
+  private turn: Timer | undefined;
   private readonly listeners = new Set<(paused: boolean) => void>();
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
@@ -66,6 +69,9 @@ export class PlatformFirst {
   }
 
   private pause(): void {
+    // The turn may be over by the clock before its timer has run (a busy event loop).
+    clearTimeout(this.turn);
+    this.turn = undefined;
     this.pausedAt = this.clock();
     this.stretch = setTimeout(() => this.relieve(), MAX_PAUSE_MS).unref();
     this.tell(true);
@@ -84,8 +90,8 @@ export class PlatformFirst {
   private relieve(): void {
     this.resume();
     this.reliefUntil = this.clock() + RELIEF_MS;
-    this.stretch = setTimeout(() => {
-      this.stretch = undefined;
+    this.turn = setTimeout(() => {
+      this.turn = undefined;
       if (this.active > 0 && !this.paused) this.pause();
     }, RELIEF_MS).unref();
   }

@@ -14,6 +14,7 @@ import {
   type JsonFormatBody,
 } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
+import { PausedTime } from './paused-time.js';
 import type { PlatformFirst } from './platform-first.js';
 import { SnapshotRemovals } from './snapshot-removals.js';
 import { SpawnServer } from './spawn-server.js';
@@ -62,11 +63,15 @@ export class SandboxedAnalystSession implements AnalystSession {
   private readonly spawner = SpawnServer.start();
   private readonly removals = new SnapshotRemovals(this.spawner);
   private readonly stopHearing: () => void;
+  private readonly pausedTime = new PausedTime();
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
     this.stopHearing =
-      options.platformFirst?.subscribe((paused) => (paused ? this.spawner.pause() : this.spawner.resume())) ??
-      (() => undefined);
+      options.platformFirst?.subscribe((paused) => {
+        this.pausedTime.set(paused);
+        if (paused) this.spawner.pause();
+        else this.spawner.resume();
+      }) ?? (() => undefined);
     this.snapshots = snapshotRoot(options.dataPath, options.isolation.kind === 'os' ? options.isolation : undefined);
     this.mountPoint = join(this.snapshots, '.root');
     mkdirSync(this.mountPoint, { recursive: true, mode: 0o700 });
@@ -205,10 +210,22 @@ export class SandboxedAnalystSession implements AnalystSession {
       stoppedBy ??= why;
       program.kill('SIGKILL');
     };
-    const deadline = setTimeout(
-      () => stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`),
-      limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS,
-    );
+    // The platform's deadline counts the worker's running time: a worker stopped while the
+    // platform's engine reads (PlatformFirst) is not running late, and the engine's own limit,
+    // which is wall time, still ends a query that waited too long, and says so (waitNote).
+    const startedAt = performance.now();
+    const pausedAtStart = this.pausedTime.elapsed();
+    const waitedMs = () => this.pausedTime.elapsed() - pausedAtStart;
+    const budgetMs = limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS;
+    let deadline: NodeJS.Timeout;
+    const armDeadline = (inMs: number) => {
+      deadline = setTimeout(() => {
+        const ranMs = performance.now() - startedAt - waitedMs();
+        if (ranMs < budgetMs) armDeadline(budgetMs - ranMs);
+        else stop(`Code: 159. stopped by the platform: the worker ran longer than ${limits.maxExecutionSeconds} s`);
+      }, inMs);
+    };
+    armDeadline(budgetMs);
     const memory = setInterval(() => {
       const rss = treeResidentBytes(program.pid);
       if (rss > limits.maxMemoryBytes + WORKER_BASELINE_BYTES)
@@ -219,7 +236,10 @@ export class SandboxedAnalystSession implements AnalystSession {
       clearInterval(memory);
       if (stoppedBy === undefined && code === 0) return '';
       if (error !== undefined) return stoppedBy ?? `the worker did not start: ${error}`;
-      return stoppedBy ?? (stderr.trim() || `the worker ended with ${signal ?? `exit code ${code}`}`);
+      return waitNote(
+        stoppedBy ?? (stderr.trim() || `the worker ended with ${signal ?? `exit code ${code}`}`),
+        waitedMs(),
+      );
     });
     program.io.end(
       JSON.stringify({
@@ -232,6 +252,23 @@ export class SandboxedAnalystSession implements AnalystSession {
     );
     return { stdout: program.io, stop, failure: () => ended, ended: ended.then(() => undefined) };
   }
+}
+
+/** Waits shorter than this are not worth a word: a platform read is typically tens of milliseconds. */
+const WAIT_WORTH_TELLING_MS = 100;
+
+/**
+ * A time limit's message, told how much of the time the worker spent stopped while the
+ * platform's own engine read (decision 0046): the engine's `max_execution_time` is wall time,
+ * so an analyst whose query was stopped would otherwise read that it ran for all of it. On the
+ * first line, the one the analyst is shown (analystRefusal).
+ */
+function waitNote(fault: string, waitedMs: number): string {
+  if (!/\bCode: 159\b|TIMEOUT_EXCEEDED/.test(fault) || waitedMs < WAIT_WORTH_TELLING_MS) return fault;
+  const newline = fault.indexOf('\n');
+  const [first, rest] = newline === -1 ? [fault, ''] : [fault.slice(0, newline), fault.slice(newline)];
+  const seconds = (waitedMs / 1000).toFixed(1);
+  return `${first} (of that time the query waited ${seconds} s, stopped, while the platform's own reads ran first)${rest}`;
 }
 
 /** A worker started by `startWorker`. */

@@ -11,7 +11,7 @@
 // stdout are relayed over a connection to this process's Unix socket: the connection's first line
 // is the launch, as JSON; what follows is the program's stdin, and what comes back its stdout.
 import { execFile, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { accessSync, constants, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setPriority } from 'node:os';
 import { dirname } from 'node:path';
@@ -43,12 +43,29 @@ const KILLS_KEPT_MS = 60_000;
  */
 const pausable = new Set();
 let paused = false;
+/**
+ * What a pausable program is started under so that it ends with this server however the server
+ * ends: in a session of its own, no signal to the platform's process group reaches it any more
+ * (a supervisor's SIGKILL, a terminal's interrupt), and stopped, it would wait for ever. setpriv
+ * sets the kernel's parent-death signal and runs the program in its place (same pid). Without
+ * setpriv, the platform's kill of what its ended server started (spawn-server.ts) is all.
+ */
+const SETPRIV = '/usr/bin/setpriv';
+const endsWithServer = canRun(SETPRIV) ? [SETPRIV, '--pdeathsig=KILL', '--'] : undefined;
 
-/** A signal to a pausable program's whole group; to the program alone otherwise. */
+/**
+ * A signal to a pausable program's whole group; to the program alone otherwise. Once the
+ * program has ended (its exit seen: the kernel has let its id go) while its output is still
+ * being relayed, none: its group may be gone and its id another group's, a process the platform
+ * never started. A worker leaves nothing behind in its group (unshare's --kill-child, the end
+ * of its PID namespace), so there is nothing of it left to stop or kill.
+ */
 const signal = (child, name) => {
   try {
-    if (pausable.has(child) && child.pid !== undefined) process.kill(-child.pid, name);
-    else child.kill(name);
+    const ended = child.exitCode !== null || child.signalCode !== null;
+    if (pausable.has(child) && child.pid !== undefined) {
+      if (!ended) process.kill(-child.pid, name);
+    } else child.kill(name);
   } catch {
     // Ended already: its exit is on its way.
   }
@@ -122,7 +139,11 @@ server.listen(socketPath, () => send({ kind: 'ready' }));
  * @param {Buffer} stdinStart
  */
 function start(launch, socket, stdinStart) {
-  const child = spawn(launch.command, launch.args, {
+  const [command, args] =
+    launch.pausable === true && endsWithServer !== undefined
+      ? [endsWithServer[0], [...endsWithServer.slice(1), launch.command, ...launch.args]]
+      : [launch.command, launch.args];
+  const child = spawn(command, args, {
     env: launch.env,
     stdio: ['pipe', 'pipe', 'pipe'],
     // A process group of its own (see `pausable`).
@@ -197,4 +218,14 @@ function start(launch, socket, stdinStart) {
     socket.once('close', resolve);
   });
   child.on('close', (code, signal) => void relayed.then(() => report(code, signal)));
+}
+
+/** @param {string} path */
+function canRun(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import { fork, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,15 @@ function childrenOf(pid: number): number[] {
     return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
   } catch {
     return [];
+  }
+}
+
+function canChooseNextPid(): boolean {
+  try {
+    accessSync('/proc/sys/kernel/ns_last_pid', constants.W_OK);
+    return process.getuid?.() === 0;
+  } catch {
+    return false;
   }
 }
 
@@ -124,7 +134,8 @@ describe('the spawn server', () => {
         .toBe(true);
       own.pause();
       const during = await own.launch(tree);
-      await expect.poll(() => during.pid !== undefined && childrenOf(during.pid).length > 0).toBe(true);
+      // Stopped as it starts, perhaps before it has started its own child: whatever it has is stopped.
+      await expect.poll(() => during.pid !== undefined && stateOf(during.pid) === 'T').toBe(true);
       const paused = [before.pid!, ...childrenOf(before.pid!), during.pid!, ...childrenOf(during.pid!)];
       await expect.poll(() => paused.map(stateOf)).toEqual(paused.map(() => 'T'));
       expect(stateOf(other.pid!)).toBe('S');
@@ -143,12 +154,114 @@ describe('the spawn server', () => {
     }
   });
 
+  // Needs to choose the kernel's next process id: root, where /proc/sys/kernel is writable.
+  it.runIf(canChooseNextPid())(
+    'signals no process group once a pausable program has ended: its id may be another group’s by then',
+    async () => {
+      const own = SpawnServer.start();
+      const strays: number[] = [];
+      try {
+        // It ends at once, but leaves its output open in a process of another session: the server
+        // has seen it end, and still relays, so it is still among the pausable programs.
+        const ended = await own.launch({
+          command: '/bin/sh',
+          args: ['-c', 'setsid sleep 20 & echo $!; exit 0'],
+          env: { PATH: '/usr/bin:/bin' },
+          pausable: true,
+        });
+        ended.io.end();
+        const holder = await new Promise<number>((resolve) =>
+          ended.io.once('data', (line) => resolve(Number(String(line)))),
+        );
+        strays.push(holder);
+        await expect.poll(() => ended.pid !== undefined && stateOf(ended.pid) === '-').toBe(true);
+        // Another program is given its id, as the leader of a group of its own (a daemon, a
+        // detached program): the kernel's next id is set so that it gets it.
+        let decoy: number | undefined;
+        for (let attempt = 0; attempt < 50 && decoy === undefined; attempt += 1) {
+          writeFileSync('/proc/sys/kernel/ns_last_pid', String(ended.pid! - 1));
+          const candidate = spawn('/bin/sleep', ['20'], { detached: true, stdio: 'ignore' });
+          strays.push(candidate.pid!);
+          if (candidate.pid === ended.pid) decoy = candidate.pid;
+          else candidate.kill('SIGKILL');
+        }
+        expect(decoy).toBeDefined();
+        const witness = await own.launch({ command: '/bin/sleep', args: ['20'], env: {}, pausable: true });
+        await expect.poll(() => witness.pid !== undefined).toBe(true);
+        own.pause();
+        await expect.poll(() => stateOf(witness.pid!)).toBe('T');
+        expect(stateOf(decoy!)).toBe('S');
+        witness.kill('SIGKILL');
+        await witness.exited;
+      } finally {
+        for (const pid of strays) {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {
+            // Ended already.
+          }
+        }
+        await own.close();
+      }
+    },
+  );
+
   it('kills a program asked to stop before it has even started', async () => {
     const program = await spawner.launch({ command: '/bin/sleep', args: ['30'], env: {} });
     program.kill('SIGKILL');
     const exit = await program.exited;
     expect(exit.code).toBeNull();
     if (program.pid !== undefined) expect(running(program.pid)).toBe(false);
+  });
+
+  it('a pausable program, stopped or not, ends with its server however the server ends: it is in a session of its own', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'spawn-server-test-'));
+    const server = fork(SERVER_MAIN, [join(folder, 'socket')], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const strays: number[] = [];
+    try {
+      await new Promise<void>((ready) => server.once('message', () => ready()));
+      const started = (id: number) =>
+        new Promise<number>((resolve) =>
+          server.on('message', (message: { kind: string; id: number; pid: number }) => {
+            if (message.kind === 'started' && message.id === id) resolve(message.pid);
+          }),
+        );
+      const launch = async (id: number) => {
+        const pid = started(id);
+        const socket = connect(join(folder, 'socket'));
+        socket.on('error', () => undefined);
+        socket.write(`${JSON.stringify({ id, command: '/bin/sleep', args: ['30'], env: {}, pausable: true })}\n`);
+        strays.push(await pid);
+        return strays.at(-1)!;
+      };
+      const running = await launch(1);
+      server.send({ kind: 'pause' });
+      const stopped = await launch(2);
+      await expect.poll(() => [stateOf(running), stateOf(stopped)]).toEqual(['T', 'T']);
+      server.send({ kind: 'resume' });
+      await expect.poll(() => stateOf(running)).toBe('S');
+      server.send({ kind: 'pause' });
+      await expect.poll(() => stateOf(running)).toBe('T');
+      server.send({ kind: 'resume' });
+      await expect.poll(() => stateOf(stopped)).toBe('S');
+      server.send({ kind: 'pause' });
+      await expect.poll(() => stateOf(stopped)).toBe('T');
+      // Killed outright (the out-of-memory killer, a supervisor's SIGKILL to the platform's group,
+      // which no longer reaches the programs): no disconnect handler runs, no one else kills them.
+      server.kill('SIGKILL');
+      // Gone, or ended and not yet reaped by whichever process adopted it.
+      const ended = (pid: number) => ['-', 'Z'].includes(stateOf(pid));
+      await expect.poll(() => [ended(running), ended(stopped)], { timeout: 5_000 }).toEqual([true, true]);
+    } finally {
+      for (const pid of strays) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Ended already.
+        }
+      }
+      server.kill('SIGKILL');
+    }
   });
 
   it('when the platform goes, kills what it started and removes its socket, even gone before it was ready', async () => {
@@ -173,6 +286,45 @@ describe('the spawn server', () => {
     gone.disconnect();
     await goneExit;
     expect(existsSync(early)).toBe(false);
+  });
+
+  it('ends a stopped program when it is closed during a pause', async () => {
+    const own = SpawnServer.start();
+    own.pause();
+    const program = await own.launch({ command: '/bin/sleep', args: ['30'], env: {}, pausable: true });
+    await expect.poll(() => program.pid !== undefined && stateOf(program.pid) === 'T').toBe(true);
+    await own.close();
+    await expect.poll(() => ['-', 'Z'].includes(stateOf(program.pid!))).toBe(true);
+  });
+
+  it('keeps a pause across a server that ended: the next server stops what it starts, and hears the resume', async () => {
+    const own = SpawnServer.start();
+    const sleeper = { command: '/bin/sleep', args: ['30'], env: {}, pausable: true } as const;
+    try {
+      own.pause();
+      const first = await own.launch(sleeper);
+      await expect.poll(() => first.pid !== undefined && stateOf(first.pid) === 'T').toBe(true);
+      process.kill(parentOf(first.pid!), 'SIGKILL');
+      expect((await first.exited).error).toMatch(/spawn server ended/);
+      // Until the client has seen the old server's exit a launch may still go to it and fail.
+      let next: Awaited<ReturnType<SpawnServer['launch']>> | undefined;
+      await expect
+        .poll(async () => {
+          const candidate = await own.launch(sleeper).catch(() => undefined);
+          await expect.poll(() => candidate?.pid !== undefined || candidate === undefined).toBe(true);
+          if (candidate?.pid !== undefined && running(candidate.pid)) next = candidate;
+          else candidate?.kill('SIGKILL');
+          return next !== undefined;
+        })
+        .toBe(true);
+      await expect.poll(() => stateOf(next!.pid!)).toBe('T');
+      own.resume();
+      await expect.poll(() => stateOf(next!.pid!)).toBe('S');
+      next!.kill('SIGKILL');
+      await next!.exited;
+    } finally {
+      await own.close();
+    }
   });
 
   it('starts a new server when its server has ended, and fails what was in flight with a reason', async () => {
