@@ -96,7 +96,18 @@ export class PlatformFirst {
     }, RELIEF_MS).unref();
   }
 
+  /**
+   * A listener that fails must not fail the platform's read, nor leave the count of reads in
+   * flight wrong (enter runs before the read's try): what it failed at, the workers' pause, is
+   * only ever an optimisation.
+   */
   private tell(paused: boolean): void {
-    for (const listener of this.listeners) listener(paused);
+    for (const listener of this.listeners) {
+      try {
+        listener(paused);
+      } catch {
+        // The workers keep running (or waiting) until the next change is told.
+      }
+    }
   }
 }

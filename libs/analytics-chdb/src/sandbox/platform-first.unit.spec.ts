@@ -70,6 +70,16 @@ describe('the platform first: analyst workers wait while the platform’s engine
     expect(heard).toEqual([true, false, true, false]);
   });
 
+  it('answers the platform’s read and still resumes when a listener fails', async () => {
+    first.subscribe(() => {
+      throw new Error('the spawn server went away');
+    });
+    expect(await first.during(async () => 'read')).toBe('read');
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false]);
+    expect(first.paused).toBe(false);
+  });
+
   it('tells a listener that arrives during a pause that it is one', async () => {
     const w = work();
     const ran = first.during(() => w.done);
