@@ -1,4 +1,10 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  START_LOCATION,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
 import { askEarly } from './api/early-answer';
 import { scorecardPath } from './api/endpoints';
 import { whenUnauthorized } from './api/http';
@@ -83,7 +89,8 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // A fresh page is at the top already: scrolling there would only force a layout of the first view.
+  scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
 });
 
 let sessionLoaded: Promise<void> | null = null;

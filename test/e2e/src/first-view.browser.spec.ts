@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, browserSuite } from './browser-suite.js';
 import { chromiumSkipReason } from './chromium.js';
-import { signInThroughForm } from './dashboard-page.js';
+import { signInThroughForm, viewReady } from './dashboard-page.js';
 import { apiFetch, untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the first view in Chromium');
@@ -73,6 +73,10 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
       // The scorecard is asked for alongside the session, not once it has answered (decision 0044).
       expect(timing.scorecardStartMs).toBeGreaterThanOrEqual(0);
       expect(timing.scorecardStartMs).toBeLessThan(timing.authMeEndMs);
+      // The sparklines are asked for once the numbers are painted (decision 0047): the view is
+      // complete when all 8 have drawn, and only then are its requests all counted.
+      await viewReady(page);
+      expect(await page.$$eval('.sparkline[data-loaded=true]', (lines) => lines.length)).toBe(8);
       runs.push({ interactiveMs, ...timing });
       await fresh.close();
     }
