@@ -1,5 +1,8 @@
 import { onBeforeUnmount, ref, watch, type Ref, type WatchSource } from 'vue';
 
+/** The user-timing mark set when the overview's first screen has been painted. */
+export const FIRST_VIEW_PAINTED = 'presales:first-view-painted';
+
 /**
  * Becomes true once the browser has painted the frame in which `ready` first became true: a
  * view shows what is on the first screen in that frame and the rest right after, so the
