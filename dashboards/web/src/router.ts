@@ -1,4 +1,11 @@
-import { createRouter, createWebHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  START_LOCATION,
+  type RouteLocation,
+  type RouteLocationNormalized,
+  type RouteRecordRaw,
+} from 'vue-router';
 import { askEarly } from './api/early-answer';
 import { scorecardPath } from './api/endpoints';
 import { whenUnauthorized } from './api/http';
@@ -83,19 +90,28 @@ const routes: RouteRecordRaw[] = [
 export const router = createRouter({
   history: createWebHistory(),
   routes,
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // A fresh page is at the top already: scrolling there would only force a layout of the first view.
+  scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
 });
 
 let sessionLoaded: Promise<void> | null = null;
 
+/**
+ * Asks who is signed in, once. A deep link to the overview is a manager's first view: when this
+ * browser was signed in, its scorecard leaves with `/api/auth/me` rather than after it. main.ts
+ * calls this before the app's shell mounts, so both are in flight while it does (decision 0047);
+ * the first guard waits for the same answer.
+ */
+export function startSession(first: Pick<RouteLocation, 'name' | 'query'>): Promise<void> {
+  if (sessionLoaded === null && first.name === 'overview' && mayHaveSession())
+    askEarly(scorecardPath(parseGlobalState(first.query, new Date())));
+  sessionLoaded ??= loadSession().catch(() => undefined);
+  return sessionLoaded;
+}
+
 /** Signed out → sign-in, and back to this deep link afterwards; a view the role may not see → its first view. */
 router.beforeEach(async (to: RouteLocationNormalized) => {
-  // A deep link to the overview is a manager's first view: when this browser was signed in, its
-  // scorecard leaves with `/api/auth/me` rather than after it.
-  if (sessionLoaded === null && to.name === 'overview' && mayHaveSession())
-    askEarly(scorecardPath(parseGlobalState(to.query, new Date())));
-  sessionLoaded ??= loadSession().catch(() => undefined);
-  await sessionLoaded;
+  await startSession(to);
   if (to.meta['public'] === true) return true;
   if (session.status !== 'signed-in' || session.user === null)
     return { name: 'sign-in', query: { redirect: to.fullPath } };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACTS, browserSuite } from './browser-suite.js';
 import { chromiumSkipReason } from './chromium.js';
-import { signInThroughForm } from './dashboard-page.js';
+import { signInThroughForm, viewReady } from './dashboard-page.js';
 import { apiFetch, untilCaughtUp } from './platform-process.js';
 
 const skip = chromiumSkipReason('the first view in Chromium');
@@ -54,11 +54,14 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
       await page.goto(`${suite.platform.url}overview`);
       await page.waitForSelector('[data-composite]');
       const interactiveMs = Date.now() - started;
+      await page.waitForFunction(() => performance.getEntriesByName('presales:first-view-painted').length > 0);
       const timing = await page.evaluate(() => {
         const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
         const entry = (part: string) => resources.find((r) => r.name.includes(part));
         const js = resources.filter((r) => r.name.endsWith('.js'));
         return {
+          // In the page: the first frame with the overview's numbers painted (decision 0047).
+          paintedMs: Math.round(performance.getEntriesByName('presales:first-view-painted')[0]?.startTime ?? -1),
           scriptsLoadedMs: Math.round(Math.max(...js.map((r) => r.responseEnd))),
           authMeStartMs: Math.round(entry('/api/auth/me')?.startTime ?? -1),
           authMeMs: Math.round(entry('/api/auth/me')?.duration ?? -1),
@@ -73,6 +76,10 @@ describe.skipIf(skip !== undefined)('the first view after a start (decision 0029
       // The scorecard is asked for alongside the session, not once it has answered (decision 0044).
       expect(timing.scorecardStartMs).toBeGreaterThanOrEqual(0);
       expect(timing.scorecardStartMs).toBeLessThan(timing.authMeEndMs);
+      // The sparklines are asked for once the numbers are painted (decision 0047): the view is
+      // complete when all 8 have drawn, and only then are its requests all counted.
+      await viewReady(page);
+      expect(await page.$$eval('.sparkline[data-loaded=true]', (lines) => lines.length)).toBe(8);
       runs.push({ interactiveMs, ...timing });
       await fresh.close();
     }
