@@ -23,5 +23,7 @@ export function runAtPriority(
   const idle = priority === 'idle' ? idleClassPrefix() : [];
   const prefix = idle.length > 0 ? idle : canRun(NICE) ? [NICE, '-n', '19'] : [];
   const [program, ...rest] = [...prefix, command, ...args];
-  return spawner.run(program!, rest);
+  // Paused too while the platform reads (decision 0046): a snapshot's copy then holds the insert
+  // queue for at most a stretch of a pause.
+  return spawner.run(program!, rest, { pausable: true });
 }

@@ -64,10 +64,24 @@ const signal = (child, name) => {
   try {
     const ended = child.exitCode !== null || child.signalCode !== null;
     if (pausable.has(child) && child.pid !== undefined) {
-      if (!ended) process.kill(-child.pid, name);
+      if (!ended) signalGroup(child.pid, name);
     } else child.kill(name);
   } catch {
     // Ended already: its exit is on its way.
+  }
+};
+
+/**
+ * Right after its start a program may not yet lead its group (it calls setsid before it runs the
+ * program, and spawn returns before that): then the signal goes to the program itself, which has
+ * no process of its own yet for the group to hold.
+ */
+const signalGroup = (pid, name) => {
+  try {
+    process.kill(-pid, name);
+  } catch (error) {
+    if (error?.code !== 'ESRCH') throw error;
+    process.kill(pid, name);
   }
 };
 
@@ -79,17 +93,35 @@ process.on('error', () => undefined);
 
 process.on('message', (message) => {
   if (message.kind === 'run') {
-    const child = execFile(message.command, message.args, { maxBuffer: RUN_OUTPUT_BYTES }, (error, stdout, stderr) => {
-      running.delete(child);
-      send({
-        kind: 'ran',
-        id: message.id,
-        stdout,
-        stderr,
-        ...(error ? { error: error.message, code: typeof error.code === 'number' ? error.code : null } : {}),
-      });
-    });
+    // A pausable run (the snapshot's file work) waits like a worker: its kernel work, tens of
+    // thousands of links made, owned or removed, slowed a manager's scorecard as much as a
+    // worker's query did.
+    const pausableRun = message.pausable === true;
+    const [command, ...args] =
+      pausableRun && endsWithServer !== undefined
+        ? [...endsWithServer, message.command, ...message.args]
+        : [message.command, ...message.args];
+    const child = execFile(
+      command,
+      args,
+      { maxBuffer: RUN_OUTPUT_BYTES, detached: pausableRun },
+      (error, stdout, stderr) => {
+        running.delete(child);
+        pausable.delete(child);
+        send({
+          kind: 'ran',
+          id: message.id,
+          stdout,
+          stderr,
+          ...(error ? { error: error.message, code: typeof error.code === 'number' ? error.code : null } : {}),
+        });
+      },
+    );
     running.add(child);
+    if (pausableRun && child.pid !== undefined) {
+      pausable.add(child);
+      if (paused) signal(child, 'SIGSTOP');
+    }
   } else if (message.kind === 'pause' || message.kind === 'resume') {
     paused = message.kind === 'pause';
     for (const child of pausable) signal(child, paused ? 'SIGSTOP' : 'SIGCONT');

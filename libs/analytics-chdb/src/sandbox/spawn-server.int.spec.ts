@@ -122,6 +122,29 @@ describe('the spawn server', () => {
     expect(out).toBe('ran\nclosed');
   });
 
+  it('stops a pausable run (a snapshot’s file work) while paused, and finishes it once resumed', async () => {
+    const own = SpawnServer.start();
+    try {
+      own.pause();
+      let ran = false;
+      const running = own.run('/bin/sh', ['-c', 'sleep 0.2; echo started'], { pausable: true }).then((output) => {
+        ran = true;
+        return output;
+      });
+      // Started and stopped at once: it has not answered a while later.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(ran).toBe(false);
+      own.resume();
+      expect(await running).toEqual({ stdout: 'started\n', stderr: '' });
+      // One not asked to be pausable runs through a pause.
+      own.pause();
+      expect(await own.run('/bin/echo', ['through'])).toEqual({ stdout: 'through\n', stderr: '' });
+      own.resume();
+    } finally {
+      await own.close();
+    }
+  });
+
   it('stops pausable programs and all their processes while paused, those started meanwhile too, and only them', async () => {
     const own = SpawnServer.start();
     try {

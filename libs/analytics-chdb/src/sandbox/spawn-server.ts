@@ -85,8 +85,11 @@ export class SpawnServer {
     return spawner;
   }
 
-  /** Runs a program to its end, as execFile does; rejects when it fails, with its stderr. */
-  async run(command: string, args: readonly string[]): Promise<RunOutput> {
+  /**
+   * Runs a program to its end, as execFile does; rejects when it fails, with its stderr. A
+   * pausable one waits, stopped, while the platform asks (`pause`), as a launched one does.
+   */
+  async run(command: string, args: readonly string[], options: { pausable?: boolean } = {}): Promise<RunOutput> {
     const server = await this.ready();
     const id = this.nextId++;
     const ran = new Promise<Extract<ServerMessage, { kind: 'ran' }>>((resolve) =>
@@ -97,7 +100,7 @@ export class SpawnServer {
           resolve({ kind: 'ran', id, stdout: '', stderr: exit.stderr, error: exit.error ?? SERVER_ENDED.error }),
       }),
     );
-    this.send(server.process, id, { kind: 'run', id, command, args });
+    this.send(server.process, id, { kind: 'run', id, command, args, pausable: options.pausable === true });
     const answer = await ran;
     if (answer.error !== undefined)
       throw new Error(
