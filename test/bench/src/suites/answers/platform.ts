@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { startServerProcess } from '../../server-process.js';
 
 const PRESALES_BIN = resolve(__dirname, '..', '..', '..', '..', '..', 'apps', 'cli', 'bin', 'presales.js');
 
@@ -28,31 +29,23 @@ export async function startPlatform(
 ): Promise<RunningPlatform & { readonly adminToken: string }> {
   if (!existsSync(resolve(PRESALES_BIN, '..', '..', 'dist', 'main.js')))
     throw new Error('bench answers: the CLI is not built; run `npm run build` first');
-  const child = spawn(process.execPath, [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`platform did not start within 300 s:\n${output}`)), 300_000);
-    child.stdout!.on('data', () => {
-      const match = /running at (http:\/\/\S+\/)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        done(match[1]!);
-      }
-    });
-    child.on('exit', (code) => fail(new Error(`platform exited with ${code}:\n${output}`)));
-  });
-  const token = /admin API token: (psl_[A-Za-z0-9_-]+)/.exec(output)?.[1] ?? adminToken;
-  if (token === undefined) throw new Error(`platform printed no admin token:\n${output}`);
+  const server = await startServerProcess(
+    [PRESALES_BIN, 'start', '--port', '0', '--data-dir', dataDir],
+    /running at (http:\/\/\S+\/)/,
+    { ...process.env, ...env },
+    300,
+  );
+  const { url, child, output } = server;
+  const token = /admin API token: (psl_[A-Za-z0-9_-]+)/.exec(output())?.[1] ?? adminToken;
+  if (token === undefined) {
+    await server.stop();
+    throw new Error(`platform printed no admin token:\n${output()}`);
+  }
   const headers = { authorization: `Bearer ${token}` };
   return {
     url,
     adminToken: token,
-    output: () => output,
+    output,
     async get(path: string, ifNoneMatch?: string) {
       const started = process.hrtime.bigint();
       // cache: 'no-cache' as a browser revalidates: fetch would otherwise add Cache-Control: no-cache
@@ -68,7 +61,7 @@ export async function startPlatform(
       return { ms, body, etag: response.headers.get('etag'), status: response.status };
     },
     peakRssMiB: () => peakRssMiB(platformPid(child)),
-    stop: () => stop(child),
+    stop: server.stop,
   };
 }
 
@@ -88,14 +81,6 @@ function platformPid(cli: ChildProcess): number {
 function peakRssMiB(pid: number): number {
   const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return kib === undefined ? Number.NaN : Number(kib) / 1024;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    child.once('exit', () => done());
-    child.kill('SIGTERM');
-  });
 }
 
 /** Until the projector is live with nothing left to project and the warm-up has answered the first view. */

@@ -2,10 +2,16 @@ import autocannon from 'autocannon';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { throughput } from '../../measure.js';
 import { tempDatabase } from '../event-store/temp-file.js';
-import type { BenchPlatform } from './platform.js';
+import { pacedLoad } from './paced-load.js';
 
 /** Seconds of load per run and concurrency: long enough for a steady p99 on a busy machine. */
 const SECONDS = 8;
+
+/** Where the load goes: the platform (with its admin token) or the empty route beside it. */
+export interface LoadTarget {
+  readonly url: string;
+  readonly adminToken?: string;
+}
 
 export interface LoadRun {
   readonly p50: number;
@@ -37,36 +43,44 @@ export type ProjectionWait = 'waits' | 'no-wait';
 export interface CommandLoadOptions {
   readonly connections: number;
   readonly wait: ProjectionWait;
-  /** Requests per second from all connections together; unset, each sends its next once answered. */
+  /**
+   * Requests per second from all connections together, sent at an even pace whatever the
+   * answers do (an open loop, paced-load.ts); unset, each connection sends its next once
+   * answered (a closed loop, autocannon).
+   */
   readonly rate?: number;
 }
 
 /**
- * POST /api/opportunities (RegisterOpportunity) from `connections` clients at once, each sending
- * its next request when the last is answered (or at a fixed overall rate), as autocannon does:
- * the command's whole path, sign-in by API token, validation, the append and, unless the client
- * prefers `wait=0`, the wait for the projection (read your writes).
+ * POST /api/opportunities (RegisterOpportunity), a new opportunity each time: the command's
+ * whole path, sign-in by API token, validation, the append and, unless the client prefers
+ * `wait=0`, the wait for the projection (read your writes).
  */
-export async function commandLoad(platform: BenchPlatform, options: CommandLoadOptions): Promise<LoadRun> {
+export async function commandLoad(target: LoadTarget, options: CommandLoadOptions): Promise<LoadRun> {
   const { connections, wait, rate } = options;
+  const url = new URL('/api/opportunities', target.url);
+  const headers = {
+    'content-type': 'application/json',
+    ...(target.adminToken === undefined ? {} : { authorization: `Bearer ${target.adminToken}` }),
+    ...(wait === 'no-wait' ? { prefer: 'wait=0' } : {}),
+  };
+  const described = `command load at ${connections} (${wait}${rate === undefined ? '' : `, ${rate}/s`})`;
+  if (rate !== undefined) {
+    const paced = await pacedLoad({ url, headers, body: registerOpportunity, rate, seconds: SECONDS, connections });
+    if (paced.refused > 0) throw new Error(`${described}: ${paced.refused} requests were not answered with a 2xx`);
+    return { p50: paced.p50, p99: paced.p99, perSecond: paced.perSecond };
+  }
   const result = await autocannon({
-    url: new URL('/api/opportunities', platform.url).href,
+    url: url.href,
     connections,
     duration: SECONDS,
-    ...(rate === undefined ? {} : { overallRate: rate }),
     method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      authorization: `Bearer ${platform.adminToken}`,
-      ...(wait === 'no-wait' ? { prefer: 'wait=0' } : {}),
-    },
+    headers,
     requests: [{ setupRequest: (request) => ({ ...request, body: registerOpportunity() }) }],
   });
   const refused = result.non2xx + result.errors + result.timeouts;
   if (refused > 0)
-    throw new Error(
-      `command load at ${connections} (${wait}${rate === undefined ? '' : `, ${rate}/s`}): ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
-    );
+    throw new Error(`${described}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
   return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / SECONDS };
 }
 

@@ -14,7 +14,7 @@ import {
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import type { RecordedEvent } from '@presales/event-store';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
-import { collectGarbage, pairedRuns, throughput } from '../../measure.js';
+import { collectGarbage, pairedRuns, percentile, throughput } from '../../measure.js';
 import type { BenchContext, BenchSection, BenchSuite } from '../../suite.js';
 import { seedMixedHistory } from './mixed-events.js';
 
@@ -114,11 +114,6 @@ async function lagRun(context: BenchContext): Promise<number[]> {
     await eventStore.close();
     folder.dispose();
   }
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 export const projectionSuite: BenchSuite = {
