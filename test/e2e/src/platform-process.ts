@@ -44,6 +44,8 @@ export async function startPlatform(dataDir: string, env: Record<string, string>
       const match = /running at (http:\/\/\S+\/)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        // Matched once: a platform logging every request would otherwise be rescanned whole per chunk.
+        child.stdout!.off('data', check);
         resolveUrl(match[1]!);
       }
     };
