@@ -121,7 +121,8 @@ async function commandFigures(context: BenchContext): Promise<{ figures: Figure[
         against: 'port-append-16',
       },
       {
-        label: 'HTTP commands answered once stored ÷ the empty NestJS route, 16 at once (what sign-in, validation, the append and the log leave of the framework’s rate)',
+        label:
+          'HTTP commands answered once stored ÷ the empty NestJS route, 16 at once (what sign-in, validation, the append and the log leave of the framework’s rate)',
         of: 'command-rate-no-wait-16',
         against: 'empty-route-16',
       },

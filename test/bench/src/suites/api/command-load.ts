@@ -80,7 +80,9 @@ export async function commandLoad(target: LoadTarget, options: CommandLoadOption
   });
   const refused = result.non2xx + result.errors + result.timeouts;
   if (refused > 0)
-    throw new Error(`${described}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
+    throw new Error(
+      `${described}: ${result.non2xx} answers were not 2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   return { p50: result.latency.p50, p99: result.latency.p99, perSecond: result['2xx'] / SECONDS };
 }
 
