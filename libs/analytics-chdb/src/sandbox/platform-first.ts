@@ -22,6 +22,8 @@ type Timer = NodeJS.Timeout;
 export class PlatformFirst {
   private active = 0;
   private pausedAt: number | undefined;
+  /** Milliseconds of the pauses that have ended (see pausedMs). */
+  private pausedBefore = 0;
   private reliefUntil = 0;
   private linger: Timer | undefined;
   /** Ends a pause at MAX_PAUSE_MS. */
@@ -53,6 +55,15 @@ export class PlatformFirst {
     return this.pausedAt !== undefined;
   }
 
+  /**
+   * How long the workers have waited, stopped, since this began, the pause under way included.
+   * A worker's share is the difference between two readings: its time limit is its own running
+   * time, and an analyst told that a query ran too long is told how much of it was spent waiting.
+   */
+  pausedMs(): number {
+    return this.pausedBefore + (this.pausedAt === undefined ? 0 : this.clock() - this.pausedAt);
+  }
+
   private enter(): void {
     this.active += 1;
     clearTimeout(this.linger);
@@ -82,6 +93,7 @@ export class PlatformFirst {
     clearTimeout(this.stretch);
     this.linger = undefined;
     this.stretch = undefined;
+    if (this.pausedAt !== undefined) this.pausedBefore += this.clock() - this.pausedAt;
     this.pausedAt = undefined;
     this.tell(false);
   }

@@ -132,3 +132,40 @@ describe('the platform first, when its timers run late (a busy event loop)', () 
     await vi.advanceTimersByTimeAsync(LINGER_MS);
   });
 });
+
+describe('the time the analyst workers have waited', () => {
+  let heard: boolean[];
+  let first: PlatformFirst;
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    heard = [];
+    first = new PlatformFirst(() => Date.now());
+    first.subscribe((paused) => heard.push(paused));
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('sums how long the workers waited, the pause under way included, and not the time they ran', async () => {
+    expect(first.pausedMs()).toBe(0);
+    const a = work();
+    const ranA = first.during(() => a.done);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(first.pausedMs()).toBe(300);
+    a.end();
+    await ranA;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false]);
+    expect(first.pausedMs()).toBe(300 + LINGER_MS);
+    // Running, the workers add nothing.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(first.pausedMs()).toBe(300 + LINGER_MS);
+    const b = work();
+    const ranB = first.during(() => b.done);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(first.pausedMs()).toBe(500 + LINGER_MS);
+    b.end();
+    await ranB;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(first.pausedMs()).toBe(500 + 2 * LINGER_MS);
+  });
+});

@@ -14,7 +14,6 @@ import {
   type JsonFormatBody,
 } from '@presales/analytics';
 import { snapshotRoot } from './data-snapshot.js';
-import { PausedTime } from './paused-time.js';
 import type { PlatformFirst } from './platform-first.js';
 import { SnapshotRemovals } from './snapshot-removals.js';
 import { SpawnServer } from './spawn-server.js';
@@ -63,12 +62,10 @@ export class SandboxedAnalystSession implements AnalystSession {
   private readonly spawner = SpawnServer.start();
   private readonly removals = new SnapshotRemovals(this.spawner);
   private readonly stopHearing: () => void;
-  private readonly pausedTime = new PausedTime();
 
   constructor(private readonly options: SandboxedAnalystSessionOptions) {
     this.stopHearing =
       options.platformFirst?.subscribe((paused) => {
-        this.pausedTime.set(paused);
         if (paused) this.spawner.pause();
         else this.spawner.resume();
       }) ?? (() => undefined);
@@ -214,8 +211,9 @@ export class SandboxedAnalystSession implements AnalystSession {
     // platform's engine reads (PlatformFirst) is not running late, and the engine's own limit,
     // which is wall time, still ends a query that waited too long, and says so (waitNote).
     const startedAt = performance.now();
-    const pausedAtStart = this.pausedTime.elapsed();
-    const waitedMs = () => this.pausedTime.elapsed() - pausedAtStart;
+    const pausedMs = () => this.options.platformFirst?.pausedMs() ?? 0;
+    const pausedAtStart = pausedMs();
+    const waitedMs = () => pausedMs() - pausedAtStart;
     const budgetMs = limits.maxExecutionSeconds * 1000 + STARTUP_GRACE_MS;
     let deadline: NodeJS.Timeout;
     const armDeadline = (inMs: number) => {
