@@ -1,0 +1,25 @@
+import { onScopeDispose, ref, watch, type Ref } from 'vue';
+
+/**
+ * How many of a list's items to render: `first` at once, then, once `more` holds, `step` more in
+ * each following task until `total()`. Each task stays short, so the browser paints, answers a
+ * click or a key, and runs other scripts between them, instead of waiting for one long task that
+ * mounts every row below the fold (decision 0047).
+ */
+export function useReveal(more: Readonly<Ref<boolean>>, total: () => number, first: number, step: number): Ref<number> {
+  const shown = ref(first);
+  let task: ReturnType<typeof setTimeout> | undefined;
+  const next = (): void => {
+    if (shown.value >= total()) return;
+    task = setTimeout(() => {
+      shown.value += step;
+      next();
+    });
+  };
+  const stop = watch(more, (go) => go && next(), { immediate: true });
+  onScopeDispose(() => {
+    stop();
+    clearTimeout(task);
+  });
+  return shown;
+}
