@@ -10,13 +10,15 @@ export function useReveal(more: Readonly<Ref<boolean>>, total: () => number, fir
   const shown = ref(first);
   let task: ReturnType<typeof setTimeout> | undefined;
   const next = (): void => {
-    if (shown.value >= total()) return;
+    if (task !== undefined || shown.value >= total()) return;
     task = setTimeout(() => {
+      task = undefined;
       shown.value += step;
       next();
     });
   };
-  const stop = watch(more, (go) => go && next(), { immediate: true });
+  // A longer list later (another period after an empty one) is revealed the same way.
+  const stop = watch([more, total], ([go]) => go && next(), { immediate: true });
   onScopeDispose(() => {
     stop();
     clearTimeout(task);

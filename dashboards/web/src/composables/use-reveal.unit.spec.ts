@@ -24,6 +24,21 @@ describe('useReveal: the rows below the fold, a few per task', () => {
     scope.stop();
   });
 
+  it('reveals a list that grows later, as when a period with rows follows an empty one', async () => {
+    const scope = effectScope();
+    const painted = ref(true);
+    const rows = ref(0);
+    const shown = scope.run(() => useReveal(painted, () => rows.value, 10, 6))!;
+    await nextTick();
+    vi.runAllTimers();
+    expect(shown.value).toBe(10);
+    rows.value = 28;
+    await nextTick();
+    vi.runAllTimers();
+    expect(shown.value).toBeGreaterThanOrEqual(28);
+    scope.stop();
+  });
+
   it('stops when its view goes away', async () => {
     const scope = effectScope();
     const painted = ref(true);
