@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { precompiledMessages } from './build/precompiled-messages.mts';
 
 /**
  * Brotli and gzip copies of every hashed asset, written once at build time: the API serves them
@@ -25,13 +26,13 @@ function precompress(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), precompress()],
+  plugins: [vue(), precompiledMessages(), precompress()],
   resolve: { conditions: ['@presales/source', 'module', 'browser', 'default'] },
   // Unit tests run in Node (SSR resolution): the workspace's libraries from their sources there too.
   ssr: { resolve: { conditions: ['@presales/source'] } },
   define: {
-    // vue-i18n's ESM bundler build: messages are plain objects, no runtime compiler in the bundle
-    // beyond what interpolation needs; no legacy API, no devtools in production.
+    // vue-i18n's ESM bundler build: no legacy API, no devtools in production; the build also drops
+    // its message compiler, the messages being precompiled (build/precompiled-messages.mts).
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
@@ -41,5 +42,5 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 600 },
   // `npx nx run dashboard:dev` against a running platform on :3000.
   server: { proxy: { '/api': 'http://localhost:3000' } },
-  test: { environment: 'node', include: ['src/**/*.spec.ts'] },
+  test: { environment: 'node', include: ['src/**/*.spec.ts', 'build/**/*.spec.ts'] },
 });
