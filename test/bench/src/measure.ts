@@ -9,11 +9,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-/** The nearest-rank percentile (`p` from 0 to 100) of values in any order. */
+/** Below any real fraction of a rank, above floating point's error in p·n/100 (99.9 of 1,000 is 999.0000000000001). */
+const RANK_ROUNDING = 1e-9;
+
+/** The nearest-rank percentile (`p` from 0 to 100) of values in any order: the value at rank ⌈p·n/100⌉. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) throw new RangeError('percentile of no values');
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+  const rank = Math.ceil((p * sorted.length) / 100 - RANK_ROUNDING);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
 /** Items per second for `items` processed by `work`, timed with the monotonic clock. */
