@@ -4,12 +4,20 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { median } from '../../measure.js';
 import { pacedLoad } from './paced-load.js';
 
-/** A server that answers every request `holdMs` after it arrived, noting when each arrived. */
-async function slowServer(holdMs: number, status = 201): Promise<{ url: URL; arrivals: number[]; server: Server }> {
+/**
+ * A server that answers every request `holdMs` after it arrived, noting when each arrived; the
+ * requests `unanswered` names (0 the first) it never answers.
+ */
+async function slowServer(
+  holdMs: number,
+  status = 201,
+  unanswered: readonly number[] = [],
+): Promise<{ url: URL; arrivals: number[]; server: Server }> {
   const arrivals: number[] = [];
   const server = createServer((request, response) => {
-    arrivals.push(performance.now());
+    const index = arrivals.push(performance.now()) - 1;
     request.resume();
+    if (unanswered.includes(index)) return;
     request.on('end', () => setTimeout(() => response.writeHead(status).end('{}'), holdMs));
   });
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
@@ -54,5 +62,13 @@ describe('pacedLoad', () => {
     const { url, server } = await slowServer(1, 503);
     running = server;
     await expect(pacedLoad({ ...load, url, rate: 20, connections: 4 })).rejects.toThrow(/no request was answered/);
+  });
+
+  it('counts a request never answered as refused once its socket has been silent too long, and finishes', async () => {
+    const { url, server } = await slowServer(1, 201, [2]);
+    running = server;
+    const result = await pacedLoad({ ...load, url, rate: 20, connections: 4, answerTimeoutMs: 500 });
+    expect(result.refused).toBe(1);
+    expect(result.perSecond).toBeGreaterThan(0);
   });
 });

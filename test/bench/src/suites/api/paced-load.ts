@@ -11,7 +11,11 @@ export interface PacedLoadOptions {
   readonly seconds: number;
   /** Sockets the sender may hold at once: a request due while all are busy waits for one, and that wait counts. */
   readonly connections: number;
+  /** How long a socket may go silent before its request counts as refused (autocannon's default, 10 s). */
+  readonly answerTimeoutMs?: number;
 }
+
+const ANSWER_TIMEOUT_MS = 10_000;
 
 export interface PacedLoadResult {
   readonly p50: number;
@@ -31,7 +35,7 @@ export interface PacedLoadResult {
  * 40 ms answer as forty answers of 40, 39, … 1 ms.
  */
 export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadResult> {
-  const { url, headers, body, rate, seconds, connections } = options;
+  const { url, headers, body, rate, seconds, connections, answerTimeoutMs = ANSWER_TIMEOUT_MS } = options;
   const agent = new Agent({ keepAlive: true, maxSockets: connections });
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
@@ -44,7 +48,7 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
       const early = due - performance.now();
       if (early > 0) await new Promise((wake) => setTimeout(wake, early));
       answers.push(
-        send(agent, url, headers, body()).then(
+        send(agent, url, headers, body(), answerTimeoutMs).then(
           (status) => {
             if (status >= 200 && status < 300) latencies.push(performance.now() - due);
             else refused += 1;
@@ -67,8 +71,18 @@ export async function pacedLoad(options: PacedLoadOptions): Promise<PacedLoadRes
   };
 }
 
-/** One POST, resolving with its status once the whole answer has arrived. */
-function send(agent: Agent, url: URL, headers: Readonly<Record<string, string>>, body: string): Promise<number> {
+/**
+ * One POST, resolving with its status once the whole answer has arrived, failing once its socket
+ * has been silent for `timeoutMs`: a platform that never answers one request fails the load
+ * instead of leaving the bench waiting for ever.
+ */
+function send(
+  agent: Agent,
+  url: URL,
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  timeoutMs: number,
+): Promise<number> {
   return new Promise((answered, failed) => {
     const outgoing = request(
       url,
@@ -80,6 +94,7 @@ function send(agent: Agent, url: URL, headers: Readonly<Record<string, string>>,
       },
     );
     outgoing.on('error', failed);
+    outgoing.setTimeout(timeoutMs, () => outgoing.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     outgoing.end(body);
   });
 }
