@@ -168,4 +168,36 @@ describe('the time the analyst workers have waited', () => {
     await vi.advanceTimersByTimeAsync(LINGER_MS);
     expect(first.pausedMs()).toBe(500 + 2 * LINGER_MS);
   });
+
+  it('counts a long stretch up to the workers’ turn, not the turn, then the next pause from its start', async () => {
+    const long = work();
+    const ran = first.during(() => long.done);
+    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS);
+    expect(heard).toEqual([true, false]);
+    expect(first.pausedMs()).toBe(MAX_PAUSE_MS);
+    await vi.advanceTimersByTimeAsync(RELIEF_MS - 1);
+    expect(first.pausedMs()).toBe(MAX_PAUSE_MS);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(heard).toEqual([true, false, true]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(first.pausedMs()).toBe(MAX_PAUSE_MS + 100);
+    long.end();
+    await ran;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false, true, false]);
+    expect(first.pausedMs()).toBe(MAX_PAUSE_MS + 100 + LINGER_MS);
+  });
+
+  it('counts the pause as long as the workers were told to wait when the stretch’s timer runs late', async () => {
+    let now = 0;
+    const late = new PlatformFirst(() => now);
+    const long = work();
+    void late.during(() => long.done);
+    // The event loop was busy: the stretch's timer runs 300 ms after its time.
+    now = MAX_PAUSE_MS + 300;
+    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS);
+    expect(late.paused).toBe(false);
+    expect(late.pausedMs()).toBe(MAX_PAUSE_MS + 300);
+    long.end();
+  });
 });
