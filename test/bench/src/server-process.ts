@@ -44,7 +44,11 @@ export async function startServerProcess(
       done(match[1]!);
     };
     child.stdout.on('data', look);
-    child.on('exit', (code) => fail(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)));
+    child.on('exit', (code) => {
+      // Or the time limit would hold the bench open for minutes after the failure it reports.
+      clearTimeout(timer);
+      fail(new Error(`${args.join(' ')} exited with ${code}:\n${output}`));
+    });
   });
   return { url, child, output: () => output, stop: () => stopChild(child) };
 }
