@@ -91,59 +91,6 @@ describe('the platform first: analyst workers wait while the platform’s engine
     await vi.advanceTimersByTimeAsync(LINGER_MS);
     expect(late).toEqual([true, false]);
   });
-});
-
-describe('the platform first, when its timers run late (a busy event loop)', () => {
-  afterEach(() => vi.useRealTimers());
-
-  it('a pause that starts before the late end of the workers’ turn keeps its own stretch', async () => {
-    vi.useFakeTimers();
-    // The clock runs ahead of the timers by `lag`, as it does when the event loop is busy.
-    let lag = 0;
-    const first = new PlatformFirst(() => Date.now() + lag);
-    const heard: boolean[] = [];
-    first.subscribe((paused) => heard.push(paused));
-
-    const long = work();
-    const ranLong = first.during(() => long.done);
-    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS);
-    expect(heard).toEqual([true, false]);
-    long.end();
-    await ranLong;
-    // The turn is over by the clock, but its timer has not run yet: new work pauses the workers.
-    lag = RELIEF_MS;
-    const next = work();
-    const ranNext = first.during(() => next.done);
-    expect(heard).toEqual([true, false, true]);
-    lag = 0;
-    await vi.advanceTimersByTimeAsync(RELIEF_MS);
-    next.end();
-    await ranNext;
-    await vi.advanceTimersByTimeAsync(LINGER_MS);
-    expect(heard).toEqual([true, false, true, false]);
-    // No timer of that stretch is left to cut the next pause short or to open a turn no one asked for.
-    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS * 2);
-    expect(heard).toEqual([true, false, true, false]);
-    const later = work();
-    const ranLater = first.during(() => later.done);
-    expect(heard).toEqual([true, false, true, false, true]);
-    later.end();
-    await ranLater;
-    await vi.advanceTimersByTimeAsync(LINGER_MS);
-  });
-});
-
-describe('the time the analyst workers have waited', () => {
-  let heard: boolean[];
-  let first: PlatformFirst;
-
-  beforeEach(() => {
-    vi.useFakeTimers();
-    heard = [];
-    first = new PlatformFirst(() => Date.now());
-    first.subscribe((paused) => heard.push(paused));
-  });
-  afterEach(() => vi.useRealTimers());
 
   it('sums how long the workers waited, the pause under way included, and not the time they ran', async () => {
     expect(first.pausedMs()).toBe(0);
@@ -199,5 +146,45 @@ describe('the time the analyst workers have waited', () => {
     expect(late.paused).toBe(false);
     expect(late.pausedMs()).toBe(MAX_PAUSE_MS + 300);
     long.end();
+  });
+});
+
+describe('the platform first, when its timers run late (a busy event loop)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('a pause that starts before the late end of the workers’ turn keeps its own stretch', async () => {
+    vi.useFakeTimers();
+    // The clock runs ahead of the timers by `lag`, as it does when the event loop is busy.
+    let lag = 0;
+    const first = new PlatformFirst(() => Date.now() + lag);
+    const heard: boolean[] = [];
+    first.subscribe((paused) => heard.push(paused));
+
+    const long = work();
+    const ranLong = first.during(() => long.done);
+    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS);
+    expect(heard).toEqual([true, false]);
+    long.end();
+    await ranLong;
+    // The turn is over by the clock, but its timer has not run yet: new work pauses the workers.
+    lag = RELIEF_MS;
+    const next = work();
+    const ranNext = first.during(() => next.done);
+    expect(heard).toEqual([true, false, true]);
+    lag = 0;
+    await vi.advanceTimersByTimeAsync(RELIEF_MS);
+    next.end();
+    await ranNext;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
+    expect(heard).toEqual([true, false, true, false]);
+    // No timer of that stretch is left to cut the next pause short or to open a turn no one asked for.
+    await vi.advanceTimersByTimeAsync(MAX_PAUSE_MS * 2);
+    expect(heard).toEqual([true, false, true, false]);
+    const later = work();
+    const ranLater = first.during(() => later.done);
+    expect(heard).toEqual([true, false, true, false, true]);
+    later.end();
+    await ranLater;
+    await vi.advanceTimersByTimeAsync(LINGER_MS);
   });
 });
