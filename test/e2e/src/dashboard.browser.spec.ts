@@ -172,6 +172,10 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     // The asOf picker stands in for Element Plus's until pressed: no calendar in the page before,
     // and the first press opens the real one.
     expect(await page.$$eval('.el-picker-panel', (panels) => panels.length)).toBe(0);
+    // The stand-in is announced as the control it opens, not as a read-only field.
+    const standIn = page.locator('.global-controls [data-control=asOf] input');
+    expect(await standIn.getAttribute('readonly')).toBeNull();
+    expect(await standIn.getAttribute('aria-haspopup')).toBe('dialog');
     await page.click('.global-controls [data-control=asOf] input');
     await page.waitForSelector('.el-picker-panel:visible');
     await page.keyboard.press('Escape');
