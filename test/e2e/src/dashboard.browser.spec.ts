@@ -387,6 +387,24 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     await page.waitForURL(/\/scorecard/);
   });
 
+  it('chooses a period with the keyboard alone: the list opens, the arrows move, Enter chooses', async () => {
+    await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
+    await viewReady(page);
+    await page.focus('.global-controls [data-control=period] input');
+    await page.keyboard.press('ArrowDown');
+    await page.waitForSelector('.el-select-dropdown__item:visible');
+    // The list opens on the chosen period (its groups mount only then, GroupedSelect).
+    expect(await page.textContent('.el-select-dropdown__item.is-hovering:visible')).toBe(
+      await page.textContent('.el-select-dropdown__item.is-selected:visible'),
+    );
+    await page.keyboard.press('ArrowDown');
+    const next = await page.textContent('.el-select-dropdown__item.is-hovering:visible');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => (url.searchParams.get('period') ?? PERIOD) !== PERIOD);
+    await viewReady(page);
+    expect(await page.textContent('.global-controls [data-control=period]')).toContain(next!.trim());
+  });
+
   it('shows every view in English and 简体中文 at 1280 and 768 px, no English left in Chinese, no sideways scrolling', async () => {
     for (const language of ['English', '简体中文'] as const) {
       await page.goto(`${suite.platform.url}overview?period=${PERIOD}`);
