@@ -3,7 +3,7 @@ import { scratchTableOf } from '../schema/scratch-tables.js';
 import { sqlIdentifier } from '../sql/escape.js';
 import type { KpiStatements } from './compute-kpi.js';
 import type { RecordReads } from './pdca-records.js';
-import { asOfTable, renderKpiSql } from './render-kpi-sql.js';
+import { asOfSelect, renderKpiSql } from './render-kpi-sql.js';
 
 export interface ScratchCopiesRequest {
   readonly asOf: Date;
@@ -130,7 +130,7 @@ export class ScratchCopies {
       this.copied.add(table);
       copies.push(
         this.tagged(
-          `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS SELECT * FROM ${asOfTable(table, this.request.asOf.getTime(), this.session.database)} AS t`,
+          `CREATE TEMPORARY TABLE ${sqlIdentifier(scratchTableOf(table))} AS ${asOfSelect(table, this.request.asOf.getTime(), this.session.database)}`,
         ),
       );
     }

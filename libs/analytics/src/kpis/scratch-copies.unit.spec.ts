@@ -36,7 +36,7 @@ function sessionStore(failing: (sql: string) => boolean = () => false, { batches
 
 const asOf = new Date(1000);
 const copyOf = (table: string) =>
-  `CREATE TEMPORARY TABLE scratch_${table} AS SELECT * FROM (SELECT * FROM db.${table} FINAL PREWHERE recorded_at_ms <= 1000) AS t`;
+  `CREATE TEMPORARY TABLE scratch_${table} AS SELECT * FROM db.${table} FINAL PREWHERE recorded_at_ms <= 1000`;
 const dropOf = (table: string) => `DROP TEMPORARY TABLE IF EXISTS scratch_${table}`;
 
 describe('a request on its scratch copies', () => {
