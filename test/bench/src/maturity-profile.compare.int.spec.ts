@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   analyticsTablesPolicy,
@@ -22,7 +22,7 @@ import { expect, it } from 'vitest';
  * kind (the copies, the KPIs, the practices, the PDCA records, the drops), the gate's own time,
  * and what is left for Node (rendering, the pure rules, assembling the answer). Opt-in
  * (BENCH_MATURITY_PROFILE=1). BENCH_MATURITY_DATA names a folder to keep the loaded demo in
- * between runs (loaded once when it is empty).
+ * between runs (loaded once when it is empty); without it, a folder of its own, removed after.
  */
 const FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1', EUR: '7.8' } };
 const RUNS = 7;
@@ -79,7 +79,8 @@ function timed(store: AnalyticsStore, spent: Map<Kind | 'statements', number>, b
 it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
   'profiles a computed maturity on the demo data',
   async () => {
-    const dir = process.env['BENCH_MATURITY_DATA'] ?? '/tmp/presales-maturity-profile';
+    const kept = process.env['BENCH_MATURITY_DATA'];
+    const dir = kept ?? mkdtempSync(join(tmpdir(), 'presales-maturity-profile-'));
     const fresh = !existsSync(join(dir, 'events.sqlite'));
     mkdirSync(dir, { recursive: true });
     const clock = new DemoClock();
@@ -183,6 +184,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
       parser.close();
       await store.close();
       await events.close();
+      if (kept === undefined) rmSync(dir, { recursive: true, force: true });
     }
   },
   900_000,
