@@ -28,24 +28,29 @@ const FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1', E
 const RUNS = 7;
 const median = (samples: readonly number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
-type Kind = 'copy' | 'kpis' | 'gate' | 'practices' | 'records' | 'drop';
+type Kind = 'copy' | 'practices' | 'records' | 'drop';
 
-/** The kind of a statement the request sent on its scratch session. */
-function kindOf(sql: string, userSql: boolean): Kind {
-  const text = sql.replace(/^\/\* maturity [\w-]+ \*\/ /, '');
+const untagged = (sql: string) => sql.replace(/^\/\* maturity [\w-]+ \*\/ /, '');
+
+/** The kind of a statement the request sent on its scratch session (the KPIs' are told apart later). */
+function kindOf(sql: string): Kind {
+  const text = untagged(sql);
   if (text.startsWith('CREATE TEMPORARY')) return 'copy';
   if (text.startsWith('DROP ')) return 'drop';
-  if (userSql) return 'kpis';
-  return text.startsWith("SELECT 'practice") || /AS practice, count\(\)/.test(text.slice(0, 200))
-    ? 'practices'
-    : 'records';
+  return /AS practice, count\(\)/.test(text.slice(0, 200)) ? 'practices' : 'records';
 }
 
 /**
- * The store with every scratch statement's time added to `spent` by kind. `batches`: whether the
- * session may take several statements in one call (decision 0050), or sends each alone as before.
+ * The store with every scratch statement's time added to `spent` by kind, and its text to
+ * `sent`. `batches`: whether the session may take several statements in one call (decision
+ * 0050), or sends each alone as before.
  */
-function timed(store: AnalyticsStore, spent: Map<Kind | 'statements', number>, batches: boolean): AnalyticsStore {
+function timed(
+  store: AnalyticsStore,
+  spent: Map<Kind | 'statements', number>,
+  batches: boolean,
+  sent: string[],
+): AnalyticsStore {
   const add = (kind: Kind | 'statements', ms: number) => spent.set(kind, (spent.get(kind) ?? 0) + ms);
   const time = async <T>(kind: Kind, run: () => Promise<T>) => {
     const start = performance.now();
@@ -62,17 +67,76 @@ function timed(store: AnalyticsStore, spent: Map<Kind | 'statements', number>, b
         store.withScratchSession((session) =>
           work({
             database: session.database,
-            command: (sql) => time(kindOf(sql, false), () => session.command(sql)),
+            command: (sql) => (sent.push(sql), time(kindOf(sql), () => session.command(sql))),
             ...(batches && session.commands !== undefined
               ? {
-                  commands: (statements: readonly string[]) =>
-                    time(kindOf(statements[0] ?? '', false), () => session.commands!(statements)),
+                  commands: (statements: readonly string[]) => (
+                    sent.push(...statements),
+                    time(kindOf(statements[0] ?? ''), () => session.commands!(statements))
+                  ),
                 }
               : {}),
-            query: <Row extends object>(sql: string) => time(kindOf(sql, false), () => session.query<Row>(sql)),
+            query: <Row extends object>(sql: string) => (
+              sent.push(sql),
+              time(kindOf(sql), () => session.query<Row>(sql))
+            ),
           }),
         ),
     },
+  });
+}
+
+/**
+ * Where the engine spends a statement's time (chDB keeps no query log): the last request's KPI
+ * and practices statements, over its copies made again, parsed (EXPLAIN AST), analysed (EXPLAIN
+ * QUERY TREE, with the parse), planned (EXPLAIN PLAN, with both) and run, medians of 5, wall
+ * and CPU; and one of its copies, against the same table read without FINAL and PREWHERE.
+ */
+async function planningPhases(store: AnalyticsStore, sent: readonly string[]): Promise<string[]> {
+  const copies = sent.filter((sql) => untagged(sql).startsWith('CREATE TEMPORARY'));
+  const kpis = sent.map(untagged).find((sql) => /\bAS slot\b/.test(sql.slice(0, 100)));
+  const practices = sent.map(untagged).find((sql) => kindOf(sql) === 'practices');
+  if (kpis === undefined || practices === undefined) return ['  (no KPI or practices statement recorded)'];
+  return store.withScratchSession(async (session) => {
+    const timedOf = async (run: () => Promise<unknown>, after: () => Promise<unknown> = async () => undefined) => {
+      const wall: number[] = [];
+      const cpu: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        const used = process.cpuUsage();
+        const start = performance.now();
+        await run();
+        wall.push(performance.now() - start);
+        const spentCpu = process.cpuUsage(used);
+        cpu.push((spentCpu.user + spentCpu.system) / 1000);
+        await after();
+      }
+      return `${Math.round(median(wall))}/${Math.round(median(cpu))}`;
+    };
+    const query = (sql: string) => timedOf(() => session.query(sql));
+    // A copy made and dropped again, the drop not timed.
+    const copyOf = (select: string) =>
+      timedOf(
+        () => session.command(`CREATE TEMPORARY TABLE profile_probe AS ${select}`),
+        () => session.command('DROP TEMPORARY TABLE profile_probe'),
+      );
+    await session.commands!(copies);
+    try {
+      const phases = async (name: string, sql: string) =>
+        `  ${name} (${Math.round(sql.length / 1000)} kB), ms wall/CPU: parse ${await query(`EXPLAIN AST ${sql}`)}, + analysis ${await query(`EXPLAIN QUERY TREE ${sql}`)}, + plan ${await query(`EXPLAIN PLAN ${sql}`)}, run ${await query(sql)}`;
+      const copy = untagged(copies.find((sql) => sql.includes('scratch_time_logged ')) ?? copies[0]!).replace(
+        /^CREATE TEMPORARY TABLE \S+ AS /,
+        '',
+      );
+      const bare = copy.replace(/ FINAL PREWHERE .*$/, '');
+      return [
+        `planning phases of the last request's statements, over its copies (load average ${loadavg()[0]!.toFixed(2)}):`,
+        await phases('KPI statement', kpis),
+        await phases('practices statement', practices),
+        `  SELECT 1: ${await query('SELECT 1')}; a copy (${copy.slice(0, 60)}…): ${await copyOf(copy)}, the same without FINAL and PREWHERE: ${await copyOf(bare)}, an empty one: ${await copyOf(`${bare} LIMIT 0`)}`,
+      ];
+    } finally {
+      await session.commands!(copies.map((sql) => `DROP TEMPORARY TABLE IF EXISTS ${/TABLE (\S+) AS/.exec(sql)![1]}`));
+    }
   });
 }
 
@@ -93,6 +157,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
         await rebuildReadModels(events, store);
       }
       const spent = new Map<Kind | 'statements', number>();
+      const sent: string[] = [];
       let kpiTime = 0;
       const timedKpis = async <T>(run: () => Promise<T>) => {
         const start = performance.now();
@@ -105,7 +170,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
       // The gate between the request and the timed session, as the API has it: KPI statements
       // reach the session through `queryUserSql`, timed as 'kpis', their gate as the difference.
       const gatedPath = (batches: boolean) => {
-        const inner = timed(store, spent, batches);
+        const inner = timed(store, spent, batches, sent);
         const userSqlTimed: AnalyticsStore = Object.create(inner, {
           withScratchSession: {
             value: <T>(work: (session: ScratchSession) => Promise<T>) =>
@@ -137,6 +202,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
           const order = run % 2 === 0 ? Object.entries(paths) : Object.entries(paths).reverse();
           for (const [name, gated] of order) {
             spent.clear();
+            sent.length = 0;
             kpiTime = 0;
             const cpu = process.cpuUsage();
             const start = performance.now();
@@ -179,6 +245,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
           `  batched ÷ one a call: wall ${(median(after!.wall) / median(before!.wall)).toFixed(2)}, CPU ${(median(after!.cpu) / median(before!.cpu)).toFixed(2)}`,
         );
       }
+      lines.push(...(await planningPhases(store, sent)));
       console.log(lines.join('\n'));
     } finally {
       parser.close();
