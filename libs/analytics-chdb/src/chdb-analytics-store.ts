@@ -118,6 +118,11 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
           command: async (sql) => {
             await this.run(sql, undefined, session);
           },
+          // clickhouse-local runs a text of several statements one after the other, stopping at
+          // the first that fails: one call instead of one per statement (decision 0050).
+          commands: async (statements) => {
+            if (statements.length > 0) await this.run(statements.join(';\n'), undefined, session);
+          },
           query: async <Row extends object>(sql: string) =>
             parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow', session)),
         }),

@@ -157,8 +157,16 @@ function arg(args: readonly string[], index: number, macro: string): string {
  * 5% less CPU in a scorecard.
  */
 export function asOfTable(table: string, asOf: number, database?: string): string {
+  return `(${asOfSelect(table, asOf, database)})`;
+}
+
+/**
+ * `asOfTable`'s SELECT, for a statement that reads nothing else: a maturity's copy of the table
+ * (decision 0050: without a subquery around it, 40 copies cost a fifth less on chDB).
+ */
+export function asOfSelect(table: string, asOf: number, database?: string): string {
   const name = database === undefined ? sqlIdentifier(table) : `${sqlIdentifier(database)}.${sqlIdentifier(table)}`;
-  return `(SELECT * FROM ${name} FINAL PREWHERE recorded_at_ms <= ${sqlValue(asOf)})`;
+  return `SELECT * FROM ${name} FINAL PREWHERE recorded_at_ms <= ${sqlValue(asOf)}`;
 }
 
 /** A table nothing was recorded in after asOf: every row, without a filter that keeps them all. */

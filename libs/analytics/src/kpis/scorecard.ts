@@ -19,7 +19,7 @@ import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
-import { actionsFor, readsAsOf, targetsFor, type ActionRecord, type RecordReads } from './pdca-records.js';
+import { actionsByPeriod, readsAsOf, targetsByPeriod, type ActionRecord, type RecordReads } from './pdca-records.js';
 import type { ScratchCopies } from './scratch-copies.js';
 import { unitsHref } from './units-href.js';
 
@@ -81,18 +81,19 @@ export async function buildScorecards(
     throw new RangeError('scorecards read from copies are as of the copies’ asOf, never live');
   const reads = copies?.recordReads() ?? readsAsOf(store, request.asOf);
   const [records, { actuals, asOf }] = await Promise.all([
-    Promise.all(periods.map((period) => pdcaRecordsOf(reads, formatPeriod(period), request))),
+    pdcaRecordsOf(reads, periods.map(formatPeriod), request),
     copies !== undefined
       ? computeKpisWith(copies.kpiStatements(), queries).then((actuals) => ({ actuals, asOf: request.asOf }))
       : live === undefined
         ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf }))
         : computeLiveKpis(store, queries, request.asOf, live),
   ]);
-  return periods.map((period, p) => {
+  return periods.map((period) => {
     const current = slotOf.get(formatPeriod(period))!;
     const previous =
       options.trend === 'against_previous_period' ? slotOf.get(formatPeriod(previousPeriod(period)))! : undefined;
-    const { targets, actions } = records[p]!;
+    const targets = records.targets.get(formatPeriod(period)) ?? new Map<string, number>();
+    const actions = records.actions.get(formatPeriod(period)) ?? [];
     const lines = request.definitions.map((definition, i) =>
       scorecardLine(
         { ...request, period, asOf },
@@ -128,11 +129,18 @@ export async function buildScorecards(
   });
 }
 
-/** Plan's targets and Act's corrective actions of one period, as of the request's moment. */
-async function pdcaRecordsOf(reads: RecordReads, period: string, request: Omit<ScorecardRequest, 'period'>) {
+/**
+ * Plan's targets and Act's corrective actions of the periods, as of the request's moment: the
+ * statements of one period for them all (a maturity window's quarters, decision 0050).
+ */
+async function pdcaRecordsOf(
+  reads: RecordReads,
+  periods: readonly string[],
+  request: Omit<ScorecardRequest, 'period'>,
+) {
   const [targets, actions] = await Promise.all([
-    targetsFor(reads, period, request.scope),
-    actionsFor(reads, period, request.scope),
+    targetsByPeriod(reads, periods, request.scope),
+    actionsByPeriod(reads, periods, request.scope),
   ]);
   return { targets, actions };
 }

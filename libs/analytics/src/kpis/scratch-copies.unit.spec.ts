@@ -6,10 +6,11 @@ import { withScratchCopies } from './scratch-copies.js';
  * The order of a request's statements on its one session (decision 0045); that each table is
  * then read once is the engine's to prove (the maturity reads contract).
  */
-function sessionStore(failing: (sql: string) => boolean = () => false) {
+function sessionStore(failing: (sql: string) => boolean = () => false, { batches = false } = {}) {
   const sent: string[] = [];
+  const untagged = (sql: string) => sql.replace(/^\/\* maturity [\w-]+ \*\/ /, '');
   const run = async (sql: string) => {
-    sent.push(sql.replace(/^\/\* maturity [\w-]+ \*\/ /, ''));
+    sent.push(untagged(sql));
     await new Promise((settle) => setTimeout(settle, 1));
     if (failing(sql)) throw new Error(`failed: ${sql}`);
   };
@@ -17,6 +18,17 @@ function sessionStore(failing: (sql: string) => boolean = () => false) {
     database: 'db',
     command: run,
     query: async <Row extends object>(sql: string) => (await run(sql), [] as Row[]),
+    // As chDB runs a text of several statements: in order, stopping at the first that fails.
+    ...(batches
+      ? {
+          commands: async (statements: readonly string[]) => {
+            sent.push(`[${statements.map(untagged).join('; ')}]`);
+            await new Promise((settle) => setTimeout(settle, 1));
+            const failed = statements.find(failing);
+            if (failed !== undefined) throw new Error(`failed: ${failed}`);
+          },
+        }
+      : {}),
   };
   const store = { withScratchSession: (work: (s: ScratchSession) => Promise<unknown>) => work(session) };
   return { store: store as unknown as AnalyticsStore, sent };
@@ -24,7 +36,7 @@ function sessionStore(failing: (sql: string) => boolean = () => false) {
 
 const asOf = new Date(1000);
 const copyOf = (table: string) =>
-  `CREATE TEMPORARY TABLE scratch_${table} AS SELECT * FROM (SELECT * FROM db.${table} FINAL PREWHERE recorded_at_ms <= 1000) AS t`;
+  `CREATE TEMPORARY TABLE scratch_${table} AS SELECT * FROM db.${table} FINAL PREWHERE recorded_at_ms <= 1000`;
 const dropOf = (table: string) => `DROP TEMPORARY TABLE IF EXISTS scratch_${table}`;
 
 describe('a request on its scratch copies', () => {
@@ -57,6 +69,36 @@ describe('a request on its scratch copies', () => {
     });
     await expect(request).rejects.toThrow(/scratch_b/);
     expect(sent).toEqual([copyOf('a'), copyOf('b'), 'SELECT 1', dropOf('a'), dropOf('b')]);
+  });
+
+  it('sends the copies a statement needs as one call, and the drops as one, where the session takes several', async () => {
+    const { store, sent } = sessionStore(() => false, { batches: true });
+    await withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
+      const first = `SELECT * FROM ${copies.readTable('a')} JOIN ${copies.readTable('b')}`;
+      await copies.query(first);
+      await copies.query(`SELECT * FROM ${copies.readTable('b')} JOIN ${copies.readTable('c')}`);
+    });
+    expect(sent).toEqual([
+      `[${copyOf('a')}; ${copyOf('b')}]`,
+      'SELECT * FROM scratch_a JOIN scratch_b',
+      `[${copyOf('c')}]`,
+      'SELECT * FROM scratch_b JOIN scratch_c',
+      `[${dropOf('a')}; ${dropOf('b')}; ${dropOf('c')}]`,
+    ]);
+  });
+
+  it('drops each copy on its own, past one that fails, when the drops sent as one call fail', async () => {
+    const { store, sent } = sessionStore((sql) => sql === dropOf('a'), { batches: true });
+    await withScratchCopies(store, { asOf, tag: 't' }, (copies) =>
+      copies.query(`SELECT * FROM ${copies.readTable('a')} JOIN ${copies.readTable('b')}`),
+    );
+    expect(sent).toEqual([
+      `[${copyOf('a')}; ${copyOf('b')}]`,
+      'SELECT * FROM scratch_a JOIN scratch_b',
+      `[${dropOf('a')}; ${dropOf('b')}]`,
+      dropOf('a'),
+      dropOf('b'),
+    ]);
   });
 
   it('refuses a tag the query log could not find it by', async () => {

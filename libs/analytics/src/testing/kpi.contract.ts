@@ -241,6 +241,87 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
       expect(await actionsOf({ kind: 'team', id: 'T-act' })).toEqual(['ACT-team']);
     });
 
+    it('gives each period of scorecards built together its own targets and actions, as each alone', async () => {
+      const raised = (id: string, period: string, scope: { kind: string; id?: string }): HistoryEntry => [
+        `action-${id}`,
+        'CorrectiveActionRaised',
+        `${period}-20T00:00:00Z`,
+        {
+          actionId: id,
+          kpiId: 'hit_rate',
+          period,
+          scope,
+          rootCause: 'late',
+          action: 'earlier',
+          ownerId: 'C-1',
+          dueAt: '2026-12-20T00:00:00Z',
+        },
+      ];
+      const history = recordedHistory(
+        9_600_001n,
+        [
+          raised('ACT-jul', '2026-07', { kind: 'org' }),
+          raised('ACT-aug-b', '2026-08', { kind: 'org' }),
+          raised('ACT-aug-a', '2026-08', { kind: 'team', id: 'T-aug' }),
+          [
+            'action-ACT-aug-a',
+            'CorrectiveActionCompleted',
+            '2026-08-25T00:00:00Z',
+            { actionId: 'ACT-aug-a', result: 'done' },
+          ],
+          [
+            'action-ACT-jul',
+            'CorrectiveActionVerified',
+            '2026-08-30T00:00:00Z',
+            { actionId: 'ACT-jul', effective: false, measuredDelta: '0' },
+          ],
+          [
+            'kpi-hit_rate',
+            'KpiTargetSet',
+            '2026-07-31T00:00:00Z',
+            { period: '2026-08', scope: { kind: 'org' }, target: '0.55' },
+          ],
+        ],
+        IN_2027,
+      );
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
+        if (rows.length > 0) await store.insert(table, rows);
+      const request = {
+        definitions: KPI_CATALOG,
+        scope: { kind: 'org' as const },
+        asOf: new Date('2027-02-01T00:00:00Z'),
+        fx: TEST_FX,
+      };
+      const periods = ['2026-07', '2026-08'].map(parsePeriod);
+      const sent: string[] = [];
+      const recording: AnalyticsStore = Object.create(store, {
+        query: { value: <Row extends object>(sql: string) => (sent.push(sql), store.query<Row>(sql)) },
+      });
+      const together = await buildScorecards(recording, request, periods);
+      const alone = await Promise.all(periods.map((period) => buildScorecard(store, { ...request, period })));
+      expect(together).toEqual(alone);
+      // The targets, the actions raised, completed and verified: one statement each for both
+      // periods, as for one (decision 0050); the rest are the KPIs' statements.
+      expect(sent.filter((sql) => !/\bAS slot\b/.test(sql))).toHaveLength(4);
+      const hitRate = together.map((card) => card.lines.find((line) => line.kpiId === 'hit_rate')!);
+      expect(hitRate.map((line) => [line.plan, line.act])).toEqual([
+        [
+          { target: 0.3, source: 'default' },
+          { open: 0, completed: 0, verifiedEffective: 0, verifiedIneffective: 1, actionIds: ['ACT-jul'] },
+        ],
+        [
+          { target: 0.55, source: 'target_set' },
+          {
+            open: 1,
+            completed: 1,
+            verifiedEffective: 0,
+            verifiedIneffective: 0,
+            actionIds: ['ACT-aug-a', 'ACT-aug-b'],
+          },
+        ],
+      ]);
+    });
+
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
       await recordOutcomes(
         store,

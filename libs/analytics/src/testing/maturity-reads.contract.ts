@@ -24,6 +24,15 @@ async function tableReadsOfOneRequest(store: AnalyticsStore): Promise<Map<string
           work({
             database: session.database,
             command: (sql) => (sent.push(sql), session.command(sql)),
+            // Copies and drops go as one call where the engine takes several (decision 0050).
+            ...(session.commands === undefined
+              ? {}
+              : {
+                  commands: (statements: readonly string[]) => (
+                    sent.push(...statements),
+                    session.commands!(statements)
+                  ),
+                }),
             query: <Row extends object>(sql: string) => (sent.push(sql), session.query<Row>(sql)),
             ...(session.queryUserSql === undefined
               ? {}

@@ -92,6 +92,9 @@ export class GatedQueryStore implements AnalyticsStore {
       work({
         database: session.database,
         command: (sql) => session.command(sql),
+        ...(session.commands === undefined
+          ? {}
+          : { commands: (statements: readonly string[]) => session.commands!(statements) }),
         query: <Row extends object>(sql: string) => session.query<Row>(sql),
         queryUserSql: async <Row extends object>(sql: string, copyReads: number) => {
           await this.passCopyReads(sql, copyReads);
