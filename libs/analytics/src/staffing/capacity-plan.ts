@@ -24,6 +24,8 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
   const mondays = mondaysFrom(mondayOf(options.now.getTime()), options.weeks);
   const fromMs = mondays[0]!;
   const toMs = mondays[mondays.length - 1]! + WEEK_MS;
+  // Each week's day is written once, not once per team and line (thousands of groups at scale).
+  const weekDays = mondays.map(day);
   const [consultants, teams, assignmentLoads, warRooms] = await Promise.all([
     readConsultants(store),
     readTeams(store),
@@ -89,7 +91,7 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
           for (const id of load?.warRoomIds[index] ?? []) rooms.add(id);
         }
         return {
-          week: day(m),
+          week: weekDays[index]!,
           capacityHours: round1(onBoard.reduce((sum, c) => sum + c.weeklyCapacityHours, 0)),
           committedHours: round1(committed),
           overloadedConsultants: overloaded,
@@ -116,5 +118,5 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
     }))
     .sort((a, b) => b.committedHours - a.committedHours || a.warRoomId.localeCompare(b.warRoomId));
 
-  return { weeks: mondays.map(day), groups: planned, warRooms: rooms };
+  return { weeks: weekDays, groups: planned, warRooms: rooms };
 }
