@@ -29,7 +29,9 @@ export class ScratchCopies {
   constructor(
     private readonly session: ScratchSession,
     private readonly request: ScratchCopiesRequest,
-  ) {}
+  ) {
+    checkTag(request.tag);
+  }
 
   /** The moment the copies are made as of. */
   get asOf(): Date {
@@ -38,8 +40,10 @@ export class ScratchCopies {
 
   /** How a template names `table` (`TemplateContext.readTable`): its copy. */
   readonly readTable = (table: string): string => {
+    // Refused before it is remembered: a name that is no table must not reach a copy or a drop.
+    const copy = sqlIdentifier(scratchTableOf(table));
     this.named.add(table);
-    return sqlIdentifier(scratchTableOf(table));
+    return copy;
   };
 
   /** Product SQL over the copies (the practices, the PDCA records). */
@@ -92,17 +96,20 @@ export class ScratchCopies {
       const drops = [...this.copied].map(
         (table) => `DROP TEMPORARY TABLE IF EXISTS ${sqlIdentifier(scratchTableOf(table))}`,
       );
-      try {
-        await this.send(drops);
-      } catch {
-        // A pooled session must not keep a copy the next request would make again: each drop
-        // once more on its own, past any that fails.
-        for (const drop of drops) {
-          try {
-            await this.session.command(drop);
-          } catch {
-            // The session is unusable; its temporary tables end with it.
-          }
+      if (drops.length === 0) return;
+      if (this.session.commands !== undefined) {
+        try {
+          return await this.session.commands(drops);
+        } catch {
+          // A pooled session must not keep a copy the next request would make again: each drop
+          // once more on its own, past any that fails.
+        }
+      }
+      for (const drop of drops) {
+        try {
+          await this.session.command(drop);
+        } catch {
+          // The session is unusable; its temporary tables end with it.
         }
       }
     }, false);
@@ -154,8 +161,7 @@ export async function withScratchCopies<T>(
   request: ScratchCopiesRequest,
   work: (copies: ScratchCopies) => Promise<T>,
 ): Promise<T> {
-  if (!/^[A-Za-z0-9_-]+$/.test(request.tag))
-    throw new RangeError(`maturity request tag ${JSON.stringify(request.tag)}: letters, digits, - and _ only`);
+  checkTag(request.tag);
   return store.withScratchSession(async (session) => {
     const copies = new ScratchCopies(session, request);
     try {
@@ -164,4 +170,14 @@ export async function withScratchCopies<T>(
       await copies.dropAll();
     }
   });
+}
+
+/**
+ * The tag is written inside a comment of statements that may go to the engine as one text: an
+ * end of comment or a `;` in it would end the comment and run whatever follows. Checked before a
+ * session is taken, and by every ScratchCopies made.
+ */
+function checkTag(tag: string): void {
+  if (!/^[A-Za-z0-9_-]+$/.test(tag))
+    throw new RangeError(`maturity request tag ${JSON.stringify(tag)}: letters, digits, - and _ only`);
 }

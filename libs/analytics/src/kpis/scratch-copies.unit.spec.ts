@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalyticsStore, ScratchSession } from '../analytics-store.port.js';
-import { withScratchCopies } from './scratch-copies.js';
+import { ScratchCopies, withScratchCopies } from './scratch-copies.js';
 
 /**
  * The order of a request's statements on its one session (decision 0045); that each table is
@@ -101,9 +101,43 @@ describe('a request on its scratch copies', () => {
     ]);
   });
 
+  it('sends a drop that fails once, on a session that takes one statement at a time (ClickHouse 18.16)', async () => {
+    const { store, sent } = sessionStore((sql) => sql === dropOf('a'));
+    await withScratchCopies(store, { asOf, tag: 't' }, (copies) =>
+      copies.query(`SELECT * FROM ${copies.readTable('a')} JOIN ${copies.readTable('b')}`),
+    );
+    expect(sent).toEqual([
+      copyOf('a'),
+      copyOf('b'),
+      'SELECT * FROM scratch_a JOIN scratch_b',
+      dropOf('a'),
+      dropOf('b'),
+    ]);
+  });
+
+  it('refuses a name that is no table where it is written, and still copies and drops the tables named right', async () => {
+    const { store, sent } = sessionStore(() => false, { batches: true });
+    await withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
+      const a = copies.readTable('a');
+      expect(() => copies.readTable('b; DROP TABLE c')).toThrow(/not a plain identifier/);
+      await copies.query(`SELECT * FROM ${a}`);
+    });
+    expect(sent).toEqual([`[${copyOf('a')}]`, 'SELECT * FROM scratch_a', `[${dropOf('a')}]`]);
+  });
+
   it('refuses a tag the query log could not find it by', async () => {
     const { store } = sessionStore();
     await expect(withScratchCopies(store, { asOf, tag: 'a b' }, async () => 0)).rejects.toThrow(
+      /letters, digits, - and _ only/,
+    );
+  });
+
+  it('refuses, made directly, a tag that would end its comment in the statements', () => {
+    const { store } = sessionStore();
+    const session = (
+      store as unknown as { withScratchSession: (w: (s: ScratchSession) => unknown) => unknown }
+    ).withScratchSession((s) => s) as ScratchSession;
+    expect(() => new ScratchCopies(session, { asOf, tag: 'x */ DROP TABLE a; /*' })).toThrow(
       /letters, digits, - and _ only/,
     );
   });
