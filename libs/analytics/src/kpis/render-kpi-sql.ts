@@ -1,5 +1,5 @@
 import { periodBounds, type Aggregate } from '@presales/kpi';
-import { sqlIdentifier, sqlValue } from '../sql/escape.js';
+import { isSqlIdentifier, sqlIdentifier, sqlValue } from '../sql/escape.js';
 import type { KpiQuery, KpiScope } from './kpi-query.js';
 
 /** A KPI definition's SQL template that cannot be rendered (an unknown macro, a missing argument): the definition's fault. */
@@ -63,8 +63,17 @@ type TableReader = (table: string) => string;
 export function renderSqlTemplate(template: string, query: TemplateContext): string {
   const { start, end } = query;
   const asOf = query.asOf.getTime();
-  const table: TableReader =
+  const read: TableReader =
     query.readTable ?? (query.wholeTables === true ? wholeTable : (name) => asOfTable(name, asOf));
+  // A template's table names reach the statements, and a maturity's copies and drops, as written:
+  // one that is no plain name is the definition's fault (a 400 when it is published), not the engine's.
+  const table: TableReader = (name) => {
+    if (!isSqlIdentifier(name))
+      throw new KpiSqlTemplateError(
+        `${query.label}: ${JSON.stringify(name)} is not a table name (letters, digits and _, not starting with a digit)`,
+      );
+    return read(name);
+  };
   const context: RenderContext = { query, table };
   return template.replace(/\{\{([a-z_]+)((?::[^:}]+)*)\}\}/g, (_match, name: string, rawArgs: string) => {
     const args = rawArgs === '' ? [] : rawArgs.slice(1).split(':');

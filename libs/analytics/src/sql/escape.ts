@@ -29,9 +29,14 @@ export function sqlValue(value: SqlScalar): string {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
+/** Whether `name` may be written as a table or column name as it is. */
+export function isSqlIdentifier(name: string): boolean {
+  return IDENTIFIER.test(name);
+}
+
 /** Table and column names are never escaped, only validated. */
 export function sqlIdentifier(name: string): string {
-  if (!IDENTIFIER.test(name)) throw new RangeError(`sqlIdentifier: ${JSON.stringify(name)} is not a plain identifier`);
+  if (!isSqlIdentifier(name)) throw new RangeError(`sqlIdentifier: ${JSON.stringify(name)} is not a plain identifier`);
   return name;
 }
 
