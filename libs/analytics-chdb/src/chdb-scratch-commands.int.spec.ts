@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { asOfTable, withScratchCopies } from '@presales/analytics';
 import { ChdbAnalyticsStore } from './chdb-analytics-store.js';
 
 /** Decision 0050: a maturity's copies and drops go to chDB as one text of statements. */
@@ -37,6 +38,50 @@ describe('chDB scratch session: several statements in one call', () => {
         await session.commands!(['a', 'b', 'c'].map((t) => `DROP TEMPORARY TABLE IF EXISTS batch_${t}`));
         expect(await temporary()).toEqual([]);
       });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('leaves no copy in either pooled session when a copy sent with others fails halfway, and copies as the as-of read reads', async () => {
+    const store = await ChdbAnalyticsStore.open({ path, database: 'scratch' });
+    try {
+      // A fact table as the read models are (ReplacingMergeTree(version), one event a key):
+      // events recorded before and after asOf, and a column added later and filled by a row
+      // inserted again with the same version (decision 0016's copied columns).
+      await store.command(
+        'CREATE TABLE facts (entity_id String, position UInt64, recorded_at_ms UInt64, version UInt64) ENGINE = ReplacingMergeTree(version) ORDER BY (entity_id, position)',
+      );
+      await store.command(
+        "INSERT INTO facts VALUES ('a', 1, 100, 1), ('a', 2, 300, 2), ('b', 3, 100, 3), ('c', 4, 300, 4)",
+      );
+      await store.command("ALTER TABLE facts ADD COLUMN copied String DEFAULT ''");
+      await store.command(
+        "INSERT INTO facts (entity_id, position, recorded_at_ms, version, copied) VALUES ('b', 3, 100, 3, 'filled')",
+      );
+      const asOf = new Date(200);
+      const halfway = withScratchCopies(store, { asOf, tag: 'halfway' }, (copies) =>
+        copies.query(
+          `SELECT * FROM ${copies.readTable('facts')}, ${copies.readTable('no_such_table')}, ${copies.readTable('facts_again')}`,
+        ),
+      );
+      await expect(halfway).rejects.toThrow(/no_such_table/);
+      const temporary = () =>
+        store.withScratchSession((session) =>
+          session.query<{ name: string }>('SELECT name FROM system.tables WHERE is_temporary'),
+        );
+      // Both sessions of the pool at once: neither keeps a copy of the failed request.
+      expect(await Promise.all([temporary(), temporary()])).toEqual([[], []]);
+      const copied = await withScratchCopies(store, { asOf, tag: 'after' }, (copies) =>
+        copies.query(`SELECT * FROM ${copies.readTable('facts')} ORDER BY entity_id, position`),
+      );
+      expect(copied).toEqual(
+        await store.query(`SELECT * FROM ${asOfTable('facts', asOf.getTime())} AS t ORDER BY entity_id, position`),
+      );
+      expect(copied).toEqual([
+        { entity_id: 'a', position: 1, recorded_at_ms: 100, version: 1, copied: '' },
+        { entity_id: 'b', position: 3, recorded_at_ms: 100, version: 3, copied: 'filled' },
+      ]);
     } finally {
       await store.close();
     }
