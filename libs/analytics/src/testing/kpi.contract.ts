@@ -5,6 +5,7 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
 import { computeKpi, computeLiveKpis, kpiUnits } from '../kpis/compute-kpi.js';
 import { buildTrend } from '../kpis/trend.js';
 import { buildScorecard, buildScorecards } from '../kpis/scorecard.js';
+import { withScratchCopies } from '../kpis/scratch-copies.js';
 import { projectEvents } from '../projection/project-events.js';
 import { NO_CONTEXT, recordedHistory, type HistoryEntry } from './fixtures.js';
 import { EarlierEventMemory } from '../projection/earlier-events.js';
@@ -320,6 +321,83 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
           },
         ],
       ]);
+    });
+
+    it("gives each period of cards built together, from the store or a maturity's copies, only what was recorded by asOf for it", async () => {
+      const asOf = new Date('2025-06-15T00:00:00Z');
+      const raised = (id: string, period: string, scope: { kind: string; id?: string }, at: string): HistoryEntry => [
+        `action-${id}`,
+        'CorrectiveActionRaised',
+        at,
+        {
+          actionId: id,
+          kpiId: 'hit_rate',
+          period,
+          scope,
+          rootCause: 'late',
+          action: 'earlier',
+          ownerId: 'C-1',
+          dueAt: '2025-07-20T00:00:00Z',
+        },
+      ];
+      const target = (
+        period: string,
+        scope: { kind: string; id?: string },
+        value: string,
+        at: string,
+      ): HistoryEntry => ['kpi-hit_rate', 'KpiTargetSet', at, { period, scope, target: value }];
+      // Recorded when they occurred: some before asOf, some after it.
+      const history = recordedHistory(9_700_001n, [
+        target('2025-05', { kind: 'org' }, '0.5', '2025-04-25T00:00:00Z'),
+        target('2025-05', { kind: 'org' }, '0.6', '2025-05-10T00:00:00Z'),
+        target('2025-05', { kind: 'team', id: 'T-x' }, '0.9', '2025-05-11T00:00:00Z'),
+        target('2025-04', { kind: 'org' }, '0.7', '2025-06-20T00:00:00Z'),
+        raised('ACT-apr', '2025-04', { kind: 'org' }, '2025-04-20T00:00:00Z'),
+        [
+          'action-ACT-apr',
+          'CorrectiveActionCompleted',
+          '2025-06-20T00:00:00Z',
+          { actionId: 'ACT-apr', result: 'done' },
+        ],
+        raised('ACT-may', '2025-05', { kind: 'team', id: 'T-x' }, '2025-05-20T00:00:00Z'),
+        [
+          'action-ACT-may',
+          'CorrectiveActionCompleted',
+          '2025-05-25T00:00:00Z',
+          { actionId: 'ACT-may', result: 'done' },
+        ],
+        [
+          'action-ACT-may',
+          'CorrectiveActionVerified',
+          '2025-06-25T00:00:00Z',
+          { actionId: 'ACT-may', effective: true, measuredDelta: '0.1' },
+        ],
+        raised('ACT-late', '2025-05', { kind: 'org' }, '2025-06-20T00:00:00Z'),
+      ]);
+      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
+        if (rows.length > 0) await store.insert(table, rows);
+      const request = { definitions: KPI_CATALOG, scope: { kind: 'org' as const }, asOf, fx: TEST_FX };
+      const periods = ['2025-04', '2025-05'].map(parsePeriod);
+      const planAndAct = (cards: readonly { lines: readonly { kpiId: string; plan: unknown; act: unknown }[] }[]) =>
+        cards.map((card) => {
+          const line = card.lines.find((l) => l.kpiId === 'hit_rate')!;
+          return [line.plan, line.act];
+        });
+      const expected = [
+        [
+          { target: 0.3, source: 'default' },
+          { open: 1, completed: 0, verifiedEffective: 0, verifiedIneffective: 0, actionIds: ['ACT-apr'] },
+        ],
+        [
+          { target: 0.6, source: 'target_set' },
+          { open: 0, completed: 1, verifiedEffective: 0, verifiedIneffective: 0, actionIds: ['ACT-may'] },
+        ],
+      ];
+      expect(planAndAct(await buildScorecards(store, request, periods))).toEqual(expected);
+      const fromCopies = await withScratchCopies(store, { asOf, tag: 'pdca-window' }, (copies) =>
+        buildScorecards(store, request, periods, { trend: 'not_judged', copies }),
+      );
+      expect(planAndAct(fromCopies)).toEqual(expected);
     });
 
     it('answers live: tables read whole when nothing was recorded after the request, else as of the request', async () => {
