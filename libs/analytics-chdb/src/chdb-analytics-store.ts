@@ -121,7 +121,7 @@ export class ChdbAnalyticsStore implements AnalyticsStore {
           // clickhouse-local runs a text of several statements one after the other, stopping at
           // the first that fails: one call instead of one per statement (decision 0050).
           commands: async (statements) => {
-            if (statements.length > 0) await this.run(statements.join(';\n'), undefined, session);
+            if (statements.length > 0) await this.run(statementsText(statements), undefined, session);
           },
           query: async <Row extends object>(sql: string) =>
             parseJsonEachRow<Row>(await this.run(sql, 'JSONEachRow', session)),
@@ -312,4 +312,19 @@ function deduplicationSetting(options: InsertOptions): string {
   return options.deduplicationToken === undefined
     ? ''
     : ` SETTINGS insert_deduplication_token = ${sqlValue(options.deduplicationToken)}`;
+}
+
+/**
+ * Statements as one text chDB runs one after the other. A `;` inside one would run what follows
+ * it as a statement of its own, so none may hold one; each `;` stands on a line of its own, so a
+ * statement ending in a `--` comment does not comment out the `;` and join the next to it.
+ */
+function statementsText(statements: readonly string[]): string {
+  statements.forEach((statement, i) => {
+    if (statement.includes(';'))
+      throw new RangeError(
+        `chDB scratch statements: statement ${i + 1} holds a ; of its own, and would run as several: ${statement}`,
+      );
+  });
+  return statements.join('\n;\n');
 }

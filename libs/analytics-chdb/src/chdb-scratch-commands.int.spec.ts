@@ -43,6 +43,29 @@ describe('chDB scratch session: several statements in one call', () => {
     }
   });
 
+  it('keeps statements apart when one ends in a line comment, and refuses one that holds a ; of its own', async () => {
+    const store = await ChdbAnalyticsStore.open({ path, database: 'scratch' });
+    try {
+      await store.withScratchSession(async (session) => {
+        await session.commands!([
+          'CREATE TEMPORARY TABLE batch_f AS SELECT toUInt8(1) AS x -- the first',
+          'CREATE TEMPORARY TABLE batch_g AS SELECT toUInt8(2) AS x',
+        ]);
+        expect(await session.query('SELECT x FROM batch_f UNION ALL SELECT x FROM batch_g ORDER BY x')).toEqual([
+          { x: 1 },
+          { x: 2 },
+        ]);
+        await expect(session.commands!(['DROP TEMPORARY TABLE batch_f; DROP TEMPORARY TABLE batch_g'])).rejects.toThrow(
+          /statement 1 holds a ;/,
+        );
+        expect(await session.query('SELECT count() AS n FROM batch_f')).toEqual([{ n: 1 }]);
+        await session.commands!(['f', 'g'].map((t) => `DROP TEMPORARY TABLE IF EXISTS batch_${t}`));
+      });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('leaves no copy in either pooled session when a copy sent with others fails halfway, and copies as the as-of read reads', async () => {
     const store = await ChdbAnalyticsStore.open({ path, database: 'scratch' });
     try {
