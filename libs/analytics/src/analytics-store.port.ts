@@ -126,8 +126,9 @@ export interface ScratchSession {
    * Several such statements, in order, sent to the engine as one text where it runs them so
    * (chDB, as clickhouse-local does): a statement's fixed cost on chDB is a few milliseconds,
    * and a maturity makes and drops ~40 copies (decision 0050). Stops at the first that fails.
-   * The statements hold no `;` of their own (refused: it would run what follows as another). Absent where each must go alone (a server's HTTP
-   * interface runs one statement a request): the caller sends them with `command`.
+   * The statements hold no `;` of their own (refused: it would run what follows as another).
+   * Absent where each must go alone (a server's HTTP interface runs one statement a request):
+   * the caller sends them with `command`.
    */
   commands?(statements: readonly string[]): Promise<void>;
   query<Row extends object>(sql: string): Promise<Row[]>;
