@@ -7,7 +7,7 @@ import type {
 } from '@presales/contracts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signInToApi, type ApiSession } from './api-session.js';
 import { ARTIFACTS, browserSuite, watchPage } from './browser-suite.js';
@@ -176,7 +176,18 @@ describe.skipIf(skip !== undefined)('the dashboard application in Chromium', () 
     const standIn = page.locator('.global-controls [data-control=asOf] input');
     expect(await standIn.getAttribute('readonly')).toBeNull();
     expect(await standIn.getAttribute('aria-haspopup')).toBe('dialog');
-    await page.click('.global-controls [data-control=asOf] input');
+    // What is typed while the real picker is still on its way does not get into the stand-in:
+    // its script is held back until the keys are in.
+    const held: Route[] = [];
+    await page.route('**/*.js', (route) => void held.push(route));
+    const shown = await standIn.inputValue();
+    await standIn.focus();
+    await page.keyboard.type('2020-01-01');
+    await page.keyboard.insertText('1999');
+    expect(await standIn.inputValue()).toBe(shown);
+    expect(held.length).toBeGreaterThan(0);
+    await page.unroute('**/*.js');
+    for (const route of held) await route.continue();
     await page.waitForSelector('.el-picker-panel:visible');
     await page.keyboard.press('Escape');
     await page.waitForSelector('.el-picker-panel', { state: 'hidden' });
