@@ -1,4 +1,5 @@
 import { DAY, HOUR, iso } from '../world/calendar.js';
+import { concatenated } from '../world/list-view.js';
 import { consultantActor, type Organisation } from '../world/org.js';
 import type { World } from '../world/world.js';
 import type { Deal } from './deal.js';
@@ -75,7 +76,7 @@ function completeActivity(
   const quality = deal.quality;
   const outcome = prng.chance(0.35 + 0.5 * quality) ? 'positive' : prng.chance(0.6) ? 'neutral' : 'negative';
   deal.odds += outcome === 'positive' ? 0.05 : outcome === 'negative' ? -0.07 : 0;
-  const assets = deal.productLines.flatMap((line) => org.assets.get(line) ?? []);
+  const assets = concatenated(deal.productLines.map((line) => org.assets.get(line) ?? []));
   const usedAssetIds =
     assets.length > 0 && prng.chance(0.2 + 0.6 * quality)
       ? prng.sample(assets, prng.int(1, Math.min(2, assets.length)))

@@ -122,7 +122,7 @@ function formTeam(world: World, org: Organisation, index: number, at: number): v
     members: [],
     salesIds: [1, 2, 3].map((n) => `sales-${teamId.slice(5)}-${n}`),
   };
-  org.teams.push(team);
+  org.addTeam(team);
   // The team exists before anyone is onboarded into it: ConsultantOnboarded.teamId is a reference.
   world.issue(
     'team',
@@ -169,8 +169,7 @@ function onboard(
     active: true,
     goalCount: 0,
   };
-  org.consultants.set(consultantId, consultant);
-  team.members.push(consultantId);
+  org.join(team, consultant);
   world.issue(
     'consultant',
     consultantId,
@@ -284,8 +283,6 @@ function offboard(world: World, org: Organisation, team: Team, consultant: Consu
     at,
     managerActor(team.managerId),
   );
-  consultant.active = false;
   world.retire('consultant', consultant.id);
-  org.consultants.delete(consultant.id);
-  team.members.splice(team.members.indexOf(consultant.id), 1);
+  org.leave(team, consultant);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DAY, HOUR, iso } from '../world/calendar.js';
 import { COMPETITORS, SECTION_TITLES } from '../world/catalog.js';
+import { concatenated } from '../world/list-view.js';
 import { consultantActor, managerActor, salesActor, type Organisation } from '../world/org.js';
 import type { World } from '../world/world.js';
 import { closeDeal, toStage, type Deal } from './deal.js';
@@ -99,7 +100,7 @@ function writeResponse(
     );
     const draftedAt = from + Math.floor(prng.between(0.3, 0.9) * span);
     world.at(draftedAt, () => {
-      const assets = deal.productLines.flatMap((line) => org.assets.get(line) ?? []);
+      const assets = concatenated(deal.productLines.map((line) => org.assets.get(line) ?? []));
       const reuse = assets.length > 0 && prng.chance(0.15 + 0.7 * deal.quality);
       world.issue(
         'tender',
@@ -267,8 +268,9 @@ function openWarRoom(world: World, org: Organisation, deal: Deal, tenderId: stri
   const { prng } = world;
   const warRoomId = `war-${deal.id.slice(4)}`;
   // Specialists from other teams: wartime organisation cuts across the peacetime teams.
-  const others = org.teams.filter((team) => team.id !== deal.team.id).flatMap((team) => org.activeMembers(team));
-  const members = prng.sample(others, Math.min(others.length, prng.int(2, 4))).map((member) => member.id);
+  const others = org.activeMembersOutside(deal.team);
+  const memberIndices = prng.sampleIndices(others.length, Math.min(others.length, prng.int(2, 4)));
+  const members = memberIndices.map((index) => others.at(index)!.id);
   world.issue(
     'warroom',
     warRoomId,
@@ -287,10 +289,8 @@ function openWarRoom(world: World, org: Organisation, deal: Deal, tenderId: stri
     at,
     managerActor(deal.team.managerId),
   );
-  const joiners = prng.sample(
-    others.filter((member) => !members.includes(member.id)),
-    1,
-  );
+  // One more from the others not already in: drawn as from the others with the members filtered out.
+  const joiners = prng.sampleIndices(others.length, 1, memberIndices).map((index) => others.at(index)!);
   for (const joiner of joiners) {
     const joinAt = at + prng.int(3, 8) * DAY;
     world.at(joinAt, () =>

@@ -1,4 +1,5 @@
 import type { Actor } from '@presales/domain';
+import type { ListView } from './list-view.js';
 
 /** How a team's practice develops over the history: what makes maturity differ between teams. */
 export type Trajectory = 'improving' | 'steady' | 'declining';
@@ -57,6 +58,51 @@ export class Organisation {
     return team.members
       .map((id) => this.consultants.get(id)!)
       .filter((consultant) => consultant.active && consultant.level !== 'manager');
+  }
+
+  /**
+   * Every team's active members, team after team, and where each team's run starts: built once
+   * per change of membership rather than once per war room, which read every consultant of the
+   * organisation and so grew with its square (decision 0051).
+   */
+  private staff: { readonly members: Consultant[]; readonly runs: Map<string, number> } | undefined;
+
+  addTeam(team: Team): void {
+    this.teams.push(team);
+    this.staff = undefined;
+  }
+
+  join(team: Team, consultant: Consultant): void {
+    this.consultants.set(consultant.id, consultant);
+    team.members.push(consultant.id);
+    this.staff = undefined;
+  }
+
+  leave(team: Team, consultant: Consultant): void {
+    consultant.active = false;
+    this.consultants.delete(consultant.id);
+    team.members.splice(team.members.indexOf(consultant.id), 1);
+    this.staff = undefined;
+  }
+
+  /** The active members of every team but `team`, in team order: the teams' `activeMembers`, one after another. */
+  activeMembersOutside(team: Team): ListView<Consultant> {
+    if (this.staff === undefined) {
+      const members: Consultant[] = [];
+      const runs = new Map<string, number>();
+      for (const each of this.teams) {
+        runs.set(each.id, members.length);
+        members.push(...this.activeMembers(each));
+      }
+      this.staff = { members, runs };
+    }
+    const { members, runs } = this.staff;
+    const start = runs.get(team.id) ?? members.length;
+    const own = runs.has(team.id) ? this.activeMembers(team).length : 0;
+    return {
+      length: members.length - own,
+      at: (index) => (index < 0 ? undefined : members[index < start ? index : index + own]),
+    };
   }
 }
 

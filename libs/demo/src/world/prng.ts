@@ -1,3 +1,5 @@
+import type { ListView } from './list-view.js';
+
 /**
  * mulberry32: a 32-bit seeded PRNG, small and fast, good enough for synthetic data (not for
  * secrets). The demo never touches Math.random: the same seed gives the same history, byte for byte.
@@ -38,11 +40,30 @@ export class Prng {
   }
 
   /** `count` different items, in random order. */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    const chosen: T[] = [];
-    while (chosen.length < count && pool.length > 0)
-      chosen.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]!);
+  sample<T>(items: ListView<T>, count: number): T[] {
+    return this.sampleIndices(items.length, count).map((index) => items.at(index)!);
+  }
+
+  /**
+   * `count` different positions in a list of `length`, in the order drawn. Each draw picks a
+   * position among the items not yet drawn, as if they were spliced out of a copy of the list,
+   * and maps it back past the positions already taken: the same draws and the same result as
+   * that copy, at a cost that grows with `count`, not with the list (decision 0051). Positions
+   * in `excluded` (distinct, within the list) are left out as if filtered out first.
+   */
+  sampleIndices(length: number, count: number, excluded: readonly number[] = []): number[] {
+    const taken = [...excluded].sort((a, b) => a - b);
+    const chosen: number[] = [];
+    while (chosen.length < count && taken.length < length) {
+      let index = Math.floor(this.next() * (length - taken.length));
+      let slot = 0;
+      while (slot < taken.length && taken[slot]! <= index) {
+        index += 1;
+        slot += 1;
+      }
+      taken.splice(slot, 0, index);
+      chosen.push(index);
+    }
     return chosen;
   }
 

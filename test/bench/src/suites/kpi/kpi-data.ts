@@ -21,7 +21,8 @@ const PAGE = 50_000;
 
 /**
  * Projects a generated history into the analytics tables (and the SQLite copy) page by page,
- * with the product's projection and insert, so memory stays flat at 10M events. What rows copy
+ * with the product's projection and insert, so memory stays flat at 10M events. A page's inserts
+ * run while the next page is generated (decision 0051). What rows copy
  * from earlier events of their stream (decision 0016) is remembered from the pages already seen,
  * with no bound: the history is in time order, so an activity is scheduled before it completes.
  */
@@ -34,9 +35,16 @@ export async function loadKpiData(
   const earlier = new EarlierEventMemory(Number.MAX_SAFE_INTEGER);
   let page: RecordedEvent[] = [];
   let count = 0;
+  // The page sent last, still being inserted by chDB on its own thread while this one generates
+  // and projects the next: the two cores work at once, and at most two pages of rows are held.
+  let inserting: Promise<unknown> = Promise.resolve();
   const flush = async () => {
     const rows = projectEvents(page, projectionContextOf(page, earlier));
-    for (const [table, tableRows] of rows) if (tableRows.length > 0) await targets.analytics.insert(table, tableRows);
+    await inserting;
+    const inserts: Promise<void>[] = [];
+    for (const [table, tableRows] of rows)
+      if (tableRows.length > 0) inserts.push(targets.analytics.insert(table, tableRows));
+    inserting = Promise.all(inserts);
     if (targets.sqlite !== undefined) loadSqliteFacts(targets.sqlite, rows);
     count += page.length;
     page = [];
@@ -47,5 +55,6 @@ export async function loadKpiData(
     if (page.length === PAGE) await flush();
   }
   await flush();
+  await inserting;
   return count;
 }

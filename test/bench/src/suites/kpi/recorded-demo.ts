@@ -1,5 +1,12 @@
 import type { DemoEvent } from '@presales/demo';
-import { GENESIS_HASH, canonicalJson, eventHash, stampMetadata, type RecordedEvent } from '@presales/event-store';
+import {
+  GENESIS_HASH,
+  canonicalJson,
+  canonicalStampedMetadata,
+  hashCanonicalEvent,
+  stampMetadata,
+  type RecordedEvent,
+} from '@presales/event-store';
 
 /**
  * A generated history as the embedded store records it when `loadDemo` drives its clock: positions
@@ -18,9 +25,19 @@ export function* recordDemo(events: Iterable<DemoEvent>): Generator<RecordedEven
     const revision = head === undefined ? 0n : head.revision + 1n;
     const prevHash = head?.hash ?? GENESIS_HASH;
     position += 1n;
-    const metadata = stampMetadata(event.metadata, new Date(event.metadata.occurredAt).toISOString(), prevHash);
-    const data = JSON.parse(canonicalJson(event.data)) as RecordedEvent['data'];
-    const hash = eventHash({ streamId: event.stream, revision, type: event.type, data, metadata });
+    const recordedAt = new Date(event.metadata.occurredAt).toISOString();
+    const metadata = stampMetadata(event.metadata, recordedAt, prevHash);
+    // The data's canonical text is hashed as it is and parsed once: eventHash would write it again.
+    const canonicalData = canonicalJson(event.data);
+    const data = JSON.parse(canonicalData) as RecordedEvent['data'];
+    const hash = hashCanonicalEvent(
+      prevHash,
+      event.stream,
+      revision,
+      event.type,
+      canonicalData,
+      canonicalStampedMetadata(event.metadata, recordedAt, prevHash),
+    );
     heads.set(event.stream, { revision, hash });
     yield {
       id: event.id,
