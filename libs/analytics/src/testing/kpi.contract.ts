@@ -65,6 +65,11 @@ async function recordOutcomes(
     ],
     recordedAt,
   );
+  await projectInto(store, history);
+}
+
+/** A history's fact rows inserted as the projector writes them. */
+async function projectInto(store: AnalyticsStore, history: Parameters<typeof projectEvents>[0]): Promise<void> {
   for (const [table, rows] of projectEvents(history, NO_CONTEXT)) if (rows.length > 0) await store.insert(table, rows);
 }
 
@@ -120,8 +125,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         ],
         IN_2027,
       );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const definition = KPI_CATALOG.find((d) => d.id === 'hit_rate')!;
       const asOf = new Date('2027-02-01T00:00:00Z');
       const request = {
@@ -227,8 +231,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         [raised('ACT-team', { kind: 'team', id: 'T-act' }), raised('ACT-org', { kind: 'org' })],
         IN_2027,
       );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const request = {
         definitions: KPI_CATALOG,
         period: parsePeriod('2026-11'),
@@ -285,8 +288,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         ],
         IN_2027,
       );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const request = {
         definitions: KPI_CATALOG,
         scope: { kind: 'org' as const },
@@ -374,8 +376,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         ],
         raised('ACT-late', '2025-05', { kind: 'org' }, '2025-06-20T00:00:00Z'),
       ]);
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const request = { definitions: KPI_CATALOG, scope: { kind: 'org' as const }, asOf, fx: TEST_FX };
       const periods = ['2025-04', '2025-05'].map(parsePeriod);
       const planAndAct = (cards: readonly { lines: readonly { kpiId: string; plan: unknown; act: unknown }[] }[]) =>
@@ -451,8 +452,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         ],
         IN_2027,
       );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const definition = KPI_CATALOG.find((d) => d.id === 'influenced_revenue_per_consultant')!;
       const actual = await computeKpi(store, {
         definition,
@@ -521,8 +521,7 @@ export function describeKpiSqlContract(openStore: () => Promise<AnalyticsStore>)
         ],
         '2027-04-02T00:00:00.000Z',
       );
-      for (const [table, rows] of projectEvents(history, NO_CONTEXT))
-        if (rows.length > 0) await store.insert(table, rows);
+      await projectInto(store, history);
       const result = await assessMaturity(store, {
         asOf: new Date('2027-05-15T00:00:00Z'),
         windowQuarters: 1,
