@@ -56,7 +56,7 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
       // Sessions of a killed ClickHouse expire within seconds, not the default 40 s.
       'minSessionTimeout=2000',
       'maxSessionTimeout=10000',
-      '4lw.commands.whitelist=ruok',
+      '4lw.commands.whitelist=srvr',
       '',
     ].join('\n'),
   );
@@ -88,7 +88,7 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
   };
   const started = Date.now();
   const timeout = options.readyTimeoutMs ?? 30_000;
-  while (!(await answersRuok(port))) {
+  while (!(await servesClients(port))) {
     if (child.exitCode !== null || Date.now() - started > timeout) {
       await stop();
       throw new Error(`ZooKeeper did not start on 127.0.0.1:${port}:\n${output}`);
@@ -105,14 +105,20 @@ export async function startZooKeeper(options: { readyTimeoutMs?: number } = {}):
   return { port, stop, describe };
 }
 
-/** ZooKeeper's four-letter `ruok`: `imok` once it serves clients; false from anything else within a second. */
-function answersRuok(port: number): Promise<boolean> {
+/**
+ * ZooKeeper's four-letter `srvr`: its state once it serves clients ("Mode: standalone"), "not
+ * currently serving requests" before. `ruok` answers `imok` as soon as the port is bound, while
+ * the server may still close a client's handshake: a ClickHouse 18.16 node connecting then gave up
+ * on ZooKeeper and crashed (SIGSEGV in zkutil::ZooKeeper::createImpl). False from anything else
+ * within a second.
+ */
+function servesClients(port: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => socket.end('ruok'));
+    const socket = connect({ host: '127.0.0.1', port }, () => socket.end('srvr'));
     socket.setTimeout(1000, () => socket.destroy());
     let answer = '';
     socket.on('data', (chunk) => (answer += chunk.toString()));
-    socket.on('close', () => resolve(answer === 'imok'));
+    socket.on('close', () => resolve(/^Mode: /m.test(answer)));
     socket.on('error', () => resolve(false));
   });
 }
