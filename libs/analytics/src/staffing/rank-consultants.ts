@@ -17,7 +17,10 @@ export interface StaffingCandidate {
   readonly teamId: string;
   readonly level: string;
   readonly productLines: readonly string[];
-  /** Skill → highest certified level (1–5); a skill listed at onboarding without a certificate counts as 1. */
+  /**
+   * Skill → highest certified level (1–5), for the needed skills at least (no other is read); a
+   * skill listed at onboarding without a certificate counts as 1.
+   */
   readonly skillLevels: ReadonlyMap<string, number>;
   /** Committed load per needed week (same order as `need.weeks`), in percent of the week. */
   readonly loadPct: readonly number[];
@@ -33,6 +36,13 @@ export interface StaffingCandidate {
  */
 export const STAFFING_WEIGHTS = { productLine: 35, skills: 30, capacity: 20, record: 15, overloadPenalty: 20 } as const;
 
+/**
+ * The most a consultant who does not cover the work's product line can score: every other part in
+ * full. The record's share stays below its weight (its smoothed rate is below 1) but may round up to it.
+ */
+export const SCORE_CEILING_OUTSIDE_THE_LINE =
+  STAFFING_WEIGHTS.skills + STAFFING_WEIGHTS.capacity + STAFFING_WEIGHTS.record;
+
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Smallest free share of the needed weeks: the week the consultant is busiest decides. */
@@ -47,83 +57,139 @@ function recordOf(past: StaffingCandidate['past']): number {
   return (good + 1) / (good + bad + 2);
 }
 
-interface Scored {
+/** A candidate's fit in numbers: what the order needs, for every candidate. */
+interface Fit {
   readonly candidate: StaffingCandidate;
-  readonly score: number;
+  readonly covered: boolean;
+  /** Certified level per needed skill, in the need's order; null where the candidate has none. */
+  readonly skillLevels: readonly (number | null)[];
   readonly freePct: number;
   readonly available: boolean;
-  readonly reasons: StaffingReason[];
+  readonly overloaded: boolean;
+  readonly score: number;
 }
 
-function score(need: StaffingNeed, candidate: StaffingCandidate): Scored {
+function fitOf(need: StaffingNeed, candidate: StaffingCandidate): Fit {
   if (candidate.loadPct.length !== need.weeks.length) {
     throw new RangeError(
       `rankConsultants: ${candidate.consultantId} has ${candidate.loadPct.length} weekly loads for ${need.weeks.length} weeks`,
     );
   }
-  const reasons: StaffingReason[] = [];
   const covered = candidate.productLines.includes(need.productLine);
-  reasons.push({ kind: 'product_line', productLine: need.productLine, covered });
-
+  const skillLevels = need.skills.map((skill) => candidate.skillLevels.get(skill) ?? null);
   let skillPoints = need.skills.length === 0 ? STAFFING_WEIGHTS.skills : 0;
-  for (const skill of need.skills) {
-    const level = candidate.skillLevels.get(skill) ?? null;
-    reasons.push({ kind: 'skill', skill, level });
+  for (const level of skillLevels)
     if (level !== null) skillPoints += (STAFFING_WEIGHTS.skills / need.skills.length) * (Math.min(5, level) / 5);
-  }
-
   const freePct = Math.max(0, freePctOf(candidate));
-  const available = freePct >= need.neededPct;
-  reasons.push({
-    kind: available ? 'free_capacity' : 'no_capacity',
-    freePct: round1(freePct),
-    neededPct: need.neededPct,
-  });
   const capacityPoints = STAFFING_WEIGHTS.capacity * Math.min(1, freePct / Math.max(need.neededPct, 1));
-
   const overloaded = candidate.currentLoadPct > 100;
-  if (overloaded) reasons.push({ kind: 'overloaded_now', loadPct: round1(candidate.currentLoadPct) });
-
-  reasons.push({ kind: 'past_outcomes', ...candidate.past });
   const total =
     (covered ? STAFFING_WEIGHTS.productLine : 0) +
     skillPoints +
     capacityPoints +
     STAFFING_WEIGHTS.record * recordOf(candidate.past) -
     (overloaded ? STAFFING_WEIGHTS.overloadPenalty : 0);
-  return { candidate, score: round1(Math.max(0, total)), freePct, available, reasons };
+  return {
+    candidate,
+    covered,
+    skillLevels,
+    freePct,
+    available: freePct >= need.neededPct,
+    overloaded,
+    score: round1(Math.max(0, total)),
+  };
+}
+
+/** Why a candidate ranks where they do, in the order the dashboard shows it. */
+function reasonsOf(need: StaffingNeed, fit: Fit): StaffingReason[] {
+  const reasons: StaffingReason[] = [{ kind: 'product_line', productLine: need.productLine, covered: fit.covered }];
+  need.skills.forEach((skill, index) => reasons.push({ kind: 'skill', skill, level: fit.skillLevels[index]! }));
+  reasons.push({
+    kind: fit.available ? 'free_capacity' : 'no_capacity',
+    freePct: round1(fit.freePct),
+    neededPct: need.neededPct,
+  });
+  if (fit.overloaded) reasons.push({ kind: 'overloaded_now', loadPct: round1(fit.candidate.currentLoadPct) });
+  reasons.push({ kind: 'past_outcomes', ...fit.candidate.past });
+  return reasons;
+}
+
+// One collator for every comparison: the same order as String.prototype.localeCompare without
+// arguments, without building a collator per call (the ranking compares thousands of names).
+const byName = new Intl.Collator().compare;
+
+function inRankOrder(a: Fit, b: Fit): number {
+  return (
+    Number(b.available) - Number(a.available) ||
+    b.score - a.score ||
+    b.freePct - a.freePct ||
+    byName(a.candidate.name, b.candidate.name) ||
+    (a.candidate.consultantId < b.candidate.consultantId
+      ? -1
+      : a.candidate.consultantId > b.candidate.consultantId
+        ? 1
+        : 0)
+  );
 }
 
 /**
- * Ranks consultants for a piece of work. Those with the free capacity come first whatever their
- * score (a perfect fit who cannot take the work is no suggestion), then by score; ties go to more
- * free capacity, then name and id, so the order never depends on the input's.
+ * The first `limit` items in the order of `compare`, sorted: a full sort when most are asked for,
+ * else one pass that keeps the best `limit` so far (most items lose to the last kept one on
+ * availability or score, before any name is compared).
  */
-export function rankConsultants(need: StaffingNeed, candidates: readonly StaffingCandidate[]): RankedConsultant[] {
+function firstInOrder<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (limit * 8 >= items.length) return items.sort(compare).slice(0, limit);
+  const kept: T[] = [];
+  for (const item of items) {
+    if (kept.length === limit && compare(item, kept[limit - 1]!) >= 0) continue;
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1]!) < 0) at -= 1;
+    kept.splice(at, 0, item);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
+}
+
+/**
+ * Ranks consultants for a piece of work, the first `limit` of them (all when not given). Those
+ * with the free capacity come first whatever their score (a perfect fit who cannot take the work
+ * is no suggestion), then by score; ties go to more free capacity, then name and id, so the order
+ * never depends on the input's. Reasons are given for the ranked places only.
+ */
+export function rankConsultants(
+  need: StaffingNeed,
+  candidates: readonly StaffingCandidate[],
+  limit = candidates.length,
+): RankedConsultant[] {
   if (need.weeks.length === 0) throw new RangeError('rankConsultants: the work needs at least one week');
   if (!(need.neededPct > 0 && need.neededPct <= 100))
     throw new RangeError(`rankConsultants: neededPct ${need.neededPct} is not in (0, 100]`);
-  const scored = candidates.map((candidate) => score(need, candidate));
-  scored.sort(
-    (a, b) =>
-      Number(b.available) - Number(a.available) ||
-      b.score - a.score ||
-      b.freePct - a.freePct ||
-      a.candidate.name.localeCompare(b.candidate.name) ||
-      (a.candidate.consultantId < b.candidate.consultantId
-        ? -1
-        : a.candidate.consultantId > b.candidate.consultantId
-          ? 1
-          : 0),
+  const fits = firstInOrder(
+    candidates.map((candidate) => fitOf(need, candidate)),
+    Math.max(0, limit),
+    inRankOrder,
   );
-  return scored.map((entry, index) => ({
+  return fits.map((fit, index) => ({
     rank: index + 1,
-    consultantId: entry.candidate.consultantId,
-    name: entry.candidate.name,
-    teamId: entry.candidate.teamId,
-    level: entry.candidate.level,
-    score: entry.score,
-    available: entry.available,
-    reasons: entry.reasons,
+    consultantId: fit.candidate.consultantId,
+    name: fit.candidate.name,
+    teamId: fit.candidate.teamId,
+    level: fit.candidate.level,
+    score: fit.score,
+    available: fit.available,
+    reasons: reasonsOf(need, fit),
   }));
+}
+
+/**
+ * Whether the first `limit` of a ranking of only the consultants who cover the work's product line
+ * are also the first `limit` of everyone's: each of them is available and scores above
+ * SCORE_CEILING_OUTSIDE_THE_LINE, so anyone outside the line, available or not, ranks after all of
+ * them. Then the others need not be read (decision 0052).
+ */
+export function topSettledWithinTheLine(rankedWithinTheLine: readonly RankedConsultant[], limit: number): boolean {
+  return (
+    rankedWithinTheLine.length >= limit &&
+    rankedWithinTheLine.slice(0, limit).every((r) => r.available && r.score > SCORE_CEILING_OUTSIDE_THE_LINE)
+  );
 }

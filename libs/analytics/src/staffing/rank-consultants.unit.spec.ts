@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { rankConsultants, type StaffingCandidate, type StaffingNeed } from './rank-consultants.js';
+import {
+  rankConsultants,
+  SCORE_CEILING_OUTSIDE_THE_LINE,
+  topSettledWithinTheLine,
+  type StaffingCandidate,
+  type StaffingNeed,
+} from './rank-consultants.js';
 
 const MONDAY = Date.UTC(2026, 11, 7);
 const WEEK = 7 * 86_400_000;
@@ -134,5 +140,51 @@ describe('rankConsultants', () => {
   it('gives full skill points when the work names no skill', () => {
     const [only] = rankConsultants({ ...need, skills: [] }, [consultant('any', { skillLevels: new Map() })]);
     expect(only!.score).toBe(92.5);
+  });
+});
+
+describe('topSettledWithinTheLine', () => {
+  const expert = (id: string, over: Partial<StaffingCandidate> = {}) =>
+    consultant(id, {
+      skillLevels: new Map([
+        ['Demo craft', 5],
+        ['SAP FI', 4],
+      ]),
+      ...over,
+    });
+
+  it('no one outside the line scores above the ceiling, however skilled, free and successful', () => {
+    for (const skills of [[], ['Demo craft'], need.skills]) {
+      const [best] = rankConsultants({ ...need, skills }, [
+        consultant('outsider', {
+          productLines: ['crm'],
+          skillLevels: new Map(need.skills.map((skill) => [skill, 5])),
+          loadPct: [0, 0],
+          currentLoadPct: 0,
+          past: { won: 10_000, lost: 0, positive: 10_000, negative: 0 },
+        }),
+      ]);
+      expect(best!.score).toBeLessThanOrEqual(SCORE_CEILING_OUTSIDE_THE_LINE);
+      expect(best!.score).toBeGreaterThan(SCORE_CEILING_OUTSIDE_THE_LINE - 1);
+    }
+  });
+
+  it('settles only when each of the first `limit` is available and above the ceiling', () => {
+    const ranked = rankConsultants(need, [expert('a'), expert('b'), expert('busy', { loadPct: [90, 90] })]);
+    expect(ranked.map((r) => [r.consultantId, r.available, r.score > SCORE_CEILING_OUTSIDE_THE_LINE])).toEqual([
+      ['a', true, true],
+      ['b', true, true],
+      ['busy', false, true],
+    ]);
+    expect(topSettledWithinTheLine(ranked, 1)).toBe(true);
+    expect(topSettledWithinTheLine(ranked, 2)).toBe(true);
+    // The third is not available: someone outside the line who is would rank above them.
+    expect(topSettledWithinTheLine(ranked, 3)).toBe(false);
+    // Fewer within the line than asked for: the rest may come from outside it.
+    expect(topSettledWithinTheLine(ranked.slice(0, 2), 3)).toBe(false);
+    // Available but within the ceiling's reach: an outsider could tie or pass.
+    const weak = rankConsultants(need, [consultant('weak', { skillLevels: new Map(), loadPct: [0, 0] })]);
+    expect(weak[0]!.score).toBeLessThanOrEqual(SCORE_CEILING_OUTSIDE_THE_LINE);
+    expect(topSettledWithinTheLine(weak, 1)).toBe(false);
   });
 });

@@ -24,8 +24,18 @@ export interface TeamProfile {
 
 const num = (value: unknown) => Number(value ?? 0);
 
-/** Consultants not offboarded, with their latest team. */
-export async function readConsultants(store: AnalyticsStore): Promise<ConsultantProfile[]> {
+/**
+ * A condition on a column of consultant ids: those onboarded for `productLine` (a consultant's lines
+ * are set at onboarding and never change, DOMAIN.md), or every consultant when it is undefined.
+ */
+function onboardedFor(column: string, productLine: string | undefined): string {
+  return productLine === undefined
+    ? '1'
+    : `${column} IN (SELECT entity_id FROM consultant_onboarded FINAL WHERE has(product_lines, ${sqlValue(productLine)}))`;
+}
+
+/** Consultants not offboarded, with their latest team; only those of `productLine` when given. */
+export async function readConsultants(store: AnalyticsStore, productLine?: string): Promise<ConsultantProfile[]> {
   const rows = await store.query<{
     id: string;
     name: string;
@@ -39,7 +49,7 @@ export async function readConsultants(store: AnalyticsStore): Promise<Consultant
   }>(
     `SELECT entity_id AS id, name, team_id AS team, moved, level, product_lines AS lines, skills, weekly_capacity_hours AS capacity, occurred_at_ms AS on_ms
 FROM (SELECT entity_id, name, team_id, level, product_lines, skills, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
-      WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL)) AS onboarded
+      WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL)${productLine === undefined ? '' : ` AND has(product_lines, ${sqlValue(productLine)})`}) AS onboarded
 ANY LEFT JOIN (SELECT consultant_id AS entity_id, argMax(entity_id, position) AS moved FROM team_member_added FINAL GROUP BY consultant_id) AS added USING entity_id
 ORDER BY id`,
   );
@@ -62,10 +72,13 @@ export async function readTeams(store: AnalyticsStore): Promise<TeamProfile[]> {
   return rows.map((r) => ({ teamId: r.id, name: r.name, managerId: r.manager, productLines: r.lines }));
 }
 
-/** Skill → highest certified level, per consultant. */
-export async function readCertifiedLevels(store: AnalyticsStore): Promise<Map<string, Map<string, number>>> {
+/** Skill → highest certified level, per consultant; only those of `productLine` when given. */
+export async function readCertifiedLevels(
+  store: AnalyticsStore,
+  productLine?: string,
+): Promise<Map<string, Map<string, number>>> {
   const rows = await store.query<{ id: string; skill: string; level: number }>(
-    'SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL GROUP BY id, skill',
+    `SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL WHERE ${onboardedFor('entity_id', productLine)} GROUP BY id, skill`,
   );
   const levels = new Map<string, Map<string, number>>();
   for (const r of rows) {
@@ -80,16 +93,18 @@ export async function readCertifiedLevels(store: AnalyticsStore): Promise<Map<st
  * The assignments' committed load per consultant and Monday in [fromMs, toMs), in hundredths
  * of a percent: the weeks' rows of the weekly load table (decision 0048), so a suggestion reads
  * the weeks it asks about, whatever the length of the history. Weeks that sum to nothing (an
- * assignment released before them) are left out, as no assignment at all.
+ * assignment released before them) are left out, as no assignment at all. Only the consultants of
+ * `productLine` when given.
  */
 export async function readCommittedLoads(
   store: AnalyticsStore,
   fromMs: number,
   toMs: number,
+  productLine?: string,
 ): Promise<CommittedWeekLoad[]> {
   const rows = await store.query<{ c: string; m: number; h: number }>(
     `SELECT consultant_id AS c, monday_ms AS m, sum(load_hundredths) AS h FROM ${CONSULTANT_WEEK_LOAD_TABLE.name} FINAL
-WHERE monday_ms >= ${sqlValue(fromMs)} AND monday_ms < ${sqlValue(toMs)}
+WHERE monday_ms >= ${sqlValue(fromMs)} AND monday_ms < ${sqlValue(toMs)} AND ${onboardedFor('consultant_id', productLine)}
 GROUP BY c, m HAVING h != 0`,
   );
   return rows.map((r) => ({ consultantId: r.c, mondayMs: num(r.m), hundredths: num(r.h) }));
@@ -97,29 +112,34 @@ GROUP BY c, m HAVING h != 0`,
 
 /** War rooms opened before `toMs` and not closed by `fromMs`, with every change of their membership. */
 export async function readWarRooms(store: AnalyticsStore, fromMs: number, toMs: number): Promise<WarRoomSpan[]> {
-  // The rooms first, then every change of their membership and their closing in one UNION ALL
-  // (delta 1 joined, -1 left, 0 closed) over those rooms' ids: the rooms are found once, not once
-  // per table read (decision 0041). Constants materialized, as ClickHouse 18.16 requires of a UNION ALL.
-  const opened = await store.query<{
-    w: string;
-    o: string;
-    reason: string;
-    pct: number;
-    commander: string;
-    members: string[];
-    at: number;
-  }>(
-    `SELECT entity_id AS w, opportunity_id AS o, reason, allocation_pct AS pct, commander_id AS commander, member_ids AS members, occurred_at_ms AS at FROM war_room_opened FINAL
+  // The rooms, and side by side every change of their membership and their closing in one UNION
+  // ALL (delta 1 joined, -1 left, 0 closed) over the same rooms named by a subquery, which the
+  // engine builds once per statement (decision 0041). Side by side rather than one after the other
+  // with the rooms' ids written out: at 10M events thousands of rooms are open, and their ids made
+  // the second statement's text as long as its answer (decision 0052). Constants materialized, as
+  // ClickHouse 18.16 requires of a UNION ALL.
+  const within = `SELECT entity_id FROM war_room_opened FINAL WHERE occurred_at_ms < ${sqlValue(toMs)}
+  AND entity_id NOT IN (SELECT entity_id FROM war_room_closed FINAL WHERE occurred_at_ms <= ${sqlValue(fromMs)})`;
+  const [opened, changes] = await Promise.all([
+    store.query<{
+      w: string;
+      o: string;
+      reason: string;
+      pct: number;
+      commander: string;
+      members: string[];
+      at: number;
+    }>(
+      `SELECT entity_id AS w, opportunity_id AS o, reason, allocation_pct AS pct, commander_id AS commander, member_ids AS members, occurred_at_ms AS at FROM war_room_opened FINAL
 WHERE occurred_at_ms < ${sqlValue(toMs)}
   AND entity_id NOT IN (SELECT entity_id FROM war_room_closed FINAL WHERE occurred_at_ms <= ${sqlValue(fromMs)})`,
-  );
-  if (opened.length === 0) return [];
-  const rooms = `(${[...new Set(opened.map((r) => r.w))].map((id) => sqlValue(id)).join(', ')})`;
-  const changes = await store.query<{ w: string; c: string; at: number; delta: number }>(
-    `SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, materialize(toInt8(1)) AS delta FROM war_room_member_joined FINAL WHERE entity_id IN ${rooms}
-UNION ALL SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, materialize(toInt8(-1)) AS delta FROM war_room_member_left FINAL WHERE entity_id IN ${rooms}
-UNION ALL SELECT entity_id AS w, materialize('') AS c, min(occurred_at_ms) AS at, materialize(toInt8(0)) AS delta FROM war_room_closed FINAL WHERE entity_id IN ${rooms} GROUP BY w`,
-  );
+    ),
+    store.query<{ w: string; c: string; at: number; delta: number }>(
+      `SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, materialize(toInt8(1)) AS delta FROM war_room_member_joined FINAL WHERE entity_id IN (${within})
+UNION ALL SELECT entity_id AS w, consultant_id AS c, occurred_at_ms AS at, materialize(toInt8(-1)) AS delta FROM war_room_member_left FINAL WHERE entity_id IN (${within})
+UNION ALL SELECT entity_id AS w, materialize('') AS c, min(occurred_at_ms) AS at, materialize(toInt8(0)) AS delta FROM war_room_closed FINAL WHERE entity_id IN (${within}) GROUP BY w`,
+    ),
+  ]);
   const closedAt = new Map<string, number>();
   const changesOf = new Map<string, MembershipChange[]>();
   for (const r of changes) {

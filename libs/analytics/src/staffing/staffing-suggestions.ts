@@ -1,7 +1,7 @@
 import type { StaffingSubjectKind, StaffingSuggestionsResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
-import { rankConsultants, type StaffingCandidate } from './rank-consultants.js';
+import { rankConsultants, topSettledWithinTheLine, type StaffingCandidate } from './rank-consultants.js';
 import {
   readCommittedLoads,
   readCertifiedLevels,
@@ -159,18 +159,23 @@ export interface StaffingFacts {
   readonly past: ReadonlyMap<string, PastOutcomes>;
 }
 
-/** Profiles, certified skills, the weeks' loads and the record on similar work: five statements side by side. */
+/**
+ * Profiles, certified skills, the weeks' loads and the record on similar work: five statements side
+ * by side. `within` 'the line' reads only the consultants onboarded for the work's product line.
+ */
 export async function readStaffingFacts(
   store: AnalyticsStore,
   work: StaffingWork,
   weeks: StaffingWeeks,
+  within: 'the line' | 'everyone' = 'everyone',
 ): Promise<StaffingFacts> {
+  const line = within === 'the line' ? work.productLine : undefined;
   const fromMs = weeks.mondays[0]!;
   const toMs = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
   const [consultants, levels, assignmentLoads, warRooms, past] = await Promise.all([
-    readConsultants(store),
-    readCertifiedLevels(store),
-    readCommittedLoads(store, fromMs, toMs),
+    readConsultants(store, line),
+    readCertifiedLevels(store, line),
+    readCommittedLoads(store, fromMs, toMs, line),
     readWarRooms(store, fromMs, toMs),
     readPastOutcomes(store, work.productLine, work.workKind),
   ]);
@@ -179,7 +184,10 @@ export async function readStaffingFacts(
 
 /**
  * Ranked consultants for a piece of work, over the analytics tables: profiles, certified skills,
- * committed load in the work's weeks and this week, and the record on similar work.
+ * committed load in the work's weeks and this week, and the record on similar work. The consultants
+ * of the work's product line are ranked first; when their first `limit` are settled (available and
+ * out of reach of anyone outside the line) that is the answer, else everyone is read and ranked, so
+ * the answer is always everyone's ranking (decision 0052).
  */
 export async function suggestConsultants(
   store: AnalyticsStore,
@@ -187,6 +195,8 @@ export async function suggestConsultants(
   options: StaffingOptions,
 ): Promise<StaffingSuggestionsResponse> {
   const weeks = staffingWeeks(work, options);
+  const withinTheLine = suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks, 'the line'));
+  if (topSettledWithinTheLine(withinTheLine.consultants, options.limit)) return withinTheLine;
   return suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks));
 }
 
@@ -201,13 +211,22 @@ export function suggestFromFacts(
   const neededPct = options.neededPct ?? work.neededPct;
   const loads = weeklyLoads(mondays, assignmentLoads, warRooms);
   const on = new Set(work.alreadyOn);
+  const noLoad = mondays.map(() => 0);
+  const neededAt = needed.map((m) => mondays.indexOf(m));
+  const thisWeekAt = mondays.indexOf(thisMonday);
   const candidates: StaffingCandidate[] = consultants
     .filter((c) => !on.has(c.consultantId) && (options.teamIds === undefined || options.teamIds.has(c.teamId)))
     .map((c) => {
-      const load = loads.get(c.consultantId)?.loadPct ?? mondays.map(() => 0);
-      const certified = levels.get(c.consultantId) ?? new Map<string, number>();
-      const skillLevels = new Map<string, number>(c.skills.map((s) => [s, 1]));
-      for (const [skill, level] of certified) skillLevels.set(skill, Math.max(level, skillLevels.get(skill) ?? 0));
+      const load = loads.get(c.consultantId)?.loadPct ?? noLoad;
+      const certified = levels.get(c.consultantId);
+      // The needed skills only: the ranking asks for no other, and thousands of full copies cost.
+      const skillLevels = new Map<string, number>();
+      for (const skill of skills) {
+        const level = certified?.get(skill);
+        const listed = c.skills.includes(skill);
+        if (level !== undefined) skillLevels.set(skill, Math.max(level, listed ? 1 : 0));
+        else if (listed) skillLevels.set(skill, 1);
+      }
       return {
         consultantId: c.consultantId,
         name: c.name,
@@ -215,12 +234,16 @@ export function suggestFromFacts(
         level: c.level,
         productLines: c.productLines,
         skillLevels,
-        loadPct: needed.map((m) => load[mondays.indexOf(m)]!),
-        currentLoadPct: load[mondays.indexOf(thisMonday)]!,
+        loadPct: neededAt.map((at) => load[at]!),
+        currentLoadPct: load[thisWeekAt]!,
         past: past.get(c.consultantId) ?? { won: 0, lost: 0, positive: 0, negative: 0 },
       };
     });
-  const ranked = rankConsultants({ productLine: work.productLine, skills, weeks: needed, neededPct }, candidates);
+  const ranked = rankConsultants(
+    { productLine: work.productLine, skills, weeks: needed, neededPct },
+    candidates,
+    options.limit,
+  );
   return {
     subject: {
       kind: work.kind,
@@ -233,6 +256,6 @@ export function suggestFromFacts(
       neededPct,
       alreadyOn: work.alreadyOn,
     },
-    consultants: ranked.slice(0, options.limit),
+    consultants: ranked,
   };
 }

@@ -27,8 +27,11 @@ export interface WarRoomSpan {
 /** One consultant's load per Monday, in percent, and the war rooms that take part of it. */
 export interface WeeklyLoad {
   readonly loadPct: number[];
-  readonly warRoomIds: Set<string>[];
+  readonly warRoomIds: ReadonlySet<string>[];
 }
+
+// Most consultants are in no war room in most weeks: they share this one instead of a set each.
+const NO_ROOMS: ReadonlySet<string> = new Set<string>();
 
 // One week's length for the reads and for the projector's weekly rows (decision 0048).
 export { WEEK_MS };
@@ -57,41 +60,47 @@ export function weeklyLoads(
   warRooms: readonly WarRoomSpan[],
 ): Map<string, WeeklyLoad> {
   const hundredths = new Map<string, number[]>();
-  const rooms = new Map<string, Set<string>[]>();
-  const entry = (consultantId: string) => {
+  const rooms = new Map<string, (Set<string> | undefined)[]>();
+  const loadOf = (consultantId: string) => {
     let load = hundredths.get(consultantId);
-    if (load === undefined) {
-      load = mondays.map(() => 0);
-      hundredths.set(consultantId, load);
-      rooms.set(
-        consultantId,
-        mondays.map(() => new Set<string>()),
-      );
-    }
-    return { load, rooms: rooms.get(consultantId)! };
+    if (load === undefined) hundredths.set(consultantId, (load = mondays.map(() => 0)));
+    return load;
+  };
+  const roomsOf = (consultantId: string) => {
+    let own = rooms.get(consultantId);
+    if (own === undefined) rooms.set(consultantId, (own = mondays.map(() => undefined)));
+    return own;
   };
   const weekIndex = new Map(mondays.map((monday, index) => [monday, index]));
   for (const week of committed) {
     const index = weekIndex.get(week.mondayMs);
-    if (index !== undefined) entry(week.consultantId).load[index]! += week.hundredths;
+    if (index !== undefined) loadOf(week.consultantId)[index]! += week.hundredths;
   }
   for (const room of warRooms) {
-    const people = new Set(room.membership.map((change) => change.consultantId));
-    for (const person of people) {
-      const changes = room.membership.filter((change) => change.consultantId === person);
-      const target = entry(person);
-      mondays.forEach((m, index) => {
-        const open = room.openedMs <= m && (room.closedMs === null || room.closedMs > m);
-        const member = changes.reduce((sum, change) => sum + (change.atMs <= m ? change.delta : 0), 0) > 0;
-        if (open && member) {
-          target.load[index]! += Math.round(room.allocationPct * 100);
-          target.rooms[index]!.add(room.warRoomId);
+    const open = mondays.map((m) => room.openedMs <= m && (room.closedMs === null || room.closedMs > m));
+    // Each person's membership on each Monday: the changes up to it, summed in one pass over the room's changes.
+    const membership = new Map<string, number[]>();
+    for (const change of room.membership) {
+      let count = membership.get(change.consultantId);
+      if (count === undefined) membership.set(change.consultantId, (count = mondays.map(() => 0)));
+      for (const [index, m] of mondays.entries()) if (change.atMs <= m) count[index]! += change.delta;
+    }
+    for (const [person, count] of membership) {
+      const load = loadOf(person);
+      for (const [index, isOpen] of open.entries()) {
+        if (isOpen && count[index]! > 0) {
+          load[index]! += Math.round(room.allocationPct * 100);
+          const own = roomsOf(person);
+          (own[index] ??= new Set<string>()).add(room.warRoomId);
         }
-      });
+      }
     }
   }
   const result = new Map<string, WeeklyLoad>();
   for (const [consultantId, load] of hundredths)
-    result.set(consultantId, { loadPct: load.map((h) => h / 100), warRoomIds: rooms.get(consultantId)! });
+    result.set(consultantId, {
+      loadPct: load.map((h) => h / 100),
+      warRoomIds: (rooms.get(consultantId) ?? mondays.map(() => undefined)).map((ids) => ids ?? NO_ROOMS),
+    });
   return result;
 }

@@ -8,7 +8,13 @@ import { projectionContextOf } from '../projection/projection-context.js';
 import { migrate } from '../schema/migrations.js';
 import { capacityPlan } from '../staffing/capacity-plan.js';
 import { openSupportRequests } from '../staffing/open-requests.js';
-import { readStaffingWork, suggestConsultants } from '../staffing/staffing-suggestions.js';
+import {
+  readStaffingFacts,
+  readStaffingWork,
+  staffingWeeks,
+  suggestConsultants,
+  suggestFromFacts,
+} from '../staffing/staffing-suggestions.js';
 import { recordedHistory, type HistoryEntry } from './fixtures.js';
 
 /** A Wednesday: this week's Monday is 2026-12-07. */
@@ -236,6 +242,30 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       expect(c!.available).toBe(false);
       expect(c!.reasons).toContainEqual({ kind: 'overloaded_now', loadPct: 110 });
       expect(c!.reasons).toContainEqual({ kind: 'product_line', productLine: 'erp', covered: false });
+    });
+
+    it("answers everyone's ranking, from the product line's consultants alone when their first are out of others' reach", async () => {
+      const work = (await readStaffingWork(store, { kind: 'request', opportunityId: 'O-1', requestId: 'R-1' }, NOW))!;
+      const weeks = staffingWeeks(work, { now: NOW });
+      const everyone = await readStaffingFacts(store, work, weeks);
+      const statements: string[] = [];
+      const counted: AnalyticsStore = Object.assign(Object.create(store) as AnalyticsStore, {
+        query: <Row extends object>(sql: string) => {
+          statements.push(sql);
+          return store.query<Row>(sql);
+        },
+      });
+      const asked = async (limit: number) => {
+        statements.length = 0;
+        const answer = await suggestConsultants(counted, work, { now: NOW, limit });
+        expect(answer).toEqual(suggestFromFacts(work, { now: NOW, limit }, weeks, everyone));
+        return statements.length;
+      };
+      // C-a and C-b cover erp, are free and score above what C-c (crm) could: the line settles two.
+      const settled = await asked(2);
+      // A third place could go to someone outside the line: everyone is read.
+      expect(await asked(3)).toBeGreaterThan(settled);
+      expect(await asked(10)).toBeGreaterThan(settled);
     });
 
     it('lists the support requests nobody acknowledged on open opportunities', async () => {
