@@ -103,6 +103,18 @@ const HISTORY: HistoryEntry[] = [
   assign('C-b', 'AS-b1', 'O-won', 50, '2026-05-01', '2026-06-30', '2026-05-01T00:00:00Z'),
   ['opportunity-O-won', 'OpportunityWon', '2026-07-01T00:00:00Z', { amount: { amount: '900000', currency: 'CNY' } }],
   ['opportunity-O-lost', 'OpportunityLost', '2026-07-02T00:00:00Z', { reason: 'price', productGapIds: [] }],
+  // O-gone (scm, lost in March): C-b was assigned and released, C-c is still assigned.
+  register('O-gone', ['scm']),
+  [
+    'opportunity-O-gone',
+    'PresalesSupportRequested',
+    '2026-02-01T00:00:00Z',
+    { requestId: 'R-g', requestedBy: 'S-1', kind: 'demo', productLine: 'scm', dueAt: '2026-03-01T00:00:00Z' },
+  ],
+  assign('C-b', 'AS-b3', 'O-gone', 10, '2026-02-02', '2026-02-27', '2026-02-01T00:00:00Z'),
+  ['consultant-C-b', 'ConsultantReleased', '2026-02-10T00:00:00Z', { assignmentId: 'AS-b3' }],
+  assign('C-c', 'AS-c2', 'O-gone', 10, '2026-02-02', '2026-02-27', '2026-02-01T00:00:00Z'),
+  ['opportunity-O-gone', 'OpportunityLost', '2026-03-02T00:00:00Z', { reason: 'price', productGapIds: [] }],
   // C-c: 30 % through December and commander of an 80 % war room: overloaded.
   assign('C-c', 'AS-c1', 'O-y', 30, '2026-12-01', '2026-12-31'),
   [
@@ -297,6 +309,13 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       const room = await readStaffingWork(store, { kind: 'war_room', warRoomId: 'W-1' }, NOW);
       expect(room).toMatchObject({ neededPct: 80, alreadyOn: ['C-c'], weekCount: 4 });
       expect(await readStaffingWork(store, { kind: 'war_room', warRoomId: "W-'missing" }, NOW)).toBeNull();
+      // A request's people: those still assigned to its opportunity, not those released from it.
+      const request = await readStaffingWork(
+        store,
+        { kind: 'request', opportunityId: 'O-gone', requestId: 'R-g' },
+        NOW,
+      );
+      expect(request).toMatchObject({ productLine: 'scm', alreadyOn: ['C-c'] });
       expect(
         await readStaffingWork(store, { kind: 'request', opportunityId: 'O-1', requestId: 'R-2' }, NOW),
       ).toBeNull();
