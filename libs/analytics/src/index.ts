@@ -47,6 +47,7 @@ export * from './staffing/rank-consultants.js';
 export * from './staffing/weekly-load.js';
 export * from './staffing/work-profile.js';
 export * from './staffing/staffing-facts.js';
+export * from './staffing/consultant-scope.js';
 export * from './staffing/staffing-suggestions.js';
 export * from './staffing/capacity-plan.js';
 export * from './library/search-words.js';

@@ -138,6 +138,7 @@ function inRankOrder(a: Fit, b: Fit): number {
  * availability or score, before any name is compared).
  */
 function firstInOrder<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (!(limit >= 1)) return [];
   if (limit * 8 >= items.length) return items.sort(compare).slice(0, limit);
   const kept: T[] = [];
   for (const item of items) {
@@ -151,10 +152,10 @@ function firstInOrder<T>(items: T[], limit: number, compare: (a: T, b: T) => num
 }
 
 /**
- * Ranks consultants for a piece of work, the first `limit` of them (all when not given). Those
- * with the free capacity come first whatever their score (a perfect fit who cannot take the work
- * is no suggestion), then by score; ties go to more free capacity, then name and id, so the order
- * never depends on the input's. Reasons are given for the ranked places only.
+ * Ranks consultants for a piece of work, the first `limit` of them (all when not given, none when
+ * it is below 1). Those with the free capacity come first whatever their score (a perfect fit who
+ * cannot take the work is no suggestion), then by score; ties go to more free capacity, then name
+ * and id, so the order never depends on the input's. Reasons are given for the ranked places only.
  */
 export function rankConsultants(
   need: StaffingNeed,
@@ -166,7 +167,7 @@ export function rankConsultants(
     throw new RangeError(`rankConsultants: neededPct ${need.neededPct} is not in (0, 100]`);
   const fits = firstInOrder(
     candidates.map((candidate) => fitOf(need, candidate)),
-    Math.max(0, limit),
+    Math.floor(limit),
     inRankOrder,
   );
   return fits.map((fit, index) => ({

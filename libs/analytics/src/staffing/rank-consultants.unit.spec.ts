@@ -143,6 +143,36 @@ describe('rankConsultants', () => {
   });
 });
 
+describe('rankConsultants with a limit', () => {
+  it('gives the first places of the full ranking, whatever the limit, the ties and the input order', () => {
+    // A small deterministic generator: the same 100 candidates on every run.
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const names = ['a', 'A', 'ä', 'Zoe', 'Zoë', 'Ånna', 'anna'];
+    const candidates = Array.from({ length: 100 }, () =>
+      consultant(`c-${next(90)}`, {
+        name: names[next(names.length)]!,
+        productLines: next(2) === 0 ? ['erp'] : ['crm'],
+        skillLevels: new Map([['Demo craft', next(6)]]),
+        loadPct: [next(3) * 30, next(3) * 30],
+        currentLoadPct: next(3) * 50,
+        past: { won: next(3), lost: next(2), positive: 0, negative: 0 },
+      }),
+    );
+    const full = rankConsultants(need, candidates);
+    expect(new Set(full.map((r) => r.score)).size).toBeLessThan(40);
+    for (const limit of [0, 1, 2, 12, 13, 99, 100, 101]) {
+      expect(rankConsultants(need, candidates, limit)).toEqual(full.slice(0, limit));
+      expect(rankConsultants(need, [...candidates].reverse(), limit)).toEqual(full.slice(0, limit));
+    }
+    expect(rankConsultants(need, candidates, -1)).toEqual([]);
+    expect(rankConsultants(need, candidates, Number.NaN)).toEqual([]);
+  });
+});
+
 describe('topSettledWithinTheLine', () => {
   const expert = (id: string, over: Partial<StaffingCandidate> = {}) =>
     consultant(id, {
@@ -167,6 +197,29 @@ describe('topSettledWithinTheLine', () => {
       expect(best!.score).toBeLessThanOrEqual(SCORE_CEILING_OUTSIDE_THE_LINE);
       expect(best!.score).toBeGreaterThan(SCORE_CEILING_OUTSIDE_THE_LINE - 1);
     }
+  });
+
+  it('does not settle on a score equal to the ceiling: an outsider may round to it and win the tie by name', () => {
+    const plainNeed: StaffingNeed = { ...need, skills: ['Demo craft'], neededPct: 20 };
+    const free = { loadPct: [0, 0], currentLoadPct: 0 };
+    const zed = consultant('zed', {
+      name: 'Zed',
+      skillLevels: new Map(),
+      past: { won: 1, lost: 0, positive: 0, negative: 0 },
+      ...free,
+    });
+    const amy = consultant('amy', {
+      name: 'Amy',
+      productLines: ['crm'],
+      skillLevels: new Map([['Demo craft', 5]]),
+      past: { won: 10_000, lost: 0, positive: 0, negative: 0 },
+      ...free,
+    });
+    const withinTheLine = rankConsultants(plainNeed, [zed], 1);
+    expect(withinTheLine[0]!.score).toBe(SCORE_CEILING_OUTSIDE_THE_LINE);
+    // Everyone's first is the outsider, so the line alone must not answer.
+    expect(rankConsultants(plainNeed, [zed, amy], 1)[0]!.consultantId).toBe('amy');
+    expect(topSettledWithinTheLine(withinTheLine, 1)).toBe(false);
   });
 
   it('settles only when each of the first `limit` is available and above the ceiling', () => {

@@ -2,6 +2,7 @@ import type { StaffingSubjectKind, StaffingSuggestionsResponse } from '@presales
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { sqlValue } from '../sql/escape.js';
 import { rankConsultants, topSettledWithinTheLine, type StaffingCandidate } from './rank-consultants.js';
+import type { ConsultantScope } from './consultant-scope.js';
 import {
   readCommittedLoads,
   readCertifiedLevels,
@@ -153,54 +154,110 @@ export function staffingWeeks(work: StaffingWork, options: Pick<StaffingOptions,
   return { needed, thisMonday, mondays: [...new Set([thisMonday, ...needed])].sort((a, b) => a - b) };
 }
 
-/** What a suggestion reads from the analytics tables. */
-export interface StaffingFacts {
+/** What a suggestion reads about consultants: split by scope, joined again (decision 0052). */
+export interface ConsultantFacts {
   readonly consultants: readonly ConsultantProfile[];
   readonly levels: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly assignmentLoads: readonly CommittedWeekLoad[];
-  readonly warRooms: readonly WarRoomSpan[];
   readonly past: ReadonlyMap<string, PastOutcomes>;
 }
 
-/**
- * Profiles, certified skills, the weeks' loads and the record on similar work: five statements side
- * by side. `within` 'the line' reads only the consultants onboarded for the work's product line.
- */
+/** What a suggestion reads from the analytics tables. */
+export interface StaffingFacts extends ConsultantFacts {
+  readonly warRooms: readonly WarRoomSpan[];
+}
+
+const firstMondayOf = (weeks: StaffingWeeks) => weeks.mondays[0]!;
+const endOf = (weeks: StaffingWeeks) => weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
+
+/** Profiles, certified skills, the weeks' loads and the record on similar work of the consultants in `scope`: four statements side by side. */
+export async function readConsultantFacts(
+  store: AnalyticsStore,
+  work: StaffingWork,
+  weeks: StaffingWeeks,
+  scope: ConsultantScope,
+): Promise<ConsultantFacts> {
+  const [consultants, levels, assignmentLoads, past] = await Promise.all([
+    readConsultants(store, scope),
+    readCertifiedLevels(store, scope),
+    readCommittedLoads(store, firstMondayOf(weeks), endOf(weeks), scope),
+    readPastOutcomes(store, work.productLine, work.workKind, scope),
+  ]);
+  return { consultants, levels, assignmentLoads, past };
+}
+
+/** Two scopes' facts as one: the scopes are disjoint, so nothing is counted twice. */
+function joinedFacts(a: ConsultantFacts, b: ConsultantFacts): ConsultantFacts {
+  return {
+    consultants: [...a.consultants, ...b.consultants],
+    levels: new Map([...a.levels, ...b.levels]),
+    assignmentLoads: [...a.assignmentLoads, ...b.assignmentLoads],
+    past: new Map([...a.past, ...b.past]),
+  };
+}
+
+/** Everything a suggestion can read, for every consultant: the war rooms and the four reads above, side by side. */
 export async function readStaffingFacts(
   store: AnalyticsStore,
   work: StaffingWork,
   weeks: StaffingWeeks,
-  within: 'the line' | 'everyone' = 'everyone',
 ): Promise<StaffingFacts> {
-  const line = within === 'the line' ? work.productLine : undefined;
-  const fromMs = weeks.mondays[0]!;
-  const toMs = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
-  const [consultants, levels, assignmentLoads, warRooms, past] = await Promise.all([
-    readConsultants(store, line),
-    readCertifiedLevels(store, line),
-    readCommittedLoads(store, fromMs, toMs, line),
-    readWarRooms(store, fromMs, toMs),
-    readPastOutcomes(store, work.productLine, work.workKind),
+  const [warRooms, facts] = await Promise.all([
+    readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
+    readConsultantFacts(store, work, weeks, 'everyone'),
   ]);
-  return { consultants, levels, assignmentLoads, warRooms, past };
+  return { ...facts, warRooms };
+}
+
+/** A suggestion and how it was reached: from the teams asked for, the product line's consultants alone, or everyone's. */
+export interface TracedSuggestion {
+  readonly answer: StaffingSuggestionsResponse;
+  readonly read: 'their teams' | 'the line' | 'everyone';
 }
 
 /**
  * Ranked consultants for a piece of work, over the analytics tables: profiles, certified skills,
- * committed load in the work's weeks and this week, and the record on similar work. The consultants
- * of the work's product line are ranked first; when their first `limit` are settled (available and
- * out of reach of anyone outside the line) that is the answer, else everyone is read and ranked, so
- * the answer is always everyone's ranking (decision 0052).
+ * committed load in the work's weeks and this week, and the record on similar work. When only some
+ * teams are ranked (a manager's), only their members are read. Else the consultants
+ * of the work's product line are read and ranked first, beside the war rooms; when their first
+ * `limit` are settled (available and out of reach of anyone outside the line) that is the answer;
+ * else the consultants outside the line are read too and everyone is ranked. Either way the answer
+ * is everyone's ranking (decision 0052).
  */
+export async function traceSuggestion(
+  store: AnalyticsStore,
+  work: StaffingWork,
+  options: StaffingOptions,
+): Promise<TracedSuggestion> {
+  const weeks = staffingWeeks(work, options);
+  if (options.teamIds !== undefined) {
+    const [warRooms, members] = await Promise.all([
+      readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
+      readConsultantFacts(store, work, weeks, { teamIds: options.teamIds }),
+    ]);
+    return { answer: suggestFromFacts(work, options, weeks, { ...members, warRooms }), read: 'their teams' };
+  }
+  const line = work.productLine;
+  const [warRooms, inside] = await Promise.all([
+    readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
+    readConsultantFacts(store, work, weeks, { productLine: line, side: 'inside' }),
+  ]);
+  const fromTheLine = suggestFromFacts(work, options, weeks, { ...inside, warRooms });
+  if (topSettledWithinTheLine(fromTheLine.consultants, options.limit)) return { answer: fromTheLine, read: 'the line' };
+  const outside = await readConsultantFacts(store, work, weeks, { productLine: line, side: 'outside' });
+  return {
+    answer: suggestFromFacts(work, options, weeks, { ...joinedFacts(inside, outside), warRooms }),
+    read: 'everyone',
+  };
+}
+
+/** Ranked consultants for a piece of work: `traceSuggestion`'s answer. */
 export async function suggestConsultants(
   store: AnalyticsStore,
   work: StaffingWork,
   options: StaffingOptions,
 ): Promise<StaffingSuggestionsResponse> {
-  const weeks = staffingWeeks(work, options);
-  const withinTheLine = suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks, 'the line'));
-  if (topSettledWithinTheLine(withinTheLine.consultants, options.limit)) return withinTheLine;
-  return suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks));
+  return (await traceSuggestion(store, work, options)).answer;
 }
 
 /** The suggestion from what was read: pure, so the same facts always rank the same. */

@@ -14,6 +14,7 @@ import {
   staffingWeeks,
   suggestConsultants,
   suggestFromFacts,
+  traceSuggestion,
 } from '../staffing/staffing-suggestions.js';
 import { recordedHistory, type HistoryEntry } from './fixtures.js';
 
@@ -85,6 +86,9 @@ const HISTORY: HistoryEntry[] = [
   onboard('C-c', 'T-2', ['crm'], ['Demo craft']),
   onboard('C-d', 'T-1', ['erp'], ['Demo craft']),
   ['consultant-C-d', 'ConsultantOffboarded', '2026-06-01T00:00:00Z', { reason: 'left' }],
+  // C-e: onboarded into T-1 with no product line or skill, then moved to T-2.
+  onboard('C-e', 'T-1', [], []),
+  ['team-T-2', 'TeamMemberAdded', '2025-06-01T00:00:00Z', { consultantId: 'C-e' }],
   ['consultant-C-a', 'SkillCertified', '2026-03-01T00:00:00Z', { skill: 'Demo craft', level: 4 }],
   register('O-1', ['erp']),
   register('O-won', ['erp']),
@@ -246,8 +250,9 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       const answer = await suggestConsultants(store, work!, { now: NOW, limit: 10 });
       expect(answer.subject.weeks).toEqual(['2026-12-07', '2026-12-14']);
       expect(answer.subject.skills).toEqual(['Demo craft']);
-      expect(answer.consultants.map((c) => c.consultantId)).toEqual(['C-a', 'C-b', 'C-c']);
-      const [a, b, c] = answer.consultants;
+      // C-e covers nothing and has no skill, but is free: after the fits, before the overloaded.
+      expect(answer.consultants.map((c) => c.consultantId)).toEqual(['C-a', 'C-b', 'C-e', 'C-c']);
+      const [a, b, , c] = answer.consultants;
       expect(a!.reasons).toContainEqual({ kind: 'skill', skill: 'Demo craft', level: 4 });
       expect(a!.reasons).toContainEqual({ kind: 'free_capacity', freePct: 40, neededPct: 20 });
       expect(b!.reasons).toContainEqual({ kind: 'past_outcomes', won: 1, lost: 0, positive: 1, negative: 0 });
@@ -278,6 +283,13 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       // A third place could go to someone outside the line: everyone is read.
       expect(await asked(3)).toBeGreaterThan(settled);
       expect(await asked(10)).toBeGreaterThan(settled);
+      // A manager's teams: their members alone are read, and rank as they do among everyone.
+      for (const teams of [['T-1'], ['T-2'], ['T-1', 'T-2'], []]) {
+        const options = { now: NOW, limit: 10, teamIds: new Set(teams) };
+        const traced = await traceSuggestion(store, work, options);
+        expect(traced.read).toBe('their teams');
+        expect(traced.answer).toEqual(suggestFromFacts(work, options, weeks, everyone));
+      }
     });
 
     it('lists the support requests nobody acknowledged on open opportunities', async () => {
@@ -306,6 +318,12 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       const answer = await suggestConsultants(store, activity!, { now: NOW, limit: 10, teamIds: new Set(['T-1']) });
       expect(answer.subject.weeks).toEqual(['2026-12-14']);
       expect(answer.consultants.map((c) => c.consultantId)).toEqual(['C-b']);
+      // A consultant moved to another team counts in the team they were moved to.
+      const t2 = await suggestConsultants(store, activity!, { now: NOW, limit: 10, teamIds: new Set(['T-2']) });
+      expect(t2.consultants.map((c) => [c.consultantId, c.teamId])).toEqual([
+        ['C-e', 'T-2'],
+        ['C-c', 'T-2'],
+      ]);
       const room = await readStaffingWork(store, { kind: 'war_room', warRoomId: 'W-1' }, NOW);
       expect(room).toMatchObject({ neededPct: 80, alreadyOn: ['C-c'], weekCount: 4 });
       expect(await readStaffingWork(store, { kind: 'war_room', warRoomId: "W-'missing" }, NOW)).toBeNull();

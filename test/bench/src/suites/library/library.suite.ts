@@ -10,6 +10,7 @@ import {
   readCertifiedLevels,
   readCommittedLoads,
   readConsultants,
+  MIGRATIONS,
   readStaffingFacts,
   readStaffingWork,
   readWarRooms,
@@ -18,10 +19,11 @@ import {
   suggestAssets,
   suggestConsultants,
   suggestFromFacts,
-  topSettledWithinTheLine,
+  traceSuggestion,
   WEEK_MS,
   type AnalyticsStore,
   type ProjectionContext,
+  type StaffingOptions,
   type StaffingWork,
 } from '@presales/analytics';
 import { assignmentLoadsBefore0048, pastOutcomesBefore0048 } from '@presales/analytics/before-0048';
@@ -43,6 +45,12 @@ const STAFFING_EVENTS = Number(process.env['BENCH_STAFFING_EVENTS'] ?? '10000000
  */
 const STAFFING_STORE = process.env['BENCH_STAFFING_STORE'];
 const SCALE_MARGIN = 1.02;
+/**
+ * What a kept history was prepared with besides its size: a folder prepared otherwise is refused,
+ * not measured. The schema's last migration stands for the projection; a change to the generator
+ * or to what the projector writes without a migration needs a new folder.
+ */
+const KEPT_HISTORY = { seed: 11, scaleMargin: SCALE_MARGIN, migration: MIGRATIONS[MIGRATIONS.length - 1]!.id };
 /** Asset events copy nothing from earlier events of their stream (decision 0016). */
 const NOTHING_EARLIER: ProjectionContext = { earlier: () => undefined };
 const PAGE = 20_000;
@@ -112,30 +120,52 @@ async function suggestBefore0048(store: AnalyticsStore, work: StaffingWork, now:
   return suggestFromFacts(work, options, weeks, { consultants, levels, assignmentLoads, warRooms, past });
 }
 
+/** The team of `productLine` with the most consultants of it (the first by id among equals). */
+async function largestTeamOf(store: AnalyticsStore, productLine: string): Promise<string> {
+  const sizes = new Map<string, number>();
+  for (const c of await readConsultants(store, { productLine, side: 'inside' }))
+    sizes.set(c.teamId, (sizes.get(c.teamId) ?? 0) + 1);
+  const [largest] = [...sizes].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1));
+  if (largest === undefined) throw new Error(`staffing: no consultant covers ${productLine}`);
+  return largest[0];
+}
+
+type OpenSupportRequest = Awaited<ReturnType<typeof openSupportRequests>>[number];
+
+/** The work of a waiting support request, as the suggestions route reads it. */
+async function requestWork(store: AnalyticsStore, request: OpenSupportRequest, now: Date): Promise<StaffingWork> {
+  const work = await readStaffingWork(
+    store,
+    { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
+    now,
+  );
+  if (work === null) throw new Error(`staffing: ${request.opportunityId}/${request.requestId} is listed but not read`);
+  return work;
+}
+
+/** Every consultant read and ranked: the suggestion before decision 0052, and the answer it must equal. */
+async function suggestFromEveryone(store: AnalyticsStore, work: StaffingWork, options: StaffingOptions) {
+  const weeks = staffingWeeks(work, options);
+  return suggestFromFacts(work, options, weeks, await readStaffingFacts(store, work, weeks));
+}
+
 /**
- * How many of the waiting support requests (up to 20) a suggestion answers from the product line's
- * consultants alone, as "n of m": how often decision 0052's shortcut holds on this history.
+ * What the suggestions for the waiting support requests (up to 20) read: "the line: n, everyone: m,
+ * their teams: k of 20", for everyone and for one manager's team; each answer checked against
+ * everyone's ranking first, so decision 0052's reads are proven exact on this history too.
  */
-async function settledShare(store: AnalyticsStore, now: Date): Promise<string> {
+async function readsOfSuggestions(store: AnalyticsStore, now: Date, teamIds?: ReadonlySet<string>): Promise<string> {
   const requests = await openSupportRequests(store, 20);
-  let settled = 0;
+  const reads = new Map<string, number>();
   for (const request of requests) {
-    const work = await readStaffingWork(
-      store,
-      { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
-      now,
-    );
-    const options = { now, limit: 10 };
-    const weeks = staffingWeeks(work!, options);
-    const withinTheLine = suggestFromFacts(
-      work!,
-      options,
-      weeks,
-      await readStaffingFacts(store, work!, weeks, 'the line'),
-    );
-    if (topSettledWithinTheLine(withinTheLine.consultants, options.limit)) settled += 1;
+    const work = await requestWork(store, request, now);
+    const options: StaffingOptions = { now, limit: 10, ...(teamIds === undefined ? {} : { teamIds }) };
+    const traced = await traceSuggestion(store, work, options);
+    if (!isDeepStrictEqual(traced.answer, await suggestFromEveryone(store, work, options)))
+      throw new Error(`staffing: ${request.requestId} is ranked otherwise from the line first than from everyone`);
+    reads.set(traced.read, (reads.get(traced.read) ?? 0) + 1);
   }
-  return `${settled} of ${requests.length} waiting support requests`;
+  return `${[...reads].map(([read, n]) => `${read}: ${n}`).join(', ')} of ${requests.length} waiting support requests`;
 }
 
 /** A deterministic pick: the same library on every run. */
@@ -273,56 +303,43 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
       'SELECT max(occurred_at_ms) AS at FROM presales_support_requested FINAL',
     );
     const now = new Date(Number(latest!.at));
-    const [request] = await openSupportRequests(store, 1);
-    if (request === undefined) throw new Error('staffing: the generated history has no open support request');
+    // A demo request: demos are the activities completed most (twice any other kind), so its
+    // record on similar work is the largest a suggestion reads.
+    const request = (await openSupportRequests(store, 500)).find((waiting) => waiting.kind === 'demo');
+    if (request === undefined) throw new Error('staffing: the generated history has no waiting demo request');
     const s = store;
     const size = `${(events / 1e6).toFixed(2)}M events`;
-    const work = await readStaffingWork(
-      s,
-      { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
-      now,
-    );
-    const suggest = async () => {
-      const read = await readStaffingWork(
-        s,
-        { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
-        now,
-      );
-      return suggestConsultants(s, read!, { now, limit: 10 });
-    };
-    // Everyone read and ranked, as before decision 0052 (the product line's consultants first).
-    const suggestFromEveryone = async () => {
-      const read = await readStaffingWork(
-        s,
-        { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
-        now,
-      );
-      const options = { now, limit: 10 };
-      const weeks = staffingWeeks(read!, options);
-      return suggestFromFacts(read!, options, weeks, await readStaffingFacts(s, read!, weeks));
-    };
-    const suggestAsBefore = async () => {
-      const read = await readStaffingWork(
-        s,
-        { kind: 'request', opportunityId: request.opportunityId, requestId: request.requestId },
-        now,
-      );
-      return suggestBefore0048(s, read!, now);
-    };
-    // The figures compare like with like only if both give the same answer.
+    const work = await requestWork(s, request, now);
+    // A manager's suggestion ranks their own teams only (the route's teamIds): here the team of
+    // the request's product line with the most consultants.
+    const team = await largestTeamOf(s, request.productLine);
+    const options: StaffingOptions = { now, limit: 10 };
+    const managerOptions: StaffingOptions = { ...options, teamIds: new Set([team]) };
+    const suggest = async () => suggestConsultants(s, await requestWork(s, request, now), options);
+    const suggestForManager = async () => suggestConsultants(s, await requestWork(s, request, now), managerOptions);
+    const everyone = async () => suggestFromEveryone(s, await requestWork(s, request, now), options);
+    const suggestAsBefore = async () => suggestBefore0048(s, await requestWork(s, request, now), now);
+    // The figures compare like with like only if all give the same answer.
     const answer = await suggest();
     if (!isDeepStrictEqual(answer, await suggestAsBefore()))
       throw new Error('staffing: the weekly load table ranks otherwise than the whole history of assignments');
-    if (!isDeepStrictEqual(answer, await suggestFromEveryone()))
-      throw new Error("staffing: the product line's consultants alone rank otherwise than everyone");
-    context.log(`staffing: ${await settledShare(s, now)} answered from the product line's consultants alone`);
-    const weeks = staffingWeeks(work!, { now });
+    if (!isDeepStrictEqual(answer, await everyone()))
+      throw new Error("staffing: the product line's consultants first rank otherwise than everyone");
+    context.log(`staffing: suggestions read ${await readsOfSuggestions(s, now)}`);
+    context.log(`staffing: a manager of ${team}'s read ${await readsOfSuggestions(s, now, managerOptions.teamIds)}`);
+    const weeks = staffingWeeks(work, { now });
     const from = weeks.mondays[0]!;
     const to = weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
     context.log(
       `staffing: ${events.toLocaleString('en-US')} events; ranking for ${request.opportunityId}/${request.requestId}`,
     );
-    const [after, everyone, before] = await samplesInTurns(context.runs, suggest, suggestFromEveryone, suggestAsBefore);
+    const [after, fromEveryone, before, forManager] = await samplesInTurns(
+      context.runs,
+      suggest,
+      everyone,
+      suggestAsBefore,
+      suggestForManager,
+    );
     const [loadsAfter, loadsBefore] = await samplesInTurns(
       context.runs,
       () => readCommittedLoads(s, from, to),
@@ -341,7 +358,14 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
         id: 'staffing-everyone',
         label: `the same suggestions with every consultant read and ranked (before decision 0052), ${size}`,
         unit: 'ms',
-        samples: everyone!,
+        samples: fromEveryone!,
+        lowerIsBetter: true,
+      },
+      {
+        id: 'staffing-manager',
+        label: `the same suggestions for a manager of one team (${team}, the largest of the product line), ${size}`,
+        unit: 'ms',
+        samples: forManager!,
         lowerIsBetter: true,
       },
       {
@@ -392,22 +416,31 @@ async function staffingFigures(context: BenchContext): Promise<Figure[]> {
  */
 async function keptOrLoaded(context: BenchContext, store: ChdbAnalyticsStore, dir: string): Promise<number> {
   const record = join(dir, 'prepared.json');
+  const preparation = { asked: STAFFING_EVENTS, ...KEPT_HISTORY };
   if (STAFFING_STORE !== undefined && existsSync(record)) {
-    const prepared = JSON.parse(readFileSync(record, 'utf8')) as { asked: number; events: number };
-    if (prepared.asked !== STAFFING_EVENTS)
+    const prepared = JSON.parse(readFileSync(record, 'utf8')) as typeof preparation & { events: number };
+    const differing = Object.entries(preparation).filter(
+      ([key, value]) => prepared[key as keyof typeof preparation] !== value,
+    );
+    if (differing.length > 0)
       throw new Error(
-        `staffing: ${dir} holds a history prepared for ${prepared.asked} events, not ${STAFFING_EVENTS}; remove it or choose another folder`,
+        `staffing: ${dir} holds a history prepared otherwise (${differing
+          .map(([key, value]) => `${key} ${String(prepared[key as keyof typeof preparation])}, not ${String(value)}`)
+          .join('; ')}); remove it or choose another folder`,
       );
     context.log(`staffing: reading the ${prepared.events.toLocaleString('en-US')} events kept in ${dir}`);
     return prepared.events;
   }
   context.log(`staffing: generating ${STAFFING_EVENTS.toLocaleString('en-US')} events and projecting them into chDB`);
-  const events = await loadKpiData(generateDemo({ seed: 11, scale: Math.ceil(STAFFING_EVENTS * SCALE_MARGIN) }), {
-    analytics: store,
-  });
+  const events = await loadKpiData(
+    generateDemo({ seed: KEPT_HISTORY.seed, scale: Math.ceil(STAFFING_EVENTS * SCALE_MARGIN) }),
+    {
+      analytics: store,
+    },
+  );
   await backgroundMergesDone(store);
   // Written last: a folder interrupted while preparing has no record and is not taken for ready.
-  if (STAFFING_STORE !== undefined) writeFileSync(record, JSON.stringify({ asked: STAFFING_EVENTS, events }));
+  if (STAFFING_STORE !== undefined) writeFileSync(record, JSON.stringify({ ...preparation, events }));
   return events;
 }
 
@@ -418,7 +451,7 @@ export const librarySuite: BenchSuite = {
     const figures = [...(await libraryFigures(context)), ...(await staffingFigures(context))];
     return {
       title: 'Knowledge library and staffing on chDB',
-      method: `Library: ${ASSETS.toLocaleString('en-US')} generated assets (\`BENCH_LIBRARY_ASSETS\`; titles and half of them a revision summary mixing Chinese and English words, two product lines each) projected into chDB; each search answers the first page of 20 and the total, as GET /api/library/assets does (searchLibrary: one sorted statement for the page's rows and the total, the engine's own count of the rows before its LIMIT, then the page's reuse counts; decision 0041). Staffing: a generated presales history (seed 11, \`BENCH_STAFFING_EVENTS\`, default 10,000,000 as the issue's target) projected as the KPI suite does; "now" is the history's last support request, and a suggestion is what GET /api/staffing/.../suggestions computes: the work read (two statements side by side), then profiles, certified skills, the assignments' load in the weeks from the weekly load table (decision 0048), war rooms in the weeks, and the record on similar work (five statements side by side), ranked; the consultants of the work's product line are read and ranked first, and everyone only when their first ten are not out of reach of the others (decision 0052). Beside it, timed in turns with it in the same run, the same suggestion with every consultant read and ranked (before decision 0052), the same suggestion with the assignments read from their whole history and the record's activities joined with their scheduling, as before decision 0048 (both answers checked equal first), and the assignments' loads alone both ways. With \`BENCH_STAFFING_STORE\` the history is prepared once in that folder and later runs read it as it is, in a fresh process as the platform reads its store (a run that generated it in-process measured about twice slower, its heap and chDB's still full of the preparation).`,
+      method: `Library: ${ASSETS.toLocaleString('en-US')} generated assets (\`BENCH_LIBRARY_ASSETS\`; titles and half of them a revision summary mixing Chinese and English words, two product lines each) projected into chDB; each search answers the first page of 20 and the total, as GET /api/library/assets does (searchLibrary: one sorted statement for the page's rows and the total, the engine's own count of the rows before its LIMIT, then the page's reuse counts; decision 0041). Staffing: a generated presales history (seed 11, \`BENCH_STAFFING_EVENTS\`, default 10,000,000 as the issue's target) projected as the KPI suite does; "now" is the history's last support request; the suggestion is for the soonest-due waiting demo request (demos are the activities completed most, so its record on similar work is the largest), and a suggestion is what GET /api/staffing/.../suggestions computes: the work read (two statements side by side), then profiles, certified skills, the assignments' load in the weeks from the weekly load table (decision 0048), war rooms in the weeks, and the record on similar work (five statements side by side), ranked; the consultants of the work's product line are read and ranked first, and everyone only when their first ten are not out of reach of the others (decision 0052). Beside it, timed in turns with it in the same run, the same suggestion with every consultant read and ranked (before decision 0052), the same suggestion with the assignments read from their whole history and the record's activities joined with their scheduling, as before decision 0048 (both answers checked equal first), and the assignments' loads alone both ways. With \`BENCH_STAFFING_STORE\` the history is prepared once in that folder and later runs read it as it is, in a fresh process as the platform reads its store (a run that generated it in-process measured about twice slower, its heap and chDB's still full of the preparation).`,
       figures,
       ratios: [
         {
