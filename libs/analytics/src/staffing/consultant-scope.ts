@@ -26,8 +26,13 @@ FROM (SELECT entity_id, team_id FROM consultant_onboarded FINAL) AS onboarded
 ANY LEFT JOIN (${LAST_TEAM_ADDED}) AS added ON onboarded.entity_id = added.member`;
 
 /** A condition on a team id column: whether it is one of `teamIds` (none matches an empty set). */
-export function teamIn(column: string, teamIds: ReadonlySet<string>): string {
+function teamIn(column: string, teamIds: ReadonlySet<string>): string {
   return teamIds.size === 0 ? '0' : `${column} IN (${[...teamIds].map((id) => sqlValue(id)).join(', ')})`;
+}
+
+/** A condition on a column of consultants' teams now for a teams scope, or none. */
+export function teamInScope(column: string, scope: ConsultantScope): string {
+  return scope !== 'everyone' && 'teamIds' in scope ? teamIn(column, scope.teamIds) : '1';
 }
 
 /** A condition on `consultant_onboarded`'s own row for a product line scope, or none. */
@@ -41,7 +46,7 @@ export function onboardedRowInScope(scope: ConsultantScope): string {
 export function consultantInScope(column: string, scope: ConsultantScope): string {
   if (scope === 'everyone') return '1';
   if ('teamIds' in scope)
-    return `${column} IN (SELECT consultant FROM (${CONSULTANT_TEAMS}) AS teams WHERE ${teamIn('team', scope.teamIds)})`;
+    return `${column} IN (SELECT consultant FROM (${CONSULTANT_TEAMS}) AS teams WHERE ${teamInScope('team', scope)})`;
   const inside = `SELECT entity_id FROM consultant_onboarded FINAL WHERE ${onboardedRowInScope({ ...scope, side: 'inside' })}`;
   return `${column} ${scope.side === 'inside' ? 'IN' : 'NOT IN'} (${inside})`;
 }

@@ -5,7 +5,7 @@ import {
   LAST_TEAM_ADDED,
   onboardedRowInScope,
   TEAM_NOW,
-  teamIn,
+  teamInScope,
   type ConsultantScope,
 } from './consultant-scope.js';
 import { CONSULTANT_WEEK_LOAD_TABLE } from '../projection/week-load/consultant-week-load.js';
@@ -51,7 +51,7 @@ export async function readConsultants(
 FROM (SELECT entity_id, name, team_id, level, product_lines, skills, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
       WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL) AND ${onboardedRowInScope(scope)}) AS onboarded
 ANY LEFT JOIN (${LAST_TEAM_ADDED}) AS added ON onboarded.entity_id = added.member
-WHERE ${scope !== 'everyone' && 'teamIds' in scope ? teamIn('team', scope.teamIds) : '1'}
+WHERE ${teamInScope('team', scope)}
 ORDER BY id`,
   );
   return rows.map((r) => ({

@@ -196,15 +196,16 @@ function joinedFacts(a: ConsultantFacts, b: ConsultantFacts): ConsultantFacts {
   };
 }
 
-/** Everything a suggestion can read, for every consultant: the war rooms and the four reads above, side by side. */
+/** Everything a suggestion reads for the consultants in `scope` (everyone unless given): the war rooms and the four reads above, side by side. */
 export async function readStaffingFacts(
   store: AnalyticsStore,
   work: StaffingWork,
   weeks: StaffingWeeks,
+  scope: ConsultantScope = 'everyone',
 ): Promise<StaffingFacts> {
   const [warRooms, facts] = await Promise.all([
     readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
-    readConsultantFacts(store, work, weeks, 'everyone'),
+    readConsultantFacts(store, work, weeks, scope),
   ]);
   return { ...facts, warRooms };
 }
@@ -231,22 +232,17 @@ export async function traceSuggestion(
 ): Promise<TracedSuggestion> {
   const weeks = staffingWeeks(work, options);
   if (options.teamIds !== undefined) {
-    const [warRooms, members] = await Promise.all([
-      readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
-      readConsultantFacts(store, work, weeks, { teamIds: options.teamIds }),
-    ]);
-    return { answer: suggestFromFacts(work, options, weeks, { ...members, warRooms }), read: 'their teams' };
+    const members = await readStaffingFacts(store, work, weeks, { teamIds: options.teamIds });
+    return { answer: suggestFromFacts(work, options, weeks, members), read: 'their teams' };
   }
   const line = work.productLine;
-  const [warRooms, inside] = await Promise.all([
-    readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
-    readConsultantFacts(store, work, weeks, { productLine: line, side: 'inside' }),
-  ]);
-  const fromTheLine = suggestFromFacts(work, options, weeks, { ...inside, warRooms });
+  const inside = await readStaffingFacts(store, work, weeks, { productLine: line, side: 'inside' });
+  const fromTheLine = suggestFromFacts(work, options, weeks, inside);
   if (topSettledWithinTheLine(fromTheLine.consultants, options.limit)) return { answer: fromTheLine, read: 'the line' };
+  // The war rooms are the same for both scopes: read once, with the line.
   const outside = await readConsultantFacts(store, work, weeks, { productLine: line, side: 'outside' });
   return {
-    answer: suggestFromFacts(work, options, weeks, { ...joinedFacts(inside, outside), warRooms }),
+    answer: suggestFromFacts(work, options, weeks, { ...joinedFacts(inside, outside), warRooms: inside.warRooms }),
     read: 'everyone',
   };
 }
