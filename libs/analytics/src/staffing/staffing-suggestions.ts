@@ -265,36 +265,37 @@ export function suggestFromFacts(
 ): StaffingSuggestionsResponse {
   const skills = options.skills ?? SKILLS_BY_WORK_KIND[work.workKind] ?? [];
   const neededPct = options.neededPct ?? work.neededPct;
-  const loads = weeklyLoads(mondays, assignmentLoads, warRooms);
   const on = new Set(work.alreadyOn);
+  const rankable = consultants.filter(
+    (c) => !on.has(c.consultantId) && (options.teamIds === undefined || options.teamIds.has(c.teamId)),
+  );
+  const loads = weeklyLoads(mondays, assignmentLoads, warRooms, new Set(rankable.map((c) => c.consultantId)));
   const noLoad = mondays.map(() => 0);
   const neededAt = needed.map((m) => mondays.indexOf(m));
   const thisWeekAt = mondays.indexOf(thisMonday);
-  const candidates: StaffingCandidate[] = consultants
-    .filter((c) => !on.has(c.consultantId) && (options.teamIds === undefined || options.teamIds.has(c.teamId)))
-    .map((c) => {
-      const load = loads.get(c.consultantId)?.loadPct ?? noLoad;
-      const certified = levels.get(c.consultantId);
-      // The needed skills only: the ranking asks for no other, and thousands of full copies cost.
-      const skillLevels = new Map<string, number>();
-      for (const skill of skills) {
-        const level = certified?.get(skill);
-        const listed = c.skills.includes(skill);
-        if (level !== undefined) skillLevels.set(skill, Math.max(level, listed ? 1 : 0));
-        else if (listed) skillLevels.set(skill, 1);
-      }
-      return {
-        consultantId: c.consultantId,
-        name: c.name,
-        teamId: c.teamId,
-        level: c.level,
-        productLines: c.productLines,
-        skillLevels,
-        loadPct: neededAt.map((at) => load[at]!),
-        currentLoadPct: load[thisWeekAt]!,
-        past: past.get(c.consultantId) ?? { won: 0, lost: 0, positive: 0, negative: 0 },
-      };
-    });
+  const candidates: StaffingCandidate[] = rankable.map((c) => {
+    const load = loads.get(c.consultantId)?.loadPct ?? noLoad;
+    const certified = levels.get(c.consultantId);
+    // The needed skills only: the ranking asks for no other, and thousands of full copies cost.
+    const skillLevels = new Map<string, number>();
+    for (const skill of skills) {
+      const level = certified?.get(skill);
+      const listed = c.skills.includes(skill);
+      if (level !== undefined) skillLevels.set(skill, Math.max(level, listed ? 1 : 0));
+      else if (listed) skillLevels.set(skill, 1);
+    }
+    return {
+      consultantId: c.consultantId,
+      name: c.name,
+      teamId: c.teamId,
+      level: c.level,
+      productLines: c.productLines,
+      skillLevels,
+      loadPct: neededAt.map((at) => load[at]!),
+      currentLoadPct: load[thisWeekAt]!,
+      past: past.get(c.consultantId) ?? { won: 0, lost: 0, positive: 0, negative: 0 },
+    };
+  });
   const ranked = rankConsultants(
     { productLine: work.productLine, skills, weeks: needed, neededPct },
     candidates,

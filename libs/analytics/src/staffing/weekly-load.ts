@@ -52,13 +52,17 @@ export function mondaysFrom(firstMonday: number, count: number): number[] {
  * KPI agree: an assignment counts on the Mondays in [from, to] before its release (summed per
  * week by the projector, decision 0048), a war room's allocation on the Mondays a person is a
  * member and the room is not closed. Summed in hundredths of a percent: 10.1 + 89.9 must not
- * come out above 100.
+ * come out above 100. With `among`, only those consultants' loads: a suggestion ranks a product
+ * line's few thousand, while the war rooms open at 10M events count about ten thousand members,
+ * and their arrays and sets were most of the ranking's time (decision 0052).
  */
 export function weeklyLoads(
   mondays: readonly number[],
   committed: readonly CommittedWeekLoad[],
   warRooms: readonly WarRoomSpan[],
+  among?: ReadonlySet<string>,
 ): Map<string, WeeklyLoad> {
+  const counted = (consultantId: string) => among === undefined || among.has(consultantId);
   const hundredths = new Map<string, number[]>();
   const rooms = new Map<string, (Set<string> | undefined)[]>();
   const loadOf = (consultantId: string) => {
@@ -74,13 +78,14 @@ export function weeklyLoads(
   const weekIndex = new Map(mondays.map((monday, index) => [monday, index]));
   for (const week of committed) {
     const index = weekIndex.get(week.mondayMs);
-    if (index !== undefined) loadOf(week.consultantId)[index]! += week.hundredths;
+    if (index !== undefined && counted(week.consultantId)) loadOf(week.consultantId)[index]! += week.hundredths;
   }
   for (const room of warRooms) {
     const open = mondays.map((m) => room.openedMs <= m && (room.closedMs === null || room.closedMs > m));
     // Each person's membership on each Monday: the changes up to it, summed in one pass over the room's changes.
     const membership = new Map<string, number[]>();
     for (const change of room.membership) {
+      if (!counted(change.consultantId)) continue;
       let count = membership.get(change.consultantId);
       if (count === undefined) membership.set(change.consultantId, (count = mondays.map(() => 0)));
       for (const [index, m] of mondays.entries()) if (change.atMs <= m) count[index]! += change.delta;
