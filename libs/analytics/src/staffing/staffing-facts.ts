@@ -17,7 +17,9 @@ export interface ConsultantProfile {
   readonly name: string;
   readonly teamId: string;
   readonly level: string;
+  /** Every line the consultant covers, or those a `ProfileQuestion` asked about. */
   readonly productLines: readonly string[];
+  /** Every skill listed at onboarding, or those a `ProfileQuestion` asked about. */
   readonly skills: readonly string[];
   readonly weeklyCapacityHours: number;
   readonly onboardedMs: number;
@@ -32,11 +34,37 @@ export interface TeamProfile {
 
 const num = (value: unknown) => Number(value ?? 0);
 
-/** Consultants not offboarded, with their latest team; those in `scope`. */
+/**
+ * What a suggestion asks of a profile: whether it covers one product line and which of some
+ * skills it lists. Read with it, a profile's `productLines` and `skills` hold those only.
+ */
+export interface ProfileQuestion {
+  readonly productLine: string;
+  readonly skills: readonly string[];
+}
+
+/**
+ * A profile's lists, whole or narrowed to a question's. Thousands of whole lists were a third of
+ * a suggestion's read of profiles at 10M events, for one line and one or two skills asked about
+ * (decision 0052).
+ */
+function listColumns(asked: ProfileQuestion | undefined): { lines: string; skills: string } {
+  if (asked === undefined) return { lines: 'product_lines', skills: 'skills' };
+  const wanted = asked.skills.map((skill) => sqlValue(skill)).join(', ');
+  return {
+    lines: `arrayFilter(line -> line = ${sqlValue(asked.productLine)}, product_lines)`,
+    // 18.16 gives an empty array literal no element type: no skill asked is an empty list of strings.
+    skills: wanted === '' ? 'emptyArrayString()' : `arrayFilter(skill -> has([${wanted}], skill), skills)`,
+  };
+}
+
+/** Consultants not offboarded, with their latest team; those in `scope`, their lists narrowed to `asked`. */
 export async function readConsultants(
   store: AnalyticsStore,
   scope: ConsultantScope = 'everyone',
+  asked?: ProfileQuestion,
 ): Promise<ConsultantProfile[]> {
+  const lists = listColumns(asked);
   const rows = await store.query<{
     id: string;
     name: string;
@@ -47,8 +75,8 @@ export async function readConsultants(
     capacity: number;
     on_ms: number;
   }>(
-    `SELECT onboarded.entity_id AS id, name, ${TEAM_NOW} AS team, level, product_lines AS lines, skills, weekly_capacity_hours AS capacity, occurred_at_ms AS on_ms
-FROM (SELECT entity_id, name, team_id, level, product_lines, skills, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
+    `SELECT onboarded.entity_id AS id, name, ${TEAM_NOW} AS team, level, lines_read AS lines, skills_read AS skills, weekly_capacity_hours AS capacity, occurred_at_ms AS on_ms
+FROM (SELECT entity_id, name, team_id, level, ${lists.lines} AS lines_read, ${lists.skills} AS skills_read, weekly_capacity_hours, occurred_at_ms FROM consultant_onboarded FINAL
       WHERE entity_id NOT IN (SELECT entity_id FROM consultant_offboarded FINAL) AND ${onboardedRowInScope(scope)}) AS onboarded
 ANY LEFT JOIN (${LAST_TEAM_ADDED}) AS added ON onboarded.entity_id = added.member
 WHERE ${teamInScope('team', scope)}
@@ -73,13 +101,16 @@ export async function readTeams(store: AnalyticsStore): Promise<TeamProfile[]> {
   return rows.map((r) => ({ teamId: r.id, name: r.name, managerId: r.manager, productLines: r.lines }));
 }
 
-/** Skill → highest certified level, per consultant in `scope`. */
+/** Skill → highest certified level, per consultant in `scope`; of the skills in `among` only, when given. */
 export async function readCertifiedLevels(
   store: AnalyticsStore,
   scope: ConsultantScope = 'everyone',
+  among?: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
+  if (among?.length === 0) return new Map();
+  const skills = among === undefined ? '1' : `skill IN (${among.map((skill) => sqlValue(skill)).join(', ')})`;
   const rows = await store.query<{ id: string; skill: string; level: number }>(
-    `SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL WHERE ${consultantInScope('entity_id', scope)} GROUP BY id, skill`,
+    `SELECT entity_id AS id, skill, max(level) AS level FROM skill_certified FINAL WHERE ${consultantInScope('entity_id', scope)} AND ${skills} GROUP BY id, skill`,
   );
   const levels = new Map<string, Map<string, number>>();
   for (const r of rows) {

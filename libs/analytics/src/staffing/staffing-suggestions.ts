@@ -170,16 +170,27 @@ export interface StaffingFacts extends ConsultantFacts {
 const firstMondayOf = (weeks: StaffingWeeks) => weeks.mondays[0]!;
 const endOf = (weeks: StaffingWeeks) => weeks.mondays[weeks.mondays.length - 1]! + WEEK_MS;
 
-/** Profiles, certified skills, the weeks' loads and the record on similar work of the consultants in `scope`: four statements side by side. */
+/** The skills a suggestion ranks by: those asked for, else those its kind of work calls for. */
+export function skillsAsked(work: StaffingWork, options: Pick<StaffingOptions, 'skills'>): readonly string[] {
+  return options.skills ?? SKILLS_BY_WORK_KIND[work.workKind] ?? [];
+}
+
+/**
+ * Profiles, certified skills, the weeks' loads and the record on similar work of the consultants
+ * in `scope`: four statements side by side. With `skills`, the profiles and certificates are read
+ * for the work's product line and those skills only, which is all the ranking asks of them.
+ */
 export async function readConsultantFacts(
   store: AnalyticsStore,
   work: StaffingWork,
   weeks: StaffingWeeks,
   scope: ConsultantScope,
+  skills?: readonly string[],
 ): Promise<ConsultantFacts> {
+  const asked = skills === undefined ? undefined : { productLine: work.productLine, skills };
   const [consultants, levels, assignmentLoads, past] = await Promise.all([
-    readConsultants(store, scope),
-    readCertifiedLevels(store, scope),
+    readConsultants(store, scope, asked),
+    readCertifiedLevels(store, scope, skills),
     readCommittedLoads(store, firstMondayOf(weeks), endOf(weeks), scope),
     readPastOutcomes(store, work.productLine, work.workKind, scope),
   ]);
@@ -202,10 +213,11 @@ export async function readStaffingFacts(
   work: StaffingWork,
   weeks: StaffingWeeks,
   scope: ConsultantScope = 'everyone',
+  skills?: readonly string[],
 ): Promise<StaffingFacts> {
   const [warRooms, facts] = await Promise.all([
     readWarRooms(store, firstMondayOf(weeks), endOf(weeks)),
-    readConsultantFacts(store, work, weeks, scope),
+    readConsultantFacts(store, work, weeks, scope, skills),
   ]);
   return { ...facts, warRooms };
 }
@@ -231,16 +243,17 @@ export async function traceSuggestion(
   options: StaffingOptions,
 ): Promise<TracedSuggestion> {
   const weeks = staffingWeeks(work, options);
+  const skills = skillsAsked(work, options);
   if (options.teamIds !== undefined) {
-    const members = await readStaffingFacts(store, work, weeks, { teamIds: options.teamIds });
+    const members = await readStaffingFacts(store, work, weeks, { teamIds: options.teamIds }, skills);
     return { answer: suggestFromFacts(work, options, weeks, members), read: 'their teams' };
   }
   const line = work.productLine;
-  const inside = await readStaffingFacts(store, work, weeks, { productLine: line, side: 'inside' });
+  const inside = await readStaffingFacts(store, work, weeks, { productLine: line, side: 'inside' }, skills);
   const fromTheLine = suggestFromFacts(work, options, weeks, inside);
   if (topSettledWithinTheLine(fromTheLine.consultants, options.limit)) return { answer: fromTheLine, read: 'the line' };
   // The war rooms are the same for both scopes: read once, with the line.
-  const outside = await readConsultantFacts(store, work, weeks, { productLine: line, side: 'outside' });
+  const outside = await readConsultantFacts(store, work, weeks, { productLine: line, side: 'outside' }, skills);
   return {
     answer: suggestFromFacts(work, options, weeks, { ...joinedFacts(inside, outside), warRooms: inside.warRooms }),
     read: 'everyone',
@@ -256,14 +269,17 @@ export async function suggestConsultants(
   return (await traceSuggestion(store, work, options)).answer;
 }
 
-/** The suggestion from what was read: pure, so the same facts always rank the same. */
+/**
+ * The suggestion from what was read: pure, so the same facts always rank the same. Facts read for
+ * some skills (`readStaffingFacts` with `skills`) rank right only for those: `skillsAsked`.
+ */
 export function suggestFromFacts(
   work: StaffingWork,
   options: StaffingOptions,
   { needed, thisMonday, mondays }: StaffingWeeks,
   { consultants, levels, assignmentLoads, warRooms, past }: StaffingFacts,
 ): StaffingSuggestionsResponse {
-  const skills = options.skills ?? SKILLS_BY_WORK_KIND[work.workKind] ?? [];
+  const skills = skillsAsked(work, options);
   const neededPct = options.neededPct ?? work.neededPct;
   const on = new Set(work.alreadyOn);
   const rankable = consultants.filter(

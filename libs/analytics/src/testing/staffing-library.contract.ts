@@ -283,6 +283,15 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       // A third place could go to someone outside the line: everyone is read.
       expect(await asked(3)).toBeGreaterThan(settled);
       expect(await asked(10)).toBeGreaterThan(settled);
+      // Read for the skills asked only (none, several, one nobody lists with a quote in its name),
+      // the ranking is the one of every profile read whole.
+      for (const skills of [[], ['Demo craft', 'Integration'], ["O'Brien's craft"]])
+        for (const limit of [2, 10]) {
+          const options = { now: NOW, limit, skills };
+          expect(await suggestConsultants(store, work, options)).toEqual(
+            suggestFromFacts(work, options, weeks, everyone),
+          );
+        }
       // A manager's teams: their members alone are read, and rank as they do among everyone.
       for (const teams of [['T-1'], ['T-2'], ['T-1', 'T-2'], []]) {
         const options = { now: NOW, limit: 10, teamIds: new Set(teams) };
