@@ -24,6 +24,12 @@ export interface ScratchCopiesRequest {
 export class ScratchCopies {
   private readonly named = new Set<string>();
   private readonly copied = new Set<string>();
+  /**
+   * The failure of a batch of copies. Every later statement of the request fails with it: after a
+   * batch stops at one copy, the copies after it were never made and the one that failed may be
+   * half made (CREATE … AS SELECT creates the table before it fills it), and none may be read.
+   */
+  private copyFailure: { readonly error: unknown } | undefined;
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -130,6 +136,7 @@ export class ScratchCopies {
   }
 
   private async copyNamed(): Promise<void> {
+    if (this.copyFailure !== undefined) throw this.copyFailure.error;
     const copies: string[] = [];
     for (const table of this.named) {
       if (this.copied.has(table)) continue;
@@ -141,7 +148,12 @@ export class ScratchCopies {
         ),
       );
     }
-    await this.send(copies);
+    try {
+      await this.send(copies);
+    } catch (error) {
+      this.copyFailure = { error };
+      throw error;
+    }
   }
 
   /**

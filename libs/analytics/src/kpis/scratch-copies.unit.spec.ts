@@ -61,14 +61,38 @@ describe('a request on its scratch copies', () => {
 
   it('drops every copy begun, once every statement asked for has settled, when one fails', async () => {
     const { store, sent } = sessionStore((sql) => sql.includes('scratch_b AS SELECT'));
+    let second: Promise<unknown> | undefined;
     const request = withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
       const failing = copies.query(`SELECT * FROM ${copies.readTable('a')}`);
       copies.readTable('b');
-      // The request fails with the first statement; the second, already asked for, still runs.
-      await Promise.all([failing, copies.query('SELECT 1')]);
+      // The request fails with the first statement; the second, already asked for, settles too.
+      second = copies.query('SELECT 1');
+      await Promise.all([failing, second]);
     });
     await expect(request).rejects.toThrow(/scratch_b/);
-    expect(sent).toEqual([copyOf('a'), copyOf('b'), 'SELECT 1', dropOf('a'), dropOf('b')]);
+    // After a failed copy nothing more is sent but the drops: the request answers nothing more.
+    await expect(second).rejects.toThrow(/scratch_b/);
+    expect(sent).toEqual([copyOf('a'), copyOf('b'), dropOf('a'), dropOf('b')]);
+  });
+
+  it('fails every later statement with the copy that failed, where copies go as one call and stop at it', async () => {
+    const { store, sent } = sessionStore((sql) => sql.includes('scratch_b AS SELECT'), { batches: true });
+    const later: Promise<unknown>[] = [];
+    const request = withScratchCopies(store, { asOf, tag: 't' }, async (copies) => {
+      const first = copies.query(`SELECT * FROM ${copies.readTable('a')} JOIN ${copies.readTable('b')}`);
+      // Asked before the first runs: c joins the same batch of copies, after b, where it stops. a
+      // was made, b may be half made, c never was: neither later statement may run.
+      later.push(copies.query(`SELECT * FROM ${copies.readTable('b')}`));
+      later.push(copies.queryUserSql(`SELECT * FROM ${copies.readTable('c')}`, 1));
+      await Promise.allSettled(later);
+      await first;
+    });
+    await expect(request).rejects.toThrow(/scratch_b/);
+    for (const statement of later) await expect(statement).rejects.toThrow(/scratch_b/);
+    expect(sent).toEqual([
+      `[${copyOf('a')}; ${copyOf('b')}; ${copyOf('c')}]`,
+      `[${dropOf('a')}; ${dropOf('b')}; ${dropOf('c')}]`,
+    ]);
   });
 
   it('sends the copies a statement needs as one call, and the drops as one, where the session takes several', async () => {
