@@ -139,6 +139,9 @@ export const libraryEn = {
   plan: {
     title: 'Capacity plan: the next 8 weeks',
     hint: 'Committed load (assignments and war rooms) against capacity, per team and product line. Red: more committed than available.',
+    forTeam: 'Team {team}.',
+    forLine: 'Product line {line}, every team that has it.',
+    forAll: 'Every team you can see. Choose a team or a product line in the scope to plan it alone.',
     group: 'Team · product line',
     committed: '{committed} of {capacity} h',
     crunch: '{n} overloaded',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../i18n/en';
+import { planFilterOf } from './plan-scope';
 import { assignmentFor, loadShare, reasonText } from './reason-text';
 
 const messageAt = (key: string): unknown =>
@@ -44,5 +45,15 @@ describe('loadShare', () => {
   it('is committed over capacity, and nothing without capacity', () => {
     expect(loadShare(44, 40)).toBe(1.1);
     expect(loadShare(0, 0)).toBeNull();
+  });
+});
+
+describe('planFilterOf', () => {
+  it('plans the scope’s team or product line, and every team the reader sees otherwise', () => {
+    expect(planFilterOf('team:T-1')).toEqual({ teamId: 'T-1' });
+    expect(planFilterOf('product_line:erp')).toEqual({ productLine: 'erp' });
+    expect(planFilterOf('org')).toEqual({});
+    expect(planFilterOf('consultant:C-1')).toEqual({});
+    expect(planFilterOf('team:')).toEqual({});
   });
 });
