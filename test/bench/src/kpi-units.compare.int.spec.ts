@@ -1,19 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  computeKpis,
-  rebuildReadModels,
-  renderKpiSql,
-  type AnalyticsStore,
-  type FxRates,
-  type KpiQuery,
-} from '@presales/analytics';
-import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
-import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
-import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { loadavg } from 'node:os';
+import { computeKpis, renderKpiSql, type KpiQuery } from '@presales/analytics';
 import { formatPeriod, KPI_CATALOG, periodsBetween, previousPeriod, type Aggregate, type Period } from '@presales/kpi';
 import { expect, it } from 'vitest';
+import { DEMO_FX, withDemoOnChdb } from './demo-on-chdb.js';
+import { median } from './measure.js';
 
 /**
  * Issue 21's first item, measured before it is built: a scorecard read from KPI units kept per
@@ -24,10 +14,8 @@ import { expect, it } from 'vitest';
  * timed in turns. Org scope and live only: the units carry no scope keys and no recorded instant
  * yet, which is what the design has still to settle. Opt-in (BENCH_KPI_UNITS=1).
  */
-const FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1', EUR: '7.8' } };
 const RUNS = 9;
 const UNITS_TABLE = 'kpi_units_trial';
-const median = (samples: readonly number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 interface UnitRow {
   readonly kpi: string;
@@ -72,14 +60,8 @@ const close = (a: number | null, b: number | null) =>
 
 it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
   'reads a scorecard from KPI units kept per month, equal to the one computed from the fact tables',
-  async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'presales-kpi-units-'));
-    const clock = new DemoClock();
-    const events = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
-    const store: AnalyticsStore = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse') });
-    try {
-      await loadDemo(generateDemo({ seed: 1, scale: 'small' }), events, clock);
-      await rebuildReadModels(events, store);
+  () =>
+    withDemoOnChdb('kpi-units', undefined, async ({ store }) => {
       const asOf = new Date();
       // The demo's history ends in 2026-01: its last 24 whole months.
       const months = periodsBetween(new Date('2024-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month');
@@ -88,7 +70,7 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
         period,
         scope: { kind: 'org' },
         asOf,
-        fx: FX,
+        fx: DEMO_FX,
         wholeTables: true,
       });
 
@@ -161,11 +143,6 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
           `  scorecard of ${formatPeriod(period)} and its previous month, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms (${Math.min(...timing.units).toFixed(1)} – ${Math.max(...timing.units).toFixed(1)}), computed median ${median(timing.computed).toFixed(1)} ms (${Math.min(...timing.computed).toFixed(1)} – ${Math.max(...timing.computed).toFixed(1)}), computed ÷ units median of per-run ratios ${median(ratios).toFixed(1)}`,
         ].join('\n'),
       );
-    } finally {
-      await store.close();
-      events.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  },
+    }),
   600_000,
 );

@@ -7,7 +7,6 @@ import {
   GatedQueryStore,
   rebuildReadModels,
   type AnalyticsStore,
-  type FxRates,
   type ScratchSession,
 } from '@presales/analytics';
 import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
@@ -15,6 +14,8 @@ import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 import { KPI_CATALOG } from '@presales/kpi';
 import { expect, it } from 'vitest';
+import { DEMO_FX } from './demo-on-chdb.js';
+import { median } from './measure.js';
 
 /**
  * Where a computed maturity's time goes (issue 21), on the demo data (seed 1, chDB, through the
@@ -24,9 +25,7 @@ import { expect, it } from 'vitest';
  * (BENCH_MATURITY_PROFILE=1). BENCH_MATURITY_DATA names a folder to keep the loaded demo in
  * between runs (loaded once when it is empty); without it, a folder of its own, removed after.
  */
-const FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1', EUR: '7.8' } };
 const RUNS = 7;
-const median = (samples: readonly number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)]!;
 
 type Kind = 'copy' | 'practices' | 'records' | 'drop';
 
@@ -212,7 +211,7 @@ it.runIf(process.env['BENCH_MATURITY_PROFILE'] === '1')(
               windowQuarters: 2,
               threshold: 0.79 - run / 100,
               definitions: KPI_CATALOG,
-              fx: FX,
+              fx: DEMO_FX,
             });
             const total = performance.now() - start;
             const used = process.cpuUsage(cpu);
