@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import { computeKpis, renderKpiSql, type KpiQuery } from '@presales/analytics';
+import { computeKpis, renderKpiSql, sqlValue, type KpiQuery, type KpiScope } from '@presales/analytics';
 import { formatPeriod, KPI_CATALOG, periodsBetween, previousPeriod, type Aggregate, type Period } from '@presales/kpi';
 import { expect, it } from 'vitest';
 import { DEMO_FX, withDemoOnChdb } from './demo-on-chdb.js';
@@ -11,8 +11,10 @@ import { median } from './measure.js';
  * data (seed 1, chDB), every catalog KPI's units of 24 months at org scope are written into one
  * table by the KPI's own SQL; then every month's 28 values are read back from it, aggregated in
  * TypeScript by each definition's aggregate, and compared with computeKpis, and the two ways are
- * timed in turns. Org scope and live only: the units carry no scope keys and no recorded instant
- * yet, which is what the design has still to settle. Opt-in (BENCH_KPI_UNITS=1).
+ * timed in turns. The second case keeps with each unit the keys its scope macros test
+ * (`scopeCaptures`) and compares teams' and product lines' scorecards read from the units. Live
+ * only: the units carry no recorded instant yet, which the design has still to settle. Opt-in
+ * (BENCH_KPI_UNITS=1).
  */
 const RUNS = 9;
 const UNITS_TABLE = 'kpi_units_trial';
@@ -57,6 +59,56 @@ function aggregateOf(aggregate: Aggregate, units: readonly UnitRow[]): { value: 
 
 const close = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** A scope macro of a template, and the keys a unit keeps to be filtered by it later. */
+interface ScopeCapture {
+  /** The macro's text in the template. */
+  readonly macro: string;
+  /** What the macro becomes in the units' statement: always true, naming its expressions as keys. */
+  readonly capturing: string;
+  readonly aliases: readonly string[];
+  /** The filter on the units' keys for a scope: the same macro over the kept keys. */
+  readonly filterFor: (scope: KpiScope, query: KpiQuery) => string;
+}
+
+/**
+ * Each scope macro of a template rewritten to keep the expressions it tests as the unit's keys
+ * (aliases named in WHERE are visible in the SELECT of the same level, in both engines) while
+ * filtering nothing, and the same macro over the kept keys, to read the units of a scope later.
+ * A macro inside a subquery names an alias the outer SELECT cannot see: that KPI's statement
+ * fails, and it stays computed as today.
+ */
+function scopeCaptures(template: string): ScopeCapture[] {
+  let keys = 0;
+  return [...template.matchAll(/\{\{(in_[a-z_]+)((?::[^:}]+)*)\}\}/g)].map((match) => {
+    const [macro, name, rawArgs] = [match[0], match[1]!, match[2]!];
+    const args = rawArgs === '' ? [] : rawArgs.slice(1).split(':');
+    // The arguments that are expressions over the template's rows (in_scope_via's first names a table).
+    const expressions =
+      name === 'in_action_scope' ? ['scope_kind', 'scope_id'] : name === 'in_scope_via' ? [args[1]!] : args;
+    const columns = expressions.map(() => `keys[${(keys += 1)}]`);
+    const aliases = columns.map((_, i) => `unit_key_${keys - columns.length + i + 1}`);
+    const capturing = `(${expressions.map((e, i) => `isNotNull(ifNull(toString(${e}), '') AS ${aliases[i]})`).join(' OR ')} OR 1)`;
+    const filterFor = (scope: KpiScope, query: KpiQuery): string => {
+      if (name === 'in_action_scope')
+        return scope.kind === 'org'
+          ? '1'
+          : `(${columns[0]} = ${sqlValue(scope.kind)} AND ${columns[1]} = ${sqlValue(scope.id)})`;
+      const over =
+        name === 'in_scope_via' ? `{{in_scope_via:${args[0]}:${columns[0]}}}` : `{{${name}:${columns.join(':')}}}`;
+      return renderKpiSql(over, { ...query, scope });
+    };
+    return { macro, capturing, aliases, filterFor };
+  });
+}
+
+/** The template with its scope macros capturing, its units' keys first in its SELECT list. */
+function capturingTemplate(template: string, captures: readonly ScopeCapture[]): string {
+  let rewritten = template;
+  for (const capture of captures) rewritten = rewritten.replace(capture.macro, capture.capturing);
+  const keys = captures.flatMap((capture) => capture.aliases);
+  return rewritten.replace(/^\s*SELECT\s/, `SELECT [${keys.join(', ')}] AS unit_keys, `);
+}
 
 it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
   'reads a scorecard from KPI units kept per month, equal to the one computed from the fact tables',
@@ -145,4 +197,121 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
       );
     }),
   600_000,
+);
+
+it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
+  'reads team scorecards from units keeping the keys their scope macros test, equal to the ones computed',
+  () =>
+    withDemoOnChdb('kpi-units-scoped', undefined, async ({ store }) => {
+      const asOf = new Date();
+      const months = periodsBetween(new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month');
+      const queryOf = (definition: (typeof KPI_CATALOG)[number], period: Period, scope: KpiScope): KpiQuery => ({
+        definition,
+        period,
+        scope,
+        asOf,
+        fx: DEMO_FX,
+        wholeTables: true,
+      });
+      const org: KpiScope = { kind: 'org' };
+      await store.command(
+        `CREATE TABLE ${UNITS_TABLE}_scoped (kpi String, period String, unit_id String, num Float64, den Float64, grp UInt8, keys Array(String)) ENGINE = MergeTree ORDER BY (period, kpi)`,
+      );
+      const captured = new Map<string, ScopeCapture[]>();
+      const refused: string[] = [];
+      const writeStarted = performance.now();
+      for (const definition of KPI_CATALOG) {
+        const captures = scopeCaptures(definition.sql);
+        const template = capturingTemplate(definition.sql, captures);
+        try {
+          for (const period of months)
+            await store.command(
+              `INSERT INTO ${UNITS_TABLE}_scoped SELECT '${definition.id}', '${formatPeriod(period)}', toString(unit_id), toFloat64(num), toFloat64(den), toUInt8(grp), unit_keys FROM (\n${renderKpiSql(template, queryOf(definition, period, org))}\n) AS units`,
+            );
+          captured.set(definition.id, captures);
+        } catch (error) {
+          refused.push(`${definition.id} (${String(error instanceof Error ? error.message : error).slice(0, 80)})`);
+          await store.command(`ALTER TABLE ${UNITS_TABLE}_scoped DELETE WHERE kpi = '${definition.id}'`);
+        }
+      }
+      const writeMs = performance.now() - writeStarted;
+      const kept = KPI_CATALOG.filter((definition) => captured.has(definition.id));
+
+      const fromUnits = async (period: Period, scope: KpiScope) => {
+        const asked = [period, previousPeriod(period)];
+        const wanted = kept
+          .map(
+            (definition) =>
+              `(kpi = '${definition.id}' AND ${captured
+                .get(definition.id)!
+                .map((capture) => capture.filterFor(scope, queryOf(definition, period, scope)))
+                .join(' AND ')})`,
+          )
+          .join('\n  OR ');
+        const units = await store.query<UnitRow>(
+          `SELECT kpi, period, num, den, grp FROM ${UNITS_TABLE}_scoped WHERE period IN (${asked.map((p) => `'${formatPeriod(p)}'`).join(', ')}) AND (${wanted})`,
+        );
+        const byKey = new Map<string, UnitRow[]>();
+        for (const unit of units) {
+          const key = `${unit.kpi} ${unit.period}`;
+          (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(unit);
+        }
+        return asked.flatMap((p) =>
+          kept.map((definition) =>
+            aggregateOf(definition.aggregate, byKey.get(`${definition.id} ${formatPeriod(p)}`) ?? []),
+          ),
+        );
+      };
+      const computed = (period: Period, scope: KpiScope) =>
+        computeKpis(
+          store,
+          [period, previousPeriod(period)].flatMap((p) => kept.map((definition) => queryOf(definition, p, scope))),
+        );
+
+      const teams = (
+        await store.query<{ id: string }>('SELECT entity_id AS id FROM team_formed FINAL ORDER BY id')
+      ).map((row) => row.id);
+      const lines = ['erp', 'crm'];
+      const scopes: KpiScope[] = [
+        ...teams.map((id): KpiScope => ({ kind: 'team', id })),
+        ...lines.map((id): KpiScope => ({ kind: 'product_line', id })),
+      ];
+      let compared = 0;
+      const differing: string[] = [];
+      for (const scope of scopes)
+        for (const period of months.slice(1)) {
+          const [mine, theirs] = [await fromUnits(period, scope), await computed(period, scope)];
+          theirs.forEach((actual, i) => {
+            compared += 1;
+            if (!(close(mine[i]!.value, actual.value) && mine[i]!.units === actual.units))
+              differing.push(
+                `${kept[i % kept.length]!.id} ${scope.kind}:${'id' in scope ? scope.id : ''} ${formatPeriod(period)}: ${mine[i]!.value}/${mine[i]!.units} vs ${actual.value}/${actual.units}`,
+              );
+          });
+        }
+
+      const period = months[months.length - 1]!;
+      const scope = scopes[0]!;
+      const timing = { units: [] as number[], computed: [] as number[] };
+      for (let run = 0; run < RUNS; run += 1) {
+        let start = performance.now();
+        await fromUnits(period, scope);
+        timing.units.push(performance.now() - start);
+        start = performance.now();
+        await computed(period, scope);
+        timing.computed.push(performance.now() - start);
+      }
+      console.log(
+        [
+          `KPI units with scope keys, demo data, ${months.length} months, org units filtered by ${teams.length} teams and ${lines.length} product lines:`,
+          `  kept with keys: ${kept.length} of ${KPI_CATALOG.length} KPIs; refused: ${refused.join('; ') || 'none'}`,
+          `  written in ${Math.round(writeMs)} ms`,
+          `  equal to computeKpis: ${compared - differing.length} of ${compared} KPI-months × scopes${differing.length === 0 ? '' : `; differing: ${differing.slice(0, 8).join('; ')}`}`,
+          `  ${kept.length} KPIs of ${formatPeriod(period)} and its previous month for ${scope.kind} ${'id' in scope ? scope.id : ''}, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms, computed median ${median(timing.computed).toFixed(1)} ms`,
+        ].join('\n'),
+      );
+      expect(compared).toBeGreaterThan(0);
+      expect(differing).toEqual([]);
+    }),
+  900_000,
 );
