@@ -6,7 +6,10 @@ import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
 import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
 import { SqliteEventStore } from '@presales/event-store-sqlite';
 
-/** The rates the demo's amounts are added up with in CNY, as config/fx-rates.json has them. */
+/**
+ * Rates for the demo's currencies, as the compare specs have always used them (config/fx-rates.json
+ * has more currencies and EUR at 7.70): both sides of a comparison use the same ones.
+ */
 export const DEMO_FX: FxRates = { reportingCurrency: 'CNY', rates: { CNY: '1', USD: '7.1', EUR: '7.8' } };
 
 export interface DemoOnChdb {
@@ -28,18 +31,20 @@ export async function withDemoOnChdb<T>(
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `presales-${purpose}-`));
   const clock = new DemoClock();
-  const events = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
-  const store = await ChdbAnalyticsStore.open({
-    path: join(dir, 'clickhouse'),
-    ...(database === undefined ? {} : { database }),
-  });
+  let events: SqliteEventStore | undefined;
+  let store: ChdbAnalyticsStore | undefined;
   try {
+    events = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+    store = await ChdbAnalyticsStore.open({
+      path: join(dir, 'clickhouse'),
+      ...(database === undefined ? {} : { database }),
+    });
     await loadDemo(generateDemo({ seed: 1, scale: 'small' }), events, clock);
     await rebuildReadModels(events, store);
     return await work({ clock, events, store });
   } finally {
-    await store.close();
-    await events.close();
+    await store?.close();
+    await events?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,31 @@
 import { loadavg } from 'node:os';
-import { computeKpis, renderKpiSql, sqlValue, type KpiQuery, type KpiScope } from '@presales/analytics';
-import { formatPeriod, KPI_CATALOG, periodsBetween, previousPeriod, type Aggregate, type Period } from '@presales/kpi';
+import {
+  computeKpis,
+  EarlierEventMemory,
+  migrate,
+  projectEvents,
+  projectionContextOf,
+  renderKpiSql,
+  sqlValue,
+  type KpiQuery,
+  type KpiScope,
+} from '@presales/analytics';
+import { ChdbAnalyticsStore } from '@presales/analytics-chdb';
+import { DemoClock, generateDemo, loadDemo } from '@presales/demo';
+import { SqliteEventStore } from '@presales/event-store-sqlite';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  formatPeriod,
+  KPI_CATALOG,
+  parsePeriod,
+  periodContaining,
+  periodsBetween,
+  previousPeriod,
+  type Aggregate,
+  type Period,
+} from '@presales/kpi';
 import { expect, it } from 'vitest';
 import { DEMO_FX, withDemoOnChdb } from './demo-on-chdb.js';
 import { median } from './measure.js';
@@ -191,7 +216,7 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
         [
           `KPI units on the demo data (seed 1, chDB), ${KPI_CATALOG.length} KPIs × ${months.length} months, org, live (load average ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}):`,
           `  written by each KPI's SQL: ${rows} unit rows in ${Math.round(writeMs)} ms (${(writeMs / (KPI_CATALOG.length * months.length)).toFixed(1)} ms a KPI-month)`,
-          `  equal to computeKpis: ${compared} KPI-months`,
+          `  equal to computeKpis: ${compared} comparisons (${months.length - 1} months asked, each with its previous month)`,
           `  scorecard of ${formatPeriod(period)} and its previous month, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms (${Math.min(...timing.units).toFixed(1)} – ${Math.max(...timing.units).toFixed(1)}), computed median ${median(timing.computed).toFixed(1)} ms (${Math.min(...timing.computed).toFixed(1)} – ${Math.max(...timing.computed).toFixed(1)}), computed ÷ units median of per-run ratios ${median(ratios).toFixed(1)}`,
         ].join('\n'),
       );
@@ -306,12 +331,115 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
           `KPI units with scope keys, demo data, ${months.length} months, org units filtered by ${teams.length} teams and ${lines.length} product lines:`,
           `  kept with keys: ${kept.length} of ${KPI_CATALOG.length} KPIs; refused: ${refused.join('; ') || 'none'}`,
           `  written in ${Math.round(writeMs)} ms`,
-          `  equal to computeKpis: ${compared - differing.length} of ${compared} KPI-months × scopes${differing.length === 0 ? '' : `; differing: ${differing.slice(0, 8).join('; ')}`}`,
+          `  equal to computeKpis: ${compared - differing.length} of ${compared} comparisons (scopes × months asked × 2 periods × KPIs)${differing.length === 0 ? '' : `; differing: ${differing.slice(0, 8).join('; ')}`}`,
           `  ${kept.length} KPIs of ${formatPeriod(period)} and its previous month for ${scope.kind} ${'id' in scope ? scope.id : ''}, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms, computed median ${median(timing.computed).toFixed(1)} ms`,
         ].join('\n'),
       );
       expect(compared).toBeGreaterThan(0);
       expect(differing).toEqual([]);
     }),
+  900_000,
+);
+
+/** The tables a KPI's SQL reads at org scope: its table macros, and the closures' three. */
+function tablesRead(template: string): Set<string> {
+  const tables = new Set([...template.matchAll(/\{\{t:(\w+)\}\}/g)].map((match) => match[1]!));
+  if (template.includes('{{closures}}'))
+    for (const table of ['opportunity_won', 'opportunity_lost', 'opportunity_qualified_out']) tables.add(table);
+  return tables;
+}
+
+it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
+  'finds which KPIs a batch changes outside the months of its events, by keeping units batch after batch',
+  async () => {
+    // The demo's history projected again, in batches, into a store of its own; after each batch
+    // the units of every KPI that reads a table the batch wrote are computed again for the months
+    // of its events' business times only. At the end, each KPI-month kept so is compared with
+    // the same KPI-month computed from the whole history: a KPI that differs reads, for some
+    // month, events of other months, and must say which (decision 0053, item 1).
+    const dir = mkdtempSync(join(tmpdir(), 'presales-kpi-units-batches-'));
+    const clock = new DemoClock();
+    const events = SqliteEventStore.open({ file: join(dir, 'events.sqlite'), durability: 'normal', clock: clock.read });
+    const store = await ChdbAnalyticsStore.open({ path: join(dir, 'clickhouse') });
+    try {
+      await loadDemo(generateDemo({ seed: 1, scale: 'small' }), events, clock);
+      const history = await events.readAll({ maxCount: 10_000_000 });
+      await migrate(store);
+      const asOf = new Date();
+      const window = new Set(
+        periodsBetween(new Date('2024-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month').map(formatPeriod),
+      );
+      const unitsOf = async (definition: (typeof KPI_CATALOG)[number], month: string) =>
+        JSON.stringify(
+          (
+            await store.query<{ unit_id: string; num: number; den: number; grp: number }>(
+              `SELECT toString(unit_id) AS unit_id, toFloat64(num) AS num, toFloat64(den) AS den, toUInt8(grp) AS grp FROM (\n${renderKpiSql(
+                definition.sql,
+                {
+                  definition,
+                  period: parsePeriod(month),
+                  scope: { kind: 'org' },
+                  asOf,
+                  fx: DEMO_FX,
+                  wholeTables: true,
+                },
+              )}\n) AS units ORDER BY unit_id, num, den, grp`,
+            )
+          ).map((unit) => [unit.unit_id, unit.num, unit.den, unit.grp]),
+        );
+      const reads = new Map(KPI_CATALOG.map((definition) => [definition.id, tablesRead(definition.sql)]));
+      const kept = new Map<string, string>();
+      const memory = new EarlierEventMemory(10_000_000);
+      const BATCHES = 40;
+      const size = Math.ceil(history.length / BATCHES);
+      let recomputed = 0;
+      const started = performance.now();
+      for (let from = 0; from < history.length; from += size) {
+        const batch = history.slice(from, from + size);
+        const written = new Set<string>();
+        for (const [table, rows] of projectEvents(batch, projectionContextOf(batch, memory)))
+          if (rows.length > 0) {
+            await store.insert(table, rows);
+            written.add(table);
+          }
+        const months = new Set(
+          batch
+            .map((event) => formatPeriod(periodContaining(new Date(event.metadata.occurredAt), 'month')))
+            .filter((month) => window.has(month)),
+        );
+        for (const definition of KPI_CATALOG) {
+          if (![...reads.get(definition.id)!].some((table) => written.has(table))) continue;
+          for (const month of months) {
+            kept.set(`${definition.id} ${month}`, await unitsOf(definition, month));
+            recomputed += 1;
+          }
+        }
+      }
+      const keptMs = performance.now() - started;
+      const missed = new Map<string, string[]>();
+      for (const definition of KPI_CATALOG)
+        for (const month of window) {
+          const whole = await unitsOf(definition, month);
+          if ((kept.get(`${definition.id} ${month}`) ?? '[]') !== whole)
+            missed.set(definition.id, [...(missed.get(definition.id) ?? []), month]);
+        }
+      console.log(
+        [
+          `KPI units kept batch after batch, the demo's ${history.length} events in ${BATCHES} batches, ${KPI_CATALOG.length} KPIs × ${window.size} months:`,
+          `  ${recomputed} KPI-months computed again (${(recomputed / BATCHES).toFixed(0)} a batch), ${Math.round(keptMs)} ms with the projection`,
+          `  KPIs equal to the whole history's in every month when only their events' months are computed again: ${KPI_CATALOG.length - missed.size} of ${KPI_CATALOG.length}`,
+          ...[...missed].map(
+            ([id, months]) =>
+              `  ${id}: ${months.length} months differ (${months.slice(0, 4).join(', ')}${months.length > 4 ? ', …' : ''})`,
+          ),
+        ].join('\n'),
+      );
+      expect(recomputed).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+      await events.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
   900_000,
 );

@@ -216,15 +216,20 @@ describe.skipIf(skip !== undefined)('the knowledge library and staffing in Chrom
       'data-committed',
     );
     expect(Number(cell)).toBe(committedBefore + 8);
-    expect(await page.textContent('[data-plan-scope]')).toContain('Every team you can see');
+    expect(await page.textContent('[data-plan-scope]')).toContain('every team you can see');
     await page.screenshot({ path: join(ARTIFACTS, 'capacity-plan-en-1280.png'), fullPage: true });
     // The plan follows the view's scope: a product line no team of hers has plans nothing, her team plans it alone.
     await page.goto(url('capacity?scope=product_line:crm'));
     await page.waitForSelector('[data-panel=capacity-plan] [data-state=empty]');
-    expect(await page.textContent('[data-plan-scope]')).toContain('Product line CRM');
+    expect(await page.textContent('[data-plan-scope]')).toContain('product line CRM');
     await page.goto(url('capacity?scope=team:T-erp'));
     await page.waitForSelector('[data-panel=capacity-plan] [data-group="T-erp/erp"]');
-    expect(await page.textContent('[data-plan-scope]')).toMatch(/^Team (ERP team|T-erp)\.$/);
+    expect(await page.textContent('[data-plan-scope]')).toMatch(/^Planning team (ERP team|T-erp)\.$/);
+    // Another manager's team is refused by the API: said so, with no retry that could only fail again.
+    await page.goto(url('capacity?scope=team:T-other'));
+    await page.waitForSelector('[data-plan-not-yours]');
+    expect(await page.textContent('[data-plan-not-yours]')).toContain('You plan your own teams only');
+    expect(await page.$('[data-panel=capacity-plan] [data-state=error]')).toBeNull();
 
     // Utilisation counts hours worked (KPIS.md): the assigned consultant logs the demo's first hours.
     await record('api/consultants/C-free/time-entries', {

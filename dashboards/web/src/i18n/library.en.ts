@@ -139,9 +139,11 @@ export const libraryEn = {
   plan: {
     title: 'Capacity plan: the next 8 weeks',
     hint: 'Committed load (assignments and war rooms) against capacity, per team and product line. Red: more committed than available.',
-    forTeam: 'Team {team}.',
-    forLine: 'Product line {line}, every team that has it.',
-    forAll: 'Every team you can see. Choose a team or a product line in the scope to plan it alone.',
+    forTeam: 'Planning team {team}.',
+    forLine: 'Planning product line {line}: every team you can see that has it.',
+    forAll: 'Planning every team you can see. Choose a team or a product line in the scope to plan it alone.',
+    notYourTeam:
+      'You plan your own teams only: {team} is not one of them. Choose one of yours, a product line or the whole organisation in the scope.',
     group: 'Team · product line',
     committed: '{committed} of {capacity} h',
     crunch: '{n} overloaded',

@@ -144,9 +144,10 @@ export const libraryZhCN: Pick<Messages, 'library' | 'suggest' | 'draft' | 'staf
   plan: {
     title: '产能规划：未来 8 周',
     hint: '按团队和产品线，已承诺负荷（指派和作战室）对比产能。红色：承诺超过可用产能。',
-    forTeam: '团队 {team}。',
-    forLine: '产品线 {line}，含该产品线的所有团队。',
-    forAll: '您可查看的所有团队。在范围中选择一个团队或产品线可单独规划。',
+    forTeam: '规划范围：团队 {team}。',
+    forLine: '规划范围：产品线 {line}，您可查看的含该产品线的所有团队。',
+    forAll: '规划范围：您可查看的所有团队。在范围中选择一个团队或产品线可单独规划。',
+    notYourTeam: '您只能规划自己管理的团队：{team} 不在其中。请在范围中选择您的团队、产品线或整个组织。',
     group: '团队 · 产品线',
     committed: '{committed} / {capacity} 小时',
     crunch: '{n} 人超负荷',

@@ -32,13 +32,15 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
     readCommittedLoads(store, fromMs, toMs),
     readWarRooms(store, fromMs, toMs),
   ]);
-  const loads = weeklyLoads(mondays, assignmentLoads, warRooms);
   const teamNames = new Map(teams.map((t) => [t.teamId, t.name]));
   const inScope = consultants.filter(
     (c) =>
       (options.teamIds === undefined || options.teamIds.has(c.teamId)) &&
       (options.teamId === undefined || c.teamId === options.teamId),
   );
+  const plannedIds = new Set(inScope.map((c) => c.consultantId));
+  // The loads of the planned consultants only: a team's plan reads every open war room.
+  const loads = weeklyLoads(mondays, assignmentLoads, warRooms, plannedIds);
 
   const groups = new Map<string, { teamId: string; productLine: string; members: typeof inScope }>();
   for (const c of inScope) {
@@ -52,7 +54,6 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
 
   const roomHours = new Map<string, number>();
   const roomMembers = new Map<string, Set<string>>();
-  const plannedIds = new Set(inScope.map((c) => c.consultantId));
   const capacityOf = new Map(inScope.map((c) => [c.consultantId, c.weeklyCapacityHours]));
   for (const room of warRooms) {
     for (const change of room.membership) {
