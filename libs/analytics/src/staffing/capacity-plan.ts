@@ -1,5 +1,6 @@
 import type { CapacityGroup, CapacityPlanResponse, CapacityWarRoom } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
+import type { ConsultantScope } from './consultant-scope.js';
 import { readCommittedLoads, readConsultants, readTeams, readWarRooms } from './staffing-facts.js';
 import { mondayOf, mondaysFrom, weeklyLoads, WEEK_MS } from './weekly-load.js';
 
@@ -13,6 +14,20 @@ export interface CapacityPlanOptions {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/**
+ * The consultants a plan reads: the teams asked for (one team, a manager's own, or one of a
+ * manager's own), else a product line's, else everyone. At 10M events a team is a few of 15,000
+ * consultants, whose profiles and loads the plan read whole before; the groups are filtered
+ * again below, so the answer is the whole plan's for them.
+ */
+function plannedScope(options: CapacityPlanOptions): ConsultantScope {
+  if (options.teamId !== undefined)
+    return { teamIds: new Set(options.teamIds?.has(options.teamId) === false ? [] : [options.teamId]) };
+  if (options.teamIds !== undefined) return { teamIds: options.teamIds };
+  if (options.productLine !== undefined) return { productLine: options.productLine, side: 'inside' };
+  return 'everyone';
+}
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
@@ -26,10 +41,11 @@ export async function capacityPlan(store: AnalyticsStore, options: CapacityPlanO
   const toMs = mondays[mondays.length - 1]! + WEEK_MS;
   // Each week's day is written once, not once per team and line (thousands of groups at scale).
   const weekDays = mondays.map(day);
+  const scope = plannedScope(options);
   const [consultants, teams, assignmentLoads, warRooms] = await Promise.all([
-    readConsultants(store),
+    readConsultants(store, scope),
     readTeams(store),
-    readCommittedLoads(store, fromMs, toMs),
+    readCommittedLoads(store, fromMs, toMs, scope),
     readWarRooms(store, fromMs, toMs),
   ]);
   const teamNames = new Map(teams.map((t) => [t.teamId, t.name]));

@@ -393,6 +393,28 @@ export function describeStaffingLibraryContract(openStore: () => Promise<Analyti
       const mine = await capacityPlan(store, { now: NOW, weeks: 8, teamIds: new Set(['T-1']), productLine: 'erp' });
       expect(mine.groups.map((g) => g.teamId + '/' + g.productLine)).toEqual(['T-1/erp']);
       expect(mine.warRooms).toEqual([]);
+      // Asked for some teams or a line, the plan reads those consultants only and answers the
+      // whole plan's groups for them; W-1's one member is in T-2, so T-2's plan has it whole.
+      const asked: { teamIds?: ReadonlySet<string>; teamId?: string; productLine?: string }[] = [
+        { teamIds: new Set(['T-1']) },
+        { teamId: 'T-2' },
+        { productLine: 'crm' },
+        { teamIds: new Set(['T-1']), productLine: 'erp' },
+        { teamIds: new Set(['T-1']), teamId: 'T-2' },
+        { teamIds: new Set() },
+      ];
+      for (const options of asked) {
+        const part = await capacityPlan(store, { now: NOW, weeks: 8, ...options });
+        expect(part.groups).toEqual(
+          plan.groups.filter(
+            (g) =>
+              (options.teamIds === undefined || options.teamIds.has(g.teamId)) &&
+              (options.teamId === undefined || g.teamId === options.teamId) &&
+              (options.productLine === undefined || g.productLine === options.productLine),
+          ),
+        );
+      }
+      expect((await capacityPlan(store, { now: NOW, weeks: 8, teamId: 'T-2' })).warRooms).toEqual(plan.warRooms);
     });
 
     it('finds assets by Chinese and English words in titles and summaries, the title matches first', async () => {
