@@ -25,10 +25,11 @@ import {
   previousPeriod,
   type Aggregate,
   type Period,
+  type PublishedKpi,
 } from '@presales/kpi';
 import { expect, it } from 'vitest';
 import { DEMO_FX, withDemoOnChdb } from './demo-on-chdb.js';
-import { median } from './measure.js';
+import { median, pairedRuns } from './measure.js';
 
 /**
  * Issue 21's first item, measured before it is built: a scorecard read from KPI units kept per
@@ -84,6 +85,32 @@ function aggregateOf(aggregate: Aggregate, units: readonly UnitRow[]): { value: 
 
 const close = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** A KPI's question as the trial asks every one: live, on whole tables, in `scope`. */
+function kpiQuery(definition: PublishedKpi, period: Period, scope: KpiScope, asOf: Date): KpiQuery {
+  return { definition, period, scope, asOf, fx: DEMO_FX, wholeTables: true };
+}
+
+/** Each KPI's value from its units, period by period, in the order computeKpis lists the same questions. */
+function valuesFromUnits(units: readonly UnitRow[], periods: readonly Period[], definitions: readonly PublishedKpi[]) {
+  const byKey = new Map<string, UnitRow[]>();
+  for (const unit of units) {
+    const key = `${unit.kpi} ${unit.period}`;
+    (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(unit);
+  }
+  return periods.flatMap((period) =>
+    definitions.map((definition) =>
+      aggregateOf(definition.aggregate, byKey.get(`${definition.id} ${formatPeriod(period)}`) ?? []),
+    ),
+  );
+}
+
+/** How long `work` takes, in ms. */
+async function elapsed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
 
 /** A scope macro of a template, and the keys a unit keeps to be filtered by it later. */
 interface ScopeCapture {
@@ -142,14 +169,8 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
       const asOf = new Date();
       // The demo's history ends in 2026-01: its last 24 whole months.
       const months = periodsBetween(new Date('2024-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month');
-      const queryOf = (definition: (typeof KPI_CATALOG)[number], period: Period): KpiQuery => ({
-        definition,
-        period,
-        scope: { kind: 'org' },
-        asOf,
-        fx: DEMO_FX,
-        wholeTables: true,
-      });
+      const org: KpiScope = { kind: 'org' };
+      const queryOf = (definition: PublishedKpi, period: Period) => kpiQuery(definition, period, org, asOf);
 
       await store.command(
         `CREATE TABLE ${UNITS_TABLE} (kpi String, period String, unit_id String, num Float64, den Float64, grp UInt8) ENGINE = MergeTree ORDER BY (period, kpi)`,
@@ -166,18 +187,11 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
       const rows = Number(written?.rows ?? 0);
 
       const fromUnits = async (period: Period) => {
-        const asked = [formatPeriod(period), formatPeriod(previousPeriod(period))];
+        const asked = [period, previousPeriod(period)];
         const units = await store.query<UnitRow>(
-          `SELECT kpi, period, num, den, grp FROM ${UNITS_TABLE} WHERE period IN ('${asked[0]}', '${asked[1]}')`,
+          `SELECT kpi, period, num, den, grp FROM ${UNITS_TABLE} WHERE period IN (${asked.map((p) => `'${formatPeriod(p)}'`).join(', ')})`,
         );
-        const byKey = new Map<string, UnitRow[]>();
-        for (const unit of units) {
-          const key = `${unit.kpi} ${unit.period}`;
-          (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(unit);
-        }
-        return asked.flatMap((p) =>
-          KPI_CATALOG.map((definition) => aggregateOf(definition.aggregate, byKey.get(`${definition.id} ${p}`) ?? [])),
-        );
+        return valuesFromUnits(units, asked, KPI_CATALOG);
       };
       const computed = (period: Period) =>
         computeKpis(
@@ -201,23 +215,18 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
       }
 
       const period = months[months.length - 1]!;
-      const timing = { units: [] as number[], computed: [] as number[] };
       const loadBefore = loadavg()[0]!;
-      for (let run = 0; run < RUNS; run += 1) {
-        let start = performance.now();
-        await fromUnits(period);
-        timing.units.push(performance.now() - start);
-        start = performance.now();
-        await computed(period);
-        timing.computed.push(performance.now() - start);
-      }
-      const ratios = timing.units.map((ms, i) => timing.computed[i]! / ms);
+      const timing = await pairedRuns(RUNS, async () => ({
+        ours: await elapsed(() => fromUnits(period)),
+        baseline: await elapsed(() => computed(period)),
+      }));
+      const ratios = timing.ours.map((ms, i) => timing.baseline[i]! / ms);
       console.log(
         [
           `KPI units on the demo data (seed 1, chDB), ${KPI_CATALOG.length} KPIs × ${months.length} months, org, live (load average ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}):`,
           `  written by each KPI's SQL: ${rows} unit rows in ${Math.round(writeMs)} ms (${(writeMs / (KPI_CATALOG.length * months.length)).toFixed(1)} ms a KPI-month)`,
           `  equal to computeKpis: ${compared} comparisons (${months.length - 1} months asked, each with its previous month)`,
-          `  scorecard of ${formatPeriod(period)} and its previous month, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms (${Math.min(...timing.units).toFixed(1)} – ${Math.max(...timing.units).toFixed(1)}), computed median ${median(timing.computed).toFixed(1)} ms (${Math.min(...timing.computed).toFixed(1)} – ${Math.max(...timing.computed).toFixed(1)}), computed ÷ units median of per-run ratios ${median(ratios).toFixed(1)}`,
+          `  scorecard of ${formatPeriod(period)} and its previous month, ${RUNS} runs in turns: from the units median ${median(timing.ours).toFixed(1)} ms (${Math.min(...timing.ours).toFixed(1)} – ${Math.max(...timing.ours).toFixed(1)}), computed median ${median(timing.baseline).toFixed(1)} ms (${Math.min(...timing.baseline).toFixed(1)} – ${Math.max(...timing.baseline).toFixed(1)}), computed ÷ units median of per-run ratios ${median(ratios).toFixed(1)}`,
         ].join('\n'),
       );
     }),
@@ -230,14 +239,8 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
     withDemoOnChdb('kpi-units-scoped', undefined, async ({ store }) => {
       const asOf = new Date();
       const months = periodsBetween(new Date('2025-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month');
-      const queryOf = (definition: (typeof KPI_CATALOG)[number], period: Period, scope: KpiScope): KpiQuery => ({
-        definition,
-        period,
-        scope,
-        asOf,
-        fx: DEMO_FX,
-        wholeTables: true,
-      });
+      const queryOf = (definition: PublishedKpi, period: Period, scope: KpiScope) =>
+        kpiQuery(definition, period, scope, asOf);
       const org: KpiScope = { kind: 'org' };
       await store.command(
         `CREATE TABLE ${UNITS_TABLE}_scoped (kpi String, period String, unit_id String, num Float64, den Float64, grp UInt8, keys Array(String)) ENGINE = MergeTree ORDER BY (period, kpi)`,
@@ -276,16 +279,7 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
         const units = await store.query<UnitRow>(
           `SELECT kpi, period, num, den, grp FROM ${UNITS_TABLE}_scoped WHERE period IN (${asked.map((p) => `'${formatPeriod(p)}'`).join(', ')}) AND (${wanted})`,
         );
-        const byKey = new Map<string, UnitRow[]>();
-        for (const unit of units) {
-          const key = `${unit.kpi} ${unit.period}`;
-          (byKey.get(key) ?? byKey.set(key, []).get(key)!).push(unit);
-        }
-        return asked.flatMap((p) =>
-          kept.map((definition) =>
-            aggregateOf(definition.aggregate, byKey.get(`${definition.id} ${formatPeriod(p)}`) ?? []),
-          ),
-        );
+        return valuesFromUnits(units, asked, kept);
       };
       const computed = (period: Period, scope: KpiScope) =>
         computeKpis(
@@ -317,22 +311,17 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
 
       const period = months[months.length - 1]!;
       const scope = scopes[0]!;
-      const timing = { units: [] as number[], computed: [] as number[] };
-      for (let run = 0; run < RUNS; run += 1) {
-        let start = performance.now();
-        await fromUnits(period, scope);
-        timing.units.push(performance.now() - start);
-        start = performance.now();
-        await computed(period, scope);
-        timing.computed.push(performance.now() - start);
-      }
+      const timing = await pairedRuns(RUNS, async () => ({
+        ours: await elapsed(() => fromUnits(period, scope)),
+        baseline: await elapsed(() => computed(period, scope)),
+      }));
       console.log(
         [
           `KPI units with scope keys, demo data, ${months.length} months, org units filtered by ${teams.length} teams and ${lines.length} product lines:`,
           `  kept with keys: ${kept.length} of ${KPI_CATALOG.length} KPIs; refused: ${refused.join('; ') || 'none'}`,
           `  written in ${Math.round(writeMs)} ms`,
           `  equal to computeKpis: ${compared - differing.length} of ${compared} comparisons (scopes × months asked × 2 periods × KPIs)${differing.length === 0 ? '' : `; differing: ${differing.slice(0, 8).join('; ')}`}`,
-          `  ${kept.length} KPIs of ${formatPeriod(period)} and its previous month for ${scope.kind} ${'id' in scope ? scope.id : ''}, ${RUNS} runs in turns: from the units median ${median(timing.units).toFixed(1)} ms, computed median ${median(timing.computed).toFixed(1)} ms`,
+          `  ${kept.length} KPIs of ${formatPeriod(period)} and its previous month for ${scope.kind} ${'id' in scope ? scope.id : ''}, ${RUNS} runs in turns: from the units median ${median(timing.ours).toFixed(1)} ms, computed median ${median(timing.baseline).toFixed(1)} ms`,
         ].join('\n'),
       );
       expect(compared).toBeGreaterThan(0);
@@ -369,20 +358,13 @@ it.runIf(process.env['BENCH_KPI_UNITS'] === '1')(
       const window = new Set(
         periodsBetween(new Date('2024-01-01T00:00:00Z'), new Date('2025-12-31T00:00:00Z'), 'month').map(formatPeriod),
       );
-      const unitsOf = async (definition: (typeof KPI_CATALOG)[number], month: string) =>
+      const unitsOf = async (definition: PublishedKpi, month: string) =>
         JSON.stringify(
           (
             await store.query<{ unit_id: string; num: number; den: number; grp: number }>(
               `SELECT toString(unit_id) AS unit_id, toFloat64(num) AS num, toFloat64(den) AS den, toUInt8(grp) AS grp FROM (\n${renderKpiSql(
                 definition.sql,
-                {
-                  definition,
-                  period: parsePeriod(month),
-                  scope: { kind: 'org' },
-                  asOf,
-                  fx: DEMO_FX,
-                  wholeTables: true,
-                },
+                kpiQuery(definition, parsePeriod(month), { kind: 'org' }, asOf),
               )}\n) AS units ORDER BY unit_id, num, den, grp`,
             )
           ).map((unit) => [unit.unit_id, unit.num, unit.den, unit.grp]),
