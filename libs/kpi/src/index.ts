@@ -13,3 +13,4 @@ export * from './maturity-doc.js';
 export * from './definition-values.js';
 export * from './value-format.js';
 export * from './catalog-changes.js';
+export * from './catalog/period-changes.js';

@@ -32,6 +32,11 @@ export interface AppConfig {
    */
   readonly projector: ProjectorMode;
   /**
+   * KEPT_KPI_VALUES: `on` keeps every catalog KPI's value per month and quarter current in the
+   * background, read by scorecards and trends (decision 0054); `off` computes every one when asked.
+   */
+  readonly keptKpiValues: boolean;
+  /**
    * METRICS_TOKEN: a bearer token that lets a scraper read `/metrics` without an account. Unset,
    * only a signed-in admin reads it: the counts by event type are the business's volumes.
    */
@@ -66,6 +71,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     eventStore: parseEventStore(env, dataDir),
     analytics,
     projector: parseProjectorMode(env, analytics),
+    keptKpiValues: parseOnOff(env, 'KEPT_KPI_VALUES', 'on'),
     ...metricsToken(env),
   };
 }
@@ -88,6 +94,12 @@ function metricsToken(env: Env): { metricsToken?: string } {
 function nonEmpty(env: Env, name: string): string | undefined {
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function parseOnOff(env: Env, name: string, fallback: 'on' | 'off'): boolean {
+  const value = nonEmpty(env, name) ?? fallback;
+  if (value !== 'on' && value !== 'off') throw new ConfigError(name, value, 'must be on or off');
+  return value === 'on';
 }
 
 function parsePort(value: string): number {

@@ -10,7 +10,14 @@ describe('parseConfig', () => {
       eventStore: { kind: 'sqlite', file: '/srv/app/.data/events.sqlite', durability: 'full' },
       analytics: { kind: 'chdb', path: '/srv/app/.data/clickhouse' },
       projector: 'embedded',
+      keptKpiValues: true,
     });
+  });
+
+  it('keeps KPI values per period unless KEPT_KPI_VALUES=off, and names a value it does not know', () => {
+    expect(parseConfig({ KEPT_KPI_VALUES: 'off' }).keptKpiValues).toBe(false);
+    expect(parseConfig({ KEPT_KPI_VALUES: ' on ' }).keptKpiValues).toBe(true);
+    expect(() => parseConfig({ KEPT_KPI_VALUES: 'yes' })).toThrow('KEPT_KPI_VALUES="yes": must be on or off');
   });
 
   it('takes a scrape token for /metrics, and none by default', () => {

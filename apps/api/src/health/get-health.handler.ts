@@ -5,6 +5,7 @@ import type { HealthResponse } from '@presales/contracts';
 import type { EventStore } from '@presales/event-store';
 import { ANALYTICS_STORE, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
 import { GetHealthQuery } from './get-health.query.js';
+import { KeptValuesRefresher } from '../kpis/kept-values-refresher.js';
 
 /** Asks each engine itself; a failing engine makes the platform `degraded`, never a 500. */
 @QueryHandler(GetHealthQuery)
@@ -13,6 +14,7 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(PROJECTOR) private readonly projector: ProjectionView,
+    private readonly keptValues: KeptValuesRefresher,
   ) {}
 
   async execute(): Promise<HealthResponse> {
@@ -42,7 +44,9 @@ export class GetHealthHandler implements IQueryHandler<GetHealthQuery> {
     const replaying = (status.state === 'starting' || status.state === 'catching_up') && lagEvents !== 0;
     const ok =
       eventStore.ok && analyticsStore.ok && !replaying && status.state !== 'retrying' && status.state !== 'stopped';
-    return { status: ok ? 'ok' : 'degraded', eventStore, analyticsStore, projector };
+    // Kept values behind only make answers slower, never wrong: not a reason to be degraded.
+    const keptKpiValues = this.keptValues.current();
+    return { status: ok ? 'ok' : 'degraded', eventStore, analyticsStore, projector, keptKpiValues };
   }
 
   /** On a cluster, each shard with its replicas; undefined on one node, or when the node in use cannot list them. */

@@ -13,3 +13,5 @@ export const SQL_GATE = Symbol('SqlGate');
 /** The analytics store for KPI reads, whose SELECTs pass the gate (decision 0024). */
 export const KPI_STORE = Symbol('KpiStore');
 export const ANALYST_ADMISSION = Symbol('AnalystAdmission');
+/** KPI values kept per period (decision 0054), read by scorecards and trends, refreshed in the background. */
+export const KEPT_KPI_VALUES = Symbol('KeptKpiValues');

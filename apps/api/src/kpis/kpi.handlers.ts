@@ -7,9 +7,10 @@ import {
   kpiUnits,
   type AnalyticsStore,
   type FxRates,
+  type KeptKpiValues,
 } from '@presales/analytics';
 import { formatPeriod } from '@presales/kpi';
-import { KPI_STORE, FX_RATES } from '../infrastructure/tokens.js';
+import { KPI_STORE, FX_RATES, KEPT_KPI_VALUES } from '../infrastructure/tokens.js';
 import { GetKpiTrendQuery, GetKpiUnitsQuery, GetScorecardQuery } from './kpi.queries.js';
 
 @QueryHandler(GetScorecardQuery)
@@ -17,6 +18,7 @@ export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
   constructor(
     @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
+    @Inject(KEPT_KPI_VALUES) private readonly kept: KeptKpiValues | undefined,
   ) {}
 
   execute({ definitions, period, scope, asOf, projectType, live }: GetScorecardQuery) {
@@ -26,6 +28,7 @@ export class GetScorecardHandler implements IQueryHandler<GetScorecardQuery> {
       scope,
       asOf,
       fx: this.fx,
+      ...(this.kept === undefined ? {} : { kept: this.kept }),
       ...(projectType === undefined ? {} : { projectType }),
       ...(live === undefined ? {} : { live }),
     });
@@ -37,10 +40,16 @@ export class GetKpiTrendHandler implements IQueryHandler<GetKpiTrendQuery> {
   constructor(
     @Inject(KPI_STORE) private readonly analytics: AnalyticsStore,
     @Inject(FX_RATES) private readonly fx: FxRates,
+    @Inject(KEPT_KPI_VALUES) private readonly kept: KeptKpiValues | undefined,
   ) {}
 
   execute({ live, ...query }: GetKpiTrendQuery) {
-    return buildTrend(this.analytics, { ...query, fx: this.fx, ...(live === undefined ? {} : { live }) });
+    return buildTrend(this.analytics, {
+      ...query,
+      fx: this.fx,
+      ...(this.kept === undefined ? {} : { kept: this.kept }),
+      ...(live === undefined ? {} : { live }),
+    });
   }
 }
 

@@ -2,29 +2,12 @@ import { isStatementFault } from './statement-fault.js';
 import type { AnalyticsStore } from '../analytics-store.port.js';
 import { balancedGroups } from './balanced-groups.js';
 import type { KpiQuery } from './kpi-query.js';
+import type { KeptActuals } from './kept/kept-actuals.js';
+import type { KpiActual } from './kpi-actual.js';
 import { recordedThrough } from './recorded-through.js';
 import { aggregateSql, renderKpiSql } from './render-kpi-sql.js';
 
-/** Do: a KPI's actual, or why it has none on this store. */
-export type KpiActual = KpiValue | KpiFailure;
-
-export interface KpiValue {
-  /** null = no data (a zero denominator, no units for a mean or median). */
-  readonly value: number | null;
-  /** How many units (events, opportunities, consultant-weeks…) the value was computed from. */
-  readonly units: number;
-  /** The exact SQL that produced the value, for tracing. */
-  readonly sql: string;
-  readonly error?: undefined;
-}
-
-/** The KPI's SQL failed on this store (a version in force that no longer runs, a missing rate). */
-export interface KpiFailure {
-  readonly value: null;
-  readonly units: 0;
-  readonly sql: string;
-  readonly error: string;
-}
+export type { KpiActual, KpiFailure, KpiValue } from './kpi-actual.js';
 
 export class KpiComputationError extends Error {
   constructor(
@@ -196,6 +179,7 @@ export async function computeLiveKpis(
   queries: readonly KpiQuery[],
   asOf: Date,
   clock: () => Date,
+  kept?: KeptActuals,
 ): Promise<{ actuals: KpiActual[]; asOf: Date }> {
   if ((await recordedThrough(store)) > asOf.getTime())
     return {
@@ -205,11 +189,52 @@ export async function computeLiveKpis(
       ),
       asOf,
     };
-  const actuals = await computeKpis(
+  const actuals = await computeOrReadKpis(
     store,
     queries.map((query) => ({ ...query, asOf, wholeTables: true })),
+    kept,
   );
   const completed = clock().getTime();
   const through = await recordedThrough(store);
   return { actuals, asOf: new Date(Math.floor(through / 1000) > Math.floor(completed / 1000) ? through : completed) };
+}
+
+/**
+ * KPI values as of the queries' asOf (one moment for all). When nothing the read models hold was
+ * recorded after it, the answer is the whole tables' (decision 0017), so values kept for them
+ * (decision 0054) answer it; otherwise each is computed as of asOf.
+ */
+export async function computeAsOfKpis(
+  store: AnalyticsStore,
+  queries: readonly KpiQuery[],
+  kept?: KeptActuals,
+): Promise<KpiActual[]> {
+  const asOf = queries[0]?.asOf.getTime();
+  if (kept === undefined || asOf === undefined || (await recordedThrough(store)) > asOf)
+    return computeKpis(store, queries);
+  return computeOrReadKpis(store, queries, kept);
+}
+
+/**
+ * `computeKpis`, with the values kept for the questions read instead of computed: only the
+ * questions whose values are not kept are sent to the engine. Values that cannot be read (the
+ * kept tables unreadable) are computed: keeping them only ever saves time.
+ */
+async function computeOrReadKpis(
+  store: AnalyticsStore,
+  queries: readonly KpiQuery[],
+  kept: KeptActuals | undefined,
+): Promise<KpiActual[]> {
+  const found =
+    kept === undefined
+      ? new Map<number, KpiActual>()
+      : await kept.read(queries).catch(() => new Map<number, KpiActual>());
+  if (found.size === queries.length) return queries.map((_, i) => found.get(i)!);
+  const rest = queries.flatMap((_, i) => (found.has(i) ? [] : [i]));
+  const computed = await computeKpis(
+    store,
+    rest.map((i) => queries[i]!),
+  );
+  const byIndex = new Map(rest.map((i, j) => [i, computed[j]!]));
+  return queries.map((_, i) => found.get(i) ?? byIndex.get(i)!);
 }

@@ -17,7 +17,8 @@ import {
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
+import { computeAsOfKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
+import type { KeptActuals } from './kept/kept-actuals.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
 import { actionsByPeriod, readsAsOf, targetsByPeriod, type ActionRecord, type RecordReads } from './pdca-records.js';
 import type { ScratchCopies } from './scratch-copies.js';
@@ -28,6 +29,8 @@ export interface ScorecardRequest extends Omit<KpiQuery, 'definition' | 'project
   readonly projectType?: ProjectType;
   /** A live scorecard: `asOf` is when it was asked for, the answer's is when it was complete. */
   readonly live?: LiveClock;
+  /** Values kept per period (decision 0054), read instead of computed where they answer the question. */
+  readonly kept?: KeptActuals;
 }
 
 /** Plan, Do, Check, Act for every KPI of one period and scope, and the composite (KPIS.md). */
@@ -72,7 +75,7 @@ export async function buildScorecards(
   for (const period of periods) for (const needed of neededFor(period)) computed.set(formatPeriod(needed), needed);
   const slotOf = new Map([...computed.keys()].map((key, i) => [key, i * request.definitions.length]));
   // A KPI query is the request's question of one definition and period (as a trend's are).
-  const { live, definitions, ...question } = request;
+  const { live, definitions, kept, ...question } = request;
   const queries = [...computed.values()].flatMap((period) =>
     definitions.map((definition) => ({ ...question, period, definition })),
   );
@@ -85,8 +88,8 @@ export async function buildScorecards(
     copies !== undefined
       ? computeKpisWith(copies.kpiStatements(), queries).then((actuals) => ({ actuals, asOf: request.asOf }))
       : live === undefined
-        ? computeKpis(store, queries).then((actuals) => ({ actuals, asOf: request.asOf }))
-        : computeLiveKpis(store, queries, request.asOf, live),
+        ? computeAsOfKpis(store, queries, kept).then((actuals) => ({ actuals, asOf: request.asOf }))
+        : computeLiveKpis(store, queries, request.asOf, live, kept),
   ]);
   return periods.map((period) => {
     const current = slotOf.get(formatPeriod(period))!;

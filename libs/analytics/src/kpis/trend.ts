@@ -10,7 +10,8 @@ import {
 } from '@presales/kpi';
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeKpis, computeLiveKpis } from './compute-kpi.js';
+import { computeAsOfKpis, computeLiveKpis } from './compute-kpi.js';
+import type { KeptActuals } from './kept/kept-actuals.js';
 import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
 import { readsAsOf, targetsByPeriod } from './pdca-records.js';
 import { unitsHref } from './units-href.js';
@@ -25,6 +26,8 @@ export interface TrendRequest {
   readonly fx: FxRates;
   /** A live trend: `asOf` is when it was asked for, the answer's is when it was complete. */
   readonly live?: LiveClock;
+  /** Values kept per period (decision 0054), read instead of computed where they answer the question. */
+  readonly kept?: KeptActuals;
 }
 
 /**
@@ -33,12 +36,12 @@ export interface TrendRequest {
  */
 export async function buildTrend(store: AnalyticsStore, request: TrendRequest): Promise<TrendResponse> {
   const periods = periodsBetween(request.from, request.to, request.grain);
-  const { live, ...query } = request;
+  const { live, kept, ...query } = request;
   const queries = periods.map((period) => ({ ...query, period }));
   const { actuals, asOf } =
     live === undefined
-      ? { actuals: await computeKpis(store, queries), asOf: request.asOf }
-      : await computeLiveKpis(store, queries, request.asOf, live);
+      ? { actuals: await computeAsOfKpis(store, queries, kept), asOf: request.asOf }
+      : await computeLiveKpis(store, queries, request.asOf, live, kept);
   const targets = await targetsByPeriod(readsAsOf(store, request.asOf), periods.map(formatPeriod), request.scope);
   const [defaultTarget, tolerance] = [defaultTargetOf(request.definition), toleranceOf(request.definition)];
   const points = periods.map((period, i): TrendResponse['points'][number] => {

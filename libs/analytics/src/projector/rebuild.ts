@@ -4,6 +4,7 @@ import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { dropMigrationsTable, migrate } from '../schema/migrations.js';
 import { dropTableStatements, type DdlTarget } from '../schema/table-definition.js';
 import { PROJECTED_TABLES } from '../schema/tables.js';
+import { KEPT_VALUE_TABLES } from '../kpis/kept/kept-value-tables.js';
 import { ProjectionCheckpoints } from './projection-checkpoints.js';
 import { DEFAULT_SUBSCRIBER_ID } from './projector.js';
 import { OneBatchAhead } from './one-batch-ahead.js';
@@ -41,7 +42,8 @@ export async function rebuildReadModels(
   const now = options.now ?? Date.now;
   const started = now();
   const target: DdlTarget = { ...options.target, capabilities: analytics.capabilities };
-  for (const table of PROJECTED_TABLES)
+  // The kept KPI values are computed from the projected tables: every one is computed again.
+  for (const table of [...PROJECTED_TABLES, ...KEPT_VALUE_TABLES])
     for (const statement of dropTableStatements(table, target)) await analytics.command(statement);
   await analytics.command(dropMigrationsTable(target));
   await migrate(analytics, options.target);

@@ -5,6 +5,7 @@ import { FACT_TABLES } from '../projection/facts/index.js';
 import { copiedColumnStatements } from './copied-columns.js';
 import { CHECKPOINTS_TABLE_DEFINITION, EVENTS_TABLE } from './tables.js';
 import { weekLoadMigrationStatements } from '../projection/week-load/week-load-backfill.js';
+import { KEPT_VALUE_TABLES } from '../kpis/kept/kept-value-tables.js';
 
 export interface Migration {
   /** Strictly increasing; never reuse or reorder an id once released. */
@@ -31,6 +32,8 @@ export const MIGRATIONS: readonly Migration[] = [
     // Who took part in a completed activity, copied from its scheduling (decision 0048).
     statements: (target, store) => copiedColumnStatements(store, target, new Set(['activity_completed'])),
   },
+  // KPI values kept per period (decision 0054): filled by the platform in the background, with progress.
+  { id: 7, name: '0007_kept_kpi_values', statements: createTables(...KEPT_VALUE_TABLES) },
 ];
 
 export const MIGRATIONS_TABLE = 'schema_migrations';

@@ -35,4 +35,22 @@ export const HealthResponse = z.object({
     lagSeconds: z.number().meta({ description: 'how long the oldest unprojected event has waited' }),
     lastError: z.string().optional(),
   }),
+  keptKpiValues: z
+    .object({
+      state: z.enum(['off', 'waiting', 'filling', 'current', 'behind']),
+      computed: z
+        .number()
+        .meta({ description: 'KPI-periods computed by the last refresh, or so far by the one running' }),
+      total: z.number().meta({ description: 'KPI-periods the running or last refresh computes' }),
+      through: z
+        .string()
+        .nullable()
+        .meta({ description: 'the projection checkpoint the kept values are current through' }),
+      lastError: z.string().nullable(),
+    })
+    .optional()
+    .meta({
+      description:
+        'KPI values kept per period (decision 0054): scorecards and trends read them while current, and compute otherwise',
+    }),
 });

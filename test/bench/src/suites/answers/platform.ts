@@ -93,3 +93,29 @@ export async function untilWarm(platform: RunningPlatform, timeoutMs = 600_000):
   }
   throw new Error(`the warm-up did not finish within ${timeoutMs / 1000} s`);
 }
+
+/**
+ * Until the KPI values kept per period are current through the projector's checkpoint (decision
+ * 0054; GET /api/health); the platform's own account of its first fill, when it logged one.
+ */
+export async function untilKeptValuesCurrent(
+  platform: RunningPlatform,
+  timeoutMs = 600_000,
+): Promise<{ computed: number; ms: number } | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const { body } = await platform.get('api/health');
+    const health = body as {
+      projector: { checkpoint: string; lagEvents: number };
+      keptKpiValues?: { state: string; through: string | null; lastError: string | null };
+    };
+    const kept = health.keptKpiValues;
+    if (kept?.state === 'behind' && kept.lastError !== null) throw new Error(`kept KPI values: ${kept.lastError}`);
+    if (kept?.state === 'current' && kept.through === health.projector.checkpoint && health.projector.lagEvents === 0) {
+      const filled = /\[kept KPI values\] (\d+) KPI-periods computed in (\d+) ms/.exec(platform.output());
+      return filled === null ? undefined : { computed: Number(filled[1]), ms: Number(filled[2]) };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the kept KPI values were not current within ${timeoutMs / 1000} s`);
+}
