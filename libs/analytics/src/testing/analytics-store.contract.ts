@@ -8,6 +8,7 @@ import { describeAnalystSqlContract } from './analyst-sql.contract.js';
 import { describeExampleQueriesContract } from './example-queries.contract.js';
 import { describeCopiedColumnsContract } from './copied-columns.contract.js';
 import { describeKpiSqlContract } from './kpi.contract.js';
+import { describeKeptValuesContract } from './kept-values.contract.js';
 import { describeMaturityReadsContract } from './maturity-reads.contract.js';
 import { describeRecordSearchContract } from './record-search.contract.js';
 import { describeStaffingLibraryContract } from './staffing-library.contract.js';
@@ -284,6 +285,7 @@ export function describeAnalyticsStoreContract(adapterName: string, factory: Ana
 
     describeAnalystSqlContract(fresh);
     describeKpiSqlContract(fresh);
+    describeKeptValuesContract(fresh);
     describeMaturityReadsContract(fresh);
     describeCopiedColumnsContract(fresh);
     describeRecordSearchContract(fresh);
