@@ -18,7 +18,7 @@ import { parseExposition, samplesOf } from './prometheus-exposition.js';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const ASSETS = resolve(__dirname, '..', '..', '..', 'dashboards', 'web', 'dist', 'assets');
 /** What the platform prints as plain text for a newcomer; every other line of its output is JSON. */
-const BANNER = /^(\[(kpi|sign-in|projector|demo|warm-up)\] |Presales Ledger is running at |presales: )/;
+const BANNER = /^(\[(kpi|sign-in|projector|demo|warm-up|kept KPI values)\] |Presales Ledger is running at |presales: )/;
 
 /** One HTTP/1.1 request written byte for byte, for headers no HTTP client would send. */
 function rawGet(

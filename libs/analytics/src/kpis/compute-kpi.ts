@@ -183,9 +183,10 @@ export async function computeLiveKpis(
 ): Promise<{ actuals: KpiActual[]; asOf: Date }> {
   if ((await recordedThrough(store)) > asOf.getTime())
     return {
-      actuals: await computeKpis(
+      actuals: await computeOrReadKpis(
         store,
         queries.map((query) => ({ ...query, asOf })),
+        kept,
       ),
       asOf,
     };
@@ -200,18 +201,14 @@ export async function computeLiveKpis(
 }
 
 /**
- * KPI values as of the queries' asOf (one moment for all). When nothing the read models hold was
- * recorded after it, the answer is the whole tables' (decision 0017), so values kept for them
- * (decision 0054) answer it; otherwise each is computed as of asOf.
+ * KPI values as of the queries' asOf: a value kept for the whole tables answers where every row it
+ * reflects was recorded by then (decision 0054), the others are computed as of asOf.
  */
-export async function computeAsOfKpis(
+export function computeAsOfKpis(
   store: AnalyticsStore,
   queries: readonly KpiQuery[],
   kept?: KeptActuals,
 ): Promise<KpiActual[]> {
-  const asOf = queries[0]?.asOf.getTime();
-  if (kept === undefined || asOf === undefined || (await recordedThrough(store)) > asOf)
-    return computeKpis(store, queries);
   return computeOrReadKpis(store, queries, kept);
 }
 

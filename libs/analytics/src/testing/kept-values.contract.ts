@@ -236,6 +236,27 @@ export function describeKeptValuesContract(openStore: () => Promise<AnalyticsSto
         const march = questions.findIndex((q) => q.definition.id === kpi && formatPeriod(q.period) === '2025-03');
         expect(after[march]!.value, kpi).not.toEqual(before[march]!.value);
       }
+      // As of a moment: kept values answer where every row they reflect was recorded by then.
+      const asOf = (moment: string) =>
+        questions.map((question) => ({ ...question, asOf: new Date(moment), wholeTables: false }));
+      const beforeLate = asOf('2025-05-01T00:00:00Z');
+      const answered = await kept.read(beforeLate);
+      const computedThen = await computeKpis(store, beforeLate);
+      for (const [i, actual] of answered)
+        expect(close(actual.value, computedThen[i]!.value), `${beforeLate[i]!.definition.id} as of May 1`).toBe(true);
+      const late = new Set(RECORDED_LATE.map(([kpi]) => kpi));
+      const notAnswered = new Set(
+        beforeLate.flatMap((question, i) => (answered.has(i) ? [] : [question.definition.id])),
+      );
+      for (const kpi of late) expect(notAnswered, `${kpi} reads a row recorded after May 1`).toContain(kpi);
+      expect(answered.size, 'KPIs whose rows were all recorded by May 1').toBeGreaterThan(0);
+      expect((await kept.read(asOf('2025-06-01T00:00:00Z'))).size).toBe(questions.length);
+      // After a restart, the states are read back from the tables: the same values, the same moments.
+      const reopened = await KeptKpiValues.open(store, () => checkpoint);
+      expect([...(await reopened.read(questions)).values()].map((actual) => actual.value)).toEqual(
+        [...(await kept.read(questions)).values()].map((actual) => actual.value),
+      );
+      expect([...(await reopened.read(beforeLate)).keys()]).toEqual([...answered.keys()]);
     });
   });
 }

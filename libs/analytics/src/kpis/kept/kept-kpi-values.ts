@@ -11,6 +11,8 @@ import { KEPT_THROUGH_TABLE, KEPT_VALUES_TABLE } from './kept-value-tables.js';
 /** Through which checkpoint a definition's values are current, and for which periods. */
 export interface KeptState {
   readonly through: bigint;
+  /** The latest recorded instant of any row the values reflect. */
+  readonly recordedThroughMs: number;
   readonly periods: ReadonlySet<string>;
 }
 
@@ -33,7 +35,8 @@ export function keepableKpis(definitions: readonly PublishedKpi[], fx: FxRates):
  * The values of KPIs kept per period at org scope (decision 0054): what `computeKpis` answers on
  * whole tables, computed after the read models change (refreshKeptValues) and read back with one
  * statement. A value is answered from here only while the definition's values are current through
- * the projection's checkpoint, so a kept answer is the one computing it would give; anything
+ * the projection's checkpoint, and, as of a moment, when every row they reflect was recorded by
+ * then: a kept answer is the one computing it would give; anything
  * else (another scope, a project type, a definition not the catalog's, a period not kept) is
  * computed as before.
  */
@@ -56,8 +59,8 @@ export class KeptKpiValues implements KeptActuals {
 
   private async load(): Promise<void> {
     const [throughs, periods] = await Promise.all([
-      this.store.query<{ definition_key: string; through: number | string }>(
-        `SELECT definition_key, toString(max(through)) AS through FROM ${sqlIdentifier(KEPT_THROUGH_TABLE.name)} GROUP BY definition_key`,
+      this.store.query<{ definition_key: string; kept_through: string; recorded: number | string }>(
+        `SELECT definition_key, toString(max(through)) AS kept_through, argMax(recorded_through_ms, through) AS recorded FROM ${sqlIdentifier(KEPT_THROUGH_TABLE.name)} GROUP BY definition_key`,
       ),
       this.store.query<{ definition_key: string; periods: string[] }>(
         `SELECT definition_key, groupUniqArray(period) AS periods FROM ${sqlIdentifier(KEPT_VALUES_TABLE.name)} GROUP BY definition_key`,
@@ -67,7 +70,8 @@ export class KeptKpiValues implements KeptActuals {
     this.states.clear();
     for (const row of throughs)
       this.states.set(row.definition_key, {
-        through: BigInt(row.through),
+        through: BigInt(row.kept_through),
+        recordedThroughMs: Number(row.recorded),
         periods: periodsOf.get(row.definition_key) ?? new Set(),
       });
   }
@@ -78,9 +82,9 @@ export class KeptKpiValues implements KeptActuals {
   }
 
   /** A refresh wrote the values of `periods` through `through` (refreshKeptValues). */
-  recorded(key: string, through: bigint, periods: Iterable<string>): void {
+  recorded(key: string, through: bigint, recordedThroughMs: number, periods: Iterable<string>): void {
     const before = this.states.get(key)?.periods ?? new Set<string>();
-    this.states.set(key, { through, periods: new Set([...before, ...periods]) });
+    this.states.set(key, { through, recordedThroughMs, periods: new Set([...before, ...periods]) });
   }
 
   /** Forget every state: a rebuild emptied the tables, and everything is computed again. */
@@ -99,6 +103,8 @@ export class KeptKpiValues implements KeptActuals {
       const state = this.states.get(key);
       const period = formatPeriod(query.period);
       if (state === undefined || state.through < checkpoint || !state.periods.has(period)) return;
+      // As of a moment before a row they reflect was recorded, the values are not the answer.
+      if (query.wholeTables !== true && state.recordedThroughMs > query.asOf.getTime()) return;
       const cell = `${key} ${period}`;
       wanted.set(cell, [...(wanted.get(cell) ?? []), i]);
     });

@@ -19,6 +19,8 @@ export function keptPeriods(firstBusinessTime: Date, now: Date): Period[] {
 export interface NewRows {
   readonly count: number;
   readonly least: ReadonlyMap<string, number>;
+  /** The latest `recorded_at_ms` among them (0 for none). */
+  readonly latestRecorded: number;
 }
 
 /** The columns a table's new rows are asked for, over every KPI's declaration. */

@@ -8,6 +8,7 @@ const ms = (iso: string) => Date.parse(iso);
 const rows = (least: Record<string, string>, count = 1): NewRows => ({
   count,
   least: new Map(Object.entries(least).map(([column, iso]) => [column, ms(iso)])),
+  latestRecorded: 0,
 });
 const fromBusinessTime: PeriodChanges = () => ({ endingAfter: ['occurred_at_ms'] });
 

@@ -27,6 +27,8 @@ export const KEPT_THROUGH_TABLE: TableDefinition = {
   columns: [
     { name: 'definition_key', type: 'String' },
     { name: 'through', type: 'UInt64' },
+    /** The latest recorded instant of a row the values reflect: they answer a question as of any moment from it on. */
+    { name: 'recorded_through_ms', type: 'UInt64' },
   ],
   orderBy: ['definition_key'],
   shardBy: 'definition_key',

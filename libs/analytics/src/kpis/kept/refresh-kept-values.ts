@@ -2,7 +2,7 @@ import { formatPeriod, type Period, type PublishedKpi } from '@presales/kpi';
 import type { AnalyticsStore } from '../../analytics-store.port.js';
 import { computeKpis } from '../compute-kpi.js';
 import type { FxRates, KpiQuery } from '../kpi-query.js';
-import { columnsOf, keptPeriods, periodsChanged } from './kept-periods.js';
+import { columnsOf, keptPeriods, periodsChanged, type NewRows } from './kept-periods.js';
 import { keepableKpis, type KeepableKpi, type KeptKpiValues } from './kept-kpi-values.js';
 import { KEPT_THROUGH_TABLE, KEPT_VALUES_TABLE } from './kept-value-tables.js';
 import { tablesReadBy } from './kpi-tables.js';
@@ -37,6 +37,8 @@ export interface RefreshReport {
 interface Planned {
   readonly kpi: KeepableKpi;
   readonly periods: readonly Period[];
+  /** The latest recorded instant of a row the definition's values reflect once these are computed. */
+  readonly recordedThroughMs: number;
 }
 
 /**
@@ -90,16 +92,17 @@ export async function refreshKeptValues(
     computed += chunk.length;
     options.onProgress?.({ computed, total: queries.length });
   }
-  if (kpis.length > 0)
+  if (plan.length > 0)
     await store.insert(
       KEPT_THROUGH_TABLE.name,
-      kpis.map(({ key }) => {
+      plan.map(({ kpi, recordedThroughMs }) => {
         const through = Number(options.checkpoint);
-        return { definition_key: key, through, version: through };
+        return { definition_key: kpi.key, through, recorded_through_ms: recordedThroughMs, version: through };
       }),
     );
   const keptPeriodNames = periods.map(formatPeriod);
-  for (const { key } of kpis) kept.recorded(key, options.checkpoint, keptPeriodNames);
+  for (const { kpi, recordedThroughMs } of plan)
+    kept.recorded(kpi.key, options.checkpoint, recordedThroughMs, keptPeriodNames);
   return { computed, current: kpis.length, stopped: false };
 }
 
@@ -122,21 +125,18 @@ async function planRefresh(
   checkpoint: bigint,
 ): Promise<Planned[]> {
   const tables = new Map(kpis.map((kpi) => [kpi.key, tablesReadBy(kpi.definition, fx)]));
-  // Every definition kept before is asked about the rows after its own checkpoint; usually one.
+  // Every definition is asked about the rows after its own checkpoint (all rows for one new
+  // here, for the latest recorded instant they hold); usually one statement.
+  const throughOf = (kpi: KeepableKpi) => kept.stateOf(kpi.key)?.through ?? 0n;
   const throughs = [
-    ...new Set(
-      kpis.flatMap((kpi) => {
-        const state = kept.stateOf(kpi.key);
-        return state === undefined || state.through >= checkpoint ? [] : [state.through];
-      }),
-    ),
+    ...new Set(kpis.flatMap((kpi) => ((kept.stateOf(kpi.key)?.through ?? -1n) >= checkpoint ? [] : [throughOf(kpi)]))),
   ];
   const newRows = new Map(
     await Promise.all(
       throughs.map(async (through) => {
         const columns = new Map<string, Set<string>>();
         for (const kpi of kpis)
-          if (kept.stateOf(kpi.key)?.through === through)
+          if (throughOf(kpi) === through)
             for (const table of tables.get(kpi.key)!) {
               // Business time always: each table's array of least values then has a type of its own.
               const asked = columns.get(table) ?? new Set(['occurred_at_ms']);
@@ -148,16 +148,20 @@ async function planRefresh(
       }),
     ),
   );
-  return kpis.flatMap((kpi): Planned[] => {
+  return kpis.map((kpi): Planned => {
     const state = kept.stateOf(kpi.key);
-    if (state === undefined) return [{ kpi, periods }];
+    const gained = newRows.get(throughOf(kpi)) ?? new Map<string, NewRows>();
+    const recordedThroughMs = Math.max(
+      state?.recordedThroughMs ?? 0,
+      ...tables
+        .get(kpi.key)!
+        .map((table) => ((gained.get(table)?.count ?? 0) > 0 ? gained.get(table)!.latestRecorded : 0)),
+    );
+    if (state === undefined) return { kpi, periods, recordedThroughMs };
     const missing = periods.filter((period) => !state.periods.has(formatPeriod(period)));
     const changed =
-      state.through >= checkpoint
-        ? []
-        : periodsChanged(periods, tables.get(kpi.key)!, kpi.changes, newRows.get(state.through) ?? new Map());
+      state.through >= checkpoint ? [] : periodsChanged(periods, tables.get(kpi.key)!, kpi.changes, gained);
     const due = new Set([...missing, ...changed].map(formatPeriod));
-    const list = periods.filter((period) => due.has(formatPeriod(period)));
-    return list.length === 0 ? [] : [{ kpi, periods: list }];
+    return { kpi, periods: periods.filter((period) => due.has(formatPeriod(period))), recordedThroughMs };
   });
 }
