@@ -62,3 +62,4 @@ export * from './schema/analytics-schema.js';
 export * from './schema/example-queries.js';
 export * from './schema/meanings/bilingual.js';
 export * from './maturity/record-practices.js';
+export { backoffDelay, sleep } from './projector/backoff.js';

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, TendersReceivedResponse } from '@presales/contracts';
+import type { ApiErrorBody, HealthResponse, ScorecardResponse, TendersReceivedResponse } from '@presales/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiFetch,
@@ -11,6 +11,24 @@ import {
   tempDataDir,
   type PlatformProcess,
 } from './platform-process.js';
+
+/** Until the KPI values kept per period are current through the projector's checkpoint (decision 0054). */
+async function untilKeptValuesCurrent(url: string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const health = await json<HealthResponse>(await apiFetch(`${url}api/health`));
+    if (health.keptKpiValues?.state === 'current' && health.keptKpiValues.through === health.projector.checkpoint)
+      return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the kept KPI values were not current within 120 s');
+}
+
+/** Each KPI's actual and units of the org's March 2026. */
+async function marchActuals(url: string): Promise<unknown[]> {
+  const card = await json<ScorecardResponse>(await apiFetch(`${url}api/kpis/scorecard?period=2026-03`));
+  return card.lines.map((line) => [line.kpiId, line.do.actual, line.do.units, line.check.previousActual]);
+}
 
 describe('presales rebuild against a running platform', () => {
   const data = tempDataDir();
@@ -41,6 +59,8 @@ describe('presales rebuild against a running platform', () => {
 
   it('rebuilds every read model with progress and the KPIs come out the same', async () => {
     const before = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
+    await untilKeptValuesCurrent(platform.url);
+    const scorecardBefore = await marchActuals(platform.url);
     const run = await runUntilExit(['rebuild', '--url', platform.url]);
     expect(run.code).toBe(0);
     // 25 tenders after the 28 KPI definitions published on first start, and the security events
@@ -51,6 +71,9 @@ describe('presales rebuild against a running platform', () => {
     expect(run.output).toContain(`rebuilt every read model up to position ${head}`);
     const after = await json<TendersReceivedResponse>(await apiFetch(`${platform.url}api/kpis/tenders-received`));
     expect(after.points).toEqual(before.points);
+    // The kept KPI values were dropped with the tables they are computed from, and kept again.
+    await untilKeptValuesCurrent(platform.url);
+    expect(await marchActuals(platform.url)).toEqual(scorecardBefore);
     // The live projector is back: a new tender shows up.
     await postJson(`${platform.url}api/tenders`, {
       tenderId: 'RB-new',

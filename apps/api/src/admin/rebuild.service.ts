@@ -4,11 +4,13 @@ import type { RebuildStatus } from '@presales/contracts';
 import type { EventStore } from '@presales/event-store';
 import { ddlTargetOf, type AppConfig } from '@presales/platform-config';
 import { ANALYTICS_STORE, APP_CONFIG, EVENT_STORE, PROJECTOR } from '../infrastructure/tokens.js';
+import { KeptValuesRefresher } from '../kpis/kept-values-refresher.js';
 
 /**
  * Rebuilds every read model inside the platform process: in embedded mode chDB's folder belongs
  * to this process, so a separate `presales rebuild` process could not open it. The live
- * projector is stopped for the duration and started again afterwards, from the new checkpoint.
+ * projector is stopped for the duration and started again afterwards, from the new checkpoint;
+ * so is the refresh of the kept KPI values, whose tables are dropped too (decision 0054).
  */
 @Injectable()
 export class RebuildService {
@@ -19,6 +21,7 @@ export class RebuildService {
     @Inject(ANALYTICS_STORE) private readonly analytics: AnalyticsStore,
     @Inject(PROJECTOR) private readonly projector: ProjectionView,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly keptValues: KeptValuesRefresher,
   ) {}
 
   current(): RebuildStatus {
@@ -40,6 +43,7 @@ export class RebuildService {
 
   private async run(): Promise<void> {
     try {
+      await this.keptValues.pause();
       await this.projector.stop();
       const done = await rebuildReadModels(this.eventStore, this.analytics, {
         target: ddlTargetOf(this.config.analytics),
@@ -63,6 +67,7 @@ export class RebuildService {
       this.status = { ...this.status, state: 'failed', error: error instanceof Error ? error.message : String(error) };
     } finally {
       this.projector.start();
+      this.keptValues.resume();
     }
   }
 }

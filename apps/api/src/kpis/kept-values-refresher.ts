@@ -1,6 +1,8 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
+  backoffDelay,
   refreshKeptValues,
+  sleep,
   type AnalyticsStore,
   type FxRates,
   type KeptKpiValues,
@@ -17,6 +19,10 @@ const POLL_MS = 250;
 const COALESCE_MS = 1000;
 /** How often the first fill says how far it is. */
 const PROGRESS_EVERY_MS = 2000;
+/** A refresh that failed is tried again after 1 s, 2 s, 4 s … up to a minute. */
+const RETRY_MAX_MS = 60_000;
+/** A refresh computing more KPI-periods than this says so when done (a first fill, a backdated import). */
+const LARGE_REFRESH = 100;
 
 export interface KeptValuesStatus {
   readonly state: 'off' | 'waiting' | 'filling' | 'current' | 'behind';
@@ -31,12 +37,19 @@ export interface KeptValuesStatus {
  * view's warm-up, every catalog KPI's months and quarters are computed once (a store's first
  * start after the upgrade, with its progress in the log), then, each time the projector has
  * caught up with something new, the periods its rows can change. A manager's question meanwhile
- * is computed as before: values are read only while current.
+ * is computed as before: values are read only while current. A rebuild pauses it (pause/resume):
+ * the tables it keeps are dropped with the ones they are computed from.
  */
 @Injectable()
 export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly stopper = new AbortController();
+  /** Aborted to stop the refresh under way between its statement groups (a pause, a shutdown). */
+  private refreshStopper = new AbortController();
   private running: Promise<void> | undefined;
+  private refreshing: Promise<unknown> | undefined;
+  private paused = false;
+  /** The checkpoint the last complete refresh brought the values to. */
+  private through: bigint | undefined;
   private status: KeptValuesStatus = { state: 'waiting', computed: 0, total: 0, through: null, lastError: null };
 
   constructor(
@@ -50,17 +63,36 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.keepCurrent();
+    // AnswerWarmUp is listed before this in ANSWER_PROVIDERS, so its warm-up has started: done() waits for it.
+    this.running = this.keepCurrent().catch((error: unknown) =>
+      console.log(`[kept KPI values] stopped: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopper.abort();
+    this.refreshStopper.abort();
     await this.running;
   }
 
   /** Where the kept values are: for /api/health and the bench, which waits for `current`. */
   current(): KeptValuesStatus {
     return this.status;
+  }
+
+  /** Stops refreshing (a rebuild is about to drop the tables); settles once no refresh is under way. */
+  async pause(): Promise<void> {
+    this.paused = true;
+    this.refreshStopper.abort();
+    await this.refreshing?.catch(() => undefined);
+  }
+
+  /** After a rebuild: the tables are new, so every value is computed again. */
+  resume(): void {
+    this.kept?.forget();
+    this.through = undefined;
+    this.status = { state: 'waiting', computed: 0, total: 0, through: null, lastError: null };
+    this.paused = false;
   }
 
   private async keepCurrent(): Promise<void> {
@@ -72,17 +104,23 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
     // The first view's answers first: a manager's first questions go before this work.
     await this.warmUp.done();
     let refreshedAt = 0;
-    let through: bigint | undefined;
+    let failures = 0;
     while (!this.stopper.signal.aborted) {
-      await this.sleep(Math.max(POLL_MS, refreshedAt + COALESCE_MS - Date.now()));
+      const wait = failures > 0 ? backoffDelay(failures, 1000, RETRY_MAX_MS) : refreshedAt + COALESCE_MS - Date.now();
+      await sleep(Math.max(POLL_MS, wait), this.stopper.signal);
       if (this.stopper.signal.aborted) return;
-      const { state, checkpoint } = this.projector.status();
-      if (state !== 'live' || checkpoint === through || (await this.projector.lagEvents(1)) > 0) continue;
+      if (this.paused) continue;
       try {
+        const { state, checkpoint } = this.projector.status();
+        if (state !== 'live' || checkpoint === this.through || (await this.projector.lagEvents(1)) > 0) continue;
         refreshedAt = Date.now();
-        const report = await this.refresh(kept, checkpoint);
-        if (!report.stopped) through = checkpoint;
+        this.refreshStopper = new AbortController();
+        this.refreshing = this.refresh(kept, checkpoint, this.refreshStopper.signal);
+        const report = await this.refreshing;
+        if (!(report as { stopped: boolean }).stopped) this.through = checkpoint;
+        failures = 0;
       } catch (error) {
+        failures += 1;
         const message = error instanceof Error ? error.message : String(error);
         if (this.status.lastError !== message) console.log(`[kept KPI values] not refreshed: ${message}`);
         this.status = { ...this.status, state: 'behind', lastError: message };
@@ -90,7 +128,7 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
     }
   }
 
-  private async refresh(kept: KeptKpiValues, checkpoint: bigint) {
+  private async refresh(kept: KeptKpiValues, checkpoint: bigint, signal: AbortSignal) {
     const now = this.clock();
     const definitions = await this.registry.definitions(now);
     let said = Date.now();
@@ -105,9 +143,9 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
       checkpoint,
       now,
       onProgress,
-      signal: this.stopper.signal,
+      signal,
     });
-    if (report.computed > 100)
+    if (report.computed > LARGE_REFRESH)
       console.log(
         `[kept KPI values] ${report.computed} KPI-periods computed in ${Date.now() - started} ms, current through ${checkpoint}`,
       );
@@ -119,13 +157,5 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
       lastError: null,
     };
     return report;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      timer.unref();
-      this.stopper.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    });
   }
 }

@@ -72,6 +72,8 @@ export function periodChangesOf(definition: PublishedKpi): PeriodChanges | undef
   const valueFields = new Set(['sql', 'aggregate', 'parameters']);
   if (catalog === undefined || catalogChanges(definition, catalog).some((field) => valueFields.has(field)))
     return undefined;
+  // A value as of the question's moment is no value of the whole tables: computed when asked.
+  if (definition.sql.includes('{{asof}}')) return undefined;
   const declared = CATALOG_PERIOD_CHANGES[definition.id] ?? {};
   return (table) => declared[table] ?? FROM_ITS_BUSINESS_TIME;
 }
