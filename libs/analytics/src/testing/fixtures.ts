@@ -172,3 +172,25 @@ export function recordedHistory(first: bigint, entries: readonly HistoryEntry[],
     return honest({ id: `evt-${position}`, type, streamId, revision, position, data, metadata });
   });
 }
+
+/** A quote line as QuoteDrafted's schemaVersion 1 records it (no discount: an upcast adds one). */
+export const QUOTE_LINE = {
+  lineId: 'L1',
+  productLine: 'erp',
+  sku: 'SKU-1',
+  description: 'Licence',
+  quantity: '1',
+  unitPrice: '100',
+  unitCost: '60',
+} as const;
+
+/** QuoteDrafted as the projector receives it: upcast to schemaVersion 2, its lines with their discount. */
+export function upcastQuoteDrafted(event: RecordedEvent): RecordedEvent {
+  return event.type !== 'QuoteDrafted'
+    ? event
+    : {
+        ...event,
+        data: { ...event.data, lines: [{ ...QUOTE_LINE, discountPct: '0' }] },
+        metadata: { ...event.metadata, schemaVersion: 2 },
+      };
+}

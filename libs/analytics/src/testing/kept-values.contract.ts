@@ -1,4 +1,3 @@
-import type { RecordedEvent } from '@presales/event-store';
 import { formatPeriod, KPI_CATALOG, parsePeriod } from '@presales/kpi';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalyticsStore } from '../analytics-store.port.js';
@@ -10,27 +9,10 @@ import { EarlierEventMemory } from '../projection/earlier-events.js';
 import { projectEvents } from '../projection/project-events.js';
 import { projectionContextOf } from '../projection/projection-context.js';
 import { migrate } from '../schema/migrations.js';
-import { recordedHistory, type HistoryEntry } from './fixtures.js';
+import { QUOTE_LINE, recordedHistory, upcastQuoteDrafted, type HistoryEntry } from './fixtures.js';
 import { TEST_FX } from './kpi.contract.js';
 
-const LINE = {
-  lineId: 'L1',
-  productLine: 'erp',
-  sku: 'SKU-1',
-  description: 'Licence',
-  quantity: '1',
-  unitPrice: '100',
-  unitCost: '60',
-};
-/** QuoteDrafted as the projector receives it: upcast to schemaVersion 2, lines with their discount. */
-const upcastQuoteLines = (event: RecordedEvent): RecordedEvent =>
-  event.type !== 'QuoteDrafted'
-    ? event
-    : {
-        ...event,
-        data: { ...event.data, lines: [{ ...LINE, discountPct: '0' }] },
-        metadata: { ...event.metadata, schemaVersion: 2 },
-      };
+const LINE = QUOTE_LINE;
 const CNY = (amount: string) => ({ amount, currency: 'CNY' });
 const onboarded = (id: string, at: string): HistoryEntry => [
   `consultant-${id}`,
@@ -203,7 +185,7 @@ export function describeKeptValuesContract(openStore: () => Promise<AnalyticsSto
         })),
       );
       const project = async (entries: readonly HistoryEntry[]) => {
-        const events = recordedHistory(checkpoint + 1n, entries).map(upcastQuoteLines);
+        const events = recordedHistory(checkpoint + 1n, entries).map(upcastQuoteDrafted);
         for (const [table, rows] of projectEvents(events, projectionContextOf(events, memory)))
           if (rows.length > 0) await store.insert(table, rows);
         checkpoint = events.at(-1)!.position;

@@ -3,17 +3,9 @@ import type { AnalyticsStore } from '../analytics-store.port.js';
 import { projectEvents } from '../projection/project-events.js';
 import { searchRecords } from '../queries/record-search.js';
 import { migrate } from '../schema/migrations.js';
-import { NO_CONTEXT, recordedHistory, type HistoryEntry } from './fixtures.js';
+import { NO_CONTEXT, QUOTE_LINE, recordedHistory, upcastQuoteDrafted, type HistoryEntry } from './fixtures.js';
 
-const LINE = {
-  lineId: 'L1',
-  productLine: 'erp',
-  sku: 'SKU-1',
-  description: 'Licence',
-  quantity: '1',
-  unitPrice: '100',
-  unitCost: '60',
-};
+const LINE = QUOTE_LINE;
 const opportunity = (id: string, name: string, customer: string): HistoryEntry => [
   `opportunity-${id}`,
   'OpportunityRegistered',
@@ -61,16 +53,7 @@ export function describeRecordSearchContract(fresh: () => Promise<AnalyticsStore
         { quoteId: 'Q-S9', opportunityId: 'O-S2', currency: 'CNY', lines: [LINE] },
       ],
     ]);
-    // QuoteDrafted as the projector receives it: upcast to schemaVersion 2, lines with their discount.
-    const history = recorded.map((event) =>
-      event.type !== 'QuoteDrafted'
-        ? event
-        : {
-            ...event,
-            data: { ...event.data, lines: [{ ...LINE, discountPct: '0' }] },
-            metadata: { ...event.metadata, schemaVersion: 2 },
-          },
-    );
+    const history = recorded.map(upcastQuoteDrafted);
     const seeded = async () => {
       const store = await fresh();
       await migrate(store);
