@@ -33,7 +33,8 @@ export interface AppConfig {
   readonly projector: ProjectorMode;
   /**
    * KEPT_KPI_VALUES: `on` keeps every catalog KPI's value per month and quarter current in the
-   * background, read by scorecards and trends (decision 0054); `off` computes every one when asked.
+   * background, read by scorecards and trends (decision 0054); `off` (the default until a stop
+   * during the first fill under load is understood, see 0054) computes every one when asked.
    */
   readonly keptKpiValues: boolean;
   /**
@@ -71,7 +72,7 @@ export function parseConfig(env: Env, cwd = process.cwd()): AppConfig {
     eventStore: parseEventStore(env, dataDir),
     analytics,
     projector: parseProjectorMode(env, analytics),
-    keptKpiValues: parseOnOff(env, 'KEPT_KPI_VALUES', 'on'),
+    keptKpiValues: parseOnOff(env, 'KEPT_KPI_VALUES', 'off'),
     ...metricsToken(env),
   };
 }

@@ -10,11 +10,11 @@ describe('parseConfig', () => {
       eventStore: { kind: 'sqlite', file: '/srv/app/.data/events.sqlite', durability: 'full' },
       analytics: { kind: 'chdb', path: '/srv/app/.data/clickhouse' },
       projector: 'embedded',
-      keptKpiValues: true,
+      keptKpiValues: false,
     });
   });
 
-  it('keeps KPI values per period unless KEPT_KPI_VALUES=off, and names a value it does not know', () => {
+  it('keeps KPI values per period with KEPT_KPI_VALUES=on, and names a value it does not know', () => {
     expect(parseConfig({ KEPT_KPI_VALUES: 'off' }).keptKpiValues).toBe(false);
     expect(parseConfig({ KEPT_KPI_VALUES: ' on ' }).keptKpiValues).toBe(true);
     expect(() => parseConfig({ KEPT_KPI_VALUES: 'yes' })).toThrow('KEPT_KPI_VALUES="yes": must be on or off');

@@ -34,7 +34,7 @@ describe('presales rebuild against a running platform', () => {
   const data = tempDataDir();
   let platform: PlatformProcess;
   beforeAll(async () => {
-    platform = await startPlatform(data.dir);
+    platform = await startPlatform(data.dir, { KEPT_KPI_VALUES: 'on' });
     for (let i = 0; i < 25; i += 1) {
       await postJson(`${platform.url}api/tenders`, {
         tenderId: `RB-${i}`,

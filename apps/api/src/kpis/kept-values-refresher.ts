@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import {
   backoffDelay,
   refreshKeptValues,
@@ -21,6 +21,8 @@ const COALESCE_MS = 1000;
 const PROGRESS_EVERY_MS = 2000;
 /** A refresh that failed is tried again after 1 s, 2 s, 4 s … up to a minute. */
 const RETRY_MAX_MS = 60_000;
+/** How long a shutdown waits for the refresh under way to reach the end of its statement group. */
+const SHUTDOWN_WAIT_MS = 5000;
 /** A refresh computing more KPI-periods than this says so when done (a first fill, a backdated import). */
 const LARGE_REFRESH = 100;
 
@@ -41,7 +43,7 @@ export interface KeptValuesStatus {
  * the tables it keeps are dropped with the ones they are computed from.
  */
 @Injectable()
-export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class KeptValuesRefresher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly stopper = new AbortController();
   /** Aborted to stop the refresh under way between its statement groups (a pause, a shutdown). */
   private refreshStopper = new AbortController();
@@ -69,10 +71,15 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any store closes (their hooks run on application shutdown, after this one): a
+   * statement sent to a closed store or SQL gate might never answer. The refresh under way stops
+   * after its statement group; a group that does not finish in time is left to the process's exit.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopper.abort();
     this.refreshStopper.abort();
-    await this.running;
+    await Promise.race([this.running, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())]);
   }
 
   /** Where the kept values are: for /api/health and the bench, which waits for `current`. */
@@ -147,7 +154,7 @@ export class KeptValuesRefresher implements OnApplicationBootstrap, OnApplicatio
     });
     if (report.computed > LARGE_REFRESH)
       console.log(
-        `[kept KPI values] ${report.computed} KPI-periods computed in ${Date.now() - started} ms, current through ${checkpoint}`,
+        `[kept KPI values] ${report.computed} KPI-periods computed in ${Date.now() - started} ms, ${report.stopped ? 'stopped before the end' : `current through ${checkpoint}`}`,
       );
     this.status = {
       state: report.stopped ? 'behind' : 'current',
