@@ -201,26 +201,15 @@ export async function computeLiveKpis(
 }
 
 /**
- * KPI values as of the queries' asOf: a value kept for the whole tables answers where every row it
- * reflects was recorded by then (decision 0054), the others are computed as of asOf.
+ * `computeKpis`, with the values kept for the questions read instead of computed (decision
+ * 0054; for a question as of a moment, where every row they reflect was recorded by then): only
+ * the questions whose values are not kept are sent to the engine. Values that cannot be read (the
+ * kept tables unreadable) are computed: keeping them only ever saves time.
  */
-export function computeAsOfKpis(
+export async function computeOrReadKpis(
   store: AnalyticsStore,
   queries: readonly KpiQuery[],
   kept?: KeptActuals,
-): Promise<KpiActual[]> {
-  return computeOrReadKpis(store, queries, kept);
-}
-
-/**
- * `computeKpis`, with the values kept for the questions read instead of computed: only the
- * questions whose values are not kept are sent to the engine. Values that cannot be read (the
- * kept tables unreadable) are computed: keeping them only ever saves time.
- */
-async function computeOrReadKpis(
-  store: AnalyticsStore,
-  queries: readonly KpiQuery[],
-  kept: KeptActuals | undefined,
 ): Promise<KpiActual[]> {
   const found =
     kept === undefined

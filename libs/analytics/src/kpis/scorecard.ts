@@ -17,7 +17,7 @@ import {
 } from '@presales/kpi';
 import type { ScorecardLine, ScorecardResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeAsOfKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
+import { computeOrReadKpis, computeKpisWith, computeLiveKpis, type KpiActual } from './compute-kpi.js';
 import type { KeptActuals } from './kept/kept-actuals.js';
 import { formatScope, type KpiQuery, type LiveClock } from './kpi-query.js';
 import { actionsByPeriod, readsAsOf, targetsByPeriod, type ActionRecord, type RecordReads } from './pdca-records.js';
@@ -88,7 +88,7 @@ export async function buildScorecards(
     copies !== undefined
       ? computeKpisWith(copies.kpiStatements(), queries).then((actuals) => ({ actuals, asOf: request.asOf }))
       : live === undefined
-        ? computeAsOfKpis(store, queries, kept).then((actuals) => ({ actuals, asOf: request.asOf }))
+        ? computeOrReadKpis(store, queries, kept).then((actuals) => ({ actuals, asOf: request.asOf }))
         : computeLiveKpis(store, queries, request.asOf, live, kept),
   ]);
   return periods.map((period) => {

@@ -10,7 +10,7 @@ import {
 } from '@presales/kpi';
 import type { TrendResponse } from '@presales/contracts';
 import type { AnalyticsStore } from '../analytics-store.port.js';
-import { computeAsOfKpis, computeLiveKpis } from './compute-kpi.js';
+import { computeOrReadKpis, computeLiveKpis } from './compute-kpi.js';
 import type { KeptActuals } from './kept/kept-actuals.js';
 import { formatScope, type FxRates, type KpiScope, type LiveClock } from './kpi-query.js';
 import { readsAsOf, targetsByPeriod } from './pdca-records.js';
@@ -40,7 +40,7 @@ export async function buildTrend(store: AnalyticsStore, request: TrendRequest): 
   const queries = periods.map((period) => ({ ...query, period }));
   const { actuals, asOf } =
     live === undefined
-      ? { actuals: await computeAsOfKpis(store, queries, kept), asOf: request.asOf }
+      ? { actuals: await computeOrReadKpis(store, queries, kept), asOf: request.asOf }
       : await computeLiveKpis(store, queries, request.asOf, live, kept);
   const targets = await targetsByPeriod(readsAsOf(store, request.asOf), periods.map(formatPeriod), request.scope);
   const [defaultTarget, tolerance] = [defaultTargetOf(request.definition), toleranceOf(request.definition)];

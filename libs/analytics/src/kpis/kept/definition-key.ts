@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '@presales/event-store';
 import { CATALOG_PERIOD_CHANGES, parsePeriod, type PublishedKpi } from '@presales/kpi';
 import { MIGRATIONS } from '../../schema/migrations.js';
 import type { FxRates } from '../kpi-query.js';
@@ -6,17 +7,6 @@ import { aggregateSql, renderKpiSql } from '../render-kpi-sql.js';
 
 /** Raised by hand when what a kept value means changes in a way nothing below shows. */
 const KEPT_VALUES_FORMAT = 1;
-
-/** JSON with every object's keys sorted: the same definition read back from its event gives the same text. */
-function sortedJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
-  if (value !== null && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${sortedJson((value as Record<string, unknown>)[key])}`)
-      .join(',')}}`;
-  return JSON.stringify(value) ?? 'null';
-}
 
 /**
  * What a KPI's value depends on beyond the rows it reads: its SQL as rendered (a release that
@@ -49,5 +39,5 @@ function keyOf(definition: PublishedKpi, fx: FxRates): string {
     changes: CATALOG_PERIOD_CHANGES[id] ?? {},
     migration: MIGRATIONS.at(-1)?.id ?? 0,
   };
-  return createHash('sha256').update(sortedJson(dependsOn)).digest('hex').slice(0, 32);
+  return createHash('sha256').update(canonicalJson(dependsOn)).digest('hex').slice(0, 32);
 }
